@@ -1,0 +1,33 @@
+/// A country by its ISO 3166-1 alpha-2 code, the form stored and exchanged; the name is for people.
+public struct Country: RawRepresentable, Hashable, Codable, Sendable {
+    public let code: String
+    public var rawValue: String { code }
+
+    /// Accepts a known ISO 3166-1 alpha-2 code in any case; nil for anything else.
+    public init?(rawValue: String) {
+        let upper = rawValue.uppercased()
+        guard Self.englishNames[upper] != nil else { return nil }
+        code = upper
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        guard let country = Country(rawValue: raw) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "“\(raw)” is not an ISO 3166-1 alpha-2 country code")
+        }
+        self = country
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+
+    public var name: String { Self.englishNames[code] ?? code }
+
+    /// Every country, sorted by English name, for pickers.
+    public static var all: [Country] {
+        englishNames.keys.compactMap(Country.init(rawValue:)).sorted { $0.name < $1.name }
+    }
+}

@@ -1,0 +1,82 @@
+/// A self-contained set of records — cases with their people, events, targets, actions and statements —
+/// as shipped in the demo file or exchanged between installations.
+public struct Dataset: Hashable, Codable, Sendable {
+    public var organisations: [Organisation]
+    public var people: [Person]
+    public var cases: [Case]
+    public var targets: [Target]
+    public var urgentActions: [UrgentAction]
+    public var statements: [Statement]
+    public var events: [Event]
+
+    public init(
+        organisations: [Organisation] = [], people: [Person] = [], cases: [Case] = [], targets: [Target] = [],
+        urgentActions: [UrgentAction] = [], statements: [Statement] = [], events: [Event] = []
+    ) {
+        self.organisations = organisations
+        self.people = people
+        self.cases = cases
+        self.targets = targets
+        self.urgentActions = urgentActions
+        self.statements = statements
+        self.events = events
+    }
+
+    /// Every reference that points nowhere and every id used twice, in words an editor can act on.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        func unique<T>(_ ids: [Identifier<T>], _ what: String) -> Set<Identifier<T>> {
+            var seen = Set<Identifier<T>>()
+            for id in ids where !seen.insert(id).inserted { problems.append("\(what) “\(id)” appears twice") }
+            for id in ids where !Slug.isValid(id.rawValue) {
+                problems.append("\(what) id “\(id)” must be lower-case letters, digits and hyphens")
+            }
+            return seen
+        }
+        let organisationIDs = unique(organisations.map(\.id), "organisation")
+        let personIDs = unique(people.map(\.id), "person")
+        let caseIDs = unique(cases.map(\.id), "case")
+        let targetIDs = unique(targets.map(\.id), "target")
+        let actionIDs = unique(urgentActions.map(\.id), "Urgent Action")
+        let statementIDs = unique(statements.map(\.id), "statement")
+        _ = unique(events.map(\.id), "event")
+
+        func check<T>(_ ids: [Identifier<T>], in known: Set<Identifier<T>>, _ what: String, from owner: String) {
+            for id in ids where !known.contains(id) { problems.append("\(owner) refers to unknown \(what) “\(id)”") }
+        }
+        for person in people { check(person.affiliations, in: organisationIDs, "organisation", from: "person “\(person.id)”") }
+        for item in cases {
+            check(item.people, in: personIDs, "person", from: "case “\(item.id)”")
+            check(item.organisations, in: organisationIDs, "organisation", from: "case “\(item.id)”")
+        }
+        for action in urgentActions {
+            let owner = "Urgent Action “\(action.id)”"
+            check([action.caseID], in: caseIDs, "case", from: owner)
+            check(action.people, in: personIDs, "person", from: owner)
+            check(action.targets.map(\.target), in: targetIDs, "target", from: owner)
+            check(action.letters.compactMap(\.target), in: targetIDs, "target", from: owner)
+            check(action.updates.map { [$0] } ?? [], in: actionIDs, "Urgent Action", from: owner)
+            if action.id.rawValue != UrgentAction.slug(forNumber: action.number) {
+                problems.append("\(owner) should have the id “\(UrgentAction.slug(forNumber: action.number))” from its number")
+            }
+        }
+        for statement in statements {
+            let owner = "statement “\(statement.id)”"
+            check(statement.cases, in: caseIDs, "case", from: owner)
+            check(statement.people, in: personIDs, "person", from: owner)
+            check(statement.organisations, in: organisationIDs, "organisation", from: owner)
+        }
+        for event in events {
+            let owner = "event “\(event.id)”"
+            check([event.caseID], in: caseIDs, "case", from: owner)
+            check(event.people, in: personIDs, "person", from: owner)
+            check(event.organisations, in: organisationIDs, "organisation", from: owner)
+            switch event.source {
+            case .urgentAction(let id): check([id], in: actionIDs, "Urgent Action", from: owner)
+            case .statement(let id): check([id], in: statementIDs, "statement", from: owner)
+            case .external, nil: break
+            }
+        }
+        return problems
+    }
+}

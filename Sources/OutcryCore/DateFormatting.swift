@@ -1,0 +1,34 @@
+/// English wording of dates as a case worker writes them: "16 January 2024", "March 2024",
+/// "28–29 May 2025", "12 March – 9 April 2024".
+public enum DateWording {
+    public static func text(_ date: HistoricalDate) -> String {
+        var words: [String] = []
+        if let day = date.day { words.append(String(day)) }
+        if let month = date.month { words.append(HistoricalDate.monthNames[month - 1]) }
+        words.append(String(date.year))
+        return words.joined(separator: " ")
+    }
+
+    public static func text(_ date: EventDate) -> String {
+        guard let end = date.end else { return text(date.start) }
+        let start = date.start
+        if start.precision == .day, end.precision == .day, start.year == end.year {
+            if start.month == end.month { return "\(start.day!)–\(text(end))" }
+            return "\(start.day!) \(HistoricalDate.monthNames[start.month! - 1]) – \(text(end))"
+        }
+        if start.precision == .month, end.precision == .month, start.year == end.year {
+            return "\(HistoricalDate.monthNames[start.month! - 1]) – \(text(end))"
+        }
+        return "\(text(start)) – \(text(end))"
+    }
+
+    /// Follows "since": a range reads "some time between … and …", since the exact day is unknown.
+    public static func since(_ date: EventDate) -> String {
+        guard let end = date.end else { return text(date.start) }
+        // A span of days within one month reads naturally as it is ("since 28–29 May 2025").
+        if date.start.precision == .day, end.precision == .day, date.start.month == end.month, date.start.year == end.year {
+            return text(date)
+        }
+        return "some time between \(text(date.start)) and \(text(end))"
+    }
+}

@@ -1,0 +1,55 @@
+import SQLKit
+
+/// Cases, people, organisations and the dated events that make up each case's timeline.
+struct M0001_CreateDocumentation: Migration {
+    func prepare(on database: any SQLDatabase) async throws {
+        try await database.create(table: "organisations")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("name", type: .text, .notNull)
+            .column("kind", type: .text, .notNull)
+            .column("country", type: .text)
+            .column("variants", type: .text, .notNull)
+            .run()
+        try await database.create(table: "people")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("name", type: .text, .notNull)
+            .column("variants", type: .text, .notNull)
+            .column("role", type: .text)
+            .column("note", type: .text)
+            .run()
+        try await database.createLinkTable(
+            "person_affiliations", owner: ("person_id", "people"), other: ("organisation_id", "organisations"))
+        try await database.create(table: "cases")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("title", type: .text, .notNull)
+            .column("country", type: .text, .notNull)
+            .column("summary", type: .text, .notNull)
+            .column("themes", type: .text, .notNull)
+            .column("status", type: .text, .notNull)
+            .run()
+        try await database.createLinkTable("case_people", owner: ("case_id", "cases"), other: ("person_id", "people"))
+        try await database.createLinkTable(
+            "case_organisations", owner: ("case_id", "cases"), other: ("organisation_id", "organisations"))
+        try await database.create(table: "events")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("case_id", type: .text, .notNull, .references("cases", "id", onDelete: .cascade))
+            .column("date_start", type: .text, .notNull)
+            .column("date_end", type: .text)
+            .column("kind", type: .text, .notNull)
+            .column("summary", type: .text, .notNull)
+            .column("place", type: .text)
+            .column("unnamed_count", type: .int)
+            .column("term", type: .text)
+            .column("source_kind", type: .text)
+            .column("source_id", type: .text)
+            .column("source_title", type: .text)
+            .column("source_url", type: .text)
+            .position()
+            .run()
+        try await database.create(index: "events_by_case").on("events").column("case_id").run()
+        try await database.createLinkTable("event_people", owner: ("event_id", "events"), other: ("person_id", "people"))
+        try await database.create(index: "event_people_by_person").on("event_people").column("person_id").run()
+        try await database.createLinkTable(
+            "event_organisations", owner: ("event_id", "events"), other: ("organisation_id", "organisations"))
+    }
+}

@@ -1,0 +1,32 @@
+import SQLKit
+
+/// Supporters' reports of what they did, and the counters that totals are read from.
+struct M0004_CreateActionReports: Migration {
+    func prepare(on database: any SQLDatabase) async throws {
+        try await database.create(table: "action_reports")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("urgent_action_id", type: .text, .notNull, .references("urgent_actions", "id"))
+            .column("target_id", type: .text, .references("targets", "id"))
+            .column("reporter_country", type: .text)
+            .column("reported_at", type: .bigint, .notNull)
+            .column("flagged", type: .custom(SQLRaw("BOOLEAN")), .notNull)
+            .column("letters", type: .int, .notNull)
+            .column("emails", type: .int, .notNull)
+            .column("faxes", type: .int, .notNull)
+            .column("calls", type: .int, .notNull)
+            .column("social", type: .int, .notNull)
+            .column("other", type: .int, .notNull)
+            .run()
+        try await database.create(index: "action_reports_by_action").on("action_reports").column("urgent_action_id").run()
+        // One row per action × breakdown × key × channel, so a report adds to a handful of counters and
+        // a page reads totals without counting reports. `dimension` is "all", "target" or "country".
+        try await database.create(table: "action_totals")
+            .column("urgent_action_id", type: .text, .notNull, .references("urgent_actions", "id"))
+            .column("dimension", type: .text, .notNull)
+            .column("key", type: .text, .notNull)
+            .column("channel", type: .text, .notNull)
+            .column("count", type: .bigint, .notNull)
+            .primaryKey("urgent_action_id", "dimension", "key", "channel")
+            .run()
+    }
+}

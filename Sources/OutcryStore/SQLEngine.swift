@@ -1,0 +1,33 @@
+import SQLKit
+
+/// A connection to one SQL engine, SQLite or PostgreSQL; the store speaks SQLKit to either.
+public protocol SQLEngine: Sendable {
+    /// Which engine this is, for the rare statement that differs between them.
+    var kind: SQLEngineKind { get }
+    /// Runs `body` on one connection inside a transaction: committed when it returns, rolled back when it throws.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` on one connection, outside any transaction, for reads.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Closes every connection; the engine cannot be used afterwards.
+    func shutdown() async
+}
+
+public enum SQLEngineKind: String, Sendable {
+    case sqlite
+    case postgres
+}
+
+/// Wraps `body` in BEGIN/COMMIT on a connection the caller holds alone, rolling back on any error.
+func inTransaction<T: Sendable>(
+    _ database: any SQLDatabase, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+) async throws -> T {
+    try await database.raw("BEGIN").run()
+    do {
+        let result = try await body(database)
+        try await database.raw("COMMIT").run()
+        return result
+    } catch {
+        try? await database.raw("ROLLBACK").run()
+        throw error
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Logging
+import SQLKit
+import SQLiteKit
+
+/// SQLite in one file: a single connection, used by one task at a time, in WAL mode with foreign keys on.
+public final class SQLiteEngine: SQLEngine {
+    public let kind = SQLEngineKind.sqlite
+    public let path: String
+    private let connection: SQLiteConnection
+    private let lock = AsyncLock()
+    private let logger: Logger
+
+    /// Opens (creating if needed) the database file at `path`.
+    public init(path: String, logger: Logger) async throws {
+        self.path = path
+        self.logger = logger
+        do {
+            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        } catch {
+            throw StoreError.cannotOpen("SQLite database \(path): \(error)")
+        }
+        let database = connection.sql(queryLogLevel: nil)
+        do {
+            // WAL lets readers in other processes (a backup, sqlite3) work while the server writes.
+            try await database.raw("PRAGMA journal_mode = WAL").run()
+            try await database.raw("PRAGMA foreign_keys = ON").run()
+            try await database.raw("PRAGMA busy_timeout = 5000").run()
+        } catch {
+            try? await connection.close()
+            throw StoreError.cannotOpen("SQLite database \(path): \(error)")
+        }
+    }
+
+    private var database: any SQLDatabase { connection.sql(queryLogLevel: nil) }
+
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let database = self.database
+        return try await lock.withLock { try await inTransaction(database, body) }
+    }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let database = self.database
+        return try await lock.withLock { try await body(database) }
+    }
+
+    public func shutdown() async {
+        try? await lock.withLock { [connection] in try await connection.close() }
+    }
+}

@@ -1,0 +1,18 @@
+/// What can go wrong below the domain, in words that name the cause.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case cannotOpen(String)
+    case badURL(String)
+    case timedOut(seconds: Int)
+    case invalidDataset([String])
+    case corruptRow(table: String, id: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let what): "cannot open \(what)"
+        case .badURL(let reason): reason
+        case .timedOut(let seconds): "no answer within \(seconds) seconds"
+        case .invalidDataset(let problems): "the data set has \(problems.count) problem(s): " + problems.joined(separator: "; ")
+        case .corruptRow(let table, let id, let reason): "row “\(id)” of \(table) cannot be read: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Hummingbird
+import Logging
+import OutcryStore
+import ServiceLifecycle
+
+/// The one composition root: opens the store, migrates it, loads the demo data if asked, and wires
+/// the routes. `outcry serve` and the tests both start here.
+/// `onServerRunning` receives the port actually bound (useful with port 0).
+public func buildApplication(
+    configuration: Configuration, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    let renderer = try await PageRenderer(themeDirectory: configuration.themeDirectory)
+    let stylesheet = try StaticAsset(resource: "outcry.css", contentType: "text/css; charset=utf-8")
+    let store = try await Store.open(configuration.database, logger: logger)
+    do {
+        let applied = try await store.migrate()
+        if !applied.isEmpty { logger.info("migrated", metadata: ["applied": .string(applied.joined(separator: ", "))]) }
+        if configuration.loadDemoData {
+            let loaded = try await store.loadDemoData()
+            logger.info(loaded ? "demo data loaded" : "demo data already present")
+        }
+    } catch {
+        await store.shutdown()
+        throw error
+    }
+
+    let router = Router(context: BasicRequestContext.self)
+    router.middlewares.add(SecurityHeadersMiddleware())
+    router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
+    PublicRoutes(pages: PublicPages(store: store, siteName: "Outcry"), renderer: renderer, stylesheet: stylesheet)
+        .add(to: router)
+
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Outcry"),
+        services: [StoreService(store: store)],
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}
+
+/// Closes the database when the server stops.
+struct StoreService: Service {
+    let store: Store
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await store.shutdown()
+    }
+}

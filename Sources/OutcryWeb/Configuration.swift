@@ -1,0 +1,156 @@
+import Foundation
+import Logging
+import OutcryStore
+
+/// Everything an Outcry server needs to start, resolved once from the command line, then the
+/// environment, then defaults, and checked before anything opens.
+public struct Configuration: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    /// Holds the SQLite database when no `DATABASE_URL` is given.
+    public var dataDirectory: String
+    /// `postgres://…` to use PostgreSQL instead of SQLite.
+    public var databaseURL: String?
+    /// Load the seed case on start (once: a database that has it keeps it).
+    public var loadDemoData: Bool
+    /// A folder whose `*.mustache` files replace the built-in templates of the same name.
+    public var themeDirectory: String?
+    public var logLevel: Logger.Level
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", databaseURL: String? = nil,
+        loadDemoData: Bool = false, themeDirectory: String? = nil, logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+        self.loadDemoData = loadDemoData
+        self.themeDirectory = themeDirectory
+        self.logLevel = logLevel
+    }
+
+    public var database: DatabaseLocation {
+        if let databaseURL { return .postgres(url: databaseURL) }
+        return .sqlite(path: URL(fileURLWithPath: dataDirectory).appendingPathComponent("outcry.sqlite").path)
+    }
+
+    /// Values given on the command line; nil means "not given", so the environment or the default applies.
+    public struct Overrides: Sendable {
+        public var host: String?
+        public var port: String?
+        public var dataDirectory: String?
+        public var databaseURL: String?
+        public var loadDemoData: Bool?
+        public var themeDirectory: String?
+        public var logLevel: String?
+
+        public init(
+            host: String? = nil, port: String? = nil, dataDirectory: String? = nil, databaseURL: String? = nil,
+            loadDemoData: Bool? = nil, themeDirectory: String? = nil, logLevel: String? = nil
+        ) {
+            self.host = host
+            self.port = port
+            self.dataDirectory = dataDirectory
+            self.databaseURL = databaseURL
+            self.loadDemoData = loadDemoData
+            self.themeDirectory = themeDirectory
+            self.logLevel = logLevel
+        }
+    }
+
+    /// The environment variables read, with what each sets; the README's configuration table lists the same.
+    public static let environmentKeys: [(key: String, meaning: String)] = [
+        ("OUTCRY_HOST", "address to listen on"),
+        ("OUTCRY_PORT", "port to listen on"),
+        ("OUTCRY_DATA_DIR", "folder for the SQLite database"),
+        ("DATABASE_URL", "postgres://user:password@host:5432/database to use PostgreSQL"),
+        ("OUTCRY_DEMO", "1 to load the demo data on start"),
+        ("OUTCRY_THEME_DIR", "folder of templates that replace the built-in ones"),
+        ("LOG_LEVEL", "trace, debug, info, notice, warning, error or critical"),
+    ]
+
+    /// Command line over environment over defaults, then every check; all problems are reported together.
+    public static func resolve(_ overrides: Overrides, environment: [String: String]) throws(ConfigurationError) -> Configuration {
+        var problems: [String] = []
+        func value(_ flag: String?, _ key: String) -> String? {
+            if let flag { return flag }
+            if let text = environment[key], !text.isEmpty { return text }
+            return nil
+        }
+        var configuration = Configuration()
+        if let host = value(overrides.host, "OUTCRY_HOST") {
+            if host.isEmpty || host.contains(where: \.isWhitespace) {
+                problems.append("host “\(host)” is not an address to listen on")
+            } else {
+                configuration.host = host
+            }
+        }
+        if let port = value(overrides.port, "OUTCRY_PORT") {
+            if let number = Int(port), (1...65535).contains(number) {
+                configuration.port = number
+            } else {
+                problems.append("port “\(port)” must be a number from 1 to 65535")
+            }
+        }
+        if let directory = value(overrides.dataDirectory, "OUTCRY_DATA_DIR") { configuration.dataDirectory = directory }
+        if let url = value(overrides.databaseURL, "DATABASE_URL") {
+            let scheme = URLComponents(string: url)?.scheme?.lowercased()
+            if scheme == "postgres" || scheme == "postgresql", URLComponents(string: url)?.host?.isEmpty == false {
+                configuration.databaseURL = url
+            } else {
+                problems.append("DATABASE_URL must look like postgres://user:password@host:5432/database")
+            }
+        }
+        if let demo = overrides.loadDemoData {
+            configuration.loadDemoData = demo
+        } else if let demo = environment["OUTCRY_DEMO"], !demo.isEmpty {
+            switch demo.lowercased() {
+            case "1", "true", "yes": configuration.loadDemoData = true
+            case "0", "false", "no": configuration.loadDemoData = false
+            default: problems.append("OUTCRY_DEMO “\(demo)” must be 1 or 0")
+            }
+        }
+        if let theme = value(overrides.themeDirectory, "OUTCRY_THEME_DIR") {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: theme, isDirectory: &isDirectory), isDirectory.boolValue {
+                configuration.themeDirectory = theme
+            } else {
+                problems.append("theme folder “\(theme)” does not exist")
+            }
+        }
+        if let level = value(overrides.logLevel, "LOG_LEVEL") {
+            if let parsed = Logger.Level(rawValue: level.lowercased()) {
+                configuration.logLevel = parsed
+            } else {
+                problems.append("log level “\(level)” must be one of trace, debug, info, notice, warning, error, critical")
+            }
+        }
+        if configuration.databaseURL == nil, let problem = Self.problemWithDataDirectory(configuration.dataDirectory) {
+            problems.append(problem)
+        }
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+        return configuration
+    }
+
+    /// Creates the data folder if needed and proves a file can be written in it.
+    static func problemWithDataDirectory(_ path: String) -> String? {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            return "data folder “\(path)” cannot be created: \((error as NSError).localizedDescription)"
+        }
+        let probe = URL(fileURLWithPath: path).appendingPathComponent(".outcry-write-check-\(getpid())").path
+        guard manager.createFile(atPath: probe, contents: Data()) else {
+            return "data folder “\(path)” is not writable"
+        }
+        try? manager.removeItem(atPath: probe)
+        return nil
+    }
+}
+
+public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String { "configuration: " + problems.joined(separator: "; ") }
+}

@@ -1,0 +1,31 @@
+import Hummingbird
+import Logging
+
+/// Turns every error into a readable page that keeps the real status code; unexpected errors are logged
+/// with the path (never the query, which may carry personal data) and shown as a plain 500.
+struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let renderer: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            return page(for: error.status, message: error.body)
+        } catch {
+            context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            return page(for: .internalServerError, message: nil)
+        }
+    }
+
+    func page(for status: HTTPResponse.Status, message: String?) -> Response {
+        let (heading, text): (String, String) =
+            switch status.code {
+            case 404: ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped.")
+            case 400..<500: ("This request cannot be answered", message ?? "Something in the request is not right.")
+            default: ("Something went wrong on our side", "Nothing you did caused this. Please try again in a few minutes.")
+            }
+        let model = ErrorPage(
+            page: PageMeta(title: heading, description: heading), status: status.code, heading: heading, message: text)
+        return renderer.response("error", model, status: status)
+    }
+}

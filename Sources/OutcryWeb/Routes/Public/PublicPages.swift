@@ -1,0 +1,115 @@
+import OutcryCore
+import OutcryStore
+
+/// Gathers what each public page shows from the store; handlers only decode, call one of these and render.
+struct PublicPages: Sendable {
+    let store: Store
+    let siteName: String
+
+    func home() async throws -> HomePage {
+        let actions = try await store.publicUrgentActions()
+        let cases = try await index(store.cases(Array(Set(actions.map(\.caseID)))))
+        let people = try await index(store.people(Array(Set(actions.flatMap(\.people)))))
+        func item(_ action: UrgentAction) -> HomePage.ActionItem {
+            HomePage.ActionItem(
+                number: action.number, title: action.title, href: PublicPath.urgentAction(action.id),
+                country: cases[action.caseID]?.country.name ?? "", issued: DateText(action.issued),
+                deadline: action.deadline.map(DateText.init), people: action.people.compactMap { people[$0]?.name }.joined(separator: ", "),
+                kind: action.kind.badge)
+        }
+        return HomePage(
+            page: PageMeta(
+                title: siteName,
+                description: "Urgent Actions: write to the officials who can free people at risk, and tell us what you did.",
+                showHomeLink: false),
+            actions: actions.filter { $0.status == .published }.map(item),
+            closedActions: actions.filter { $0.status == .closed }.map(item),
+            statements: try await store.statements(limit: 10).map {
+                HomePage.StatementItem(title: $0.title, href: PublicPath.statement($0.id), published: DateText($0.published))
+            })
+    }
+
+    func urgentAction(_ id: Identifier<UrgentAction>) async throws -> UrgentActionPage? {
+        guard let action = try await store.urgentAction(id), action.status != .draft,
+            let item = try await store.case(action.caseID)
+        else { return nil }
+        let events = try await store.events(inCase: item.id)
+        let people = try await store.people(action.people)
+        let targets = try await index(store.targets(action.targets.map(\.target)))
+        let related = try await store.publicUrgentActions(inCase: item.id)
+        let earlier = try await action.updates.asyncMap { try await store.urgentAction($0) } ?? nil
+        let letter = action.letter(for: nil)
+        return UrgentActionPage(
+            page: PageMeta(title: "Urgent Action \(action.number): \(action.title)", description: action.title, language: action.language),
+            number: action.number, title: action.title, kindBadge: action.kind.badge,
+            isClosed: action.status == .closed, outcome: action.outcome?.note,
+            issued: DateText(action.issued), deadline: action.deadline.map(DateText.init),
+            country: item.country.name, caseLink: Link(text: item.title, href: PublicPath.case(item.id)),
+            updates: earlier.flatMap { $0.status == .draft ? nil : Link(text: "Urgent Action \($0.number)", href: PublicPath.urgentAction($0.id)) },
+            laterActions: related.filter { $0.updates == action.id }.map { Link(text: "Urgent Action \($0.number): \($0.title)", href: PublicPath.urgentAction($0.id)) },
+            summary: action.summary,
+            people: people.map { PersonSummary($0, events: events) },
+            takeAction: action.takeAction, asks: action.asks,
+            targets: action.targets.compactMap { entry in targets[entry.target].map { UrgentActionPage.TargetBlock($0, role: entry.role) } },
+            letter: letter.map { UrgentActionPage.Letter(salutation: $0.salutation, paragraphs: $0.paragraphs, closing: $0.closing) },
+            statements: try await store.statements(aboutCase: item.id).map { Link(text: $0.title, href: PublicPath.statement($0.id)) })
+    }
+
+    func `case`(_ id: Identifier<Case>) async throws -> CasePage? {
+        guard let item = try await store.case(id) else { return nil }
+        let events = try await store.events(inCase: id)
+        let people = try await store.people(item.people)
+        let actions = try await store.publicUrgentActions(inCase: id)
+        let statements = try await store.statements(aboutCase: id)
+        let mentioned = try await index(store.people(Array(Set(events.flatMap(\.people)))))
+        return CasePage(
+            page: PageMeta(title: "\(item.title) — \(item.country.name)", description: item.summary),
+            title: item.title, country: item.country.name, themes: item.themes, summary: item.summary,
+            isClosed: item.status == .closed,
+            people: people.map { PersonSummary($0, events: events) },
+            timeline: events.map { TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements)) },
+            actions: actions.map { Link(text: "Urgent Action \($0.number): \($0.title)", href: PublicPath.urgentAction($0.id)) },
+            statements: statements.map { Link(text: $0.title, href: PublicPath.statement($0.id)) })
+    }
+
+    func person(_ id: Identifier<Person>) async throws -> PersonPage? {
+        guard let person = try await store.person(id) else { return nil }
+        let events = try await store.events(affecting: id)
+        let cases = try await store.cases(Array(Set(events.map(\.caseID))).sorted())
+        let actions = try await store.publicUrgentActions()
+        let statements = try await store.statements(limit: 1000)
+        let mentioned = try await index(store.people(Array(Set(events.flatMap(\.people)))))
+        return PersonPage(
+            page: PageMeta(title: person.name, description: "\(person.name): situation and timeline"),
+            person: PersonSummary(person, events: events),
+            affiliations: try await store.organisations(person.affiliations).map(\.name),
+            note: person.note,
+            timeline: events.map { TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements)) },
+            cases: cases.map { Link(text: $0.title, href: PublicPath.case($0.id)) },
+            actions: actions.filter { $0.people.contains(id) }.map {
+                Link(text: "Urgent Action \($0.number): \($0.title)", href: PublicPath.urgentAction($0.id))
+            })
+    }
+
+    func statement(_ id: Identifier<Statement>) async throws -> StatementPage? {
+        guard let statement = try await store.statement(id) else { return nil }
+        return StatementPage(
+            page: PageMeta(title: statement.title, description: statement.lead.first ?? statement.title),
+            title: statement.title, published: DateText(statement.published), lead: statement.lead,
+            quotes: statement.quotes.map { StatementPage.QuoteBlock(paragraphs: $0.paragraphs, speaker: $0.speaker, role: $0.role) },
+            background: statement.background,
+            cases: try await store.cases(statement.cases).map { Link(text: $0.title, href: PublicPath.case($0.id)) },
+            people: try await store.people(statement.people).map { Link(text: $0.name, href: PublicPath.person($0.id)) })
+    }
+
+    private func index<T: Identifiable>(_ items: [T]) -> [T.ID: T] {
+        Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension Optional {
+    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

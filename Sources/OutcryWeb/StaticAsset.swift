@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+
+/// A small file served from memory with an ETag, so a phone that has it never downloads it again.
+struct StaticAsset: Sendable {
+    let body: ByteBuffer
+    let contentType: String
+    let etag: String
+
+    init(resource name: String, contentType: String) throws {
+        guard let url = Bundle.module.resourceURL?.appendingPathComponent("Resources/public/\(name)") else {
+            throw PageRendererError.missingTemplates("\(name) is missing from the build")
+        }
+        let data = try Data(contentsOf: url)
+        body = ByteBuffer(bytes: data)
+        self.contentType = contentType
+        // FNV-1a: a fingerprint of the content, not a security measure.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        etag = "\"\(String(hash, radix: 16))\""
+    }
+
+    func response(to request: Request) -> Response {
+        var headers = HTTPFields()
+        headers[.eTag] = etag
+        headers[.cacheControl] = "public, max-age=86400"
+        if request.headers[.ifNoneMatch] == etag {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = contentType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+}

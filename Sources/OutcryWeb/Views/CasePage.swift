@@ -1,0 +1,50 @@
+/// `/cases/:id`: the people, what happened to them in order, and the documents about it.
+struct CasePage: Sendable {
+    var page: PageMeta
+    var title: String
+    var country: String
+    var themes: [String]
+    var summary: String
+    var isClosed: Bool
+    var people: [PersonSummary]
+    var timeline: [TimelineEntry]
+    var actions: [Link]
+    var statements: [Link]
+}
+
+/// `/people/:id`: one person's names, situation and timeline.
+struct PersonPage: Sendable {
+    var page: PageMeta
+    var person: PersonSummary
+    var affiliations: [String]
+    var note: String?
+    var timeline: [TimelineEntry]
+    var cases: [Link]
+    var actions: [Link]
+}
+
+/// `/statements/:id`: a press statement as published.
+struct StatementPage: Sendable {
+    struct QuoteBlock: Sendable {
+        var paragraphs: [String]
+        var speaker: String
+        var role: String?
+    }
+
+    var page: PageMeta
+    var title: String
+    var published: DateText
+    var lead: [String]
+    var quotes: [QuoteBlock]
+    var background: [String]
+    var cases: [Link]
+    var people: [Link]
+}
+
+/// Any error, with the real status code kept on the response.
+struct ErrorPage: Sendable {
+    var page: PageMeta
+    var status: Int
+    var heading: String
+    var message: String
+}

@@ -1,0 +1,22 @@
+/// What the shared head and foot of every page need.
+struct PageMeta: Sendable {
+    var title: String
+    var description: String
+    var language = "en"
+    var stylesheet = PublicPath.stylesheet
+    var home = PublicPath.home
+    /// Nil on the home page, which is where the breadcrumb would lead.
+    var showHomeLink = true
+}
+
+/// A link a template prints as it is: text and an address built by `PublicPath`.
+struct Link: Sendable, Hashable {
+    var text: String
+    var href: String
+}
+
+/// A date as people read it, and as machines do (`<time datetime>`).
+struct DateText: Sendable, Hashable {
+    var text: String
+    var iso: String
+}

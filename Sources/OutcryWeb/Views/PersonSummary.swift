@@ -1,0 +1,25 @@
+import OutcryCore
+
+/// A person at risk as lists show them: name, role and where they stand now.
+struct PersonSummary: Sendable {
+    var name: String
+    var href: String
+    var otherNames: String?
+    var role: String?
+    var status: String?
+    var statusKey: String?
+    var inCustodySince: String?
+
+    init(_ person: Person, events: [Event]) {
+        name = person.name
+        href = PublicPath.person(person.id)
+        let others = person.allNames.dropFirst()
+        otherNames = others.isEmpty ? nil : others.joined(separator: " · ")
+        role = person.role
+        if let current = Timeline.currentStatus(of: person.id, in: events) {
+            status = current.sentence
+            statusKey = current.status.rawValue
+            inCustodySince = current.inCustodySince.map { "In custody since \(DateWording.since($0))" }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import OutcryCore
+
+/// `/actions/:id`: everything a supporter needs to act, on one page.
+struct UrgentActionPage: Sendable {
+    struct TargetBlock: Sendable {
+        var anchor: String
+        var name: String
+        var title: String?
+        var isCopy: Bool
+        var postalAddress: [String]
+        var emails: [String]
+        var fax: String?
+        var phone: String?
+        var social: [String]
+        var contactForm: String?
+        var salutation: String?
+        var unusableContacts: [String]
+        var hasDigitalContact: Bool
+    }
+
+    struct Letter: Sendable {
+        var salutation: String
+        var paragraphs: [String]
+        var closing: String
+    }
+
+    var page: PageMeta
+    var number: String
+    var title: String
+    var kindBadge: String?
+    var isClosed: Bool
+    var outcome: String?
+    var issued: DateText
+    var deadline: DateText?
+    var country: String
+    var caseLink: Link
+    var updates: Link?
+    var laterActions: [Link]
+    var summary: String
+    var people: [PersonSummary]
+    var takeAction: [String]
+    var asks: [String]
+    var targets: [TargetBlock]
+    var letter: Letter?
+    var statements: [Link]
+}
+
+extension UrgentActionPage.TargetBlock {
+    init(_ target: Target, role: UrgentActionTarget.Role) {
+        anchor = "target-\(target.id.rawValue)"
+        name = target.fullName
+        title = target.title
+        isCopy = role == .copy
+        postalAddress = target.postalAddress
+        emails = target.emails
+        fax = target.fax
+        phone = target.phone
+        social = target.socialHandles.map { "\($0.network.label): \($0.handle)" }
+        contactForm = target.contactFormURL
+        salutation = target.salutation
+        unusableContacts = target.unusableContacts
+        hasDigitalContact = !emails.isEmpty || fax != nil || phone != nil || !social.isEmpty || contactForm != nil
+    }
+}
+
+extension SocialHandle.Network {
+    var label: String {
+        switch self {
+        case .x: "X (Twitter)"
+        case .bluesky: "Bluesky"
+        case .mastodon: "Mastodon"
+        case .facebook: "Facebook"
+        case .instagram: "Instagram"
+        case .telegram: "Telegram"
+        case .other: "Social media"
+        }
+    }
+}

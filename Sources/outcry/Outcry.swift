@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+@main
+struct Outcry: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcry",
+        abstract: "Urgent Action campaigns: publish cases, let supporters act and report, show officials the totals.",
+        subcommands: [Serve.self, Migrate.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// Options every command that opens the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Folder for the SQLite database (env OUTCRY_DATA_DIR; default ./data).")
+    var dataDirectory: String?
+
+    @Option(name: .customLong("database-url"), help: "postgres://user:password@host:5432/database to use PostgreSQL (env DATABASE_URL).")
+    var databaseURL: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env LOG_LEVEL; default info).")
+    var logLevel: String?
+}
+
+/// Prints one clear line on standard error and exits non-zero: what a person running a command needs.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("outcry: \(message)\n".utf8))
+    exit(1)
+}
+
+func makeLogger(level: Logger.Level) -> Logger {
+    LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = level
+        return handler
+    }
+    var logger = Logger(label: "outcry")
+    logger.logLevel = level
+    return logger
+}
