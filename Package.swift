@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources")]
+            resources: [.copy("Resources/templates"), .copy("Resources/public")]
         ),
         .executableTarget(
             name: "outcry",

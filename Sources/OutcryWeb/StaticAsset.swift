@@ -8,7 +8,7 @@ struct StaticAsset: Sendable {
     let etag: String
 
     init(resource name: String, contentType: String) throws {
-        guard let url = Bundle.module.resourceURL?.appendingPathComponent("Resources/public/\(name)") else {
+        guard let url = Bundle.module.url(forResource: "public", withExtension: nil)?.appendingPathComponent(name) else {
             throw PageRendererError.missingTemplates("\(name) is missing from the build")
         }
         let data = try Data(contentsOf: url)

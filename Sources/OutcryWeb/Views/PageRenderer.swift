@@ -12,7 +12,7 @@ public struct PageRenderer: Sendable {
     ]
 
     public init(themeDirectory: String?) async throws {
-        guard let builtIn = Bundle.module.resourceURL?.appendingPathComponent("Resources/templates").path else {
+        guard let builtIn = Bundle.module.url(forResource: "templates", withExtension: nil)?.path else {
             throw PageRendererError.missingTemplates("the built-in templates are missing from the build")
         }
         var library = try await MustacheLibrary(directory: builtIn)

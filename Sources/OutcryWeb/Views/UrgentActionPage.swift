@@ -5,7 +5,8 @@ struct UrgentActionPage: Sendable {
     struct TargetBlock: Sendable {
         var anchor: String
         var name: String
-        var title: String?
+        /// Named apart from the page's `title`: Mustache looks a missing value up in the enclosing page.
+        var office: String?
         var isCopy: Bool
         var postalAddress: [String]
         var emails: [String]
@@ -49,7 +50,7 @@ extension UrgentActionPage.TargetBlock {
     init(_ target: Target, role: UrgentActionTarget.Role) {
         anchor = "target-\(target.id.rawValue)"
         name = target.fullName
-        title = target.title
+        office = target.title
         isCopy = role == .copy
         postalAddress = target.postalAddress
         emails = target.emails

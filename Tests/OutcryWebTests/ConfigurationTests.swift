@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import OutcryWeb
+
+@Suite struct ConfigurationTests {
+    @Test func commandLineBeatsEnvironmentBeatsDefaults() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-config-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let environment = ["OUTCRY_PORT": "9000", "OUTCRY_HOST": "0.0.0.0", "OUTCRY_DATA_DIR": directory]
+        let fromEnvironment = try Configuration.resolve(.init(), environment: environment)
+        #expect(fromEnvironment.port == 9000)
+        #expect(fromEnvironment.host == "0.0.0.0")
+        #expect(fromEnvironment.database == .sqlite(path: directory + "/outcry.sqlite"))
+        let fromFlags = try Configuration.resolve(.init(port: "9100"), environment: environment)
+        #expect(fromFlags.port == 9100)
+        #expect(fromFlags.host == "0.0.0.0")
+    }
+
+    @Test func everyProblemIsListedAtOnce() {
+        let environment = [
+            "OUTCRY_PORT": "eighty", "DATABASE_URL": "mysql://localhost/outcry", "LOG_LEVEL": "loud", "OUTCRY_DEMO": "maybe",
+        ]
+        #expect {
+            try Configuration.resolve(.init(themeDirectory: "/no/such/theme"), environment: environment)
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.problems == [
+                "port “eighty” must be a number from 1 to 65535",
+                "DATABASE_URL must look like postgres://user:password@host:5432/database",
+                "OUTCRY_DEMO “maybe” must be 1 or 0",
+                "theme folder “/no/such/theme” does not exist",
+                "log level “loud” must be one of trace, debug, info, notice, warning, error, critical",
+            ]
+        }
+    }
+
+    @Test func aDataFolderThatCannotBeCreatedIsNamed() {
+        #expect {
+            try Configuration.resolve(.init(dataDirectory: "/dev/null/outcry"), environment: [:])
+        } throws: { error in
+            (error as? ConfigurationError)?.problems.first?.hasPrefix("data folder “/dev/null/outcry” cannot be created") == true
+        }
+    }
+
+    @Test func postgresURLSkipsTheDataFolder() throws {
+        let configuration = try Configuration.resolve(
+            .init(dataDirectory: "/dev/null/unused", databaseURL: "postgres://u:secret@127.0.0.1:5432/outcry"), environment: [:])
+        #expect(configuration.database == .postgres(url: "postgres://u:secret@127.0.0.1:5432/outcry"))
+        #expect(!configuration.database.description.contains("secret"))
+    }
+}
