@@ -12,46 +12,31 @@ public final class PostgresEngine: SQLEngine {
     private let runTask: Task<Void, Never>
     private let logger: Logger
 
-    /// Connects to `url` (`postgres://user:pass@host:5432/db?sslmode=disable|prefer|require`) and checks
-    /// that the server answers, so a wrong address fails at start rather than at the first page.
+    /// Connects to `url` (`postgres://user:pass@host:5432/db?sslmode=disable|prefer|require`). One direct
+    /// connection is tried first, so a wrong address or password fails at once with the server's reason
+    /// instead of the pool retrying in the background.
     public init(url: String, logger: Logger) async throws {
-        let configuration = try Self.configuration(from: url)
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        self.logger = logger
-        runTask = Task { [client] in await client.run() }
+        let address = try PostgresAddress(url: url)
         do {
-            try await withTimeout(seconds: 10) { [client] in
-                try await client.withConnection { try await $0.query("SELECT 1", logger: logger) }
+            let probe = try await withTimeout(seconds: 10) {
+                try await PostgresConnection.connect(configuration: try address.connectionConfiguration(), id: 0, logger: logger)
             }
+            try await probe.close()
         } catch {
-            runTask.cancel()
-            throw StoreError.cannotOpen("PostgreSQL at \(Self.redacted(url)): \(String(reflecting: error))")
+            throw StoreError.cannotOpen("PostgreSQL at \(Self.redacted(url)): \(Self.reason(error))")
         }
+        client = PostgresClient(configuration: address.clientConfiguration(), backgroundLogger: logger)
+        self.logger = logger
+        // Started immediately so the pool is running before the first lease, which would otherwise warn.
+        runTask = Task.immediate { [client] in await client.run() }
     }
 
-    static func configuration(from url: String) throws -> PostgresClient.Configuration {
-        guard let components = URLComponents(string: url),
-            ["postgres", "postgresql"].contains(components.scheme ?? ""),
-            let host = components.host, !host.isEmpty
-        else {
-            throw StoreError.badURL("DATABASE_URL must look like postgres://user:password@host:5432/database")
-        }
-        let mode = components.queryItems?.last { ["sslmode", "tlsmode"].contains($0.name.lowercased()) }?.value ?? "prefer"
-        let tls: PostgresClient.Configuration.TLS
-        switch mode.lowercased() {
-        case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
-        default: throw StoreError.badURL("DATABASE_URL sslmode “\(mode)” is not one of disable, prefer, require")
-        }
-        let database = String(components.path.drop { $0 == "/" })
-        var configuration = PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432,
-            username: components.user?.removingPercentEncoding ?? "postgres",
-            password: components.password?.removingPercentEncoding,
-            database: database.isEmpty ? nil : database, tls: tls)
-        configuration.options.connectTimeout = .seconds(5)
-        return configuration
+    /// The server's own words when it gave any ("password authentication failed…"), else the network's.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] { return message }
+        if let underlying = error.underlying { return "\(underlying)" }
+        return "\(error.code)"
     }
 
     /// The URL with its password replaced, for messages: secrets never reach a log.
@@ -76,6 +61,64 @@ public final class PostgresEngine: SQLEngine {
     public func shutdown() async {
         runTask.cancel()
         _ = await runTask.value
+    }
+}
+
+/// Where a PostgreSQL server is and how to reach it, as a `postgres://` URL says.
+struct PostgresAddress {
+    enum TLSMode { case disable, prefer, require }
+
+    let host: String
+    let port: Int
+    let username: String
+    let password: String?
+    let database: String?
+    let tls: TLSMode
+
+    init(url: String) throws {
+        guard let components = URLComponents(string: url),
+            ["postgres", "postgresql"].contains(components.scheme ?? ""),
+            let host = components.host, !host.isEmpty
+        else {
+            throw StoreError.badURL("DATABASE_URL must look like postgres://user:password@host:5432/database")
+        }
+        let mode = components.queryItems?.last { ["sslmode", "tlsmode"].contains($0.name.lowercased()) }?.value ?? "prefer"
+        switch mode.lowercased() {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer
+        case "require", "verify-ca", "verify-full": tls = .require
+        default: throw StoreError.badURL("DATABASE_URL sslmode “\(mode)” is not one of disable, prefer, require")
+        }
+        let database = String(components.path.drop { $0 == "/" })
+        self.host = host
+        port = components.port ?? 5432
+        username = components.user?.removingPercentEncoding ?? "postgres"
+        password = components.password?.removingPercentEncoding
+        self.database = database.isEmpty ? nil : database
+    }
+
+    func clientConfiguration() -> PostgresClient.Configuration {
+        let tls: PostgresClient.Configuration.TLS =
+            switch self.tls {
+            case .disable: .disable
+            case .prefer: .prefer(.makeClientConfiguration())
+            case .require: .require(.makeClientConfiguration())
+            }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: tls)
+        configuration.options.connectTimeout = .seconds(5)
+        return configuration
+    }
+
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS =
+            switch self.tls {
+            case .disable: .disable
+            case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        return PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: tls)
     }
 }
 

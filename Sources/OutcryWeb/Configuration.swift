@@ -87,10 +87,10 @@ public struct Configuration: Sendable, Equatable {
             }
         }
         if let port = value(overrides.port, "OUTCRY_PORT") {
-            if let number = Int(port), (1...65535).contains(number) {
+            if let number = Int(port), (0...65535).contains(number) {
                 configuration.port = number
             } else {
-                problems.append("port “\(port)” must be a number from 1 to 65535")
+                problems.append("port “\(port)” must be a number from 0 (any free port) to 65535")
             }
         }
         if let directory = value(overrides.dataDirectory, "OUTCRY_DATA_DIR") { configuration.dataDirectory = directory }

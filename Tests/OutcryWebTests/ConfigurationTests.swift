@@ -26,7 +26,7 @@ import Testing
         } throws: { error in
             guard let error = error as? ConfigurationError else { return false }
             return error.problems == [
-                "port “eighty” must be a number from 1 to 65535",
+                "port “eighty” must be a number from 0 (any free port) to 65535",
                 "DATABASE_URL must look like postgres://user:password@host:5432/database",
                 "OUTCRY_DEMO “maybe” must be 1 or 0",
                 "theme folder “/no/such/theme” does not exist",
