@@ -91,5 +91,9 @@ def browser():
 @pytest.fixture(scope="session")
 def screenshots():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    print(f"\nscreenshots are saved in {ARTIFACTS}")
     return ARTIFACTS
+
+
+def pytest_terminal_summary(terminalreporter):
+    if ARTIFACTS.exists():
+        terminalreporter.write_line(f"screenshots are in {ARTIFACTS}")

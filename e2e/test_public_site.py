@@ -18,7 +18,6 @@ def test_supporter_goes_from_the_home_page_to_ua_30_24(demo_server, browser, scr
         assert page.locator(".letter .salutation").inner_text() == "Dear Mr. President,"
         path = screenshots / f"ua-30-24-{name}.png"
         page.screenshot(path=str(path), full_page=True)
-        print(f"saved {path}")
         page.close()
 
 

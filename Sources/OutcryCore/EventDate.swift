@@ -1,6 +1,6 @@
 /// When something happened: a single date of any precision, or a range between two
 /// ("28–29 May 2025", "between 12 March and 9 April 2024"). Written `START` or `START/END`.
-public struct EventDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct EventDate: Hashable, Sendable, Comparable, ISOCoded, CustomStringConvertible {
     public let start: HistoricalDate
     public let end: HistoricalDate?
 
@@ -25,18 +25,5 @@ public struct EventDate: Hashable, Sendable, Comparable, Codable, CustomStringCo
     public static func < (lhs: Self, rhs: Self) -> Bool {
         if lhs.start != rhs.start { return lhs.start < rhs.start }
         return (lhs.end ?? lhs.start) < (rhs.end ?? rhs.start)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(iso: text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
     }
 }

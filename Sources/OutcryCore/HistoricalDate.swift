@@ -1,6 +1,6 @@
 /// A calendar date known to a day, a month or only a year, as sources report them
 /// ("16 January 2024", "February 2024", "2024"). Written in ISO 8601 form: `2024-01-16`, `2024-02`, `2024`.
-public struct HistoricalDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct HistoricalDate: Hashable, Sendable, Comparable, ISOCoded, CustomStringConvertible {
     public enum Precision: String, Codable, Sendable, Comparable {
         case year, month, day
 
@@ -51,19 +51,6 @@ public struct HistoricalDate: Hashable, Sendable, Comparable, Codable, CustomStr
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(iso: text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
-
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -97,4 +84,27 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
 private func pad(_ number: Int, _ width: Int) -> String {
     let digits = String(number)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+/// A date value that is written, in JSON as in SQL, as its ISO 8601 text.
+public protocol ISOCoded: Codable {
+    /// Parses the ISO 8601 text, refusing anything that is not a real date.
+    init(iso text: String) throws(DateError)
+    /// The ISO 8601 text, at the value's own precision.
+    var iso: String { get }
+}
+
+extension ISOCoded {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do { try self.init(iso: text) } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
 }
