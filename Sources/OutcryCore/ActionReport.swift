@@ -39,21 +39,3 @@ public enum Channel: String, Codable, Sendable, CaseIterable, CodingKeyRepresent
         }
     }
 }
-
-/// Counted actions for one Urgent Action, broken down as officials are shown them.
-public struct Totals: Hashable, Codable, Sendable {
-    public var reports: Int
-    public var byChannel: [Channel: Int]
-    public var byTarget: [Identifier<Target>: Int]
-    public var byCountry: [Country: Int]
-
-    public init(reports: Int = 0, byChannel: [Channel: Int] = [:], byTarget: [Identifier<Target>: Int] = [:], byCountry: [Country: Int] = [:]) {
-        self.reports = reports
-        self.byChannel = byChannel
-        self.byTarget = byTarget
-        self.byCountry = byCountry
-    }
-
-    public var actions: Int { byChannel.values.reduce(0, +) }
-    public var countries: Int { byCountry.count }
-}

@@ -49,6 +49,11 @@ public struct Dataset: Hashable, Codable, Sendable {
             check(item.people, in: personIDs, "person", from: "case “\(item.id)”")
             check(item.organisations, in: organisationIDs, "organisation", from: "case “\(item.id)”")
         }
+        for target in targets {
+            if let url = target.contactFormURL, !WebAddress.isSafe(url) {
+                problems.append("target “\(target.id)” has a contact form address that is not an http(s) link: “\(url)”")
+            }
+        }
         for action in urgentActions {
             let owner = "Urgent Action “\(action.id)”"
             check([action.caseID], in: caseIDs, "case", from: owner)
@@ -74,6 +79,8 @@ public struct Dataset: Hashable, Codable, Sendable {
             switch event.source {
             case .urgentAction(let id): check([id], in: actionIDs, "Urgent Action", from: owner)
             case .statement(let id): check([id], in: statementIDs, "statement", from: owner)
+            case .external(_, let url?) where !WebAddress.isSafe(url):
+                problems.append("\(owner) cites a source address that is not an http(s) link: “\(url)”")
             case .external, nil: break
             }
         }

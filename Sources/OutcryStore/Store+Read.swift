@@ -31,7 +31,8 @@ extension Store {
     }
 
     public func cases(_ ids: [Identifier<Case>]) async throws -> [Case] {
-        try await engine.read { database in
+        guard !ids.isEmpty else { return [] }
+        return try await engine.read { database in
             let rows = try await database.select().columns("*").from("cases")
                 .where("id", .in, ids.map(\.rawValue))
                 .all(decoding: CaseRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -54,7 +55,8 @@ extension Store {
     public func `case`(_ id: Identifier<Case>) async throws -> Case? { try await cases([id]).first }
 
     public func people(_ ids: [Identifier<Person>]) async throws -> [Person] {
-        try await engine.read { database in
+        guard !ids.isEmpty else { return [] }
+        return try await engine.read { database in
             let rows = try await database.select().columns("*").from("people")
                 .where("id", .in, ids.map(\.rawValue))
                 .all(decoding: PersonRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -73,7 +75,8 @@ extension Store {
     public func person(_ id: Identifier<Person>) async throws -> Person? { try await people([id]).first }
 
     public func organisations(_ ids: [Identifier<Organisation>]) async throws -> [Organisation] {
-        try await engine.read { database in
+        guard !ids.isEmpty else { return [] }
+        return try await engine.read { database in
             try await database.select().columns("*").from("organisations")
                 .where("id", .in, ids.map(\.rawValue))
                 .all(decoding: OrganisationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -88,7 +91,8 @@ extension Store {
     }
 
     public func targets(_ ids: [Identifier<Target>]) async throws -> [Target] {
-        try await engine.read { database in
+        guard !ids.isEmpty else { return [] }
+        return try await engine.read { database in
             try await database.select().columns("*").from("targets")
                 .where("id", .in, ids.map(\.rawValue))
                 .all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)

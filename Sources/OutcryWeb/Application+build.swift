@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import OutcryCore
 import OutcryStore
 import ServiceLifecycle
 
@@ -7,11 +8,13 @@ import ServiceLifecycle
 /// the routes. `outcry serve` and the tests both start here.
 /// `onServerRunning` receives the port actually bound (useful with port 0).
 public func buildApplication(
-    configuration: Configuration, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    configuration: Configuration, logger: Logger, clock: any WallClock = SystemWallClock(),
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let renderer = try await PageRenderer(themeDirectory: configuration.themeDirectory)
     let stylesheet = try StaticAsset(resource: "outcry.css", contentType: "text/css; charset=utf-8")
     let store = try await Store.open(configuration.database, logger: logger)
+    let formSecret: String
     do {
         let applied = try await store.migrate()
         if !applied.isEmpty { logger.info("migrated", metadata: ["applied": .string(applied.joined(separator: ", "))]) }
@@ -19,16 +22,26 @@ public func buildApplication(
             let loaded = try await store.loadDemoData()
             logger.info(loaded ? "demo data loaded" : "demo data already present")
         }
+        formSecret = try await store.secret(named: "forms")
     } catch {
         await store.shutdown()
         throw error
     }
 
-    let router = Router(context: BasicRequestContext.self)
+    let tokens = FormTokens(secret: formSecret)
+    let router = Router(context: OutcryRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
-    PublicRoutes(pages: PublicPages(store: store, siteName: "Outcry"), renderer: renderer, stylesheet: stylesheet)
-        .add(to: router)
+    PublicRoutes(
+        pages: PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, clock: clock, tokens: tokens),
+        renderer: renderer, stylesheet: stylesheet
+    ).add(to: router)
+    ActionRoutes(
+        pages: ActionPages(
+            store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
+            hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor), publicURL: configuration.siteURL),
+        renderer: renderer
+    ).add(to: router)
 
     return Application(
         router: router,

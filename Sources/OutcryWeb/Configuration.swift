@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OutcryCore
 import OutcryStore
 
 /// Everything an Outcry server needs to start, resolved once from the command line, then the
@@ -16,10 +17,15 @@ public struct Configuration: Sendable, Equatable {
     /// A folder whose `*.mustache` files replace the built-in templates of the same name.
     public var themeDirectory: String?
     public var logLevel: Logger.Level
+    /// The address supporters reach the site at, for links that leave it (share posts); nil means this server's own.
+    public var publicURL: String?
+    /// Behind a reverse proxy, take the client address from the last `X-Forwarded-For` entry.
+    public var trustForwardedFor: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", databaseURL: String? = nil,
-        loadDemoData: Bool = false, themeDirectory: String? = nil, logLevel: Logger.Level = .info
+        loadDemoData: Bool = false, themeDirectory: String? = nil, logLevel: Logger.Level = .info,
+        publicURL: String? = nil, trustForwardedFor: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -28,7 +34,12 @@ public struct Configuration: Sendable, Equatable {
         self.loadDemoData = loadDemoData
         self.themeDirectory = themeDirectory
         self.logLevel = logLevel
+        self.publicURL = publicURL
+        self.trustForwardedFor = trustForwardedFor
     }
+
+    /// The site's own address without a trailing slash.
+    public var siteURL: String { publicURL ?? "http://\(host):\(port)" }
 
     public var database: DatabaseLocation {
         if let databaseURL { return .postgres(url: databaseURL) }
@@ -44,10 +55,11 @@ public struct Configuration: Sendable, Equatable {
         public var loadDemoData: Bool?
         public var themeDirectory: String?
         public var logLevel: String?
+        public var publicURL: String?
 
         public init(
             host: String? = nil, port: String? = nil, dataDirectory: String? = nil, databaseURL: String? = nil,
-            loadDemoData: Bool? = nil, themeDirectory: String? = nil, logLevel: String? = nil
+            loadDemoData: Bool? = nil, themeDirectory: String? = nil, logLevel: String? = nil, publicURL: String? = nil
         ) {
             self.host = host
             self.port = port
@@ -56,6 +68,7 @@ public struct Configuration: Sendable, Equatable {
             self.loadDemoData = loadDemoData
             self.themeDirectory = themeDirectory
             self.logLevel = logLevel
+            self.publicURL = publicURL
         }
     }
 
@@ -68,6 +81,8 @@ public struct Configuration: Sendable, Equatable {
         ("OUTCRY_DEMO", "1 to load the demo data on start"),
         ("OUTCRY_THEME_DIR", "folder of templates that replace the built-in ones"),
         ("LOG_LEVEL", "trace, debug, info, notice, warning, error or critical"),
+        ("OUTCRY_PUBLIC_URL", "the site's address as supporters see it, such as https://act.example.org"),
+        ("OUTCRY_TRUST_FORWARDED_FOR", "1 behind a reverse proxy that sets X-Forwarded-For"),
     ]
 
     /// Command line over environment over defaults, then every check; all problems are reported together.
@@ -124,6 +139,20 @@ public struct Configuration: Sendable, Equatable {
                 configuration.logLevel = parsed
             } else {
                 problems.append("log level “\(level)” must be one of trace, debug, info, notice, warning, error, critical")
+            }
+        }
+        if let url = value(overrides.publicURL, "OUTCRY_PUBLIC_URL") {
+            if WebAddress.isSafe(url), let host = URLComponents(string: url)?.host, !host.isEmpty {
+                configuration.publicURL = String(url.reversed().drop { $0 == "/" }.reversed())
+            } else {
+                problems.append("public URL “\(url)” must be an http(s) address such as https://act.example.org")
+            }
+        }
+        if let trust = environment["OUTCRY_TRUST_FORWARDED_FOR"], !trust.isEmpty {
+            switch trust.lowercased() {
+            case "1", "true", "yes": configuration.trustForwardedFor = true
+            case "0", "false", "no": configuration.trustForwardedFor = false
+            default: problems.append("OUTCRY_TRUST_FORWARDED_FOR “\(trust)” must be 1 or 0")
             }
         }
         if configuration.databaseURL == nil, let problem = Self.problemWithDataDirectory(configuration.dataDirectory) {

@@ -48,6 +48,16 @@ import Testing
         #expect(problems.contains("event id “Bad ID” must be lower-case letters, digits and hyphens"))
     }
 
+    @Test func onlyWebLinksAreAccepted() throws {
+        let dataset = Dataset(
+            targets: [Target(id: "t", name: "T", contactFormURL: "javascript:alert(1)")],
+            events: [])
+        #expect(dataset.problems() == ["target “t” has a contact form address that is not an http(s) link: “javascript:alert(1)”"])
+        #expect(WebAddress.isSafe("https://president.kg/en/contact"))
+        #expect(!WebAddress.isSafe("data:text/html,<b>"))
+        #expect(!WebAddress.isSafe("https://x.org/\"onmouseover=\""))
+    }
+
     @Test func countryCodesAreCheckedAndNamed() {
         #expect(Country(rawValue: "kg")?.name == "Kyrgyzstan")
         #expect(Country(rawValue: "XX") == nil)

@@ -17,6 +17,15 @@ import Testing
         }
     }
 
+    @Test func anEmptyInstallationSaysSoInsteadOfFailing() async throws {
+        try await TestApp.withDemo(loadDemoData: false) { client in
+            let response = try await client.execute(uri: "/", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.text.contains("There are no open actions right now."))
+            #expect(response.text.contains("No statements yet."))
+        }
+    }
+
     @Test func urgentActionPageHasEverythingASupporterNeeds() async throws {
         try await TestApp.withDemo { client in
             let response = try await client.execute(uri: "/actions/30-24", method: .get)

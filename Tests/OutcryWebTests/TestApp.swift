@@ -13,12 +13,13 @@ enum TestApp {
     }()
 
     static func withDemo<T: Sendable>(
-        themeDirectory: String? = nil, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
+        loadDemoData: Bool = true, themeDirectory: String? = nil,
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-web-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let configuration = try Configuration.resolve(
-            .init(dataDirectory: directory, loadDemoData: true, themeDirectory: themeDirectory), environment: [:])
+            .init(dataDirectory: directory, loadDemoData: loadDemoData, themeDirectory: themeDirectory), environment: [:])
         let app = try await buildApplication(configuration: configuration, logger: logger)
         return try await app.test(.router, body)
     }

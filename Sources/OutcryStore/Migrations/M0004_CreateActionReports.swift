@@ -5,11 +5,15 @@ struct M0004_CreateActionReports: Migration {
     func prepare(on database: any SQLDatabase) async throws {
         try await database.create(table: "action_reports")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
+            // From the form the supporter was shown: a double click or a retry carries the same key.
+            .column("idempotency_key", type: .text, .notNull, .unique)
             .column("urgent_action_id", type: .text, .notNull, .references("urgent_actions", "id"))
             .column("target_id", type: .text, .references("targets", "id"))
             .column("reporter_country", type: .text)
             .column("reported_at", type: .bigint, .notNull)
             .column("flagged", type: .custom(SQLRaw("BOOLEAN")), .notNull)
+            // Why a report was kept out of the public totals ("over the daily cap", "honeypot filled").
+            .column("flag_reason", type: .text)
             .column("letters", type: .int, .notNull)
             .column("emails", type: .int, .notNull)
             .column("faxes", type: .int, .notNull)

@@ -20,6 +20,7 @@ public enum Migrations {
         M0003_CreateStatements(),
         M0004_CreateActionReports(),
         M0005_CreateSettings(),
+        M0006_CreateReportSafeguards(),
     ]
 }
 

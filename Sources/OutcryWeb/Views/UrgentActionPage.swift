@@ -17,6 +17,19 @@ struct UrgentActionPage: Sendable {
         var salutation: String?
         var unusableContacts: [String]
         var hasDigitalContact: Bool
+        var letterHref: String
+        var mailto: String?
+        /// The e-mail link carries only the start of the letter; the page shows all of it to copy.
+        var mailtoShortened: Bool
+        var tel: String?
+        var callScript: String?
+        var officialsReportHref: String
+    }
+
+    struct Share: Sendable {
+        var x: String
+        var bluesky: String
+        var mastodonAction: String
     }
 
     struct Letter: Sendable {
@@ -44,10 +57,13 @@ struct UrgentActionPage: Sendable {
     var targets: [TargetBlock]
     var letter: Letter?
     var statements: [Link]
+    var totals: TotalsView
+    var share: Share?
+    var report: ReportFormView?
 }
 
 extension UrgentActionPage.TargetBlock {
-    init(_ target: Target, role: UrgentActionTarget.Role) {
+    init(_ target: Target, role: UrgentActionTarget.Role, action: UrgentAction, peopleNames: [String]) {
         anchor = "target-\(target.id.rawValue)"
         name = target.fullName
         office = target.title
@@ -61,6 +77,16 @@ extension UrgentActionPage.TargetBlock {
         salutation = target.salutation
         unusableContacts = target.unusableContacts
         hasDigitalContact = !emails.isEmpty || fax != nil || phone != nil || !social.isEmpty || contactForm != nil
+        letterHref = PublicPath.letter(action.id, to: target.id)
+        let body = (try? action.letter(to: target, on: action.issued))
+            .map { ([$0.salutation] + $0.paragraphs + [$0.closing]).joined(separator: "\n\n") } ?? ""
+        let subject = peopleNames.isEmpty ? "Urgent Action \(action.number)" : "Concern for " + peopleNames.joined(separator: ", ")
+        let mail = ActionLinks.mailto(to: target.emails, subject: subject, body: body)
+        mailto = mail?.url
+        mailtoShortened = mail?.isShortened ?? false
+        tel = target.phone.flatMap(ActionLinks.tel)
+        callScript = target.phone == nil ? nil : action.callScript(for: target, peopleNames: peopleNames)
+        officialsReportHref = PublicPath.officialsReport(action.id, for: target.id)
     }
 }
 

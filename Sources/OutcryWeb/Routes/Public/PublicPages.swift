@@ -5,6 +5,9 @@ import OutcryStore
 struct PublicPages: Sendable {
     let store: Store
     let siteName: String
+    let publicURL: String
+    let clock: any WallClock
+    let tokens: FormTokens
 
     func home() async throws -> HomePage {
         let actions = try await store.publicUrgentActions()
@@ -39,6 +42,8 @@ struct PublicPages: Sendable {
         let related = try await store.publicUrgentActions(inCase: item.id)
         let earlier = try await action.updates.asyncMap { try await store.urgentAction($0) } ?? nil
         let letter = action.letter(for: nil)
+        let names = people.map(\.name)
+        let isOpen = action.status == .published
         return UrgentActionPage(
             page: PageMeta(title: "Urgent Action \(action.number): \(action.title)", description: action.title, language: action.language),
             number: action.number, title: action.title, kindBadge: action.kind.badge,
@@ -50,9 +55,18 @@ struct PublicPages: Sendable {
             summary: action.summary,
             people: people.map { PersonSummary($0, events: events) },
             takeAction: action.takeAction, asks: action.asks,
-            targets: action.targets.compactMap { entry in targets[entry.target].map { UrgentActionPage.TargetBlock($0, role: entry.role) } },
+            targets: action.targets.compactMap { entry in
+                targets[entry.target].map { UrgentActionPage.TargetBlock($0, role: entry.role, action: action, peopleNames: names) }
+            },
             letter: letter.map { UrgentActionPage.Letter(salutation: $0.salutation, paragraphs: $0.paragraphs, closing: $0.closing) },
-            statements: try await store.statements(aboutCase: item.id).map { Link(text: $0.title, href: PublicPath.statement($0.id)) })
+            statements: try await store.statements(aboutCase: item.id).map { Link(text: $0.title, href: PublicPath.statement($0.id)) },
+            totals: TotalsView(try await store.totals(of: action.id)),
+            share: isOpen ? share(action, targets: action.targets.compactMap { targets[$0.target] }, names: names) : nil,
+            report: isOpen
+                ? ReportFormView(
+                    action: action, targets: action.targets.compactMap { targets[$0.target] },
+                    token: tokens.issue(for: ReportForm.purpose(action.id), now: clock.now))
+                : nil)
     }
 
     func `case`(_ id: Identifier<Case>) async throws -> CasePage? {
@@ -100,6 +114,15 @@ struct PublicPages: Sendable {
             background: statement.background,
             cases: try await store.cases(statement.cases).map { Link(text: $0.title, href: PublicPath.case($0.id)) },
             people: try await store.people(statement.people).map { Link(text: $0.name, href: PublicPath.person($0.id)) })
+    }
+
+    private func share(_ action: UrgentAction, targets: [Target], names: [String]) -> UrgentActionPage.Share {
+        func text(_ network: SocialHandle.Network) -> String {
+            ActionPages.shareText(action, targets: targets, names: names, network: network, publicURL: publicURL)
+        }
+        return UrgentActionPage.Share(
+            x: ActionLinks.xPost(text: text(.x)), bluesky: ActionLinks.blueskyPost(text: text(.bluesky)),
+            mastodonAction: PublicPath.mastodonShare(action.id))
     }
 
     private func index<T: Identifiable>(_ items: [T]) -> [T.ID: T] {

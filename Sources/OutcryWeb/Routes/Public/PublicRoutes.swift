@@ -2,12 +2,12 @@ import Hummingbird
 import OutcryCore
 
 /// The public site: pages for supporters, readable without JavaScript or an account.
-struct PublicRoutes<Context: RequestContext>: Sendable {
+struct PublicRoutes: Sendable {
     let pages: PublicPages
     let renderer: PageRenderer
     let stylesheet: StaticAsset
 
-    func add(to router: Router<Context>) {
+    func add(to router: Router<OutcryRequestContext>) {
         router.get(RouterPath(PublicPath.home)) { _, _ in
             renderer.response("home", try await pages.home())
         }
@@ -30,16 +30,5 @@ struct PublicRoutes<Context: RequestContext>: Sendable {
             try await pages.store.checkHealth()
             return "ok\n"
         }
-    }
-
-    /// The `:id` of the path, refused early when it could not be an id, so nothing odd reaches the store.
-    private func slug(_ context: Context) throws -> String {
-        guard let id = context.parameters.get("id"), Slug.isValid(id) else { throw HTTPError(.notFound) }
-        return id
-    }
-
-    private func found<T>(_ value: T?) throws -> T {
-        guard let value else { throw HTTPError(.notFound) }
-        return value
     }
 }

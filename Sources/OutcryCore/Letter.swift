@@ -1,0 +1,130 @@
+import Foundation
+
+/// A letter ready to print and post: the supporter's details, the official's address for a window
+/// envelope, the salutation, the text and the sign-off.
+public struct Letter: Hashable, Sendable {
+    public var senderLines: [String]
+    public var date: HistoricalDate
+    public var recipientLines: [String]
+    public var salutation: String
+    public var paragraphs: [String]
+    public var closing: String
+    public var signature: String?
+
+    /// The body as a supporter edits it: paragraphs separated by a blank line.
+    public var bodyText: String { paragraphs.joined(separator: "\n\n") }
+}
+
+/// What a supporter may change before printing. Nothing of it is stored.
+public struct LetterDraft: Hashable, Sendable {
+    public static let nameLimit = 200
+    public static let bodyLimit = 20_000
+
+    public var name: String
+    public var town: String
+    public var body: String?
+
+    public init(name: String = "", town: String = "", body: String? = nil) {
+        self.name = name
+        self.town = town
+        self.body = body
+    }
+}
+
+public enum LetterError: Error, Equatable, Sendable, CustomStringConvertible {
+    case tooLong(field: String, limit: Int)
+    case emptyBody
+
+    public var description: String {
+        switch self {
+        case .tooLong(let field, let limit): "The \(field) is too long: please keep it under \(limit) characters."
+        case .emptyBody: "The letter is empty: write a few lines, or start again from the sample."
+        }
+    }
+}
+
+extension UrgentAction {
+    /// The letter to `target`: the sample for that target (or the action's own), in the supporter's words
+    /// if they gave any, signed with their name.
+    public func letter(to target: Target, draft: LetterDraft = LetterDraft(), on date: HistoricalDate) throws(LetterError) -> Letter {
+        let name = draft.name.trimmingWhitespace
+        let town = draft.town.trimmingWhitespace
+        if name.count > LetterDraft.nameLimit { throw .tooLong(field: "name", limit: LetterDraft.nameLimit) }
+        if town.count > LetterDraft.nameLimit { throw .tooLong(field: "town or country", limit: LetterDraft.nameLimit) }
+        let sample = letter(for: target.id, language: target.preferredLanguage)
+        var paragraphs = sample?.paragraphs ?? []
+        if let body = draft.body {
+            if body.count > LetterDraft.bodyLimit { throw .tooLong(field: "letter", limit: LetterDraft.bodyLimit) }
+            paragraphs = Self.paragraphs(in: body)
+            if paragraphs.isEmpty { throw .emptyBody }
+        }
+        return Letter(
+            senderLines: [name, town].filter { !$0.isEmpty },
+            date: date,
+            recipientLines: target.postalAddress,
+            salutation: Self.salutation(for: target, sample: sample),
+            paragraphs: paragraphs,
+            closing: sample?.closing ?? "Yours sincerely,",
+            signature: name.isEmpty ? nil : name)
+    }
+
+    /// A letter written for this target knows best; then the target's own salutation; then one made from
+    /// the honorific ("Dear Ambassador Amanbaev,"), since the action's general sample greets its first official.
+    public static func salutation(for target: Target, sample: SampleLetter?) -> String {
+        if let sample, sample.target == target.id { return sample.salutation }
+        if let salutation = target.salutation { return salutation }
+        if let honorific = target.honorific, let surname = target.name.split(separator: " ").last {
+            return "Dear \(honorific) \(surname),"
+        }
+        return sample?.salutation ?? "Dear Sir or Madam,"
+    }
+
+    /// Paragraphs are separated by blank lines; single line breaks inside one are kept as spaces.
+    static func paragraphs(in text: String) -> [String] {
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var paragraphs: [String] = []
+        var current: [String] = []
+        for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = String(line).trimmingWhitespace
+            if trimmed.isEmpty {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                current = []
+            } else {
+                current.append(trimmed)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        return paragraphs
+    }
+
+    /// A short, speakable script for a phone call to an official.
+    public func callScript(for target: Target, peopleNames: [String]) -> String {
+        let who = peopleNames.isEmpty ? "the people named in Urgent Action \(number)" : Self.list(peopleNames)
+        var script = "Hello, my name is … and I am calling about \(who)."
+        if let ask = asks.first {
+            script += " I urge \(target.title.map { "the \($0)" } ?? target.fullName) to act: \(ask.lowercasedFirst)"
+            if !script.hasSuffix(".") { script += "." }
+        }
+        return script + " Thank you for your time."
+    }
+
+    /// "A", "A and B", "A, B and C".
+    public static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

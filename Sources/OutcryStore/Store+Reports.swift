@@ -1,0 +1,337 @@
+import Foundation
+import OutcryCore
+import SQLKit
+
+/// A validated report as the web layer hands it over, with what the abuse caps need.
+public struct IncomingReport: Sendable, Hashable {
+    public var idempotencyKey: String
+    public var urgentAction: Identifier<UrgentAction>
+    public var input: ReportInput
+    /// The client address hashed with today's salt; the address itself never reaches the store.
+    public var clientHash: String
+    public var reportedAt: Date
+    /// The form's hidden field was filled in, as only robots do.
+    public var honeypotFilled: Bool
+
+    public init(
+        idempotencyKey: String, urgentAction: Identifier<UrgentAction>, input: ReportInput, clientHash: String,
+        reportedAt: Date, honeypotFilled: Bool = false
+    ) {
+        self.idempotencyKey = idempotencyKey
+        self.urgentAction = urgentAction
+        self.input = input
+        self.clientHash = clientHash
+        self.reportedAt = reportedAt
+        self.honeypotFilled = honeypotFilled
+    }
+
+    var day: String { ReportCaps.day(of: reportedAt) }
+}
+
+/// What became of a report.
+public enum ReportOutcome: Sendable, Equatable {
+    /// Stored and counted in the public totals.
+    case counted
+    /// Stored, but left out of the public totals until a coordinator accepts it.
+    case flagged(reason: String)
+    /// Already stored under the same key (a double click, a reload, a retry): nothing changed.
+    case duplicate
+}
+
+/// Limits per client (per salted address hash) per action per day, beyond which reports are flagged.
+public struct ReportCaps: Sendable, Equatable {
+    public var reportsPerDay: Int
+    public var actionsPerDay: Int
+
+    public init(reportsPerDay: Int = 10, actionsPerDay: Int = 200) {
+        self.reportsPerDay = reportsPerDay
+        self.actionsPerDay = actionsPerDay
+    }
+
+    static func day(of date: Date) -> String {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        return String(days)
+    }
+}
+
+extension Store {
+    /// Records a batch of reports in one transaction and returns each one's outcome, in order.
+    /// Counters move in the same transaction, so totals never disagree with the stored reports.
+    public func record(_ reports: [IncomingReport], caps: ReportCaps) async throws -> [ReportOutcome] {
+        guard !reports.isEmpty else { return [] }
+        return try await engine.transaction { database in
+            try await Self.record(reports, caps: caps, on: database)
+        }
+    }
+
+    private static func record(_ reports: [IncomingReport], caps: ReportCaps, on database: any SQLDatabase) async throws -> [ReportOutcome] {
+        // Decide each report's flag from the day's activity so far plus the earlier reports of this batch.
+        var activity: [ActivityKey: (reports: Int, actions: Int)] = [:]
+        for key in Set(reports.map(ActivityKey.init)) {
+            let row = try await database.select().columns("reports", "actions").from("client_activity")
+                .where("day", .equal, key.day).where("client_hash", .equal, key.clientHash)
+                .where("urgent_action_id", .equal, key.urgentAction)
+                .first()
+            activity[key] = try (row?.decode(column: "reports", as: Int.self) ?? 0, row?.decode(column: "actions", as: Int.self) ?? 0)
+        }
+        var rows: [ActionReportRow] = []
+        var seen = Set<String>()
+        for report in reports where seen.insert(report.idempotencyKey).inserted {
+            let key = ActivityKey(report)
+            let before = activity[key]!
+            let after = (reports: before.reports + 1, actions: before.actions + report.input.total)
+            activity[key] = after
+            let reason: String? =
+                if report.honeypotFilled { "a field hidden from people was filled in" }
+                else if after.reports > caps.reportsPerDay { "more than \(caps.reportsPerDay) reports from one connection today" }
+                else if after.actions > caps.actionsPerDay { "more than \(caps.actionsPerDay) actions from one connection today" }
+                else { nil }
+            rows.append(ActionReportRow(report, flagReason: reason))
+        }
+
+        let inserted = try await insertNew(rows, on: database)
+        let stored = rows.filter { inserted.contains($0.idempotencyKey) }
+        try await addActivity(of: reports.filter { inserted.contains($0.idempotencyKey) }, on: database)
+        try await addToTotals(stored.filter { !$0.flagged }, on: database)
+
+        var outcomes: [String: ReportOutcome] = [:]
+        for row in stored { outcomes[row.idempotencyKey] = row.flagReason.map { .flagged(reason: $0) } ?? .counted }
+        var reported = Set<String>()
+        return reports.map { report in
+            // The first of a key in this batch gets its outcome; later copies, and keys stored before, are duplicates.
+            guard reported.insert(report.idempotencyKey).inserted, let outcome = outcomes[report.idempotencyKey] else { return .duplicate }
+            return outcome
+        }
+    }
+
+    /// Inserts the rows whose key is new and returns the keys inserted; a key stored earlier, by this
+    /// instance or another, is skipped by the database itself.
+    private static func insertNew(_ rows: [ActionReportRow], on database: any SQLDatabase) async throws -> Set<String> {
+        guard !rows.isEmpty else { return [] }
+        var inserted = Set<String>()
+        // Kept well under SQLite's limit of bound parameters per statement.
+        for chunk in stride(from: 0, to: rows.count, by: 500).map({ rows[$0..<min($0 + 500, rows.count)] }) {
+            let keys = try await database.insert(into: "action_reports")
+                .models(Array(chunk), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+                .ignoringConflicts(with: "idempotency_key")
+                .returning("idempotency_key")
+                .all()
+                .map { try $0.decode(column: "idempotency_key", as: String.self) }
+            inserted.formUnion(keys)
+        }
+        return inserted
+    }
+
+    private static func addActivity(of reports: [IncomingReport], on database: any SQLDatabase) async throws {
+        var increments: [ActivityKey: (reports: Int, actions: Int)] = [:]
+        for report in reports {
+            let current = increments[ActivityKey(report)] ?? (0, 0)
+            increments[ActivityKey(report)] = (current.reports + 1, current.actions + report.input.total)
+        }
+        for (key, increment) in increments {
+            try await database.insert(into: "client_activity")
+                .columns("day", "client_hash", "urgent_action_id", "reports", "actions")
+                .values(SQLBind(key.day), SQLBind(key.clientHash), SQLBind(key.urgentAction), SQLBind(increment.reports), SQLBind(increment.actions))
+                .onConflict(with: ["day", "client_hash", "urgent_action_id"]) {
+                    $0.set(SQLIdentifier("reports"), to: SQLRaw("client_activity.reports + excluded.reports"))
+                        .set(SQLIdentifier("actions"), to: SQLRaw("client_activity.actions + excluded.actions"))
+                }
+                .run()
+        }
+    }
+
+    /// Adds counted reports to the counters: one row per action × breakdown × key × channel.
+    static func addToTotals(_ rows: [ActionReportRow], on database: any SQLDatabase) async throws {
+        var counters: [TotalsKey: Int] = [:]
+        for row in rows {
+            for (dimension, key) in row.breakdownKeys {
+                counters[TotalsKey(action: row.urgentActionId, dimension: dimension, key: key, channel: TotalsKey.reportsChannel), default: 0] += 1
+                guard dimension != .targetCountry else { continue }
+                for (channel, count) in row.counts where count > 0 {
+                    counters[TotalsKey(action: row.urgentActionId, dimension: dimension, key: key, channel: channel.rawValue), default: 0] += count
+                }
+            }
+        }
+        guard !counters.isEmpty else { return }
+        let insert = database.insert(into: "action_totals").columns("urgent_action_id", "dimension", "key", "channel", "count")
+        for (key, count) in counters.sorted(by: { $0.key < $1.key }) {
+            insert.values(SQLBind(key.action), SQLBind(key.dimension.rawValue), SQLBind(key.key), SQLBind(key.channel), SQLBind(count))
+        }
+        try await insert
+            .onConflict(with: ["urgent_action_id", "dimension", "key", "channel"]) {
+                $0.set(SQLIdentifier("count"), to: SQLRaw("action_totals.count + excluded.count"))
+            }
+            .run()
+    }
+
+    /// The public totals of one action, read from its counters (a handful of rows, never the reports).
+    public func totals(of action: Identifier<UrgentAction>) async throws -> Totals {
+        let rows = try await engine.read { database in
+            try await database.select().columns("dimension", "key", "channel", "count").from("action_totals")
+                .where("urgent_action_id", .equal, action.rawValue)
+                .all(decoding: TotalsRow.self)
+        }
+        return Self.totals(from: rows)
+    }
+
+    static func totals(from rows: [TotalsRow]) -> Totals {
+        var totals = Totals()
+        for row in rows {
+            let isReports = row.channel == TotalsKey.reportsChannel
+            let channel = Channel(rawValue: row.channel)
+            switch TotalsDimension(rawValue: row.dimension) {
+            case .all:
+                if isReports { totals.reports = row.count } else if let channel { totals.byChannel[channel] = row.count }
+            case .country:
+                if isReports { totals.peopleByCountry[Country(rawValue: row.key)] = row.count }
+            case .target where !row.key.isEmpty:
+                let target = Identifier<Target>(row.key)
+                if isReports {
+                    totals.byTarget[target, default: TargetTotals()].reports = row.count
+                } else if let channel {
+                    totals.byTarget[target, default: TargetTotals()].byChannel[channel] = row.count
+                }
+            case .targetCountry:
+                let parts = row.key.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+                guard parts.count == 2, !parts[0].isEmpty else { continue }
+                totals.byTarget[Identifier(String(parts[0])), default: TargetTotals()]
+                    .peopleByCountry[Country(rawValue: String(parts[1]))] = row.count
+            case .target, nil:
+                continue
+            }
+        }
+        return totals
+    }
+
+    /// Deletes the activity and salts of days before yesterday: afterwards no stored hash can be tied to an address.
+    public func forgetOldClientActivity(now: Date) async throws {
+        let cutoff = String(Int(ReportCaps.day(of: now))! - 1)
+        try await engine.transaction { database in
+            try await database.delete(from: "client_activity").where("day", .lessThan, cutoff).run()
+            try await database.delete(from: "client_salts").where("day", .lessThan, cutoff).run()
+        }
+    }
+
+    /// Today's salt for hashing client addresses, created on first use and shared by every instance.
+    public func clientSalt(for date: Date) async throws -> String {
+        let day = ReportCaps.day(of: date)
+        return try await engine.transaction { database in
+            try await database.insert(into: "client_salts").columns("day", "salt")
+                .values(SQLBind(day), SQLBind(randomToken(bytes: 32)))
+                .ignoringConflicts(with: ["day"])
+                .run()
+            return try await database.select().column("salt").from("client_salts").where("day", .equal, day)
+                .first()!.decode(column: "salt", as: String.self)
+        }
+    }
+
+    /// A long-lived random secret of this installation (for signing forms), created on first use.
+    public func secret(named name: String) async throws -> String {
+        let key = "secret:\(name)"
+        return try await engine.transaction { database in
+            try await database.insert(into: "settings").columns("key", "value")
+                .values(SQLBind(key), SQLBind(randomToken(bytes: 32)))
+                .ignoringConflicts(with: ["key"])
+                .run()
+            return try await database.select().column("value").from("settings").where("key", .equal, key)
+                .first()!.decode(column: "value", as: String.self)
+        }
+    }
+}
+
+/// Random bytes from the system's generator, as URL-safe base64 without padding.
+public func randomToken(bytes count: Int) -> String {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    return Data(bytes).base64EncodedString()
+        .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+}
+
+private struct ActivityKey: Hashable {
+    let day: String
+    let clientHash: String
+    let urgentAction: String
+
+    init(_ report: IncomingReport) {
+        day = report.day
+        clientHash = report.clientHash
+        urgentAction = report.urgentAction.rawValue
+    }
+}
+
+/// The breakdowns kept as counters.
+enum TotalsDimension: String, Sendable {
+    case all
+    case target
+    case country
+    /// Reports per target and country, so a target's report can say "in M countries".
+    case targetCountry = "target_country"
+}
+
+struct TotalsKey: Hashable, Comparable {
+    /// The pseudo-channel counting reports, that is people who acted.
+    static let reportsChannel = "reports"
+
+    let action: String
+    let dimension: TotalsDimension
+    let key: String
+    let channel: String
+
+    static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.action, lhs.dimension.rawValue, lhs.key, lhs.channel) < (rhs.action, rhs.dimension.rawValue, rhs.key, rhs.channel)
+    }
+}
+
+struct TotalsRow: Codable, Sendable {
+    var dimension: String
+    var key: String
+    var channel: String
+    var count: Int
+}
+
+struct ActionReportRow: Codable, Sendable {
+    var id: String
+    var idempotencyKey: String
+    var urgentActionId: String
+    var targetId: String?
+    var reporterCountry: String?
+    var reportedAt: Int64
+    var flagged: Bool
+    var flagReason: String?
+    var letters: Int
+    var emails: Int
+    var faxes: Int
+    var calls: Int
+    var social: Int
+    var other: Int
+
+    init(_ report: IncomingReport, flagReason: String?) {
+        id = randomToken(bytes: 12)
+        idempotencyKey = report.idempotencyKey
+        urgentActionId = report.urgentAction.rawValue
+        targetId = report.input.target?.rawValue
+        reporterCountry = report.input.country?.code
+        reportedAt = Int64((report.reportedAt.timeIntervalSince1970 * 1000).rounded())
+        flagged = flagReason != nil
+        self.flagReason = flagReason
+        let counts = report.input.counts
+        letters = counts[.letter] ?? 0
+        emails = counts[.email] ?? 0
+        faxes = counts[.fax] ?? 0
+        calls = counts[.call] ?? 0
+        social = counts[.social] ?? 0
+        other = counts[.other] ?? 0
+    }
+
+    var counts: [Channel: Int] {
+        [.letter: letters, .email: emails, .fax: faxes, .call: calls, .social: social, .other: other]
+    }
+
+    /// Every counter key this report adds to; "" stands for "not given".
+    var breakdownKeys: [(TotalsDimension, String)] {
+        [
+            (.all, ""), (.target, targetId ?? ""), (.country, reporterCountry ?? ""),
+            (.targetCountry, "\(targetId ?? "")/\(reporterCountry ?? "")"),
+        ]
+    }
+}

@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+
+/// Signed tokens carried by every public form that changes something. A token names the form it was made
+/// for and when; its random part is the submission's idempotency key, so a double click or a reload of
+/// the same form records once, and a form forged on another site has no valid token at all.
+struct FormTokens: Sendable {
+    enum Failure: Error, Equatable { case missing, malformed, forged, expired }
+
+    private let key: SymmetricKey
+    let lifetime: TimeInterval
+
+    init(secret: String, lifetime: TimeInterval = 2 * 86_400) {
+        key = SymmetricKey(data: SHA256.hash(data: Data(secret.utf8)))
+        self.lifetime = lifetime
+    }
+
+    /// `seconds.nonce.signature`, safe in an HTML attribute and a URL.
+    func issue(for purpose: String, now: Date) -> String {
+        let payload = "\(Int(now.timeIntervalSince1970)).\(Self.nonce())"
+        return payload + "." + signature(of: payload, purpose: purpose)
+    }
+
+    /// The token's idempotency key, if the token is genuine, fresh and made for `purpose`.
+    func verify(_ token: String?, for purpose: String, now: Date) throws(Failure) -> String {
+        guard let token, !token.isEmpty else { throw .missing }
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, token.count < 200, let issued = Int(parts[0]) else { throw .malformed }
+        let payload = "\(parts[0]).\(parts[1])"
+        guard Self.constantTimeEqual(signature(of: payload, purpose: purpose), String(parts[2])) else { throw .forged }
+        let age = now.timeIntervalSince1970 - TimeInterval(issued)
+        guard age >= -300, age <= lifetime else { throw .expired }
+        return String(parts[1])
+    }
+
+    private func signature(of payload: String, purpose: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(purpose)|\(payload)".utf8), using: key)
+        return Data(mac).base64URL
+    }
+
+    private static func nonce() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Data((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }).base64URL
+    }
+
+    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+extension Data {
+    var base64URL: String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

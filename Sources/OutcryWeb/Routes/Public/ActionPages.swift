@@ -1,0 +1,201 @@
+import Foundation
+import NIOCore
+import OutcryCore
+import OutcryStore
+
+/// The report form's rules at the web edge: which fields, which token.
+enum ReportForm {
+    static func purpose(_ action: Identifier<UrgentAction>) -> String { "report:\(action.rawValue)" }
+}
+
+/// What happened to a submitted report form.
+enum ReportSubmission: Sendable {
+    /// Stored (and counted, unless held for review): send the supporter to the thanks.
+    case recorded(heldForReview: Bool)
+    /// Something to fix: the form again, with the supporter's values and the reason.
+    case invalid(ReportPage)
+}
+
+/// Acting on an Urgent Action: letters, reports, totals. Handlers decode, call one of these, render.
+struct ActionPages: Sendable {
+    let store: Store
+    let clock: any WallClock
+    let tokens: FormTokens
+    let writer: ReportWriter
+    let hasher: ClientHasher
+    let publicURL: String
+
+    func letter(_ id: Identifier<UrgentAction>, to targetID: Identifier<Target>, draft: LetterDraft?) async throws -> LetterPage? {
+        guard let (action, target) = try await actionAndTarget(id, targetID) else { return nil }
+        let today = HistoricalDate(day: clock.now)
+        do {
+            let letter = try action.letter(to: target, draft: draft ?? LetterDraft(), on: today)
+            return LetterPage(action: action, target: target, letter: letter, draft: draft ?? LetterDraft(), error: nil)
+        } catch {
+            // Show the sample again, with the supporter's text kept in the form and the reason above it.
+            let sample = try action.letter(to: target, on: today)
+            return LetterPage(action: action, target: target, letter: sample, draft: draft ?? LetterDraft(), error: error.description)
+        }
+    }
+
+    func reportPage(_ id: Identifier<UrgentAction>, values: [String: String] = [:], error: String? = nil) async throws -> ReportPage? {
+        guard let action = try await store.urgentAction(id), action.status != .draft else { return nil }
+        let targets = try await store.targets(action.targets.map(\.target))
+        return ReportPage(
+            page: PageMeta(title: "Report your actions — Urgent Action \(action.number)", description: action.title, language: action.language),
+            actionLink: Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(action.id)),
+            report: ReportFormView(
+                action: action, targets: targets, token: tokens.issue(for: ReportForm.purpose(id), now: clock.now),
+                values: values, error: error ?? (action.status == .closed ? ReportError.actionClosed.description : nil)))
+    }
+
+    func submitReport(
+        _ id: Identifier<UrgentAction>, form: FormBody, peer: SocketAddress?, forwardedFor: String?
+    ) async throws -> ReportSubmission? {
+        guard let action = try await store.urgentAction(id), action.status != .draft else { return nil }
+        var values: [String: String] = [:]
+        for name in OutcryCore.Channel.allCases.map(\.formName) + ["target", "country"] { values[name] = form[name] }
+        func invalid(_ message: String) async throws -> ReportSubmission {
+            .invalid(try await reportPage(id, values: values, error: message)!)
+        }
+
+        let key: String
+        do { key = try tokens.verify(form["token"], for: ReportForm.purpose(id), now: clock.now) } catch {
+            return try await invalid(
+                error == .expired
+                    ? "This form was open for too long. Please check your numbers and send it again."
+                    : "This form could not be accepted. Please send it again from this page.")
+        }
+        var counts: [OutcryCore.Channel: Int] = [:]
+        for channel in OutcryCore.Channel.allCases {
+            guard let text = form.text(channel.formName) else { continue }
+            guard let count = Int(text) else { return try await invalid(ReportError.notANumber(channel).description) }
+            counts[channel] = count
+        }
+        var country: Country?
+        if let code = form.text("country") {
+            guard let known = Country(rawValue: code) else { return try await invalid(ReportError.unknownCountry.description) }
+            country = known
+        }
+        let input: ReportInput
+        do throws(ReportError) {
+            input = try ReportRules.validate(
+                ReportInput(counts: counts, target: form.text("target").map { Identifier($0) }, country: country), for: action)
+        } catch {
+            return try await invalid(error.description)
+        }
+        let now = clock.now
+        let outcome = try await writer.submit(IncomingReport(
+            idempotencyKey: key, urgentAction: id, input: input,
+            clientHash: try await hasher.hash(peer: peer, forwardedFor: forwardedFor, now: now), reportedAt: now,
+            honeypotFilled: form.text(ReportFormView.honeypotName) != nil))
+        if case .flagged = outcome { return .recorded(heldForReview: true) }
+        return .recorded(heldForReview: false)
+    }
+
+    func thanks(_ id: Identifier<UrgentAction>, heldForReview: Bool) async throws -> ThanksPage? {
+        guard let action = try await store.urgentAction(id), action.status != .draft else { return nil }
+        let targets = try await store.targets(action.targets.map(\.target))
+        return ThanksPage(
+            page: PageMeta(title: "Thank you — Urgent Action \(action.number)", description: action.title, language: action.language),
+            actionLink: Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(action.id)),
+            totals: TotalsView(try await store.totals(of: id)),
+            wasFlagged: heldForReview,
+            nextSteps: targets.map { Link(text: "Write to \($0.fullName)", href: PublicPath.letter(id, to: $0.id)) }
+                + [Link(text: "Share this action", href: PublicPath.urgentAction(id) + "#share-heading")])
+    }
+
+    func officialsReport(_ id: Identifier<UrgentAction>, for targetID: Identifier<Target>) async throws -> OfficialsReportPage? {
+        guard let (action, target) = try await actionAndTarget(id, targetID) else { return nil }
+        let totals = try await store.totals(of: id)
+        let mine = totals.byTarget[targetID] ?? TargetTotals()
+        let people = try await store.people(action.people).map(\.name)
+        let about = people.isEmpty ? action.title : UrgentAction.list(people)
+        let today = HistoricalDate(day: clock.now)
+        let headline =
+            "Between \(DateWording.text(action.issued)) and \(DateWording.text(today)), "
+            + "\(mine.reports.counting("person", "people")) in \(mine.countries.counting("country", "countries")) "
+            + "told us they sent you \(mine.actions.counting("message", "messages")) about \(about)."
+        return OfficialsReportPage(
+            page: PageMeta(title: "Totals for \(target.fullName) — Urgent Action \(action.number)", description: headline, language: action.language),
+            recipientLines: target.postalAddress, date: DateText(today),
+            salutation: UrgentAction.salutation(for: target, sample: action.letter(for: target.id)),
+            headline: headline,
+            channels: Channel.allCases.compactMap { channel in
+                (mine.byChannel[channel] ?? 0) > 0 ? .init(label: channel.label, count: mine.byChannel[channel]!.formatted) : nil
+            },
+            countries: mine.peopleByCountry.sorted { ($0.value, $1.key?.name ?? "") > ($1.value, $0.key?.name ?? "") }.map {
+                .init(label: $0.key?.name ?? "Country not given", count: $0.value.formatted)
+            },
+            overall: "In all, \(totals.reports.counting("person", "people")) in \(totals.countries.counting("country", "countries")) "
+                + "reported \(totals.actions.counting("action", "actions")) on Urgent Action \(action.number).",
+            people: about, asks: action.asks, csvHref: PublicPath.totalsCSV(id),
+            actionLink: Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(id)))
+    }
+
+    /// One row per breakdown and channel, for a spreadsheet.
+    func totalsCSV(_ id: Identifier<UrgentAction>) async throws -> String? {
+        guard let action = try await store.urgentAction(id), action.status != .draft else { return nil }
+        let totals = try await store.totals(of: id)
+        let names = Dictionary(
+            try await store.targets(action.targets.map(\.target)).map { ($0.id, $0.fullName) }, uniquingKeysWith: { a, _ in a })
+        var lines = ["urgent_action,breakdown,key,channel,count"]
+        func add(_ breakdown: String, _ key: String, _ channel: String, _ count: Int) {
+            lines.append([action.number, breakdown, key, channel, String(count)].map(CSV.field).joined(separator: ","))
+        }
+        add("all", "", "people", totals.reports)
+        for channel in OutcryCore.Channel.allCases { add("all", "", channel.rawValue, totals.byChannel[channel] ?? 0) }
+        for (target, counts) in totals.byTarget.sorted(by: { $0.key < $1.key }) {
+            add("target", names[target] ?? target.rawValue, "people", counts.reports)
+            for channel in Channel.allCases where (counts.byChannel[channel] ?? 0) > 0 {
+                add("target", names[target] ?? target.rawValue, channel.rawValue, counts.byChannel[channel]!)
+            }
+        }
+        for (country, people) in totals.peopleByCountry.sorted(by: { ($0.key?.code ?? "") < ($1.key?.code ?? "") }) {
+            add("country", country?.code ?? "", "people", people)
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    func mastodonShare(_ id: Identifier<UrgentAction>, instance: String) async throws -> SharePage? {
+        guard let action = try await store.urgentAction(id), action.status == .published else { return nil }
+        let targets = try await store.targets(action.targets.map(\.target))
+        let names = try await store.people(action.people).map(\.name)
+        let text = Self.shareText(action, targets: targets, names: names, network: .mastodon, publicURL: publicURL)
+        let link = ActionLinks.mastodonPost(instance: instance, text: text)
+        return SharePage(
+            page: PageMeta(title: "Share on Mastodon — Urgent Action \(action.number)", description: action.title),
+            actionLink: Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(id)),
+            instance: instance, link: link, text: text, formAction: PublicPath.mastodonShare(id),
+            error: link == nil ? "“\(instance)” is not a Mastodon server name. Write it like mastodon.social." : nil)
+    }
+
+    /// A post naming the officials' handles on the network, the people, and a link back to the action.
+    static func shareText(
+        _ action: UrgentAction, targets: [Target], names: [String], network: SocialHandle.Network, publicURL: String
+    ) -> String {
+        let handles = targets.flatMap(\.socialHandles).filter { $0.network == network }.map(\.handle)
+        let about = names.isEmpty ? action.title : "Free " + UrgentAction.list(names)
+        return (handles + [about, publicURL + PublicPath.urgentAction(action.id)]).joined(separator: " ")
+    }
+
+    private func actionAndTarget(
+        _ id: Identifier<UrgentAction>, _ targetID: Identifier<Target>
+    ) async throws -> (UrgentAction, Target)? {
+        guard let action = try await store.urgentAction(id), action.status != .draft,
+            action.targets.contains(where: { $0.target == targetID }),
+            let target = try await store.targets([targetID]).first
+        else { return nil }
+        return (action, target)
+    }
+}
+
+/// RFC 4180 fields, with a leading quote against spreadsheet formulas ("=HYPERLINK(…)").
+enum CSV {
+    static func field(_ text: String) -> String {
+        var text = text
+        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
