@@ -29,7 +29,7 @@ public struct IncomingReport: Sendable, Hashable {
 }
 
 /// What became of a report.
-public enum ReportOutcome: Sendable, Equatable {
+public enum ReportOutcome: Sendable, Hashable {
     /// Stored and counted in the public totals.
     case counted
     /// Stored, but left out of the public totals until a coordinator accepts it.

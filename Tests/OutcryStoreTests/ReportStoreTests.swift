@@ -1,0 +1,113 @@
+import Foundation
+import OutcryCore
+import SQLKit
+import Testing
+
+@testable import OutcryStore
+
+/// Reports on both engines: each counted exactly once, caps flag rather than drop, totals from counters.
+@Suite struct ReportStoreTests {
+    let now = Date(timeIntervalSince1970: 1_795_779_726)
+
+    func report(_ key: String, _ counts: [Channel: Int], target: Identifier<Target>? = nil, country: String? = nil,
+                client: String = "client", honeypot: Bool = false) -> IncomingReport {
+        IncomingReport(
+            idempotencyKey: key, urgentAction: "30-24",
+            input: ReportInput(counts: counts, target: target, country: country.flatMap(Country.init(rawValue:))),
+            clientHash: client, reportedAt: now, honeypotFilled: honeypot)
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func aThousandConcurrentReportsAreCountedExactly(engine: SQLEngineKind) async throws {
+        try await TestDatabase.withStore(engine) { store async throws in
+            _ = try await store.loadDemoData()
+            let writer = ReportWriter(store: store)
+            let countries = ["DE", "KG", "US", "FR", nil]
+            let targets: [Identifier<Target>?] = ["sadyr-japarov", "baktybek-amanbaev", nil]
+            let reports = (0..<1_000).map { index in
+                report(
+                    "key-\(index)", [.letter: index % 3, .email: 1 + index % 2, .call: index % 5 == 0 ? 1 : 0],
+                    target: targets[index % 3], country: countries[index % 5], client: "client-\(index)")
+            }
+            let outcomes = try await withThrowingTaskGroup(of: ReportOutcome.self) { group in
+                for item in reports { group.addTask { try await writer.submit(item) } }
+                return try await group.reduce(into: [ReportOutcome]()) { $0.append($1) }
+            }
+            #expect(outcomes.allSatisfy { $0 == .counted })
+
+            let totals = try await store.totals(of: "30-24")
+            #expect(totals.reports == 1_000)
+            for channel in Channel.allCases {
+                #expect(totals.byChannel[channel, default: 0] == reports.map { $0.input.counts[channel] ?? 0 }.reduce(0, +), "\(channel)")
+            }
+            #expect(totals.peopleByCountry[Country(rawValue: "DE")] == 200)
+            #expect(totals.peopleByCountry[nil] == 200)
+            #expect(totals.countries == 4)
+            let president = try #require(totals.byTarget["sadyr-japarov"])
+            #expect(president.reports == 334)
+            #expect(president.countries == 4)
+            #expect(president.byChannel[.email] == reports.filter { $0.input.target == "sadyr-japarov" }.map { $0.input.counts[.email]! }.reduce(0, +))
+            let stored = try await store.engine.read { database in
+                try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("action_reports").first()!
+                    .decode(column: "n", as: Int.self)
+            }
+            #expect(stored == 1_000)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func theSameKeyIsStoredOnceWhetherInOneBatchOrTwo(engine: SQLEngineKind) async throws {
+        try await TestDatabase.withStore(engine) { store async throws in
+            _ = try await store.loadDemoData()
+            let first = report("same", [.letter: 2])
+            #expect(try await store.record([first, first], caps: ReportCaps()) == [.counted, .duplicate])
+            #expect(try await store.record([first], caps: ReportCaps()) == [.duplicate])
+            let writer = ReportWriter(store: store)
+            async let a = writer.submit(report("twice", [.email: 1]))
+            async let b = writer.submit(report("twice", [.email: 1]))
+            #expect(Set([try await a, try await b]) == [.counted, .duplicate])
+            let totals = try await store.totals(of: "30-24")
+            #expect(totals.reports == 2)
+            #expect(totals.byChannel == [.letter: 2, .email: 1])
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func reportsOverTheCapsAreStoredFlaggedAndNotCounted(engine: SQLEngineKind) async throws {
+        try await TestDatabase.withStore(engine) { store async throws in
+            _ = try await store.loadDemoData()
+            let caps = ReportCaps(reportsPerDay: 3, actionsPerDay: 10)
+            let outcomes = try await store.record((0..<5).map { report("r\($0)", [.letter: 1], client: "busy") }, caps: caps)
+            #expect(outcomes.prefix(3).allSatisfy { $0 == .counted })
+            #expect(outcomes.suffix(2).allSatisfy { $0 == .flagged(reason: "more than 3 reports from one connection today") })
+            #expect(try await store.record([report("big", [.letter: 11], client: "other")], caps: caps)
+                == [.flagged(reason: "more than 10 actions from one connection today")])
+            #expect(try await store.record([report("bot", [.call: 1], client: "third", honeypot: true)], caps: caps)
+                == [.flagged(reason: "a field hidden from people was filled in")])
+            #expect(try await store.record([report("ok", [.call: 1], client: "fourth")], caps: caps) == [.counted])
+
+            let totals = try await store.totals(of: "30-24")
+            #expect(totals.reports == 4)
+            #expect(totals.byChannel == [.letter: 3, .call: 1])
+            let flagged = try await store.engine.read { database in
+                try await database.select().column("flag_reason").from("action_reports").where("flagged", .equal, SQLLiteral.boolean(true))
+                    .all().count
+            }
+            #expect(flagged == 4)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func saltsAreSharedPerDayAndForgottenAfterTwo(engine: SQLEngineKind) async throws {
+        try await TestDatabase.withStore(engine) { store async throws in
+            let today = try await store.clientSalt(for: now)
+            #expect(try await store.clientSalt(for: now.addingTimeInterval(60)) == today)
+            let tomorrow = now.addingTimeInterval(86_400)
+            #expect(try await store.clientSalt(for: tomorrow) != today)
+            try await store.forgetOldClientActivity(now: tomorrow.addingTimeInterval(2 * 86_400))
+            let salts = try await store.engine.read { try await $0.select().column("day").from("client_salts").all().count }
+            #expect(salts == 0)
+            #expect(try await store.secret(named: "forms") == (try await store.secret(named: "forms")))
+        }
+    }
+}
