@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import OutcryCore
+import OutcryStore
 import OutcryWeb
 
 /// The real application on a fresh SQLite file (or on PostgreSQL when a test asks for it).
@@ -12,15 +14,20 @@ enum TestApp {
         return logger
     }()
 
+    /// The application on a new SQLite file; `prepare` may change the data first, through its own connection.
     static func withDemo<T: Sendable>(
-        loadDemoData: Bool = true, themeDirectory: String? = nil,
+        loadDemoData: Bool = true, themeDirectory: String? = nil, clock: any WallClock = FixedClock(),
+        prepare: (Store) async throws -> Void = { _ in },
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-web-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let configuration = try Configuration.resolve(
             .init(dataDirectory: directory, loadDemoData: loadDemoData, themeDirectory: themeDirectory), environment: [:])
-        let app = try await buildApplication(configuration: configuration, logger: logger)
+        let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock)
+        let store = try await Store.open(configuration.database, logger: logger)
+        try await prepare(store)
+        await store.shutdown()
         return try await app.test(.router, body)
     }
 }
@@ -28,3 +35,28 @@ enum TestApp {
 extension TestResponse {
     var text: String { String(buffer: body) }
 }
+
+/// Always the same moment: 27 November 2026, 11:02 UTC.
+struct FixedClock: WallClock {
+    var now = Date(timeIntervalSince1970: 1_795_777_326)
+}
+
+extension TestClientProtocol {
+    /// Posts a form as a browser does.
+    func submit(_ uri: String, _ fields: [(String, String)]) async throws -> TestResponse {
+        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
+        return try await execute(
+            uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: body))
+    }
+
+    /// The signed token of the first form on a page.
+    func formToken(on uri: String) async throws -> String {
+        let html = try await execute(uri: uri, method: .get).text
+        guard let start = html.range(of: #"name="token" value=""#) else { throw TokenMissing() }
+        return String(html[start.upperBound...].prefix { $0 != "\"" })
+    }
+}
+
+struct TokenMissing: Error {}
