@@ -19,10 +19,12 @@ extension Store {
         let dataset = try DemoData.dataset()
         let problems = dataset.problems()
         guard problems.isEmpty else { throw StoreError.invalidDataset(problems) }
-        return try await engine.transaction { database in
+        let loaded = try await engine.transaction { database in
             guard try await Self.markDone("demo_data_loaded", on: database) else { return false }
             try await Self.write(dataset, on: database)
             return true
         }
+        if loaded { noteLocalChange() }
+        return loaded
     }
 }

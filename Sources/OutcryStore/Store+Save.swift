@@ -10,6 +10,7 @@ extension Store {
         try await engine.transaction { database in
             try await Self.write(dataset, on: database)
         }
+        noteLocalChange()
     }
 
     static func write(_ dataset: Dataset, on database: any SQLDatabase) async throws {
@@ -54,6 +55,7 @@ extension Store {
         for (position, event) in dataset.events.enumerated() {
             try await write(event, position: position, on: database)
         }
+        try await bumpContentVersion(on: database)
     }
 
     private static func write(_ action: UrgentAction, updates: Identifier<UrgentAction>?, on database: any SQLDatabase) async throws {

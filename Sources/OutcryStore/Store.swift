@@ -2,10 +2,13 @@ import Foundation
 import Logging
 import OutcryCore
 import SQLKit
+import Synchronization
 
 /// Outcry's records in SQL: one implementation for SQLite and PostgreSQL.
 public final class Store: Sendable {
     public let engine: any SQLEngine
+    /// Content saved through this instance, so its own page cache never waits for the next poll.
+    let localChanges = Mutex(0)
 
     public init(engine: any SQLEngine) {
         self.engine = engine
@@ -39,5 +42,41 @@ extension Store {
     /// Fails unless the database answers a trivial query.
     public func checkHealth() async throws {
         _ = try await engine.read { database in try await database.raw("SELECT 1 AS ok").all().count }
+    }
+}
+
+extension Store {
+    /// Changes whenever published content changes, on any instance: pages cached under an older
+    /// version are stale. Combines the shared counter with this instance's own saves.
+    public func contentVersion() async throws -> ContentVersion {
+        let shared = try await engine.read { database in
+            try await database.select().column("value").from("settings").where("key", .equal, "content_version").first()
+                .map { Int(try $0.decode(column: "value", as: String.self)) ?? 0 } ?? 0
+        }
+        return ContentVersion(shared: shared, local: localChanges.withLock { $0 })
+    }
+
+    /// This instance's saves so far; cheap enough to read on every request.
+    public var localContentChanges: Int { localChanges.withLock { $0 } }
+
+    static func bumpContentVersion(on database: any SQLDatabase) async throws {
+        try await database.insert(into: "settings").columns("key", "value")
+            .values(SQLBind("content_version"), SQLBind("1"))
+            .onConflict(with: ["key"]) {
+                $0.set(SQLIdentifier("value"), to: SQLRaw("CAST(CAST(settings.value AS INTEGER) + 1 AS TEXT)"))
+            }
+            .run()
+    }
+
+    func noteLocalChange() { localChanges.withLock { $0 += 1 } }
+}
+
+public struct ContentVersion: Hashable, Sendable {
+    public let shared: Int
+    public let local: Int
+
+    public init(shared: Int, local: Int) {
+        self.shared = shared
+        self.local = local
     }
 }

@@ -32,14 +32,23 @@ public func buildApplication(
     let router = Router(context: OutcryRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
+    let totals = TotalsCache(store: store, clock: clock)
+    let cache = PageCache(store: store, clock: clock) { hole in
+        switch hole {
+        case .totals(let id): renderer.html("totals", TotalsView(try await totals.totals(of: id)))
+        case .cardTotals(let id): renderer.html("totals-card", TotalsView(try await totals.totals(of: id)))
+        case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
+        }
+    }
     PublicRoutes(
-        pages: PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, clock: clock, tokens: tokens),
-        renderer: renderer, stylesheet: stylesheet
+        pages: PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL),
+        renderer: renderer, stylesheet: stylesheet, cache: cache
     ).add(to: router)
     ActionRoutes(
         pages: ActionPages(
             store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
-            hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor), publicURL: configuration.siteURL),
+            hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
+            publicURL: configuration.siteURL, totalsCache: totals),
         renderer: renderer
     ).add(to: router)
 

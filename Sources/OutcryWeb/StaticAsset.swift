@@ -14,10 +14,9 @@ struct StaticAsset: Sendable {
         let data = try Data(contentsOf: url)
         body = ByteBuffer(bytes: data)
         self.contentType = contentType
-        // FNV-1a: a fingerprint of the content, not a security measure.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        etag = "\"\(String(hash, radix: 16))\""
+        var fingerprint = Fingerprint()
+        fingerprint.add(String(decoding: data, as: UTF8.self))
+        etag = "\"\(fingerprint.value)\""
     }
 
     func response(to request: Request) -> Response {

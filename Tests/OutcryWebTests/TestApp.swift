@@ -5,6 +5,7 @@ import Logging
 import OutcryCore
 import OutcryStore
 import OutcryWeb
+import Synchronization
 
 /// The real application on a fresh SQLite file (or on PostgreSQL when a test asks for it).
 enum TestApp {
@@ -30,15 +31,36 @@ enum TestApp {
         await store.shutdown()
         return try await app.test(.router, body)
     }
+
+    /// As `withDemo`, with a second connection to the same database that stands for another instance.
+    static func withDemoAndOtherInstance<T: Sendable>(
+        clock: FixedClock, _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
+    ) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-web-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let configuration = try Configuration.resolve(.init(dataDirectory: directory, loadDemoData: true), environment: [:])
+        let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock)
+        let other = try await Store.open(configuration.database, logger: logger)
+        do {
+            let result = try await app.test(.router) { client in try await body(client, other) }
+            await other.shutdown()
+            return result
+        } catch {
+            await other.shutdown()
+            throw error
+        }
+    }
 }
 
 extension TestResponse {
     var text: String { String(buffer: body) }
 }
 
-/// Always the same moment: 27 November 2026, 11:02 UTC.
-struct FixedClock: WallClock {
-    var now = Date(timeIntervalSince1970: 1_795_777_326)
+/// Always the same moment (27 November 2026, 11:02 UTC) until a test moves it on.
+final class FixedClock: WallClock {
+    private let moment = Mutex(Date(timeIntervalSince1970: 1_795_777_326))
+    var now: Date { moment.withLock { $0 } }
+    func advance(seconds: TimeInterval) { moment.withLock { $0 += seconds } }
 }
 
 extension TestClientProtocol {

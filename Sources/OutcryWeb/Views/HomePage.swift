@@ -11,6 +11,8 @@ struct HomePage: Sendable {
         var deadline: DateText?
         var people: String
         var kind: String?
+        /// Filled per request by the page cache.
+        var totalsHTML: String
     }
 
     struct StatementItem: Sendable {

@@ -9,7 +9,7 @@ public struct PageRenderer: Sendable {
     /// The template names every page relies on; a theme that breaks one of them is refused at start.
     static let templateNames = [
         "home", "urgent-action", "case", "person", "statement", "error", "head", "foot", "person-summary", "timeline",
-        "letter", "report", "report-form", "totals", "thanks", "officials-report", "share",
+        "letter", "report", "report-form", "totals", "totals-card", "thanks", "officials-report", "share",
     ]
 
     public init(themeDirectory: String?) async throws {

@@ -57,7 +57,8 @@ struct UrgentActionPage: Sendable {
     var targets: [TargetBlock]
     var letter: Letter?
     var statements: [Link]
-    var totals: TotalsView
+    /// Filled per request by the page cache.
+    var totalsHTML: String
     var share: Share?
     var report: ReportFormView?
 }

@@ -6,6 +6,16 @@ import OutcryStore
 /// The report form's rules at the web edge: which fields, which token.
 enum ReportForm {
     static func purpose(_ action: Identifier<UrgentAction>) -> String { "report:\(action.rawValue)" }
+
+    /// The form's nonce with a fingerprint of what was reported: a double click or a retry sends the same and
+    /// is stored once, while a supporter who goes back and reports something else is counted again.
+    static func idempotencyKey(nonce: String, input: ReportInput) -> String {
+        var fingerprint = Fingerprint()
+        for channel in OutcryCore.Channel.allCases { fingerprint.add("\(input.counts[channel] ?? 0)") }
+        fingerprint.add(input.target?.rawValue ?? "")
+        fingerprint.add(input.country?.code ?? "")
+        return "\(nonce).\(fingerprint.value)"
+    }
 }
 
 /// What happened to a submitted report form.
@@ -24,6 +34,7 @@ struct ActionPages: Sendable {
     let writer: ReportWriter
     let hasher: ClientHasher
     let publicURL: String
+    let totalsCache: TotalsCache
 
     func letter(_ id: Identifier<UrgentAction>, to targetID: Identifier<Target>, draft: LetterDraft?) async throws -> LetterPage? {
         guard let (action, target) = try await actionAndTarget(id, targetID) else { return nil }
@@ -59,8 +70,8 @@ struct ActionPages: Sendable {
             .invalid(try await reportPage(id, values: values, error: message)!)
         }
 
-        let key: String
-        do { key = try tokens.verify(form["token"], for: ReportForm.purpose(id), now: clock.now) } catch {
+        let nonce: String
+        do { nonce = try tokens.verify(form["token"], for: ReportForm.purpose(id), now: clock.now) } catch {
             return try await invalid(
                 error == .expired
                     ? "This form was open for too long. Please check your numbers and send it again."
@@ -86,9 +97,10 @@ struct ActionPages: Sendable {
         }
         let now = clock.now
         let outcome = try await writer.submit(IncomingReport(
-            idempotencyKey: key, urgentAction: id, input: input,
+            idempotencyKey: ReportForm.idempotencyKey(nonce: nonce, input: input), urgentAction: id, input: input,
             clientHash: try await hasher.hash(peer: peer, forwardedFor: forwardedFor, now: now), reportedAt: now,
             honeypotFilled: form.text(ReportFormView.honeypotName) != nil))
+        totalsCache.invalidate(id)
         if case .flagged = outcome { return .recorded(heldForReview: true) }
         return .recorded(heldForReview: false)
     }

@@ -6,8 +6,6 @@ struct PublicPages: Sendable {
     let store: Store
     let siteName: String
     let publicURL: String
-    let clock: any WallClock
-    let tokens: FormTokens
 
     func home() async throws -> HomePage {
         let actions = try await store.publicUrgentActions()
@@ -18,7 +16,7 @@ struct PublicPages: Sendable {
                 number: action.number, title: action.title, href: PublicPath.urgentAction(action.id),
                 country: cases[action.caseID]?.country.name ?? "", issued: DateText(action.issued),
                 deadline: action.deadline.map(DateText.init), people: action.people.compactMap { people[$0]?.name }.joined(separator: ", "),
-                kind: action.kind.badge)
+                kind: action.kind.badge, totalsHTML: action.status == .published ? PageCache.Hole.cardTotals(action.id).marker : "")
         }
         return HomePage(
             page: PageMeta(
@@ -60,12 +58,12 @@ struct PublicPages: Sendable {
             },
             letter: letter.map { UrgentActionPage.Letter(salutation: $0.salutation, paragraphs: $0.paragraphs, closing: $0.closing) },
             statements: try await store.statements(aboutCase: item.id).map { Link(text: $0.title, href: PublicPath.statement($0.id)) },
-            totals: TotalsView(try await store.totals(of: action.id)),
+            totalsHTML: PageCache.Hole.totals(action.id).marker,
             share: isOpen ? share(action, targets: action.targets.compactMap { targets[$0.target] }, names: names) : nil,
             report: isOpen
                 ? ReportFormView(
                     action: action, targets: action.targets.compactMap { targets[$0.target] },
-                    token: tokens.issue(for: ReportForm.purpose(action.id), now: clock.now))
+                    token: PageCache.Hole.reportToken(action.id).marker)
                 : nil)
     }
 

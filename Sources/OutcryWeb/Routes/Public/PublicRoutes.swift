@@ -6,22 +6,35 @@ struct PublicRoutes: Sendable {
     let pages: PublicPages
     let renderer: PageRenderer
     let stylesheet: StaticAsset
+    let cache: PageCache
 
     func add(to router: Router<OutcryRequestContext>) {
-        router.get(RouterPath(PublicPath.home)) { _, _ in
-            renderer.response("home", try await pages.home())
+        router.get(RouterPath(PublicPath.home)) { request, _ in
+            try await cache.respond(to: request, key: PublicPath.home) { renderer.html("home", try await pages.home()) }
         }
-        router.get(RouterPath(PublicPath.Pattern.urgentAction)) { _, context in
-            renderer.response("urgent-action", try await found(pages.urgentAction(Identifier(try slug(context)))))
+        router.get(RouterPath(PublicPath.Pattern.urgentAction)) { request, context in
+            let id = Identifier<UrgentAction>(try slug(context))
+            return try await cache.respond(to: request, key: PublicPath.urgentAction(id)) {
+                renderer.html("urgent-action", try await found(pages.urgentAction(id)))
+            }
         }
-        router.get(RouterPath(PublicPath.Pattern.case)) { _, context in
-            renderer.response("case", try await found(pages.case(Identifier(try slug(context)))))
+        router.get(RouterPath(PublicPath.Pattern.case)) { request, context in
+            let id = Identifier<Case>(try slug(context))
+            return try await cache.respond(to: request, key: PublicPath.case(id)) {
+                renderer.html("case", try await found(pages.case(id)))
+            }
         }
-        router.get(RouterPath(PublicPath.Pattern.person)) { _, context in
-            renderer.response("person", try await found(pages.person(Identifier(try slug(context)))))
+        router.get(RouterPath(PublicPath.Pattern.person)) { request, context in
+            let id = Identifier<Person>(try slug(context))
+            return try await cache.respond(to: request, key: PublicPath.person(id)) {
+                renderer.html("person", try await found(pages.person(id)))
+            }
         }
-        router.get(RouterPath(PublicPath.Pattern.statement)) { _, context in
-            renderer.response("statement", try await found(pages.statement(Identifier(try slug(context)))))
+        router.get(RouterPath(PublicPath.Pattern.statement)) { request, context in
+            let id = Identifier<Statement>(try slug(context))
+            return try await cache.respond(to: request, key: PublicPath.statement(id)) {
+                renderer.html("statement", try await found(pages.statement(id)))
+            }
         }
         router.get(RouterPath(PublicPath.stylesheet)) { request, _ in
             stylesheet.response(to: request)

@@ -1,0 +1,140 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OutcryCore
+import OutcryStore
+import Synchronization
+
+/// Rendered public pages kept in memory, so a page under a viral spike costs about what a static
+/// file does. What changes between requests — live totals, a form's signed token — is left as a hole
+/// in the cached bytes and filled at serve time, so a new report never throws a page away; a change
+/// of content (on any instance) does.
+final class PageCache: Sendable {
+    /// A place in a page filled per request. Written in templates as an HTML comment, which escaped
+    /// content can never produce.
+    enum Hole: Hashable, Sendable {
+        case totals(Identifier<UrgentAction>)
+        case cardTotals(Identifier<UrgentAction>)
+        case reportToken(Identifier<UrgentAction>)
+
+        var marker: String {
+            switch self {
+            case .totals(let id): "<!--outcry:totals:\(id.rawValue)-->"
+            case .cardTotals(let id): "<!--outcry:card:\(id.rawValue)-->"
+            case .reportToken(let id): "<!--outcry:token:\(id.rawValue)-->"
+            }
+        }
+
+        init?(kind: Substring, id: Substring) {
+            let id = Identifier<UrgentAction>(String(id))
+            switch kind {
+            case "totals": self = .totals(id)
+            case "card": self = .cardTotals(id)
+            case "token": self = .reportToken(id)
+            default: return nil
+            }
+        }
+    }
+
+    private struct Entry: Sendable {
+        let segments: [ByteBuffer]
+        let holes: [Hole]
+        let version: ContentVersion
+    }
+
+    private let store: Store
+    private let fill: @Sendable (Hole) async throws -> String
+    private let clock: any WallClock
+    private let entries = Mutex<[String: Entry]>([:])
+    /// The shared content version and when it was last read; read again at most once a second.
+    private let shared = Mutex<(version: Int, readAt: Date)?>(nil)
+
+    init(store: Store, clock: any WallClock, fill: @escaping @Sendable (Hole) async throws -> String) {
+        self.store = store
+        self.clock = clock
+        self.fill = fill
+    }
+
+    /// The page at `key`, from the cache when its content is current, else from `render`.
+    func respond(to request: Request, key: String, render: () async throws -> String) async throws -> Response {
+        let version = try await currentVersion()
+        let entry: Entry
+        if let cached = entries.withLock({ $0[key] }), cached.version == version {
+            entry = cached
+        } else {
+            entry = Self.split(try await render(), version: version)
+            entries.withLock { $0[key] = entry }
+        }
+
+        var fills: [String] = []
+        fills.reserveCapacity(entry.holes.count)
+        var fingerprint = Fingerprint()
+        fingerprint.add("\(version.shared).\(version.local)")
+        for hole in entry.holes {
+            let text = try await fill(hole)
+            // Tokens differ on every response; an ETag that changed with them would never match.
+            if case .reportToken = hole {} else { fingerprint.add(text) }
+            fills.append(text)
+        }
+        var headers = HTTPFields()
+        headers[.eTag] = "W/\"\(fingerprint.value)\""
+        headers[.cacheControl] = "no-cache"
+        if let match = request.headers[.ifNoneMatch], match == headers[.eTag] {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = "text/html; charset=utf-8"
+        var body = ByteBuffer()
+        body.reserveCapacity(entry.segments.reduce(0) { $0 + $1.readableBytes } + fills.reduce(0) { $0 + $1.utf8.count })
+        for (index, segment) in entry.segments.enumerated() {
+            var segment = segment
+            body.writeBuffer(&segment)
+            if index < fills.count { body.writeString(fills[index]) }
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    private func currentVersion() async throws -> ContentVersion {
+        let now = clock.now
+        if let known = shared.withLock({ $0 }), now.timeIntervalSince(known.readAt) < 1 {
+            return ContentVersion(shared: known.version, local: store.localContentChanges)
+        }
+        let version = try await store.contentVersion()
+        shared.withLock { $0 = (version.shared, now) }
+        return version
+    }
+
+    /// Cuts rendered HTML at every hole marker: segment i is followed by hole i.
+    private static func split(_ html: String, version: ContentVersion) -> Entry {
+        var segments: [ByteBuffer] = []
+        var holes: [Hole] = []
+        var current = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "<!--outcry:"), let end = rest[start.upperBound...].range(of: "-->") {
+            let parts = rest[start.upperBound..<end.lowerBound].split(separator: ":", maxSplits: 1)
+            if parts.count == 2, let hole = Hole(kind: parts[0], id: parts[1]) {
+                current += rest[..<start.lowerBound]
+                segments.append(ByteBuffer(string: current))
+                current = ""
+                holes.append(hole)
+            } else {
+                current += rest[..<end.upperBound]
+            }
+            rest = rest[end.upperBound...]
+        }
+        current += rest
+        segments.append(ByteBuffer(string: current))
+        return Entry(segments: segments, holes: holes, version: version)
+    }
+}
+
+/// FNV-1a over text: a fingerprint for ETags, not a security measure.
+struct Fingerprint {
+    private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = (hash ^ 0xff) &* 0x100_0000_01b3
+    }
+
+    var value: String { String(hash, radix: 16) }
+}
