@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/demo-dataset.json")]
@@ -67,12 +68,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OutcryCoreTests", dependencies: ["OutcryCore"]),
-        .testTarget(name: "OutcryStoreTests", dependencies: ["OutcryStore", "OutcryCore"]),
+        .testTarget(
+            name: "OutcryStoreTests",
+            dependencies: ["OutcryStore", "OutcryCore", .product(name: "SQLKit", package: "sql-kit")]
+        ),
         .testTarget(
             name: "OutcryWebTests",
             dependencies: [
                 "OutcryWeb", "OutcryStore", "OutcryCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
     ],

@@ -12,10 +12,12 @@ public struct IncomingReport: Sendable, Hashable {
     public var reportedAt: Date
     /// The form's hidden field was filled in, as only robots do.
     public var honeypotFilled: Bool
+    /// An e-mail address given with consent, already sealed.
+    public var contact: SealedContact?
 
     public init(
         idempotencyKey: String, urgentAction: Identifier<UrgentAction>, input: ReportInput, clientHash: String,
-        reportedAt: Date, honeypotFilled: Bool = false
+        reportedAt: Date, honeypotFilled: Bool = false, contact: SealedContact? = nil
     ) {
         self.idempotencyKey = idempotencyKey
         self.urgentAction = urgentAction
@@ -23,9 +25,27 @@ public struct IncomingReport: Sendable, Hashable {
         self.clientHash = clientHash
         self.reportedAt = reportedAt
         self.honeypotFilled = honeypotFilled
+        self.contact = contact
     }
 
     var day: String { ReportCaps.day(of: reportedAt) }
+}
+
+/// An e-mail address sealed by a `ContactVault`, with the consent given for it.
+public struct SealedContact: Codable, Sendable, Hashable {
+    var lookup: String
+    var emailSealed: String
+    var consentWording: String
+    var consentAt: Int64
+    var source: String
+
+    public init(email: EmailAddress, consent: Consent, source: String, vault: ContactVault) throws {
+        lookup = vault.lookup(email.normalised)
+        emailSealed = try vault.seal(email.value)
+        consentWording = consent.wording
+        consentAt = Int64((consent.givenAt.timeIntervalSince1970 * 1000).rounded())
+        self.source = source
+    }
 }
 
 /// What became of a report.
@@ -66,19 +86,12 @@ extension Store {
 
     private static func record(_ reports: [IncomingReport], caps: ReportCaps, on database: any SQLDatabase) async throws -> [ReportOutcome] {
         // Decide each report's flag from the day's activity so far plus the earlier reports of this batch.
-        var activity: [ActivityKey: (reports: Int, actions: Int)] = [:]
-        for key in Set(reports.map(ActivityKey.init)) {
-            let row = try await database.select().columns("reports", "actions").from("client_activity")
-                .where("day", .equal, key.day).where("client_hash", .equal, key.clientHash)
-                .where("urgent_action_id", .equal, key.urgentAction)
-                .first()
-            activity[key] = try (row?.decode(column: "reports", as: Int.self) ?? 0, row?.decode(column: "actions", as: Int.self) ?? 0)
-        }
+        var activity = try await currentActivity(of: Set(reports.map(ActivityKey.init)), on: database)
         var rows: [ActionReportRow] = []
         var seen = Set<String>()
         for report in reports where seen.insert(report.idempotencyKey).inserted {
             let key = ActivityKey(report)
-            let before = activity[key]!
+            let before = activity[key] ?? (0, 0)
             let after = (reports: before.reports + 1, actions: before.actions + report.input.total)
             activity[key] = after
             let reason: String? =
@@ -91,8 +104,13 @@ extension Store {
 
         let inserted = try await insertNew(rows, on: database)
         let stored = rows.filter { inserted.contains($0.idempotencyKey) }
-        try await addActivity(of: reports.filter { inserted.contains($0.idempotencyKey) }, on: database)
+        var counted = Set<String>()
+        try await addActivity(
+            of: reports.filter { inserted.contains($0.idempotencyKey) && counted.insert($0.idempotencyKey).inserted }, on: database)
         try await addToTotals(stored.filter { !$0.flagged }, on: database)
+        for contact in reports.filter({ inserted.contains($0.idempotencyKey) }).compactMap(\.contact) {
+            try await database.upsert(into: "supporter_contacts", contact, conflictingOn: "lookup")
+        }
 
         var outcomes: [String: ReportOutcome] = [:]
         for row in stored { outcomes[row.idempotencyKey] = row.flagReason.map { .flagged(reason: $0) } ?? .counted }
@@ -122,16 +140,41 @@ extension Store {
         return inserted
     }
 
+    /// The day's counts so far for each client and action, read in one query per day and action.
+    private static func currentActivity(
+        of keys: Set<ActivityKey>, on database: any SQLDatabase
+    ) async throws -> [ActivityKey: (reports: Int, actions: Int)] {
+        var activity: [ActivityKey: (reports: Int, actions: Int)] = [:]
+        for (group, members) in Dictionary(grouping: keys, by: { [$0.day, $0.urgentAction] }) {
+            for chunk in stride(from: 0, to: members.count, by: 500).map({ Array(members[$0..<min($0 + 500, members.count)]) }) {
+                let rows = try await database.select().columns("client_hash", "reports", "actions").from("client_activity")
+                    .where("day", .equal, group[0]).where("urgent_action_id", .equal, group[1])
+                    .where("client_hash", .in, chunk.map(\.clientHash))
+                    .all()
+                for row in rows {
+                    let key = ActivityKey(day: group[0], clientHash: try row.decode(column: "client_hash", as: String.self), urgentAction: group[1])
+                    activity[key] = (try row.decode(column: "reports", as: Int.self), try row.decode(column: "actions", as: Int.self))
+                }
+            }
+        }
+        return activity
+    }
+
+    /// Adds the stored reports to each client's counts for the day, in one statement per few hundred clients.
     private static func addActivity(of reports: [IncomingReport], on database: any SQLDatabase) async throws {
         var increments: [ActivityKey: (reports: Int, actions: Int)] = [:]
         for report in reports {
             let current = increments[ActivityKey(report)] ?? (0, 0)
             increments[ActivityKey(report)] = (current.reports + 1, current.actions + report.input.total)
         }
-        for (key, increment) in increments {
-            try await database.insert(into: "client_activity")
+        let entries = Array(increments)
+        for chunk in stride(from: 0, to: entries.count, by: 500).map({ entries[$0..<min($0 + 500, entries.count)] }) {
+            let insert = database.insert(into: "client_activity")
                 .columns("day", "client_hash", "urgent_action_id", "reports", "actions")
-                .values(SQLBind(key.day), SQLBind(key.clientHash), SQLBind(key.urgentAction), SQLBind(increment.reports), SQLBind(increment.actions))
+            for (key, increment) in chunk {
+                insert.values(SQLBind(key.day), SQLBind(key.clientHash), SQLBind(key.urgentAction), SQLBind(increment.reports), SQLBind(increment.actions))
+            }
+            try await insert
                 .onConflict(with: ["day", "client_hash", "urgent_action_id"]) {
                     $0.set(SQLIdentifier("reports"), to: SQLRaw("client_activity.reports + excluded.reports"))
                         .set(SQLIdentifier("actions"), to: SQLRaw("client_activity.actions + excluded.actions"))
@@ -252,10 +295,14 @@ private struct ActivityKey: Hashable {
     let clientHash: String
     let urgentAction: String
 
+    init(day: String, clientHash: String, urgentAction: String) {
+        self.day = day
+        self.clientHash = clientHash
+        self.urgentAction = urgentAction
+    }
+
     init(_ report: IncomingReport) {
-        day = report.day
-        clientHash = report.clientHash
-        urgentAction = report.urgentAction.rawValue
+        self.init(day: report.day, clientHash: report.clientHash, urgentAction: report.urgentAction.rawValue)
     }
 }
 

@@ -140,11 +140,11 @@ extension Store {
 }
 
 extension SQLDatabase {
-    /// Inserts `row`, or overwrites every column of the row with the same `id`.
-    func upsert<Row: Encodable & Sendable>(into table: String, _ row: Row) async throws {
+    /// Inserts `row`, or overwrites every column of the row with the same key.
+    func upsert<Row: Encodable & Sendable>(into table: String, _ row: Row, conflictingOn key: String = "id") async throws {
         try await insert(into: table)
             .model(row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
-            .onConflict(with: "id") {
+            .onConflict(with: key) {
                 try $0.set(excludedContentOf: row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
             }
             .run()

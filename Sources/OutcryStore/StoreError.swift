@@ -5,6 +5,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case timedOut(seconds: Int)
     case invalidDataset([String])
     case corruptRow(table: String, id: String, reason: String)
+    case badKey(String)
 
     public var description: String {
         switch self {
@@ -13,6 +14,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .timedOut(let seconds): "no answer within \(seconds) seconds"
         case .invalidDataset(let problems): "the data set has \(problems.count) problem(s): " + problems.joined(separator: "; ")
         case .corruptRow(let table, let id, let reason): "row “\(id)” of \(table) cannot be read: \(reason)"
+        case .badKey(let reason): reason
         }
     }
 }

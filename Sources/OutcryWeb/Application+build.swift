@@ -1,4 +1,5 @@
 import Hummingbird
+import Foundation
 import Logging
 import OutcryCore
 import OutcryStore
@@ -29,6 +30,7 @@ public func buildApplication(
     }
 
     let tokens = FormTokens(secret: formSecret)
+    let vault = try contactVault(configuration, logger: logger)
     let router = Router(context: OutcryRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
@@ -41,14 +43,15 @@ public func buildApplication(
         }
     }
     PublicRoutes(
-        pages: PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL),
+        pages: PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil),
         renderer: renderer, stylesheet: stylesheet, cache: cache
     ).add(to: router)
     ActionRoutes(
         pages: ActionPages(
             store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
             hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
-            publicURL: configuration.siteURL, totalsCache: totals),
+            publicURL: configuration.siteURL, totalsCache: totals, vault: vault,
+            actions: ActionCache(store: store, versions: cache)),
         renderer: renderer
     ).add(to: router)
 
@@ -58,6 +61,25 @@ public func buildApplication(
         services: [StoreService(store: store)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
+}
+
+/// The key that seals supporters' e-mail addresses: configured, or (for SQLite) a file beside the database
+/// created on first start, readable by its owner only, so that a copy of the database alone reveals nothing.
+func contactVault(_ configuration: Configuration, logger: Logger) throws -> ContactVault? {
+    if let key = configuration.dataKey { return try ContactVault(key: key) }
+    guard configuration.databaseURL == nil else {
+        logger.notice("OUTCRY_DATA_KEY is not set: the report form will not offer to keep supporters' e-mail addresses")
+        return nil
+    }
+    let path = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("outcry-data.key").path
+    if !FileManager.default.fileExists(atPath: path) {
+        guard FileManager.default.createFile(
+            atPath: path, contents: Data(ContactVault.newKey().utf8), attributes: [.posixPermissions: 0o600])
+        else { throw StoreError.badKey("cannot write the data key file \(path)") }
+    }
+    let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let key = Data(base64Encoded: text) else { throw StoreError.badKey("the data key file \(path) is not base64") }
+    return try ContactVault(key: key)
 }
 
 /// Closes the database when the server stops.

@@ -21,6 +21,9 @@ public struct Configuration: Sendable, Equatable {
     public var publicURL: String?
     /// Behind a reverse proxy, take the client address from the last `X-Forwarded-For` entry.
     public var trustForwardedFor: Bool
+    /// 32 bytes that seal supporters' e-mail addresses; nil means a key file in the data folder (SQLite),
+    /// or no e-mail collection at all (PostgreSQL, where every instance must share the key).
+    public var dataKey: Data?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", databaseURL: String? = nil,
@@ -83,6 +86,7 @@ public struct Configuration: Sendable, Equatable {
         ("LOG_LEVEL", "trace, debug, info, notice, warning, error or critical"),
         ("OUTCRY_PUBLIC_URL", "the site's address as supporters see it, such as https://act.example.org"),
         ("OUTCRY_TRUST_FORWARDED_FOR", "1 behind a reverse proxy that sets X-Forwarded-For"),
+        ("OUTCRY_DATA_KEY", "32 bytes in base64 that seal supporters' e-mail addresses"),
     ]
 
     /// Command line over environment over defaults, then every check; all problems are reported together.
@@ -146,6 +150,13 @@ public struct Configuration: Sendable, Equatable {
                 configuration.publicURL = String(url.reversed().drop { $0 == "/" }.reversed())
             } else {
                 problems.append("public URL “\(url)” must be an http(s) address such as https://act.example.org")
+            }
+        }
+        if let key = environment["OUTCRY_DATA_KEY"], !key.isEmpty {
+            if let data = Data(base64Encoded: key), data.count == 32 {
+                configuration.dataKey = data
+            } else {
+                problems.append("OUTCRY_DATA_KEY must be 32 random bytes in base64 (make one with: openssl rand -base64 32)")
             }
         }
         if let trust = environment["OUTCRY_TRUST_FORWARDED_FOR"], !trust.isEmpty {

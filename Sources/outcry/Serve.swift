@@ -21,6 +21,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("theme-dir"), help: "Folder of .mustache templates that replace the built-in ones (env OUTCRY_THEME_DIR).")
     var themeDirectory: String?
 
+    @Option(name: .customLong("public-url"), help: "The site's address as supporters see it, for share posts (env OUTCRY_PUBLIC_URL).")
+    var publicURL: String?
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -29,7 +32,8 @@ struct Serve: AsyncParsableCommand {
             configuration = try .resolve(
                 .init(
                     host: host, port: port, dataDirectory: database.dataDirectory, databaseURL: database.databaseURL,
-                    loadDemoData: demo ? true : nil, themeDirectory: themeDirectory, logLevel: database.logLevel),
+                    loadDemoData: demo ? true : nil, themeDirectory: themeDirectory, logLevel: database.logLevel,
+                    publicURL: publicURL),
                 environment: ProcessInfo.processInfo.environment)
         } catch {
             fail(error.description)

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import OutcryCore
 import OutcryStore
+import SQLKit
 import Testing
 
 /// Reporting through the real router: counted once, refused with a reason, never half-written.
@@ -89,6 +90,38 @@ import Testing
             #expect(response.text.contains("This action is closed"))
             let csv = try await client.execute(uri: "/actions/30-24/totals.csv", method: .get).text
             #expect(csv.contains("30.24,all,,people,0"))
+        }
+    }
+
+    @Test func anEmailIsKeptOnlyWithConsentAndOnlySealed() async throws {
+        try await TestApp.withDemoAndOtherInstance(clock: FixedClock()) { client, store in
+            let form = try await client.execute(uri: "/actions/30-24", method: .get).text
+            #expect(form.contains(#"<input id="report-email" name="email" type="email""#))
+
+            var token = try await client.formToken(on: "/actions/30-24")
+            let noConsent = try await client.submit(
+                "/actions/30-24/report", [("token", token), ("count_letter", "1"), ("email", "ana@example.pt")])
+            #expect(noConsent.status == .unprocessableContent)
+            #expect(noConsent.text.contains("To keep your e-mail address we need your consent"))
+            #expect(noConsent.text.contains(#"value="ana@example.pt""#), "the address typed is kept in the form")
+
+            let badAddress = try await client.submit(
+                "/actions/30-24/report", [("token", token), ("count_letter", "1"), ("email", "ana at example"), ("consent", "yes")])
+            #expect(badAddress.text.contains("That e-mail address does not look right."))
+
+            token = try await client.formToken(on: "/actions/30-24")
+            let ok = try await client.submit(
+                "/actions/30-24/report", [("token", token), ("count_letter", "1"), ("email", "ana@example.pt"), ("consent", "yes")])
+            #expect(ok.status == .seeOther)
+            let rows = try await store.engine.read { database in
+                try await database.select().columns("email_sealed", "consent_wording", "source").from("supporter_contacts").all()
+            }
+            #expect(rows.count == 1)
+            let sealed = try rows[0].decode(column: "email_sealed", as: String.self)
+            #expect(!sealed.contains("ana"))
+            #expect(try rows[0].decode(column: "consent_wording", as: String.self) == Consent.reportFollowUp)
+            #expect(try rows[0].decode(column: "source", as: String.self) == "report:30-24")
+            #expect(try await client.execute(uri: "/actions/30-24/thanks", method: .get).text.contains("<strong>1 person</strong>"))
         }
     }
 

@@ -21,6 +21,7 @@ public enum Migrations {
         M0004_CreateActionReports(),
         M0005_CreateSettings(),
         M0006_CreateReportSafeguards(),
+        M0007_CreateSupporterContacts(),
     ]
 }
 

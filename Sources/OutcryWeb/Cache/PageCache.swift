@@ -93,7 +93,8 @@ final class PageCache: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
-    private func currentVersion() async throws -> ContentVersion {
+    /// The content version, read from the database at most once a second (plus this instance's own saves).
+    func currentVersion() async throws -> ContentVersion {
         let now = clock.now
         if let known = shared.withLock({ $0 }), now.timeIntervalSince(known.readAt) < 1 {
             return ContentVersion(shared: known.version, local: store.localContentChanges)

@@ -20,11 +20,17 @@ struct ReportFormView: Sendable {
     var targets: [Option]
     var countries: [Option]
     var error: String?
+    /// Only when addresses can be sealed; otherwise the form does not ask.
+    var offersEmail: Bool
+    var email: String
+    var consentGiven: Bool
+    var consentWording = Consent.reportFollowUp
 
     static let honeypotName = "website"
 
     init(
-        action: UrgentAction, targets: [Target], token: String, values: [String: String] = [:], error: String? = nil
+        action: UrgentAction, targets: [Target], token: String, offersEmail: Bool, values: [String: String] = [:],
+        error: String? = nil
     ) {
         postTo = PublicPath.report(action.id)
         self.token = token
@@ -38,6 +44,9 @@ struct ReportFormView: Sendable {
             [Option(value: "", label: "I'd rather not say", selected: chosenCountry.isEmpty)]
             + Country.all.map { Option(value: $0.code, label: $0.name, selected: $0.code == chosenCountry) }
         self.error = error
+        self.offersEmail = offersEmail
+        email = values["email"] ?? ""
+        consentGiven = values["consent"] == "yes"
     }
 }
 
@@ -59,6 +68,7 @@ struct TotalsView: Sendable {
     var verb: String
     var lines: [Line]
     var hasReports: Bool
+    var hasCountries: Bool
 
     init(_ totals: Totals) {
         people = totals.reports.counting("person", "people")
@@ -69,6 +79,7 @@ struct TotalsView: Sendable {
             totals.byChannel[channel].flatMap { $0 > 0 ? Line(label: channel.label, count: $0.formatted) : nil }
         }
         hasReports = totals.reports > 0
+        hasCountries = totals.countries > 0
     }
 }
 

@@ -35,6 +35,9 @@ struct ActionPages: Sendable {
     let hasher: ClientHasher
     let publicURL: String
     let totalsCache: TotalsCache
+    /// Nil when no data key is configured: then e-mail addresses are neither asked for nor kept.
+    let vault: ContactVault?
+    let actions: ActionCache
 
     func letter(_ id: Identifier<UrgentAction>, to targetID: Identifier<Target>, draft: LetterDraft?) async throws -> LetterPage? {
         guard let (action, target) = try await actionAndTarget(id, targetID) else { return nil }
@@ -57,15 +60,15 @@ struct ActionPages: Sendable {
             actionLink: Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(action.id)),
             report: ReportFormView(
                 action: action, targets: targets, token: tokens.issue(for: ReportForm.purpose(id), now: clock.now),
-                values: values, error: error ?? (action.status == .closed ? ReportError.actionClosed.description : nil)))
+                offersEmail: vault != nil, values: values, error: error ?? (action.status == .closed ? ReportError.actionClosed.description : nil)))
     }
 
     func submitReport(
         _ id: Identifier<UrgentAction>, form: FormBody, peer: SocketAddress?, forwardedFor: String?
     ) async throws -> ReportSubmission? {
-        guard let action = try await store.urgentAction(id), action.status != .draft else { return nil }
+        guard let action = try await actions.action(id), action.status != .draft else { return nil }
         var values: [String: String] = [:]
-        for name in OutcryCore.Channel.allCases.map(\.formName) + ["target", "country"] { values[name] = form[name] }
+        for name in OutcryCore.Channel.allCases.map(\.formName) + ["target", "country", "email", "consent"] { values[name] = form[name] }
         func invalid(_ message: String) async throws -> ReportSubmission {
             .invalid(try await reportPage(id, values: values, error: message)!)
         }
@@ -96,10 +99,22 @@ struct ActionPages: Sendable {
             return try await invalid(error.description)
         }
         let now = clock.now
+        var contact: SealedContact?
+        if let vault, let text = form.text("email") {
+            guard let email = EmailAddress(text) else {
+                return try await invalid("That e-mail address does not look right. Check it, or leave it empty.")
+            }
+            guard form["consent"] == "yes" else {
+                return try await invalid("To keep your e-mail address we need your consent: tick the box, or leave the address empty.")
+            }
+            contact = try SealedContact(
+                email: email, consent: Consent(wording: Consent.reportFollowUp, givenAt: now), source: "report:\(id.rawValue)",
+                vault: vault)
+        }
         let outcome = try await writer.submit(IncomingReport(
             idempotencyKey: ReportForm.idempotencyKey(nonce: nonce, input: input), urgentAction: id, input: input,
             clientHash: try await hasher.hash(peer: peer, forwardedFor: forwardedFor, now: now), reportedAt: now,
-            honeypotFilled: form.text(ReportFormView.honeypotName) != nil))
+            honeypotFilled: form.text(ReportFormView.honeypotName) != nil, contact: contact))
         totalsCache.invalidate(id)
         if case .flagged = outcome { return .recorded(heldForReview: true) }
         return .recorded(heldForReview: false)

@@ -6,6 +6,7 @@ struct PublicPages: Sendable {
     let store: Store
     let siteName: String
     let publicURL: String
+    let offersEmail: Bool
 
     func home() async throws -> HomePage {
         let actions = try await store.publicUrgentActions()
@@ -63,7 +64,7 @@ struct PublicPages: Sendable {
             report: isOpen
                 ? ReportFormView(
                     action: action, targets: action.targets.compactMap { targets[$0.target] },
-                    token: PageCache.Hole.reportToken(action.id).marker)
+                    token: PageCache.Hole.reportToken(action.id).marker, offersEmail: offersEmail)
                 : nil)
     }
 

@@ -1,0 +1,47 @@
+-- wrk script: each request reports actions on UA 30.24 with one of the tokens in $TOKENS_FILE.
+-- A token may carry many different reports (the idempotency key is the token's nonce plus what was
+-- reported), so the count of letters varies per request; every request comes from another client
+-- address (X-Forwarded-For) so the per-client caps do not flag the benchmark's own traffic.
+local tokens = {}
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  for line in io.lines(os.getenv("TOKENS_FILE")) do table.insert(tokens, line) end
+  accepted = 0
+  refused = 0
+  sent = 0
+end
+
+function request()
+  sent = sent + 1
+  local n = sent * 16 + id
+  local token = tokens[(n % #tokens) + 1]
+  local letters = (math.floor(n / #tokens) % 500) + 1
+  local body = "token=" .. token .. "&count_letter=" .. letters .. "&country=DE"
+  local headers = {
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["X-Forwarded-For"] = string.format("2001:db8::%x:%x", id, sent),
+  }
+  return wrk.format("POST", "/actions/30-24/report", headers, body)
+end
+
+function response(status, headers, body)
+  if status == 303 then accepted = accepted + 1 else refused = refused + 1 end
+end
+
+function done(summary, latency, requests)
+  local a, r = 0, 0
+  for _, thread in ipairs(threads) do
+    a = a + thread:get("accepted")
+    r = r + thread:get("refused")
+  end
+  io.write(string.format("ACCEPTED %d\nREFUSED %d\nP99_MS %.2f\nRPS %.1f\n", a, r, latency:percentile(99) / 1000,
+    summary.requests / (summary.duration / 1e6)))
+end
