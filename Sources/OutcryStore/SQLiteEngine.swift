@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import SQLKit
+import NIOCore
+import NIOPosix
 import SQLiteKit
 
 /// SQLite in one file: a single connection, used by one task at a time, in WAL mode with foreign keys on.
@@ -10,14 +12,24 @@ public final class SQLiteEngine: SQLEngine {
     private let connection: SQLiteConnection
     private let lock = AsyncLock()
     private let logger: Logger
+    /// SQLite gets threads of its own: queued behind busy HTTP event loops, every statement of a
+    /// transaction would wait its turn twice.
+    private let threadPool: NIOThreadPool
+    private let eventLoopGroup: MultiThreadedEventLoopGroup
 
     /// Opens (creating if needed) the database file at `path`.
     public init(path: String, logger: Logger) async throws {
         self.path = path
         self.logger = logger
+        threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
-            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            connection = try await SQLiteConnection.open(
+                storage: .file(path: path), threadPool: threadPool, logger: logger, on: eventLoopGroup.any())
         } catch {
+            try? await threadPool.shutdownGracefully()
+            try? await eventLoopGroup.shutdownGracefully()
             throw StoreError.cannotOpen("SQLite database \(path): \(error)")
         }
         let database = connection.sql(queryLogLevel: nil)
@@ -28,6 +40,8 @@ public final class SQLiteEngine: SQLEngine {
             try await database.raw("PRAGMA busy_timeout = 5000").run()
         } catch {
             try? await connection.close()
+            try? await threadPool.shutdownGracefully()
+            try? await eventLoopGroup.shutdownGracefully()
             throw StoreError.cannotOpen("SQLite database \(path): \(error)")
         }
     }
@@ -46,5 +60,7 @@ public final class SQLiteEngine: SQLEngine {
 
     public func shutdown() async {
         try? await lock.withLock { [connection] in try await connection.close() }
+        try? await threadPool.shutdownGracefully()
+        try? await eventLoopGroup.shutdownGracefully()
     }
 }

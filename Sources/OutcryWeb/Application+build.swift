@@ -37,8 +37,10 @@ public func buildApplication(
     let totals = TotalsCache(store: store, clock: clock)
     let cache = PageCache(store: store, clock: clock) { hole in
         switch hole {
-        case .totals(let id): renderer.html("totals", TotalsView(try await totals.totals(of: id)))
-        case .cardTotals(let id): renderer.html("totals-card", TotalsView(try await totals.totals(of: id)))
+        case .totals(let id):
+            try await totals.html(of: id, template: "totals") { renderer.html("totals", TotalsView($0)) }
+        case .cardTotals(let id):
+            try await totals.html(of: id, template: "totals-card") { renderer.html("totals-card", TotalsView($0)) }
         case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
         }
     }

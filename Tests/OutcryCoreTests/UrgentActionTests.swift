@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import OutcryCore
@@ -62,5 +63,16 @@ import Testing
         #expect(Country(rawValue: "kg")?.name == "Kyrgyzstan")
         #expect(Country(rawValue: "XX") == nil)
         #expect(Country.all.count == 249)
+    }
+}
+
+@Suite struct Base64URLTests {
+    @Test(arguments: [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")])
+    func matchesRFC4648Vectors(text: String, encoded: String) {
+        #expect(Data(text.utf8).base64URL == encoded)
+    }
+
+    @Test func usesTheURLSafeAlphabet() {
+        #expect(Data([0xfb, 0xff, 0xfe]).base64URL == "-__-")
     }
 }

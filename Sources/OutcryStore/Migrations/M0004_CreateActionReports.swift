@@ -4,7 +4,8 @@ import SQLKit
 struct M0004_CreateActionReports: Migration {
     func prepare(on database: any SQLDatabase) async throws {
         try await database.create(table: "action_reports")
-            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            // A row number: the cheapest key to insert under a spike (SQLite's rowid, a PostgreSQL identity).
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             // From the form the supporter was shown: a double click or a retry carries the same key.
             .column("idempotency_key", type: .text, .notNull, .unique)
             .column("urgent_action_id", type: .text, .notNull, .references("urgent_actions", "id"))
@@ -21,7 +22,6 @@ struct M0004_CreateActionReports: Migration {
             .column("social", type: .int, .notNull)
             .column("other", type: .int, .notNull)
             .run()
-        try await database.create(index: "action_reports_by_action").on("action_reports").column("urgent_action_id").run()
         // One row per action × breakdown × key × channel, so a report adds to a handful of counters and
         // a page reads totals without counting reports. `dimension` is "all", "target" or "country".
         try await database.create(table: "action_totals")

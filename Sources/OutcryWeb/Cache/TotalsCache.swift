@@ -23,6 +23,27 @@ final class TotalsCache: Sendable {
         return totals
     }
 
+    /// The totals rendered by `render`, rendered again only when they change.
+    func html(of action: Identifier<UrgentAction>, template: String, render: (Totals) -> String) async throws -> String {
+        let totals = try await totals(of: action)
+        let key = RenderKey(template: template, totals: totals)
+        if let cached = rendered.withLock({ $0[key] }) { return cached }
+        let html = render(totals)
+        rendered.withLock { cache in
+            // Totals only grow, so old renderings are never asked for again: keep the cache small.
+            if cache.count > 256 { cache.removeAll() }
+            cache[key] = html
+        }
+        return html
+    }
+
+    private struct RenderKey: Hashable {
+        let template: String
+        let totals: Totals
+    }
+
+    private let rendered = Mutex<[RenderKey: String]>([:])
+
     func invalidate(_ action: Identifier<UrgentAction>) {
         _ = entries.withLock { $0.removeValue(forKey: action) }
     }

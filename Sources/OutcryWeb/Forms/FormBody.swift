@@ -22,19 +22,48 @@ struct FormBody: Sendable {
         return FormBody(values: parse(String(buffer: buffer)))
     }
 
-    /// The first value of each name; later repeats are ignored.
+    /// The first value of each name; later repeats are ignored. Malformed escapes are kept as typed.
     static func parse(_ text: String) -> [String: String] {
         var values: [String: String] = [:]
-        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = decode(parts[0]), values[name] == nil else { continue }
-            values[name] = parts.count > 1 ? decode(parts[1]) ?? "" : ""
+        for pair in text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decode(parts[0])
+            guard values[name] == nil else { continue }
+            values[name] = parts.count > 1 ? decode(parts[1]) : ""
         }
         return values
     }
 
-    private static func decode(_ part: Substring) -> String? {
-        part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte; invalid UTF-8 is repaired.
+    private static func decode(_ bytes: Substring.UTF8View.SubSequence) -> String {
+        var output = [UInt8]()
+        output.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "+") {
+                output.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), bytes.distance(from: index, to: bytes.endIndex) > 2,
+                let high = hexValue(bytes[bytes.index(after: index)]),
+                let low = hexValue(bytes[bytes.index(index, offsetBy: 2)])
+            {
+                output.append(high << 4 | low)
+                index = bytes.index(index, offsetBy: 2)
+            } else {
+                output.append(byte)
+            }
+            index = bytes.index(after: index)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     subscript(_ name: String) -> String? { values[name] }

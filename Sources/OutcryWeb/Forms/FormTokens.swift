@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import OutcryCore
+import OutcryStore
 
 /// Signed tokens carried by every public form that changes something. A token names the form it was made
 /// for and when; its random part is the submission's idempotency key, so a double click or a reload of
@@ -38,21 +40,12 @@ struct FormTokens: Sendable {
         return Data(mac).base64URL
     }
 
-    private static func nonce() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return Data((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }).base64URL
-    }
+    /// 128 random bits.
+    private static func nonce() -> String { randomToken(bytes: 16) }
 
     private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-    }
-}
-
-extension Data {
-    var base64URL: String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
     }
 }

@@ -23,7 +23,7 @@ struct LetterPage: Sendable {
         page = PageMeta(
             title: "Letter to \(target.fullName) — Urgent Action \(action.number)",
             description: "A letter to print and post about Urgent Action \(action.number)", language: action.language)
-        actionLink = Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(action.id))
+        actionLink = Link(action)
         targetName = target.fullName
         senderLines = letter.senderLines
         date = DateText(letter.date)

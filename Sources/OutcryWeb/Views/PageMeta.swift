@@ -1,3 +1,5 @@
+import OutcryCore
+
 /// What the shared head and foot of every page need.
 struct PageMeta: Sendable {
     var title: String
@@ -13,6 +15,13 @@ struct PageMeta: Sendable {
 struct Link: Sendable, Hashable {
     var text: String
     var href: String
+}
+
+extension Link {
+    /// "Urgent Action 30.24: Kyrgyzstan: …", to the action's page.
+    init(_ action: UrgentAction) {
+        self.init(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(action.id))
+    }
 }
 
 /// A date as people read it, and as machines do (`<time datetime>`).

@@ -57,7 +57,7 @@ struct ActionPages: Sendable {
         let targets = try await store.targets(action.targets.map(\.target))
         return ReportPage(
             page: PageMeta(title: "Report your actions — Urgent Action \(action.number)", description: action.title, language: action.language),
-            actionLink: Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(action.id)),
+            actionLink: Link(action),
             report: ReportFormView(
                 action: action, targets: targets, token: tokens.issue(for: ReportForm.purpose(id), now: clock.now),
                 offersEmail: vault != nil, values: values, error: error ?? (action.status == .closed ? ReportError.actionClosed.description : nil)))
@@ -125,7 +125,7 @@ struct ActionPages: Sendable {
         let targets = try await store.targets(action.targets.map(\.target))
         return ThanksPage(
             page: PageMeta(title: "Thank you — Urgent Action \(action.number)", description: action.title, language: action.language),
-            actionLink: Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(action.id)),
+            actionLink: Link(action),
             totals: TotalsView(try await store.totals(of: id)),
             wasFlagged: heldForReview,
             nextSteps: targets.map { Link(text: "Write to \($0.fullName)", href: PublicPath.letter(id, to: $0.id)) }
@@ -157,7 +157,7 @@ struct ActionPages: Sendable {
             overall: "In all, \(totals.reports.counting("person", "people")) in \(totals.countries.counting("country", "countries")) "
                 + "reported \(totals.actions.counting("action", "actions")) on Urgent Action \(action.number).",
             people: about, asks: action.asks, csvHref: PublicPath.totalsCSV(id),
-            actionLink: Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(id)))
+            actionLink: Link(action))
     }
 
     /// One row per breakdown and channel, for a spreadsheet.
@@ -192,7 +192,7 @@ struct ActionPages: Sendable {
         let link = ActionLinks.mastodonPost(instance: instance, text: text)
         return SharePage(
             page: PageMeta(title: "Share on Mastodon — Urgent Action \(action.number)", description: action.title),
-            actionLink: Link(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(id)),
+            actionLink: Link(action),
             instance: instance, link: link, text: text, formAction: PublicPath.mastodonShare(id),
             error: link == nil ? "“\(instance)” is not a Mastodon server name. Write it like mastodon.social." : nil)
     }

@@ -50,7 +50,7 @@ struct PublicPages: Sendable {
             issued: DateText(action.issued), deadline: action.deadline.map(DateText.init),
             country: item.country.name, caseLink: Link(text: item.title, href: PublicPath.case(item.id)),
             updates: earlier.flatMap { $0.status == .draft ? nil : Link(text: "Urgent Action \($0.number)", href: PublicPath.urgentAction($0.id)) },
-            laterActions: related.filter { $0.updates == action.id }.map { Link(text: "Urgent Action \($0.number): \($0.title)", href: PublicPath.urgentAction($0.id)) },
+            laterActions: related.filter { $0.updates == action.id }.map { Link($0) },
             summary: action.summary,
             people: people.map { PersonSummary($0, events: events) },
             takeAction: action.takeAction, asks: action.asks,
@@ -81,7 +81,7 @@ struct PublicPages: Sendable {
             isClosed: item.status == .closed,
             people: people.map { PersonSummary($0, events: events) },
             timeline: events.map { TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements)) },
-            actions: actions.map { Link(text: "Urgent Action \($0.number): \($0.title)", href: PublicPath.urgentAction($0.id)) },
+            actions: actions.map { Link($0) },
             statements: statements.map { Link(text: $0.title, href: PublicPath.statement($0.id)) })
     }
 
@@ -100,7 +100,7 @@ struct PublicPages: Sendable {
             timeline: events.map { TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements)) },
             cases: cases.map { Link(text: $0.title, href: PublicPath.case($0.id)) },
             actions: actions.filter { $0.people.contains(id) }.map {
-                Link(text: "Urgent Action \($0.number): \($0.title)", href: PublicPath.urgentAction($0.id))
+                Link($0)
             })
     }
 
