@@ -125,6 +125,21 @@ import Testing
         }
     }
 
+    @Test func saltsOlderThanYesterdayAreDeletedOnANewDay() async throws {
+        let clock = FixedClock()
+        try await TestApp.withDemoAndOtherInstance(clock: clock) { client, store in
+            for _ in 0..<2 {
+                let token = try await client.formToken(on: "/actions/30-24")
+                #expect(try await client.submit("/actions/30-24/report", [("token", token), ("count_call", "1")]).status == .seeOther)
+                clock.advance(seconds: 3 * 86_400)
+            }
+            let days = try await store.engine.read { database in
+                try await database.select().column("day").from("client_salts").all().count
+            }
+            #expect(days == 1, "only the salt of the day in use is left")
+        }
+    }
+
     @Test func theHoneypotIsHeldForReviewNotCounted() async throws {
         try await TestApp.withDemo { client in
             let token = try await client.formToken(on: "/actions/30-24")

@@ -26,6 +26,8 @@ final class ClientHasher: Sendable {
         } else {
             salt = SymmetricKey(data: Data(try await store.clientSalt(for: now).utf8))
             today.withLock { $0 = (day, salt) }
+            // A new day: yesterday's counts stay for the caps, older ones and their salts go.
+            try await store.forgetOldClientActivity(now: now)
         }
         let forwarded = trustForwardedFor
             ? forwardedFor?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } : nil
