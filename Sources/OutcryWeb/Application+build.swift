@@ -35,15 +35,24 @@ public func buildApplication(
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
     let totals = TotalsCache(store: store, clock: clock)
-    let cache = PageCache(store: store, clock: clock) { hole in
-        switch hole {
-        case .totals(let id):
-            try await totals.html(of: id, template: "totals") { renderer.html("totals", TotalsView($0)) }
-        case .cardTotals(let id):
-            try await totals.html(of: id, template: "totals-card") { renderer.html("totals-card", TotalsView($0)) }
-        case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
-        }
-    }
+    let cache = PageCache(
+        store: store, clock: clock,
+        fill: { hole in
+            switch hole {
+            case .totals(let id):
+                try await totals.html(of: id, template: "totals") { renderer.html("totals", TotalsView($0)) }
+            case .cardTotals(let id):
+                try await totals.html(of: id, template: "totals-card") { renderer.html("totals-card", TotalsView($0)) }
+            case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
+            }
+        },
+        immediateFill: { hole in
+            switch hole {
+            case .totals(let id): totals.freshHTML(of: id, template: "totals")
+            case .cardTotals(let id): totals.freshHTML(of: id, template: "totals-card")
+            case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
+            }
+        })
     PublicRoutes(
         pages: PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil),
         renderer: renderer, stylesheet: stylesheet, cache: cache
@@ -59,6 +68,7 @@ public func buildApplication(
 
     return Application(
         router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ImmediatePageHandler(cache: cache)])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Outcry"),
         services: [StoreService(store: store)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

@@ -44,15 +44,21 @@ final class PageCache: Sendable {
 
     private let store: Store
     private let fill: @Sendable (Hole) async throws -> String
+    /// The same, from memory only; nil when that needs a wait.
+    private let immediateFill: @Sendable (Hole) -> String?
     private let clock: any WallClock
     private let entries = Mutex<[String: Entry]>([:])
     /// The shared content version and when it was last read; read again at most once a second.
     private let shared = Mutex<(version: Int, readAt: Date)?>(nil)
 
-    init(store: Store, clock: any WallClock, fill: @escaping @Sendable (Hole) async throws -> String) {
+    init(
+        store: Store, clock: any WallClock, fill: @escaping @Sendable (Hole) async throws -> String,
+        immediateFill: @escaping @Sendable (Hole) -> String?
+    ) {
         self.store = store
         self.clock = clock
         self.fill = fill
+        self.immediateFill = immediateFill
     }
 
     /// The page at `key`, from the cache when its content is current, else from `render`.
@@ -65,22 +71,41 @@ final class PageCache: Sendable {
             entry = Self.split(try await render(), version: version)
             entries.withLock { $0[key] = entry }
         }
-
         var fills: [String] = []
         fills.reserveCapacity(entry.holes.count)
-        var fingerprint = Fingerprint()
-        fingerprint.add("\(version.shared).\(version.local)")
+        for hole in entry.holes { fills.append(try await fill(hole)) }
+        let page = Self.assemble(entry, fills: fills, ifNoneMatch: request.headers[.ifNoneMatch])
+        return Response(status: page.status, headers: page.headers, body: .init(byteBuffer: page.body))
+    }
+
+    /// The page at `path` without waiting for anything: only when it is cached and current, and every hole
+    /// can be filled from memory. Otherwise nil, and the request takes the ordinary way through the router.
+    func immediateResponse(path: String, ifNoneMatch: String?) -> CachedResponse? {
+        guard let known = shared.withLock({ $0 }), clock.now.timeIntervalSince(known.readAt) < 1,
+            let entry = entries.withLock({ $0[path] }),
+            entry.version == ContentVersion(shared: known.version, local: store.localContentChanges)
+        else { return nil }
+        var fills: [String] = []
+        fills.reserveCapacity(entry.holes.count)
         for hole in entry.holes {
-            let text = try await fill(hole)
+            guard let text = immediateFill(hole) else { return nil }
+            fills.append(text)
+        }
+        return Self.assemble(entry, fills: fills, ifNoneMatch: ifNoneMatch)
+    }
+
+    private static func assemble(_ entry: Entry, fills: [String], ifNoneMatch: String?) -> CachedResponse {
+        var fingerprint = Fingerprint()
+        fingerprint.add("\(entry.version.shared).\(entry.version.local)")
+        for (hole, text) in zip(entry.holes, fills) {
             // Tokens differ on every response; an ETag that changed with them would never match.
             if case .reportToken = hole {} else { fingerprint.add(text) }
-            fills.append(text)
         }
         var headers = HTTPFields()
         headers[.eTag] = "W/\"\(fingerprint.value)\""
         headers[.cacheControl] = "no-cache"
-        if let match = request.headers[.ifNoneMatch], match == headers[.eTag] {
-            return Response(status: .notModified, headers: headers)
+        if let ifNoneMatch, ifNoneMatch == headers[.eTag] {
+            return CachedResponse(status: .notModified, headers: headers, body: ByteBuffer())
         }
         headers[.contentType] = "text/html; charset=utf-8"
         var body = ByteBuffer()
@@ -90,7 +115,7 @@ final class PageCache: Sendable {
             body.writeBuffer(&segment)
             if index < fills.count { body.writeString(fills[index]) }
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+        return CachedResponse(status: .ok, headers: headers, body: body)
     }
 
     /// The content version, read from the database at most once a second (plus this instance's own saves).
@@ -126,6 +151,13 @@ final class PageCache: Sendable {
         segments.append(ByteBuffer(string: current))
         return Entry(segments: segments, holes: holes, version: version)
     }
+}
+
+/// A cached page as it goes out: status, headers and the assembled body.
+struct CachedResponse: Sendable {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let body: ByteBuffer
 }
 
 /// FNV-1a over text: a fingerprint for ETags, not a security measure.

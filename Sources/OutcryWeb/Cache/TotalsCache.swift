@@ -37,6 +37,12 @@ final class TotalsCache: Sendable {
         return html
     }
 
+    /// The rendering of totals read less than a second ago, or nil.
+    func freshHTML(of action: Identifier<UrgentAction>, template: String) -> String? {
+        guard let entry = entries.withLock({ $0[action] }), clock.now.timeIntervalSince(entry.readAt) < 1 else { return nil }
+        return rendered.withLock { $0[RenderKey(template: template, totals: entry.totals)] }
+    }
+
     private struct RenderKey: Hashable {
         let template: String
         let totals: Totals
