@@ -5,6 +5,7 @@ import re
 import socket
 import subprocess
 import tempfile
+import urllib.error
 import urllib.request
 
 from conftest import BINARY
@@ -98,3 +99,23 @@ def test_migrate_prints_each_step_then_nothing_to_do():
     assert lines[-1] == f"Done: applied {total} of {total} migrations."
     again = run_outcry("migrate", "--data-dir", data_dir)
     assert again.stdout.splitlines()[-1] == f"Already up to date ({total} migrations)."
+
+
+def test_cached_pages_keep_their_headers_and_revalidate(demo_server):
+    """Repeat visits are answered from the page cache on the event loop: same page, same strict headers."""
+    url = demo_server.url + "/actions/30-24"
+    bodies = []
+    for _ in range(3):
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert response.headers["Date"].endswith(" GMT")
+            etag = response.headers["ETag"]
+            bodies.append(re.sub(r'name="token" value="[^"]*"', "", response.read().decode()))
+    assert bodies[0] == bodies[1] == bodies[2]
+    request = urllib.request.Request(url, headers={"If-None-Match": etag})
+    try:
+        urllib.request.urlopen(request, timeout=10)
+        raise AssertionError("expected 304 Not Modified")
+    except urllib.error.HTTPError as error:
+        assert error.code == 304
