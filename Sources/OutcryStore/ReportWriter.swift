@@ -1,4 +1,3 @@
-import Foundation
 import OutcryCore
 
 /// Group commit for reports: submissions that arrive while a transaction is being written wait and go
@@ -35,9 +34,7 @@ public actor ReportWriter {
             let batch = Array(waiting.prefix(batchLimit))
             waiting.removeFirst(batch.count)
             do {
-                let t0 = ContinuousClock.now
                 let outcomes = try await store.record(batch.map(\.report), caps: caps)
-                FileHandle.standardError.write(Data("BATCH \(batch.count) \(ContinuousClock.now - t0)\n".utf8))
                 for (entry, outcome) in zip(batch, outcomes) { entry.reply.resume(returning: .success(outcome)) }
             } catch {
                 // One bad report must not sink its neighbours: retry them one by one.
