@@ -1,5 +1,5 @@
-import Hummingbird
 import Foundation
+import Hummingbird
 import Logging
 import OutcryCore
 import OutcryStore
@@ -14,6 +14,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let renderer = try await PageRenderer(themeDirectory: configuration.themeDirectory)
     let stylesheet = try StaticAsset(resource: "outcry.css", contentType: "text/css; charset=utf-8")
+    let vault = try contactVault(configuration, logger: logger)
     let store = try await Store.open(configuration.database, logger: logger)
     let formSecret: String
     do {
@@ -30,7 +31,6 @@ public func buildApplication(
     }
 
     let tokens = FormTokens(secret: formSecret)
-    let vault = try contactVault(configuration, logger: logger)
     let router = Router(context: OutcryRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
