@@ -67,7 +67,7 @@ public func buildApplication(
     ).add(to: router)
 
     return Application(
-        router: router,
+        responder: HeadAsGetResponder(inner: router.buildResponder()),
         server: .http1(configuration: .init(additionalChannelHandlers: [ImmediatePageHandler(cache: cache)])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Outcry"),
         services: [StoreService(store: store)],

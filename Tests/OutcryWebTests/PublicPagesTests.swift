@@ -132,6 +132,16 @@ import Testing
         }
     }
 
+    @Test func headAnswersLikeGetWithoutTheBody() async throws {
+        try await TestApp.withDemo { client in
+            let head = try await client.execute(uri: "/healthz", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(head.headers[.contentSecurityPolicy] != nil)
+            #expect(try await client.execute(uri: "/nowhere", method: .head).status == .notFound)
+        }
+    }
+
     @Test func healthCheckAsksTheDatabase() async throws {
         try await TestApp.withDemo { client in
             let response = try await client.execute(uri: "/healthz", method: .get)
