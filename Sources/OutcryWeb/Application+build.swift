@@ -14,7 +14,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let renderer = try await PageRenderer(themeDirectory: configuration.themeDirectory)
     let stylesheet = try StaticAsset(resource: "outcry.css", contentType: "text/css; charset=utf-8")
-    let vault = try contactVault(configuration, logger: logger)
+    let vault = try contactVault(configuration)
     let store = try await Store.open(configuration.database, logger: logger)
     let formSecret: String
     do {
@@ -25,6 +25,9 @@ public func buildApplication(
             logger.info(loaded ? "demo data loaded" : "demo data already present")
         }
         formSecret = try await store.secret(named: "forms")
+        if vault == nil {
+            logger.notice("OUTCRY_DATA_KEY is not set: the report form will not offer to keep supporters' e-mail addresses")
+        }
     } catch {
         await store.shutdown()
         throw error
@@ -77,12 +80,9 @@ public func buildApplication(
 
 /// The key that seals supporters' e-mail addresses: configured, or (for SQLite) a file beside the database
 /// created on first start, readable by its owner only, so that a copy of the database alone reveals nothing.
-func contactVault(_ configuration: Configuration, logger: Logger) throws -> ContactVault? {
+func contactVault(_ configuration: Configuration) throws -> ContactVault? {
     if let key = configuration.dataKey { return try ContactVault(key: key) }
-    guard configuration.databaseURL == nil else {
-        logger.notice("OUTCRY_DATA_KEY is not set: the report form will not offer to keep supporters' e-mail addresses")
-        return nil
-    }
+    guard configuration.databaseURL == nil else { return nil }
     let path = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("outcry-data.key").path
     if !FileManager.default.fileExists(atPath: path) {
         guard FileManager.default.createFile(
