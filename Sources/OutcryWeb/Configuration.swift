@@ -75,20 +75,6 @@ public struct Configuration: Sendable, Equatable {
         }
     }
 
-    /// The environment variables read, with what each sets; the README's configuration table lists the same.
-    public static let environmentKeys: [(key: String, meaning: String)] = [
-        ("OUTCRY_HOST", "address to listen on"),
-        ("OUTCRY_PORT", "port to listen on"),
-        ("OUTCRY_DATA_DIR", "folder for the SQLite database"),
-        ("DATABASE_URL", "postgres://user:password@host:5432/database to use PostgreSQL"),
-        ("OUTCRY_DEMO", "1 to load the demo data on start"),
-        ("OUTCRY_THEME_DIR", "folder of templates that replace the built-in ones"),
-        ("LOG_LEVEL", "trace, debug, info, notice, warning, error or critical"),
-        ("OUTCRY_PUBLIC_URL", "the site's address as supporters see it, such as https://act.example.org"),
-        ("OUTCRY_TRUST_FORWARDED_FOR", "1 behind a reverse proxy that sets X-Forwarded-For"),
-        ("OUTCRY_DATA_KEY", "32 bytes in base64 that seal supporters' e-mail addresses"),
-    ]
-
     /// Command line over environment over defaults, then every check; all problems are reported together.
     public static func resolve(_ overrides: Overrides, environment: [String: String]) throws(ConfigurationError) -> Configuration {
         var problems: [String] = []

@@ -53,7 +53,7 @@ struct ActionPages: Sendable {
     }
 
     func reportPage(_ id: Identifier<UrgentAction>, values: [String: String] = [:], error: String? = nil) async throws -> ReportPage? {
-        guard let action = try await store.urgentAction(id), action.status != .draft else { return nil }
+        guard let action = try await visibleAction(id) else { return nil }
         let targets = try await store.targets(action.targets.map(\.target))
         return ReportPage(
             page: PageMeta(title: "Report your actions — Urgent Action \(action.number)", description: action.title, language: action.language),
@@ -66,7 +66,7 @@ struct ActionPages: Sendable {
     func submitReport(
         _ id: Identifier<UrgentAction>, form: FormBody, peer: SocketAddress?, forwardedFor: String?
     ) async throws -> ReportSubmission? {
-        guard let action = try await actions.action(id), action.status != .draft else { return nil }
+        guard let action = try await visibleAction(id) else { return nil }
         var values: [String: String] = [:]
         for name in OutcryCore.Channel.allCases.map(\.formName) + ["target", "country", "email", "consent"] { values[name] = form[name] }
         func invalid(_ message: String) async throws -> ReportSubmission {
@@ -121,7 +121,7 @@ struct ActionPages: Sendable {
     }
 
     func thanks(_ id: Identifier<UrgentAction>, heldForReview: Bool) async throws -> ThanksPage? {
-        guard let action = try await store.urgentAction(id), action.status != .draft else { return nil }
+        guard let action = try await visibleAction(id) else { return nil }
         let targets = try await store.targets(action.targets.map(\.target))
         return ThanksPage(
             page: PageMeta(title: "Thank you — Urgent Action \(action.number)", description: action.title, language: action.language),
@@ -162,7 +162,7 @@ struct ActionPages: Sendable {
 
     /// One row per breakdown and channel, for a spreadsheet.
     func totalsCSV(_ id: Identifier<UrgentAction>) async throws -> String? {
-        guard let action = try await store.urgentAction(id), action.status != .draft else { return nil }
+        guard let action = try await visibleAction(id) else { return nil }
         let totals = try await store.totals(of: id)
         let names = Dictionary(
             try await store.targets(action.targets.map(\.target)).map { ($0.id, $0.fullName) }, uniquingKeysWith: { a, _ in a })
@@ -185,7 +185,7 @@ struct ActionPages: Sendable {
     }
 
     func mastodonShare(_ id: Identifier<UrgentAction>, instance: String) async throws -> SharePage? {
-        guard let action = try await store.urgentAction(id), action.status == .published else { return nil }
+        guard let action = try await visibleAction(id), action.status == .published else { return nil }
         let targets = try await store.targets(action.targets.map(\.target))
         let names = try await store.people(action.people).map(\.name)
         let text = Self.shareText(action, targets: targets, names: names, network: .mastodon, publicURL: publicURL)
@@ -206,10 +206,16 @@ struct ActionPages: Sendable {
         return (handles + [about, publicURL + PublicPath.urgentAction(action.id)]).joined(separator: " ")
     }
 
+    /// A published or closed action, read through the cache: every page here is on a supporter's path.
+    private func visibleAction(_ id: Identifier<UrgentAction>) async throws -> UrgentAction? {
+        guard let action = try await actions.action(id), action.status != .draft else { return nil }
+        return action
+    }
+
     private func actionAndTarget(
         _ id: Identifier<UrgentAction>, _ targetID: Identifier<Target>
     ) async throws -> (UrgentAction, Target)? {
-        guard let action = try await store.urgentAction(id), action.status != .draft,
+        guard let action = try await visibleAction(id),
             action.targets.contains(where: { $0.target == targetID }),
             let target = try await store.targets([targetID]).first
         else { return nil }

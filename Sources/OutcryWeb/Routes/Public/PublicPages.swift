@@ -39,7 +39,8 @@ struct PublicPages: Sendable {
         let people = try await store.people(action.people)
         let targets = try await index(store.targets(action.targets.map(\.target)))
         let related = try await store.publicUrgentActions(inCase: item.id)
-        let earlier = try await action.updates.asyncMap { try await store.urgentAction($0) } ?? nil
+        var earlier: UrgentAction?
+        if let updated = action.updates { earlier = try await store.urgentAction(updated) }
         let letter = action.letter(for: nil)
         let names = people.map(\.name)
         let isOpen = action.status == .published
@@ -126,12 +127,5 @@ struct PublicPages: Sendable {
 
     private func index<T: Identifiable>(_ items: [T]) -> [T.ID: T] {
         Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-}
-
-extension Optional {
-    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
