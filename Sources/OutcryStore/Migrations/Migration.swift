@@ -22,6 +22,7 @@ public enum Migrations {
         M0005_CreateSettings(),
         M0006_CreateReportSafeguards(),
         M0007_CreateSupporterContacts(),
+        M0008_CreateImportDrafts(),
     ]
 }
 

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Reads the sample letter — salutation, paragraphs, closing — and the requests it makes of the official.
+enum LetterReader {
+    /// Whether a line opens a letter: "Dear Mr. President,", "Your Excellency,", "Sehr geehrter Herr Minister,".
+    static func isSalutation(_ line: SourceText.Line) -> Bool {
+        let folded = line.folded
+        guard folded.count <= 90, !folded.isEmpty else { return false }
+        if salutationOpeners.contains(where: { folded.hasPrefix($0) }) {
+            return folded.hasSuffix(",") || folded.hasSuffix(":") || folded.hasSuffix("!") || folded.count <= 60
+        }
+        return ["your excellency,", "excellency,", "your majesty,", "your highness,", "your excellency", "excellency:", "your majesty"].contains(folded)
+    }
+
+    private static let salutationOpeners = [
+        "dear ", "sehr geehrte", "geehrte", "hochverehrte", "monsieur", "madame", "estimado", "estimada", "señor",
+        "señora", "bästa ", "ärade ", "arvoisa ", "hyvä ", "уважаем", "excelentísimo", "excelentisimo", "caro ", "cara ",
+        "your excellency", "to whom it may concern",
+    ]
+
+    /// The closing formula when `text` is or ends with one ("Yours sincerely,").
+    static func closing(in text: String) -> (closing: String, before: String)? {
+        let folded = Phrase.fold(text)
+        for formula in closingFormulas {
+            if folded.hasPrefix(formula), folded.count <= formula.count + 40 { return (text, "") }
+            // A closing glued to the end of the last paragraph: "…in detention.Yours sincerely,"
+            if let range = folded.range(of: formula, options: .backwards), folded.distance(from: range.lowerBound, to: folded.endIndex) <= formula.count + 2,
+                folded.distance(from: folded.startIndex, to: range.lowerBound) > 0
+            {
+                let offset = folded.distance(from: folded.startIndex, to: range.lowerBound)
+                guard folded.count == text.count else { return nil }
+                let split = text.index(text.startIndex, offsetBy: offset)
+                return (String(text[split...]).trimmingSpaces, String(text[..<split]).trimmingSpaces)
+            }
+        }
+        return nil
+    }
+
+    private static let closingFormulas = [
+        "yours sincerely", "sincerely yours", "sincerely", "yours faithfully", "faithfully", "yours respectfully",
+        "respectfully yours", "respectfully", "kind regards", "best regards", "with regards", "regards", "yours truly",
+        "mit freundlichen grüßen", "mit freundlichen grüssen", "hochachtungsvoll", "med vänliga hälsningar",
+        "med vänlig hälsning", "vänliga hälsningar", "ystävällisin terveisin", "kunnioittavasti", "veuillez agréer",
+        "cordialement", "atentamente", "с уважением", "yours,",
+    ]
+
+    /// Requests to the official: "I urge you to release…" → "Release…".
+    static func asks(in paragraphs: [String]) -> [String] {
+        var asks: [String] = []
+        for paragraph in paragraphs {
+            for sentence in Sentences.split(paragraph) {
+                let folded = Phrase.fold(sentence)
+                guard folded.count == sentence.count else { continue }
+                for trigger in askTriggers {
+                    guard let range = folded.range(of: trigger) else { continue }
+                    let offset = folded.distance(from: folded.startIndex, to: range.upperBound)
+                    let request = sentence.dropFirst(offset).trimmingSpaces
+                    guard request.count > 8 else { continue }
+                    asks.append(request)
+                    break
+                }
+            }
+        }
+        return asks
+    }
+
+    private static let askTriggers = [
+        "i urge you to ", "i call on you to ", "i call upon you to ", "i ask you to ", "i request you to ",
+        "i respectfully urge you to ", "i respectfully request that you ", "i request that you ", "we urge you to ",
+        "we call on you to ", "i appeal to you to ", "i am writing to urge you to ", "i therefore urge you to ",
+        "i strongly urge you to ", "urge you to ", "call on you to ", "call upon you to ", ", please ", "please ",
+    ]
+}
+
+/// Cuts prose into sentences without cutting at "Mr.", "H.E." or "No. 5".
+enum Sentences {
+    static func split(_ text: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            current.append(character)
+            if character == "." || character == "!" || character == "?" {
+                var next = index + 1
+                while next < characters.count, "”\"’)".contains(characters[next]) {
+                    current.append(characters[next])
+                    next += 1
+                }
+                let atEnd = next >= characters.count
+                let followedBySpace = !atEnd && characters[next] == " "
+                let lastWord = current.split(separator: " ").last.map { Phrase.fold($0) } ?? ""
+                if atEnd || (followedBySpace && !abbreviations.contains(lastWord) && nextStartsSentence(characters, after: next)) {
+                    sentences.append(current.trimmingSpaces)
+                    current = ""
+                }
+                index = next
+                continue
+            }
+            index += 1
+        }
+        if !current.trimmingSpaces.isEmpty { sentences.append(current.trimmingSpaces) }
+        return sentences
+    }
+
+    private static func nextStartsSentence(_ characters: [Character], after index: Int) -> Bool {
+        var next = index
+        while next < characters.count, characters[next] == " " { next += 1 }
+        guard next < characters.count else { return true }
+        let character = characters[next]
+        return character.isUppercase || "“\"‘(".contains(character) || character.isNumber || !character.isCased
+    }
+
+    private static let abbreviations: Set<String> = [
+        "mr.", "mrs.", "ms.", "dr.", "prof.", "h.e.", "st.", "no.", "nos.", "art.", "vs.", "e.g.", "i.e.", "etc.", "jr.",
+        "sr.", "gen.", "col.", "lt.", "capt.", "rev.", "hon.", "ul.", "str.", "tel.", "p.o.", "inc.", "ltd.", "co.",
+    ]
+}
+
+/// Languages supporters are told to write in: "Write in English, Kyrgyz or Russian",
+/// "Preferred language to address target: Arabic, English", "Schreiben Sie auf Englisch".
+enum LanguageReader {
+    static func languages(in text: String) -> [String] {
+        var tags: [String] = []
+        for (word, _) in Phrase.words(in: text) {
+            if let tag = tagsByName[Phrase.fold(word)], !tags.contains(tag) { tags.append(tag) }
+        }
+        return tags
+    }
+
+    /// Whether a line speaks about the language to write in.
+    static func mentionsLanguageChoice(_ folded: String) -> Bool {
+        ["language", "write", "schreiben", "skriv", "kirjoita", "sprache", "språk", "écrivez", "escriba", "appeals in",
+         "appeal in", "langue", "kieli"].contains { folded.contains($0) }
+            && !languages(in: folded).isEmpty
+    }
+
+    private static let tagsByName: [String: String] = {
+        let table: [(String, [String])] = [
+            ("en", ["english", "englisch", "engelska", "englanniksi", "englanti", "anglais", "inglés", "ingles", "английском", "английский"]),
+            ("fr", ["french", "französisch", "franska", "ranskaksi", "français", "francés"]),
+            ("es", ["spanish", "spanisch", "spanska", "espanjaksi", "espagnol", "español"]),
+            ("de", ["german", "deutsch", "tyska", "saksaksi", "allemand", "alemán"]),
+            ("ru", ["russian", "russisch", "ryska", "venäjäksi", "russe", "ruso", "русском", "русский"]),
+            ("ky", ["kyrgyz", "kirgisisch", "kirgiziska", "kirgiisiksi", "кыргызском", "кыргызский"]),
+            ("ar", ["arabic", "arabisch", "arabiska", "arabiaksi", "arabe", "árabe"]),
+            ("zh", ["chinese", "mandarin", "chinesisch", "kinesiska", "kiinaksi", "chinois", "chino"]),
+            ("fa", ["persian", "farsi", "persisch", "persiska", "persiaksi"]),
+            ("tr", ["turkish", "türkisch", "turkiska", "turkiksi", "turc"]),
+            ("pt", ["portuguese", "portugiesisch", "portugisiska", "portugaliksi", "portugais", "portugués"]),
+            ("sv", ["swedish", "schwedisch", "svenska", "ruotsiksi", "suédois"]),
+            ("fi", ["finnish", "finnisch", "finska", "suomeksi", "finnois"]),
+            ("uz", ["uzbek", "usbekisch", "uzbekiska"]),
+            ("kk", ["kazakh", "kasachisch", "kazakiska"]),
+            ("tg", ["tajik", "tadschikisch"]),
+            ("be", ["belarusian", "belarussisch", "belarusiska", "valkovenäjäksi"]),
+            ("uk", ["ukrainian", "ukrainisch", "ukrainska", "ukrainaksi"]),
+            ("az", ["azerbaijani", "azeri", "aserbaidschanisch"]),
+            ("he", ["hebrew", "hebräisch", "hebreiska"]),
+            ("vi", ["vietnamese", "vietnamesisch", "vietnamesiska"]),
+            ("my", ["burmese"]),
+            ("th", ["thai"]),
+            ("ja", ["japanese", "japanisch", "japanska"]),
+            ("ko", ["korean", "koreanisch", "koreanska"]),
+            ("hi", ["hindi"]),
+            ("ur", ["urdu"]),
+            ("bn", ["bengali", "bangla"]),
+            ("it", ["italian", "italienisch", "italienska"]),
+            ("nl", ["dutch", "niederländisch", "nederländska"]),
+            ("pl", ["polish", "polnisch", "polska"]),
+            ("am", ["amharic"]),
+            ("sw", ["swahili", "kiswahili"]),
+            ("ti", ["tigrinya"]),
+            ("id", ["indonesian", "bahasa"]),
+            ("km", ["khmer"]),
+            ("ne", ["nepali"]),
+            ("ta", ["tamil"]),
+            ("si", ["sinhala", "sinhalese"]),
+            ("ln", ["lingala"]),
+        ]
+        var tags: [String: String] = [:]
+        for (tag, names) in table { for name in names { tags[name] = tag } }
+        return tags
+    }()
+}

@@ -1,0 +1,352 @@
+/// Finds the names a text gives — people at risk, organisations, countries — from the words around
+/// them ("journalist Jane Doe", "Jane Doe, a 23-year-old factchecker", "the State Committee … (GKNB)").
+/// It only reports a name when the text itself says what it is.
+enum NameFinder {
+    private struct Word {
+        let text: Substring
+        let folded: String
+        let range: Range<String.Index>
+        var isCapitalised: Bool { text.first.map { $0.isUppercase } ?? false }
+    }
+
+    /// Names of people the text presents as such, in order of first mention, without `excluding`.
+    static func people(in text: String, excluding: Set<String> = []) -> [String] {
+        let words = Phrase.words(in: text).map { Word(text: $0.word, folded: Phrase.fold($0.word), range: $0.range) }
+        var names: [String] = []
+        var seen = excluding
+        var previousPersonEnd: Int?
+        var index = 0
+        while index < words.count {
+            guard let end = nameEnd(words, from: index, in: text) else {
+                index += 1
+                continue
+            }
+            let name = String(text[words[index].range.lowerBound..<words[end].range.upperBound])
+            let isPerson =
+                introducedByRole(words, before: index, in: text)
+                || followedByDescription(words, after: end, in: text)
+                || continuesList(words, before: index, previousEnd: previousPersonEnd, in: text)
+            if isPerson {
+                previousPersonEnd = end
+                if seen.insert(name).inserted { names.append(name) }
+            }
+            index = end + 1
+        }
+        return names
+    }
+
+    /// Organisations named in the text, in order of first mention; a longer form of one already
+    /// found ("Kloop Media Foundation" after "Kloop Media") counts as the same.
+    static func organisations(in text: String) -> [String] {
+        let words = Phrase.words(in: text).map { Word(text: $0.word, folded: Phrase.fold($0.word), range: $0.range) }
+        var names: [String] = []
+        var index = 0
+        while index < words.count {
+            guard words[index].isCapitalised, !organisationStops.contains(words[index].folded) else {
+                index += 1
+                continue
+            }
+            var end = index
+            var sawKeyword = organisationKeywords.contains(possessiveStripped(words[index].folded))
+            var cursor = index
+            while cursor + 1 < words.count {
+                if words[cursor].folded.hasSuffix("'s") || words[cursor].text.hasSuffix("’s") { break }
+                guard onlySpaces(text, from: words[cursor].range.upperBound, to: words[cursor + 1].range.lowerBound) else { break }
+                let next = words[cursor + 1]
+                if next.isCapitalised, !monthOrDay.contains(next.folded) {
+                    cursor += 1
+                    end = cursor
+                    if organisationKeywords.contains(possessiveStripped(next.folded)) { sawKeyword = true }
+                } else if ["of", "for", "the", "on", "and", "de", "la", "des", "du", "del"].contains(next.folded), cursor + 2 < words.count,
+                    words[cursor + 2].isCapitalised,
+                    onlySpaces(text, from: next.range.upperBound, to: words[cursor + 2].range.lowerBound)
+                {
+                    cursor += 1
+                } else {
+                    break
+                }
+            }
+            let followedByAcronym = acronym(after: words[end].range.upperBound, in: text) != nil
+            if sawKeyword || (followedByAcronym && end > index) {
+                var start = index
+                if words[start].folded == "the", start < end { start += 1 }
+                var name = String(text[words[start].range.lowerBound..<words[end].range.upperBound])
+                if name.hasSuffix("’s") || name.hasSuffix("'s") { name = String(name.dropLast(2)) }
+                if !names.contains(where: { name == $0 || name.hasPrefix($0 + " ") }), name.contains(" ") || followedByAcronym {
+                    names.append(name)
+                }
+            }
+            index = end + 1
+        }
+        return names
+    }
+
+    /// Countries named in the text, most mentioned first (ties: first mentioned).
+    static func countries(in text: String) -> [(Country, Range<String.Index>)] {
+        let words = Phrase.words(in: text)
+        var counts: [Country: (count: Int, first: Int, range: Range<String.Index>)] = [:]
+        var index = 0
+        while index < words.count {
+            let folded = Phrase.fold(words[index].word)
+            var matched = false
+            for (names, country) in countryNames[folded] ?? [] {
+                let last = index + names.count - 1
+                guard last < words.count else { continue }
+                var ok = true
+                for offset in 1..<max(names.count, 1) where Phrase.fold(words[index + offset].word) != names[offset] { ok = false }
+                guard ok, words[index].word.first?.isUppercase == true else { continue }
+                let range = words[index].range.lowerBound..<words[last].range.upperBound
+                let previous = counts[country]
+                counts[country] = ((previous?.count ?? 0) + 1, previous?.first ?? index, previous?.range ?? range)
+                index = last
+                matched = true
+                break
+            }
+            _ = matched
+            index += 1
+        }
+        return counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map { ($0.key, $0.value.range) }
+    }
+
+    /// A country named by `text` as a whole ("Kyrgyz Republic", "Germany"), for address lines.
+    static func country(named text: String) -> Country? {
+        let words = Phrase.words(in: text).map { Phrase.fold($0.word) }
+        guard let first = words.first else { return nil }
+        return countryNames[first]?.first(where: { $0.0 == words })?.1
+    }
+
+    // MARK: - Evidence
+
+    private static func nameEnd(_ words: [Word], from start: Int, in text: String) -> Int? {
+        guard isNameWord(words[start]), !isAfterOpeningQuote(words[start], in: text) else { return nil }
+        var end = start
+        while end + 1 < words.count, end - start < 4 {
+            let next = words[end + 1]
+            guard onlySpaces(text, from: words[end].range.upperBound, to: next.range.lowerBound) else { break }
+            if isNameWord(next) || (nameParticles.contains(next.folded) && end + 2 < words.count && isNameWord(words[end + 2])) {
+                end += 1
+            } else {
+                break
+            }
+        }
+        guard end > start else { return nil }
+        if quoteCloses(after: words[end].range.upperBound, in: text) { return nil }
+        return end
+    }
+
+    private static func isNameWord(_ word: Word) -> Bool {
+        guard word.isCapitalised, word.text.count > 1, !word.text.allSatisfy({ $0.isUppercase || $0 == "-" }) || word.text.count <= 1 else {
+            return false
+        }
+        let folded = possessiveStripped(word.folded)
+        return !sentenceStarters.contains(folded) && !organisationKeywords.contains(folded) && !monthOrDay.contains(folded)
+            && !roleWords.contains(folded)
+            && countryNames[folded] == nil && !officeWords.contains(folded)
+    }
+
+    private static func introducedByRole(_ words: [Word], before index: Int, in text: String) -> Bool {
+        var cursor = index - 1
+        var steps = 0
+        while cursor >= 0, steps < 3 {
+            guard noSentenceBreak(text, from: words[cursor].range.upperBound, to: words[cursor + 1].range.lowerBound) else { return false }
+            let folded = words[cursor].folded
+            if roleWords.contains(folded) || honorifics.contains(folded) { return true }
+            // "his wife Chen Lixia" (a relative named without commas is part of the story, not an aside).
+            if cursor + 1 == index, relatives.contains(folded), onlySpaces(text, from: words[cursor].range.upperBound, to: words[index].range.lowerBound) {
+                return true
+            }
+            if cursor + 1 == index, ["of", "against"].contains(folded), cursor > 0,
+                ["release", "detention", "arrest", "prosecution", "sentencing", "case", "trial", "conviction", "disappearance"].contains(words[cursor - 1].folded)
+            {
+                return true
+            }
+            // Adjectives between the role and the name: "former editorial staff", "les militants pro-démocratie".
+            guard words[cursor].text.first?.isLowercase == true, !["of", "and", "by", "in", "at", "on", "to", "from", "with"].contains(folded) else {
+                return false
+            }
+            cursor -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    private static func followedByDescription(_ words: [Word], after end: Int, in text: String) -> Bool {
+        let tail = text[words[end].range.upperBound...].prefix(60)
+        let folded = Phrase.fold(tail)
+        for opener in [", a ", ", an ", ", the ", ", who ", ", aged ", " (", ", one of "] where folded.hasPrefix(opener) {
+            if opener == " (" { return folded.dropFirst(2).first?.isNumber == true }
+            return true
+        }
+        if folded.hasPrefix(", ") {
+            // "Jane Doe, 23-year-old…", "Alena Kavalenka, 58,"
+            let next = folded.dropFirst(2)
+            let digits = next.prefix { $0.isNumber }
+            if !digits.isEmpty, digits.count <= 3, next.dropFirst(digits.count).first.map({ ",- )".contains($0) }) ?? true { return true }
+        }
+        let verbs = ["was ", "were ", "is ", "has been ", "had been ", "remains ", "remain "]
+        for verb in verbs where folded.hasPrefix(" " + verb) {
+            let after = folded.dropFirst(1 + verb.count)
+            return detentionVerbs.contains(where: { after.hasPrefix($0) })
+        }
+        return false
+    }
+
+    private static func continuesList(_ words: [Word], before index: Int, previousEnd: Int?, in text: String) -> Bool {
+        guard let previousEnd, previousEnd < index else { return false }
+        let between = Phrase.fold(text[words[previousEnd].range.upperBound..<words[index].range.lowerBound])
+        let plain = between.trimmingSpaces
+        if [",", "and", ", and", "or", ", or", "et", "und", "och", "ja", "y", "e", "и"].contains(plain) { return true }
+        // "…, journalist Abdil Aitbay Tegin and former employee Zhoomart Duulatov"
+        return false
+    }
+
+    private static func onlySpaces(_ text: String, from: String.Index, to: String.Index) -> Bool {
+        from < to && text[from..<to].allSatisfy { $0 == " " }
+    }
+
+    private static func noSentenceBreak(_ text: String, from: String.Index, to: String.Index) -> Bool {
+        guard from <= to else { return false }
+        return !text[from..<to].contains { ".;:!?()“”\"\n".contains($0) }
+    }
+
+    private static func isAfterOpeningQuote(_ word: Word, in text: String) -> Bool {
+        guard word.range.lowerBound > text.startIndex else { return false }
+        let before = text[text.index(before: word.range.lowerBound)]
+        return before == "“" || before == "\"" || before == "«" || before == "„"
+    }
+
+    private static func quoteCloses(after index: String.Index, in text: String) -> Bool {
+        guard index < text.endIndex else { return false }
+        return "”\"»".contains(text[index])
+    }
+
+    private static func acronym(after index: String.Index, in text: String) -> Substring? {
+        let tail = text[index...]
+        guard tail.hasPrefix(" ("), let close = tail.firstIndex(of: ")") else { return nil }
+        let inside = tail[tail.index(index, offsetBy: 2)..<close]
+        guard (2...8).contains(inside.count), inside.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "-" }) else { return nil }
+        return inside
+    }
+
+    private static func possessiveStripped(_ folded: String) -> String {
+        folded.hasSuffix("'s") ? String(folded.dropLast(2)) : folded
+    }
+
+    // MARK: - Vocabulary
+
+    static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sheikh", "h.e"]
+
+    private static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "dos", "du", "ben", "ould", "uulu", "kyzy"]
+
+    private static let roleWords: Set<String> = [
+        "journalist", "journalists", "reporter", "reporters", "cameraman", "camerawoman", "photographer", "photojournalist",
+        "editor", "editors", "blogger", "bloggers", "activist", "activists", "defender", "defenders", "lawyer", "lawyers",
+        "attorney", "student", "students", "writer", "poet", "artist", "musician", "employee", "employees", "staff",
+        "worker", "workers", "member", "members", "leader", "unionist", "doctor", "nurse", "teacher", "professor",
+        "academic", "researcher", "factchecker", "fact-checker", "founder", "prisoner", "prisoners", "detainee", "detainees", "dissident",
+        "politician", "candidate", "including", "include", "includes", "included", "among", "namely", "colleague",
+        "colleagues", "citizen", "national", "owner", "pastor", "imam", "priest", "monk", "nun", "farmer", "protester",
+        "protesters", "campaigner", "campaigners", "environmentalist", "trade", "satirist", "cartoonist", "filmmaker",
+        "economist", "translator", "presenter", "anchor", "correspondent", "freelancer", "volunteer", "volunteers",
+        "mr", "mrs", "ms", "dr", "leaders", "commentator", "commentators", "defender", "unionists", "lawyer",
+        "ihmisoikeuspuolustaja", "toimittaja", "aktivisti", "bloggaren", "journalisten", "aktivisten", "umweltaktivist",
+        "menschenrechtsverteidiger", "menschenrechtsverteidigerin", "journalistin", "aktivistin", "militant", "militants",
+        "journaliste", "journalistes", "avocat", "avocate", "défenseur", "défenseure", "periodista", "activista",
+        "människorättsförsvararen", "advokaten", "opposition", "singer", "rapper", "comedian", "scholar",
+    ]
+
+    private static let relatives: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
+
+    private static let detentionVerbs = [
+        "arrested", "detained", "sentenced", "held", "abducted", "charged", "convicted", "released", "tortured", "taken",
+        "moved", "summoned", "beaten", "questioned", "jailed", "imprisoned", "disappeared", "killed", "placed", "accused",
+        "transferred", "deported", "prosecuted", "forcibly", "still", "in custody", "in detention", "at risk",
+    ]
+
+    private static let sentenceStarters: Set<String> = [
+        "the", "on", "in", "at", "a", "an", "they", "he", "she", "it", "we", "i", "you", "all", "between", "after", "before",
+        "since", "during", "his", "her", "their", "this", "that", "these", "those", "according", "police", "please",
+        "write", "dear", "urgent", "action", "ua", "yours", "if", "as", "by", "for", "from", "with", "without", "while",
+        "when", "where", "both", "each", "our", "my", "your", "its", "there", "here", "however", "also", "although",
+        "state", "national", "security", "human", "rights", "court", "prison", "republic", "federation", "kingdom",
+        "city", "street", "avenue", "road", "office", "ombudsman", "eastern", "western", "northern", "southern",
+        "central", "europe", "asia", "africa", "america", "middle", "east", "live", "news", "further", "information",
+        "update", "outcome", "victory", "background", "take", "sample", "letter", "contact", "salutation", "amnesty",
+        "international", "article", "government", "authorities", "prosecutor", "general", "supreme", "high",
+    ]
+
+    private static let officeWords: Set<String> = [
+        "president", "minister", "ambassador", "king", "queen", "emir", "sultan", "governor", "mayor", "chief",
+        "director", "head", "chairman", "chair", "commissioner", "secretary", "judge", "justice", "speaker",
+        "excellency", "majesty", "highness", "honourable", "honorable", "his", "her", "sheikh", "prime",
+    ]
+
+    private static let monthOrDay: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// Words that cannot begin an organisation's name.
+    private static let organisationStops: Set<String> = [
+        "on", "in", "at", "a", "an", "they", "he", "she", "it", "we", "i", "you", "all", "between", "after", "before", "since",
+        "during", "his", "her", "their", "this", "that", "these", "those", "according", "if", "as", "by", "for", "from",
+        "with", "while", "when", "where", "our", "my", "your", "its", "there", "here", "however", "also", "although",
+        "reacting", "responding", "other", "both", "many", "several", "under", "until", "dear", "yours", "please",
+    ]
+
+    static let organisationKeywords: Set<String> = [
+        "media", "committee", "international", "foundation", "court", "ministry", "office", "service", "council", "watch",
+        "union", "association", "agency", "police", "party", "network", "centre", "center", "institute", "news", "press",
+        "radio", "tv", "television", "times", "bank", "commission", "department", "university", "church", "front",
+        "movement", "organisation", "organization", "group", "coalition", "alliance", "federation", "forum", "society",
+        "administration", "embassy", "parliament", "assembly", "procuracy", "prosecutor's", "bureau", "tribunal",
+        "guardian", "gazette", "journal", "herald", "tribune", "channel", "corporation", "company", "army", "forces",
+        "guard", "directorate", "inspectorate", "secretariat", "presidency", "cabinet", "mission", "league", "order",
+        "syndicate", "bar", "centre", "center",
+    ]
+
+    /// Country names and common other names, folded, keyed by their first word.
+    private static let countryNames: [String: [([String], Country)]] = {
+        var names: [String: [([String], Country)]] = [:]
+        func add(_ name: String, _ code: String) {
+            guard let country = Country(rawValue: code) else { return }
+            let words = Phrase.words(in: name).map { Phrase.fold($0.word) }
+            guard let first = words.first else { return }
+            names[first, default: []].append((words, country))
+        }
+        for (code, name) in Country.englishNames { add(name, code) }
+        let aliases: [(String, String)] = [
+            ("Kyrgyz Republic", "KG"), ("Russia", "RU"), ("Russian Federation", "RU"), ("Iran", "IR"), ("Syria", "SY"),
+            ("South Korea", "KR"), ("North Korea", "KP"), ("Viet Nam", "VN"), ("Vietnam", "VN"), ("USA", "US"),
+            ("United States", "US"), ("United States of America", "US"), ("UK", "GB"), ("United Kingdom", "GB"),
+            ("Britain", "GB"), ("Great Britain", "GB"), ("Turkey", "TR"), ("Türkiye", "TR"), ("Czech Republic", "CZ"),
+            ("Czechia", "CZ"), ("Bolivia", "BO"), ("Venezuela", "VE"), ("Tanzania", "TZ"), ("Laos", "LA"),
+            ("Moldova", "MD"), ("Palestine", "PS"), ("Hong Kong", "HK"), ("Macau", "MO"), ("Taiwan", "TW"),
+            ("Myanmar", "MM"), ("Burma", "MM"), ("Ivory Coast", "CI"), ("Côte d'Ivoire", "CI"), ("DR Congo", "CD"),
+            ("Democratic Republic of the Congo", "CD"), ("Republic of the Congo", "CG"), ("Eswatini", "SZ"),
+            ("China", "CN"), ("People's Republic of China", "CN"), ("Brunei", "BN"), ("Belarus", "BY"),
+            ("Kyrgyzstan", "KG"), ("Kazakhstan", "KZ"), ("Tajikistan", "TJ"), ("Uzbekistan", "UZ"),
+            ("Turkmenistan", "TM"), ("Azerbaijan", "AZ"), ("Egypt", "EG"), ("Saudi Arabia", "SA"), ("UAE", "AE"),
+            ("United Arab Emirates", "AE"), ("Micronesia", "FM"), ("Gambia", "GM"), ("The Gambia", "GM"),
+            ("Deutschland", "DE"), ("Sverige", "SE"), ("Suomi", "FI"), ("Schweiz", "CH"), ("Österreich", "AT"),
+            ("Россия", "RU"), ("Кыргызстан", "KG"), ("Кыргызская Республика", "KG"), ("Беларусь", "BY"),
+            ("Казахстан", "KZ"), ("Україна", "UA"), ("Украина", "UA"), ("中国", "CN"), ("中华人民共和国", "CN"),
+            ("Russische Föderation", "RU"), ("Russland", "RU"), ("Российская Федерация", "RU"), ("Беларусь", "BY"),
+            ("Valko-Venäjä", "BY"), ("Venäjä", "RU"), ("République démocratique du Congo", "CD"), ("RDC", "CD"),
+            ("Storbritannien", "GB"), ("Ryssland", "RU"), ("Kina", "CN"), ("Türkei", "TR"), ("Ägypten", "EG"),
+            ("Égypte", "EG"), ("Chine", "CN"), ("Russie", "RU"), ("Iran", "IR"), ("Mexiko", "MX"), ("México", "MX"),
+        ]
+        for (name, code) in aliases { add(name, code) }
+        for key in names.keys { names[key]?.sort { $0.0.count > $1.0.count } }
+        return names
+    }()
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

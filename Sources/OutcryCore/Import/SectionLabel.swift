@@ -1,0 +1,108 @@
+/// The headings documents use for their parts, in the spellings and languages they come in.
+enum Section: Equatable {
+    case takeAction
+    case contacts
+    case copies
+    case letter
+    case background
+    /// A labelled line whose value is the field itself: "Salutation:", "Preferred language…:", "Name:".
+    case salutation
+    case languages
+    case names
+    case deadline
+}
+
+struct SectionLabel {
+    let section: Section
+    let line: Int
+    /// What follows the label on its own line ("Write to: Minister…"), if anything.
+    let inline: String?
+    /// Where `inline` starts in the line's text.
+    let inlineStart: String.Index?
+
+    private static let labels: [(String, Section)] = {
+        var labels: [(String, Section)] = []
+        func add(_ section: Section, _ names: [String]) { labels += names.map { ($0, section) } }
+        add(.takeAction, [
+            "take action", "take action now", "here's what you can do", "here is what you can do", "what you can do",
+            "recommended action", "recommended actions", "what to do", "how you can help", "please take action", "action",
+            "actions", "was sie tun können", "werden sie aktiv", "empfohlene aktionen", "so können sie helfen",
+            "så kan du agera", "vad du kan göra", "agera", "agera nu", "toimi", "toimi nyt", "mitä voit tehdä",
+            "ce que vous pouvez faire", "agissez", "qué puedes hacer", "actúa", "comment agir", "så här gör du",
+            "bitte schreiben sie", "toimi näin", "näin voit toimia", "please write", "what you can do now",
+        ])
+        add(.contacts, [
+            "contact information", "contact info", "contact details", "contacts", "write to", "please write to",
+            "send appeals to", "appeals to", "addresses", "address", "write to the following", "officials", "targets",
+            "schreiben sie an", "appelle an", "adressen", "adresse", "skriv till", "adresser", "vädjanden till",
+            "kirjoita", "osoitteet", "osoite", "écrivez à", "escriba a", "skicka till", "skicka dina vädjanden till",
+            "lähetä vetoomukset", "officials to contact",
+        ])
+        add(.copies, [
+            "and copy", "and copies to", "copy to", "copies to", "send copies to", "also send copies to", "copy", "cc",
+            "kopien an", "kopie an", "kopia till", "kopior till", "kopio", "kopiot", "copie à", "copias a",
+        ])
+        add(.letter, [
+            "sample letter", "model letter", "sample appeal", "suggested letter", "suggested message", "sample message",
+            "letter", "draft letter", "sample email", "sample e-mail", "musterbrief", "briefvorschlag", "beispielbrief",
+            "exempelbrev", "brevförslag", "förslag på brev", "mallikirje", "vetoomusmalli", "esimerkkikirje",
+            "lettre type", "modèle de lettre", "carta modelo", "modelo de carta",
+        ])
+        add(.background, [
+            "additional information", "background", "background information", "more information", "further background",
+            "hintergrund", "hintergrundinformationen", "zusätzliche informationen", "taustaa",
+            "bakgrund", "bakgrundsinformation", "tausta", "taustatietoa", "lisätietoa", "lisätiedot",
+            "informations complémentaires", "contexte", "información adicional", "antecedentes",
+        ])
+        add(.salutation, ["salutation", "anrede", "hälsningsfras", "tervehdys", "formule d'appel", "saludo"])
+        add(.languages, [
+            "preferred language to address target", "preferred language to address targets", "preferred language",
+            "preferred languages", "languages", "language", "write in", "sprache", "bevorzugte sprache", "språk",
+            "kieli", "langue",
+        ])
+        add(.names, ["name", "names", "name and gender", "name and pronoun", "name and pronouns", "names and gender", "name(s)"])
+        add(.deadline, [
+            "deadline", "please take action as soon as possible until", "take action as soon as possible until",
+            "please send appeals before", "send appeals before", "appelle bis", "appeals until", "sista dag",
+            "vetoomukset viimeistään", "date limite",
+        ])
+        return labels.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// The label that `line` is or begins with: the whole line ("Take action", "SAMPLE LETTER:")
+    /// or a label, a colon and its value ("Write to: …", "Salutation: Dear Minister").
+    static func label(of line: SourceText.Line, at index: Int) -> SectionLabel? {
+        let folded = line.folded
+        guard !folded.isEmpty, folded.count <= 120 || folded.contains(":") else { return nil }
+        var bare = Substring(folded)
+        while let last = bare.last, last == ":" || last == " " || last == "!" || last == "." { bare = bare.dropLast() }
+        // "Briefvorschlag (Englisch)", "Exempelbrev (på engelska):"
+        if bare.hasSuffix(")"), let open = bare.lastIndex(of: "(") {
+            bare = bare[..<open]
+            while bare.last == " " { bare = bare.dropLast() }
+        }
+        if folded.count <= 60, let match = labels.first(where: { $0.0 == bare }) {
+            return SectionLabel(section: match.1, line: index, inline: nil, inlineStart: nil)
+        }
+        // "PLEASE SEND APPEALS BEFORE 2 JUNE 2016 TO:", "Write by 15 July 2020 to:", "Appelle bis 17. November 2014 an:"
+        if folded.count <= 100, folded.hasSuffix(":"),
+            [" to:", " an:", " à :", " à:", " till:", " osoitteeseen:", " a:"].contains(where: folded.hasSuffix),
+            ["write", "send", "appeal", "schreiben", "appelle", "skicka", "skriv", "écrivez", "envoyez", "lähetä", "kirjoita", "escriba"].contains(where: folded.contains),
+            !folded.contains(" call on "), !folded.contains(" urge ")
+        {
+            return SectionLabel(section: .contacts, line: index, inline: nil, inlineStart: nil)
+        }
+        for (name, section) in labels where folded.hasPrefix(name) {
+            let rest = folded.dropFirst(name.count)
+            guard let colon = rest.first, colon == ":" || (section == .deadline && colon == " ") else { continue }
+            // The folded line has as many characters as the text unless lower-casing changed a letter's width.
+            guard folded.count == line.text.count else { return nil }
+            let offset = name.count + 1
+            var start = line.text.index(line.text.startIndex, offsetBy: offset)
+            while start < line.text.endIndex, line.text[start] == " " { start = line.text.index(after: start) }
+            let value = String(line.text[start...])
+            return SectionLabel(section: section, line: index, inline: value.isEmpty ? nil : value, inlineStart: value.isEmpty ? nil : start)
+        }
+        return nil
+    }
+}

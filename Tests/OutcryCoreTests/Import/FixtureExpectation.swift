@@ -1,0 +1,183 @@
+import Foundation
+import OutcryCore
+
+/// Compares an importer draft with a fixture's `.expected.json`, field by field, and keeps the results
+/// for the table printed after the run. A key absent from the expectation is not checked; a string
+/// ending in "…" is a prefix; whitespace runs compare as one space.
+struct FixtureExpectation {
+    struct Result {
+        let fixture: String
+        let field: String
+        /// ✓ found as expected, – missing as expected, ✗ wrong.
+        let mark: Character
+        let detail: String
+    }
+
+    let name: String
+    let expected: [String: Any]
+
+    init(name: String, json: Data) throws {
+        self.name = name
+        guard let object = try JSONSerialization.jsonObject(with: json) as? [String: Any] else {
+            throw CocoaError(.coderReadCorrupt)
+        }
+        expected = object
+    }
+
+    var today: HistoricalDate? {
+        (expected["options"] as? [String: Any])?["today"].flatMap { $0 as? String }.flatMap { try? HistoricalDate(iso: $0) }
+    }
+
+    func check(_ document: ImportedDocument) throws -> [Result] {
+        let encoded = try JSONEncoder().encode(document)
+        let actual = try JSONSerialization.jsonObject(with: encoded) as? [String: Any] ?? [:]
+        let body = (actual["action"] as? [String: Any]) ?? (actual["statement"] as? [String: Any]) ?? [:]
+        var results: [Result] = []
+        func record(_ field: String, _ ok: Bool, missingExpected: Bool = false, _ detail: @autoclosure () -> String) {
+            results.append(Result(fixture: name, field: field, mark: ok ? (missingExpected ? "–" : "✓") : "✗", detail: ok ? "" : detail()))
+        }
+        for (key, value) in expected.sorted(by: { $0.key < $1.key }) {
+            switch key {
+            case "options":
+                continue
+            case "kind":
+                let found = (actual["kind"] as? [String: Any])?["value"] as? String
+                record("kind", found == value as? String, "expected \(value), found \(found ?? "nothing")")
+            case "missing":
+                for field in value as? [String] ?? [] {
+                    let entry = body[field] as? [String: Any]
+                    let isMissing = entry == nil || entry?["found"] as? Bool == false
+                    record(field, isMissing, missingExpected: true, "expected missing, found \(Self.describe(entry?["value"]))")
+                }
+            case "targets":
+                results += checkTargets(value as? [[String: Any]] ?? [], found: Self.value(body["targets"]) as? [[String: Any]] ?? [])
+            case "letter":
+                results += checkLetter(value as? [String: Any] ?? [:], found: Self.value(body["letter"]) as? [String: Any])
+            case "quotes":
+                results += checkQuotes(value as? [[String: Any]] ?? [], found: Self.value(body["quotes"]) as? [[String: Any]] ?? [])
+            default:
+                let found = Self.value(body[key])
+                record(key, Self.matches(value, found), "expected \(Self.describe(value)), found \(Self.describe(found))")
+            }
+        }
+        return results
+    }
+
+    private func checkTargets(_ expected: [[String: Any]], found: [[String: Any]]) -> [Result] {
+        var results: [Result] = []
+        let countOK = expected.count == found.count
+        results.append(Result(fixture: name, field: "targets", mark: countOK ? "✓" : "✗", detail: countOK ? "" : "expected \(expected.count) officials, found \(found.count): \(found.map { Self.describe(Self.value($0["name"]) ?? Self.value($0["organisation"])) })"))
+        for (number, target) in expected.enumerated() {
+            let actual = number < found.count ? found[number] : [:]
+            for (key, value) in target.sorted(by: { $0.key < $1.key }) {
+                let field = "targets[\(number)].\(key)"
+                let ok: Bool
+                var shown: Any?
+                switch key {
+                case "missing":
+                    for subfield in value as? [String] ?? [] {
+                        let entry = actual[Self.targetKey(subfield)] as? [String: Any]
+                        let isMissing = entry == nil || entry?["found"] as? Bool == false
+                        results.append(Result(fixture: name, field: "targets[\(number)].\(subfield)", mark: isMissing ? "–" : "✗", detail: isMissing ? "" : "expected missing, found \(Self.describe(entry?["value"]))"))
+                    }
+                    continue
+                case "role":
+                    shown = actual["role"]
+                    ok = (actual["role"] as? String) == value as? String
+                case "unusable":
+                    let count = (actual["unusableContacts"] as? [Any])?.count ?? 0
+                    shown = count
+                    ok = count == value as? Int
+                case "social":
+                    let handles = (Self.value(actual["socialHandles"]) as? [[String: Any]] ?? []).map { "\($0["network"] ?? ""):\($0["handle"] ?? "")" }
+                    shown = handles
+                    ok = Self.matches(value, handles)
+                default:
+                    shown = Self.value(actual[Self.targetKey(key)])
+                    ok = Self.matches(value, shown)
+                }
+                results.append(Result(fixture: name, field: field, mark: ok ? "✓" : "✗", detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(shown))"))
+            }
+        }
+        return results
+    }
+
+    private func checkLetter(_ expected: [String: Any], found: [String: Any]?) -> [Result] {
+        expected.sorted(by: { $0.key < $1.key }).map { key, value in
+            let actual: Any? = key == "paragraphs" ? found?["paragraphs"] : Self.value(found?[key])
+            let ok: Bool
+            if key == "paragraphs", let count = value as? Int {
+                ok = (actual as? [Any])?.count == count
+            } else {
+                ok = Self.matches(value, actual)
+            }
+            return Result(fixture: name, field: "letter.\(key)", mark: ok ? "✓" : "✗", detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual))")
+        }
+    }
+
+    private func checkQuotes(_ expected: [[String: Any]], found: [[String: Any]]) -> [Result] {
+        var results = [Result(fixture: name, field: "quotes", mark: expected.count == found.count ? "✓" : "✗", detail: "expected \(expected.count) speakers' quotes, found \(found.count)")]
+        for (number, quote) in expected.enumerated() {
+            let actual = number < found.count ? found[number] : [:]
+            for (key, value) in quote.sorted(by: { $0.key < $1.key }) {
+                let ok: Bool
+                if key == "paragraphs", let count = value as? Int {
+                    ok = (actual["paragraphs"] as? [Any])?.count == count
+                } else {
+                    ok = Self.matches(value, actual[key])
+                }
+                results.append(Result(fixture: name, field: "quotes[\(number)].\(key)", mark: ok ? "✓" : "✗", detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual[key]))"))
+            }
+        }
+        return results
+    }
+
+    private static func targetKey(_ key: String) -> String {
+        switch key {
+        case "address": "addressLines"
+        case "social": "socialHandles"
+        case "unusable": "unusableContacts"
+        default: key
+        }
+    }
+
+    /// The value of a `Found` field as encoded: `{"found": true, "value": …}`.
+    private static func value(_ field: Any?) -> Any? {
+        guard let field = field as? [String: Any] else { return field }
+        if field["found"] != nil { return field["value"] }
+        return field
+    }
+
+    static func matches(_ expected: Any, _ found: Any?) -> Bool {
+        switch expected {
+        case let text as String:
+            guard let found = found as? String else { return false }
+            let want = Phrase.collapsed(text)
+            let have = Phrase.collapsed(found)
+            if want.hasSuffix("…") { return have.hasPrefix(String(want.dropLast())) }
+            return have == want
+        case let list as [Any]:
+            guard let found = found as? [Any], found.count == list.count else { return false }
+            return zip(list, found).allSatisfy { matches($0, $1) }
+        case let count as Int:
+            if let found = found as? [Any] { return found.count == count }
+            return (found as? Int) == count
+        default:
+            return false
+        }
+    }
+
+    static func describe(_ value: Any?) -> String {
+        guard let value else { return "nothing" }
+        if let text = value as? String { return "“\(text.count > 90 ? String(text.prefix(90)) + "…" : text)”" }
+        if let list = value as? [Any] { return "[" + list.map { describe($0) }.joined(separator: ", ") + "]" }
+        if let dictionary = value as? [String: Any] { return describe(dictionary["value"] ?? dictionary.description) }
+        return "\(value)"
+    }
+}
+
+enum Phrase {
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
