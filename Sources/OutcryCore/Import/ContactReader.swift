@@ -66,9 +66,9 @@ struct ContactReader {
     /// Instructions between blocks ("Also send copies to diplomatic representatives…") and form templates.
     static func isProse(_ text: String) -> Bool {
         let folded = Phrase.fold(text)
-        if folded.contains("address 1") || folded.hasPrefix("name address") { return true }
+        if folded.has("address 1") || folded.hasPrefix("name address") { return true }
         let words = text.split(separator: " ")
-        guard words.count >= 6, !folded.contains("@"), !folded.contains("http") else { return false }
+        guard words.count >= 6, !folded.has("@"), !folded.has("http") else { return false }
         let lower = words.filter { $0.first?.isLowercase == true }.count
         let addressesTheReader = Phrase.words(in: folded).contains { ["please", "your", "you", "send", "check", "also", "if", "bitte", "sie", "skicka", "vous", "veuillez"].contains($0.word) }
         return lower * 2 > words.count && addressesTheReader
@@ -223,12 +223,12 @@ struct ContactReader {
         var leadText = String(text[offsets[0]..<offsets[leadEnd]]).trimmingSpaces
         while let last = leadText.last, last == "|" || last == ";" || last == "," || last == "/" { leadText = String(leadText.dropLast()).trimmingSpaces }
         // Bare addresses, handles and links with no label.
-        if found.isEmpty, !leadText.contains(" ") || leadText.hasPrefix("http") || leadText.hasPrefix("www.") {
+        if found.isEmpty, !leadText.has(" ") || leadText.hasPrefix("http") || leadText.hasPrefix("www.") {
             if let field = Self.bareField(leadText) {
                 fields.append((field, Piece(text: leadText, span: source.span(line: index))))
                 leadText = ""
             }
-        } else if found.isEmpty, leadText.contains("@"), !leadText.hasPrefix("@"), Self.emailAddresses(in: leadText).count > 0,
+        } else if found.isEmpty, leadText.has("@"), !leadText.hasPrefix("@"), Self.emailAddresses(in: leadText).count > 0,
             leadText.split(separator: " ").allSatisfy({ $0.contains("@") || $0.count <= 3 })
         {
             fields.append((.email, Piece(text: leadText, span: source.span(line: index))))
@@ -241,9 +241,10 @@ struct ContactReader {
     /// The span of `range` of `text`, which is the line's text without its first `skipped` characters.
     private func span(_ index: Int, _ range: Range<String.Index>, in text: String, skipped: Int) -> TextSpan {
         let line = source.lines[index].text
-        let lower = line.index(line.startIndex, offsetBy: skipped + text.distance(from: text.startIndex, to: range.lowerBound))
-        let upper = line.index(line.startIndex, offsetBy: skipped + text.distance(from: text.startIndex, to: range.upperBound))
-        return source.span(line: index, lower..<upper)
+        let prefix = line.utf8.distance(from: line.startIndex, to: line.index(line.startIndex, offsetBy: skipped))
+        let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let upper = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        return source.span(line: index, bytes: (prefix + lower)..<(prefix + upper))
     }
 
     private func matches(_ label: [Character], in characters: [Character], at position: Int) -> Bool {
@@ -281,11 +282,11 @@ struct ContactReader {
     private static func bareField(_ text: String) -> Field? {
         let folded = text.lowercased()
         if isHidden(text) { return .email }
-        if folded.contains("facebook.com") { return .social(.facebook) }
-        if folded.contains("twitter.com/") || folded.contains("x.com/") { return .social(.x) }
-        if folded.contains("instagram.com") { return .social(.instagram) }
-        if folded.contains("t.me/") { return .social(.telegram) }
-        if folded.contains("bsky.app") { return .social(.bluesky) }
+        if folded.has("facebook.com") { return .social(.facebook) }
+        if folded.has("twitter.com/") || folded.has("x.com/") { return .social(.x) }
+        if folded.has("instagram.com") { return .social(.instagram) }
+        if folded.has("t.me/") { return .social(.telegram) }
+        if folded.has("bsky.app") { return .social(.bluesky) }
         if folded.hasPrefix("http://") || folded.hasPrefix("https://") || folded.hasPrefix("www.") {
             return looksLikeContactForm(folded) ? .contactForm : .website
         }
@@ -296,12 +297,12 @@ struct ContactReader {
 
     private static func looksLikeContactForm(_ text: String) -> Bool {
         let folded = text.lowercased()
-        return ["contact", "form", "kontakt", "feedback", "appeal", "obrashcheni", "write"].contains { folded.contains($0) }
+        return ["contact", "form", "kontakt", "feedback", "appeal", "obrashcheni", "write"].contains { folded.has($0) }
     }
 
     static func isHidden(_ text: String) -> Bool {
         let folded = text.lowercased()
-        return folded.contains("[email") && folded.contains("protected]") || folded.contains("email protected")
+        return folded.has("[email") && folded.has("protected]") || folded.has("email protected")
     }
 
     static func emailAddresses(in text: String) -> [String] {
@@ -321,9 +322,9 @@ struct ContactReader {
         let folded = Phrase.fold(text)
         let words = Phrase.words(in: folded).map { String($0.word) }
         guard let first = words.first else { return .other }
-        if Self.honorific(of: text).0 != nil { return .honorificName }
-        if text.contains(where: \.isNumber) || Self.addressWords.contains(where: { words.contains($0) })
-            || NameFinder.country(named: text) != nil || Self.cjkAddress(text)
+        if Self.honorific(of: text, folded: folded).0 != nil { return .honorificName }
+        if text.contains(where: \.isNumber) || words.contains(where: { Self.addressWords.contains($0) })
+            || NameFinder.country(namedBy: words) != nil || Self.cjkAddress(text)
         {
             return .address
         }
@@ -337,7 +338,7 @@ struct ContactReader {
     }
 
     private static func cjkAddress(_ text: String) -> Bool {
-        ["路", "街", "号", "號", "市", "省", "区", "區", "улица", "ул.", "проспект", "пр."].contains { text.contains($0) }
+        ["路", "街", "号", "號", "市", "省", "区", "區", "улица", "ул.", "проспект", "пр."].contains { text.has($0) }
     }
 
     private static let addressWords: Set<String> = [
@@ -376,9 +377,13 @@ struct ContactReader {
         "mme", "m.", "s.e.", "s.e", "judge",
     ].sorted { $0.count > $1.count }
 
+    /// The first words of every honorific, to rule most lines out at once.
+    private static let honorificStarts = Set(honorifics.map { Substring($0.split(separator: " ")[0]) })
+
     /// "H.E. Sadyr Japarov" → ("H.E.", "Sadyr Japarov").
-    static func honorific(of text: String) -> (String?, String) {
-        let folded = Phrase.fold(text)
+    static func honorific(of text: String, folded: String? = nil) -> (String?, String) {
+        let folded = folded ?? Phrase.fold(text)
+        guard let firstSpace = folded.firstIndex(of: " "), honorificStarts.contains(folded[..<firstSpace]) else { return (nil, text) }
         for honorific in honorifics where folded.hasPrefix(honorific + " ") {
             let printed = String(text.prefix(honorific.count))
             let rest = String(text.dropFirst(honorific.count)).trimmingSpaces

@@ -73,7 +73,7 @@ enum DateReader {
                 if pending.count <= 4, let value = Int(pending) { tokens.append(Located(token: .number(value, digits: pending.count), characters: range)) }
                 else { tokens.append(Located(token: .word(pending), characters: range)) }
             } else {
-                tokens.append(Located(token: .word(pending.lowercased()), characters: range))
+                tokens.append(Located(token: .word(Phrase.fold(pending)), characters: range))
             }
             pending = ""
         }
@@ -171,8 +171,10 @@ enum DateReader {
                 return make(nil, m, first, through: last)
             }
         }
-        // April 17, 2024 / April 17th 2024 / April 2024
-        if let name = word(start), let m = month(named: name) {
+        // April 17, 2024 / April 17th 2024 / April 2024 — unless a day stood before the month ("31 February 2024"
+        // is no date, and not February either).
+        let afterDay = start > 0 && number(start - 1).map { $0.1 <= 2 } == true
+        if !afterDay, let name = word(start), let m = month(named: name) {
             var index = start + 1
             if mark(index) == "." { index += 1 }
             if let (d, digits) = number(index), digits <= 2 {

@@ -33,10 +33,13 @@ public struct DocumentImporter: Sendable {
         guard text.utf8.count <= Self.maximumBytes else { throw .tooLarge(bytes: text.utf8.count, limit: Self.maximumBytes) }
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        guard body.contains(where: { !$0.isWhitespace }) else { throw .empty }
+        guard body.unicodeScalars.contains(where: { !$0.properties.isWhitespace && !Self.invisible.contains($0) }) else { throw .empty }
         var reading = DocumentReading(source: SourceText(body), today: today)
         return reading.document()
     }
+
+    /// Byte-order marks and zero-width characters: a text of only these is empty.
+    private static let invisible: Set<Unicode.Scalar> = ["\u{FEFF}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}"]
 }
 
 /// One pass of the importer over one text.
@@ -165,7 +168,7 @@ struct DocumentReading {
             // Without labels, the account ends where the document turns to what to do.
             if labels.isEmpty || !regions.contains(where: { $0.section != nil }), !summary.isEmpty, Self.turnsToAction(paragraph.text) { break }
             if Self.introducesAsks(lines[paragraph.lines.lowerBound].folded) || Self.introducesAsks(Phrase.fold(paragraph.text)) { break }
-            if Self.closingPhrases.prefix(9).contains(where: Phrase.fold(paragraph.text).contains) { continue }
+            if Self.closingPhrases.prefix(9).contains(where: Phrase.fold(paragraph.text).has) { continue }
             if targets.contains(where: { ($0.span?.start ?? Int.max) < source.lines[paragraph.lines.lowerBound].start }) { break }
             summary.append(paragraph)
         }
@@ -235,7 +238,7 @@ struct DocumentReading {
     private static func turnsToAction(_ text: String) -> Bool {
         let folded = Phrase.fold(text)
         return ["write to", "writing to", "send appeals", "please write", "write a letter", "take action", "schreiben sie",
-                "skriv till", "kirjoita", "écrivez", "could write", "send a letter", "appeal to"].contains(where: folded.contains)
+                "skriv till", "kirjoita", "écrivez", "could write", "send a letter", "appeal to"].contains(where: folded.has)
     }
 
     private static func sentencesAreMeta(_ text: String) -> Bool {
@@ -249,7 +252,7 @@ struct DocumentReading {
     /// "Please ask the Minister to:", "call on him to:", "Please write immediately in Arabic…:".
     static func introducesAsks(_ folded: String) -> Bool {
         folded.hasSuffix(":") && folded.count < 240
-            && ["urging", "calling on", "call on", "urge", "ask ", "asking", "demand", "please write", "fordern", "uppmana", "vaadi", "demandez", "exhortez"].contains(where: folded.contains)
+            && ["urging", "calling on", "call on", "urge", "ask ", "asking", "demand", "please write", "fordern", "uppmana", "vaadi", "demandez", "exhortez"].contains(where: folded.has)
     }
 
     private static func bare(_ folded: String) -> String {
@@ -326,7 +329,7 @@ struct DocumentReading {
         if folded.count < 120, DeadlineReader.phrase(in: folded) != nil { return true }
         if folded.count < 160, LanguageReader.mentionsLanguageChoice(folded) { return true }
         if folded.count < 60, DateReader.firstDate(in: folded) != nil, folded.split(separator: " ").count <= 5 { return true }
-        if folded.count < 80, NumberReader.number(in: paragraph.text) != nil, !folded.contains(". ") { return true }
+        if folded.count < 80, NumberReader.number(in: paragraph.text) != nil, !folded.has(". ") { return true }
         return false
     }
 
@@ -426,7 +429,7 @@ struct DocumentReading {
         while index >= 0, lines[index].isBlank { index -= 1 }
         guard index >= 0 else { return false }
         let folded = lines[index].folded
-        return folded.count < 120 && (folded.contains("copies to") || folded.contains("copy to") || folded.contains("and copy"))
+        return folded.count < 120 && (folded.has("copies to") || folded.has("copy to") || folded.has("and copy"))
     }
 
     // MARK: - Numbers, kind, title, dates
@@ -440,11 +443,11 @@ struct DocumentReading {
         // A closing may say so anywhere, often at the very end.
         for index in lines.indices {
             let folded = lines[index].folded
-            for phrase in Self.closingPhrases where folded.contains(phrase) {
+            for phrase in Self.closingPhrases where folded.has(phrase) {
                 if phrase == "outcome" || phrase == "victory" || phrase == "good news" {
                     guard index < header.upperBound + 2 || folded.count < 40 else { continue }
                 }
-                let range = folded.range(of: phrase)!
+                let range = folded.byteRange(of: phrase)!
                 if folded.count == lines[index].text.count {
                     let lower = lines[index].text.index(lines[index].text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: range.lowerBound))
                     let upper = lines[index].text.index(lower, offsetBy: phrase.count)
@@ -456,12 +459,12 @@ struct DocumentReading {
         if let span = numbers.updateEvidence { return Found(.update, at: span) }
         for index in header.prefix(6) {
             let folded = lines[index].folded
-            if Self.updatePhrases.contains(where: { folded.hasPrefix($0) || folded.contains(" " + $0 + " ") || folded == $0 }) {
+            if Self.updatePhrases.contains(where: { folded.hasPrefix($0) || folded.has(" " + $0 + " ") || folded == $0 }) {
                 return Found(.update, at: source.span(line: index))
             }
         }
         if let span = numbers.number.span { return Found(.new, at: span) }
-        if let marker = lines.indices.prefix(6).first(where: { lines[$0].folded.contains("urgent action") || lines[$0].folded.contains("eilaktion") || lines[$0].folded.contains("urgent-action") }) {
+        if let marker = lines.indices.prefix(6).first(where: { lines[$0].folded.has("urgent action") || lines[$0].folded.has("eilaktion") || lines[$0].folded.has("urgent-action") }) {
             return Found(.new, at: source.span(line: marker))
         }
         return .missing
@@ -510,7 +513,7 @@ struct DocumentReading {
             if text.isEmpty { continue }
             let folded = Phrase.fold(text)
             // "URGENT ACTION -vetoomus UA 61/24", "RUSSISCHE FÖDERATION": a marker or a country, not a headline.
-            if NumberReader.number(in: text) != nil || folded.hasPrefix("ai-index") || folded.contains("index:") { continue }
+            if NumberReader.number(in: text) != nil || folded.hasPrefix("ai-index") || folded.has("index:") { continue }
             if NameFinder.country(named: text) != nil { continue }
             // A date line ("Julkaistu 17. huhtikuuta 2024", "17 April 2024, Geneva"): not a title.
             if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { continue }
@@ -543,7 +546,7 @@ struct DocumentReading {
     private func runTogetherSummary(title: String, header: Range<Int>) -> Paragraph? {
         for index in header where !lines[index].isBlank {
             let text = lines[index].text
-            guard let range = text.range(of: title), text.distance(from: range.upperBound, to: text.endIndex) > 20 else { continue }
+            guard let range = text.byteRange(of: title), text.distance(from: range.upperBound, to: text.endIndex) > 20 else { continue }
             let rest = text[range.upperBound...].trimmingSpaces
             guard rest.first?.isUppercase == true, rest.contains(where: \.isLowercase) else { return nil }
             // The summary may go on over the next lines.
@@ -581,7 +584,7 @@ struct DocumentReading {
             guard DeadlineReader.phrase(in: folded) == nil else { continue }
             let labelled = ["date", "datum", "issued", "published", "publicerad", "julkaistu", "date de publication"].contains(where: folded.hasPrefix)
             guard labelled || (index < summaryStart && line.text.count <= 90) else { continue }
-            if folded.contains("first issued") || folded.contains("closes ua") || folded.contains("update to ua") { continue }
+            if folded.has("first issued") || folded.has("closes ua") || folded.has("update to ua") { continue }
             if let (date, characters) = DateReader.firstDate(in: line.text) {
                 let lower = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
                 let upper = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
@@ -706,7 +709,7 @@ struct DocumentReading {
         let folded = Phrase.fold(text)
         if ["expressing", "express concern", "voicing"].contains(where: folded.hasPrefix) { return nil }
         for opener in ["urging ", "calling on ", "calling upon ", "asking ", "demanding ", "requesting ", "insisting "] where folded.hasPrefix(opener) {
-            guard let to = folded.range(of: " to ") else { return text }
+            guard let to = folded.byteRange(of: " to ") else { return text }
             return String(text.dropFirst(folded.distance(from: folded.startIndex, to: to.upperBound)))
         }
         return text
@@ -717,13 +720,13 @@ struct DocumentReading {
     private func readOutcome(summary: [Paragraph]) -> Found<String> {
         if let first = summary.first, let sentence = Sentences.split(first.text).first {
             let folded = Phrase.fold(sentence)
-            if Self.outcomeWords.contains(where: folded.contains) { return Found(sentence, at: source.span(lines: first.lines)) }
+            if Self.outcomeWords.contains(where: folded.has) { return Found(sentence, at: source.span(lines: first.lines)) }
         }
         for index in lines.indices {
             let folded = lines[index].folded
-            guard Self.closingPhrases.prefix(9).contains(where: folded.contains) else { continue }
+            guard Self.closingPhrases.prefix(9).contains(where: folded.has) else { continue }
             let sentences = Sentences.split(Phrase.collapse(lines[index].text))
-            if let sentence = sentences.first(where: { sentence in Self.closingPhrases.prefix(9).contains { Phrase.fold(sentence).contains($0) } }) {
+            if let sentence = sentences.first(where: { sentence in Self.closingPhrases.prefix(9).contains { Phrase.fold(sentence).has($0) } }) {
                 return Found(sentence, at: source.span(line: index))
             }
         }
@@ -798,7 +801,7 @@ struct DocumentReading {
                 continue
             }
             // A pull quote repeats words already quoted, then names the speaker on the next line.
-            if quotes.contains(where: { $0.paragraphs.contains { $0.hasPrefix(text) || $0.contains(text) } }) {
+            if text.count < 600, quotes.contains(where: { $0.paragraphs.contains { $0.count < 2_000 && $0.has(text) } }) {
                 skipNextAttribution = true
                 continue
             }
@@ -879,7 +882,7 @@ struct DocumentReading {
         let parts = before.split(separator: ",").map { $0.trimmingSpaces }
         for index in parts.indices.reversed() {
             let words = parts[index].split(separator: " ")
-            guard (2...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }), !parts[index].contains("’s"), !parts[index].contains("'s") else { continue }
+            guard (2...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }), !parts[index].has("’s"), !parts[index].has("'s") else { continue }
             // "President of the Tunisian Order of Lawyers, which has called a strike" → the office only.
             let role = parts[(index + 1)...].prefix { part in
                 !["which ", "who ", "whose ", "where "].contains(where: { Phrase.fold(part).hasPrefix($0) })
@@ -895,7 +898,7 @@ private extension String {
     func replacingAnd() -> String {
         var result = self
         for joiner in [" and ", " und ", " och ", " ja ", " et ", " y "] {
-            while let range = result.range(of: joiner) { result.replaceSubrange(range, with: ", ") }
+            while let range = result.byteRange(of: joiner) { result.replaceSubrange(range, with: ", ") }
         }
         return result
     }

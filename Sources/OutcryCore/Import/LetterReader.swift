@@ -24,7 +24,7 @@ enum LetterReader {
         for formula in closingFormulas {
             if folded.hasPrefix(formula), folded.count <= formula.count + 40 { return (text, "") }
             // A closing glued to the end of the last paragraph: "…in detention.Yours sincerely,"
-            if let range = folded.range(of: formula, options: .backwards), folded.distance(from: range.lowerBound, to: folded.endIndex) <= formula.count + 2,
+            if let range = folded.byteRange(of: formula, backwards: true), folded.distance(from: range.lowerBound, to: folded.endIndex) <= formula.count + 2,
                 folded.distance(from: folded.startIndex, to: range.lowerBound) > 0
             {
                 let offset = folded.distance(from: folded.startIndex, to: range.lowerBound)
@@ -52,7 +52,7 @@ enum LetterReader {
                 let folded = Phrase.fold(sentence)
                 guard folded.count == sentence.count else { continue }
                 for trigger in askTriggers {
-                    guard let range = folded.range(of: trigger) else { continue }
+                    guard let range = folded.byteRange(of: trigger) else { continue }
                     let offset = folded.distance(from: folded.startIndex, to: range.upperBound)
                     let request = sentence.dropFirst(offset).trimmingSpaces
                     guard request.count > 8 else { continue }
@@ -90,7 +90,7 @@ enum Sentences {
                 }
                 let atEnd = next >= characters.count
                 let followedBySpace = !atEnd && characters[next] == " "
-                let lastWord = current.split(separator: " ").last.map { Phrase.fold($0) } ?? ""
+                let lastWord = Phrase.fold(current[(current.lastIndex(of: " ").map { current.index(after: $0) } ?? current.startIndex)...])
                 if atEnd || (followedBySpace && !abbreviations.contains(lastWord) && nextStartsSentence(characters, after: next)) {
                     sentences.append(current.trimmingSpaces)
                     current = ""
@@ -132,7 +132,7 @@ enum LanguageReader {
     /// Whether a line speaks about the language to write in.
     static func mentionsLanguageChoice(_ folded: String) -> Bool {
         ["language", "write", "schreiben", "skriv", "kirjoita", "sprache", "språk", "écrivez", "escriba", "appeals in",
-         "appeal in", "langue", "kieli"].contains { folded.contains($0) }
+         "appeal in", "langue", "kieli"].contains { folded.has($0) }
             && !languages(in: folded).isEmpty
     }
 

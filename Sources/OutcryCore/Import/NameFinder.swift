@@ -72,7 +72,7 @@ enum NameFinder {
                 if words[start].folded == "the", start < end { start += 1 }
                 var name = String(text[words[start].range.lowerBound..<words[end].range.upperBound])
                 if name.hasSuffix("’s") || name.hasSuffix("'s") { name = String(name.dropLast(2)) }
-                if !names.contains(where: { name == $0 || name.hasPrefix($0 + " ") }), name.contains(" ") || followedByAcronym {
+                if !names.contains(where: { name == $0 || name.hasPrefix($0 + " ") }), name.has(" ") || followedByAcronym {
                     names.append(name)
                 }
             }
@@ -110,7 +110,11 @@ enum NameFinder {
 
     /// A country named by `text` as a whole ("Kyrgyz Republic", "Germany"), for address lines.
     static func country(named text: String) -> Country? {
-        let words = Phrase.words(in: text).map { Phrase.fold($0.word) }
+        country(namedBy: Phrase.words(in: Phrase.fold(text)).map { String($0.word) })
+    }
+
+    /// The country that folded `words` name as a whole.
+    static func country(namedBy words: [String]) -> Country? {
         guard let first = words.first else { return nil }
         return countryNames[first]?.first(where: { $0.0 == words })?.1
     }
@@ -192,7 +196,9 @@ enum NameFinder {
     }
 
     private static func continuesList(_ words: [Word], before index: Int, previousEnd: Int?, in text: String) -> Bool {
-        guard let previousEnd, previousEnd < index else { return false }
+        guard let previousEnd, previousEnd < index,
+            text.distance(from: words[previousEnd].range.upperBound, to: words[index].range.lowerBound) <= 8
+        else { return false }
         let between = Phrase.fold(text[words[previousEnd].range.upperBound..<words[index].range.lowerBound])
         let plain = between.trimmingSpaces
         if [",", "and", ", and", "or", ", or", "et", "und", "och", "ja", "y", "e", "и"].contains(plain) { return true }
@@ -221,7 +227,7 @@ enum NameFinder {
     }
 
     private static func acronym(after index: String.Index, in text: String) -> Substring? {
-        let tail = text[index...]
+        let tail = text[index...].prefix(14)
         guard tail.hasPrefix(" ("), let close = tail.firstIndex(of: ")") else { return nil }
         let inside = tail[tail.index(index, offsetBy: 2)..<close]
         guard (2...8).contains(inside.count), inside.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "-" }) else { return nil }

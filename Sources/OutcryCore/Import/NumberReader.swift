@@ -26,16 +26,15 @@ enum NumberReader {
         var numbers = Numbers()
         for index in order {
             let line = source.lines[index]
-            guard line.folded.count == line.text.count, line.folded.contains(where: \.isNumber) else { continue }
-            let folded = Array(line.folded)
-            let text = Array(line.text)
+            guard mayHoldNumbers(line.folded) else { continue }
+            let bytes = Array(line.text.utf8)
             var used: [Range<Int>] = []
             if !numbers.updates.isFound {
                 for intro in updateIntros {
-                    guard let start = find(intro, in: folded) else { continue }
-                    if let (value, range) = numberToken(in: text, from: start + intro.count) {
-                        numbers.updates = Found(value, at: span(source, index, range, line.text))
-                        numbers.updateEvidence = span(source, index, start..<range.upperBound, line.text)
+                    guard let start = find(intro, in: bytes) else { continue }
+                    if let (value, range) = numberToken(in: bytes, from: start + intro.utf8.count) {
+                        numbers.updates = Found(value, at: source.span(line: index, bytes: range))
+                        numbers.updateEvidence = source.span(line: index, bytes: start..<range.upperBound)
                         used.append(start..<range.upperBound)
                         break
                     }
@@ -43,36 +42,39 @@ enum NumberReader {
             }
             if !numbers.number.isFound {
                 var position = 0
-                search: while position < folded.count {
+                search: while position < bytes.count {
                     defer { position += 1 }
-                    guard !used.contains(where: { $0.contains(position) }), position == 0 || !folded[position - 1].isLetter else { continue }
-                    for intro in numberIntros where matches(intro, folded, at: position) {
-                        let after = position + intro.count
-                        guard after >= folded.count || !folded[after].isLetter else { continue }
-                        guard let (value, range) = numberToken(in: text, from: after) else { continue }
-                        let printed = intro == "fi" ? String(text[position..<(position + 2)]) + " " + value : value
-                        numbers.number = Found(printed, at: span(source, index, (intro == "fi" ? position : range.lowerBound)..<range.upperBound, line.text))
-                        if intro == "fi", numbers.updateEvidence == nil {
-                            numbers.updateEvidence = span(source, index, position..<range.upperBound, line.text)
+                    guard !used.contains(where: { $0.contains(position) }), position == 0 || !isLetter(bytes[position - 1]) else { continue }
+                    for intro in numberIntros where matches(intro, bytes, at: position) {
+                        let after = position + intro.utf8.count
+                        guard after >= bytes.count || !isLetter(bytes[after]) else { continue }
+                        guard let (value, range) = numberToken(in: bytes, from: after) else { continue }
+                        if intro == "fi" {
+                            let printed = String(decoding: bytes[position..<after], as: UTF8.self) + " " + value
+                            numbers.number = Found(printed, at: source.span(line: index, bytes: position..<range.upperBound))
+                            if numbers.updateEvidence == nil { numbers.updateEvidence = source.span(line: index, bytes: position..<range.upperBound) }
+                        } else {
+                            numbers.number = Found(value, at: source.span(line: index, bytes: range))
                         }
                         break search
                     }
                 }
             }
-            if !numbers.index.isFound, let start = find("index:", in: folded) ?? find("index ", in: folded) {
-                let intro = folded[start + 5] == ":" ? 6 : 6
-                var cursor = start + intro
-                while cursor < text.count, text[cursor] == " " { cursor += 1 }
+            if !numbers.index.isFound, let start = find("index:", in: bytes) ?? find("index ", in: bytes) {
+                var cursor = start + 6
+                while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
                 let valueStart = cursor
-                // "MDE 12/4022/2016": letters, a space, then the numbered part.
-                while cursor < text.count, text[cursor].isLetter, text[cursor].isUppercase { cursor += 1 }
-                if cursor > valueStart, cursor < text.count, text[cursor] == " " {
+                // "MDE 12/4022/2016": capitals, a space, then the numbered part.
+                while cursor < bytes.count, (0x41...0x5A).contains(bytes[cursor]) { cursor += 1 }
+                if cursor > valueStart, cursor < bytes.count, bytes[cursor] == 0x20 {
                     cursor += 1
                     let numberStart = cursor
-                    while cursor < text.count, text[cursor].isNumber || text[cursor] == "/" || text[cursor] == "." || text[cursor] == "-" { cursor += 1 }
-                    while cursor > numberStart, !text[cursor - 1].isNumber { cursor -= 1 }
+                    while cursor < bytes.count, isDigit(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") || bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: "-") {
+                        cursor += 1
+                    }
+                    while cursor > numberStart, !isDigit(bytes[cursor - 1]) { cursor -= 1 }
                     if cursor > numberStart {
-                        numbers.index = Found(String(text[valueStart..<cursor]), at: span(source, index, valueStart..<cursor, line.text))
+                        numbers.index = Found(String(decoding: bytes[valueStart..<cursor], as: UTF8.self), at: source.span(line: index, bytes: valueStart..<cursor))
                     }
                 }
             }
@@ -83,16 +85,21 @@ enum NumberReader {
         return numbers
     }
 
+    /// A cheap test before the careful reading: a digit and one of the words numbers follow.
+    private static func mayHoldNumbers(_ folded: String) -> Bool {
+        folded.utf8.contains(where: isDigit)
+            && (folded.has("ua") || folded.has("fi ") || folded.has("urgent") || folded.has("index") || folded.has("eilaktion"))
+    }
+
     /// The first "UA 12/34"-style number in `text`, for telling number lines from prose.
     static func number(in text: String) -> String? {
-        let folded = Array(Phrase.fold(text))
-        let characters = Array(text)
-        guard folded.count == characters.count else { return nil }
-        for position in folded.indices where position == 0 || !folded[position - 1].isLetter {
-            for intro in ["ua", "fi", "urgent action"] where matches(intro, folded, at: position) {
-                let after = position + intro.count
-                guard after >= folded.count || !folded[after].isLetter else { continue }
-                if let (value, _) = numberToken(in: characters, from: after) { return value }
+        guard mayHoldNumbers(Phrase.fold(text)) else { return nil }
+        let bytes = Array(text.utf8)
+        for position in bytes.indices where position == 0 || !isLetter(bytes[position - 1]) {
+            for intro in ["ua", "fi", "urgent action"] where matches(intro, bytes, at: position) {
+                let after = position + intro.utf8.count
+                guard after >= bytes.count || !isLetter(bytes[after]) else { continue }
+                if let (value, _) = numberToken(in: bytes, from: after) { return value }
             }
         }
         return nil
@@ -100,27 +107,33 @@ enum NumberReader {
 
     /// Where a number at the start of `text` ends ("30.24 Kyrgyzstan…" → after "30.24").
     static func leadingNumberEnd(_ text: Substring) -> String.Index? {
-        let characters = Array(text)
-        guard let (_, range) = numberToken(in: characters, from: 0, maximumGap: 0) else { return nil }
-        return text.index(text.startIndex, offsetBy: range.upperBound)
+        guard let (_, range) = numberToken(in: Array(text.utf8), from: 0, maximumGap: 0) else { return nil }
+        return text.utf8.index(text.startIndex, offsetBy: range.upperBound)
     }
 
-    /// A number like "30.24", "106/23", "098/20-2", "257-1/2014" after optional ":", "-", "#", spaces.
-    private static func numberToken(in text: [Character], from start: Int, maximumGap: Int = 4) -> (String, Range<Int>)? {
+    /// A number like "30.24", "106/23", "098/20-2", "257-1/2014" after optional ":", "-", "–", "#", spaces.
+    private static func numberToken(in text: [UInt8], from start: Int, maximumGap: Int = 4) -> (String, Range<Int>)? {
         var cursor = start
         var gap = 0
-        while cursor < text.count, " :-#–".contains(text[cursor]) || text[cursor] == "\u{00A0}", gap < maximumGap {
-            cursor += 1
+        while cursor < text.count, gap < maximumGap {
+            if [0x20, 0x3A, 0x2D, 0x23].contains(text[cursor]) {
+                cursor += 1
+            } else if text[cursor] == 0xC2, cursor + 1 < text.count, text[cursor + 1] == 0xA0 {
+                cursor += 2
+            } else if text[cursor] == 0xE2, cursor + 2 < text.count, text[cursor + 1] == 0x80, text[cursor + 2] == 0x93 {
+                cursor += 3
+            } else {
+                break
+            }
             gap += 1
         }
         let tokenStart = cursor
-        guard cursor < text.count, text[cursor].isASCII, text[cursor].isNumber else { return nil }
+        guard cursor < text.count, isDigit(text[cursor]) else { return nil }
         var separators = 0
         while cursor < text.count {
-            let character = text[cursor]
-            if character.isASCII, character.isNumber {
+            if isDigit(text[cursor]) {
                 cursor += 1
-            } else if "./-".contains(character), cursor + 1 < text.count, text[cursor + 1].isASCII, text[cursor + 1].isNumber {
+            } else if [UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-")].contains(text[cursor]), cursor + 1 < text.count, isDigit(text[cursor + 1]) {
                 separators += 1
                 cursor += 1
             } else {
@@ -128,33 +141,36 @@ enum NumberReader {
             }
         }
         guard separators > 0, cursor - tokenStart <= 16 else { return nil }
-        if cursor < text.count, text[cursor].isLetter { return nil }
-        return (String(text[tokenStart..<cursor]), tokenStart..<cursor)
+        if cursor < text.count, isLetter(text[cursor]) { return nil }
+        return (String(decoding: text[tokenStart..<cursor], as: UTF8.self), tokenStart..<cursor)
     }
 
-    private static func find(_ phrase: String, in folded: [Character]) -> Int? {
-        let pattern = Array(phrase)
-        guard pattern.count <= folded.count else { return nil }
-        for position in 0...(folded.count - pattern.count) where (position == 0 || !folded[position - 1].isLetter) && matches(phrase, folded, at: position) {
+    private static func find(_ phrase: String, in bytes: [UInt8]) -> Int? {
+        let length = phrase.utf8.count
+        guard length <= bytes.count else { return nil }
+        for position in 0...(bytes.count - length) where (position == 0 || !isLetter(bytes[position - 1])) && matches(phrase, bytes, at: position) {
             return position
         }
         return nil
     }
 
-    private static func matches(_ phrase: String, _ folded: [Character], at position: Int) -> Bool {
+    /// Whether the ASCII `phrase` (lower case) is at `position`, whatever the case of the text.
+    private static func matches(_ phrase: String, _ bytes: [UInt8], at position: Int) -> Bool {
         var cursor = position
-        for character in phrase {
-            guard cursor < folded.count, folded[cursor] == character else { return false }
+        for expected in phrase.utf8 {
+            guard cursor < bytes.count else { return false }
+            var byte = bytes[cursor]
+            if (0x41...0x5A).contains(byte) { byte += 0x20 }
+            guard byte == expected else { return false }
             cursor += 1
         }
         return true
     }
 
-    private static func span(_ source: SourceText, _ index: Int, _ range: Range<Int>, _ text: String) -> TextSpan {
-        let lower = text.index(text.startIndex, offsetBy: range.lowerBound)
-        let upper = text.index(text.startIndex, offsetBy: range.upperBound)
-        return source.span(line: index, lower..<upper)
-    }
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+    /// ASCII letters and any byte of a non-ASCII character (letters in other scripts).
+    private static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 }
 }
 
 /// Reads the date by which supporters should act: "expires on …", "take action before …",
@@ -171,16 +187,16 @@ enum DeadlineReader {
 
     /// The deadline phrase a line contains, if any.
     static func phrase(in folded: String) -> String? {
-        for phrase in strongPhrases where folded.contains(phrase) { return phrase }
-        guard context.contains(where: folded.contains) else { return nil }
-        for phrase in weakPhrases where folded.contains(" " + phrase + " ") || folded.hasPrefix(phrase + " ") { return phrase }
+        for phrase in strongPhrases where folded.has(phrase) { return phrase }
+        guard context.contains(where: folded.has) else { return nil }
+        for phrase in weakPhrases where folded.has(" " + phrase + " ") || folded.hasPrefix(phrase + " ") { return phrase }
         return nil
     }
 
     static func date(in text: String, folded: String, issued: HistoricalDate?, today: HistoricalDate?) -> (HistoricalDate, Range<String.Index>)? {
         let characters = Array(folded)
         for unit in ["days left", "day left", "dagar kvar", "tage übrig", "tage verbleibend", "päivää jäljellä", "jours restants"] {
-            guard let range = folded.range(of: unit) else { continue }
+            guard let range = folded.byteRange(of: unit) else { continue }
             let end = folded.distance(from: folded.startIndex, to: range.lowerBound)
             var start = end
             while start > 0, characters[start - 1] == " " { start -= 1 }
@@ -195,7 +211,7 @@ enum DeadlineReader {
         }
         let matches = DateReader.matches(in: text)
         let phrasePositions = (strongPhrases + weakPhrases).compactMap { phrase -> Int? in
-            guard let range = folded.range(of: phrase) else { return nil }
+            guard let range = folded.byteRange(of: phrase) else { return nil }
             return folded.distance(from: folded.startIndex, to: range.upperBound)
         }
         // The first date right after a phrase; else, for phrases after the date ("12.5.2024 mennessä"), the one before.
@@ -205,7 +221,7 @@ enum DeadlineReader {
                 return (date, text.index(text.startIndex, offsetBy: match.characters.lowerBound)..<text.index(text.startIndex, offsetBy: match.characters.upperBound))
             }
         }
-        for match in matches where folded.contains("mennessä") || folded.contains("viimeistään") {
+        for match in matches where folded.has("mennessä") || folded.has("viimeistään") {
             if let date = match.date(yearFrom: issued) {
                 return (date, text.index(text.startIndex, offsetBy: match.characters.lowerBound)..<text.index(text.startIndex, offsetBy: match.characters.upperBound))
             }

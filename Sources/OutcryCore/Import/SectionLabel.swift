@@ -20,7 +20,7 @@ struct SectionLabel {
     /// Where `inline` starts in the line's text.
     let inlineStart: String.Index?
 
-    private static let labels: [(String, Section)] = {
+    private static let labels: [String: Section] = {
         var labels: [(String, Section)] = []
         func add(_ section: Section, _ names: [String]) { labels += names.map { ($0, section) } }
         add(.takeAction, [
@@ -66,14 +66,14 @@ struct SectionLabel {
             "please send appeals before", "send appeals before", "appelle bis", "appeals until", "sista dag",
             "vetoomukset viimeistään", "date limite",
         ])
-        return labels.sorted { $0.0.count > $1.0.count }
+        return Dictionary(labels, uniquingKeysWith: { first, _ in first })
     }()
 
     /// The label that `line` is or begins with: the whole line ("Take action", "SAMPLE LETTER:")
     /// or a label, a colon and its value ("Write to: …", "Salutation: Dear Minister").
     static func label(of line: SourceText.Line, at index: Int) -> SectionLabel? {
         let folded = line.folded
-        guard !folded.isEmpty, folded.count <= 120 || folded.contains(":") else { return nil }
+        guard !folded.isEmpty, folded.count <= 120 || folded.has(":") else { return nil }
         var bare = Substring(folded)
         while let last = bare.last, last == ":" || last == " " || last == "!" || last == "." { bare = bare.dropLast() }
         // "Briefvorschlag (Englisch)", "Exempelbrev (på engelska):"
@@ -81,28 +81,28 @@ struct SectionLabel {
             bare = bare[..<open]
             while bare.last == " " { bare = bare.dropLast() }
         }
-        if folded.count <= 60, let match = labels.first(where: { $0.0 == bare }) {
-            return SectionLabel(section: match.1, line: index, inline: nil, inlineStart: nil)
+        if folded.count <= 60, let section = labels[String(bare)] {
+            return SectionLabel(section: section, line: index, inline: nil, inlineStart: nil)
         }
         // "PLEASE SEND APPEALS BEFORE 2 JUNE 2016 TO:", "Write by 15 July 2020 to:", "Appelle bis 17. November 2014 an:"
         if folded.count <= 100, folded.hasSuffix(":"),
             [" to:", " an:", " à :", " à:", " till:", " osoitteeseen:", " a:"].contains(where: folded.hasSuffix),
-            ["write", "send", "appeal", "schreiben", "appelle", "skicka", "skriv", "écrivez", "envoyez", "lähetä", "kirjoita", "escriba"].contains(where: folded.contains),
-            !folded.contains(" call on "), !folded.contains(" urge ")
+            ["write", "send", "appeal", "schreiben", "appelle", "skicka", "skriv", "écrivez", "envoyez", "lähetä", "kirjoita", "escriba"].contains(where: folded.has),
+            !folded.has(" call on "), !folded.has(" urge ")
         {
             return SectionLabel(section: .contacts, line: index, inline: nil, inlineStart: nil)
         }
-        for (name, section) in labels where folded.hasPrefix(name) {
-            let rest = folded.dropFirst(name.count)
-            guard let colon = rest.first, colon == ":" || (section == .deadline && colon == " ") else { continue }
-            // The folded line has as many characters as the text unless lower-casing changed a letter's width.
-            guard folded.count == line.text.count else { return nil }
-            let offset = name.count + 1
-            var start = line.text.index(line.text.startIndex, offsetBy: offset)
-            while start < line.text.endIndex, line.text[start] == " " { start = line.text.index(after: start) }
-            let value = String(line.text[start...])
-            return SectionLabel(section: section, line: index, inline: value.isEmpty ? nil : value, inlineStart: value.isEmpty ? nil : start)
-        }
-        return nil
+        // A label, a colon and its value: "Write to: Minister…", "Salutation: Dear Minister".
+        guard let colon = folded.firstIndex(of: ":"), folded.distance(from: folded.startIndex, to: colon) <= 60 else { return nil }
+        var name = folded[..<colon]
+        while name.last == " " { name = name.dropLast() }
+        guard let section = labels[String(name)] else { return nil }
+        // The folded line has as many characters as the text unless lower-casing changed a letter's width.
+        guard folded.count == line.text.count else { return nil }
+        let offset = folded.distance(from: folded.startIndex, to: colon) + 1
+        var start = line.text.index(line.text.startIndex, offsetBy: offset)
+        while start < line.text.endIndex, line.text[start] == " " { start = line.text.index(after: start) }
+        let value = String(line.text[start...])
+        return SectionLabel(section: section, line: index, inline: value.isEmpty ? nil : value, inlineStart: value.isEmpty ? nil : start)
     }
 }

@@ -10,12 +10,21 @@ struct SourceText {
         /// UTF-8 offsets of the raw line in the source, without its line break.
         let start: Int
         let end: Int
-        /// Characters dropped before `text` began (indentation and a bullet), to map positions back.
-        let droppedPrefix: Int
+        /// Where `text` begins in the source, in UTF-8 bytes.
+        let textStart: Int
+        /// Spaces that stand for wider characters of the source (a no-break space is two bytes):
+        /// after which byte of `text`, how many bytes more the source had.
+        let widened: [(at: Int, extra: Int)]
         let hadBullet: Bool
-        let raw: Substring
 
         var isBlank: Bool { text.isEmpty }
+
+        /// The source offset of byte `offset` of `text`.
+        func sourceOffset(ofTextByte offset: Int) -> Int {
+            var result = textStart + offset
+            for change in widened where change.at < offset { result += change.extra }
+            return result
+        }
     }
 
     let source: String
@@ -56,23 +65,19 @@ struct SourceText {
         self.lines = lines
     }
 
+    private static let spaces: Set<Character> = ["\t", "\u{00A0}", "\u{202F}", "\u{2007}", "\u{3000}"]
+
     private static func makeLine(_ raw: Substring, number: Int, start: Int, end: Int) -> Line {
-        var characters = Array(raw.map { $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2007}" ? " " : $0 })
-        var dropped = 0
-        while dropped < characters.count, characters[dropped].isWhitespace { dropped += 1 }
-        while let last = characters.last, last.isWhitespace, characters.count > dropped { characters.removeLast() }
-        var body = characters[dropped...]
+        var body = raw
+        while let first = body.first, first.isWhitespace { body = body.dropFirst() }
+        while let last = body.last, last.isWhitespace { body = body.dropLast() }
         var bullet = false
         if let first = body.first, Self.bullets.contains(first) {
             let afterBullet = body.dropFirst()
-            if afterBullet.first == " " || (first != "-" && first != "*") {
+            if afterBullet.first == " " || afterBullet.first == "\t" || (first != "-" && first != "*") {
                 bullet = true
                 body = afterBullet
-                dropped += 1
-                while let space = body.first, space == " " {
-                    body = body.dropFirst()
-                    dropped += 1
-                }
+                while let space = body.first, space.isWhitespace { body = body.dropFirst() }
             }
         }
         // Numbered list items: "1. Write…", "2) Send…".
@@ -80,15 +85,31 @@ struct SourceText {
             body.distance(from: body.startIndex, to: digitsEnd) <= 2, ".)".contains(body[digitsEnd]),
             body.index(after: digitsEnd) < body.endIndex, body[body.index(after: digitsEnd)] == " "
         {
-            let skip = body.distance(from: body.startIndex, to: digitsEnd) + 2
-            body = body.dropFirst(skip)
-            dropped += skip
+            body = body[body.index(digitsEnd, offsetBy: 2)...]
             bullet = true
         }
-        let text = String(body)
+        let textStart = start + raw.utf8.distance(from: raw.startIndex, to: body.startIndex)
+        var text = String(body)
+        var widened: [(at: Int, extra: Int)] = []
+        if text.contains(where: { Self.spaces.contains($0) }) {
+            var plain = ""
+            var offset = 0
+            for character in text {
+                if Self.spaces.contains(character) {
+                    let width = character.utf8.count
+                    if width > 1 { widened.append((offset, width - 1)) }
+                    plain.append(" ")
+                    offset += 1
+                } else {
+                    plain.append(character)
+                    offset += character.utf8.count
+                }
+            }
+            text = plain
+        }
         return Line(
-            text: text, folded: Phrase.fold(text), number: number, start: start, end: end, droppedPrefix: dropped,
-            hadBullet: bullet, raw: raw)
+            text: text, folded: Phrase.fold(text), number: number, start: start, end: end, textStart: textStart,
+            widened: widened, hadBullet: bullet)
     }
 
     private static let bullets: Set<Character> = ["•", "·", "▪", "◦", "●", "■", "-", "*", "–", "►", "➢", "✓", "□"]
@@ -103,49 +124,61 @@ struct SourceText {
     /// The span of part of one line's `text`.
     func span(line index: Int, _ range: Range<String.Index>) -> TextSpan {
         let line = lines[index]
-        let lower = line.text.distance(from: line.text.startIndex, to: range.lowerBound) + line.droppedPrefix
-        let upper = line.text.distance(from: line.text.startIndex, to: range.upperBound) + line.droppedPrefix
-        let raw = line.raw
-        guard let rawLower = raw.index(raw.startIndex, offsetBy: lower, limitedBy: raw.endIndex),
-            let rawUpper = raw.index(raw.startIndex, offsetBy: upper, limitedBy: raw.endIndex)
-        else { return span(line: index) }
-        let start = line.start + raw.utf8.distance(from: raw.startIndex, to: rawLower)
-        let end = line.start + raw.utf8.distance(from: raw.startIndex, to: rawUpper)
-        return TextSpan(start: start, end: end, line: line.number)
+        let utf8 = line.text.utf8
+        return span(line: index, bytes: utf8.distance(from: utf8.startIndex, to: range.lowerBound)..<utf8.distance(from: utf8.startIndex, to: range.upperBound))
+    }
+
+    /// The span of bytes `range` of one line's `text`.
+    func span(line index: Int, bytes range: Range<Int>) -> TextSpan {
+        let line = lines[index]
+        return TextSpan(start: line.sourceOffset(ofTextByte: range.lowerBound), end: line.sourceOffset(ofTextByte: range.upperBound), line: line.number)
     }
 }
 
 /// Helpers for matching words and phrases whatever their case or typography.
 enum Phrase {
-    /// Lower case, typographic apostrophes and dashes made plain.
-    static func fold(_ text: some StringProtocol) -> String {
-        var folded = ""
-        folded.reserveCapacity(text.utf8.count)
-        for character in text.lowercased() {
-            switch character {
-            case "’", "‘", "ʼ", "`": folded.append("'")
-            case "–", "—", "‑": folded.append("-")
-            default: folded.append(character)
+    /// Lower case, typographic apostrophes and dashes made plain; scalar by scalar, so the folded text has
+    /// as many characters as the text (but for the rare letter whose lower case is longer).
+    static func fold(_ text: String) -> String { fold(text[...]) }
+
+    static func fold(_ text: Substring) -> String {
+        if !text.utf8.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: scalars.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
+            case 0x2019, 0x2018, 0x02BC, 0x60: scalars.append("'")
+            case 0x2013, 0x2014, 0x2011: scalars.append("-")
+            case 0..<0x80: scalars.append(scalar)
+            default:
+                if scalar.properties.changesWhenLowercased {
+                    scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    scalars.append(scalar)
+                }
             }
         }
-        return folded
+        return String(scalars)
     }
 
-    /// Whitespace runs made one space, ends trimmed.
+    /// Whitespace runs made one space, ends trimmed (working on bytes: no byte of a longer UTF-8
+    /// sequence is ASCII, and the lines' own no-break spaces are plain spaces already).
     static func collapse(_ text: some StringProtocol) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = !result.isEmpty
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                pendingSpace = !bytes.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { bytes.append(0x20) }
                 pendingSpace = false
-                result.append(character)
+                bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Trims spaces and the punctuation that separates a label from its value.
@@ -159,8 +192,9 @@ enum Phrase {
         return String(slice)
     }
 
-    /// Words of letters and digits, lower-cased, with their ranges in `text`.
+    /// Words of letters and digits (with inner hyphens and apostrophes), with their ranges in `text`.
     static func words(in text: String) -> [(word: Substring, range: Range<String.Index>)] {
+        if !text.utf8.contains(where: { $0 >= 0x80 }) { return asciiWords(in: text) }
         var words: [(Substring, Range<String.Index>)] = []
         var start: String.Index?
         var index = text.startIndex
@@ -177,5 +211,66 @@ enum Phrase {
         }
         if let begin = start { words.append((text[begin..<text.endIndex], begin..<text.endIndex)) }
         return words
+    }
+
+    private static func asciiWords(in text: String) -> [(word: Substring, range: Range<String.Index>)] {
+        var words: [(Substring, Range<String.Index>)] = []
+        let utf8 = text.utf8
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let isWordByte = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+                || ((byte == 0x2D || byte == 0x27) && start != nil)
+            if isWordByte {
+                if start == nil { start = index }
+            } else if let begin = start {
+                words.append((text[begin..<index], begin..<index))
+                start = nil
+            }
+            index = utf8.index(after: index)
+        }
+        if let begin = start { words.append((text[begin..<text.endIndex], begin..<text.endIndex)) }
+        return words
+    }
+}
+
+extension StringProtocol {
+    /// Whether `needle` occurs, comparing UTF-8 bytes: the texts searched here are folded first, and
+    /// Foundation's locale-aware search costs a hundred times more.
+    func has(_ needle: String) -> Bool { Self.byteOffset(of: needle, in: self, backwards: false) != nil }
+
+    /// The first (or last) occurrence of `needle`, comparing UTF-8 bytes.
+    func byteRange(of needle: String, backwards: Bool = false) -> Range<Index>? {
+        guard let offset = Self.byteOffset(of: needle, in: self, backwards: backwards) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        let upper = utf8.index(lower, offsetBy: needle.utf8.count)
+        return lower..<upper
+    }
+
+    private static func byteOffset(of needle: String, in haystack: Self, backwards: Bool) -> Int? {
+        var pattern = needle
+        var text = Substring(haystack)
+        return pattern.withUTF8 { pattern in
+            text.withUTF8 { text in PhraseSearch.offset(of: pattern, in: text, backwards: backwards) }
+        }
+    }
+}
+
+enum PhraseSearch {
+    static func offset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, backwards: Bool) -> Int? {
+        guard let first = pattern.first else { return 0 }
+        guard pattern.count <= text.count else { return nil }
+        let last = text.count - pattern.count
+        var position = backwards ? last : 0
+        while backwards ? position >= 0 : position <= last {
+            if text[position] == first {
+                var offset = 1
+                while offset < pattern.count, text[position + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return position }
+            }
+            position += backwards ? -1 : 1
+        }
+        return nil
     }
 }

@@ -152,8 +152,8 @@ struct FixtureExpectation {
         switch expected {
         case let text as String:
             guard let found = found as? String else { return false }
-            let want = Phrase.collapsed(text)
-            let have = Phrase.collapsed(found)
+            let want = Whitespace.collapsed(text)
+            let have = Whitespace.collapsed(found)
             if want.hasSuffix("…") { return have.hasPrefix(String(want.dropLast())) }
             return have == want
         case let list as [Any]:
@@ -176,7 +176,7 @@ struct FixtureExpectation {
     }
 }
 
-enum Phrase {
+enum Whitespace {
     static func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

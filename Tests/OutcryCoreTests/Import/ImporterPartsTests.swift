@@ -1,0 +1,58 @@
+import Testing
+
+@testable import OutcryCore
+
+@Suite struct ImporterPartsTests {
+    @Test(arguments: [
+        ("17 April 2024", "2024-04-17"), ("April 17, 2024", "2024-04-17"), ("17.04.2024", "2024-04-17"),
+        ("04/17/2024", "2024-04-17"), ("2024-04-17", "2024-04-17"), ("17 avril 2024", "2024-04-17"),
+        ("17. April 2024", "2024-04-17"), ("17 april 2024", "2024-04-17"), ("17. huhtikuuta 2024", "2024-04-17"),
+        ("17 апреля 2024", "2024-04-17"), ("2024年4月17日", "2024-04-17"), ("17 de abril de 2024", "2024-04-17"),
+        ("17th April 2024", "2024-04-17"), ("SEND APPEALS BEFORE 2 JUNE 2016", "2016-06-02"), ("May 2024", "2024-05"),
+    ])
+    func datesInManyFormatsAndLanguages(text: String, iso: String) throws {
+        let (date, _) = try #require(DateReader.firstDate(in: text))
+        #expect(date.iso == iso)
+    }
+
+    @Test func impossibleDatesAreNotDates() {
+        #expect(DateReader.firstDate(in: "31 February 2024") == nil)
+        #expect(DateReader.firstDate(in: "45.13.2024") == nil)
+    }
+
+    @Test func relativeDeadlinesCountFromTheGivenDay() throws {
+        let today = try HistoricalDate(iso: "2024-12-25")
+        let (date, _) = try #require(DeadlineReader.date(in: "12 days left", folded: "12 days left", issued: nil, today: today))
+        #expect(date.iso == "2025-01-06")
+        #expect(DeadlineReader.date(in: "12 days left", folded: "12 days left", issued: nil, today: nil) == nil)
+    }
+
+    @Test func deadlinesWithoutAYearTakeTheIssueYearOrTheNext() throws {
+        let issued = try HistoricalDate(iso: "2024-11-20")
+        let text = "Please send appeals before 10 January."
+        let (date, _) = try #require(DeadlineReader.date(in: text, folded: Phrase.fold(text), issued: issued, today: nil))
+        #expect(date.iso == "2025-01-10")
+    }
+
+    @Test(arguments: [
+        ("UA 30.24", "30.24"), ("UA 106/23", "106/23"), ("UA: 98/16 Index: MDE 12/4022/2016", "98/16"),
+        ("UA-257-1/2014", "257-1/2014"), ("Urgent Action 30.24", "30.24"), ("FI 098/20-2", "FI 098/20-2"),
+    ])
+    func numbersAsPublishersPrintThem(line: String, number: String) throws {
+        let document = try DocumentImporter().read(text: line + "\n")
+        #expect(document.action?.number.value == number)
+    }
+
+    @Test func anIndexIsReadBesideTheNumber() throws {
+        let document = try DocumentImporter().read(text: "UA: 98/16 Index: MDE 12/4022/2016 Egypt Date: 21 April 2016\n")
+        #expect(document.action?.index.value == "MDE 12/4022/2016")
+        #expect(document.action?.issued.value?.iso == "2016-04-21")
+        #expect(document.action?.country.value == Country(rawValue: "EG"))
+    }
+
+    @Test func sentencesAreNotCutAtAbbreviations() {
+        #expect(Sentences.split("Dear Mr. President, H.E. Jane Doe was held. She is well.") == [
+            "Dear Mr. President, H.E. Jane Doe was held.", "She is well.",
+        ])
+    }
+}
