@@ -35,6 +35,11 @@ struct ImporterBenchmark {
         print(String(format: "  parsed:   %8.0f documents/s  (%.1f MB/s)   target ≥ 1,000/s: %@", rate, Double(bytes * rounds) / parseSeconds / 1e6, rate >= 1_000 ? "met" : "NOT MET"))
         print(String(format: "  baseline: %8.0f documents/s  decoding the same bytes as UTF-8 only; parsing costs %.0f× that", Double(parsed) / decodeSeconds, parseSeconds / decodeSeconds))
         print("  (checksums \(found) fields, \(decoded) bytes)")
+        let perDocument = try zip(names, documents).map { name, document in
+            (name, try measure { for _ in 0..<20 { _ = try importer.read(bytes: document) } } / 20)
+        }
+        let slowestDocuments = perDocument.sorted { $0.1 > $1.1 }.prefix(3)
+        print("  slowest fixtures: " + slowestDocuments.map { String(format: "%@ %.2f ms", $0.0, $0.1 * 1_000) }.joined(separator: ", "))
 
         print("Worst cases, each close to the 1 MB limit:")
         var slowest = 0.0

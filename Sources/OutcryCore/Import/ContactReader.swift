@@ -37,7 +37,7 @@ struct ContactReader {
                 continue
             }
             // Instructions between blocks, and their wrapped lines, are not contact details.
-            if inProse || Self.isProse(line.text) || DeadlineReader.phrase(in: line.folded) != nil && line.text.hasSuffix(".") {
+            if inProse || Self.isProse(line.text) || line.text.hasSuffix(".") && DeadlineReader.phrase(in: line.folded) != nil {
                 blankBefore = true
                 inProse = true
                 continue
@@ -65,13 +65,14 @@ struct ContactReader {
 
     /// Instructions between blocks ("Also send copies to diplomatic representatives…") and form templates.
     static func isProse(_ text: String) -> Bool {
-        let folded = Phrase.fold(text)
-        if folded.has("address 1") || folded.hasPrefix("name address") { return true }
         let words = text.split(separator: " ")
+        let folded = Phrase.fold(text)
+        if words.count >= 4, folded.has("address 1") || folded.hasPrefix("name address") { return true }
         guard words.count >= 6, !folded.has("@"), !folded.has("http") else { return false }
         let lower = words.filter { $0.first?.isLowercase == true }.count
+        guard lower * 2 > words.count else { return false }
         let addressesTheReader = Phrase.words(in: folded).contains { ["please", "your", "you", "send", "check", "also", "if", "bitte", "sie", "skicka", "vous", "veuillez"].contains($0.word) }
-        return lower * 2 > words.count && addressesTheReader
+        return addressesTheReader
     }
 
     private func commaCount(_ text: String) -> Int { text.filter { $0 == "," }.count }
@@ -290,7 +291,7 @@ struct ContactReader {
         if folded.hasPrefix("http://") || folded.hasPrefix("https://") || folded.hasPrefix("www.") {
             return looksLikeContactForm(folded) ? .contactForm : .website
         }
-        if folded.hasPrefix("@"), folded.count > 2, !folded.dropFirst().contains("@") { return .social(.x) }
+        if folded.hasPrefix("@"), folded.utf8.count > 2, !folded.dropFirst().contains("@") { return .social(.x) }
         if !emailAddresses(in: text).isEmpty { return .email }
         return nil
     }

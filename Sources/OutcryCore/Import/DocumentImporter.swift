@@ -75,8 +75,10 @@ struct DocumentReading {
         var letterLines: Range<Int>?
         var consumed = Set<Int>()
         let contactRegions = regions.filter { $0.section == .contacts || $0.section == .copies }
+        var inContactRegion = [Bool](repeating: false, count: lines.count)
+        for region in contactRegions { for index in region.lines { inContactRegion[index] = true } }
         for label in labels where label.section != .letter && label.section != .takeAction && label.section != .contacts
-            && label.section != .copies && label.section != .background && !contactRegions.contains(where: { $0.lines.contains(label.line) })
+            && label.section != .copies && label.section != .background && !inContactRegion[label.line]
         {
             consumed.insert(label.line)
         }
@@ -85,7 +87,7 @@ struct DocumentReading {
         if let region = regions.first(where: { $0.section == .letter }) {
             letterLines = region.lines
         } else if let start = lines.indices.first(where: { index in
-            LetterReader.isSalutation(lines[index]) && !contactRegions.contains { $0.lines.contains(index) }
+            LetterReader.isSalutation(lines[index]) && !inContactRegion[index]
         }) {
             let end = regions.first { $0.lines.lowerBound > start && $0.section != nil && $0.section != .salutation }?.lines.lowerBound ?? lines.count
             letterLines = start..<end
@@ -120,7 +122,7 @@ struct DocumentReading {
         }
         targets.sort { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
         // A lone "Salutation:" line speaks for the officials before it.
-        for label in labels where label.section == .salutation && !contactRegions.contains(where: { $0.lines.contains(label.line) }) {
+        for label in labels where label.section == .salutation && !inContactRegion[label.line] {
             guard let value = label.inline, let start = label.inlineStart else { continue }
             let span = source.span(line: label.line, start..<lines[label.line].text.endIndex)
             for index in targets.indices where !targets[index].salutation.isFound {
@@ -251,7 +253,7 @@ struct DocumentReading {
 
     /// "Please ask the Minister to:", "call on him to:", "Please write immediately in Arabic…:".
     static func introducesAsks(_ folded: String) -> Bool {
-        folded.hasSuffix(":") && folded.count < 240
+        folded.hasSuffix(":") && folded.utf8.count < 240
             && ["urging", "calling on", "call on", "urge", "ask ", "asking", "demand", "please write", "fordern", "uppmana", "vaadi", "demandez", "exhortez"].contains(where: folded.has)
     }
 
@@ -326,10 +328,10 @@ struct DocumentReading {
     /// Lines that carry a field rather than prose: dates, deadlines, numbers, language choices.
     private func isMetaParagraph(_ paragraph: Paragraph) -> Bool {
         let folded = Phrase.fold(paragraph.text)
-        if folded.count < 120, DeadlineReader.phrase(in: folded) != nil { return true }
-        if folded.count < 160, LanguageReader.mentionsLanguageChoice(folded) { return true }
-        if folded.count < 60, DateReader.firstDate(in: folded) != nil, folded.split(separator: " ").count <= 5 { return true }
-        if folded.count < 80, NumberReader.number(in: paragraph.text) != nil, !folded.has(". ") { return true }
+        if folded.utf8.count < 120, DeadlineReader.phrase(in: folded) != nil { return true }
+        if folded.utf8.count < 160, LanguageReader.mentionsLanguageChoice(folded) { return true }
+        if folded.utf8.count < 60, DateReader.firstDate(in: folded) != nil, folded.split(separator: " ").count <= 5 { return true }
+        if folded.utf8.count < 80, NumberReader.number(in: paragraph.text) != nil, !folded.has(". ") { return true }
         return false
     }
 
@@ -429,7 +431,7 @@ struct DocumentReading {
         while index >= 0, lines[index].isBlank { index -= 1 }
         guard index >= 0 else { return false }
         let folded = lines[index].folded
-        return folded.count < 120 && (folded.has("copies to") || folded.has("copy to") || folded.has("and copy"))
+        return folded.utf8.count < 120 && (folded.has("copies to") || folded.has("copy to") || folded.has("and copy"))
     }
 
     // MARK: - Numbers, kind, title, dates
@@ -443,10 +445,9 @@ struct DocumentReading {
         // A closing may say so anywhere, often at the very end.
         for index in lines.indices {
             let folded = lines[index].folded
-            for phrase in Self.closingPhrases where folded.has(phrase) {
-                if phrase == "outcome" || phrase == "victory" || phrase == "good news" {
-                    guard index < header.upperBound + 2 || folded.count < 40 else { continue }
-                }
+            // The words that may stand anywhere are few; the others only count near the top.
+            let phrases = index < header.upperBound + 2 || folded.utf8.count < 40 ? Self.closingPhrases[...] : Self.closingPhrases.prefix(11)
+            for phrase in phrases where folded.has(phrase) {
                 let range = folded.byteRange(of: phrase)!
                 if folded.count == lines[index].text.count {
                     let lower = lines[index].text.index(lines[index].text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: range.lowerBound))
@@ -494,7 +495,7 @@ struct DocumentReading {
             var changed = true
             while changed {
                 changed = false
-                let folded = Phrase.fold(text[start...])
+                let folded = Phrase.fold(text[start...].prefix(48))
                 for marker in Self.titleMarkers where folded.hasPrefix(marker) {
                     start = text.index(start, offsetBy: marker.count, limitedBy: text.endIndex) ?? text.endIndex
                     changed = true
@@ -511,28 +512,26 @@ struct DocumentReading {
             }
             text = String(text[start...])
             if text.isEmpty { continue }
-            let folded = Phrase.fold(text)
-            // "URGENT ACTION -vetoomus UA 61/24", "RUSSISCHE FÖDERATION": a marker or a country, not a headline.
-            if NumberReader.number(in: text) != nil || folded.hasPrefix("ai-index") || folded.has("index:") { continue }
-            if NameFinder.country(named: text) != nil { continue }
-            // A date line ("Julkaistu 17. huhtikuuta 2024", "17 April 2024, Geneva"): not a title.
-            if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { continue }
-            if NumberReader.number(in: line.text) != nil, folded.hasPrefix("index") || folded.hasPrefix("date") { continue }
-            if ["press release", "public statement", "news release", "for immediate release", "statement", "urgent action", "ua", "eilaktion"].contains(Self.bare(folded)) { continue }
-            if folded.hasPrefix("date:") || folded.hasPrefix("index:") || folded.hasPrefix("datum:") { continue }
+            if text.utf8.count <= 300 {
+                let folded = Phrase.fold(text)
+                // "URGENT ACTION -vetoomus UA 61/24", "RUSSISCHE FÖDERATION": a marker or a country, not a headline.
+                if NumberReader.number(in: text) != nil || folded.hasPrefix("ai-index") || folded.has("index:") { continue }
+                if NameFinder.country(named: text) != nil { continue }
+                // A date line ("Julkaistu 17. huhtikuuta 2024", "17 April 2024, Geneva"): not a title.
+                if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { continue }
+                if ["press release", "public statement", "news release", "for immediate release", "statement", "urgent action", "ua", "eilaktion"].contains(Self.bare(folded)) { continue }
+                if folded.hasPrefix("date:") || folded.hasPrefix("index:") || folded.hasPrefix("datum:") { continue }
+            }
             // A run-together line: "JOURNALIST HELD INCOMMUNICADO Journalist Jane Doe was arrested…"
             if let capitals = Self.leadingCapitals(text), capitals.count < text.count - 20 {
-                let lower = text.startIndex
-                let range = line.text.index(line.text.startIndex, offsetBy: line.text.count - text.count)..<line.text.index(line.text.startIndex, offsetBy: line.text.count - text.count + capitals.count)
-                _ = lower
-                return (Found(capitals, at: source.span(line: index, range)), index + 1)
+                let lower = line.text.utf8.count - text.utf8.count
+                return (Found(capitals, at: source.span(line: index, bytes: lower..<(lower + capitals.utf8.count))), index + 1)
             }
-            let isShort = text.count <= 200
+            let isShort = text.utf8.count <= 200
             let endsSentence = text.hasSuffix(".") && !text.hasSuffix("..")
             guard isShort, !endsSentence, text.first?.isLowercase != true else { return (.missing, index) }
-            let offset = line.text.count - text.count
-            let range = line.text.index(line.text.startIndex, offsetBy: offset)..<line.text.endIndex
-            return (Found(text, at: source.span(line: index, range)), index + 1)
+            let offset = line.text.utf8.count - text.utf8.count
+            return (Found(text, at: source.span(line: index, bytes: offset..<line.text.utf8.count)), index + 1)
         }
         return (.missing, header.upperBound)
     }
@@ -563,7 +562,7 @@ struct DocumentReading {
 
     /// Words in capitals at the start of `text`, when lower-case prose follows.
     private static func leadingCapitals(_ text: String) -> String? {
-        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        let words = text.prefix(240).split(separator: " ", omittingEmptySubsequences: false)
         var count = 0
         for word in words {
             let letters = word.filter(\.isLetter)
@@ -583,7 +582,7 @@ struct DocumentReading {
             let folded = line.folded
             guard DeadlineReader.phrase(in: folded) == nil else { continue }
             let labelled = ["date", "datum", "issued", "published", "publicerad", "julkaistu", "date de publication"].contains(where: folded.hasPrefix)
-            guard labelled || (index < summaryStart && line.text.count <= 90) else { continue }
+            guard labelled || (index < summaryStart && line.text.utf8.count <= 90) else { continue }
             if folded.has("first issued") || folded.has("closes ua") || folded.has("update to ua") { continue }
             if let (date, characters) = DateReader.firstDate(in: line.text) {
                 let lower = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
@@ -625,7 +624,7 @@ struct DocumentReading {
     private func readDeadline(issued: HistoricalDate?) -> Found<HistoricalDate> {
         for index in lines.indices {
             let line = lines[index]
-            guard line.folded.count == line.text.count, DeadlineReader.phrase(in: line.folded) != nil else { continue }
+            guard DeadlineReader.phrase(in: line.folded) != nil, line.folded.count == line.text.count else { continue }
             if let (date, range) = DeadlineReader.date(in: line.text, folded: line.folded, issued: issued, today: today) {
                 return Found(date, at: source.span(line: index, range))
             }
@@ -646,7 +645,7 @@ struct DocumentReading {
         }
         for index in lines.indices where !(letter?.contains(index) ?? false) {
             let folded = lines[index].folded
-            guard folded.count < 300, LanguageReader.mentionsLanguageChoice(folded) else { continue }
+            guard folded.utf8.count < 300, LanguageReader.mentionsLanguageChoice(folded) else { continue }
             return Found(LanguageReader.languages(in: folded), at: source.span(line: index))
         }
         return .missing
@@ -756,7 +755,7 @@ struct DocumentReading {
                 skip.insert(index)
                 continue
             }
-            if !statement.date.isFound, line.text.count <= 80, let (date, characters) = DateReader.firstDate(in: line.text),
+            if !statement.date.isFound, line.text.utf8.count <= 80, let (date, characters) = DateReader.firstDate(in: line.text),
                 line.text.count - characters.count < 30
             {
                 let lower = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
@@ -766,7 +765,7 @@ struct DocumentReading {
                 bodyStart = index + 1
                 continue
             }
-            if !statement.title.isFound, line.text.count <= 200, !line.text.hasSuffix("."), !line.text.hasPrefix("“") {
+            if !statement.title.isFound, line.text.utf8.count <= 200, !line.text.hasSuffix("."), !line.text.hasPrefix("“") {
                 statement.title = Found(line.text, at: source.span(line: index))
                 skip.insert(index)
                 bodyStart = index + 1
@@ -780,6 +779,8 @@ struct DocumentReading {
         var quoteLines: [ClosedRange<Int>] = []
         var pendingSpeaker: (String, String?)?
         var skipNextAttribution = false
+        // Pull quotes repeat words quoted just before; the last few quoted paragraphs are enough to compare.
+        var recentlyQuoted: [String] = []
         for paragraph in body {
             let text = paragraph.text
             if let first = text.first, "“\"«„".contains(first) {
@@ -794,6 +795,8 @@ struct DocumentReading {
                         quotes.append(ImportedQuote(speaker: speaker.0, role: speaker.1, paragraphs: [words]))
                     }
                     quoteLines.append(paragraph.lines)
+                    recentlyQuoted.append(words)
+                    if recentlyQuoted.count > 8 { recentlyQuoted.removeFirst() }
                     if attribution != nil { pendingSpeaker = speaker }
                 } else {
                     lead.append(paragraph)
@@ -801,7 +804,7 @@ struct DocumentReading {
                 continue
             }
             // A pull quote repeats words already quoted, then names the speaker on the next line.
-            if text.count < 600, quotes.contains(where: { $0.paragraphs.contains { $0.count < 2_000 && $0.has(text) } }) {
+            if text.utf8.count < 2_000, recentlyQuoted.contains(where: { $0.has(text) }) {
                 skipNextAttribution = true
                 continue
             }

@@ -5,9 +5,9 @@ enum LetterReader {
     /// Whether a line opens a letter: "Dear Mr. President,", "Your Excellency,", "Sehr geehrter Herr Minister,".
     static func isSalutation(_ line: SourceText.Line) -> Bool {
         let folded = line.folded
-        guard folded.count <= 90, !folded.isEmpty else { return false }
+        guard folded.utf8.count <= 90, !folded.isEmpty else { return false }
         if salutationOpeners.contains(where: { folded.hasPrefix($0) }) {
-            return folded.hasSuffix(",") || folded.hasSuffix(":") || folded.hasSuffix("!") || folded.count <= 60
+            return folded.hasSuffix(",") || folded.hasSuffix(":") || folded.hasSuffix("!") || folded.utf8.count <= 60
         }
         return ["your excellency,", "excellency,", "your majesty,", "your highness,", "your excellency", "excellency:", "your majesty"].contains(folded)
     }
@@ -55,7 +55,7 @@ enum LetterReader {
                     guard let range = folded.byteRange(of: trigger) else { continue }
                     let offset = folded.distance(from: folded.startIndex, to: range.upperBound)
                     let request = sentence.dropFirst(offset).trimmingSpaces
-                    guard request.count > 8 else { continue }
+                    guard request.utf8.count > 8 else { continue }
                     asks.append(request)
                     break
                 }

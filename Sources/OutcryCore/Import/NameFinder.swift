@@ -4,14 +4,15 @@
 enum NameFinder {
     private struct Word {
         let text: Substring
-        let folded: String
         let range: Range<String.Index>
+        /// Folded when asked: most words are never looked up.
+        var folded: String { Phrase.fold(text) }
         var isCapitalised: Bool { text.first.map { $0.isUppercase } ?? false }
     }
 
     /// Names of people the text presents as such, in order of first mention, without `excluding`.
     static func people(in text: String, excluding: Set<String> = []) -> [String] {
-        let words = Phrase.words(in: text).map { Word(text: $0.word, folded: Phrase.fold($0.word), range: $0.range) }
+        let words = Phrase.words(in: text).map { Word(text: $0.word, range: $0.range) }
         var names: [String] = []
         var seen = excluding
         var previousPersonEnd: Int?
@@ -38,7 +39,7 @@ enum NameFinder {
     /// Organisations named in the text, in order of first mention; a longer form of one already
     /// found ("Kloop Media Foundation" after "Kloop Media") counts as the same.
     static func organisations(in text: String) -> [String] {
-        let words = Phrase.words(in: text).map { Word(text: $0.word, folded: Phrase.fold($0.word), range: $0.range) }
+        let words = Phrase.words(in: text).map { Word(text: $0.word, range: $0.range) }
         var names: [String] = []
         var index = 0
         while index < words.count {
@@ -87,6 +88,10 @@ enum NameFinder {
         var counts: [Country: (count: Int, first: Int, range: Range<String.Index>)] = [:]
         var index = 0
         while index < words.count {
+            guard words[index].word.first?.isUppercase == true else {
+                index += 1
+                continue
+            }
             let folded = Phrase.fold(words[index].word)
             var matched = false
             for (names, country) in countryNames[folded] ?? [] {

@@ -44,7 +44,10 @@ enum NumberReader {
                 var position = 0
                 search: while position < bytes.count {
                     defer { position += 1 }
-                    guard !used.contains(where: { $0.contains(position) }), position == 0 || !isLetter(bytes[position - 1]) else { continue }
+                    let initial = bytes[position] | 0x20
+                    guard initial == UInt8(ascii: "u") || initial == UInt8(ascii: "f") || initial == UInt8(ascii: "e"),
+                        !used.contains(where: { $0.contains(position) }), position == 0 || !isLetter(bytes[position - 1])
+                    else { continue }
                     for intro in numberIntros where matches(intro, bytes, at: position) {
                         let after = position + intro.utf8.count
                         guard after >= bytes.count || !isLetter(bytes[after]) else { continue }
@@ -187,6 +190,8 @@ enum DeadlineReader {
 
     /// The deadline phrase a line contains, if any.
     static func phrase(in folded: String) -> String? {
+        // Every deadline worth reading has a date or a number of days.
+        guard folded.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return nil }
         for phrase in strongPhrases where folded.has(phrase) { return phrase }
         guard context.contains(where: folded.has) else { return nil }
         for phrase in weakPhrases where folded.has(" " + phrase + " ") || folded.hasPrefix(phrase + " ") { return phrase }

@@ -73,7 +73,7 @@ struct SectionLabel {
     /// or a label, a colon and its value ("Write to: …", "Salutation: Dear Minister").
     static func label(of line: SourceText.Line, at index: Int) -> SectionLabel? {
         let folded = line.folded
-        guard !folded.isEmpty, folded.count <= 120 || folded.has(":") else { return nil }
+        guard !folded.isEmpty, folded.utf8.count <= 120 || folded.has(":") else { return nil }
         var bare = Substring(folded)
         while let last = bare.last, last == ":" || last == " " || last == "!" || last == "." { bare = bare.dropLast() }
         // "Briefvorschlag (Englisch)", "Exempelbrev (på engelska):"
@@ -81,7 +81,7 @@ struct SectionLabel {
             bare = bare[..<open]
             while bare.last == " " { bare = bare.dropLast() }
         }
-        if folded.count <= 60, let section = labels[String(bare)] {
+        if folded.utf8.count <= 60, let section = labels[String(bare)] {
             return SectionLabel(section: section, line: index, inline: nil, inlineStart: nil)
         }
         // "PLEASE SEND APPEALS BEFORE 2 JUNE 2016 TO:", "Write by 15 July 2020 to:", "Appelle bis 17. November 2014 an:"

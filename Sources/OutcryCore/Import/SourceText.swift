@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text being imported, cut into lines that remember where they came from, so every value found
 /// can say where it was read.
 struct SourceText {
@@ -72,7 +74,7 @@ struct SourceText {
         while let first = body.first, first.isWhitespace { body = body.dropFirst() }
         while let last = body.last, last.isWhitespace { body = body.dropLast() }
         var bullet = false
-        if let first = body.first, Self.bullets.contains(first) {
+        if let first = body.first, !first.isLetter, !first.isNumber, Self.bullets.contains(first) {
             let afterBullet = body.dropFirst()
             if afterBullet.first == " " || afterBullet.first == "\t" || (first != "-" && first != "*") {
                 bullet = true
@@ -91,7 +93,7 @@ struct SourceText {
         let textStart = start + raw.utf8.distance(from: raw.startIndex, to: body.startIndex)
         var text = String(body)
         var widened: [(at: Int, extra: Int)] = []
-        if text.contains(where: { Self.spaces.contains($0) }) {
+        if text.utf8.contains(where: { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }), text.contains(where: { Self.spaces.contains($0) }) {
             var plain = ""
             var offset = 0
             for character in text {
@@ -143,24 +145,32 @@ enum Phrase {
 
     static func fold(_ text: Substring) -> String {
         if !text.utf8.contains(where: { $0 >= 0x80 }) {
-            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+            return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+                var count = 0
+                for byte in text.utf8 {
+                    buffer[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                    count += 1
+                }
+                return count
+            }
         }
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x41...0x5A: scalars.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
-            case 0x2019, 0x2018, 0x02BC, 0x60: scalars.append("'")
-            case 0x2013, 0x2014, 0x2011: scalars.append("-")
-            case 0..<0x80: scalars.append(scalar)
+            case 0x41...0x5A: bytes.append(UInt8(scalar.value + 0x20))
+            case 0..<0x80: bytes.append(UInt8(scalar.value))
+            case 0x2019, 0x2018, 0x02BC: bytes.append(0x27)
+            case 0x2013, 0x2014, 0x2011: bytes.append(0x2D)
             default:
                 if scalar.properties.changesWhenLowercased {
-                    scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 } else {
-                    scalars.append(scalar)
+                    bytes.append(contentsOf: UTF8.encode(scalar)!)
                 }
             }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whitespace runs made one space, ends trimmed (working on bytes: no byte of a longer UTF-8
@@ -192,22 +202,33 @@ enum Phrase {
         return String(slice)
     }
 
-    /// Words of letters and digits (with inner hyphens and apostrophes), with their ranges in `text`.
+    /// Words of letters and digits (with inner hyphens and apostrophes, and the marks that go on letters),
+    /// with their ranges in `text`; read scalar by scalar, which is much cheaper than by character.
     static func words(in text: String) -> [(word: Substring, range: Range<String.Index>)] {
         if !text.utf8.contains(where: { $0 >= 0x80 }) { return asciiWords(in: text) }
         var words: [(Substring, Range<String.Index>)] = []
+        let scalars = text.unicodeScalars
         var start: String.Index?
-        var index = text.startIndex
-        while index != text.endIndex {
-            let character = text[index]
-            let isWordCharacter = character.isLetter || character.isNumber || ((character == "-" || character == "'" || character == "’") && start != nil)
-            if isWordCharacter {
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let isWordScalar: Bool
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: isWordScalar = true
+            case 0x2D, 0x27, 0x2019: isWordScalar = start != nil
+            case 0..<0x80: isWordScalar = false
+            default:
+                let properties = scalar.properties
+                isWordScalar = properties.isAlphabetic || properties.numericType != nil
+                    || (start != nil && (properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark))
+            }
+            if isWordScalar {
                 if start == nil { start = index }
             } else if let begin = start {
                 words.append((text[begin..<index], begin..<index))
                 start = nil
             }
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
         if let begin = start { words.append((text[begin..<text.endIndex], begin..<text.endIndex)) }
         return words
@@ -249,10 +270,14 @@ extension StringProtocol {
     }
 
     private static func byteOffset(of needle: String, in haystack: Self, backwards: Bool) -> Int? {
-        var pattern = needle
-        var text = Substring(haystack)
-        return pattern.withUTF8 { pattern in
-            text.withUTF8 { text in PhraseSearch.offset(of: pattern, in: text, backwards: backwards) }
+        // Native strings lend their bytes without copying; anything else is copied once.
+        let found = haystack.utf8.withContiguousStorageIfAvailable { text in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in PhraseSearch.offset(of: pattern, in: text, backwards: backwards) }
+                ?? Array(needle.utf8).withUnsafeBufferPointer { PhraseSearch.offset(of: $0, in: text, backwards: backwards) }
+        }
+        if let found { return found }
+        return Array(haystack.utf8).withUnsafeBufferPointer { text in
+            Array(needle.utf8).withUnsafeBufferPointer { PhraseSearch.offset(of: $0, in: text, backwards: backwards) }
         }
     }
 }
@@ -260,17 +285,30 @@ extension StringProtocol {
 enum PhraseSearch {
     static func offset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, backwards: Bool) -> Int? {
         guard let first = pattern.first else { return 0 }
-        guard pattern.count <= text.count else { return nil }
+        guard pattern.count <= text.count, let base = text.baseAddress else { return nil }
         let last = text.count - pattern.count
-        var position = backwards ? last : 0
-        while backwards ? position >= 0 : position <= last {
-            if text[position] == first {
-                var offset = 1
-                while offset < pattern.count, text[position + offset] == pattern[offset] { offset += 1 }
-                if offset == pattern.count { return position }
+        if backwards {
+            var position = last
+            while position >= 0 {
+                if text[position] == first, matches(pattern, text, at: position) { return position }
+                position -= 1
             }
-            position += backwards ? -1 : 1
+            return nil
+        }
+        var position = 0
+        while position <= last {
+            // memchr finds the candidates with vector instructions.
+            guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+            position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if matches(pattern, text, at: position) { return position }
+            position += 1
         }
         return nil
+    }
+
+    private static func matches(_ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        var offset = 1
+        while offset < pattern.count, text[position + offset] == pattern[offset] { offset += 1 }
+        return offset == pattern.count
     }
 }
