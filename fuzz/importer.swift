@@ -1,0 +1,19 @@
+// libFuzzer target for the document importer, built with the OutcryCore sources by scripts/fuzz-importer.
+// Any input must give a draft or an ImportError — never a crash, a hang or memory misuse (the address
+// sanitizer watches) — and every span a draft reports must lie inside the text it was read from.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func importerFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let importer = DocumentImporter(today: try! HistoricalDate(year: 2024, month: 4, day: 20))
+    guard let document = try? importer.read(bytes: bytes) else { return 0 }
+    checkSpans(in: document, size: size)
+    return 0
+}
+
+private func checkSpans(in value: Any, size: Int) {
+    if let span = value as? TextSpan {
+        precondition(0 <= span.start && span.start <= span.end && span.end <= size && span.line >= 1, "span \(span) outside a text of \(size) bytes")
+        return
+    }
+    for child in Mirror(reflecting: value).children { checkSpans(in: child.value, size: size) }
+}
