@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/demo-dataset.json")]
+            resources: [.copy("Resources/demo-dataset.json"), .copy("Resources/seeds")]
         ),
         .target(
             name: "OutcryWeb",

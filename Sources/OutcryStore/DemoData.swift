@@ -2,13 +2,70 @@ import Foundation
 import OutcryCore
 
 /// The seed case shipped with Outcry: UA 30.24 on the Temirov LIVE journalists and the statement on
-/// the Kloop Media staff, as structured records.
+/// the Kloop Media staff. Their text is read from the two seed documents by the importer, exactly as an
+/// editor would import them; `demo-dataset.json` holds only what an editor adds to that — ids, links
+/// between records, the people's status changes, a title and a date the texts do not give. Fields the
+/// file leaves empty are the importer's.
 public enum DemoData {
     public static func dataset() throws -> Dataset {
-        guard let url = Bundle.module.url(forResource: "demo-dataset", withExtension: "json") else {
-            throw StoreError.cannotOpen("the demo data file demo-dataset.json (missing from the build)")
+        var dataset = try JSONDecoder().decode(Dataset.self, from: Data(contentsOf: try resource("demo-dataset", "json")))
+        let importer = DocumentImporter()
+        guard let action = try importer.read(bytes: Data(contentsOf: try resource("seeds/ua-30-24", "txt"))).action,
+            let statement = try importer.read(bytes: Data(contentsOf: try resource("seeds/statement-kloop", "txt"))).statement,
+            !dataset.urgentActions.isEmpty, !dataset.statements.isEmpty
+        else { throw StoreError.invalidDataset(["the demo seed documents did not read as an Urgent Action and a statement"]) }
+        try fill(&dataset.urgentActions[0], targets: &dataset.targets, from: action)
+        try fill(&dataset.statements[0], from: statement)
+        return dataset
+    }
+
+    private static func resource(_ name: String, _ kind: String) throws -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: kind) else {
+            throw StoreError.cannotOpen("the demo file \(name).\(kind) (missing from the build)")
         }
-        return try JSONDecoder().decode(Dataset.self, from: Data(contentsOf: url))
+        return url
+    }
+
+    private static func fill(_ record: inout UrgentAction, targets: inout [Target], from action: ImportedUrgentAction) throws {
+        guard let number = action.number.value, let issued = action.issued.value, let summary = action.summary.value,
+            let steps = action.takeAction.value, let asks = action.asks.value, let letter = action.letter.value,
+            let salutation = letter.salutation.value, let closing = letter.closing.value, let officials = action.targets.value,
+            officials.count == record.targets.count
+        else { throw StoreError.invalidDataset(["the importer no longer reads everything the demo needs from UA 30.24"]) }
+        guard issued == record.issued else {
+            throw StoreError.invalidDataset(["the demo file dates UA 30.24 \(record.issued), its text \(issued)"])
+        }
+        record.number = number
+        record.summary = summary.joined(separator: "\n\n")
+        record.takeAction = steps.map(DraftText.step)
+        record.asks = asks.map(DraftText.capitalisingFirst)
+        record.letters = [SampleLetter(language: record.language, salutation: salutation, paragraphs: letter.paragraphs, closing: closing)]
+        for (link, official) in zip(record.targets, officials) {
+            guard let index = targets.firstIndex(where: { $0.id == link.target }), let name = official.name.value else {
+                throw StoreError.invalidDataset(["the demo official “\(link.target)” has no name in the text"])
+            }
+            targets[index].honorific = official.honorific.value
+            targets[index].name = name
+            targets[index].title = official.title.value
+            targets[index].body = official.organisation.value
+            targets[index].addressLines = official.addressLines.value ?? []
+            targets[index].emails = official.emails.value ?? []
+            targets[index].fax = official.fax.value
+            targets[index].phone = official.phone.value
+            targets[index].socialHandles = official.socialHandles.value ?? []
+            targets[index].contactFormURL = official.contactForm.value
+            targets[index].unusableContacts = official.unusableContacts
+        }
+    }
+
+    private static func fill(_ record: inout Statement, from statement: ImportedStatement) throws {
+        guard let title = statement.title.value, let lead = statement.lead.value, let quotes = statement.quotes.value,
+            let background = statement.background.value
+        else { throw StoreError.invalidDataset(["the importer no longer reads everything the demo needs from the Kloop statement"]) }
+        record.title = title
+        record.lead = lead
+        record.quotes = quotes.map { Quote(paragraphs: $0.paragraphs, speaker: $0.speaker, role: $0.role) }
+        record.background = background
     }
 }
 

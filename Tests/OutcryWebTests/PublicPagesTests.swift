@@ -35,7 +35,7 @@ import Testing
                 "Sadyr Japarov", "President of Kyrgyzstan", "Presidential Administration of the Kyrgyz Republic",
                 "207 Abdumomunov Street", "720003, Bishkek", "Kyrgyz Republic",
                 "Ambassador Baktybek Amanbaev", "Embassy of Kyrgyzstan in the United States",
-                "2360 Massachusetts Avenue,", "NW, Washington DC 20008",
+                "2360 Massachusetts Avenue", "NW, Washington DC 20008",
             ] {
                 #expect(html.contains(#"<span class="line">\#(line)</span>"#), "address line \(line)")
             }
