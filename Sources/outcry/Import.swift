@@ -143,22 +143,14 @@ struct Import: AsyncParsableCommand {
     }
 
     private func openStore() async -> Store {
-        let configuration: OutcryWeb.Configuration
+        let store = await database.openStore(database.configuration())
         do {
-            configuration = try .resolve(
-                .init(dataDirectory: database.dataDirectory, databaseURL: database.databaseURL, logLevel: database.logLevel),
-                environment: ProcessInfo.processInfo.environment)
-        } catch {
-            fail(error.description)
-        }
-        let logger = makeLogger(level: configuration.logLevel)
-        do {
-            let store = try await Store.open(configuration.database, logger: logger)
             _ = try await store.migrate { _, _, _ in }
-            return store
         } catch {
-            fail("\(error)")
+            await store.shutdown()
+            fail("the database could not be brought up to date: \(error)")
         }
+        return store
     }
 }
 

@@ -10,21 +10,8 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let configuration: OutcryWeb.Configuration
-        do {
-            configuration = try .resolve(
-                .init(dataDirectory: database.dataDirectory, databaseURL: database.databaseURL, logLevel: database.logLevel),
-                environment: ProcessInfo.processInfo.environment)
-        } catch {
-            fail(error.description)
-        }
-        let logger = makeLogger(level: configuration.logLevel)
-        let store: Store
-        do {
-            store = try await Store.open(configuration.database, logger: logger)
-        } catch {
-            fail("\(error)")
-        }
+        let configuration = database.configuration()
+        let store = await database.openStore(configuration)
         print("Migrating \(configuration.database)")
         let total = Migrations.all.count
         do {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import OutcryStore
+import OutcryWeb
 
 @main
 struct Outcry: AsyncParsableCommand {
@@ -21,6 +23,28 @@ struct DatabaseOptions: ParsableArguments {
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env LOG_LEVEL; default info).")
     var logLevel: String?
+}
+
+extension DatabaseOptions {
+    /// The configuration these options and the environment give, or a one-line error and exit.
+    func configuration() -> OutcryWeb.Configuration {
+        do {
+            return try .resolve(
+                .init(dataDirectory: dataDirectory, databaseURL: databaseURL, logLevel: logLevel),
+                environment: ProcessInfo.processInfo.environment)
+        } catch {
+            fail(error.description)
+        }
+    }
+
+    /// The store the configuration names, opened, or a one-line error and exit.
+    func openStore(_ configuration: OutcryWeb.Configuration) async -> Store {
+        do {
+            return try await Store.open(configuration.database, logger: makeLogger(level: configuration.logLevel))
+        } catch {
+            fail("\(error)")
+        }
+    }
 }
 
 /// Prints one clear line on standard error and exits non-zero: what a person running a command needs.

@@ -191,9 +191,8 @@ struct DocumentReading {
             var range = region.lines
             if let letterLines, range.contains(letterLines.lowerBound) { range = range.lowerBound..<letterLines.lowerBound }
             let label = labels.first { $0.line == region.lines.lowerBound }
-            if let label, let inline = label.inline, let start = label.inlineStart {
+            if let label, let inline = label.inline {
                 steps.append(Paragraph(text: inline, lines: label.line...label.line))
-                _ = start
             }
             for paragraph in paragraphs(in: (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound), skipping: consumed) {
                 if Self.introducesAsks(lines[paragraph.lines.lowerBound].folded) { break }

@@ -93,7 +93,6 @@ enum NameFinder {
                 continue
             }
             let folded = Phrase.fold(words[index].word)
-            var matched = false
             for (names, country) in countryNames[folded] ?? [] {
                 let last = index + names.count - 1
                 guard last < words.count else { continue }
@@ -104,10 +103,8 @@ enum NameFinder {
                 let previous = counts[country]
                 counts[country] = ((previous?.count ?? 0) + 1, previous?.first ?? index, previous?.range ?? range)
                 index = last
-                matched = true
                 break
             }
-            _ = matched
             index += 1
         }
         return counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map { ($0.key, $0.value.range) }
