@@ -69,6 +69,7 @@ struct DocumentReading {
 
     mutating func document() -> ImportedDocument {
         let labels = lines.indices.compactMap { SectionLabel.label(of: lines[$0], at: $0) }
+        let labelAtLine = Dictionary(labels.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
         let regions = regions(from: labels)
         let header = regions.first { $0.section == nil && $0.lines.lowerBound == 0 }?.lines ?? 0..<0
 
@@ -107,7 +108,7 @@ struct DocumentReading {
         let contactReader = ContactReader(source: source)
         for region in contactRegions {
             var indices = Array(region.lines).filter { !consumed.contains($0) && !(letterLines?.contains($0) ?? false) }
-            let label = labels.first { $0.line == region.lines.lowerBound }
+            let label = labelAtLine[region.lines.lowerBound]
             if label?.inlineStart == nil, indices.first == region.lines.lowerBound { indices.removeFirst() }
             targets += contactReader.targets(
                 lines: indices, role: region.section == .copies ? .copy : .primary, firstLineFrom: label?.inlineStart)
@@ -166,12 +167,14 @@ struct DocumentReading {
         var summarySkip = consumed.union(letterLines.map(Set.init) ?? []).union(0..<summaryStart)
         if let runTogether { summarySkip.formUnion(runTogether.lines) }
         var summary: [Paragraph] = []
+        let unlabelled = !regions.contains { $0.section != nil }
+        let firstOfficial = targets.compactMap { $0.span?.start }.min() ?? Int.max
         for paragraph in paragraphs(in: header, skipping: summarySkip) {
             // Without labels, the account ends where the document turns to what to do.
-            if labels.isEmpty || !regions.contains(where: { $0.section != nil }), !summary.isEmpty, Self.turnsToAction(paragraph.text) { break }
+            if unlabelled, !summary.isEmpty, Self.turnsToAction(paragraph.text) { break }
             if Self.introducesAsks(lines[paragraph.lines.lowerBound].folded) || Self.introducesAsks(Phrase.fold(paragraph.text)) { break }
             if Self.closingPhrases.prefix(9).contains(where: Phrase.fold(paragraph.text).has) { continue }
-            if targets.contains(where: { ($0.span?.start ?? Int.max) < source.lines[paragraph.lines.lowerBound].start }) { break }
+            if firstOfficial < source.lines[paragraph.lines.lowerBound].start { break }
             summary.append(paragraph)
         }
         summary.removeAll { isMetaParagraph($0) }
@@ -190,9 +193,8 @@ struct DocumentReading {
         for region in regions where region.section == .takeAction {
             var range = region.lines
             if let letterLines, range.contains(letterLines.lowerBound) { range = range.lowerBound..<letterLines.lowerBound }
-            let label = labels.first { $0.line == region.lines.lowerBound }
-            if let label, let inline = label.inline {
-                steps.append(Paragraph(text: inline, lines: label.line...label.line))
+            if let inline = labelAtLine[region.lines.lowerBound]?.inline {
+                steps.append(Paragraph(text: inline, lines: region.lines.lowerBound...region.lines.lowerBound))
             }
             for paragraph in paragraphs(in: (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound), skipping: consumed) {
                 if Self.introducesAsks(lines[paragraph.lines.lowerBound].folded) { break }
