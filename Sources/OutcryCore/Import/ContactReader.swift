@@ -90,7 +90,7 @@ struct ContactReader {
             guard let lead = read.lead else { continue }
             // "Minister Jane Roe, Ministry of Justice, 12 Main Street, Capital City" on one line.
             if block.count == 1 || (leads.isEmpty && commaCount(lead.text) >= 2 && !lead.text.contains(where: \.isNumber)) || commaCount(lead.text) >= 3 {
-                leads += split(lead, line: read.line)
+                leads += split(lead)
             } else {
                 leads.append(lead)
             }
@@ -164,7 +164,7 @@ struct ContactReader {
         return TextSpan(start: spans.map(\.start).min() ?? first.start, end: spans.map(\.end).max() ?? first.end, line: first.line)
     }
 
-    private func split(_ lead: Piece, line: Int) -> [Piece] {
+    private func split(_ lead: Piece) -> [Piece] {
         var pieces: [Piece] = []
         for part in lead.text.split(separator: ",") {
             let text = part.trimmingSpaces
