@@ -17,6 +17,8 @@ struct ContactReader {
         let lead: Piece?
         let fields: [(Field, Piece)]
         let line: Int
+        /// What the lead is, worked out once.
+        var role: LineRole = .contact
     }
 
     private enum LineRole { case contact, address, title, organisation, honorificName, other }
@@ -42,8 +44,9 @@ struct ContactReader {
                 inProse = true
                 continue
             }
-            let read = readLine(index, from: position == 0 ? firstLineFrom : nil)
-            let role = read.lead.map { classify($0.text) } ?? .contact
+            var read = readLine(index, from: position == 0 ? firstLineFrom : nil)
+            let role = read.lead.map { classify($0.text.hasSuffix(",") ? String($0.text.dropLast()) : $0.text) } ?? .contact
+            read.role = role
             let startsOfficial = role == .honorificName || role == .organisation || role == .title
             let groupHasManyLines = position + 1 < lines.count && !source.lines[lines[position + 1]].isBlank
             let oneLineOfficial = read.lead.map { commaCount($0.text) >= 2 } ?? false
@@ -85,21 +88,21 @@ struct ContactReader {
         var emails: [Piece] = []
         var socials: [(SocialHandle, TextSpan)] = []
         var inAddress = false
-        var leads: [Piece] = []
+        var leads: [(piece: Piece, role: LineRole?)] = []
         for read in block {
             guard let lead = read.lead else { continue }
             // "Minister Jane Roe, Ministry of Justice, 12 Main Street, Capital City" on one line.
             if block.count == 1 || (leads.isEmpty && commaCount(lead.text) >= 2 && !lead.text.contains(where: \.isNumber)) || commaCount(lead.text) >= 3 {
-                leads += split(lead)
+                leads += split(lead).map { ($0, nil) }
             } else {
-                leads.append(lead)
+                leads.append((lead, read.role))
             }
         }
-        for lead in leads {
+        for (lead, knownRole) in leads {
             var text = lead.text
             if text.hasSuffix(",") && !inAddress { text.removeLast() }
             let piece = Piece(text: text, span: lead.span)
-            switch inAddress ? .address : classify(text) {
+            switch inAddress ? .address : knownRole ?? classify(text) {
             case .honorificName where !target.name.isFound:
                 let (honorific, rest) = Self.honorific(of: text)
                 if let honorific { target.honorific = Found(honorific, at: piece.span) }

@@ -162,6 +162,14 @@ enum Phrase {
             case 0..<0x80: bytes.append(UInt8(scalar.value))
             case 0x2019, 0x2018, 0x02BC: bytes.append(0x27)
             case 0x2013, 0x2014, 0x2011: bytes.append(0x2D)
+            // The common cases without a table lookup: Latin-1 and Cyrillic capitals, and punctuation,
+            // symbols and CJK, which have no case.
+            case 0xC0...0xDE where scalar.value != 0xD7, 0x410...0x42F:
+                bytes.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar.value + 0x20)!)!)
+            case 0x400...0x40F:
+                bytes.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar.value + 0x50)!)!)
+            case 0x80...0xBF, 0xDF...0xFF, 0x430...0x45F, 0x2000...0x2BFF, 0x3000...0x9FFF, 0xAC00...0xD7AF:
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
             default:
                 if scalar.properties.changesWhenLowercased {
                     bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
