@@ -73,6 +73,11 @@ extension Store {
     /// Loads the demo data unless it was loaded before; returns whether it loaded it now.
     /// The marker and the records commit together, so an interrupted load is simply redone.
     public func loadDemoData() async throws -> Bool {
+        // Once loaded, a restart with --demo need not read the seed documents again.
+        let present = try await engine.read { database in
+            try await database.select().column("key").from("settings").where("key", .equal, "demo_data_loaded").first() != nil
+        }
+        if present { return false }
         let dataset = try DemoData.dataset()
         let problems = dataset.problems()
         guard problems.isEmpty else { throw StoreError.invalidDataset(problems) }

@@ -48,9 +48,11 @@ struct Import: AsyncParsableCommand {
                 continue
             }
             let started = DispatchTime.now().uptimeNanoseconds
+            let text: String
             let document: ImportedDocument
             do {
-                document = try importer.read(bytes: bytes)
+                text = try DocumentImporter.text(of: bytes)
+                document = try importer.read(text: text)
             } catch {
                 failed += 1
                 reports.append("✗ \(file.path): \(error.description)")
@@ -61,7 +63,7 @@ struct Import: AsyncParsableCommand {
             var outcome = dryRun ? "not saved (dry run)" : ""
             if let store {
                 do {
-                    let draft = ImportDraft(sourceName: file.lastPathComponent, sourceText: String(decoding: bytes, as: UTF8.self), document: document, importedAt: Date())
+                    let draft = ImportDraft(sourceName: file.lastPathComponent, sourceText: text, document: document, importedAt: Date())
                     if try await store.save(draft) {
                         saved += 1
                         outcome = "saved as draft \(draft.id)"

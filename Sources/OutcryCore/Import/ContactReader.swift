@@ -170,7 +170,7 @@ struct ContactReader {
     private func split(_ lead: Piece) -> [Piece] {
         var pieces: [Piece] = []
         for part in lead.text.split(separator: ",") {
-            let text = part.trimmingSpaces
+            let text = part.trimmingWhitespace
             if !text.isEmpty { pieces.append(Piece(text: text, span: lead.span)) }
         }
         return pieces
@@ -224,8 +224,8 @@ struct ContactReader {
             fields.append((entry.field, Piece(text: value, span: span(index, range, in: text, skipped: skipped))))
         }
         let leadEnd = found.first?.start ?? text.count
-        var leadText = String(text[offsets[0]..<offsets[leadEnd]]).trimmingSpaces
-        while let last = leadText.last, last == "|" || last == ";" || last == "," || last == "/" { leadText = String(leadText.dropLast()).trimmingSpaces }
+        var leadText = String(text[offsets[0]..<offsets[leadEnd]]).trimmingWhitespace
+        while let last = leadText.last, last == "|" || last == ";" || last == "," || last == "/" { leadText = String(leadText.dropLast()).trimmingWhitespace }
         // Bare addresses, handles and links with no label.
         if found.isEmpty, !leadText.has(" ") || leadText.hasPrefix("http") || leadText.hasPrefix("www.") {
             if let field = Self.bareField(leadText) {
@@ -275,9 +275,9 @@ struct ContactReader {
     }()
 
     private static func cleanValue(_ value: Substring, keepingComma: Bool = false) -> String {
-        var text = value.trimmingSpaces
+        var text = value.trimmingWhitespace
         for separator in [" I", " |", " /", ";", ",", "|"] where text.hasSuffix(separator) && !(keepingComma && separator == ",") {
-            text = String(text.dropLast(separator.count)).trimmingSpaces
+            text = String(text.dropLast(separator.count)).trimmingWhitespace
         }
         if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
         return text
@@ -390,7 +390,7 @@ struct ContactReader {
         guard let firstSpace = folded.firstIndex(of: " "), honorificStarts.contains(folded[..<firstSpace]) else { return (nil, text) }
         for honorific in honorifics where folded.hasPrefix(honorific + " ") {
             let printed = String(text.prefix(honorific.count))
-            let rest = String(text.dropFirst(honorific.count)).trimmingSpaces
+            let rest = String(text.dropFirst(honorific.count)).trimmingWhitespace
             guard let first = rest.first, first.isUppercase || !first.isCased else { continue }
             return (printed, rest)
         }
@@ -400,8 +400,8 @@ struct ContactReader {
     /// "Sadyr Japarov, President of Kyrgyzstan" → ("Sadyr Japarov", "President of Kyrgyzstan").
     private static func nameAndOffice(_ text: String) -> (String, String?) {
         guard let comma = text.firstIndex(of: ",") else { return (text, nil) }
-        let office = text[text.index(after: comma)...].trimmingSpaces
-        return (String(text[..<comma]).trimmingSpaces, office.isEmpty ? nil : office)
+        let office = text[text.index(after: comma)...].trimmingWhitespace
+        return (String(text[..<comma]).trimmingWhitespace, office.isEmpty ? nil : office)
     }
 
     /// "Minister Jane Roe" → ("Minister", "Jane Roe"); nil unless the words after the office are a name.

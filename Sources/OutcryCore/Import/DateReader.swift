@@ -161,7 +161,7 @@ enum DateReader {
             }
             // 17 April 2024, 17. huhtikuuta 2024, 17 de abril de 2024, 17th April
             let monthIndex = skipFiller(start + 1)
-            if let name = word(monthIndex), let m = month(named: name) {
+            if let name = word(monthIndex), let m = monthNumbers[name] {
                 var yearIndex = monthIndex + 1
                 if mark(yearIndex) == "." { yearIndex += 1 }
                 if mark(yearIndex) == "," { yearIndex += 1 }
@@ -174,7 +174,7 @@ enum DateReader {
         // April 17, 2024 / April 17th 2024 / April 2024 — unless a day stood before the month ("31 February 2024"
         // is no date, and not February either).
         let afterDay = start > 0 && number(start - 1).map { $0.1 <= 2 } == true
-        if !afterDay, let name = word(start), let m = month(named: name) {
+        if !afterDay, let name = word(start), let m = monthNumbers[name] {
             var index = start + 1
             if mark(index) == "." { index += 1 }
             if let (d, digits) = number(index), digits <= 2 {
@@ -188,10 +188,6 @@ enum DateReader {
             if let y = year(index), name.count > 2 { return make(y, m, nil, through: index) }
         }
         return nil
-    }
-
-    static func month(named word: String) -> Int? {
-        monthNumbers[word]
     }
 
     private static let monthNumbers: [String: Int] = {

@@ -18,7 +18,12 @@ public struct DocumentImporter: Sendable {
 
     /// Reads raw bytes, refusing what is not UTF-8 text.
     public func read(bytes: some Collection<UInt8>) throws(ImportError) -> ImportedDocument {
-        guard bytes.count <= Self.maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: Self.maximumBytes) }
+        try read(text: Self.text(of: bytes))
+    }
+
+    /// The UTF-8 text `bytes` hold, or why they are not a document to read.
+    public static func text(of bytes: some Collection<UInt8>) throws(ImportError) -> String {
+        guard bytes.count <= maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
         var controls = 0
         for byte in bytes where byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C {
             if byte == 0 { throw .notText }
@@ -26,7 +31,7 @@ public struct DocumentImporter: Sendable {
         }
         if controls > max(8, bytes.count / 100) { throw .notText }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
-        return try read(text: text)
+        return text
     }
 
     public func read(text: String) throws(ImportError) -> ImportedDocument {
@@ -367,33 +372,19 @@ struct DocumentReading {
         }
         var end = range.upperBound
         var closing: Found<String> = .missing
-        var bodyLines: [Int] = []
-        var cursor = index
-        var lastParagraphOverride: String?
-        while cursor < range.upperBound {
-            let line = lines[cursor]
-            if !line.isBlank, let found = LetterReader.closing(in: line.text) {
-                if found.before.isEmpty {
-                    closing = Found(found.closing, at: source.span(line: cursor))
-                } else {
-                    bodyLines.append(cursor)
-                    lastParagraphOverride = found.before
-                    closing = Found(found.closing, at: source.span(line: cursor))
-                }
-                used.insert(cursor)
-                end = cursor + 1
-                break
-            }
-            bodyLines.append(cursor)
-            cursor += 1
+        // A closing glued to the last paragraph ("…in detention.Yours sincerely,") shares its line.
+        var gluedClosing = false
+        for cursor in index..<range.upperBound where !lines[cursor].isBlank {
+            guard let found = LetterReader.closing(in: lines[cursor].text) else { continue }
+            closing = Found(found.closing, at: source.span(line: cursor))
+            gluedClosing = !found.before.isEmpty
+            if !gluedClosing { used.insert(cursor) }
+            end = cursor + 1
+            break
         }
-        if !closing.isFound { end = range.upperBound }
-        var paragraphs = self.paragraphs(in: index..<end, skipping: used.subtracting(lastParagraphOverride == nil ? [] : [end - 1]))
-        if let override = lastParagraphOverride, let last = paragraphs.last {
-            let full = last.text
-            let closingText = closing.value ?? ""
-            let trimmed = full.hasSuffix(closingText) ? String(full.dropLast(closingText.count)).trimmingSpaces : override
-            paragraphs[paragraphs.count - 1] = Paragraph(text: trimmed, lines: last.lines)
+        var paragraphs = self.paragraphs(in: index..<end, skipping: used)
+        if gluedClosing, let last = paragraphs.last, let text = closing.value, last.text.hasSuffix(text) {
+            paragraphs[paragraphs.count - 1] = Paragraph(text: String(last.text.dropLast(text.count)).trimmingWhitespace, lines: last.lines)
         }
         for index in index..<end { used.insert(index) }
         guard salutation.isFound || !paragraphs.isEmpty else { return (.missing, used) }
@@ -547,7 +538,7 @@ struct DocumentReading {
         for index in header where !lines[index].isBlank {
             let text = lines[index].text
             guard let range = text.byteRange(of: title), text.distance(from: range.upperBound, to: text.endIndex) > 20 else { continue }
-            let rest = text[range.upperBound...].trimmingSpaces
+            let rest = text[range.upperBound...].trimmingWhitespace
             guard rest.first?.isUppercase == true, rest.contains(where: \.isLowercase) else { return nil }
             // The summary may go on over the next lines.
             var end = index
@@ -658,8 +649,8 @@ struct DocumentReading {
         for label in labels where label.section == .names {
             guard let value = label.inline else { continue }
             for part in value.replacingAnd().split(separator: ",") {
-                var name = part.trimmingSpaces
-                if let paren = name.firstIndex(of: "(") { name = String(name[..<paren]).trimmingSpaces }
+                var name = part.trimmingWhitespace
+                if let paren = name.firstIndex(of: "(") { name = String(name[..<paren]).trimmingWhitespace }
                 if !name.isEmpty, !names.contains(name) { names.append(name) }
             }
             spans.append(source.span(line: label.line))
@@ -848,14 +839,14 @@ struct DocumentReading {
         var body = Substring(text.dropFirst())
         let closers: Set<Character> = ["”", "\"", "»", "“"]
         if let close = body.lastIndex(where: { closers.contains($0) }) {
-            let after = body[body.index(after: close)...].trimmingSpaces
+            let after = body[body.index(after: close)...].trimmingWhitespace
             var words = String(body[..<close])
-            if after.isEmpty { return (words.trimmingSpaces, nil) }
+            if after.isEmpty { return (words.trimmingWhitespace, nil) }
             if words.hasSuffix(",") { words.removeLast(); words += "." }
             body = Substring(words)
-            return (String(body).trimmingSpaces, after)
+            return (String(body).trimmingWhitespace, after)
         }
-        return (String(body).trimmingSpaces, nil)
+        return (String(body).trimmingWhitespace, nil)
     }
 
     /// "said Jane Doe, director of X." → ("Jane Doe", "director of X").
@@ -865,7 +856,7 @@ struct DocumentReading {
         let folded = Phrase.fold(rest)
         for verb in ["said ", "says ", "added ", "stated "] where folded.hasPrefix(verb) {
             rest = rest.dropFirst(verb.count)
-            var parts = rest.split(separator: ",").map { $0.trimmingSpaces }
+            var parts = rest.split(separator: ",").map { $0.trimmingWhitespace }
             guard !parts.isEmpty else { return nil }
             if var last = parts.popLast() {
                 if last.hasSuffix(".") { last.removeLast() }
@@ -883,7 +874,7 @@ struct DocumentReading {
         let folded = Phrase.fold(text)
         guard let verb = [" said:", " says:", " stated:", " added:", " said,"].first(where: { folded.hasSuffix($0) }) else { return nil }
         let before = text.dropLast(verb.count)
-        let parts = before.split(separator: ",").map { $0.trimmingSpaces }
+        let parts = before.split(separator: ",").map { $0.trimmingWhitespace }
         for index in parts.indices.reversed() {
             let words = parts[index].split(separator: " ")
             guard (2...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }), !parts[index].has("’s"), !parts[index].has("'s") else { continue }

@@ -30,7 +30,7 @@ enum LetterReader {
                 let offset = folded.distance(from: folded.startIndex, to: range.lowerBound)
                 guard folded.count == text.count else { return nil }
                 let split = text.index(text.startIndex, offsetBy: offset)
-                return (String(text[split...]).trimmingSpaces, String(text[..<split]).trimmingSpaces)
+                return (String(text[split...]).trimmingWhitespace, String(text[..<split]).trimmingWhitespace)
             }
         }
         return nil
@@ -54,7 +54,7 @@ enum LetterReader {
                 for trigger in askTriggers {
                     guard let range = folded.byteRange(of: trigger) else { continue }
                     let offset = folded.distance(from: folded.startIndex, to: range.upperBound)
-                    let request = sentence.dropFirst(offset).trimmingSpaces
+                    let request = sentence.dropFirst(offset).trimmingWhitespace
                     guard request.utf8.count > 8 else { continue }
                     asks.append(request)
                     break
@@ -92,7 +92,7 @@ enum Sentences {
                 let followedBySpace = !atEnd && characters[next] == " "
                 let lastWord = Phrase.fold(current[(current.lastIndex(of: " ").map { current.index(after: $0) } ?? current.startIndex)...])
                 if atEnd || (followedBySpace && !abbreviations.contains(lastWord) && nextStartsSentence(characters, after: next)) {
-                    sentences.append(current.trimmingSpaces)
+                    sentences.append(current.trimmingWhitespace)
                     current = ""
                 }
                 index = next
@@ -100,7 +100,7 @@ enum Sentences {
             }
             index += 1
         }
-        if !current.trimmingSpaces.isEmpty { sentences.append(current.trimmingSpaces) }
+        if !current.trimmingWhitespace.isEmpty { sentences.append(current.trimmingWhitespace) }
         return sentences
     }
 

@@ -202,7 +202,7 @@ enum NameFinder {
             text.distance(from: words[previousEnd].range.upperBound, to: words[index].range.lowerBound) <= 8
         else { return false }
         let between = Phrase.fold(text[words[previousEnd].range.upperBound..<words[index].range.lowerBound])
-        let plain = between.trimmingSpaces
+        let plain = between.trimmingWhitespace
         if [",", "and", ", and", "or", ", or", "et", "und", "och", "ja", "y", "e", "и"].contains(plain) { return true }
         // "…, journalist Abdil Aitbay Tegin and former employee Zhoomart Duulatov"
         return false
@@ -348,13 +348,4 @@ enum NameFinder {
         for key in names.keys { names[key]?.sort { $0.0.count > $1.0.count } }
         return names
     }()
-}
-
-extension StringProtocol {
-    var trimmingSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
-    }
 }

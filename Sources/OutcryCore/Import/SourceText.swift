@@ -199,17 +199,6 @@ enum Phrase {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Trims spaces and the punctuation that separates a label from its value.
-    static func trimSeparators(_ text: some StringProtocol) -> String {
-        let separators: Set<Character> = [" ", ":", ",", ";", "|", "-", "–", "—", "."]
-        var slice = Substring(text)
-        while let first = slice.first, separators.contains(first) || first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == ":" || last == "," || last == ";" || last == "|" || last.isWhitespace {
-            slice = slice.dropLast()
-        }
-        return String(slice)
-    }
-
     /// Words of letters and digits (with inner hyphens and apostrophes, and the marks that go on letters),
     /// with their ranges in `text`; read scalar by scalar, which is much cheaper than by character.
     static func words(in text: String) -> [(word: Substring, range: Range<String.Index>)] {
