@@ -342,7 +342,7 @@ struct TotalsRow: Codable, Sendable {
     var count: Int
 }
 
-struct ActionReportRow: Sendable {
+struct ActionReportRow: Codable, Sendable {
     var idempotencyKey: String
     var urgentActionId: String
     var targetId: String?

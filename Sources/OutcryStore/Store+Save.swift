@@ -26,20 +26,10 @@ extension Store {
             try await database.replaceLinks("person_affiliations", owner: ("person_id", person.id), others: ("organisation_id", person.affiliations))
         }
         for item in dataset.cases {
-            try await database.upsert(into: "cases", CaseRow(
-                id: item.id.rawValue, title: item.title, country: item.country.code, summary: item.summary,
-                themes: try jsonText(item.themes), status: item.status.rawValue))
-            try await database.replaceLinks("case_people", owner: ("case_id", item.id), others: ("person_id", item.people))
-            try await database.replaceLinks("case_organisations", owner: ("case_id", item.id), others: ("organisation_id", item.organisations))
+            try await write(item, on: database)
         }
         for target in dataset.targets {
-            try await database.upsert(into: "targets", TargetRow(
-                id: target.id.rawValue, honorific: target.honorific, name: target.name, title: target.title,
-                body: target.body, addressLines: try jsonText(target.addressLines), country: target.country?.code,
-                emails: try jsonText(target.emails), fax: target.fax, phone: target.phone,
-                socialHandles: try jsonText(target.socialHandles), contactFormUrl: target.contactFormURL,
-                salutation: target.salutation, preferredLanguage: target.preferredLanguage,
-                unusableContacts: try jsonText(target.unusableContacts), lastVerified: target.lastVerified?.iso))
+            try await write(target, on: database)
         }
         // An action may update one saved later in the same set: link them once all exist.
         for action in dataset.urgentActions {
@@ -58,7 +48,7 @@ extension Store {
         try await bumpContentVersion(on: database)
     }
 
-    private static func write(_ action: UrgentAction, updates: Identifier<UrgentAction>?, on database: any SQLDatabase) async throws {
+    static func write(_ action: UrgentAction, updates: Identifier<UrgentAction>?, on database: any SQLDatabase) async throws {
         try await database.upsert(into: "urgent_actions", UrgentActionRow(
             id: action.id.rawValue, number: action.number, kind: action.kind.rawValue, caseId: action.caseID.rawValue,
             title: action.title, summary: action.summary, issued: action.issued.iso, deadline: action.deadline?.iso,
@@ -85,6 +75,24 @@ extension Store {
                 keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil
             ).run()
         }
+    }
+
+    static func write(_ item: Case, on database: any SQLDatabase) async throws {
+        try await database.upsert(into: "cases", CaseRow(
+            id: item.id.rawValue, title: item.title, country: item.country.code, summary: item.summary,
+            themes: try jsonText(item.themes), status: item.status.rawValue))
+        try await database.replaceLinks("case_people", owner: ("case_id", item.id), others: ("person_id", item.people))
+        try await database.replaceLinks("case_organisations", owner: ("case_id", item.id), others: ("organisation_id", item.organisations))
+    }
+
+    static func write(_ target: Target, on database: any SQLDatabase) async throws {
+        try await database.upsert(into: "targets", TargetRow(
+            id: target.id.rawValue, honorific: target.honorific, name: target.name, title: target.title,
+            body: target.body, addressLines: try jsonText(target.addressLines), country: target.country?.code,
+            emails: try jsonText(target.emails), fax: target.fax, phone: target.phone,
+            socialHandles: try jsonText(target.socialHandles), contactFormUrl: target.contactFormURL,
+            salutation: target.salutation, preferredLanguage: target.preferredLanguage,
+            unusableContacts: try jsonText(target.unusableContacts), lastVerified: target.lastVerified?.iso))
     }
 
     private static func write(_ statement: Statement, on database: any SQLDatabase) async throws {

@@ -6,6 +6,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidDataset([String])
     case corruptRow(table: String, id: String, reason: String)
     case badKey(String)
+    /// A record with this key exists already (an account with the same address, an action with the same number).
+    case duplicate(String)
+    case notFound(String)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidDataset(let problems): "the data set has \(problems.count) problem(s): " + problems.joined(separator: "; ")
         case .corruptRow(let table, let id, let reason): "row “\(id)” of \(table) cannot be read: \(reason)"
         case .badKey(let reason): reason
+        case .duplicate(let what): "\(what) already exists"
+        case .notFound(let what): "\(what) does not exist"
         }
     }
 }

@@ -23,6 +23,8 @@ public enum Migrations {
         M0006_CreateReportSafeguards(),
         M0007_CreateSupporterContacts(),
         M0008_CreateImportDrafts(),
+        M0009_CreateAccounts(),
+        M0010_AddReportReview(),
     ]
 }
 
