@@ -52,7 +52,7 @@ extension Store {
     /// Creates an account without a password and returns it with the token of a one-time link to set one.
     public func createAccount(email: String, role: Role, actor: String, now: Date) async throws -> (Account, String) {
         let email = Account.normalised(email: email)
-        guard EmailAddress(email) != nil else { throw StoreError.invalidDataset(["“\(email)” is not an e-mail address"]) }
+        guard EmailAddress(email) != nil else { throw StoreError.invalid("“\(email)” is not an e-mail address") }
         let row = AccountRow(
             id: randomToken(bytes: 9).lowercased().replacingOccurrences(of: "_", with: "-"), email: email, role: role.rawValue,
             disabled: false, createdAt: Int64(now.timeIntervalSince1970))

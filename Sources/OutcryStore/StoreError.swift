@@ -9,6 +9,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A record with this key exists already (an account with the same address, an action with the same number).
     case duplicate(String)
     case notFound(String)
+    /// A value a person typed cannot be used; the reason is written for them.
+    case invalid(String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badKey(let reason): reason
         case .duplicate(let what): "\(what) already exists"
         case .notFound(let what): "\(what) does not exist"
+        case .invalid(let reason): reason
         }
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -37,6 +38,7 @@ public func buildApplication(
     let router = Router(context: OutcryRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
+    router.middlewares.add(AdminRedirectMiddleware())
     let totals = TotalsCache(store: store, clock: clock)
     let cache = PageCache(
         store: store, clock: clock,
@@ -56,10 +58,8 @@ public func buildApplication(
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         })
-    PublicRoutes(
-        pages: PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil),
-        renderer: renderer, stylesheet: stylesheet, cache: cache
-    ).add(to: router)
+    let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil)
+    PublicRoutes(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache).add(to: router)
     ActionRoutes(
         pages: ActionPages(
             store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
@@ -68,6 +68,17 @@ public func buildApplication(
             actions: ActionCache(store: store, versions: cache)),
         renderer: renderer
     ).add(to: router)
+
+    let throttleKey = SymmetricKey(data: SHA256.hash(data: Data("sign-in|\(formSecret)".utf8)))
+    let auth = AdminAuth(
+        store: store, clock: clock, secureCookies: configuration.siteURL.hasPrefix("https://"),
+        passwordCost: configuration.passwordCost,
+        throttleKey: { email in
+            Data(HMAC<SHA256>.authenticationCode(for: Data(email.utf8), using: throttleKey)).base64URL
+        })
+    SignInRoutes(auth: auth, tokens: tokens, renderer: renderer).add(to: router)
+    AccountRoutes(auth: auth, renderer: renderer, siteURL: configuration.siteURL, siteName: "Outcry").add(to: router)
+    ContentRoutes(auth: auth, renderer: renderer, pages: pages, cache: cache).add(to: router)
 
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),

@@ -24,6 +24,9 @@ public struct Configuration: Sendable, Equatable {
     /// 32 bytes that seal supporters' e-mail addresses; nil means a key file in the data folder (SQLite),
     /// or no e-mail collection at all (PostgreSQL, where every instance must share the key).
     public var dataKey: Data?
+    /// bcrypt's work factor for coordinators' passwords: 12 in use (about a quarter of a second per
+    /// check); tests lower it to keep them fast.
+    public var passwordCost: UInt8 = 12
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", databaseURL: String? = nil,

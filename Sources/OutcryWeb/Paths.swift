@@ -1,3 +1,4 @@
+import Foundation
 import OutcryCore
 
 /// Every public page's address, built in one place so links and routes cannot drift apart.
@@ -34,5 +35,47 @@ public enum PublicPath {
         static let `case` = "/cases/:id"
         static let person = "/people/:id"
         static let statement = "/statements/:id"
+    }
+}
+
+/// The coordinator area's addresses. Everything under `/admin` needs a session, except signing in and
+/// setting a password from a one-time link.
+public enum AdminPath {
+    public static let root = "/admin"
+    public static let signIn = "/admin/sign-in"
+    public static let secondFactor = "/admin/sign-in/code"
+    public static let signOut = "/admin/sign-out"
+    public static let signOutEverywhere = "/admin/sign-out-everywhere"
+    public static let account = "/admin/account"
+    public static let twoFactor = "/admin/account/two-factor"
+    public static let twoFactorStart = "/admin/account/two-factor/start"
+    public static let users = "/admin/users"
+    public static let requireTwoFactor = "/admin/settings/two-factor"
+    public static let audit = "/admin/audit"
+    public static let actions = "/admin/actions"
+    public static let newAction = "/admin/actions/new"
+    public static let cases = "/admin/cases"
+    public static let newCase = "/admin/cases/new"
+    public static let targets = "/admin/targets"
+    public static let newTarget = "/admin/targets/new"
+
+    public static func setPassword(_ token: String) -> String { "/admin/set-password/\(token)" }
+    public static func user(_ email: String, _ verb: String) -> String {
+        "/admin/users/\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")/\(verb)"
+    }
+    public static func action(_ id: Identifier<UrgentAction>) -> String { "/admin/actions/\(id.rawValue)" }
+    public static func action(_ id: Identifier<UrgentAction>, _ verb: String) -> String { "/admin/actions/\(id.rawValue)/\(verb)" }
+    public static func review(_ id: Identifier<UrgentAction>, report: Int64) -> String { "/admin/actions/\(id.rawValue)/reports/\(report)" }
+    public static func `case`(_ id: Identifier<Case>) -> String { "/admin/cases/\(id.rawValue)" }
+    public static func target(_ id: Identifier<Target>) -> String { "/admin/targets/\(id.rawValue)" }
+
+    enum Pattern {
+        static let setPassword = "/admin/set-password/:token"
+        static let user = "/admin/users/:email/:verb"
+        static let action = "/admin/actions/:id"
+        static let actionVerb = "/admin/actions/:id/:verb"
+        static let review = "/admin/actions/:id/reports/:report"
+        static let `case` = "/admin/cases/:id"
+        static let target = "/admin/targets/:id"
     }
 }

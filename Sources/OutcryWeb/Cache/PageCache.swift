@@ -61,6 +61,17 @@ final class PageCache: Sendable {
         self.immediateFill = immediateFill
     }
 
+    /// Rendered HTML with its holes filled, kept nowhere: for pages that must never be cached (previews).
+    func filled(_ html: String) async throws -> String {
+        let entry = Self.split(html, version: ContentVersion(shared: 0, local: 0))
+        var page = String(buffer: entry.segments[0])
+        for (index, hole) in entry.holes.enumerated() {
+            page += try await fill(hole)
+            page += String(buffer: entry.segments[index + 1])
+        }
+        return page
+    }
+
     /// The page at `key`, from the cache when its content is current, else from `render`.
     func respond(to request: Request, key: String, render: () async throws -> String) async throws -> Response {
         let version = try await currentVersion()

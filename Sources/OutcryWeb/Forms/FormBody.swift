@@ -4,9 +4,10 @@ import Hummingbird
 /// A submitted `application/x-www-form-urlencoded` form, read with a size limit.
 struct FormBody: Sendable {
     static let sizeLimit = 64 * 1024
-    private let values: [String: String]
+    /// Every value of each name, in the order sent (a list of checkboxes sends one name many times).
+    private let lists: [String: [String]]
 
-    init(values: [String: String]) { self.values = values }
+    init(lists: [String: [String]]) { self.lists = lists }
 
     static func read(_ request: Request) async throws -> FormBody {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
@@ -19,19 +20,17 @@ struct FormBody: Sendable {
         } catch {
             throw HTTPError(.contentTooLarge, message: "What you sent is too long. Please shorten it and try again.")
         }
-        return FormBody(values: parse(String(buffer: buffer)))
+        return FormBody(lists: parse(String(buffer: buffer)))
     }
 
-    /// The first value of each name; later repeats are ignored. Malformed escapes are kept as typed.
-    static func parse(_ text: String) -> [String: String] {
-        var values: [String: String] = [:]
+    /// Every value of each name. Malformed escapes are kept as typed.
+    static func parse(_ text: String) -> [String: [String]] {
+        var lists: [String: [String]] = [:]
         for pair in text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let name = decode(parts[0])
-            guard values[name] == nil else { continue }
-            values[name] = parts.count > 1 ? decode(parts[1]) : ""
+            lists[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
         }
-        return values
+        return lists
     }
 
     /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte; invalid UTF-8 is repaired.
@@ -66,11 +65,31 @@ struct FormBody: Sendable {
         }
     }
 
-    subscript(_ name: String) -> String? { values[name] }
+    /// The first value of a name; later repeats are ignored.
+    subscript(_ name: String) -> String? { lists[name]?.first }
+
+    /// Every non-blank value of a name, trimmed.
+    func all(_ name: String) -> [String] {
+        (lists[name] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
 
     /// The value with surrounding spaces removed, or nil when it is missing or blank.
     func text(_ name: String) -> String? {
-        guard let value = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
+    }
+
+    /// The value's non-blank lines, trimmed: how lists (asks, address lines, e-mails) are typed.
+    func lines(_ name: String) -> [String] {
+        (self[name] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Paragraphs separated by blank lines, each with its hard line breaks joined by spaces.
+    func paragraphs(_ name: String) -> [String] {
+        (self[name] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+            .components(separatedBy: "\n\n")
+            .map { $0.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
     }
 }

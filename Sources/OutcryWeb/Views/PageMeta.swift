@@ -9,6 +9,9 @@ struct PageMeta: Sendable {
     var home = PublicPath.home
     /// Nil on the home page, which is where the breadcrumb would lead.
     var showHomeLink = true
+    /// Set only when a coordinator previews a page: a banner saying so, and the way back.
+    var preview: String?
+    var previewBack: String?
 }
 
 /// A link a template prints as it is: text and an address built by `PublicPath`.

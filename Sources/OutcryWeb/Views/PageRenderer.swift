@@ -10,6 +10,8 @@ public struct PageRenderer: Sendable {
     static let templateNames = [
         "home", "urgent-action", "case", "person", "statement", "error", "head", "foot", "person-summary", "timeline",
         "letter", "report", "report-form", "totals", "totals-card", "thanks", "officials-report", "share",
+        "admin-head", "admin-foot", "admin-form", "admin-list", "admin-message", "admin-account", "admin-two-factor", "admin-users",
+        "admin-action",
     ]
 
     public init(themeDirectory: String?) async throws {

@@ -31,8 +31,9 @@ struct PublicPages: Sendable {
             })
     }
 
-    func urgentAction(_ id: Identifier<UrgentAction>) async throws -> UrgentActionPage? {
-        guard let action = try await store.urgentAction(id), action.status != .draft,
+    /// The action's public page; a draft has none, except as a coordinator's preview.
+    func urgentAction(_ id: Identifier<UrgentAction>, includingDrafts: Bool = false) async throws -> UrgentActionPage? {
+        guard let action = try await store.urgentAction(id), action.status != .draft || includingDrafts,
             let item = try await store.case(action.caseID)
         else { return nil }
         let events = try await store.events(inCase: item.id)

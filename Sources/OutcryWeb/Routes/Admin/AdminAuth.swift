@@ -1,0 +1,176 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdOTP
+import NIOPosix
+import OutcryCore
+import OutcryStore
+import Synchronization
+
+/// A signed-in coordinator, as a handler sees them.
+struct Coordinator: Sendable {
+    let session: CoordinatorSession
+    let token: String
+
+    var account: Account { session.account }
+    var email: String { session.account.email }
+
+    func audit(_ action: String, _ kind: String, _ id: String, _ summary: String, at now: Date) -> AuditEntry {
+        AuditEntry(at: now, actor: email, action: action, recordKind: kind, recordID: id, summary: summary)
+    }
+}
+
+/// Sessions, roles and CSRF for the coordinator area: every admin handler starts with `require` or `form`.
+struct AdminAuth: Sendable {
+    static let cookieName = "outcry_session"
+    /// A signed-in session lasts a working day; the half-way stage before the second factor, ten minutes.
+    static let sessionLifetime: TimeInterval = 12 * 3600
+    static let secondFactorLifetime: TimeInterval = 600
+    /// Five wrong passwords or codes within fifteen minutes pause sign-in for that address for fifteen minutes.
+    static let failureLimit = 5
+    static let failureWindow: TimeInterval = 900
+    static let lockout: TimeInterval = 900
+
+    let store: Store
+    let clock: any WallClock
+    let secureCookies: Bool
+    let passwordCost: UInt8
+    let throttleKey: @Sendable (String) -> String
+
+    var now: Date { clock.now }
+
+    /// The session's coordinator when they hold at least `role`; otherwise a redirect to sign-in
+    /// (no session) or a refusal (too small a role).
+    func require(_ role: Role, _ request: Request, allowingEnrolment: Bool = false) async throws -> Coordinator {
+        guard let token = Self.sessionToken(in: request), let session = try await store.session(token: token, now: now),
+            session.stage == .complete
+        else { throw AdminRedirect.signIn(next: request.uri.path) }
+        if !allowingEnrolment, !session.account.hasTwoFactor, try await store.requiresTwoFactor() {
+            throw AdminRedirect.to(AdminPath.account)
+        }
+        guard session.account.role >= role else {
+            throw HTTPError(.forbidden, message: "Your account (\(session.account.role.label.lowercased())) cannot do this. Ask an administrator if you need to.")
+        }
+        return Coordinator(session: session, token: token)
+    }
+
+    /// As `require`, for a submitted form: reads it and refuses it unless it carries the session's CSRF token.
+    func form(_ role: Role, _ request: Request, allowingEnrolment: Bool = false) async throws -> (Coordinator, FormBody) {
+        let coordinator = try await require(role, request, allowingEnrolment: allowingEnrolment)
+        let form = try await FormBody.read(request)
+        try Self.checkCSRF(form, session: coordinator.session)
+        return (coordinator, form)
+    }
+
+    static func checkCSRF(_ form: FormBody, session: CoordinatorSession) throws {
+        guard let sent = form["csrf"], constantTimeEqual(sent, session.csrf) else {
+            throw HTTPError(
+                .forbidden,
+                message: "This form is out of date or did not come from this site, so nothing was changed. Go back, reload the page and try again.")
+        }
+    }
+
+    static func sessionToken(in request: Request) -> String? {
+        guard let header = request.headers[.cookie] else { return nil }
+        for part in header.split(separator: ";") {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces) == cookieName {
+                let value = pair[1].trimmingCharacters(in: .whitespaces)
+                return value.isEmpty || value.count > 100 ? nil : value
+            }
+        }
+        return nil
+    }
+
+    /// `Set-Cookie` for a session token, or for removing it (nil).
+    func cookie(_ token: String?) -> String {
+        var cookie = "\(Self.cookieName)=\(token ?? ""); Path=/admin; HttpOnly; SameSite=Lax"
+        if token == nil { cookie += "; Max-Age=0" }
+        if secureCookies { cookie += "; Secure" }
+        return cookie
+    }
+
+    // MARK: Passwords and codes, off the event loop: bcrypt is deliberately slow.
+
+    func hash(password: String) async throws -> String {
+        let cost = passwordCost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    /// Checks a password; with no hash (unknown account), still spends the same time so the answer
+    /// does not tell which addresses have accounts.
+    func verify(password: String, hash: String?) async throws -> Bool {
+        let cost = passwordCost
+        return try await NIOThreadPool.singleton.runIfActive {
+            guard let hash else {
+                _ = Bcrypt.verify(password, hash: Self.decoyHash(cost: cost))
+                return false
+            }
+            return Bcrypt.verify(password, hash: hash)
+        }
+    }
+
+    private static let decoys = Mutex<[UInt8: String]>([:])
+    private static func decoyHash(cost: UInt8) -> String {
+        if let hash = decoys.withLock({ $0[cost] }) { return hash }
+        let hash = Bcrypt.hash(randomToken(bytes: 16), cost: cost)
+        decoys.withLock { $0[cost] = hash }
+        return hash
+    }
+
+    /// The time step whose code matches, allowing one step of clock drift either way.
+    static func matchingStep(of code: String, secret: String, at now: Date) -> Int64? {
+        let digits = code.filter(\.isNumber)
+        guard digits.count == 6, let value = Int(digits) else { return nil }
+        let step = Int64(now.timeIntervalSince1970 / 30)
+        let totp = TOTP(secret: secret)
+        for candidate in [step, step - 1, step + 1]
+        where totp.compute(date: Date(timeIntervalSince1970: TimeInterval(candidate * 30))) == value {
+            return candidate
+        }
+        return nil
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// A redirect thrown from deep in a handler, turned into a 303 by `AdminRedirectMiddleware`.
+enum AdminRedirect: Error {
+    case signIn(next: String)
+    case to(String)
+
+    var location: String {
+        switch self {
+        case .signIn(let next):
+            next == AdminPath.root ? AdminPath.signIn
+                : AdminPath.signIn + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        case .to(let path): path
+        }
+    }
+}
+
+struct AdminRedirectMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let redirect as AdminRedirect {
+            response = seeOther(redirect.location)
+        }
+        // Nothing from the coordinator area is kept by browsers or proxies.
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
+
+func seeOther(_ location: String, cookie: String? = nil) -> Response {
+    var headers = HTTPFields()
+    headers[.location] = location
+    if let cookie { headers[.setCookie] = cookie }
+    return Response(status: .seeOther, headers: headers)
+}

@@ -1,0 +1,266 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdOTP
+import OutcryCore
+import OutcryStore
+
+/// Signing in (password, then a code when two-factor is on), setting a password from a one-time link,
+/// and signing out here or everywhere.
+struct SignInRoutes: Sendable {
+    let auth: AdminAuth
+    let tokens: FormTokens
+    let renderer: PageRenderer
+
+    private var store: Store { auth.store }
+    private var now: Date { auth.now }
+
+    func add(to router: Router<OutcryRequestContext>) {
+        router.get(RouterPath(AdminPath.signIn)) { request, _ in
+            let notice = request.uri.queryParameters["done"] == "password" ? "Your password is set. Sign in with it now." : nil
+            return signInPage(email: nil, next: request.uri.queryParameters["next"].map(String.init), notice: notice)
+        }
+        router.post(RouterPath(AdminPath.signIn)) { request, _ in try await signIn(request) }
+        router.get(RouterPath(AdminPath.secondFactor)) { request, _ in
+            let session = try await pendingSession(request)
+            return codePage(session: session, error: nil)
+        }
+        router.post(RouterPath(AdminPath.secondFactor)) { request, _ in try await secondFactor(request) }
+        router.get(RouterPath(AdminPath.Pattern.setPassword)) { _, context in
+            let token = context.parameters.get("token") ?? ""
+            guard let account = try await store.account(forPasswordLink: token, now: now) else { return expiredLink() }
+            return setPasswordPage(account: account, token: token, problem: nil)
+        }
+        router.post(RouterPath(AdminPath.Pattern.setPassword)) { request, context in
+            try await setPassword(request, token: context.parameters.get("token") ?? "")
+        }
+        router.post(RouterPath(AdminPath.signOut)) { request, _ in
+            let (coordinator, _) = try await auth.form(.viewer, request, allowingEnrolment: true)
+            try await store.endSession(token: coordinator.token)
+            return seeOther(AdminPath.signIn, cookie: auth.cookie(nil))
+        }
+        router.post(RouterPath(AdminPath.signOutEverywhere)) { request, _ in
+            let (coordinator, _) = try await auth.form(.viewer, request, allowingEnrolment: true)
+            try await store.endSessions(of: coordinator.account.id)
+            try await store.record(coordinator.audit("signed out everywhere", "account", coordinator.email, "every session ended", at: now))
+            return seeOther(AdminPath.signIn, cookie: auth.cookie(nil))
+        }
+    }
+
+    // MARK: Password
+
+    private func signIn(_ request: Request) async throws -> Response {
+        let form = try await FormBody.read(request)
+        let email = Account.normalised(email: form["email"] ?? "")
+        let next = form["next"]
+        do {
+            _ = try tokens.verify(form["csrf"], for: "sign-in", now: now)
+        } catch {
+            return signInPage(email: email, next: next, error: "This sign-in form was too old. Please try again.", status: .badRequest)
+        }
+        guard !email.isEmpty, let password = form["password"], !password.isEmpty else {
+            return signInPage(email: email, next: next, error: "Type your e-mail address and your password.", status: .unprocessableContent)
+        }
+        let key = auth.throttleKey(email)
+        if let until = try await store.signInLockedUntil(key: key, now: now) { return locked(until, email: email, next: next) }
+        let record = try await store.signInRecord(email: email)
+        guard try await auth.verify(password: String(password.prefix(200)), hash: record?.passwordHash), let record else {
+            return try await failed(key: key, email: email, next: next, message: "That e-mail address and password do not match an account.")
+        }
+        try await store.clearSignInFailures(key: key)
+        guard !record.account.isDisabled else {
+            return signInPage(
+                email: email, next: next, error: "This account is disabled. Ask an administrator to enable it.", status: .forbidden)
+        }
+        if let previous = AdminAuth.sessionToken(in: request) { try await store.endSession(token: previous) }
+        if record.totpSecret != nil {
+            let token = try await store.startSession(
+                for: record.account.id, stage: .password, now: now, lifetime: AdminAuth.secondFactorLifetime)
+            return seeOther(AdminPath.secondFactor + nextQuery(next), cookie: auth.cookie(token))
+        }
+        return try await complete(record.account, next: next, how: "password")
+    }
+
+    /// A new session (never the one the browser came with), the audit entry, and on to the page asked for.
+    private func complete(_ account: Account, next: String?, how: String) async throws -> Response {
+        let token = try await store.startSession(for: account.id, stage: .complete, now: now, lifetime: AdminAuth.sessionLifetime)
+        try await store.record(AuditEntry(at: now, actor: account.email, action: "signed in", recordKind: "account", recordID: account.email, summary: "with \(how)"))
+        return seeOther(Self.safeNext(next), cookie: auth.cookie(token))
+    }
+
+    private func failed(key: String, email: String, next: String?, message: String) async throws -> Response {
+        if let until = try await store.recordSignInFailure(
+            key: key, now: now, limit: AdminAuth.failureLimit, window: AdminAuth.failureWindow, lockout: AdminAuth.lockout)
+        {
+            return locked(until, email: email, next: next)
+        }
+        return signInPage(email: email, next: next, error: message, status: .unauthorized)
+    }
+
+    private func locked(_ until: Date, email: String, next: String?) -> Response {
+        let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+        return signInPage(
+            email: email, next: next,
+            error: "Too many failed attempts for this address. Sign-in is paused until \(DateFormatter.adminMoment.string(from: until)) (about \(minutes) minute\(minutes == 1 ? "" : "s")). If this was not you, tell an administrator.",
+            status: .tooManyRequests)
+    }
+
+    // MARK: Second factor
+
+    private func pendingSession(_ request: Request) async throws -> (CoordinatorSession, String) {
+        guard let token = AdminAuth.sessionToken(in: request), let session = try await store.session(token: token, now: now),
+            session.stage == .password
+        else { throw AdminRedirect.to(AdminPath.signIn) }
+        return (session, token)
+    }
+
+    private func secondFactor(_ request: Request) async throws -> Response {
+        let (session, token) = try await pendingSession(request)
+        let form = try await FormBody.read(request)
+        try AdminAuth.checkCSRF(form, session: session)
+        let account = session.account
+        let key = auth.throttleKey(account.email)
+        if let until = try await store.signInLockedUntil(key: key, now: now) {
+            try await store.endSession(token: token)
+            return locked(until, email: account.email, next: nil)
+        }
+        let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard let record = try await store.signInRecord(id: account.id), let secret = record.totpSecret else {
+            throw AdminRedirect.to(AdminPath.signIn)
+        }
+        var how: String?
+        if let step = AdminAuth.matchingStep(of: code, secret: secret, at: now) {
+            if try await store.useTwoFactorStep(step, for: account.id) { how = "password and authenticator code" }
+        } else if try await store.useRecoveryCode(RecoveryCodes.normalised(code), for: account.id, now: now) {
+            how = "password and a recovery code"
+        }
+        guard let how else {
+            if let until = try await store.recordSignInFailure(
+                key: key, now: now, limit: AdminAuth.failureLimit, window: AdminAuth.failureWindow, lockout: AdminAuth.lockout)
+            {
+                try await store.endSession(token: token)
+                return locked(until, email: account.email, next: nil)
+            }
+            return codePage(
+                session: (session, token),
+                error: "That code is not right. Use the 6-digit code your authenticator app shows now, or one of your recovery codes.",
+                status: .unauthorized)
+        }
+        try await store.clearSignInFailures(key: key)
+        try await store.endSession(token: token)
+        return try await complete(account, next: request.uri.queryParameters["next"].map(String.init), how: how)
+    }
+
+    // MARK: Setting a password
+
+    private func setPassword(_ request: Request, token: String) async throws -> Response {
+        let form = try await FormBody.read(request)
+        guard let account = try await store.account(forPasswordLink: token, now: now) else { return expiredLink() }
+        do {
+            _ = try tokens.verify(form["csrf"], for: "set-password", now: now)
+        } catch {
+            return setPasswordPage(account: account, token: token, problem: "This form was too old. Please type your password again.")
+        }
+        let password = form["password"] ?? ""
+        if let problem = PasswordRules.problem(with: password, confirmation: form["confirmation"] ?? "", email: account.email) {
+            return setPasswordPage(account: account, token: token, problem: problem)
+        }
+        guard try await store.setPassword(hash: try await auth.hash(password: password), link: token, now: now) else {
+            return expiredLink()
+        }
+        return seeOther(AdminPath.signIn + "?done=password")
+    }
+
+    // MARK: Pages
+
+    private func signInPage(
+        email: String?, next: String?, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var fields: [FormField] = [
+            .text("email", "E-mail address", value: email, type: "email"),
+            .text("password", "Password", value: nil, type: "password"),
+        ]
+        fields[0].autocomplete = "username"
+        fields[1].autocomplete = "current-password"
+        let view = FormView(
+            admin: AdminPage(title: "Sign in", coordinator: nil, notice: notice, error: error),
+            heading: "Sign in", intro: "For the people who run this site's Urgent Actions. Supporters never need an account.",
+            action: AdminPath.signIn + nextQuery(next), csrf: tokens.issue(for: "sign-in", now: now), fields: fields,
+            submit: "Sign in")
+        return renderer.response("admin-form", view, status: status)
+    }
+
+    private func codePage(session: (CoordinatorSession, String), error: String?, status: HTTPResponse.Status = .ok) -> Response {
+        var code = FormField.text(
+            "code", "Code", value: nil,
+            hint: "The 6-digit code your authenticator app shows for this site, or one of your recovery codes.")
+        code.autocomplete = "one-time-code"
+        let view = FormView(
+            admin: AdminPage(title: "Second step", coordinator: nil, error: error),
+            heading: "Second step: your code", intro: "Signing in as \(session.0.account.email).",
+            action: AdminPath.secondFactor, csrf: session.0.csrf, fields: [code], submit: "Sign in",
+            cancel: Link(text: "Start again", href: AdminPath.signIn))
+        return renderer.response("admin-form", view, status: status)
+    }
+
+    private func setPasswordPage(account: Account, token: String, problem: String?) -> Response {
+        var password = FormField.text(
+            "password", "New password", value: nil,
+            hint: "At least \(PasswordRules.minimumLength) characters. A few unrelated words make a strong password you can remember.",
+            type: "password")
+        password.autocomplete = "new-password"
+        var confirmation = FormField.text("confirmation", "The same password again", value: nil, type: "password")
+        confirmation.autocomplete = "new-password"
+        let view = FormView(
+            admin: AdminPage(title: "Set your password", coordinator: nil),
+            heading: "Set your password", intro: "For \(account.email). This link works once.",
+            action: AdminPath.setPassword(token), csrf: tokens.issue(for: "set-password", now: now),
+            fields: [password.with(error: problem), confirmation], submit: "Set password")
+        return renderer.response("admin-form", view, status: problem == nil ? .ok : .unprocessableContent)
+    }
+
+    private func expiredLink() -> Response {
+        renderer.response(
+            "admin-message",
+            MessageView(
+                admin: AdminPage(title: "Link not valid", coordinator: nil), heading: "This link no longer works",
+                paragraphs: [
+                    "Links to set a password work once and for 72 hours. Ask an administrator for a new one.",
+                ],
+                copyable: [], next: Link(text: "Sign in", href: AdminPath.signIn)),
+            status: .gone)
+    }
+
+    private func nextQuery(_ next: String?) -> String {
+        guard let next, next != AdminPath.root, Self.safeNext(next) == next else { return "" }
+        return "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+
+    /// Only a path inside the coordinator area: never another site (an open redirect).
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/admin"), !next.contains("//"), !next.contains("\\"),
+            !next.unicodeScalars.contains(where: { $0.value < 0x21 })
+        else { return AdminPath.root }
+        return next
+    }
+}
+
+/// Ten single-use codes for when the authenticator is lost; shown once, stored hashed.
+enum RecoveryCodes {
+    static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+
+    static func make(count: Int = 10) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            let letters = (0..<10).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] }
+            return String(letters[0..<5]) + "-" + String(letters[5...])
+        }
+    }
+
+    /// As typed: case, spaces and the dash do not matter.
+    static func normalised(_ code: String) -> String {
+        let letters = code.lowercased().filter { $0.isLetter || $0.isNumber }
+        guard letters.count == 10 else { return code }
+        return String(letters.prefix(5)) + "-" + String(letters.suffix(5))
+    }
+}

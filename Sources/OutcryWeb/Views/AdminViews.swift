@@ -1,0 +1,182 @@
+import Foundation
+import OutcryCore
+
+/// What the coordinator area's shared head and foot need.
+struct AdminPage: Sendable {
+    struct SignedIn: Sendable {
+        var email: String
+        var role: String
+        var csrf: String
+        var nav: [NavLink]
+        var signOut = AdminPath.signOut
+    }
+
+    struct NavLink: Sendable {
+        var text: String
+        var href: String
+        var current: Bool
+    }
+
+    var title: String
+    var stylesheet = PublicPath.stylesheet
+    var signedIn: SignedIn?
+    var notice: String?
+    var error: String?
+
+    init(title: String, coordinator: Coordinator?, current: String? = nil, notice: String? = nil, error: String? = nil) {
+        self.title = title
+        self.notice = notice
+        self.error = error
+        guard let coordinator else { return }
+        var links: [(String, String)] = [("Urgent Actions", AdminPath.root), ("Cases", AdminPath.cases), ("Targets", AdminPath.targets)]
+        if coordinator.account.role == .admin { links += [("Users", AdminPath.users), ("Audit log", AdminPath.audit)] }
+        links.append(("Your account", AdminPath.account))
+        signedIn = SignedIn(
+            email: coordinator.email, role: coordinator.account.role.label, csrf: coordinator.session.csrf,
+            nav: links.map { NavLink(text: $0.0, href: $0.1, current: $0.1 == current) })
+    }
+}
+
+/// One form, any record: the fields say what they are and the template lays them out.
+/// (Templates see stored properties only, so what they test is stored, not computed.)
+struct FormView: Sendable {
+    var admin: AdminPage
+    var heading: String
+    var intro: String?
+    var action: String
+    var csrf: String
+    var fields: [FormField]
+    var submit: String
+    var cancel: Link?
+    /// The problems, listed at the top with links to their fields (WCAG error identification).
+    var problems: [FormField]
+
+    init(
+        admin: AdminPage, heading: String, intro: String? = nil, action: String, csrf: String, fields: [FormField],
+        submit: String, cancel: Link? = nil
+    ) {
+        self.admin = admin
+        self.heading = heading
+        self.intro = intro
+        self.action = action
+        self.csrf = csrf
+        self.fields = fields
+        self.submit = submit
+        self.cancel = cancel
+        problems = fields.filter { $0.error != nil }
+    }
+}
+
+struct FormField: Sendable {
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    let name: String
+    let id: String
+    var label: String
+    var value: String
+    var hint: String?
+    var error: String?
+    /// The `type` of an `<input>`; nil for the other kinds.
+    var input: String?
+    var textareaRows: Int?
+    var options: [Option] = []
+    var checkboxes: [Option] = []
+    var required = false
+    var autocomplete: String?
+    /// Starts a new group of fields with this heading.
+    var section: String?
+
+    private init(name: String, label: String, value: String = "", hint: String?) {
+        self.name = name
+        self.id = "field-" + name
+        self.label = label
+        self.value = value
+        self.hint = hint
+    }
+
+    static func text(
+        _ name: String, _ label: String, value: String?, hint: String? = nil, required: Bool = false, type: String = "text"
+    ) -> FormField {
+        var field = FormField(name: name, label: label, value: value ?? "", hint: hint)
+        field.input = type
+        field.required = required
+        return field
+    }
+
+    static func area(_ name: String, _ label: String, value: String, hint: String? = nil, rows: Int = 5, required: Bool = false) -> FormField {
+        var field = FormField(name: name, label: label, value: value, hint: hint)
+        field.textareaRows = rows
+        field.required = required
+        return field
+    }
+
+    static func choice(_ name: String, _ label: String, options: [(String, String)], selected: String?, hint: String? = nil) -> FormField {
+        var field = FormField(name: name, label: label, hint: hint)
+        field.options = options.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected) }
+        return field
+    }
+
+    static func checks(_ name: String, _ label: String, options: [(String, String)], selected: Set<String>, hint: String? = nil) -> FormField {
+        var field = FormField(name: name, label: label, hint: hint)
+        field.checkboxes = options.map { Option(value: $0.0, label: $0.1, selected: selected.contains($0.0)) }
+        return field
+    }
+
+    func with(error: String?) -> FormField {
+        var copy = self
+        copy.error = error
+        return copy
+    }
+
+    func starting(_ section: String) -> FormField {
+        var copy = self
+        copy.section = section
+        return copy
+    }
+}
+
+/// A table of records with a link to each, and optionally one to add another.
+struct ListView: Sendable {
+    struct Row: Sendable {
+        var cells: [Cell]
+    }
+
+    struct Cell: Sendable {
+        var text: String
+        var href: String?
+        var badge: String?
+    }
+
+    var admin: AdminPage
+    var heading: String
+    var intro: String?
+    var newLink: Link?
+    var columns: [String]
+    var rows: [Row]
+    var empty: String
+}
+
+/// A short page that says one thing, with a way on.
+struct MessageView: Sendable {
+    var admin: AdminPage
+    var heading: String
+    var paragraphs: [String]
+    /// Shown in a box meant to be copied (a one-time link, recovery codes).
+    var copyable: [String]
+    var next: Link?
+}
+
+extension DateFormatter {
+    /// "27 Nov 2026, 11:02 UTC": audit entries, sessions and lock-outs.
+    static let adminMoment: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMM yyyy, HH:mm 'UTC'"
+        return formatter
+    }()
+}
