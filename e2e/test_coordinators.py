@@ -1,0 +1,139 @@
+"""A coordinator's day in Chromium: first sign-in, two-factor, and an Urgent Action made from scratch and published."""
+import base64
+import hashlib
+import hmac
+import re
+import struct
+import subprocess
+import tempfile
+import time
+
+from conftest import BINARY
+
+
+def totp(secret_base32, at=None):
+    """RFC 6238 with the defaults authenticator apps use: SHA-1, 6 digits, 30-second steps."""
+    key = base64.b32decode(secret_base32.replace(" ", "") + "=" * (-len(secret_base32.replace(" ", "")) % 8))
+    counter = int((at or time.time()) // 30)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+
+def add_user(data_dir, email, role):
+    output = subprocess.run(
+        [BINARY, "user", "add", "--email", email, "--role", role, "--data-dir", data_dir],
+        check=True, capture_output=True, text=True).stdout
+    return re.search(r"(/admin/set-password/\S+)", output).group(1)
+
+
+def shoot(page, screenshots, name):
+    for width, label in [(390, "phone"), (1280, "desktop")]:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(screenshots / f"{name}-{label}.png"), full_page=True)
+
+
+def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_server, browser, screenshots):
+    data_dir = tempfile.mkdtemp(prefix="outcry-admin-")
+    link = add_user(data_dir, "ana@example.org", "admin")
+    server = start_server(data_dir=data_dir)
+    page = browser.new_page()
+
+    # The one-time link sets the password; the rules are checked in the page.
+    page.goto(server.url + link)
+    page.fill("#field-password", "short")
+    page.fill("#field-confirmation", "short")
+    page.click("button[type=submit]")
+    assert "at least 12 characters" in page.inner_text(".field-problem")
+    page.fill("#field-password", "correct horse battery staple")
+    page.fill("#field-confirmation", "correct horse battery staple")
+    page.click("button[type=submit]")
+    assert "Your password is set" in page.inner_text("main")
+
+    page.fill("#field-email", "ana@example.org")
+    page.fill("#field-password", "correct horse battery staple")
+    page.click("button[type=submit]")
+    assert page.url.endswith("/admin")
+    assert "Urgent Actions" in page.inner_text("h1")
+
+    # Two-factor enrolment: the secret shown, one valid code to turn it on, recovery codes shown once.
+    page.goto(server.url + "/admin/account")
+    page.click("text=Set up two-factor sign-in")
+    secret = page.inner_text(".secret")
+    shoot(page, screenshots, "admin-two-factor")
+    page.fill("#field-code", totp(secret))
+    page.click("button[type=submit]")
+    assert "Two-factor sign-in is on" in page.inner_text("h1")
+    assert len(page.inner_text("pre.copy").split()) == 10
+
+    # Signing in again now needs the code; a wrong one is refused with a clear message.
+    page.click("text=Sign out")
+    page.fill("#field-email", "ana@example.org")
+    page.fill("#field-password", "correct horse battery staple")
+    page.click("button[type=submit]")
+    assert "/admin/sign-in/code" in page.url
+    page.fill("#field-code", "000000" if totp(secret, time.time() + 30) != "000000" else "111111")
+    page.click("button[type=submit]")
+    assert "That code is not right" in page.inner_text(".problem")
+    # The code of the next step: the one used at enrolment cannot be used twice.
+    page.fill("#field-code", totp(secret, time.time() + 30))
+    page.click("button[type=submit]")
+    assert page.url.endswith("/admin")
+
+    # A case, a target and an Urgent Action, from scratch.
+    page.goto(server.url + "/admin/cases/new")
+    page.fill("#field-title", "Aruna Tashkentova")
+    page.select_option("#field-country", "KG")
+    page.fill("#field-summary", "A journalist detained in Bishkek for her reporting.")
+    page.click("button[type=submit]")
+    assert "Aruna Tashkentova" in page.inner_text("h1")
+
+    page.goto(server.url + "/admin/targets/new")
+    page.click("button[type=submit]")
+    assert "Give the name" in page.inner_text(".problem-summary")
+    page.fill("#field-honorific", "H.E.")
+    page.fill("#field-name", "Sadyr Japarov")
+    page.fill("#field-title", "President of Kyrgyzstan")
+    page.fill("#field-address", "Government House\n720003 Bishkek\nKyrgyzstan")
+    page.fill("#field-emails", "office@president.example.kg")
+    page.fill("#field-salutation", "Dear President,")
+    page.click("button[type=submit]")
+    assert "Sadyr Japarov" in page.inner_text("h1")
+
+    page.goto(server.url + "/admin/actions/new")
+    page.fill("#field-number", "12.26")
+    page.fill("#field-title", "Kyrgyzstan: Free journalist Aruna Tashkentova")
+    page.fill("#field-summary", "Aruna Tashkentova was detained on 3 November 2026 after publishing an investigation.")
+    page.fill("#field-deadline", "2027-01-15")
+    page.fill("#field-asks", "Release Aruna Tashkentova immediately and unconditionally")
+    page.select_option("#field-target-sadyr-japarov", "primary")
+    page.fill("#field-salutation", "Dear President,")
+    page.fill("#field-letter", "I am writing to ask for the release of Aruna Tashkentova.\n\nJournalism is not a crime.")
+    shoot(page, screenshots, "admin-new-action")
+    page.click("button[type=submit]")
+    assert "UA 12.26" in page.inner_text("h1")
+    assert "Draft" in page.inner_text(".status-line")
+
+    # Drafts are never public; the preview shows the page exactly as it will be, with a banner.
+    assert page.request.get(server.url + "/actions/12-26").status == 404
+    page.click("text=Preview the public page")
+    assert "not public" in page.inner_text(".preview-banner")
+    assert "Journalism is not a crime." in page.inner_text("main")
+    page.go_back()
+
+    page.click("button:has-text('Publish')")
+    assert "Published" in page.inner_text(".notice")
+    shoot(page, screenshots, "admin-dashboard")
+
+    public = browser.new_page()
+    public.goto(server.url + "/actions/12-26")
+    assert "Free journalist Aruna Tashkentova" in public.inner_text("h1")
+    assert "H.E. Sadyr Japarov" in public.inner_text("main")
+    public.goto(server.url + "/")
+    assert "Aruna Tashkentova" in public.inner_text("main")
+
+    page.goto(server.url + "/admin/audit")
+    log = page.inner_text("table")
+    for what in ["published", "created", "two-factor on", "signed in"]:
+        assert what in log
+    shoot(page, screenshots, "admin-audit")
