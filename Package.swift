@@ -85,6 +85,7 @@ let package = Package(
                 "OutcryWeb", "OutcryStore", "OutcryCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ]
         ),
     ],

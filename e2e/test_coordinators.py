@@ -43,16 +43,16 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     page.goto(server.url + link)
     page.fill("#field-password", "short")
     page.fill("#field-confirmation", "short")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "at least 12 characters" in page.inner_text(".field-problem")
     page.fill("#field-password", "correct horse battery staple")
     page.fill("#field-confirmation", "correct horse battery staple")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "Your password is set" in page.inner_text("main")
 
     page.fill("#field-email", "ana@example.org")
     page.fill("#field-password", "correct horse battery staple")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert page.url.endswith("/admin")
     assert "Urgent Actions" in page.inner_text("h1")
 
@@ -62,7 +62,7 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     secret = page.inner_text(".secret")
     shoot(page, screenshots, "admin-two-factor")
     page.fill("#field-code", totp(secret))
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "Two-factor sign-in is on" in page.inner_text("h1")
     assert len(page.inner_text("pre.copy").split()) == 10
 
@@ -70,14 +70,14 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     page.click("text=Sign out")
     page.fill("#field-email", "ana@example.org")
     page.fill("#field-password", "correct horse battery staple")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "/admin/sign-in/code" in page.url
     page.fill("#field-code", "000000" if totp(secret, time.time() + 30) != "000000" else "111111")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "That code is not right" in page.inner_text(".problem")
     # The code of the next step: the one used at enrolment cannot be used twice.
     page.fill("#field-code", totp(secret, time.time() + 30))
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert page.url.endswith("/admin")
 
     # A case, a target and an Urgent Action, from scratch.
@@ -85,11 +85,11 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     page.fill("#field-title", "Aruna Tashkentova")
     page.select_option("#field-country", "KG")
     page.fill("#field-summary", "A journalist detained in Bishkek for her reporting.")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "Aruna Tashkentova" in page.inner_text("h1")
 
     page.goto(server.url + "/admin/targets/new")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "Give the name" in page.inner_text(".problem-summary")
     page.fill("#field-honorific", "H.E.")
     page.fill("#field-name", "Sadyr Japarov")
@@ -97,7 +97,7 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     page.fill("#field-address", "Government House\n720003 Bishkek\nKyrgyzstan")
     page.fill("#field-emails", "office@president.example.kg")
     page.fill("#field-salutation", "Dear President,")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "Sadyr Japarov" in page.inner_text("h1")
 
     page.goto(server.url + "/admin/actions/new")
@@ -110,7 +110,7 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     page.fill("#field-salutation", "Dear President,")
     page.fill("#field-letter", "I am writing to ask for the release of Aruna Tashkentova.\n\nJournalism is not a crime.")
     shoot(page, screenshots, "admin-new-action")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "UA 12.26" in page.inner_text("h1")
     assert "Draft" in page.inner_text(".status-line")
 

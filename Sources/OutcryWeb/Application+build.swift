@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -37,8 +36,8 @@ public func buildApplication(
     let tokens = FormTokens(secret: formSecret)
     let router = Router(context: OutcryRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
-    router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
     router.middlewares.add(AdminRedirectMiddleware())
+    router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
     let totals = TotalsCache(store: store, clock: clock)
     let cache = PageCache(
         store: store, clock: clock,
@@ -69,16 +68,12 @@ public func buildApplication(
         renderer: renderer
     ).add(to: router)
 
-    let throttleKey = SymmetricKey(data: SHA256.hash(data: Data("sign-in|\(formSecret)".utf8)))
-    let auth = AdminAuth(
-        store: store, clock: clock, secureCookies: configuration.siteURL.hasPrefix("https://"),
-        passwordCost: configuration.passwordCost,
-        throttleKey: { email in
-            Data(HMAC<SHA256>.authenticationCode(for: Data(email.utf8), using: throttleKey)).base64URL
-        })
-    SignInRoutes(auth: auth, tokens: tokens, renderer: renderer).add(to: router)
-    AccountRoutes(auth: auth, renderer: renderer, siteURL: configuration.siteURL, siteName: "Outcry").add(to: router)
-    ContentRoutes(auth: auth, renderer: renderer, pages: pages, cache: cache).add(to: router)
+    addCoordinatorRoutes(
+        to: router,
+        auth: AdminAuth(
+            store: store, clock: clock, secureCookies: configuration.siteURL.hasPrefix("https://"),
+            passwordCost: configuration.passwordCost, throttleSecret: formSecret),
+        tokens: tokens, renderer: renderer, pages: pages, cache: cache, siteURL: configuration.siteURL)
 
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),
@@ -87,6 +82,16 @@ public func buildApplication(
         services: [StoreService(store: store)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
+}
+
+/// The coordinator area: signing in, accounts, and managing content.
+func addCoordinatorRoutes(
+    to router: Router<OutcryRequestContext>, auth: AdminAuth, tokens: FormTokens, renderer: PageRenderer, pages: PublicPages,
+    cache: PageCache, siteURL: String
+) {
+    SignInRoutes(auth: auth, tokens: tokens, renderer: renderer).add(to: router)
+    AccountRoutes(auth: auth, renderer: renderer, siteURL: siteURL, siteName: pages.siteName).add(to: router)
+    ContentRoutes(auth: auth, renderer: renderer, pages: pages, cache: cache).add(to: router)
 }
 
 /// The key that seals supporters' e-mail addresses: configured, or (for SQLite) a file beside the database

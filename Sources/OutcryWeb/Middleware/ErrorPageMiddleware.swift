@@ -1,5 +1,7 @@
 import Hummingbird
 import Logging
+import OutcryCore
+import OutcryStore
 
 /// Turns every error into a readable page that keeps the real status code; unexpected errors are logged
 /// with the path (never the query, which may carry personal data) and shown as a plain 500.
@@ -11,6 +13,16 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             return page(for: error.status, message: error.body)
+        } catch let redirect as AdminRedirect {
+            throw redirect
+        } catch let error as StoreError {
+            switch error {
+            case .notFound: return page(for: .notFound, message: nil)
+            case .duplicate, .invalid: return page(for: .unprocessableContent, message: DraftText.capitalisingFirst("\(error)") + ".")
+            default:
+                context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+                return page(for: .internalServerError, message: nil)
+            }
         } catch {
             context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
             return page(for: .internalServerError, message: nil)

@@ -66,14 +66,14 @@ struct AccountRoutes: Sendable {
                     coordinator, notice: "Account \(account.email) created. Send its owner this link, by a channel only they read. It works once, for 72 hours.",
                     link: siteURL + AdminPath.setPassword(token))
             } catch StoreError.duplicate(let what) {
-                return try await usersPage(coordinator, error: "\(what.prefix(1).uppercased())\(what.dropFirst()) already exists.")
+                return try await usersPage(coordinator, error: DraftText.capitalisingFirst(what) + " already exists.")
             } catch StoreError.invalid {
                 return try await usersPage(coordinator, error: "“\(email)” is not an e-mail address.")
             }
         }
         router.post(RouterPath(AdminPath.Pattern.user)) { request, context in
             let (coordinator, _) = try await auth.form(.admin, request)
-            let email = Account.normalised(email: context.parameters.get("email") ?? "")
+            let email = Account.normalised(email: context.parameters.get("email")?.removingPercentEncoding ?? "")
             guard email != coordinator.email else {
                 return try await usersPage(coordinator, error: "You cannot change your own account here; ask another administrator.")
             }

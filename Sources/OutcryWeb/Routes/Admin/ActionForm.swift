@@ -89,14 +89,16 @@ struct ActionForm: Sendable {
         action.takeAction = form.lines("take_action")
         action.asks = form.lines("asks")
         let known = Set(people.map(\.id.rawValue))
-        action.people = form.all("person").filter(known.contains).map { Identifier($0) }
+        action.people = keepingOrder(of: base.people, form.all("person").filter(known.contains).map { Identifier($0) })
         let chosen: [UrgentActionTarget] = targets.compactMap { target in
             form.text("target-\(target.id.rawValue)").flatMap(UrgentActionTarget.Role.init(rawValue:)).map {
                 UrgentActionTarget(target: target.id, role: $0)
             }
         }
-        // Officials written to come first, then those sent a copy, each in the order of the list.
-        action.targets = chosen.filter { $0.role == .primary } + chosen.filter { $0.role == .copy }
+        // Officials already on the action keep their places; new ones follow, those written to before those sent a copy.
+        let kept = base.targets.compactMap { old in chosen.first { $0.target == old.target } }
+        let added = chosen.filter { new in !base.targets.contains { $0.target == new.target } }
+        action.targets = kept + added.filter { $0.role == .primary } + added.filter { $0.role == .copy }
 
         let salutation = form.text("salutation")
         let paragraphs = form.paragraphs("letter")
@@ -120,6 +122,13 @@ struct ActionForm: Sendable {
         if action.summary.isEmpty { problems.append("write the summary") }
         return problems
     }
+}
+
+/// `chosen` with the ids already in `existing` in their old order, then the new ones in the order given:
+/// a form lists choices alphabetically, and saving it must not reorder what an editor arranged.
+func keepingOrder<T>(of existing: [Identifier<T>], _ chosen: [Identifier<T>]) -> [Identifier<T>] {
+    let set = Set(chosen)
+    return existing.filter(set.contains) + chosen.filter { !existing.contains($0) }
 }
 
 extension UrgentAction.Kind {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -36,7 +37,20 @@ struct AdminAuth: Sendable {
     let clock: any WallClock
     let secureCookies: Bool
     let passwordCost: UInt8
-    let throttleKey: @Sendable (String) -> String
+    /// Keys the sign-in throttle by a keyed hash of the address typed, never the address itself.
+    private let throttleSecret: SymmetricKey
+
+    init(store: Store, clock: any WallClock, secureCookies: Bool, passwordCost: UInt8, throttleSecret: String) {
+        self.store = store
+        self.clock = clock
+        self.secureCookies = secureCookies
+        self.passwordCost = passwordCost
+        self.throttleSecret = SymmetricKey(data: SHA256.hash(data: Data("sign-in|\(throttleSecret)".utf8)))
+    }
+
+    func throttleKey(_ email: String) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(email.utf8), using: throttleSecret)).base64URL
+    }
 
     var now: Date { clock.now }
 
@@ -154,15 +168,19 @@ enum AdminRedirect: Error {
     }
 }
 
+/// Placed outside the error pages, so that it also marks them: nothing from the coordinator area, not
+/// even a refusal, is kept by browsers or proxies.
 struct AdminRedirectMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.uri.path == AdminPath.root || request.uri.path.hasPrefix(AdminPath.root + "/") else {
+            return try await next(request, context)
+        }
         var response: Response
         do {
             response = try await next(request, context)
         } catch let redirect as AdminRedirect {
             response = seeOther(redirect.location)
         }
-        // Nothing from the coordinator area is kept by browsers or proxies.
         response.headers[.cacheControl] = "no-store"
         return response
     }

@@ -29,7 +29,7 @@ struct CaseForm: Sendable {
         item.themes = (form["themes"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         item.status = form["status"].flatMap(Case.Status.init(rawValue:)) ?? .open
         let known = Set(people.map(\.id.rawValue))
-        item.people = form.all("person").filter(known.contains).map { Identifier($0) }
+        item.people = keepingOrder(of: base.people, form.all("person").filter(known.contains).map { Identifier($0) })
         return (item, errors)
     }
 }

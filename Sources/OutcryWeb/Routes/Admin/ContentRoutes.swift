@@ -19,7 +19,10 @@ struct ContentRoutes: Sendable {
             let coordinator = try await auth.require(.viewer, request)
             return try await actionsList(coordinator)
         }
-        router.get(RouterPath(AdminPath.actions)) { _, _ in seeOther(AdminPath.root) }
+        router.get(RouterPath(AdminPath.actions)) { request, _ in
+            _ = try await auth.require(.viewer, request)
+            return seeOther(AdminPath.root)
+        }
         router.get(RouterPath(AdminPath.newAction)) { request, _ in
             let coordinator = try await auth.require(.editor, request)
             let form = try await actionForm()

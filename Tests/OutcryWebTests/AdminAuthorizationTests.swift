@@ -1,0 +1,145 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import OutcryCore
+import OutcryStore
+import Testing
+
+@testable import OutcryWeb
+
+/// Every coordinator route, for anonymous visitors and each role: who gets in, who is refused, who is sent to sign in.
+@Suite struct AdminAuthorizationTests {
+    /// Who may use a route. `open` routes need no session (signing in, one-time links).
+    enum Access: Comparable { case open, viewer, editor, admin }
+
+    struct Route: Sendable, CustomStringConvertible {
+        let method: HTTPRequest.Method
+        /// As the router writes it, `{id}` for a parameter.
+        let pattern: String
+        /// A real address that matches the pattern, on the demo data.
+        let example: String
+        let access: Access
+        var description: String { "\(method) \(example)" }
+    }
+
+    static let routes: [Route] = [
+        .init(method: .get, pattern: "/admin/sign-in", example: "/admin/sign-in", access: .open),
+        .init(method: .post, pattern: "/admin/sign-in", example: "/admin/sign-in", access: .open),
+        .init(method: .get, pattern: "/admin/sign-in/code", example: "/admin/sign-in/code", access: .open),
+        .init(method: .post, pattern: "/admin/sign-in/code", example: "/admin/sign-in/code", access: .open),
+        .init(method: .get, pattern: "/admin/set-password/{token}", example: "/admin/set-password/nope", access: .open),
+        .init(method: .post, pattern: "/admin/set-password/{token}", example: "/admin/set-password/nope", access: .open),
+        .init(method: .post, pattern: "/admin/sign-out", example: "/admin/sign-out", access: .viewer),
+        .init(method: .post, pattern: "/admin/sign-out-everywhere", example: "/admin/sign-out-everywhere", access: .viewer),
+        .init(method: .get, pattern: "/admin/account", example: "/admin/account", access: .viewer),
+        .init(method: .post, pattern: "/admin/account/two-factor/start", example: "/admin/account/two-factor/start", access: .viewer),
+        .init(method: .get, pattern: "/admin/account/two-factor", example: "/admin/account/two-factor", access: .viewer),
+        .init(method: .post, pattern: "/admin/account/two-factor", example: "/admin/account/two-factor", access: .viewer),
+        .init(method: .get, pattern: "/admin", example: "/admin", access: .viewer),
+        .init(method: .get, pattern: "/admin/actions", example: "/admin/actions", access: .viewer),
+        .init(method: .get, pattern: "/admin/actions/{id}", example: "/admin/actions/30-24", access: .viewer),
+        .init(method: .get, pattern: "/admin/actions/{id}/{verb}", example: "/admin/actions/30-24/preview", access: .viewer),
+        .init(method: .get, pattern: "/admin/actions/{id}/{verb}", example: "/admin/actions/30-24/edit", access: .editor),
+        .init(method: .get, pattern: "/admin/cases", example: "/admin/cases", access: .viewer),
+        .init(method: .get, pattern: "/admin/cases/{id}", example: "/admin/cases/temirov-live-2024", access: .viewer),
+        .init(method: .get, pattern: "/admin/targets", example: "/admin/targets", access: .viewer),
+        .init(method: .get, pattern: "/admin/targets/{id}", example: "/admin/targets/sadyr-japarov", access: .viewer),
+        .init(method: .get, pattern: "/admin/actions/new", example: "/admin/actions/new", access: .editor),
+        .init(method: .get, pattern: "/admin/cases/new", example: "/admin/cases/new", access: .editor),
+        .init(method: .get, pattern: "/admin/targets/new", example: "/admin/targets/new", access: .editor),
+        .init(method: .post, pattern: "/admin/actions", example: "/admin/actions", access: .editor),
+        .init(method: .post, pattern: "/admin/actions/{id}", example: "/admin/actions/30-24", access: .editor),
+        .init(method: .post, pattern: "/admin/actions/{id}/{verb}", example: "/admin/actions/30-24/deadline", access: .editor),
+        .init(method: .post, pattern: "/admin/actions/{id}/reports/{report}", example: "/admin/actions/30-24/reports/1", access: .editor),
+        .init(method: .post, pattern: "/admin/cases", example: "/admin/cases", access: .editor),
+        .init(method: .post, pattern: "/admin/cases/{id}", example: "/admin/cases/temirov-live-2024", access: .editor),
+        .init(method: .post, pattern: "/admin/targets", example: "/admin/targets", access: .editor),
+        .init(method: .post, pattern: "/admin/targets/{id}", example: "/admin/targets/sadyr-japarov", access: .editor),
+        .init(method: .get, pattern: "/admin/users", example: "/admin/users", access: .admin),
+        .init(method: .post, pattern: "/admin/users", example: "/admin/users", access: .admin),
+        .init(method: .post, pattern: "/admin/users/{email}/{verb}", example: "/admin/users/nobody%40example.org/disable", access: .admin),
+        .init(method: .post, pattern: "/admin/settings/two-factor", example: "/admin/settings/two-factor", access: .admin),
+        .init(method: .get, pattern: "/admin/audit", example: "/admin/audit", access: .admin),
+    ]
+
+    /// The matrix covers every route the coordinator area registers: a new route without a row fails here.
+    @Test func theMatrixListsEveryCoordinatorRoute() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-routes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try await Store.open(.sqlite(path: directory.path + ".sqlite"), logger: TestApp.logger)
+        defer { Task { await store.shutdown() } }
+        let renderer = try await PageRenderer(themeDirectory: nil)
+        let router = Router(context: OutcryRequestContext.self)
+        let clock = FixedClock()
+        addCoordinatorRoutes(
+            to: router, auth: AdminAuth(store: store, clock: clock, secureCookies: false, passwordCost: 4, throttleSecret: "x"),
+            tokens: FormTokens(secret: "x"), renderer: renderer,
+            pages: PublicPages(store: store, siteName: "Outcry", publicURL: "http://localhost", offersEmail: false),
+            cache: PageCache(store: store, clock: clock, fill: { _ in "" }, immediateFill: { _ in "" }), siteURL: "http://localhost")
+        let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
+        let listed = Set(Self.routes.map { "\($0.method) \($0.pattern)" })
+        #expect(registered == listed, "registered but not in the matrix: \(registered.subtracting(listed).sorted()); listed but gone: \(listed.subtracting(registered).sorted())")
+    }
+
+    @Test func anonymousVisitorsAreSentToSignInForEveryProtectedRoute() async throws {
+        try await TestApp.withCoordinators { client, _ in
+            for route in Self.routes where route.access != .open {
+                let response = route.method == .get
+                    ? try await client.get(route.example, as: nil) : try await client.post(route.example, as: nil)
+                #expect(response.status == .seeOther, "\(route)")
+                #expect(response.headers[.location]?.hasPrefix("/admin/sign-in") == true, "\(route)")
+            }
+        }
+    }
+
+    @Test(arguments: [Role.viewer, .editor, .admin])
+    func eachRoleGetsExactlyWhatItIsAllowed(role: Role) async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            for route in Self.routes where route.access != .open {
+                // A new session each time: some routes (signing out) end the one they are given.
+                let browser = try await store.signedIn(role, now: clock.now)
+                let response = route.method == .get
+                    ? try await client.get(route.example, as: browser) : try await client.post(route.example, as: browser)
+                let allowed = route.access <= Self.access(of: role)
+                if allowed {
+                    #expect(response.status != .forbidden, "\(role) should reach \(route)")
+                    #expect(response.headers[.location]?.hasPrefix("/admin/sign-in") != true || route.example.contains("sign-out"), "\(role) at \(route)")
+                    #expect(response.status.code < 500, "\(role) at \(route): \(response.status)")
+                } else {
+                    #expect(response.status == .forbidden, "\(role) must not reach \(route): got \(response.status)")
+                    #expect(response.text.contains("cannot"), "\(route)")
+                }
+                #expect(response.headers[.cacheControl] == "no-store", "\(route)")
+            }
+        }
+    }
+
+    static func access(of role: Role) -> Access {
+        switch role {
+        case .viewer: .viewer
+        case .editor: .editor
+        case .admin: .admin
+        }
+    }
+
+    @Test func aFormWithoutTheSessionsTokenChangesNothing() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            for csrf in ["", "forged", String(repeating: "a", count: 32)] {
+                let response = try await client.post(
+                    "/admin/actions/30-24/deadline", [("deadline", "2030-01-01")], as: editor, csrf: csrf)
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("did not come from this site, so nothing was changed"))
+            }
+            // Another session's token is no good either.
+            let other = try await store.signedIn(.editor, now: clock.now)
+            let response = try await client.post("/admin/actions/30-24/deadline", [("deadline", "2030-01-01")], as: editor, csrf: other.csrf)
+            #expect(response.status == .forbidden)
+            #expect(try await store.urgentAction("30-24")?.deadline == nil)
+            #expect(try await store.auditLog().allSatisfy { $0.action != "extended" })
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import OutcryCore
+import OutcryStore
+
+/// A signed-in browser, as the tests drive one: its cookie and the CSRF token its forms carry.
+struct Browser: Sendable {
+    let cookie: String
+    let csrf: String
+    let email: String
+}
+
+extension Store {
+    /// A new account of `role` with a complete session, made directly in the store (signing in itself is tested apart).
+    func signedIn(_ role: Role, now: Date) async throws -> Browser {
+        let (account, _) = try await createAccount(
+            email: "\(role.rawValue)-\(UUID().uuidString.prefix(8).lowercased())@example.org", role: role, actor: "test", now: now)
+        let token = try await startSession(for: account.id, stage: .complete, now: now, lifetime: 3600)
+        let session = try await session(token: token, now: now)!
+        return Browser(cookie: "outcry_session=\(token)", csrf: session.csrf, email: account.email)
+    }
+}
+
+extension TestClientProtocol {
+    func get(_ uri: String, as browser: Browser?) async throws -> TestResponse {
+        var headers = HTTPFields()
+        if let browser { headers[.cookie] = browser.cookie }
+        return try await execute(uri: uri, method: .get, headers: headers)
+    }
+
+    /// Posts a form as the browser, with its CSRF token unless `csrf` says otherwise.
+    func post(_ uri: String, _ fields: [(String, String)] = [], as browser: Browser?, csrf: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        var fields = fields
+        if let browser {
+            headers[.cookie] = browser.cookie
+            fields.append(("csrf", csrf ?? browser.csrf))
+        }
+        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
+        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+}
+
+extension TestResponse {
+    /// The `value` of the first hidden input named `name`.
+    func hidden(_ name: String) -> String? {
+        guard let start = text.range(of: #"name="\#(name)" value=""#) else { return nil }
+        return String(text[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// The session cookie a response sets, as a `Cookie` header value.
+    var sessionCookie: String? {
+        headers[.setCookie].flatMap { $0.split(separator: ";").first.map(String.init) }
+    }
+}
