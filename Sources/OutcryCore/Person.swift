@@ -40,3 +40,27 @@ public struct NameVariant: Hashable, Codable, Sendable {
         self.language = language
     }
 }
+
+extension NameVariant {
+    /// The ISO 15924 code of the script a name is written in, judged from its letters: what an editor
+    /// would otherwise have to look up.
+    public static func script(of name: String) -> String {
+        for scalar in name.unicodeScalars where scalar.properties.isAlphabetic {
+            switch scalar.value {
+            case 0x0400...0x052F: return "Cyrl"
+            case 0x0600...0x06FF, 0x0750...0x077F: return "Arab"
+            case 0x0590...0x05FF: return "Hebr"
+            case 0x0370...0x03FF: return "Grek"
+            case 0x0530...0x058F: return "Armn"
+            case 0x10A0...0x10FF: return "Geor"
+            case 0x0E00...0x0E7F: return "Thai"
+            case 0x0900...0x097F: return "Deva"
+            case 0x3040...0x30FF: return "Jpan"
+            case 0xAC00...0xD7AF, 0x1100...0x11FF: return "Kore"
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF: return "Hani"
+            default: continue
+            }
+        }
+        return "Latn"
+    }
+}

@@ -28,6 +28,23 @@ extension Store {
         try await people(ids(of: "people", orderedBy: "name"))
     }
 
+    public func allOrganisations() async throws -> [Organisation] {
+        try await organisations(ids(of: "organisations", orderedBy: "name"))
+    }
+
+    /// Every status change of every case, in the order they happened.
+    public func allEvents() async throws -> [Event] {
+        try await events { $0 }
+    }
+
+    public func event(_ id: Identifier<Event>) async throws -> Event? {
+        try await events { $0.where("id", .equal, id.rawValue) }.first
+    }
+
+    public func allStatements() async throws -> [Statement] {
+        try await statements(limit: 100_000)
+    }
+
     private func ids<T>(of table: String, orderedBy column: String) async throws -> [Identifier<T>] {
         try await engine.read { database in
             try await database.select().column("id").from(table).orderBy(SQLIdentifier(column)).orderBy("id").all()
@@ -48,6 +65,33 @@ extension Store {
 
     public func save(_ target: Target, audit: AuditEntry) async throws {
         try await saveRecord(audit) { database in try await Self.write(target, on: database) }
+    }
+
+    public func save(_ person: Person, audit: AuditEntry) async throws {
+        try await saveRecord(audit) { database in try await Self.write(person, on: database) }
+    }
+
+    public func save(_ organisation: Organisation, audit: AuditEntry) async throws {
+        try await saveRecord(audit) { database in try await Self.write(organisation, on: database) }
+    }
+
+    public func save(_ statement: Statement, audit: AuditEntry) async throws {
+        try await saveRecord(audit) { database in try await Self.write(statement, on: database) }
+    }
+
+    /// Saves a status change; a new one goes after every event recorded so far, an edited one keeps its place.
+    public func save(_ event: Event, audit: AuditEntry) async throws {
+        try await saveRecord(audit) { database in
+            let existing = try await database.select().column("position").from("events").where("id", .equal, event.id.rawValue).first()
+            let position: Int
+            if let existing {
+                position = try existing.decode(column: "position", as: Int.self)
+            } else {
+                position = try await database.select().column(SQLFunction("COALESCE", args: SQLFunction("MAX", args: SQLColumn("position")), SQLLiteral.numeric("-1")), as: "last")
+                    .from("events").first()!.decode(column: "last", as: Int.self) + 1
+            }
+            try await Self.write(event, position: position, on: database)
+        }
     }
 
     /// Whether a record with this id exists in `table`: forms use it to refuse a second record with the same key.
@@ -72,6 +116,10 @@ public enum StoredRecord: String, Sendable {
     case urgentActions = "urgent_actions"
     case cases
     case targets
+    case people
+    case organisations
+    case events
+    case statements
 }
 
 // MARK: - Reviewing flagged reports

@@ -123,7 +123,7 @@ extension Store {
         }
     }
 
-    private func events(matching filter: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [Event] {
+    func events(matching filter: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [Event] {
         try await engine.read { database in
             let rows = try await filter(database.select().columns("*").from("events"))
                 .orderBy("position")

@@ -15,15 +15,10 @@ extension Store {
 
     static func write(_ dataset: Dataset, on database: any SQLDatabase) async throws {
         for organisation in dataset.organisations {
-            try await database.upsert(into: "organisations", OrganisationRow(
-                id: organisation.id.rawValue, name: organisation.name, kind: organisation.kind.rawValue,
-                country: organisation.country?.code, variants: try jsonText(organisation.variants)))
+            try await write(organisation, on: database)
         }
         for person in dataset.people {
-            try await database.upsert(into: "people", PersonRow(
-                id: person.id.rawValue, name: person.name, variants: try jsonText(person.variants),
-                role: person.role, note: person.note))
-            try await database.replaceLinks("person_affiliations", owner: ("person_id", person.id), others: ("organisation_id", person.affiliations))
+            try await write(person, on: database)
         }
         for item in dataset.cases {
             try await write(item, on: database)
@@ -77,6 +72,19 @@ extension Store {
         }
     }
 
+    static func write(_ organisation: Organisation, on database: any SQLDatabase) async throws {
+        try await database.upsert(into: "organisations", OrganisationRow(
+            id: organisation.id.rawValue, name: organisation.name, kind: organisation.kind.rawValue,
+            country: organisation.country?.code, variants: try jsonText(organisation.variants)))
+    }
+
+    static func write(_ person: Person, on database: any SQLDatabase) async throws {
+        try await database.upsert(into: "people", PersonRow(
+            id: person.id.rawValue, name: person.name, variants: try jsonText(person.variants),
+            role: person.role, note: person.note))
+        try await database.replaceLinks("person_affiliations", owner: ("person_id", person.id), others: ("organisation_id", person.affiliations))
+    }
+
     static func write(_ item: Case, on database: any SQLDatabase) async throws {
         try await database.upsert(into: "cases", CaseRow(
             id: item.id.rawValue, title: item.title, country: item.country.code, summary: item.summary,
@@ -95,7 +103,7 @@ extension Store {
             unusableContacts: try jsonText(target.unusableContacts), lastVerified: target.lastVerified?.iso))
     }
 
-    private static func write(_ statement: Statement, on database: any SQLDatabase) async throws {
+    static func write(_ statement: Statement, on database: any SQLDatabase) async throws {
         try await database.upsert(into: "statements", StatementRow(
             id: statement.id.rawValue, title: statement.title, published: statement.published.iso,
             lead: try jsonText(statement.lead), background: try jsonText(statement.background)))
@@ -114,7 +122,7 @@ extension Store {
             "statement_organisations", owner: ("statement_id", statement.id), others: ("organisation_id", statement.organisations))
     }
 
-    private static func write(_ event: Event, position: Int, on database: any SQLDatabase) async throws {
+    static func write(_ event: Event, position: Int, on database: any SQLDatabase) async throws {
         var row = EventRow(
             id: event.id.rawValue, caseId: event.caseID.rawValue, dateStart: event.date.start.iso,
             dateEnd: event.date.end?.iso, kind: event.kind.rawValue, summary: event.summary, place: event.place,

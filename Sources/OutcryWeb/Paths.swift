@@ -58,6 +58,10 @@ public enum AdminPath {
     public static let newCase = "/admin/cases/new"
     public static let targets = "/admin/targets"
     public static let newTarget = "/admin/targets/new"
+    public static let people = "/admin/people"
+    public static let organisations = "/admin/organisations"
+    public static let events = "/admin/status-changes"
+    public static let statements = "/admin/statements"
 
     public static func setPassword(_ token: String) -> String { "/admin/set-password/\(token)" }
     public static func user(_ email: String, _ verb: String) -> String {
@@ -75,7 +79,5 @@ public enum AdminPath {
         static let action = "/admin/actions/:id"
         static let actionVerb = "/admin/actions/:id/:verb"
         static let review = "/admin/actions/:id/reports/:report"
-        static let `case` = "/admin/cases/:id"
-        static let target = "/admin/targets/:id"
     }
 }

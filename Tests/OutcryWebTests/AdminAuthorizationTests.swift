@@ -41,27 +41,29 @@ import Testing
         .init(method: .get, pattern: "/admin/actions/{id}", example: "/admin/actions/30-24", access: .viewer),
         .init(method: .get, pattern: "/admin/actions/{id}/{verb}", example: "/admin/actions/30-24/preview", access: .viewer),
         .init(method: .get, pattern: "/admin/actions/{id}/{verb}", example: "/admin/actions/30-24/edit", access: .editor),
-        .init(method: .get, pattern: "/admin/cases", example: "/admin/cases", access: .viewer),
-        .init(method: .get, pattern: "/admin/cases/{id}", example: "/admin/cases/temirov-live-2024", access: .viewer),
-        .init(method: .get, pattern: "/admin/targets", example: "/admin/targets", access: .viewer),
-        .init(method: .get, pattern: "/admin/targets/{id}", example: "/admin/targets/sadyr-japarov", access: .viewer),
         .init(method: .get, pattern: "/admin/actions/new", example: "/admin/actions/new", access: .editor),
-        .init(method: .get, pattern: "/admin/cases/new", example: "/admin/cases/new", access: .editor),
-        .init(method: .get, pattern: "/admin/targets/new", example: "/admin/targets/new", access: .editor),
         .init(method: .post, pattern: "/admin/actions", example: "/admin/actions", access: .editor),
         .init(method: .post, pattern: "/admin/actions/{id}", example: "/admin/actions/30-24", access: .editor),
         .init(method: .post, pattern: "/admin/actions/{id}/{verb}", example: "/admin/actions/30-24/deadline", access: .editor),
         .init(method: .post, pattern: "/admin/actions/{id}/reports/{report}", example: "/admin/actions/30-24/reports/1", access: .editor),
-        .init(method: .post, pattern: "/admin/cases", example: "/admin/cases", access: .editor),
-        .init(method: .post, pattern: "/admin/cases/{id}", example: "/admin/cases/temirov-live-2024", access: .editor),
-        .init(method: .post, pattern: "/admin/targets", example: "/admin/targets", access: .editor),
-        .init(method: .post, pattern: "/admin/targets/{id}", example: "/admin/targets/sadyr-japarov", access: .editor),
         .init(method: .get, pattern: "/admin/users", example: "/admin/users", access: .admin),
         .init(method: .post, pattern: "/admin/users", example: "/admin/users", access: .admin),
         .init(method: .post, pattern: "/admin/users/{email}/{verb}", example: "/admin/users/nobody%40example.org/disable", access: .admin),
         .init(method: .post, pattern: "/admin/settings/two-factor", example: "/admin/settings/two-factor", access: .admin),
         .init(method: .get, pattern: "/admin/audit", example: "/admin/audit", access: .admin),
-    ]
+    ] + [
+        ("cases", "temirov-live-2024"), ("targets", "sadyr-japarov"), ("people", "makhabat-tazhibek-kyzy"), ("organisations", "kloop-media"),
+        ("status-changes", "temirov-detained-2024-01-16"), ("statements", "kloop-media-staff-detained-2025"),
+    ].flatMap { kind, id in
+        // Every kind of record has the same five routes: reading needs a viewer, writing an editor.
+        [
+            Route(method: .get, pattern: "/admin/\(kind)", example: "/admin/\(kind)", access: .viewer),
+            Route(method: .get, pattern: "/admin/\(kind)/{id}", example: "/admin/\(kind)/\(id)", access: .viewer),
+            Route(method: .get, pattern: "/admin/\(kind)/new", example: "/admin/\(kind)/new", access: .editor),
+            Route(method: .post, pattern: "/admin/\(kind)", example: "/admin/\(kind)", access: .editor),
+            Route(method: .post, pattern: "/admin/\(kind)/{id}", example: "/admin/\(kind)/\(id)", access: .editor),
+        ]
+    }
 
     /// The matrix covers every route the coordinator area registers: a new route without a row fails here.
     @Test func theMatrixListsEveryCoordinatorRoute() async throws {

@@ -28,7 +28,10 @@ struct AdminPage: Sendable {
         self.notice = notice
         self.error = error
         guard let coordinator else { return }
-        var links: [(String, String)] = [("Urgent Actions", AdminPath.root), ("Cases", AdminPath.cases), ("Targets", AdminPath.targets)]
+        var links: [(String, String)] = [
+            ("Urgent Actions", AdminPath.root), ("Cases", AdminPath.cases), ("Status changes", AdminPath.events), ("People", AdminPath.people),
+            ("Organisations", AdminPath.organisations), ("Targets", AdminPath.targets), ("Statements", AdminPath.statements),
+        ]
         if coordinator.account.role == .admin { links += [("Users", AdminPath.users), ("Audit log", AdminPath.audit)] }
         links.append(("Your account", AdminPath.account))
         signedIn = SignedIn(
@@ -132,7 +135,7 @@ struct FormField: Sendable {
         return copy
     }
 
-    func starting(_ section: String) -> FormField {
+    func starting(_ section: String?) -> FormField {
         var copy = self
         copy.section = section
         return copy

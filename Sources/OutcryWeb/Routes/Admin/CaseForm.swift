@@ -5,10 +5,10 @@ import OutcryCore
 struct CaseForm: Sendable {
     let people: [Person]
 
-    func fields(_ item: Case, errors: FormErrors = FormErrors()) -> [FormField] {
+    func fields(_ item: Case, isNew: Bool, errors: FormErrors) -> [FormField] {
         errors.apply(to: [
             .text("title", "Title", value: item.title, hint: "Who and what, such as “Temirov LIVE journalists”.", required: true),
-            .country("country", "Country", selected: item.id.rawValue.isEmpty ? nil : item.country),
+            .country("country", "Country", selected: isNew && errors.isEmpty ? nil : item.country),
             .area("summary", "Summary", value: item.summary, rows: 6, required: true),
             .text("themes", "Themes", value: item.themes.joined(separator: ", "), hint: "Separated by commas: press freedom, fair trial."),
             .choice("status", "Status", options: [("open", "Open: we follow it"), ("closed", "Closed")], selected: item.status.rawValue),
@@ -36,7 +36,7 @@ struct CaseForm: Sendable {
 
 /// The target form: an official's contact details, kept once and chosen on every action that writes to them.
 struct TargetForm: Sendable {
-    func fields(_ target: Target, errors: FormErrors = FormErrors()) -> [FormField] {
+    func fields(_ target: Target, errors: FormErrors) -> [FormField] {
         errors.apply(to: [
             .text("honorific", "Honorific", value: target.honorific, hint: "As on the envelope: H.E., Mr, Ms, Dr."),
             .text("name", "Name", value: target.name, required: true),

@@ -94,8 +94,16 @@ struct ContentRoutes: Sendable {
                 error: done ? nil : "Report \(report) was already decided, perhaps by someone else. Nothing changed.")
         }
 
-        addCases(to: router)
-        addTargets(to: router)
+        for record in [
+            RecordRoutes(record: Records.cases(store), auth: auth, renderer: renderer).add,
+            RecordRoutes(record: Records.targets(store), auth: auth, renderer: renderer).add,
+            RecordRoutes(record: Records.people(store), auth: auth, renderer: renderer).add,
+            RecordRoutes(record: Records.organisations(store), auth: auth, renderer: renderer).add,
+            RecordRoutes(record: Records.events(store, today: { [clock = auth.clock] in clock.now }), auth: auth, renderer: renderer).add,
+            RecordRoutes(record: Records.statements(store, today: { [clock = auth.clock] in clock.now }), auth: auth, renderer: renderer).add,
+        ] {
+            record(router)
+        }
     }
 
     // MARK: Urgent Actions
@@ -250,127 +258,6 @@ struct ContentRoutes: Sendable {
                 DashboardView.Line(label: DateFormatter.adminMoment.string(from: $0.at), count: "\($0.actor) \($0.action): \($0.summary)")
             })
         return renderer.response("admin-action", view, status: error == nil ? .ok : .unprocessableContent)
-    }
-
-    // MARK: Cases
-
-    private func addCases(to router: Router<OutcryRequestContext>) {
-        router.get(RouterPath(AdminPath.cases)) { request, _ in
-            let coordinator = try await auth.require(.viewer, request)
-            let cases = try await store.allCases()
-            return renderer.response("admin-list", ListView(
-                admin: AdminPage(title: "Cases", coordinator: coordinator, current: AdminPath.cases),
-                heading: "Cases", intro: nil,
-                newLink: coordinator.account.role >= .editor ? Link(text: "New case", href: AdminPath.newCase) : nil,
-                columns: ["Title", "Country", "Status", "People"],
-                rows: cases.map { item in
-                    ListView.Row(cells: [
-                        .init(text: item.title, href: AdminPath.case(item.id)), .init(text: item.country.name),
-                        .init(text: item.status == .open ? "Open" : "Closed"), .init(text: String(item.people.count)),
-                    ])
-                },
-                empty: "No cases yet."))
-        }
-        router.get(RouterPath(AdminPath.newCase)) { request, _ in
-            let coordinator = try await auth.require(.editor, request)
-            let blank = Case(id: "", title: "", country: Country(rawValue: "KG")!, summary: "")
-            return caseFormPage(coordinator, item: blank, isNew: true, form: CaseForm(people: try await store.allPeople()), errors: FormErrors())
-        }
-        router.post(RouterPath(AdminPath.cases)) { request, _ in
-            let (coordinator, body) = try await auth.form(.editor, request)
-            let form = CaseForm(people: try await store.allPeople())
-            var (item, errors) = form.read(body, base: Case(id: "", title: "", country: Country(rawValue: "KG")!, summary: ""))
-            guard errors.isEmpty else { return caseFormPage(coordinator, item: item, isNew: true, form: form, errors: errors) }
-            item.id = Identifier(try await newSlug(from: item.title) { try await store.exists($0, in: .cases) })
-            try await store.save(item, audit: coordinator.audit("created", "case", item.id.rawValue, item.title, at: now))
-            return seeOther(AdminPath.case(item.id))
-        }
-        router.get(RouterPath(AdminPath.Pattern.case)) { request, context in
-            let coordinator = try await auth.require(.viewer, request)
-            let item = try await found(store.case(Identifier(try slug(context))))
-            return caseFormPage(
-                coordinator, item: item, isNew: false, form: CaseForm(people: try await store.allPeople()), errors: FormErrors())
-        }
-        router.post(RouterPath(AdminPath.Pattern.case)) { request, context in
-            let (coordinator, body) = try await auth.form(.editor, request)
-            let existing = try await found(store.case(Identifier(try slug(context))))
-            let form = CaseForm(people: try await store.allPeople())
-            let (item, errors) = form.read(body, base: existing)
-            guard errors.isEmpty else { return caseFormPage(coordinator, item: item, isNew: false, form: form, errors: errors) }
-            try await store.save(item, audit: coordinator.audit("edited", "case", item.id.rawValue, item.title, at: now))
-            return caseFormPage(coordinator, item: item, isNew: false, form: form, errors: FormErrors(), notice: "Saved.")
-        }
-    }
-
-    private func caseFormPage(
-        _ coordinator: Coordinator, item: Case, isNew: Bool, form: CaseForm, errors: FormErrors, notice: String? = nil
-    ) -> Response {
-        let canEdit = coordinator.account.role >= .editor
-        return renderer.response("admin-form", FormView(
-            admin: AdminPage(title: isNew ? "New case" : item.title, coordinator: coordinator, current: AdminPath.cases, notice: notice),
-            heading: isNew ? "New case" : item.title,
-            intro: canEdit ? nil : "Your account can read this case but not change it.",
-            action: isNew ? AdminPath.cases : AdminPath.case(item.id), csrf: coordinator.session.csrf,
-            fields: form.fields(item, errors: errors), submit: isNew ? "Create case" : "Save changes",
-            cancel: Link(text: "Back to cases", href: AdminPath.cases)),
-            status: errors.isEmpty ? .ok : .unprocessableContent)
-    }
-
-    // MARK: Targets
-
-    private func addTargets(to router: Router<OutcryRequestContext>) {
-        router.get(RouterPath(AdminPath.targets)) { request, _ in
-            let coordinator = try await auth.require(.viewer, request)
-            let targets = try await store.allTargets()
-            return renderer.response("admin-list", ListView(
-                admin: AdminPage(title: "Targets", coordinator: coordinator, current: AdminPath.targets),
-                heading: "Targets", intro: "Officials are kept once and chosen on each action that writes to them.",
-                newLink: coordinator.account.role >= .editor ? Link(text: "New target", href: AdminPath.newTarget) : nil,
-                columns: ["Name", "Office", "Country", "Details last checked"],
-                rows: targets.map { target in
-                    ListView.Row(cells: [
-                        .init(text: target.fullName, href: AdminPath.target(target.id)), .init(text: target.title ?? ""),
-                        .init(text: target.country?.name ?? "—"), .init(text: target.lastVerified.map(DateWording.text) ?? "never"),
-                    ])
-                },
-                empty: "No targets yet."))
-        }
-        router.get(RouterPath(AdminPath.newTarget)) { request, _ in
-            let coordinator = try await auth.require(.editor, request)
-            return targetFormPage(coordinator, target: Target(id: "", name: ""), isNew: true, errors: FormErrors())
-        }
-        router.post(RouterPath(AdminPath.targets)) { request, _ in
-            let (coordinator, body) = try await auth.form(.editor, request)
-            var (target, errors) = TargetForm().read(body, base: Target(id: "", name: ""))
-            guard errors.isEmpty else { return targetFormPage(coordinator, target: target, isNew: true, errors: errors) }
-            target.id = Identifier(try await newSlug(from: target.name) { try await store.exists($0, in: .targets) })
-            try await store.save(target, audit: coordinator.audit("created", "target", target.id.rawValue, target.fullName, at: now))
-            return seeOther(AdminPath.target(target.id))
-        }
-        router.get(RouterPath(AdminPath.Pattern.target)) { request, context in
-            let coordinator = try await auth.require(.viewer, request)
-            let target = try await found(store.targets([Identifier(try slug(context))]).first)
-            return targetFormPage(coordinator, target: target, isNew: false, errors: FormErrors())
-        }
-        router.post(RouterPath(AdminPath.Pattern.target)) { request, context in
-            let (coordinator, body) = try await auth.form(.editor, request)
-            let existing = try await found(store.targets([Identifier(try slug(context))]).first)
-            let (target, errors) = TargetForm().read(body, base: existing)
-            guard errors.isEmpty else { return targetFormPage(coordinator, target: target, isNew: false, errors: errors) }
-            try await store.save(target, audit: coordinator.audit("edited", "target", target.id.rawValue, target.fullName, at: now))
-            return targetFormPage(coordinator, target: target, isNew: false, errors: FormErrors(), notice: "Saved. Every action that writes to this official shows the new details.")
-        }
-    }
-
-    private func targetFormPage(_ coordinator: Coordinator, target: Target, isNew: Bool, errors: FormErrors, notice: String? = nil) -> Response {
-        renderer.response("admin-form", FormView(
-            admin: AdminPage(title: isNew ? "New target" : target.fullName, coordinator: coordinator, current: AdminPath.targets, notice: notice),
-            heading: isNew ? "New target" : target.fullName,
-            intro: coordinator.account.role >= .editor ? nil : "Your account can read this official's details but not change them.",
-            action: isNew ? AdminPath.targets : AdminPath.target(target.id), csrf: coordinator.session.csrf,
-            fields: TargetForm().fields(target, errors: errors), submit: isNew ? "Create target" : "Save changes",
-            cancel: Link(text: "Back to targets", href: AdminPath.targets)),
-            status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
 
