@@ -41,20 +41,10 @@ public enum DemoData {
         record.asks = asks.map(DraftText.capitalisingFirst)
         record.letters = [SampleLetter(language: record.language, salutation: salutation, paragraphs: letter.paragraphs, closing: closing)]
         for (link, official) in zip(record.targets, officials) {
-            guard let index = targets.firstIndex(where: { $0.id == link.target }), let name = official.name.value else {
+            guard let index = targets.firstIndex(where: { $0.id == link.target }), official.name.isFound else {
                 throw StoreError.invalidDataset(["the demo official “\(link.target)” has no name in the text"])
             }
-            targets[index].honorific = official.honorific.value
-            targets[index].name = name
-            targets[index].title = official.title.value
-            targets[index].body = official.organisation.value
-            targets[index].addressLines = official.addressLines.value ?? []
-            targets[index].emails = official.emails.value ?? []
-            targets[index].fax = official.fax.value
-            targets[index].phone = official.phone.value
-            targets[index].socialHandles = official.socialHandles.value ?? []
-            targets[index].contactFormURL = official.contactForm.value
-            targets[index].unusableContacts = official.unusableContacts
+            official.fill(&targets[index])
         }
     }
 

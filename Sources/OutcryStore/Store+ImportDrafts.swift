@@ -54,8 +54,16 @@ extension Store {
 
     /// Every draft waiting for review, newest first.
     public func importDrafts() async throws -> [ImportDraft] {
+        try await importDrafts { $0 }
+    }
+
+    public func importDraft(_ id: String) async throws -> ImportDraft? {
+        try await importDrafts { $0.where("id", .equal, id) }.first
+    }
+
+    private func importDrafts(matching filter: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [ImportDraft] {
         let rows = try await engine.read { database in
-            try await database.select().columns("*").from("import_drafts")
+            try await filter(database.select().columns("*").from("import_drafts"))
                 .orderBy("imported_at", .descending).orderBy("id")
                 .all(decoding: ImportDraftRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         }

@@ -62,6 +62,7 @@ public enum AdminPath {
     public static let organisations = "/admin/organisations"
     public static let events = "/admin/status-changes"
     public static let statements = "/admin/statements"
+    public static let imports = "/admin/import"
 
     public static func setPassword(_ token: String) -> String { "/admin/set-password/\(token)" }
     public static func user(_ email: String, _ verb: String) -> String {
@@ -70,8 +71,8 @@ public enum AdminPath {
     public static func action(_ id: Identifier<UrgentAction>) -> String { "/admin/actions/\(id.rawValue)" }
     public static func action(_ id: Identifier<UrgentAction>, _ verb: String) -> String { "/admin/actions/\(id.rawValue)/\(verb)" }
     public static func review(_ id: Identifier<UrgentAction>, report: Int64) -> String { "/admin/actions/\(id.rawValue)/reports/\(report)" }
-    public static func `case`(_ id: Identifier<Case>) -> String { "/admin/cases/\(id.rawValue)" }
-    public static func target(_ id: Identifier<Target>) -> String { "/admin/targets/\(id.rawValue)" }
+    public static func importDraft(_ id: String) -> String { "/admin/import/\(id)" }
+    public static func importTargets(_ id: String) -> String { "/admin/import/\(id)/targets" }
 
     enum Pattern {
         static let setPassword = "/admin/set-password/:token"
@@ -79,5 +80,7 @@ public enum AdminPath {
         static let action = "/admin/actions/:id"
         static let actionVerb = "/admin/actions/:id/:verb"
         static let review = "/admin/actions/:id/reports/:report"
+        static let importDraft = "/admin/import/:draft"
+        static let importTargets = "/admin/import/:draft/targets"
     }
 }

@@ -29,7 +29,7 @@ struct AdminPage: Sendable {
         self.error = error
         guard let coordinator else { return }
         var links: [(String, String)] = [
-            ("Urgent Actions", AdminPath.root), ("Cases", AdminPath.cases), ("Status changes", AdminPath.events), ("People", AdminPath.people),
+            ("Urgent Actions", AdminPath.root), ("Import", AdminPath.imports), ("Cases", AdminPath.cases), ("Status changes", AdminPath.events), ("People", AdminPath.people),
             ("Organisations", AdminPath.organisations), ("Targets", AdminPath.targets), ("Statements", AdminPath.statements),
         ]
         if coordinator.account.role == .admin { links += [("Users", AdminPath.users), ("Audit log", AdminPath.audit)] }
@@ -92,6 +92,8 @@ struct FormField: Sendable {
     var autocomplete: String?
     /// Starts a new group of fields with this heading.
     var section: String?
+    /// An imported text did not give this value: the editor must.
+    var missing = false
 
     private init(name: String, label: String, value: String = "", hint: String?) {
         self.name = name

@@ -94,6 +94,7 @@ struct ContentRoutes: Sendable {
                 error: done ? nil : "Report \(report) was already decided, perhaps by someone else. Nothing changed.")
         }
 
+        ImportRoutes(auth: auth, renderer: renderer).add(to: router)
         for record in [
             RecordRoutes(record: Records.cases(store), auth: auth, renderer: renderer).add,
             RecordRoutes(record: Records.targets(store), auth: auth, renderer: renderer).add,

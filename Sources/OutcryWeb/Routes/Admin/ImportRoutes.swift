@@ -1,0 +1,180 @@
+import Foundation
+import Hummingbird
+import OutcryCore
+import OutcryStore
+
+/// Pasting a published Urgent Action or statement: the importer reads it into a draft, and the editor
+/// reviews it in the usual form, pre-filled, with what the text did not give marked.
+struct ImportRoutes: Sendable {
+    let auth: AdminAuth
+    let renderer: PageRenderer
+
+    private var store: Store { auth.store }
+    private var now: Date { auth.now }
+
+    func add(to router: Router<OutcryRequestContext>) {
+        router.get(RouterPath(AdminPath.imports)) { request, _ in
+            let coordinator = try await auth.require(.editor, request)
+            return try await pastePage(coordinator, text: "", error: nil)
+        }
+        router.post(RouterPath(AdminPath.imports)) { request, _ in
+            let (coordinator, form) = try await auth.form(.editor, request)
+            let text = form["text"] ?? ""
+            let document: ImportedDocument
+            do {
+                document = try DocumentImporter(today: HistoricalDate(day: now)).read(text: text)
+            } catch {
+                return try await pastePage(coordinator, text: text, error: "\(error)")
+            }
+            let draft = ImportDraft(
+                sourceName: form.text("name") ?? "pasted by \(coordinator.email)", sourceText: text, document: document, importedAt: now)
+            try await store.save(draft)
+            try await store.record(coordinator.audit("imported", "import draft", draft.id, document.headline, at: now))
+            return seeOther(AdminPath.importDraft(draft.id))
+        }
+        router.get(RouterPath(AdminPath.Pattern.importDraft)) { request, context in
+            let coordinator = try await auth.require(.editor, request)
+            return try await review(coordinator, try await draft(context))
+        }
+        router.post(RouterPath(AdminPath.Pattern.importTargets)) { request, context in
+            let (coordinator, _) = try await auth.form(.editor, request)
+            let draft = try await draft(context)
+            let existing = try await store.allTargets()
+            var added: [String] = []
+            for official in draft.document.action?.targets.value ?? [] where Self.match(official, in: existing) == nil {
+                guard let name = official.name.value else { continue }
+                var target = Target(id: "", name: name)
+                official.fill(&target)
+                target.id = Identifier(try await newSlug(from: name) { try await store.exists($0, in: .targets) })
+                try await store.save(target, audit: coordinator.audit("created", "target", target.id.rawValue, "\(target.fullName), from an imported text", at: now))
+                added.append(target.fullName)
+            }
+            return try await review(
+                coordinator, draft, notice: added.isEmpty ? "Every official in the text is already a target." : "Added as targets: \(added.joined(separator: "; ")).")
+        }
+    }
+
+    private func draft(_ context: OutcryRequestContext) async throws -> ImportDraft {
+        guard let id = context.parameters.get("draft"), id.count <= 40, id.allSatisfy(\.isHexDigit) else { throw HTTPError(.notFound) }
+        return try await found(store.importDraft(id))
+    }
+
+    /// The target an official in the text already is, matched on the name as written.
+    static func match(_ official: ImportedTarget, in targets: [Target]) -> Target? {
+        guard let name = official.name.value?.lowercased() else { return nil }
+        return targets.first { $0.name.lowercased() == name }
+    }
+
+    private func pastePage(_ coordinator: Coordinator, text: String, error: String?) async throws -> Response {
+        let drafts = try await store.importDrafts()
+        var field = FormField.area(
+            "text", "Text of the Urgent Action or statement", value: text,
+            hint: "Copy the whole document from the web page or PDF and paste it here (up to about 60,000 characters; longer files with “outcry import”).",
+            rows: 16, required: true)
+        field.error = error
+        let view = ImportView(
+            form: FormView(
+                admin: AdminPage(title: "Import", coordinator: coordinator, current: AdminPath.imports),
+                heading: "Import a published text",
+                intro: "Outcry reads the number, dates, officials, letter and the rest into a draft. You review it before anything is saved; nothing is published.",
+                action: AdminPath.imports, csrf: coordinator.session.csrf,
+                fields: [field, .text("name", "Where it comes from", value: nil, hint: "Optional: a file name or web address, to find it again.")],
+                submit: "Read the text"),
+            drafts: drafts.map { draft in
+                ListView.Row(cells: [
+                    .init(text: draft.document.headline, href: AdminPath.importDraft(draft.id)), .init(text: draft.sourceName),
+                    .init(text: DateFormatter.adminMoment.string(from: draft.importedAt)),
+                ])
+            })
+        return renderer.response("admin-import", view, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    private func review(_ coordinator: Coordinator, _ draft: ImportDraft, notice: String? = nil) async throws -> Response {
+        let admin = AdminPage(title: "Review import", coordinator: coordinator, current: AdminPath.imports, notice: notice)
+        let today = HistoricalDate(day: now)
+        if let statement = draft.document.statement {
+            let form = StatementForm(cases: try await store.allCases(), people: try await store.allPeople(), organisations: try await store.allOrganisations())
+            var missing: Set<String> = []
+            if !statement.title.isFound { missing.insert("title") }
+            if !statement.date.isFound { missing.insert("published") }
+            if !statement.lead.isFound { missing.insert("lead") }
+            if !statement.quotes.isFound { missing.insert("quote-0") }
+            return renderer.response("admin-form", FormView(
+                admin: admin, heading: "Review: \(draft.document.headline)",
+                intro: "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving publishes the statement.",
+                action: AdminPath.statements, csrf: coordinator.session.csrf,
+                fields: form.fields(statement.draft(today: today), errors: FormErrors()).marking(missing), submit: "Save statement"))
+        }
+        guard let imported = draft.document.action else {
+            return try await pastePage(coordinator, text: draft.sourceText, error: "This text did not read as an Urgent Action or a statement.")
+        }
+        let form = ActionForm(
+            cases: try await store.allCases(), people: try await store.allPeople(), targets: try await store.allTargets(),
+            actions: try await store.allUrgentActions())
+        let officials = imported.targets.value ?? []
+        let matched = officials.compactMap { official in
+            Self.match(official, in: form.targets).map { UrgentActionTarget(target: $0.id, role: official.role) }
+        }
+        let caseID = form.cases.first { $0.country == imported.country.value }?.id ?? form.cases.first?.id ?? ""
+        var action = imported.draft(caseID: caseID, targets: matched, today: today)
+        if draft.document.kind.value == .update || draft.document.kind.value == .closing {
+            action.kind = draft.document.kind.value == .update ? .update : .closing
+            let earlier = imported.updates.value.map { Identifier<UrgentAction>(UrgentAction.slug(forNumber: $0)) }
+            action.updates = form.actions.first { $0.id == earlier }?.id
+        }
+        var missing: Set<String> = []
+        if !imported.number.isFound { missing.insert("number") }
+        if !imported.title.isFound { missing.insert("title") }
+        if !imported.summary.isFound { missing.insert("summary") }
+        if !imported.issued.isFound { missing.insert("issued") }
+        if !imported.deadline.isFound { missing.insert("deadline") }
+        if !imported.asks.isFound { missing.insert("asks") }
+        if action.letters.isEmpty { missing.formUnion(["salutation", "letter"]) }
+        let view = ImportReviewView(
+            form: FormView(
+                admin: admin, heading: "Review: \(draft.document.headline)",
+                intro: "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving makes a draft, which you can preview before publishing.",
+                action: AdminPath.actions, csrf: coordinator.session.csrf,
+                fields: form.fields(action, isNew: true).marking(missing), submit: "Save draft"),
+            officials: officials.map { official in
+                let target = Self.match(official, in: form.targets)
+                return ImportReviewView.Official(
+                    name: [official.honorific.value, official.name.value ?? "(no name found)"].compactMap { $0 }.joined(separator: " "),
+                    role: official.role == .copy ? "copy" : "write to",
+                    status: target.map { "already a target: \($0.fullName)" } ?? "not yet a target")
+            },
+            addTargets: officials.contains { Self.match($0, in: form.targets) == nil && $0.name.isFound }
+                ? AdminPath.importTargets(draft.id) : nil,
+            notes: draft.document.notes)
+        return renderer.response("admin-import-review", view)
+    }
+}
+
+extension [FormField] {
+    /// Marks the fields the text did not give, so the editor sees at once what to fill in.
+    func marking(_ missing: Set<String>) -> [FormField] {
+        map { field in
+            var field = field
+            field.missing = missing.contains(field.name)
+            return field
+        }
+    }
+}
+
+struct ImportView: Sendable {
+    var form: FormView
+    var drafts: [ListView.Row]
+}
+
+struct ImportReviewView: Sendable {
+    struct Official: Sendable {
+        var name: String
+        var role: String
+        var status: String
+    }
+
+    var form: FormView
+    var officials: [Official]
+    var addTargets: String?
+    var notes: [String]
+}
