@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 import time
 
-from conftest import BINARY
+from conftest import BINARY, ROOT
 
 
 def totp(secret_base32, at=None):
@@ -118,6 +118,7 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     assert page.request.get(server.url + "/actions/12-26").status == 404
     page.click("text=Preview the public page")
     assert "not public" in page.inner_text(".preview-banner")
+    shoot(page, screenshots, "admin-preview")
     assert "Journalism is not a crime." in page.inner_text("main")
     page.go_back()
 
@@ -131,6 +132,19 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     assert "H.E. Sadyr Japarov" in public.inner_text("main")
     public.goto(server.url + "/")
     assert "Aruna Tashkentova" in public.inner_text("main")
+
+    # A published text pasted in comes back as a pre-filled draft, with what it lacks marked.
+    page.goto(server.url + "/admin/import")
+    page.fill("#field-text", (ROOT / "Tests" / "Fixtures" / "imports" / "ua-41-25-prose-no-labels.txt").read_text())
+    page.click("main button[type=submit]")
+    assert "Review: Urgent Action 41.25" in page.inner_text("h1")
+    assert page.locator(".is-missing").count() >= 2
+    page.click("text=Add the officials not yet on file as targets")
+    assert "Added as targets" in page.inner_text(".notice")
+    shoot(page, screenshots, "admin-import-review")
+
+    page.goto(server.url + "/admin/users")
+    shoot(page, screenshots, "admin-users")
 
     page.goto(server.url + "/admin/audit")
     log = page.inner_text("table")

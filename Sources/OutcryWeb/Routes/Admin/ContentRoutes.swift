@@ -243,7 +243,7 @@ struct ContentRoutes: Sendable {
             byCountry: totals.peopleByCountry.sorted { ($0.value, $1.key?.name ?? "") > ($1.value, $0.key?.name ?? "") }.map {
                 DashboardView.Line(label: $0.key?.name ?? "Country not given", count: $0.value.formatted)
             },
-            chart: chart.svg, days: chart.days.reversed().filter { $0.actions > 0 }.map {
+            chart: chart.svg, hasActivity: chart.days.contains { $0.actions > 0 }, days: chart.days.reversed().filter { $0.actions > 0 }.map {
                 DashboardView.Line(label: $0.label, count: $0.actions.formatted)
             },
             flagged: flagged.map { report in
@@ -359,6 +359,7 @@ struct DashboardView: Sendable {
     var byTarget: [Line]
     var byCountry: [Line]
     var chart: String
+    var hasActivity: Bool
     var days: [Line]
     var flagged: [Flagged]
     var history: [Line]

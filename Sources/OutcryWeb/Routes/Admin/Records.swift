@@ -22,7 +22,7 @@ enum Records {
             noun: "target", heading: "Targets", intro: "Officials are kept once and chosen on each action that writes to them.",
             root: AdminPath.targets, table: .targets, columns: ["Name", "Office", "Country", "Details last checked"],
             blank: { Target(id: "", name: "") },
-            id: { $0.id.rawValue }, name: { $0.fullName }, withID: { var copy = $0; copy.id = Identifier($1); return copy },
+            id: { $0.id.rawValue }, name: { $0.name }, withID: { var copy = $0; copy.id = Identifier($1); return copy },
             all: { try await store.allTargets() }, one: { try await store.targets([Identifier($0)]).first },
             cells: {
                 [.init(text: $0.fullName), .init(text: $0.title ?? ""), .init(text: $0.country?.name ?? "—"),
