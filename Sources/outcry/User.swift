@@ -66,12 +66,7 @@ struct User: AsyncParsableCommand {
         @Option(help: "The account's e-mail address.") var email: String
         @OptionGroup var options: PublicOptions
 
-        func run() async throws {
-            try await options.withStore { store, _ in
-                try await store.setDisabled(true, account: email, actor: User.actor, now: Date())
-                print("Disabled \(Account.normalised(email: email)) and ended all its sessions.")
-            }
-        }
+        func run() async throws { try await User.set(disabled: true, email: email, options) }
     }
 
     struct Enable: AsyncParsableCommand {
@@ -79,11 +74,13 @@ struct User: AsyncParsableCommand {
         @Option(help: "The account's e-mail address.") var email: String
         @OptionGroup var options: PublicOptions
 
-        func run() async throws {
-            try await options.withStore { store, _ in
-                try await store.setDisabled(false, account: email, actor: User.actor, now: Date())
-                print("Enabled \(Account.normalised(email: email)).")
-            }
+        func run() async throws { try await User.set(disabled: false, email: email, options) }
+    }
+
+    static func set(disabled: Bool, email: String, _ options: PublicOptions) async throws {
+        try await options.withStore { store, _ in
+            try await store.setDisabled(disabled, account: email, actor: User.actor, now: Date())
+            print(disabled ? "Disabled \(Account.normalised(email: email)) and ended all its sessions." : "Enabled \(Account.normalised(email: email)).")
         }
     }
 

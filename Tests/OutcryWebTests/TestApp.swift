@@ -36,29 +36,17 @@ enum TestApp {
     static func withCoordinators<T: Sendable>(
         clock: FixedClock = FixedClock(), _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
     ) async throws -> T {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-web-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        var configuration = try Configuration.resolve(.init(dataDirectory: directory, loadDemoData: true), environment: [:])
-        configuration.passwordCost = 4
-        let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock)
-        let other = try await Store.open(configuration.database, logger: logger)
-        do {
-            let result = try await app.test(.router) { client in try await body(client, other) }
-            await other.shutdown()
-            return result
-        } catch {
-            await other.shutdown()
-            throw error
-        }
+        try await withDemoAndOtherInstance(clock: clock, passwordCost: 4, body)
     }
 
     /// As `withDemo`, with a second connection to the same database that stands for another instance.
     static func withDemoAndOtherInstance<T: Sendable>(
-        clock: FixedClock, _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
+        clock: FixedClock, passwordCost: UInt8 = 12, _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-web-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let configuration = try Configuration.resolve(.init(dataDirectory: directory, loadDemoData: true), environment: [:])
+        var configuration = try Configuration.resolve(.init(dataDirectory: directory, loadDemoData: true), environment: [:])
+        configuration.passwordCost = passwordCost
         let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock)
         let other = try await Store.open(configuration.database, logger: logger)
         do {
