@@ -19,14 +19,21 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             switch error {
             case .notFound: return page(for: .notFound, message: nil)
             case .duplicate, .invalid: return page(for: .unprocessableContent, message: DraftText.capitalisingFirst("\(error)") + ".")
-            default:
-                context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
-                return page(for: .internalServerError, message: nil)
+            default: return failed(error, request, context)
             }
         } catch {
-            context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
-            return page(for: .internalServerError, message: nil)
+            return failed(error, request, context)
         }
+    }
+
+    private func failed(_ error: any Error, _ request: Request, _ context: Context) -> Response {
+        context.logger.error("request failed", metadata: ["path": .string(Self.loggable(request.uri.path)), "error": .string("\(error)")])
+        return page(for: .internalServerError, message: nil)
+    }
+
+    /// The path as logs may keep it: a one-time link's token is a secret, so it is cut off.
+    static func loggable(_ path: String) -> String {
+        path.hasPrefix("/admin/set-password/") ? "/admin/set-password/…" : path
     }
 
     func page(for status: HTTPResponse.Status, message: String?) -> Response {
