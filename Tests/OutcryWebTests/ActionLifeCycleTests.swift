@@ -90,6 +90,34 @@ import Testing
         }
     }
 
+    @Test func lettersInOtherLanguagesReachTheOfficialsWhoPreferThem() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            let kyrgyz: [(String, String)] = [
+                ("letter-1-language", "ky"), ("letter-1-salutation", "Урматтуу Президент,"), ("letter-1", "Журналисттерди бошотууңузду суранам."),
+                ("letter-1-closing", "Урматтоо менен,"),
+            ]
+            let twice = try await client.post(
+                "/admin/actions", Self.newAction + kyrgyz + [("letter-2-language", "ky"), ("letter-2-salutation", "Салам,"), ("letter-2", "Дагы бир кат.")],
+                as: editor)
+            #expect(twice.text.contains("There is already a letter in “ky”."))
+            #expect(try await client.post("/admin/actions", Self.newAction + kyrgyz, as: editor).status == .seeOther)
+            #expect(try await store.urgentAction("31-24")?.letters.map(\.language) == ["en", "ky"])
+            let form = try await client.get("/admin/actions/31-24/edit", as: editor).text
+            #expect(form.contains(#"name="letter-1-language" type="text" value="ky""#))
+            #expect(form.contains(#"name="letter-2-language""#), "one empty set of fields for another language")
+
+            var president = try #require(try await store.targets(["sadyr-japarov"]).first)
+            president.preferredLanguage = "ky"
+            try await store.save(president, audit: AuditEntry(at: clock.now, actor: editor.email, action: "edited", recordKind: "target", recordID: "sadyr-japarov", summary: "language"))
+            _ = try await client.post("/admin/actions/31-24/publish", as: editor)
+            let letter = try await client.get("/actions/31-24/letter/sadyr-japarov", as: nil).text
+            #expect(letter.contains("Журналисттерди бошотууңузду суранам."))
+            #expect(try await client.get("/actions/31-24/letter/baktybek-amanbaev", as: nil).text.contains("Please release them."))
+        }
+    }
+
     @Test func publishingNeedsAnOfficialAndALetter() async throws {
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in

@@ -48,6 +48,20 @@ struct ActionForm: Sendable {
             .area("letter", "Letter", value: letter?.paragraphs.joined(separator: "\n\n") ?? "", hint: "Leave a blank line between paragraphs.", rows: 12),
             .text("closing", "Closing", value: letter?.closing ?? "Yours sincerely,"),
         ]
+        // The letter in other languages: each one there, and an empty set of fields for one more.
+        let others = action.letters.filter { $0.target == nil && $0.language != action.language }
+        for (offset, other) in (others + [SampleLetter(language: "", salutation: "", paragraphs: [], closing: "")]).enumerated() {
+            let slot = offset + 1
+            fields += [
+                .text(
+                    "letter-\(slot)-language", "Language", value: other.language,
+                    hint: offset == others.count ? "To add the letter in another language, give its code (ru, ky, de…) and fill these in; to remove one, empty its text." : nil
+                ).starting(offset == 0 ? "The letter in other languages" : nil),
+                .text("letter-\(slot)-salutation", "Salutation", value: other.salutation),
+                .area("letter-\(slot)", "Letter", value: other.paragraphs.joined(separator: "\n\n"), rows: 8),
+                .text("letter-\(slot)-closing", "Closing", value: other.closing),
+            ]
+        }
         return errors.apply(to: fields)
     }
 
@@ -81,7 +95,7 @@ struct ActionForm: Sendable {
         action.deadline = errors.date(form.text("deadline"), "deadline")
         if let deadline = action.deadline, deadline < action.issued { errors.add("deadline", "The deadline is before the day the action was issued.") }
         let language = form.text("language") ?? "en"
-        if language.count > 20 || !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+        if !Self.isLanguageCode(language) {
             errors.add("language", "Give a language code such as en, de or pt-BR.")
         } else {
             action.language = language
@@ -100,18 +114,44 @@ struct ActionForm: Sendable {
         let added = chosen.filter { new in !base.targets.contains { $0.target == new.target } }
         action.targets = kept + added.filter { $0.role == .primary } + added.filter { $0.role == .copy }
 
+        action.letters = readLetters(form, language: action.language, base: base, errors: &errors)
+        return (action, errors)
+    }
+
+    /// The letter in the action's language, then those in other languages; letters written for one
+    /// official alone are not on the form and are kept as they were.
+    private func readLetters(_ form: FormBody, language: String, base: UrgentAction, errors: inout FormErrors) -> [SampleLetter] {
+        var letters: [SampleLetter] = []
         let salutation = form.text("salutation")
         let paragraphs = form.paragraphs("letter")
-        var letters = action.letters.filter { !($0.target == nil && $0.language == action.language) && !($0.target == nil && $0.language == base.language) }
         if salutation != nil || !paragraphs.isEmpty {
             if salutation == nil { errors.add("salutation", "Give the letter's salutation, such as “Dear President,”.") }
             if paragraphs.isEmpty { errors.add("letter", "Write the letter, or clear the salutation too.") }
-            letters.insert(
-                SampleLetter(language: action.language, salutation: salutation ?? "", paragraphs: paragraphs, closing: form.text("closing") ?? "Yours sincerely,"),
-                at: 0)
+            letters.append(SampleLetter(language: language, salutation: salutation ?? "", paragraphs: paragraphs, closing: form.text("closing") ?? "Yours sincerely,"))
         }
-        action.letters = letters
-        return (action, errors)
+        var slot = 1
+        while form["letter-\(slot)"] != nil, slot <= 30 {
+            defer { slot += 1 }
+            let text = form.paragraphs("letter-\(slot)")
+            guard !text.isEmpty else { continue }
+            let code = form.text("letter-\(slot)-language") ?? ""
+            if !Self.isLanguageCode(code) {
+                errors.add("letter-\(slot)-language", "Give the language code of this letter, such as ru, ky or de.")
+            } else if code == language || letters.contains(where: { $0.language == code }) {
+                errors.add("letter-\(slot)-language", "There is already a letter in “\(code)”.")
+            }
+            let greeting = form.text("letter-\(slot)-salutation")
+            if greeting == nil { errors.add("letter-\(slot)-salutation", "Give this letter's salutation.") }
+            letters.append(SampleLetter(
+                language: code, salutation: greeting ?? "", paragraphs: text, closing: form.text("letter-\(slot)-closing") ?? ""))
+        }
+        return letters + base.letters.filter { $0.target != nil }
+    }
+
+    /// A BCP 47 tag as people type them: en, pt-BR, zh-Hant.
+    static func isLanguageCode(_ code: String) -> Bool {
+        !code.isEmpty && code.count <= 20 && code.first?.isLetter == true
+            && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
     /// What must be there before supporters see the action.
