@@ -18,9 +18,10 @@ import Testing
         ("closing", "Yours sincerely,"),
     ]
 
-    @Test func draftPreviewPublishExtendAndCloseWithAnOutcome() async throws {
+    @Test(arguments: TestApp.engines)
+    func draftPreviewPublishExtendAndCloseWithAnOutcome(engine: SQLEngineKind) async throws {
         let clock = FixedClock()
-        try await TestApp.withCoordinators(clock: clock) { client, store in
+        try await TestApp.withCoordinators(clock: clock, engine: engine) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
             let created = try await client.post("/admin/actions", Self.newAction, as: editor)
             #expect(created.status == .seeOther)
@@ -156,9 +157,10 @@ import Testing
         }
     }
 
-    @Test func flaggedReportsWaitForADecisionAndAnAcceptedOneCountsOnce() async throws {
+    @Test(arguments: TestApp.engines)
+    func flaggedReportsWaitForADecisionAndAnAcceptedOneCountsOnce(engine: SQLEngineKind) async throws {
         let clock = FixedClock()
-        try await TestApp.withCoordinators(clock: clock) { client, store in
+        try await TestApp.withCoordinators(clock: clock, engine: engine) { client, store in
             // Three reports from one connection with the hidden field filled: all flagged, none counted.
             for _ in 0..<2 {
                 let token = try await client.formToken(on: "/actions/30-24")
