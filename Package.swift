@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "OutcryCore", targets: ["OutcryCore"]),
         .library(name: "OutcryStore", targets: ["OutcryStore"]),
         .library(name: "OutcryWeb", targets: ["OutcryWeb"]),
+        .library(name: "OutcryMail", targets: ["OutcryMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -45,6 +46,17 @@ let package = Package(
             resources: [.copy("Resources/demo-dataset.json"), .copy("Resources/seeds")]
         ),
         .target(
+            name: "OutcryMail",
+            dependencies: [
+                "OutcryCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "OutcryWeb",
             dependencies: [
                 "OutcryCore",
@@ -75,6 +87,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OutcryCoreTests", dependencies: ["OutcryCore"]),
+        .testTarget(name: "OutcryMailTests", dependencies: ["OutcryMail"]),
         .testTarget(
             name: "OutcryStoreTests",
             dependencies: ["OutcryStore", "OutcryCore", .product(name: "SQLKit", package: "sql-kit")]

@@ -74,6 +74,26 @@ import Testing
         }
     }
 
+    @Test func signingInLeadsBackToThePageAskedForButNeverToAnotherSite() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let email = try await Self.account(.viewer, client, store, now: clock.now)
+            let sent = try await client.get("/admin/actions/30-24", as: nil)
+            let location = try #require(sent.headers[.location])
+            #expect(location == "/admin/sign-in?next=%2Fadmin%2Factions%2F30%2D24")
+            let form = try await client.get(location, as: nil)
+            #expect(form.text.contains(#"action="/admin/sign-in?next=%2Fadmin%2Factions%2F30%2D24""#))
+            let back = try await client.post(location, [("csrf", form.hidden("csrf")!), ("email", email), ("password", Self.password)], as: nil)
+            #expect(back.headers[.location] == "/admin/actions/30-24")
+            for elsewhere in ["//evil.example/admin", "https://evil.example", "/admin/../../x\\y", "/public"] {
+                let uri = "/admin/sign-in?next=" + elsewhere.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                let page = try await client.get(uri, as: nil)
+                let response = try await client.post(uri, [("csrf", page.hidden("csrf")!), ("email", email), ("password", Self.password)], as: nil)
+                #expect(response.headers[.location] == "/admin", "\(elsewhere)")
+            }
+        }
+    }
+
     @Test func repeatedFailuresPauseSignInWithAClearMessageAndTimeLiftsIt() async throws {
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in

@@ -23,7 +23,7 @@ struct SignInRoutes: Sendable {
         router.post(RouterPath(AdminPath.signIn)) { request, _ in try await signIn(request) }
         router.get(RouterPath(AdminPath.secondFactor)) { request, _ in
             let session = try await pendingSession(request)
-            return codePage(session: session, error: nil)
+            return codePage(session: session, next: request.uri.queryParameters["next"].map(String.init), error: nil)
         }
         router.post(RouterPath(AdminPath.secondFactor)) { request, _ in try await secondFactor(request) }
         router.get(RouterPath(AdminPath.Pattern.setPassword)) { _, context in
@@ -52,7 +52,8 @@ struct SignInRoutes: Sendable {
     private func signIn(_ request: Request) async throws -> Response {
         let form = try await FormBody.read(request)
         let email = Account.normalised(email: form["email"] ?? "")
-        let next = form["next"]
+        // Where the coordinator was going when sent to sign in: carried in the form's address.
+        let next = request.uri.queryParameters["next"].map(String.init)
         do {
             _ = try tokens.verify(form["csrf"], for: "sign-in", now: now)
         } catch {
@@ -142,7 +143,7 @@ struct SignInRoutes: Sendable {
                 return locked(until, email: account.email, next: nil)
             }
             return codePage(
-                session: (session, token),
+                session: (session, token), next: request.uri.queryParameters["next"].map(String.init),
                 error: "That code is not right. Use the 6-digit code your authenticator app shows now, or one of your recovery codes.",
                 status: .unauthorized)
         }
@@ -190,7 +191,9 @@ struct SignInRoutes: Sendable {
         return renderer.response("admin-form", view, status: status)
     }
 
-    private func codePage(session: (CoordinatorSession, String), error: String?, status: HTTPResponse.Status = .ok) -> Response {
+    private func codePage(
+        session: (CoordinatorSession, String), next: String?, error: String?, status: HTTPResponse.Status = .ok
+    ) -> Response {
         var code = FormField.text(
             "code", "Code", value: nil,
             hint: "The 6-digit code your authenticator app shows for this site, or one of your recovery codes.")
@@ -198,7 +201,7 @@ struct SignInRoutes: Sendable {
         let view = FormView(
             admin: AdminPage(title: "Second step", coordinator: nil, error: error),
             heading: "Second step: your code", intro: "Signing in as \(session.0.account.email).",
-            action: AdminPath.secondFactor, csrf: session.0.csrf, fields: [code], submit: "Sign in",
+            action: AdminPath.secondFactor + nextQuery(next), csrf: session.0.csrf, fields: [code], submit: "Sign in",
             cancel: Link(text: "Start again", href: AdminPath.signIn))
         return renderer.response("admin-form", view, status: status)
     }

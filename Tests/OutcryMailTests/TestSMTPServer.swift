@@ -1,0 +1,59 @@
+import Foundation
+import OutcryMail
+
+/// A real SMTP server (aiosmtpd, through `scripts/smtp-test-server`) for one test, stopped afterwards.
+final class TestSMTPServer: @unchecked Sendable {
+    enum Mode: String { case plain, starttls, tls }
+
+    let port: Int
+    let certificate: String
+    let out: URL
+    private let process: Process
+
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/smtp-test-server").path
+
+    init(_ mode: Mode, auth: Bool = false) throws {
+        out = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-smtp-\(UUID().uuidString).jsonl")
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.script, "--mode", mode.rawValue, "--out", out.path] + (auth ? ["--auth"] : [])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        var text = ""
+        let handle = pipe.fileHandleForReading
+        while !(text.contains("PORT ") && text.contains("CERT ") && text.hasSuffix("\n")) {
+            let data = handle.availableData
+            guard !data.isEmpty else { throw ServerDidNotStart(output: text) }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        let lines = text.split(separator: "\n")
+        port = Int(lines.first { $0.hasPrefix("PORT ") }!.dropFirst(5))!
+        certificate = String(lines.first { $0.hasPrefix("CERT ") }!.dropFirst(5))
+    }
+
+    struct ServerDidNotStart: Error { let output: String }
+
+    /// What the server accepted so far, oldest first.
+    func received() throws -> [(from: String, to: [String], data: String)] {
+        guard let text = try? String(contentsOf: out, encoding: .utf8) else { return [] }
+        return try text.split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            return (object["from"] as! String, object["to"] as! [String], object["data"] as! String)
+        }
+    }
+
+    func configuration(_ security: SMTPConfiguration.Security, username: String? = nil, password: String? = nil) -> SMTPConfiguration {
+        SMTPConfiguration(
+            host: "localhost", port: port, security: security, username: username, password: password,
+            trustRootsFile: FileManager.default.fileExists(atPath: certificate) ? certificate : nil,
+            timeout: .seconds(10))
+    }
+
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: out)
+    }
+}
