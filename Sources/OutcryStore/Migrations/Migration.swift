@@ -25,6 +25,7 @@ public enum Migrations {
         M0008_CreateImportDrafts(),
         M0009_CreateAccounts(),
         M0010_AddReportReview(),
+        M0011_CreateAlerts(),
     ]
 }
 
