@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "OutcryCore",
                 "OutcryStore",
+                "OutcryMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -79,6 +80,7 @@ let package = Package(
             dependencies: [
                 "OutcryCore",
                 "OutcryStore",
+                "OutcryMail",
                 "OutcryWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -95,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "OutcryWebTests",
             dependencies: [
-                "OutcryWeb", "OutcryStore", "OutcryCore",
+                "OutcryWeb", "OutcryStore", "OutcryCore", "OutcryMail",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

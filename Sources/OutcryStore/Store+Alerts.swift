@@ -52,6 +52,8 @@ public struct OutboxStatus: Sendable, Equatable {
     public var failed = 0
     public var resends = 0
     public var lastErrors: [String] = []
+
+    public init() {}
 }
 
 /// A subscription as stored: the address sealed.
@@ -188,6 +190,60 @@ extension Store {
     }
 }
 
+// MARK: - Occasions, history and export
+
+extension Store {
+    /// Notes that subscribers are being told about an action (the weekly digest lists these).
+    public func recordOccasion(_ occasion: AlertOccasion, of action: Identifier<UrgentAction>, now: Date) async throws {
+        try await engine.transaction { database in
+            try await database.insert(into: "alert_occasions").columns("urgent_action_id", "occasion", "at")
+                .values(SQLBind(action.rawValue), SQLBind(occasion.rawValue), SQLBind(Int64(now.timeIntervalSince1970)))
+                .onConflict(with: ["urgent_action_id", "occasion"]) { $0.set(excludedValueOf: "at") }
+                .run()
+        }
+    }
+
+    /// Occasions since `date`, oldest first.
+    public func occasions(since date: Date) async throws -> [(action: Identifier<UrgentAction>, occasion: AlertOccasion, at: Date)] {
+        try await engine.read { database in
+            try await database.select().columns("urgent_action_id", "occasion", "at").from("alert_occasions")
+                .where("at", .greaterThanOrEqual, Int64(date.timeIntervalSince1970)).orderBy("at").orderBy("urgent_action_id").all()
+                .compactMap { row in
+                    guard let occasion = AlertOccasion(rawValue: try row.decode(column: "occasion", as: String.self)) else { return nil }
+                    return (Identifier(try row.decode(column: "urgent_action_id", as: String.self)), occasion,
+                            Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "at", as: Int64.self))))
+                }
+        }
+    }
+
+    /// The messages sent or waiting for a subscription: what a supporter's export lists.
+    public func messages(for id: Identifier<Subscription>) async throws -> [(subject: String, status: String, createdAt: Date, sentAt: Date?)] {
+        try await engine.read { database in
+            try await database.select().columns("subject", "status", "created_at", "sent_at").from("outbox")
+                .where("subscription_id", .equal, id.rawValue).orderBy("id").all()
+                .map { row in
+                    (try row.decode(column: "subject", as: String.self), try row.decode(column: "status", as: String.self),
+                     Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self))),
+                     try row.decode(column: "sent_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) })
+                }
+        }
+    }
+
+    /// An address kept from the report form, if one with this lookup is: its consent and where it came from.
+    public func reportContact(lookup: String) async throws -> (consent: Consent, source: String)? {
+        try await engine.read { database in
+            guard let row = try await database.select().columns("consent_wording", "consent_at", "source").from("supporter_contacts")
+                .where("lookup", .equal, lookup).first()
+            else { return nil }
+            return (
+                Consent(
+                    wording: try row.decode(column: "consent_wording", as: String.self),
+                    givenAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "consent_at", as: Int64.self)))),
+                try row.decode(column: "source", as: String.self))
+        }
+    }
+}
+
 // MARK: - The outbox
 
 extension Store {
@@ -263,6 +319,17 @@ extension Store {
                 .set("last_error", to: String(error.prefix(500)))
                 .set("claimed_by", to: SQLLiteral.null).set("claimed_until", to: SQLLiteral.null)
                 .where("id", .equal, id).where("status", .equal, "sending").run()
+        }
+    }
+
+    /// Puts back the messages `worker` claimed and did not finish, counting each as a resend.
+    public func recoverOutbox(worker: String) async throws -> Int {
+        try await engine.transaction { database in
+            try await database.raw("""
+                UPDATE outbox SET status = 'queued', resends = resends + 1, claimed_by = NULL, claimed_until = NULL
+                WHERE status = 'sending' AND claimed_by = \(bind: worker)
+                RETURNING id
+                """).all().count
         }
     }
 

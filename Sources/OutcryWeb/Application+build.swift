@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import OutcryCore
+import OutcryMail
 import OutcryStore
 import ServiceLifecycle
 
@@ -17,6 +18,7 @@ public func buildApplication(
     let vault = try contactVault(configuration)
     let store = try await Store.open(configuration.database, logger: logger)
     let formSecret: String
+    let alertsSecret: String
     do {
         let applied = try await store.migrate()
         if !applied.isEmpty { logger.info("migrated", metadata: ["applied": .string(applied.joined(separator: ", "))]) }
@@ -25,6 +27,7 @@ public func buildApplication(
             logger.info(loaded ? "demo data loaded" : "demo data already present")
         }
         formSecret = try await store.secret(named: "forms")
+        alertsSecret = try await store.secret(named: "alerts")
         if vault == nil {
             logger.notice("OUTCRY_DATA_KEY is not set: the report form will not offer to keep supporters' e-mail addresses")
         }
@@ -57,6 +60,9 @@ public func buildApplication(
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         })
+    let alerts = vault.map { Alerts(store: store, vault: $0, links: AlertLinks(secret: alertsSecret, siteURL: configuration.siteURL), mailHost: configuration.mailHost) }
+    AlertRoutes(alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock).add(to: router)
+    FeedRoutes(store: store, siteURL: configuration.siteURL, siteName: "Outcry").add(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil)
     PublicRoutes(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache).add(to: router)
     ActionRoutes(
@@ -73,13 +79,24 @@ public func buildApplication(
         auth: AdminAuth(
             store: store, clock: clock, secureCookies: configuration.siteURL.hasPrefix("https://"),
             passwordCost: configuration.passwordCost, throttleSecret: formSecret),
-        tokens: tokens, renderer: renderer, pages: pages, cache: cache, siteURL: configuration.siteURL)
+        tokens: tokens, renderer: renderer, pages: pages, cache: cache, alerts: alerts, siteURL: configuration.siteURL)
+
+    var services: [any Service] = [StoreService(store: store)]
+    if let smtp = configuration.smtp, let vault {
+        services.append(AlertSenderService(
+            sender: OutboxSender(
+                outbox: StoreOutbox(store: store, vault: vault, from: configuration.mailFrom, clock: clock), client: SMTPClient(configuration: smtp),
+                worker: "\(ProcessInfo.processInfo.hostName):serve:\(configuration.port)", logger: logger),
+            logger: logger))
+    } else if configuration.smtp == nil {
+        logger.notice("OUTCRY_SMTP_URL is not set: alerts wait in the outbox until a server is configured")
+    }
 
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),
         server: .http1(configuration: .init(additionalChannelHandlers: [ImmediatePageHandler(cache: cache)])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Outcry"),
-        services: [StoreService(store: store)],
+        services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
 }
@@ -87,11 +104,11 @@ public func buildApplication(
 /// The coordinator area: signing in, accounts, and managing content.
 func addCoordinatorRoutes(
     to router: Router<OutcryRequestContext>, auth: AdminAuth, tokens: FormTokens, renderer: PageRenderer, pages: PublicPages,
-    cache: PageCache, siteURL: String
+    cache: PageCache, alerts: Alerts?, siteURL: String
 ) {
     SignInRoutes(auth: auth, tokens: tokens, renderer: renderer).add(to: router)
     AccountRoutes(auth: auth, renderer: renderer, siteURL: siteURL, siteName: pages.siteName).add(to: router)
-    ContentRoutes(auth: auth, renderer: renderer, pages: pages, cache: cache).add(to: router)
+    ContentRoutes(auth: auth, renderer: renderer, pages: pages, cache: cache, alerts: alerts).add(to: router)
 }
 
 /// The key that seals supporters' e-mail addresses: configured, or (for SQLite) a file beside the database
@@ -108,6 +125,31 @@ func contactVault(_ configuration: Configuration) throws -> ContactVault? {
     let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     guard let key = Data(base64Encoded: text) else { throw StoreError.badKey("the data key file \(path) is not base64") }
     return try ContactVault(key: key)
+}
+
+/// Sends what the outbox holds every few seconds while the server runs.
+struct AlertSenderService: Service {
+    let sender: OutboxSender
+    let logger: Logger
+    var interval: Duration = .seconds(10)
+
+    func run() async throws {
+        while !Task.isCancelledOrShuttingDown {
+            do {
+                let report = try await sender.sendDue()
+                if report.delivered + report.failed > 0 {
+                    logger.info("alerts sent", metadata: ["delivered": "\(report.delivered)", "failed": "\(report.failed)", "retrying": "\(report.retrying)"])
+                }
+            } catch {
+                logger.error("sending alerts failed", metadata: ["error": .string("\(error)")])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+}
+
+extension Task where Success == Never, Failure == Never {
+    static var isCancelledOrShuttingDown: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
 }
 
 /// Closes the database when the server stops.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OutcryCore
+import OutcryMail
 import OutcryStore
 
 /// Everything an Outcry server needs to start, resolved once from the command line, then the
@@ -27,6 +28,10 @@ public struct Configuration: Sendable, Equatable {
     /// bcrypt's work factor for coordinators' passwords: 12 in use (about a quarter of a second per
     /// check); tests lower it to keep them fast.
     public var passwordCost: UInt8 = 12
+    /// The SMTP server alerts go through; nil means messages wait in the outbox until one is configured.
+    public var smtp: SMTPConfiguration?
+    /// The sender of alerts.
+    public var mailFrom = MailAddress("alerts@localhost", name: "Outcry")
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", databaseURL: String? = nil,
@@ -43,6 +48,9 @@ public struct Configuration: Sendable, Equatable {
         self.publicURL = publicURL
         self.trustForwardedFor = trustForwardedFor
     }
+
+    /// The domain of the sender address, which Message-IDs end with.
+    public var mailHost: String { mailFrom.address.split(separator: "@").last.map(String.init) ?? "localhost" }
 
     /// The site's own address without a trailing slash.
     public var siteURL: String { publicURL ?? "http://\(host):\(port)" }
@@ -155,11 +163,54 @@ public struct Configuration: Sendable, Equatable {
             default: problems.append("OUTCRY_TRUST_FORWARDED_FOR “\(trust)” must be 1 or 0")
             }
         }
+        if let url = environment["OUTCRY_SMTP_URL"], !url.isEmpty {
+            if let smtp = Self.smtp(url, trustRoots: environment["OUTCRY_SMTP_CA_FILE"]) {
+                configuration.smtp = smtp
+            } else {
+                problems.append(
+                    "OUTCRY_SMTP_URL must look like smtp://host:25, smtp+starttls://user:password@host:587 or smtps://user:password@host:465")
+            }
+        }
+        if let from = environment["OUTCRY_MAIL_FROM"], !from.isEmpty {
+            if let address = Self.mailAddress(from) {
+                configuration.mailFrom = address
+            } else {
+                problems.append("OUTCRY_MAIL_FROM “\(from)” must be an address, optionally with a name: Outcry Alerts <alerts@example.org>")
+            }
+        }
         if configuration.databaseURL == nil, let problem = Self.problemWithDataDirectory(configuration.dataDirectory) {
             problems.append(problem)
         }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return configuration
+    }
+
+    /// `smtp://`, `smtp+starttls://` or `smtps://`, with optional user and password (percent-encoded).
+    static func smtp(_ url: String, trustRoots: String?) -> SMTPConfiguration? {
+        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else { return nil }
+        let security: SMTPConfiguration.Security
+        let port: Int
+        switch components.scheme?.lowercased() {
+        case "smtp": (security, port) = (.none, 25)
+        case "smtp+starttls": (security, port) = (.startTLS, 587)
+        case "smtps": (security, port) = (.tls, 465)
+        default: return nil
+        }
+        return SMTPConfiguration(
+            host: host, port: components.port ?? port, security: security,
+            username: components.percentEncodedUser?.removingPercentEncoding, password: components.percentEncodedPassword?.removingPercentEncoding,
+            trustRootsFile: trustRoots?.isEmpty == false ? trustRoots : nil)
+    }
+
+    /// `alerts@example.org` or `Outcry Alerts <alerts@example.org>`.
+    static func mailAddress(_ text: String) -> MailAddress? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
+            let address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+            let name = trimmed[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+            return EmailAddress(address) == nil ? nil : MailAddress(address, name: name.isEmpty ? nil : name)
+        }
+        return EmailAddress(trimmed) == nil ? nil : MailAddress(trimmed)
     }
 
     /// Creates the data folder if needed and proves a file can be written in it.

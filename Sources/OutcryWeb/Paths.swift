@@ -23,6 +23,17 @@ public enum PublicPath {
     }
     public static func totalsCSV(_ action: Identifier<UrgentAction>) -> String { "/actions/\(action.rawValue)/totals.csv" }
 
+    public static let alerts = "/alerts"
+    public static let alertsAccess = "/alerts/access"
+    public static func confirmAlerts(_ token: String) -> String { "/alerts/confirm/\(token)" }
+    public static func manageAlerts(_ token: String) -> String { "/alerts/manage/\(token)" }
+    public static func unsubscribe(_ token: String) -> String { "/alerts/unsubscribe/\(token)" }
+    public static func exportAlerts(_ token: String) -> String { "/alerts/manage/\(token)/export" }
+    public static func eraseAlerts(_ token: String) -> String { "/alerts/manage/\(token)/erase" }
+    public static let actionsFeed = "/feeds/actions.atom"
+    public static let statementsFeed = "/feeds/statements.atom"
+    public static func caseFeed(_ id: Identifier<Case>) -> String { "/feeds/cases/\(id.rawValue).atom" }
+
     /// The router's patterns for the same pages.
     enum Pattern {
         static let letter = "/actions/:id/letter/:target"
@@ -35,6 +46,12 @@ public enum PublicPath {
         static let `case` = "/cases/:id"
         static let person = "/people/:id"
         static let statement = "/statements/:id"
+        static let confirmAlerts = "/alerts/confirm/:token"
+        static let manageAlerts = "/alerts/manage/:token"
+        static let unsubscribe = "/alerts/unsubscribe/:token"
+        static let exportAlerts = "/alerts/manage/:token/export"
+        static let eraseAlerts = "/alerts/manage/:token/erase"
+        static let caseFeed = "/feeds/cases/:file"
     }
 }
 

@@ -9,7 +9,7 @@ struct Outcry: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcry",
         abstract: "Urgent Action campaigns: publish cases, let supporters act and report, show officials the totals.",
-        subcommands: [Serve.self, Migrate.self, Import.self, User.self],
+        subcommands: [Serve.self, Migrate.self, Import.self, User.self, SendAlerts.self],
         defaultSubcommand: Serve.self)
 }
 

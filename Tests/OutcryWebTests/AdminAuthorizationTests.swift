@@ -82,7 +82,7 @@ import Testing
             to: router, auth: AdminAuth(store: store, clock: clock, secureCookies: false, passwordCost: 4, throttleSecret: "x"),
             tokens: FormTokens(secret: "x"), renderer: renderer,
             pages: PublicPages(store: store, siteName: "Outcry", publicURL: "http://localhost", offersEmail: false),
-            cache: PageCache(store: store, clock: clock, fill: { _ in "" }, immediateFill: { _ in "" }), siteURL: "http://localhost")
+            cache: PageCache(store: store, clock: clock, fill: { _ in "" }, immediateFill: { _ in "" }), alerts: nil, siteURL: "http://localhost")
         let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
         let listed = Set(Self.routes.map { "\($0.method) \($0.pattern)" })
         #expect(registered == listed, "registered but not in the matrix: \(registered.subtracting(listed).sorted()); listed but gone: \(listed.subtracting(registered).sorted())")

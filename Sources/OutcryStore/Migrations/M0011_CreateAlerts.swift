@@ -40,6 +40,13 @@ struct M0011_CreateAlerts: Migration {
             .column("last_error", type: .text)
             .column("created_at", type: .bigint, .notNull)
             .run()
+        // What subscribers were told about, and when: the weekly digest is made from these.
+        try await database.create(table: "alert_occasions")
+            .column("urgent_action_id", type: .text, .notNull, .references("urgent_actions", "id", onDelete: .cascade))
+            .column("occasion", type: .text, .notNull)
+            .column("at", type: .bigint, .notNull)
+            .primaryKey("urgent_action_id", "occasion")
+            .run()
         try await database.create(index: "outbox_due").on("outbox").column("status").column("next_attempt_at").run()
     }
 }

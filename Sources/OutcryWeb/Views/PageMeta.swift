@@ -7,6 +7,8 @@ struct PageMeta: Sendable {
     var language = "en"
     var stylesheet = PublicPath.stylesheet
     var home = PublicPath.home
+    var alerts = PublicPath.alerts
+    var feed = PublicPath.actionsFeed
     /// Nil on the home page, which is where the breadcrumb would lead.
     var showHomeLink = true
     /// Set only when a coordinator previews a page: a banner saying so, and the way back.

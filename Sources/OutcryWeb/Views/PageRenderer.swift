@@ -11,7 +11,7 @@ public struct PageRenderer: Sendable {
         "home", "urgent-action", "case", "person", "statement", "error", "head", "foot", "person-summary", "timeline",
         "letter", "report", "report-form", "totals", "totals-card", "thanks", "officials-report", "share",
         "admin-head", "admin-foot", "admin-form", "admin-list", "admin-message", "admin-account", "admin-two-factor", "admin-users",
-        "admin-action", "admin-form-body", "admin-import", "admin-import-review",
+        "admin-action", "admin-form-body", "admin-import", "admin-import-review", "alerts", "alert-choices",
     ]
 
     public init(themeDirectory: String?) async throws {

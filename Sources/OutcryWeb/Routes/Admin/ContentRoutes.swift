@@ -10,6 +10,7 @@ struct ContentRoutes: Sendable {
     let renderer: PageRenderer
     let pages: PublicPages
     let cache: PageCache
+    let alerts: Alerts?
 
     private var store: Store { auth.store }
     private var now: Date { auth.now }
@@ -201,10 +202,15 @@ struct ContentRoutes: Sendable {
             throw HTTPError(.notFound)
         }
         try await store.save(changed, audit: coordinator.audit(verb == "deadline" ? "extended" : verb == "close" ? "closed" : "published", "urgent action", action.id.rawValue, summary, at: now))
-        let notice = switch verb {
+        var notice = switch verb {
         case "publish": "Published. The public page is live."
         case "deadline": "Deadline extended to \(changed.deadline.map(DateWording.text) ?? "")."
         default: "Closed. The public page now shows the outcome."
+        }
+        if verb != "deadline", let alerts {
+            let occasion: AlertOccasion = verb == "close" ? .closed : changed.kind == .new ? .published : .updated
+            let queued = try await alerts.announce(changed, occasion, now: now)
+            notice += " Alerts queued for \(queued) subscriber\(queued == 1 ? "" : "s")."
         }
         return try await dashboard(coordinator, changed, notice: notice)
     }

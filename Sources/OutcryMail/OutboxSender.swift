@@ -1,0 +1,121 @@
+import Foundation
+import Logging
+
+/// A message the outbox handed to a sender, ready to go.
+public struct OutboxItem: Sendable {
+    public let id: Int64
+    public let message: MailMessage
+    public let attempts: Int
+    /// Claimed again after a sender stopped while sending it: the server may already have it, and it
+    /// goes out with the same Message-ID so receiving systems can drop the copy.
+    public let isResend: Bool
+
+    public init(id: Int64, message: MailMessage, attempts: Int, isResend: Bool) {
+        self.id = id
+        self.message = message
+        self.attempts = attempts
+        self.isResend = isResend
+    }
+}
+
+/// Where messages wait to be sent; the store keeps it, so several senders on one PostgreSQL share it.
+public protocol Outbox: Sendable {
+    /// Claims up to `limit` due messages for `worker` until `now + lease`, oldest first.
+    func claim(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [OutboxItem]
+    /// The server accepted the message: it must never be sent again.
+    func delivered(_ id: Int64, worker: String, now: Date) async throws
+    /// Sending did not work: send again at `retryAt`, or never (nil).
+    func undelivered(_ id: Int64, reason: String, retryAt: Date?) async throws
+    /// Puts back what `worker` had claimed and not finished (it stopped, and is starting again); returns
+    /// how many. Each may have reached the server already, so each counts as a resend.
+    func recover(worker: String) async throws -> Int
+}
+
+/// What one pass of the sender did.
+public struct SendReport: Sendable, Equatable {
+    public var delivered = 0
+    public var retrying = 0
+    public var failed = 0
+    public var resends = 0
+
+    public init() {}
+}
+
+/// Sends what the outbox holds, recording each message as delivered the moment the server accepts it,
+/// before the next one goes: if the process dies, at most the one message in flight on the connection
+/// can arrive twice, and it carries the same Message-ID both times.
+public struct OutboxSender: Sendable {
+    public let outbox: any Outbox
+    public let client: SMTPClient
+    public let worker: String
+    public let batchSize: Int
+    public let maximumAttempts: Int
+    let logger: Logger
+
+    public init(outbox: any Outbox, client: SMTPClient, worker: String, batchSize: Int = 100, maximumAttempts: Int = 8, logger: Logger) {
+        self.outbox = outbox
+        self.client = client
+        self.worker = worker
+        self.batchSize = batchSize
+        self.maximumAttempts = maximumAttempts
+        self.logger = logger
+    }
+
+    /// Sends everything due, batch after batch, until the outbox has nothing due or a connection fails.
+    /// What this worker left unfinished when it last stopped goes first.
+    public func sendDue(now: @Sendable () -> Date = Date.init, progress: @Sendable (SendReport) -> Void = { _ in }) async throws -> SendReport {
+        var report = SendReport()
+        let recovered = try await outbox.recover(worker: worker)
+        if recovered > 0 { logger.notice("resending messages left unfinished", metadata: ["count": .stringConvertible(recovered)]) }
+        while true {
+            // Another instance takes over a claim only once it has run out: long enough for a whole
+            // batch at the slowest pace, so a live sender never loses one.
+            let items = try await outbox.claim(worker: worker, limit: batchSize, lease: 900, now: now())
+            guard !items.isEmpty else { return report }
+            let connectionFailed = try await send(items, now: now, into: &report)
+            progress(report)
+            if connectionFailed { return report }
+        }
+    }
+
+    /// True when the connection itself failed (the rest of the batch waits for the next pass).
+    private func send(_ items: [OutboxItem], now: () -> Date, into report: inout SendReport) async throws -> Bool {
+        var remaining = items[...]
+        var pass = report
+        do {
+            try await client.withSession { session in
+                while let item = remaining.first {
+                    do {
+                        try await session.send(item.message)
+                        try await outbox.delivered(item.id, worker: worker, now: now())
+                        pass.delivered += 1
+                        if item.isResend { pass.resends += 1 }
+                    } catch let error as SMTPError where !(error == .connectionClosed) {
+                        try await giveBack(item, error, now: now(), report: &pass)
+                    }
+                    remaining = remaining.dropFirst()
+                }
+            }
+            report = pass
+            return false
+        } catch let error as SMTPError {
+            report = pass
+            logger.warning("sending alerts paused", metadata: ["reason": .string(error.description), "waiting": .stringConvertible(remaining.count)])
+            for item in remaining { try await giveBack(item, error, now: now(), report: &report) }
+            return true
+        }
+    }
+
+    private func giveBack(_ item: OutboxItem, _ error: SMTPError, now: Date, report: inout SendReport) async throws {
+        if error.isTemporary, item.attempts < maximumAttempts {
+            // 1, 2, 4, 8… minutes, at most six hours.
+            let delay = min(60 * pow(2, Double(item.attempts - 1)), 6 * 3600)
+            try await outbox.undelivered(item.id, reason: error.description, retryAt: now.addingTimeInterval(delay))
+            report.retrying += 1
+        } else {
+            try await outbox.undelivered(item.id, reason: error.description, retryAt: nil)
+            report.failed += 1
+            logger.notice("an alert could not be delivered", metadata: ["reason": .string(error.description)])
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import OutcryCore
+import OutcryMail
+import OutcryStore
+
+/// Subscriptions and what is queued for them: every message goes through the outbox, none is sent here.
+struct Alerts: Sendable {
+    let store: Store
+    let vault: ContactVault
+    let links: AlertLinks
+    let mailHost: String
+
+    enum Request { case confirmationSent, alreadyConfirmed }
+
+    /// A subscribe form was sent: a new or pending address gets a confirmation message (at most one a day),
+    /// a confirmed one a link to manage it. The page says the same either way.
+    @discardableResult
+    func subscribe(email: EmailAddress, language: String, filter: AlertFilter, frequency: AlertFrequency, now: Date) async throws -> Request {
+        let stored = try await store.subscribe(
+            lookup: vault.lookup(email.normalised), sealed: try vault.seal(email.value), language: language, filter: filter,
+            frequency: frequency, consent: Consent(wording: Consent.alerts, givenAt: now), now: now)
+        let day = Int(now.timeIntervalSince1970 / 86_400)
+        if stored.status == .confirmed {
+            try await queue(stored, AlertMail.manageLink(manageURL: manageURL(stored.id, now: now)), kind: "manage", key: "manage:\(stored.id):\(day)", now: now)
+            return .alreadyConfirmed
+        }
+        let content = AlertMail.confirmation(
+            confirmURL: links.url(PublicPath.confirmAlerts(links.token(stored.id, .confirm, now: now))), manageURL: manageURL(stored.id, now: now))
+        try await queue(stored, content, kind: "confirm", key: "confirm:\(stored.id):\(day)", now: now)
+        return .confirmationSent
+    }
+
+    /// Someone lost their links: if the address has a subscription, it is sent a new one (at most one a day).
+    func sendAccessLink(to email: EmailAddress, now: Date) async throws {
+        guard let stored = try await store.subscription(lookup: vault.lookup(email.normalised)) else { return }
+        let day = Int(now.timeIntervalSince1970 / 86_400)
+        try await queue(stored, AlertMail.manageLink(manageURL: manageURL(stored.id, now: now)), kind: "manage", key: "manage:\(stored.id):\(day)", now: now)
+    }
+
+    /// Tells every confirmed instant subscriber whose choices match; weekly ones hear in the digest.
+    /// Queuing twice for the same action and occasion adds nothing.
+    @discardableResult
+    func announce(_ action: UrgentAction, _ occasion: AlertOccasion, now: Date) async throws -> Int {
+        guard let item = try await store.case(action.caseID) else { return 0 }
+        try await store.recordOccasion(occasion, of: action.id, now: now)
+        let actionURL = links.url(PublicPath.urgentAction(action.id))
+        var drafts: [OutboxDraft] = []
+        for subscriber in try await store.subscribers(for: item, frequency: .instant) {
+            let content = AlertMail.alert(action, in: item, occasion: occasion, actionURL: actionURL, manageURL: manageURL(subscriber.id, now: now))
+            drafts.append(draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now))
+        }
+        return try await store.queue(drafts, now: now)
+    }
+
+    /// One message to each weekly subscriber listing the week's occasions that match their choices.
+    /// Run again in the same week, it adds nothing.
+    func queueDigest(now: Date) async throws -> Int {
+        let occasions = try await store.occasions(since: now.addingTimeInterval(-7 * 86_400))
+        guard !occasions.isEmpty else { return 0 }
+        var actions: [(UrgentAction, Case, AlertOccasion)] = []
+        for entry in occasions {
+            guard let action = try await store.urgentAction(entry.action), action.status != .draft,
+                let item = try await store.case(action.caseID)
+            else { continue }
+            actions.append((action, item, entry.occasion))
+        }
+        let week = Int(now.timeIntervalSince1970 / (7 * 86_400))
+        var drafts: [OutboxDraft] = []
+        for subscriber in try await store.subscribers(frequency: .weekly) {
+            let mine = actions.filter { subscriber.filter.matches($0.1) }
+            guard !mine.isEmpty else { continue }
+            let content = AlertMail.digest(
+                mine.map { ($0.0, $0.2, links.url(PublicPath.urgentAction($0.0.id))) }, manageURL: manageURL(subscriber.id, now: now))
+            drafts.append(draft(subscriber, content, kind: "digest", key: "digest:\(week):\(subscriber.id)", now: now))
+        }
+        return try await store.queue(drafts, now: now)
+    }
+
+    /// Everything held about a subscriber, as JSON.
+    func export(_ id: Identifier<Subscription>) async throws -> Data? {
+        guard let stored = try await store.subscription(id) else { return nil }
+        let email = try vault.open(stored.emailSealed)
+        let iso = ISO8601DateFormatter()
+        var filter: [String: [String]] = [:]
+        switch stored.filter {
+        case .everything: filter["everything"] = []
+        case .countries(let countries): filter["countries"] = countries.map(\.code)
+        case .themes(let themes): filter["themes"] = themes
+        }
+        var object: [String: Any] = [
+            "email": email, "language": stored.language, "receive": filter, "frequency": stored.frequency.rawValue,
+            "status": stored.status.rawValue, "subscribed_at": iso.string(from: stored.createdAt),
+            "consent": ["wording": stored.consent.wording, "given_at": iso.string(from: stored.consent.givenAt)],
+            "messages": try await store.messages(for: id).map { message -> [String: Any] in
+                var entry: [String: Any] = ["subject": message.subject, "status": message.status, "queued_at": iso.string(from: message.createdAt)]
+                if let sent = message.sentAt { entry["sent_at"] = iso.string(from: sent) }
+                return entry
+            },
+        ]
+        if let confirmed = stored.confirmedAt { object["confirmed_at"] = iso.string(from: confirmed) }
+        if let contact = try await store.reportContact(lookup: vault.lookup(email.lowercased())) {
+            object["kept_from_a_report"] = [
+                "wording": contact.consent.wording, "given_at": iso.string(from: contact.consent.givenAt), "source": contact.source,
+            ]
+        }
+        return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    }
+
+    func manageURL(_ id: Identifier<Subscription>, now: Date) -> String {
+        links.url(PublicPath.manageAlerts(links.token(id, .manage, now: now)))
+    }
+
+    private func queue(_ stored: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date) async throws {
+        try await store.queue([draft(stored, content, kind: kind, key: key, now: now)], now: now)
+    }
+
+    /// A message for one subscriber, with one-click unsubscribe (RFC 8058) and a Message-ID of its own
+    /// that stays with it through every retry.
+    private func draft(_ subscriber: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date) -> OutboxDraft {
+        let unsubscribe = links.url(PublicPath.unsubscribe(links.token(subscriber.id, .manage, now: now)))
+        return OutboxDraft(
+            dedupeKey: key, subscription: subscriber.id, recipientSealed: subscriber.emailSealed,
+            messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: kind, subject: content.subject, text: content.text, html: content.html,
+            headers: ["List-Unsubscribe": "<\(unsubscribe)>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"])
+    }
+}
+
+/// The store's outbox as the sender sees it: addresses opened, messages put together.
+struct StoreOutbox: Outbox {
+    let store: Store
+    let vault: ContactVault
+    let from: MailAddress
+    let clock: any WallClock
+
+    func claim(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [OutboxItem] {
+        try await store.claimOutbox(worker: worker, limit: limit, lease: lease, now: now).map { entry in
+            OutboxItem(
+                id: entry.id,
+                message: MailMessage(
+                    from: from, to: MailAddress(try vault.open(entry.recipientSealed)), subject: entry.subject, text: entry.text,
+                    html: entry.html, messageID: entry.messageID, date: clock.now,
+                    headers: entry.headers.sorted { $0.key < $1.key }.map { MailMessage.Header($0.key, $0.value) }),
+                attempts: entry.attempts, isResend: entry.isResend)
+        }
+    }
+
+    func delivered(_ id: Int64, worker: String, now: Date) async throws {
+        try await store.markSent(id, worker: worker, now: now)
+    }
+
+    func undelivered(_ id: Int64, reason: String, retryAt: Date?) async throws {
+        try await store.markUnsent(id, error: reason, retryAt: retryAt)
+    }
+
+    func recover(worker: String) async throws -> Int {
+        try await store.recoverOutbox(worker: worker)
+    }
+}

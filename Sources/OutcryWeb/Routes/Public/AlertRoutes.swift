@@ -1,0 +1,286 @@
+import Foundation
+import Hummingbird
+import OutcryCore
+import OutcryStore
+
+/// Alerts for supporters, with no account: subscribe (confirmed by a link sent to the address), change or
+/// stop them from a link, download everything held, or have it deleted.
+struct AlertRoutes: Sendable {
+    let alerts: Alerts?
+    let store: Store
+    let tokens: FormTokens
+    let renderer: PageRenderer
+    let clock: any WallClock
+
+    private var now: Date { clock.now }
+
+    static let languages = [("en", "English"), ("fr", "Français"), ("de", "Deutsch"), ("es", "Español"), ("ru", "Русский"), ("ky", "Кыргызча")]
+
+    func add(to router: Router<OutcryRequestContext>) {
+        router.get(RouterPath(PublicPath.alerts)) { _, _ in try await subscribePage(values: [:], error: nil) }
+        router.post(RouterPath(PublicPath.alerts)) { request, _ in
+            let alerts = try available()
+            let form = try await FormBody.read(request)
+            guard (try? tokens.verify(form["token"], for: "alerts", now: now)) != nil else {
+                return try await subscribePage(values: form, error: "This form was too old. Please check your choices and send it again.")
+            }
+            guard let email = form.text("email").flatMap(EmailAddress.init) else {
+                return try await subscribePage(values: form, error: "Please give an e-mail address, such as name@example.org.")
+            }
+            guard form["consent"] == "yes" else {
+                return try await subscribePage(values: form, error: "Please tick the box to agree to receive the alerts.")
+            }
+            let preferences: (String, AlertFilter, AlertFrequency)
+            do { preferences = try Self.preferences(form) } catch let problem as FormProblem {
+                return try await subscribePage(values: form, error: problem.message)
+            }
+            try await alerts.subscribe(email: email, language: preferences.0, filter: preferences.1, frequency: preferences.2, now: now)
+            return message(
+                "Check your inbox", [
+                    "We have sent a message to \(email.value). Follow the link in it to start your alerts; until then nothing else is sent.",
+                    "Nothing there after a few minutes? Look in the spam folder, or send the form again tomorrow.",
+                ])
+        }
+        router.get(RouterPath(PublicPath.alertsAccess)) { _, _ in
+            _ = try available()
+            return renderer.response("alerts", AlertsView(page: meta("Your alerts"), access: .init(token: tokens.issue(for: "alerts-access", now: now))))
+        }
+        router.post(RouterPath(PublicPath.alertsAccess)) { request, _ in
+            let alerts = try available()
+            let form = try await FormBody.read(request)
+            guard (try? tokens.verify(form["token"], for: "alerts-access", now: now)) != nil,
+                let email = form.text("email").flatMap(EmailAddress.init)
+            else {
+                return renderer.response(
+                    "alerts",
+                    AlertsView(
+                        page: meta("Your alerts"), error: "Please give the e-mail address your alerts go to.",
+                        access: .init(token: tokens.issue(for: "alerts-access", now: now))),
+                    status: .unprocessableContent)
+            }
+            try await alerts.sendAccessLink(to: email, now: now)
+            return message("Check your inbox", ["If \(email.value) has alerts here, a message with a link to manage them is on its way."])
+        }
+        router.get(RouterPath(PublicPath.Pattern.confirmAlerts)) { _, context in
+            let alerts = try available()
+            guard let id = alerts.links.subscription(in: context.parameters.get("token") ?? "", .confirm, now: now),
+                try await store.confirm(id, now: now)
+            else { return expired() }
+            return message(
+                "Your alerts are on", ["Thank you. You will hear of new Urgent Actions, updates and outcomes as you chose."],
+                next: Link(text: "Change what you receive", href: PublicPath.manageAlerts(alerts.links.token(id, .manage, now: now))))
+        }
+        router.get(RouterPath(PublicPath.Pattern.manageAlerts)) { _, context in
+            let (_, id, token) = try subscription(context)
+            guard let stored = try await store.subscription(id) else { return expired() }
+            return try await managePage(stored, token: token, notice: nil, error: nil)
+        }
+        router.post(RouterPath(PublicPath.Pattern.manageAlerts)) { request, context in
+            let (_, id, token) = try subscription(context)
+            let form = try await FormBody.read(request)
+            guard let stored = try await store.subscription(id) else { return expired() }
+            guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else {
+                return try await managePage(stored, token: token, notice: nil, error: "This form was too old. Please make your choices again.")
+            }
+            do {
+                let (language, filter, frequency) = try Self.preferences(form)
+                try await store.updatePreferences(id, language: language, filter: filter, frequency: frequency)
+            } catch let error as FormProblem {
+                return try await managePage(stored, token: token, notice: nil, error: error.message)
+            }
+            return try await managePage(try await found(store.subscription(id)), token: token, notice: "Saved.", error: nil)
+        }
+        router.post(RouterPath(PublicPath.Pattern.exportAlerts)) { request, context in
+            let (alerts, id, _) = try subscription(context)
+            let form = try await FormBody.read(request)
+            guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else { throw HTTPError(.badRequest, message: "This form was too old. Go back, reload the page and try again.") }
+            let data = try await found(alerts.export(id))
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"outcry-alerts.json\""
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        router.post(RouterPath(PublicPath.Pattern.eraseAlerts)) { request, context in
+            let (_, id, _) = try subscription(context)
+            let form = try await FormBody.read(request)
+            guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else { throw HTTPError(.badRequest, message: "This form was too old. Go back, reload the page and try again.") }
+            try await store.erase(id)
+            return message("Deleted", ["Your address, your choices and the record of the messages we sent you are deleted. Nothing more will be sent."])
+        }
+        router.get(RouterPath(PublicPath.Pattern.unsubscribe)) { _, context in
+            let (_, id, token) = try subscription(context)
+            guard try await store.subscription(id) != nil else { return stopped() }
+            return renderer.response("alerts", AlertsView(page: meta("Stop your alerts"), unsubscribe: .init(postTo: PublicPath.unsubscribe(token))))
+        }
+        // One click from the mail program (RFC 8058) or the button on the page: either way, stopped at once.
+        router.post(RouterPath(PublicPath.Pattern.unsubscribe)) { _, context in
+            let (_, id, _) = try subscription(context)
+            try await store.erase(id)
+            return stopped()
+        }
+    }
+
+    // MARK: Helpers
+
+    private func available() throws -> Alerts {
+        guard let alerts else {
+            throw HTTPError(.notFound, message: "Alerts by e-mail are not available on this site yet.")
+        }
+        return alerts
+    }
+
+    /// The subscription a manage or unsubscribe link names; an expired or forged link is a clear page, not an error.
+    private func subscription(_ context: OutcryRequestContext) throws -> (Alerts, Identifier<Subscription>, String) {
+        let alerts = try available()
+        let token = context.parameters.get("token") ?? ""
+        guard let id = alerts.links.subscription(in: token, .manage, now: now) else {
+            throw HTTPError(.gone, message: "This link no longer works. Ask for a new one on the alerts page (“Lost your link?”).")
+        }
+        return (alerts, id, token)
+    }
+
+    struct FormProblem: Error { let message: String }
+
+    /// Language, what to receive and how often, from the subscribe or manage form.
+    static func preferences(_ form: FormBody) throws(FormProblem) -> (String, AlertFilter, AlertFrequency) {
+        let language = languages.map(\.0).contains(form["language"] ?? "") ? form["language"]! : "en"
+        let frequency = form["frequency"].flatMap(AlertFrequency.init(rawValue:)) ?? .instant
+        let filter: AlertFilter
+        switch form["receive"] {
+        case "countries":
+            let countries = form.all("country").compactMap(Country.init(rawValue:))
+            guard !countries.isEmpty else { throw FormProblem(message: "Choose at least one country, or choose “Everything”.") }
+            filter = .countries(countries)
+        case "themes":
+            let themes = form.all("theme").map { String($0.prefix(100)) }.prefix(50)
+            guard !themes.isEmpty else { throw FormProblem(message: "Choose at least one theme, or choose “Everything”.") }
+            filter = .themes(Array(themes))
+        default:
+            filter = .everything
+        }
+        return (language, filter, frequency)
+    }
+
+    private func choices(selected: AlertFilter?, frequency: AlertFrequency, language: String) async throws -> AlertsView.Choices {
+        let cases = try await store.allCases()
+        let countries = Array(Set(cases.map(\.country))).sorted { $0.name < $1.name }
+        let themes = Array(Set(cases.flatMap(\.themes))).sorted()
+        var chosenCountries: Set<String> = [], chosenThemes: Set<String> = []
+        var receive = "everything"
+        switch selected {
+        case .countries(let list): (receive, chosenCountries) = ("countries", Set(list.map(\.code)))
+        case .themes(let list): (receive, chosenThemes) = ("themes", Set(list))
+        default: break
+        }
+        return AlertsView.Choices(
+            everything: receive == "everything", byCountry: receive == "countries", byTheme: receive == "themes",
+            countries: countries.map { .init(value: $0.code, label: $0.name, selected: chosenCountries.contains($0.code)) },
+            themes: themes.map { .init(value: $0, label: $0, selected: chosenThemes.contains($0)) },
+            instant: frequency == .instant,
+            languages: Self.languages.map { .init(value: $0.0, label: $0.1, selected: $0.0 == language) })
+    }
+
+    private func subscribePage(values: FormBody?, error: String?) async throws -> Response {
+        _ = try available()
+        let form = values ?? FormBody(lists: [:])
+        let filter = try? Self.preferences(form).1
+        let view = AlertsView(
+            page: meta("Urgent Action alerts"), error: error,
+            subscribe: .init(
+                token: tokens.issue(for: "alerts", now: now), email: form["email"] ?? "", consentWording: Consent.alerts,
+                consentGiven: form["consent"] == "yes",
+                choices: try await choices(
+                    selected: filter ?? (form["receive"] == "countries" ? .countries([]) : form["receive"] == "themes" ? .themes([]) : nil),
+                    frequency: form["frequency"] == "weekly" ? .weekly : .instant, language: form["language"] ?? "en")))
+        return renderer.response("alerts", view, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    private func subscribePage(values: [String: String], error: String?) async throws -> Response {
+        try await subscribePage(values: FormBody(lists: values.mapValues { [$0] }), error: error)
+    }
+
+    private func managePage(_ stored: StoredSubscription, token: String, notice: String?, error: String?) async throws -> Response {
+        let view = AlertsView(
+            page: meta("Your alerts"), error: error, notice: notice,
+            manage: .init(
+                postTo: PublicPath.manageAlerts(token), token: tokens.issue(for: "alerts:\(stored.id)", now: now),
+                confirmed: stored.status == .confirmed,
+                choices: try await choices(selected: stored.filter, frequency: stored.frequency, language: stored.language),
+                export: PublicPath.exportAlerts(token), erase: PublicPath.eraseAlerts(token), unsubscribe: PublicPath.unsubscribe(token)))
+        return renderer.response("alerts", view, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    private func message(_ heading: String, _ paragraphs: [String], next: Link? = nil) -> Response {
+        renderer.response("alerts", AlertsView(page: meta(heading), message: .init(heading: heading, paragraphs: paragraphs, next: next)))
+    }
+
+    private func expired() -> Response {
+        renderer.response(
+            "alerts",
+            AlertsView(
+                page: meta("Link not valid"),
+                message: .init(
+                    heading: "This link no longer works",
+                    paragraphs: ["Confirmation links work for 7 days. Send the form again and use the newest message."],
+                    next: Link(text: "Alerts", href: PublicPath.alerts))),
+            status: .gone)
+    }
+
+    private func stopped() -> Response {
+        message("Your alerts are stopped", ["You will get no more alerts, and your address is deleted."], next: Link(text: "Subscribe again", href: PublicPath.alerts))
+    }
+
+    private func meta(_ title: String) -> PageMeta {
+        PageMeta(title: title, description: "Urgent Action alerts by e-mail")
+    }
+}
+
+struct AlertsView: Sendable {
+    struct Choices: Sendable {
+        var everything: Bool
+        var byCountry: Bool
+        var byTheme: Bool
+        var countries: [ReportFormView.Option]
+        var themes: [ReportFormView.Option]
+        var instant: Bool
+        var languages: [ReportFormView.Option]
+    }
+
+    struct Subscribe: Sendable {
+        var token: String
+        var email: String
+        var consentWording: String
+        var consentGiven: Bool
+        var choices: Choices
+    }
+
+    struct Manage: Sendable {
+        var postTo: String
+        var token: String
+        var confirmed: Bool
+        var choices: Choices
+        var export: String
+        var erase: String
+        var unsubscribe: String
+    }
+
+    struct Access: Sendable { var token: String }
+    struct Unsubscribe: Sendable { var postTo: String }
+
+    struct Message: Sendable {
+        var heading: String
+        var paragraphs: [String]
+        var next: Link?
+    }
+
+    var page: PageMeta
+    var error: String?
+    var notice: String?
+    var subscribe: Subscribe?
+    var manage: Manage?
+    var access: Access?
+    var unsubscribe: Unsubscribe?
+    var message: Message?
+    var accessLink = PublicPath.alertsAccess
+}
