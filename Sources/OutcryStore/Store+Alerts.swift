@@ -275,6 +275,15 @@ extension Store {
     /// On PostgreSQL, rows another instance is claiming at the same moment are skipped, never shared.
     public func claimOutbox(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [OutboxEntry] {
         let seconds = Int64(now.timeIntervalSince1970)
+        // A read first: senders poll often, and an idle outbox should cost no write.
+        let due = try await engine.read { database in
+            try await database.raw("""
+                SELECT id FROM outbox
+                WHERE (status = 'queued' AND next_attempt_at <= \(bind: seconds)) OR (status = 'sending' AND claimed_until <= \(bind: seconds))
+                LIMIT 1
+                """).first() != nil
+        }
+        guard due else { return [] }
         let lock = engine.kind == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         return try await engine.transaction { database in
             let rows = try await database.raw("""

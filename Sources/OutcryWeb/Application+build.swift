@@ -131,7 +131,8 @@ func contactVault(_ configuration: Configuration) throws -> ContactVault? {
 struct AlertSenderService: Service {
     let sender: OutboxSender
     let logger: Logger
-    var interval: Duration = .seconds(10)
+    /// An idle outbox costs one indexed read per poll, so new alerts leave within seconds.
+    var interval: Duration = .seconds(2)
 
     func run() async throws {
         while !Task.isCancelledOrShuttingDown {

@@ -7,6 +7,8 @@ import OutcryStore
 import SQLKit
 import Testing
 
+@testable import OutcryWeb
+
 /// Alerts through the real router: double opt-in, queued alerts, one-click unsubscribe, export and erase.
 /// What the SMTP server then receives is tested in OutcryMailTests and e2e.
 @Suite struct AlertsTests {
@@ -133,6 +135,37 @@ import Testing
             #expect(try await client.execute(uri: "/feeds/statements.atom", method: .get).text.contains("<entry>"))
             #expect(try await client.execute(uri: "/feeds/cases/nope.atom", method: .get).status == .notFound)
             #expect(try await client.execute(uri: "/", method: .get).text.contains(#"<link rel="alternate" type="application/atom+xml""#))
+        }
+    }
+}
+
+/// The weekly digest, made by the same code `outcry send-alerts --digest` runs.
+@Suite struct DigestTests {
+    @Test func theWeekIsGroupedInOneMessageQueuedOnce() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            _ = try await AlertsTests.subscribe(client, email: "eve@example.org", [("frequency", "weekly")])
+            _ = try await client.get(AlertsTests.path(try await AlertsTests.links(in: store).first { $0.contains("/confirm/") }!), as: nil)
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
+            #expect(try await client.post("/admin/actions/31-24/publish", as: editor).text.contains("Alerts queued for 0 subscribers."), "weekly subscribers wait")
+            _ = try await client.post("/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released.")], as: editor)
+
+            let alerts = Alerts(
+                store: store, vault: try ContactVault(key: Data(repeating: 7, count: 32)),
+                links: AlertLinks(secret: "s", siteURL: "https://act.example.org"), mailHost: "example.org")
+            #expect(try await alerts.queueDigest(now: clock.now) == 1)
+            #expect(try await alerts.queueDigest(now: clock.now) == 0, "once a week")
+            let digest = try await store.engine.read { database in
+                try await database.select().columns("subject", "body_text").from("outbox").where("kind", .equal, "digest").first()!
+            }
+            #expect(try digest.decode(column: "subject", as: String.self) == "Urgent Actions this week: 2 to read")
+            let text = try digest.decode(column: "body_text", as: String.self)
+            #expect(text.contains("Update: Urgent Action 31.24"), "31.24 is an update of 30.24")
+            #expect(text.contains("Outcome: Urgent Action 31.24"))
+            #expect(text.contains("https://act.example.org/actions/31-24"))
+            clock.advance(seconds: 8 * 86_400)
+            #expect(try await alerts.queueDigest(now: clock.now) == 0, "nothing happened in the next week")
         }
     }
 }
