@@ -3,6 +3,9 @@ import Foundation
 import Logging
 import OutcryStore
 import OutcryWeb
+import Synchronization
+
+private let loggingBootstrap = Mutex(false)
 
 @main
 struct Outcry: AsyncParsableCommand {
@@ -53,11 +56,16 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
+/// Standard error at `level`. The logging system is set up once per process, by the first call.
 func makeLogger(level: Logger.Level) -> Logger {
-    LoggingSystem.bootstrap { label in
-        var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = level
-        return handler
+    loggingBootstrap.withLock { done in
+        guard !done else { return }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        done = true
     }
     var logger = Logger(label: "outcry")
     logger.logLevel = level
