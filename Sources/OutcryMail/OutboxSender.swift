@@ -22,6 +22,8 @@ public struct OutboxItem: Sendable {
 public protocol Outbox: Sendable {
     /// Claims up to `limit` due messages for `worker` until `now + lease`, oldest first.
     func claim(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [OutboxItem]
+    /// The message is about to go to the server: if the sender stops before `delivered`, it may be there.
+    func sending(_ id: Int64) async throws
     /// The server accepted the message: it must never be sent again.
     func delivered(_ id: Int64, worker: String, now: Date) async throws
     /// Sending did not work: send again at `retryAt`, or never (nil).
@@ -86,6 +88,7 @@ public struct OutboxSender: Sendable {
             try await client.withSession { session in
                 while let item = remaining.first {
                     do {
+                        try await outbox.sending(item.id)
                         try await session.send(item.message)
                         try await outbox.delivered(item.id, worker: worker, now: now())
                         pass.delivered += 1

@@ -257,12 +257,13 @@ extension Store {
             for chunk in stride(from: 0, to: drafts.count, by: 200).map({ drafts[$0..<min($0 + 200, drafts.count)] }) {
                 let insert = database.insert(into: "outbox").columns(
                     "dedupe_key", "subscription_id", "recipient_sealed", "message_id", "kind", "subject", "body_text", "body_html",
-                    "headers", "status", "attempts", "resends", "next_attempt_at", "created_at")
+                    "headers", "status", "attempts", "in_flight", "resends", "next_attempt_at", "created_at")
                 for draft in chunk {
                     insert.values(
                         SQLBind(draft.dedupeKey), SQLBind(draft.subscription?.rawValue), SQLBind(draft.recipientSealed), SQLBind(draft.messageID),
                         SQLBind(draft.kind), SQLBind(draft.subject), SQLBind(draft.text), SQLBind(draft.html), SQLBind(try jsonText(draft.headers)),
-                        SQLBind("queued"), SQLBind(0), SQLBind(0), SQLBind(Int64(now.timeIntervalSince1970)), SQLBind(Int64(now.timeIntervalSince1970)))
+                        SQLBind("queued"), SQLBind(0), SQLBind(false), SQLBind(0), SQLBind(Int64(now.timeIntervalSince1970)),
+                        SQLBind(Int64(now.timeIntervalSince1970)))
                 }
                 added += try await insert.ignoringConflicts(with: "dedupe_key").returning("id").all().count
             }
@@ -271,7 +272,7 @@ extension Store {
     }
 
     /// Claims up to `limit` due messages for `worker` until `now + lease`: queued ones whose time has come,
-    /// and ones another sender claimed and did not finish before its claim ran out (counted as resends).
+    /// and ones another sender claimed and did not finish before its claim ran out (a resend if it was in flight).
     /// On PostgreSQL, rows another instance is claiming at the same moment are skipped, never shared.
     public func claimOutbox(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [OutboxEntry] {
         let seconds = Int64(now.timeIntervalSince1970)
@@ -288,14 +289,14 @@ extension Store {
         return try await engine.transaction { database in
             let rows = try await database.raw("""
                 UPDATE outbox SET
-                    resends = resends + CASE WHEN status = 'sending' THEN 1 ELSE 0 END,
-                    status = 'sending', claimed_by = \(bind: worker), claimed_until = \(bind: seconds + Int64(lease)),
+                    resends = resends + CASE WHEN status = 'sending' AND in_flight THEN 1 ELSE 0 END,
+                    status = 'sending', in_flight = \(bind: false), claimed_by = \(bind: worker), claimed_until = \(bind: seconds + Int64(lease)),
                     attempts = attempts + 1
                 WHERE id IN (
                     SELECT id FROM outbox
                     WHERE (status = 'queued' AND next_attempt_at <= \(bind: seconds)) OR (status = 'sending' AND claimed_until <= \(bind: seconds))
                     ORDER BY id LIMIT \(bind: limit)\(unsafeRaw: lock))
-                RETURNING id, recipient_sealed, message_id, subject, body_text, body_html, headers, attempts, resends, claimed_by
+                RETURNING id, recipient_sealed, message_id, subject, body_text, body_html, headers, attempts, resends
                 """).all()
             return try rows.map { row in
                 OutboxEntry(
@@ -309,11 +310,18 @@ extension Store {
         }
     }
 
+    /// The message is about to go to the server: from now until `markSent`, a stop may leave a copy there.
+    public func markInFlight(_ id: Int64) async throws {
+        try await engine.transaction { database in
+            try await database.update("outbox").set("in_flight", to: true).where("id", .equal, id).run()
+        }
+    }
+
     /// The server took the message: it is never sent again.
     public func markSent(_ id: Int64, worker: String, now: Date) async throws {
         try await engine.transaction { database in
             try await database.update("outbox")
-                .set("status", to: "sent").set("sent_at", to: Int64(now.timeIntervalSince1970))
+                .set("status", to: "sent").set("sent_at", to: Int64(now.timeIntervalSince1970)).set("in_flight", to: false)
                 .set("claimed_by", to: SQLLiteral.null).set("claimed_until", to: SQLLiteral.null)
                 .where("id", .equal, id).run()
         }
@@ -323,7 +331,7 @@ extension Store {
     public func markUnsent(_ id: Int64, error: String, retryAt: Date?) async throws {
         try await engine.transaction { database in
             try await database.update("outbox")
-                .set("status", to: retryAt == nil ? "failed" : "queued")
+                .set("status", to: retryAt == nil ? "failed" : "queued").set("in_flight", to: false)
                 .set("next_attempt_at", to: Int64((retryAt ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970))
                 .set("last_error", to: String(error.prefix(500)))
                 .set("claimed_by", to: SQLLiteral.null).set("claimed_until", to: SQLLiteral.null)
@@ -331,11 +339,12 @@ extension Store {
         }
     }
 
-    /// Puts back the messages `worker` claimed and did not finish, counting each as a resend.
+    /// Puts back the messages `worker` claimed and did not finish; the one it had in flight counts as a resend.
     public func recoverOutbox(worker: String) async throws -> Int {
         try await engine.transaction { database in
             try await database.raw("""
-                UPDATE outbox SET status = 'queued', resends = resends + 1, claimed_by = NULL, claimed_until = NULL
+                UPDATE outbox SET status = 'queued', resends = resends + CASE WHEN in_flight THEN 1 ELSE 0 END,
+                    in_flight = \(bind: false), claimed_by = NULL, claimed_until = NULL
                 WHERE status = 'sending' AND claimed_by = \(bind: worker)
                 RETURNING id
                 """).all().count

@@ -31,7 +31,9 @@ struct M0011_CreateAlerts: Migration {
             // queued → sending (claimed by one sender until `claimed_until`) → sent, or back to queued, or failed.
             .column("status", type: .text, .notNull)
             .column("attempts", type: .int, .notNull)
-            // Times a message was claimed again after a sender stopped mid-send: each may be a duplicate.
+            // Set just before the message goes to the server: if the sender stops then, the server may have it.
+            .column("in_flight", type: .custom(SQLRaw("BOOLEAN")), .notNull)
+            // Times the message was sent again after a sender stopped while it was in flight: each may be a duplicate.
             .column("resends", type: .int, .notNull)
             .column("next_attempt_at", type: .bigint, .notNull)
             .column("claimed_by", type: .text)

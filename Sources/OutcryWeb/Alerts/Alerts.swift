@@ -144,6 +144,10 @@ struct StoreOutbox: Outbox {
         }
     }
 
+    func sending(_ id: Int64) async throws {
+        try await store.markInFlight(id)
+    }
+
     func delivered(_ id: Int64, worker: String, now: Date) async throws {
         try await store.markSent(id, worker: worker, now: now)
     }
