@@ -24,8 +24,9 @@ public protocol Outbox: Sendable {
     func claim(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [OutboxItem]
     /// The message is about to go to the server: if the sender stops before `delivered`, it may be there.
     func sending(_ id: Int64) async throws
-    /// The server accepted the message: it must never be sent again.
-    func delivered(_ id: Int64, worker: String, now: Date) async throws
+    /// The server accepted the message: it must never be sent again. `next`, if given, is about to go
+    /// (as with `sending`), recorded in the same write.
+    func delivered(_ id: Int64, next: Int64?, worker: String, now: Date) async throws
     /// Sending did not work: send again at `retryAt`, or never (nil).
     func undelivered(_ id: Int64, reason: String, retryAt: Date?) async throws
     /// Puts back what `worker` had claimed and not finished (it stopped, and is starting again); returns
@@ -86,15 +87,19 @@ public struct OutboxSender: Sendable {
         var pass = report
         do {
             try await client.withSession { session in
+                var marked = false
                 while let item = remaining.first {
                     do {
-                        try await outbox.sending(item.id)
+                        if !marked { try await outbox.sending(item.id) }
                         try await session.send(item.message)
-                        try await outbox.delivered(item.id, worker: worker, now: now())
+                        let next = remaining.dropFirst().first?.id
+                        try await outbox.delivered(item.id, next: next, worker: worker, now: now())
+                        marked = next != nil
                         pass.delivered += 1
                         if item.isResend { pass.resends += 1 }
                     } catch let error as SMTPError where !(error == .connectionClosed) {
                         try await giveBack(item, error, now: now(), report: &pass)
+                        marked = false
                     }
                     remaining = remaining.dropFirst()
                 }

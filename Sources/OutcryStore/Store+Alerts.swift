@@ -317,13 +317,17 @@ extension Store {
         }
     }
 
-    /// The server took the message: it is never sent again.
-    public func markSent(_ id: Int64, worker: String, now: Date) async throws {
+    /// The server took the message: it is never sent again. The next message about to go, if any, is
+    /// marked in flight in the same transaction: one commit per message.
+    public func markSent(_ id: Int64, nextInFlight next: Int64? = nil, now: Date) async throws {
         try await engine.transaction { database in
             try await database.update("outbox")
                 .set("status", to: "sent").set("sent_at", to: Int64(now.timeIntervalSince1970)).set("in_flight", to: false)
                 .set("claimed_by", to: SQLLiteral.null).set("claimed_until", to: SQLLiteral.null)
                 .where("id", .equal, id).run()
+            if let next {
+                try await database.update("outbox").set("in_flight", to: true).where("id", .equal, next).run()
+            }
         }
     }
 

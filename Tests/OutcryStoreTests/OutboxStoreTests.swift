@@ -27,7 +27,7 @@ import Testing
             #expect(first[0].headers == ["List-Unsubscribe": "<https://x/0>"])
             let second = try await store.claimOutbox(worker: "b", limit: 10, lease: 60, now: now)
             #expect(second.map(\.messageID) == ["m-3@example.org", "m-4@example.org"], "claimed messages are not shared")
-            try await store.markSent(first[0].id, worker: "a", now: now)
+            try await store.markSent(first[0].id, now: now)
             try await store.markUnsent(first[1].id, error: "451 try later", retryAt: now.addingTimeInterval(60))
             try await store.markUnsent(first[2].id, error: "550 no such user", retryAt: nil)
 
@@ -42,7 +42,7 @@ import Testing
             // A claim that ran out (its sender died elsewhere) is taken over, and counted as a resend.
             let later = try await store.claimOutbox(worker: "c", limit: 10, lease: 60, now: now.addingTimeInterval(61))
             #expect(Set(later.map(\.messageID)) == ["m-1@example.org", "m-3@example.org", "m-4@example.org"])
-            for entry in later { try await store.markSent(entry.id, worker: "c", now: now) }
+            for entry in later { try await store.markSent(entry.id, now: now) }
             let status = try await store.outboxStatus()
             #expect(status.sent == 4 && status.failed == 1 && status.queued == 0 && status.sending == 0)
             #expect(status.resends == 2, "m-3 after the restart, m-4 after the claim ran out")

@@ -148,8 +148,8 @@ struct StoreOutbox: Outbox {
         try await store.markInFlight(id)
     }
 
-    func delivered(_ id: Int64, worker: String, now: Date) async throws {
-        try await store.markSent(id, worker: worker, now: now)
+    func delivered(_ id: Int64, next: Int64?, worker: String, now: Date) async throws {
+        try await store.markSent(id, nextInFlight: next, now: now)
     }
 
     func undelivered(_ id: Int64, reason: String, retryAt: Date?) async throws {
