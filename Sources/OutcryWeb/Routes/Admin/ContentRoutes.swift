@@ -132,8 +132,12 @@ struct ContentRoutes: Sendable {
                 .init(text: "\(totals.reports.formatted) reports, \(totals.actions.formatted) actions"),
             ]))
         }
+        let outbox = try await store.outboxStatus()
+        var alerts = "Alerts by e-mail: \(outbox.queued + outbox.sending) waiting, \(outbox.sent) sent, \(outbox.failed) could not be delivered"
+        if outbox.resends > 0 { alerts += ", \(outbox.resends) sent again after an interruption (same Message-ID)" }
+        if let problem = outbox.lastErrors.first { alerts += ". Latest problem: \(problem)" }
         return renderer.response("admin-list", ListView(
-            admin: AdminPage(title: "Urgent Actions", coordinator: coordinator, current: AdminPath.root),
+            admin: AdminPage(title: "Urgent Actions", coordinator: coordinator, current: AdminPath.root, notice: alerts + "."),
             heading: "Urgent Actions", intro: "Drafts, published and closed actions, newest first.",
             newLink: coordinator.account.role >= .editor ? Link(text: "New Urgent Action", href: AdminPath.newAction) : nil,
             columns: ["Number", "Title", "Status", "Deadline", "Reported"], rows: rows,
