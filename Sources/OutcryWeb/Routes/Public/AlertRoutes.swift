@@ -14,8 +14,6 @@ struct AlertRoutes: Sendable {
 
     private var now: Date { clock.now }
 
-    static let languages = [("en", "English"), ("fr", "Français"), ("de", "Deutsch"), ("es", "Español"), ("ru", "Русский"), ("ky", "Кыргызча")]
-
     func add(to router: Router<OutcryRequestContext>) {
         router.get(RouterPath(PublicPath.alerts)) { _, _ in try await subscribePage(values: [:], error: nil) }
         router.post(RouterPath(PublicPath.alerts)) { request, _ in
@@ -142,9 +140,10 @@ struct AlertRoutes: Sendable {
 
     struct FormProblem: Error { let message: String }
 
-    /// Language, what to receive and how often, from the subscribe or manage form.
+    /// Language, what to receive and how often, from the subscribe or manage form. Messages are written
+    /// in English for now, so the language is English until the form offers others.
     static func preferences(_ form: FormBody) throws(FormProblem) -> (String, AlertFilter, AlertFrequency) {
-        let language = languages.map(\.0).contains(form["language"] ?? "") ? form["language"]! : "en"
+        let language = "en"
         let frequency = form["frequency"].flatMap(AlertFrequency.init(rawValue:)) ?? .instant
         let filter: AlertFilter
         switch form["receive"] {
@@ -162,7 +161,7 @@ struct AlertRoutes: Sendable {
         return (language, filter, frequency)
     }
 
-    private func choices(selected: AlertFilter?, frequency: AlertFrequency, language: String) async throws -> AlertsView.Choices {
+    private func choices(selected: AlertFilter?, frequency: AlertFrequency) async throws -> AlertsView.Choices {
         let cases = try await store.allCases()
         let countries = Array(Set(cases.map(\.country))).sorted { $0.name < $1.name }
         let themes = Array(Set(cases.flatMap(\.themes))).sorted()
@@ -177,8 +176,7 @@ struct AlertRoutes: Sendable {
             everything: receive == "everything", byCountry: receive == "countries", byTheme: receive == "themes",
             countries: countries.map { .init(value: $0.code, label: $0.name, selected: chosenCountries.contains($0.code)) },
             themes: themes.map { .init(value: $0, label: $0, selected: chosenThemes.contains($0)) },
-            instant: frequency == .instant,
-            languages: Self.languages.map { .init(value: $0.0, label: $0.1, selected: $0.0 == language) })
+            instant: frequency == .instant)
     }
 
     private func subscribePage(values: FormBody?, error: String?) async throws -> Response {
@@ -192,7 +190,7 @@ struct AlertRoutes: Sendable {
                 consentGiven: form["consent"] == "yes",
                 choices: try await choices(
                     selected: filter ?? (form["receive"] == "countries" ? .countries([]) : form["receive"] == "themes" ? .themes([]) : nil),
-                    frequency: form["frequency"] == "weekly" ? .weekly : .instant, language: form["language"] ?? "en")))
+                    frequency: form["frequency"] == "weekly" ? .weekly : .instant)))
         return renderer.response("alerts", view, status: error == nil ? .ok : .unprocessableContent)
     }
 
@@ -206,7 +204,7 @@ struct AlertRoutes: Sendable {
             manage: .init(
                 postTo: PublicPath.manageAlerts(token), token: tokens.issue(for: "alerts:\(stored.id)", now: now),
                 confirmed: stored.status == .confirmed,
-                choices: try await choices(selected: stored.filter, frequency: stored.frequency, language: stored.language),
+                choices: try await choices(selected: stored.filter, frequency: stored.frequency),
                 export: PublicPath.exportAlerts(token), erase: PublicPath.eraseAlerts(token), unsubscribe: PublicPath.unsubscribe(token)))
         return renderer.response("alerts", view, status: error == nil ? .ok : .unprocessableContent)
     }
@@ -244,7 +242,6 @@ struct AlertsView: Sendable {
         var countries: [ReportFormView.Option]
         var themes: [ReportFormView.Option]
         var instant: Bool
-        var languages: [ReportFormView.Option]
     }
 
     struct Subscribe: Sendable {
