@@ -120,15 +120,16 @@ extension Store {
     }
 
     public func subscription(_ id: Identifier<Subscription>) async throws -> StoredSubscription? {
-        try await engine.read { database in
-            try await database.select().columns("*").from("subscriptions").where("id", .equal, id.rawValue)
-                .first(decoding: SubscriptionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }.map(StoredSubscription.init)
+        try await subscription(where: "id", is: id.rawValue)
     }
 
     public func subscription(lookup: String) async throws -> StoredSubscription? {
+        try await subscription(where: "email_lookup", is: lookup)
+    }
+
+    private func subscription(where column: String, is value: String) async throws -> StoredSubscription? {
         try await engine.read { database in
-            try await database.select().columns("*").from("subscriptions").where("email_lookup", .equal, lookup)
+            try await database.select().columns("*").from("subscriptions").where(SQLIdentifier(column), .equal, SQLBind(value))
                 .first(decoding: SubscriptionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         }.map(StoredSubscription.init)
     }

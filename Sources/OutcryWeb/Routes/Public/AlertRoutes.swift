@@ -91,7 +91,7 @@ struct AlertRoutes: Sendable {
         router.post(RouterPath(PublicPath.Pattern.exportAlerts)) { request, context in
             let (alerts, id, _) = try subscription(context)
             let form = try await FormBody.read(request)
-            guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else { throw HTTPError(.badRequest, message: "This form was too old. Go back, reload the page and try again.") }
+            try checkForm(form, id)
             let data = try await found(alerts.export(id))
             var headers = HTTPFields()
             headers[.contentType] = "application/json; charset=utf-8"
@@ -102,7 +102,7 @@ struct AlertRoutes: Sendable {
         router.post(RouterPath(PublicPath.Pattern.eraseAlerts)) { request, context in
             let (_, id, _) = try subscription(context)
             let form = try await FormBody.read(request)
-            guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else { throw HTTPError(.badRequest, message: "This form was too old. Go back, reload the page and try again.") }
+            try checkForm(form, id)
             try await store.erase(id)
             return message("Deleted", ["Your address, your choices and the record of the messages we sent you are deleted. Nothing more will be sent."])
         }
@@ -120,6 +120,13 @@ struct AlertRoutes: Sendable {
     }
 
     // MARK: Helpers
+
+    /// The manage page's own forms carry a signed token, as every form that changes something does.
+    private func checkForm(_ form: FormBody, _ id: Identifier<Subscription>) throws {
+        guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else {
+            throw HTTPError(.badRequest, message: "This form was too old. Go back, reload the page and try again.")
+        }
+    }
 
     private func available() throws -> Alerts {
         guard let alerts else {
