@@ -212,7 +212,12 @@ struct ContentRoutes: Sendable {
         default: "Closed. The public page now shows the outcome."
         }
         if verb != "deadline", let alerts {
-            let occasion: AlertOccasion = verb == "close" ? .closed : changed.kind == .new ? .published : .updated
+            let occasion: AlertOccasion =
+                switch (verb, changed.kind) {
+                case ("close", _), (_, .closing): .closed
+                case (_, .update): .updated
+                default: .published
+                }
             let queued = try await alerts.announce(changed, occasion, now: now)
             notice += " Alerts queued for \(queued) subscriber\(queued == 1 ? "" : "s")."
         }
