@@ -150,7 +150,7 @@ public final class SMTPSession {
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private let channel: any Channel
     private(set) var extensions: Set<String> = []
-    private var authMechanisms: Set<String> = []
+    private(set) var authMechanisms: Set<String> = []
 
     init(lines: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, channel: any Channel) {
         self.lines = lines

@@ -87,7 +87,7 @@ public func buildApplication(
             sender: OutboxSender(
                 outbox: StoreOutbox(store: store, vault: vault, from: configuration.mailFrom, clock: clock), client: SMTPClient(configuration: smtp),
                 worker: "\(ProcessInfo.processInfo.hostName):serve:\(configuration.port)", logger: logger),
-            logger: logger))
+            alerts: alerts, clock: clock, logger: logger))
     } else if configuration.smtp == nil {
         logger.notice("OUTCRY_SMTP_URL is not set: alerts wait in the outbox until a server is configured")
     }
@@ -127,16 +127,25 @@ func contactVault(_ configuration: Configuration) throws -> ContactVault? {
     return try ContactVault(key: key)
 }
 
-/// Sends what the outbox holds every few seconds while the server runs.
+/// Sends what the outbox holds every few seconds while the server runs, and queues the weekly digest
+/// (checked hourly; at most one per subscriber per week, however many instances check).
 struct AlertSenderService: Service {
     let sender: OutboxSender
+    let alerts: Alerts?
+    let clock: any WallClock
     let logger: Logger
     /// An idle outbox costs one indexed read per poll, so new alerts leave within seconds.
     var interval: Duration = .seconds(2)
 
     func run() async throws {
+        var digestCheckedAt = Date.distantPast
         while !Task.isCancelledOrShuttingDown {
             do {
+                if let alerts, clock.now.timeIntervalSince(digestCheckedAt) >= 3600 {
+                    digestCheckedAt = clock.now
+                    let queued = try await alerts.queueDigest(now: clock.now)
+                    if queued > 0 { logger.info("weekly digest queued", metadata: ["messages": "\(queued)"]) }
+                }
                 let report = try await sender.sendDue()
                 if report.delivered + report.failed > 0 {
                     logger.info("alerts sent", metadata: ["delivered": "\(report.delivered)", "failed": "\(report.failed)", "retrying": "\(report.retrying)"])

@@ -50,6 +50,18 @@ import Testing
         }
     }
 
+    @Test func authLoginWhenTheServerOffersNoPlain() async throws {
+        let server = try TestSMTPServer(.starttls, auth: true, loginOnly: true)
+        try await SMTPClient(configuration: server.configuration(.startTLS, username: "outcry", password: "secret")).withSession {
+            #expect($0.authMechanisms == ["LOGIN"], "so signing in went through AUTH LOGIN")
+            try await $0.send(Self.message())
+        }
+        #expect(try server.received().count == 1)
+        await #expect(throws: SMTPError.self) {
+            try await SMTPClient(configuration: server.configuration(.startTLS, username: "outcry", password: "nope")).withSession { _ in }
+        }
+    }
+
     @Test func implicitTLSWithAuthentication() async throws {
         let server = try TestSMTPServer(.tls, auth: true)
         try await SMTPClient(configuration: server.configuration(.tls, username: "outcry", password: "secret")).withSession {

@@ -13,11 +13,11 @@ final class TestSMTPServer: @unchecked Sendable {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/smtp-test-server").path
 
-    init(_ mode: Mode, auth: Bool = false) throws {
+    init(_ mode: Mode, auth: Bool = false, loginOnly: Bool = false) throws {
         out = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-smtp-\(UUID().uuidString).jsonl")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, "--mode", mode.rawValue, "--out", out.path] + (auth ? ["--auth"] : [])
+        process.arguments = ["python3", Self.script, "--mode", mode.rawValue, "--out", out.path] + (auth ? ["--auth"] : []) + (loginOnly ? ["--login-only"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

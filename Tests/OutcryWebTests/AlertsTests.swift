@@ -73,6 +73,32 @@ import Testing
         }
     }
 
+    @Test func messagesAreWrittenInTheLanguageChosen() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            _ = try await Self.subscribe(client, email: "fleur@example.org", [("language", "fr")])
+            let subject = try await store.engine.read { database in
+                try await database.select().column("subject").from("outbox").first()!.decode(column: "subject", as: String.self)
+            }
+            #expect(subject == "Merci de confirmer vos alertes Actions urgentes")
+            _ = try await client.get(Self.path(try await Self.links(in: store).first { $0.contains("/confirm/") }!), as: nil)
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
+            _ = try await client.post("/admin/actions/31-24/publish", as: editor)
+            let alert = try await store.engine.read { database in
+                try await database.select().columns("subject", "body_text").from("outbox").where("kind", .equal, "alert").first()!
+            }
+            #expect(try alert.decode(column: "subject", as: String.self) == "Mise à jour de l'Action urgente 31.24: Kyrgyzstan: Journalists sentenced")
+            #expect(try alert.decode(column: "body_text", as: String.self).contains("Agissez maintenant"))
+            // A language the form does not offer falls back to English.
+            _ = try await Self.subscribe(client, email: "zed@example.org", [("language", "xx")])
+            let newest = try await store.engine.read { database in
+                try await database.select().column("subject").from("outbox").orderBy("id", .descending).first()!.decode(column: "subject", as: String.self)
+            }
+            #expect(newest == "Please confirm your Urgent Action alerts")
+        }
+    }
+
     @Test func aFilterForOtherCountriesHearsNothing() async throws {
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in

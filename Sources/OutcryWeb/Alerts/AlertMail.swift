@@ -2,7 +2,7 @@ import Foundation
 import OutcryCore
 import OutcryStore
 
-/// The words of every message Outcry sends, in plain text and in simple HTML.
+/// Every message Outcry sends, in plain text and in simple HTML, in the subscriber's language.
 enum AlertMail {
     struct Content {
         var subject: String
@@ -10,76 +10,70 @@ enum AlertMail {
         var html: String
     }
 
-    static func confirmation(confirmURL: String, manageURL: String) -> Content {
-        let text = """
-            Someone, we hope you, asked for Urgent Action alerts to be sent to this address.
-
-            To start receiving them, confirm here (the link works for 7 days):
-            \(confirmURL)
-
-            If it was not you, do nothing: without confirmation, nothing else is sent, and the request is forgotten.
-
-            To change what you receive, see what we hold about you, or have it deleted:
-            \(manageURL)
-            """
-        let html = paragraphs([
-            "Someone, we hope you, asked for Urgent Action alerts to be sent to this address.",
-            "<a href=\"\(escape(confirmURL))\">Confirm and start receiving alerts</a> (the link works for 7 days).",
-            "If it was not you, do nothing: without confirmation, nothing else is sent, and the request is forgotten.",
-            "<a href=\"\(escape(manageURL))\">Change what you receive, see what we hold about you, or have it deleted</a>.",
-        ])
-        return Content(subject: "Please confirm your Urgent Action alerts", text: text, html: html)
-    }
-
-    static func manageLink(manageURL: String) -> Content {
-        Content(
-            subject: "Your Urgent Action alerts",
-            text: "Here is the link you asked for, to change your alerts, download what we hold about you, or delete it:\n\(manageURL)\n\nIf you did not ask for it, you can ignore this message.",
+    static func confirmation(confirmURL: String, manageURL: String, language: String) -> Content {
+        let words = MailWording.of(language)
+        return Content(
+            subject: words.confirmSubject,
+            text: [words.confirmIntro, "", words.confirmAction, confirmURL, "", words.notYou, "", words.manageAction, manageURL].joined(separator: "\n"),
             html: paragraphs([
-                "<a href=\"\(escape(manageURL))\">Change your alerts, download what we hold about you, or delete it</a>.",
-                "If you did not ask for this link, you can ignore this message.",
+                escape(words.confirmIntro), link(words.confirmAction, confirmURL), escape(words.notYou), link(words.manageAction, manageURL),
             ]))
     }
 
-    static func alert(_ action: UrgentAction, in item: Case, occasion: AlertOccasion, actionURL: String, manageURL: String) -> Content {
-        let opener: String =
-            switch occasion {
-            case .published: "Urgent Action \(action.number)"
-            case .updated: "Update on Urgent Action \(action.number)"
-            case .closed: "Outcome of Urgent Action \(action.number)"
-            }
+    static func manageLink(manageURL: String, language: String) -> Content {
+        let words = MailWording.of(language)
+        return Content(
+            subject: words.manageSubject,
+            text: [words.manageIntro, manageURL, "", words.ignore].joined(separator: "\n"),
+            html: paragraphs([link(words.manageIntro, manageURL), escape(words.ignore)]))
+    }
+
+    static func alert(_ action: UrgentAction, occasion: AlertOccasion, actionURL: String, manageURL: String, language: String) -> Content {
+        let words = MailWording.of(language)
+        let opener = words.format(
+            occasion == .closed ? words.outcome : occasion == .updated ? words.update : words.newAction, action.number)
         var lines = [action.title, "", action.summary, ""]
-        if occasion == .closed, let outcome = action.outcome {
-            lines += ["What happened: \(outcome.note)", ""]
-        } else {
-            lines += ["Act now: write, e-mail or call the officials, with the sample letter on the page:", actionURL]
-            if let deadline = action.deadline { lines.append("Please act before \(DateWording.text(deadline)).") }
-            lines.append("")
-        }
-        lines += ["Read more: \(actionURL)", "", "Change or stop these alerts: \(manageURL)"]
         var html = ["<strong>\(escape(action.title))</strong>", escape(action.summary)]
         if occasion == .closed, let outcome = action.outcome {
-            html.append("What happened: \(escape(outcome.note))")
+            lines += ["\(words.whatHappened) \(outcome.note)", ""]
+            html.append(escape("\(words.whatHappened) \(outcome.note)"))
         } else {
-            html.append("<a href=\"\(escape(actionURL))\">Act now: write, e-mail or call the officials</a>"
-                + (action.deadline.map { " — please act before \(escape(DateWording.text($0)))." } ?? "."))
+            lines += [words.actNow, actionURL]
+            html.append(link(words.actNow, actionURL))
+            if let deadline = action.deadline {
+                let before = words.format(words.actBefore, DateWording.text(deadline))
+                lines.append(before)
+                html.append(escape(before))
+            }
+            lines.append("")
         }
-        html.append("<small><a href=\"\(escape(manageURL))\">Change or stop these alerts</a></small>")
+        lines += ["\(words.readMore) \(actionURL)", "", words.changeOrStop, manageURL]
+        html.append("<small>\(link(words.changeOrStop, manageURL))</small>")
         return Content(subject: "\(opener): \(action.title)", text: lines.joined(separator: "\n"), html: paragraphs(html))
     }
 
-    static func digest(_ items: [(action: UrgentAction, occasion: AlertOccasion, url: String)], manageURL: String) -> Content {
-        var lines = ["This week's Urgent Actions, updates and outcomes:", ""]
-        var html = ["This week's Urgent Actions, updates and outcomes:"]
+    static func digest(
+        _ items: [(action: UrgentAction, occasion: AlertOccasion, url: String)], manageURL: String, language: String
+    ) -> Content {
+        let words = MailWording.of(language)
+        var lines = [words.digestIntro, ""]
+        var html = [escape(words.digestIntro)]
         for item in items {
-            let label = item.occasion == .closed ? "Outcome" : item.occasion == .updated ? "Update" : "New"
-            lines += ["\(label): Urgent Action \(item.action.number): \(item.action.title)", item.url, ""]
-            html.append("\(label): <a href=\"\(escape(item.url))\">Urgent Action \(escape(item.action.number)): \(escape(item.action.title))</a>")
+            let label = item.occasion == .closed ? words.labelOutcome : item.occasion == .updated ? words.labelUpdate : words.labelNew
+            let heading = "\(label): \(words.format(words.newAction, item.action.number)): \(item.action.title)"
+            lines += [heading, item.url, ""]
+            html.append("<a href=\"\(escape(item.url))\">\(escape(heading))</a>")
         }
-        lines.append("Change or stop these alerts: \(manageURL)")
-        html.append("<small><a href=\"\(escape(manageURL))\">Change or stop these alerts</a></small>")
+        lines += [words.changeOrStop, manageURL]
+        html.append("<small>\(link(words.changeOrStop, manageURL))</small>")
         return Content(
-            subject: "Urgent Actions this week: \(items.count) to read", text: lines.joined(separator: "\n"), html: paragraphs(html))
+            subject: words.format(words.digestSubject, String(items.count)), text: lines.joined(separator: "\n"), html: paragraphs(html))
+    }
+
+    /// The words as a link: the colon that introduces the address in plain text goes.
+    private static func link(_ words: String, _ url: String) -> String {
+        let label = words.hasSuffix(":") ? String(words.dropLast()).trimmingCharacters(in: .whitespaces) : words
+        return "<a href=\"\(escape(url))\">\(escape(label))</a>"
     }
 
     private static func paragraphs(_ items: [String]) -> String {

@@ -21,11 +21,14 @@ struct Alerts: Sendable {
             frequency: frequency, consent: Consent(wording: Consent.alerts, givenAt: now), now: now)
         let day = Int(now.timeIntervalSince1970 / 86_400)
         if stored.status == .confirmed {
-            try await queue(stored, AlertMail.manageLink(manageURL: manageURL(stored.id, now: now)), kind: "manage", key: "manage:\(stored.id):\(day)", now: now)
+            try await queue(
+                stored, AlertMail.manageLink(manageURL: manageURL(stored.id, now: now), language: stored.language), kind: "manage",
+                key: "manage:\(stored.id):\(day)", now: now)
             return .alreadyConfirmed
         }
         let content = AlertMail.confirmation(
-            confirmURL: links.url(PublicPath.confirmAlerts(links.token(stored.id, .confirm, now: now))), manageURL: manageURL(stored.id, now: now))
+            confirmURL: links.url(PublicPath.confirmAlerts(links.token(stored.id, .confirm, now: now))), manageURL: manageURL(stored.id, now: now),
+            language: stored.language)
         try await queue(stored, content, kind: "confirm", key: "confirm:\(stored.id):\(day)", now: now)
         return .confirmationSent
     }
@@ -34,7 +37,9 @@ struct Alerts: Sendable {
     func sendAccessLink(to email: EmailAddress, now: Date) async throws {
         guard let stored = try await store.subscription(lookup: vault.lookup(email.normalised)) else { return }
         let day = Int(now.timeIntervalSince1970 / 86_400)
-        try await queue(stored, AlertMail.manageLink(manageURL: manageURL(stored.id, now: now)), kind: "manage", key: "manage:\(stored.id):\(day)", now: now)
+        try await queue(
+            stored, AlertMail.manageLink(manageURL: manageURL(stored.id, now: now), language: stored.language), kind: "manage",
+            key: "manage:\(stored.id):\(day)", now: now)
     }
 
     /// Tells every confirmed instant subscriber whose choices match; weekly ones hear in the digest.
@@ -46,7 +51,8 @@ struct Alerts: Sendable {
         let actionURL = links.url(PublicPath.urgentAction(action.id))
         var drafts: [OutboxDraft] = []
         for subscriber in try await store.subscribers(for: item, frequency: .instant) {
-            let content = AlertMail.alert(action, in: item, occasion: occasion, actionURL: actionURL, manageURL: manageURL(subscriber.id, now: now))
+            let content = AlertMail.alert(
+                action, occasion: occasion, actionURL: actionURL, manageURL: manageURL(subscriber.id, now: now), language: subscriber.language)
             drafts.append(draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now))
         }
         return try await store.queue(drafts, now: now)
@@ -70,7 +76,8 @@ struct Alerts: Sendable {
             let mine = actions.filter { subscriber.filter.matches($0.1) }
             guard !mine.isEmpty else { continue }
             let content = AlertMail.digest(
-                mine.map { ($0.0, $0.2, links.url(PublicPath.urgentAction($0.0.id))) }, manageURL: manageURL(subscriber.id, now: now))
+                mine.map { ($0.0, $0.2, links.url(PublicPath.urgentAction($0.0.id))) }, manageURL: manageURL(subscriber.id, now: now),
+                language: subscriber.language)
             drafts.append(draft(subscriber, content, kind: "digest", key: "digest:\(week):\(subscriber.id)", now: now))
         }
         return try await store.queue(drafts, now: now)

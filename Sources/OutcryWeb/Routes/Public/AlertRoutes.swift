@@ -147,10 +147,9 @@ struct AlertRoutes: Sendable {
 
     struct FormProblem: Error { let message: String }
 
-    /// Language, what to receive and how often, from the subscribe or manage form. Messages are written
-    /// in English for now, so the language is English until the form offers others.
+    /// Language, what to receive and how often, from the subscribe or manage form.
     static func preferences(_ form: FormBody) throws(FormProblem) -> (String, AlertFilter, AlertFrequency) {
-        let language = "en"
+        let language = MailWording.of(form["language"] ?? "en").language
         let frequency = form["frequency"].flatMap(AlertFrequency.init(rawValue:)) ?? .instant
         let filter: AlertFilter
         switch form["receive"] {
@@ -168,7 +167,7 @@ struct AlertRoutes: Sendable {
         return (language, filter, frequency)
     }
 
-    private func choices(selected: AlertFilter?, frequency: AlertFrequency) async throws -> AlertsView.Choices {
+    private func choices(selected: AlertFilter?, frequency: AlertFrequency, language: String) async throws -> AlertsView.Choices {
         let cases = try await store.allCases()
         let countries = Array(Set(cases.map(\.country))).sorted { $0.name < $1.name }
         let themes = Array(Set(cases.flatMap(\.themes))).sorted()
@@ -183,7 +182,8 @@ struct AlertRoutes: Sendable {
             everything: receive == "everything", byCountry: receive == "countries", byTheme: receive == "themes",
             countries: countries.map { .init(value: $0.code, label: $0.name, selected: chosenCountries.contains($0.code)) },
             themes: themes.map { .init(value: $0, label: $0, selected: chosenThemes.contains($0)) },
-            instant: frequency == .instant)
+            instant: frequency == .instant,
+            languages: MailWording.all.map { .init(value: $0.language, label: $0.name, selected: $0.language == language) })
     }
 
     private func subscribePage(values: FormBody?, error: String?) async throws -> Response {
@@ -197,7 +197,7 @@ struct AlertRoutes: Sendable {
                 consentGiven: form["consent"] == "yes",
                 choices: try await choices(
                     selected: filter ?? (form["receive"] == "countries" ? .countries([]) : form["receive"] == "themes" ? .themes([]) : nil),
-                    frequency: form["frequency"] == "weekly" ? .weekly : .instant)))
+                    frequency: form["frequency"] == "weekly" ? .weekly : .instant, language: form["language"] ?? "en")))
         return renderer.response("alerts", view, status: error == nil ? .ok : .unprocessableContent)
     }
 
@@ -211,7 +211,7 @@ struct AlertRoutes: Sendable {
             manage: .init(
                 postTo: PublicPath.manageAlerts(token), token: tokens.issue(for: "alerts:\(stored.id)", now: now),
                 confirmed: stored.status == .confirmed,
-                choices: try await choices(selected: stored.filter, frequency: stored.frequency),
+                choices: try await choices(selected: stored.filter, frequency: stored.frequency, language: stored.language),
                 export: PublicPath.exportAlerts(token), erase: PublicPath.eraseAlerts(token), unsubscribe: PublicPath.unsubscribe(token)))
         return renderer.response("alerts", view, status: error == nil ? .ok : .unprocessableContent)
     }
@@ -249,6 +249,7 @@ struct AlertsView: Sendable {
         var countries: [ReportFormView.Option]
         var themes: [ReportFormView.Option]
         var instant: Bool
+        var languages: [ReportFormView.Option]
     }
 
     struct Subscribe: Sendable {
