@@ -126,6 +126,7 @@ import Testing
             let manage = Self.path(links.first { $0.contains("/manage/") }!)
             let page = try await client.get(manage, as: nil)
             #expect(page.text.contains("Your alerts"))
+            #expect(page.headers[.cacheControl] == "no-store", "a supporter's own page is never kept by a browser or proxy")
             let token = try #require(page.hidden("token"))
 
             let export = try await client.post(manage + "/export", [("token", token)], as: nil)

@@ -168,11 +168,12 @@ enum AdminRedirect: Error {
     }
 }
 
-/// Placed outside the error pages, so that it also marks them: nothing from the coordinator area, not
-/// even a refusal, is kept by browsers or proxies.
+/// Placed outside the error pages, so that it also marks them: nothing from the coordinator area or from
+/// a supporter's own alert links, not even a refusal, is kept by browsers or proxies.
 struct AdminRedirectMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.uri.path == AdminPath.root || request.uri.path.hasPrefix(AdminPath.root + "/") else {
+        let path = request.uri.path
+        guard path == AdminPath.root || path.hasPrefix(AdminPath.root + "/") || path.hasPrefix(PublicPath.alerts + "/") else {
             return try await next(request, context)
         }
         var response: Response
