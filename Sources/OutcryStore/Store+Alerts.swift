@@ -172,12 +172,7 @@ extension Store {
 
     /// Confirmed subscribers of `frequency` whose filter matches an action about `item`.
     public func subscribers(for item: Case, frequency: AlertFrequency) async throws -> [StoredSubscription] {
-        try await engine.read { database in
-            try await database.select().columns("*").from("subscriptions")
-                .where("status", .equal, Subscription.Status.confirmed.rawValue).where("frequency", .equal, frequency.rawValue)
-                .orderBy("created_at").orderBy("id")
-                .all(decoding: SubscriptionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }.map(StoredSubscription.init).filter { $0.filter.matches(item) }
+        try await subscribers(frequency: frequency).filter { $0.filter.matches(item) }
     }
 
     /// Every confirmed subscriber of `frequency`.

@@ -1,9 +1,9 @@
-import Crypto
 import Foundation
 import OutcryCore
 
 /// Signed links in alert messages: whoever holds one can confirm, manage or stop that subscription
-/// and nothing else, until it expires. No account and no password is needed.
+/// and nothing else, until it expires. No account and no password is needed. A link is the
+/// subscription's id followed by a form token made for it (`FormTokens`), with a longer life.
 struct AlertLinks: Sendable {
     enum Purpose: String, Sendable {
         case confirm
@@ -11,38 +11,35 @@ struct AlertLinks: Sendable {
     }
 
     /// A confirmation link works for a week; the links in alerts for a year (mail is read late).
-    static func lifetime(_ purpose: Purpose) -> TimeInterval {
-        purpose == .confirm ? 7 * 86_400 : 365 * 86_400
-    }
-
-    private let key: SymmetricKey
+    private let confirm: FormTokens
+    private let manage: FormTokens
     let siteURL: String
 
     init(secret: String, siteURL: String) {
-        key = SymmetricKey(data: SHA256.hash(data: Data("alerts|\(secret)".utf8)))
+        confirm = FormTokens(secret: "alerts|\(secret)", lifetime: 7 * 86_400)
+        manage = FormTokens(secret: "alerts|\(secret)", lifetime: 365 * 86_400)
         self.siteURL = siteURL
     }
 
-    /// `id.expiry.signature`, URL-safe.
+    /// `id.` and a token for this purpose and this id: URL-safe.
     func token(_ id: Identifier<Subscription>, _ purpose: Purpose, now: Date) -> String {
-        let payload = "\(id.rawValue).\(Int(now.addingTimeInterval(Self.lifetime(purpose)).timeIntervalSince1970))"
-        return payload + "." + signature(payload, purpose)
+        id.rawValue + "." + tokens(purpose).issue(for: Self.purpose(purpose, id), now: now)
     }
 
     /// The subscription a token names, if it is genuine, unexpired and made for `purpose`.
     func subscription(in token: String, _ purpose: Purpose, now: Date) -> Identifier<Subscription>? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard token.count < 200, parts.count == 3, let expiry = Int(parts[1]) else { return nil }
-        let payload = "\(parts[0]).\(parts[1])"
-        let expected = Array(signature(payload, purpose).utf8), given = Array(parts[2].utf8)
-        guard expected.count == given.count, zip(expected, given).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else { return nil }
-        guard TimeInterval(expiry) > now.timeIntervalSince1970 else { return nil }
-        return Identifier(String(parts[0]))
+        guard let dot = token.firstIndex(of: ".") else { return nil }
+        let id = Identifier<Subscription>(String(token[..<dot]))
+        guard (try? tokens(purpose).verify(String(token[token.index(after: dot)...]), for: Self.purpose(purpose, id), now: now)) != nil
+        else { return nil }
+        return id
     }
 
     func url(_ path: String) -> String { siteURL + path }
 
-    private func signature(_ payload: String, _ purpose: Purpose) -> String {
-        Data(HMAC<SHA256>.authenticationCode(for: Data("\(purpose.rawValue)|\(payload)".utf8), using: key)).base64URL
+    private func tokens(_ purpose: Purpose) -> FormTokens { purpose == .confirm ? confirm : manage }
+
+    private static func purpose(_ purpose: Purpose, _ id: Identifier<Subscription>) -> String {
+        "alerts-\(purpose.rawValue):\(id.rawValue)"
     }
 }

@@ -4,6 +4,8 @@ import OutcryStore
 
 /// Every message Outcry sends, in plain text and in simple HTML, in the subscriber's language.
 enum AlertMail {
+    private static func escape(_ text: String) -> String { Markup.escape(text) }
+
     struct Content {
         var subject: String
         var text: String
@@ -78,10 +80,5 @@ enum AlertMail {
 
     private static func paragraphs(_ items: [String]) -> String {
         "<!DOCTYPE html><html><body>" + items.map { "<p>\($0)</p>" }.joined() + "</body></html>"
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -29,7 +29,7 @@ struct FormTokens: Sendable {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, token.count < 200, let issued = Int(parts[0]) else { throw .malformed }
         let payload = "\(parts[0]).\(parts[1])"
-        guard Self.constantTimeEqual(signature(of: payload, purpose: purpose), String(parts[2])) else { throw .forged }
+        guard constantTimeEqual(signature(of: payload, purpose: purpose), String(parts[2])) else { throw .forged }
         let age = now.timeIntervalSince1970 - TimeInterval(issued)
         guard age >= -300, age <= lifetime else { throw .expired }
         return String(parts[1])
@@ -42,10 +42,4 @@ struct FormTokens: Sendable {
 
     /// 128 random bits.
     private static func nonce() -> String { randomToken(bytes: 16) }
-
-    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-    }
 }

@@ -31,9 +31,13 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         return page(for: .internalServerError, message: nil)
     }
 
-    /// The path as logs may keep it: a one-time link's token is a secret, so it is cut off.
+    /// Paths whose next part is a secret: a one-time password link, a supporter's alert links.
+    static var secretBearing: [String] { ["/admin/set-password/", "/alerts/confirm/", "/alerts/manage/", "/alerts/unsubscribe/"] }
+
+    /// The path as logs may keep it, with any secret it carries cut off.
     static func loggable(_ path: String) -> String {
-        path.hasPrefix("/admin/set-password/") ? "/admin/set-password/…" : path
+        guard let prefix = secretBearing.first(where: path.hasPrefix) else { return path }
+        return prefix + "…"
     }
 
     func page(for status: HTTPResponse.Status, message: String?) -> Response {

@@ -145,12 +145,6 @@ struct AdminAuth: Sendable {
         }
         return nil
     }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-    }
 }
 
 /// A redirect thrown from deep in a handler, turned into a 303 by `AdminRedirectMiddleware`.

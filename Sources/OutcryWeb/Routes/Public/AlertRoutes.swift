@@ -15,7 +15,7 @@ struct AlertRoutes: Sendable {
     private var now: Date { clock.now }
 
     func add(to router: Router<OutcryRequestContext>) {
-        router.get(RouterPath(PublicPath.alerts)) { _, _ in try await subscribePage(values: [:], error: nil) }
+        router.get(RouterPath(PublicPath.alerts)) { _, _ in try await subscribePage(values: nil, error: nil) }
         router.post(RouterPath(PublicPath.alerts)) { request, _ in
             let alerts = try available()
             let form = try await FormBody.read(request)
@@ -199,10 +199,6 @@ struct AlertRoutes: Sendable {
                     selected: filter ?? (form["receive"] == "countries" ? .countries([]) : form["receive"] == "themes" ? .themes([]) : nil),
                     frequency: form["frequency"] == "weekly" ? .weekly : .instant, language: form["language"] ?? "en")))
         return renderer.response("alerts", view, status: error == nil ? .ok : .unprocessableContent)
-    }
-
-    private func subscribePage(values: [String: String], error: String?) async throws -> Response {
-        try await subscribePage(values: FormBody(lists: values.mapValues { [$0] }), error: error)
     }
 
     private func managePage(_ stored: StoredSubscription, token: String, notice: String?, error: String?) async throws -> Response {

@@ -99,21 +99,7 @@ struct AtomFeed {
         return xml + "</feed>\n"
     }
 
-    private func escape(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            // Control characters are not allowed in XML 1.0 at all.
-            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": continue
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
-    }
+    private func escape(_ text: String) -> String { Markup.escape(text) }
 }
 
 extension HistoricalDate {
