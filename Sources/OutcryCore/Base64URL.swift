@@ -1,19 +1,47 @@
 import Foundation
 
+/// Base64 with the URL-safe alphabet and no padding (RFC 4648 section 5). Tokens are made on every page
+/// served, so this works straight on the bytes, without intermediate arrays.
+public enum Base64URL {
+    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    public static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
+        let count = bytes.count
+        let length = count / 3 * 4 + [0, 2, 3][count % 3]
+        return alphabet.withUnsafeBufferPointer { alphabet in
+            String(unsafeUninitializedCapacity: length) { output in
+                var written = 0
+                var index = 0
+                func put(_ value: UInt32, _ shift: UInt32) {
+                    output[written] = alphabet[Int((value >> shift) & 0x3F)]
+                    written += 1
+                }
+                while index + 3 <= count {
+                    let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+                    put(value, 18); put(value, 12); put(value, 6); put(value, 0)
+                    index += 3
+                }
+                switch count - index {
+                case 1:
+                    let value = UInt32(bytes[index]) << 16
+                    put(value, 18); put(value, 12)
+                case 2:
+                    let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
+                    put(value, 18); put(value, 12); put(value, 6)
+                default:
+                    break
+                }
+                return written
+            }
+        }
+    }
+
+    public static func encode(_ bytes: some ContiguousBytes) -> String {
+        bytes.withUnsafeBytes { encode($0) }
+    }
+}
+
 extension Data {
     /// Base64 with the URL-safe alphabet and no padding (RFC 4648 section 5).
-    public var base64URL: String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-        var output = [UInt8]()
-        output.reserveCapacity((count * 4 + 2) / 3)
-        var index = startIndex
-        while index < endIndex {
-            let chunk = self[index..<Swift.min(index + 3, endIndex)]
-            let bytes = Array(chunk) + [UInt8](repeating: 0, count: 3 - chunk.count)
-            let value = UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
-            for position in 0..<(chunk.count + 1) { output.append(alphabet[Int((value >> UInt32(18 - 6 * position)) & 0x3F)]) }
-            index += chunk.count
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
+    public var base64URL: String { Base64URL.encode(self) }
 }

@@ -16,6 +16,9 @@ public final class SQLiteEngine: SQLEngine {
     /// transaction would wait its turn twice.
     private let threadPool: NIOThreadPool
     private let eventLoopGroup: MultiThreadedEventLoopGroup
+    /// Statements of a transaction run one after another on the connection's own event loop, where each
+    /// answer arrives: between two statements nothing waits for a thread busy with HTTP.
+    private let executor: EventLoopTaskExecutor
 
     /// Opens (creating if needed) the database file at `path`.
     public init(path: String, logger: Logger) async throws {
@@ -24,9 +27,10 @@ public final class SQLiteEngine: SQLEngine {
         threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
         eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        executor = EventLoopTaskExecutor(eventLoopGroup.next())
         do {
             connection = try await SQLiteConnection.open(
-                storage: .file(path: path), threadPool: threadPool, logger: logger, on: eventLoopGroup.any())
+                storage: .file(path: path), threadPool: threadPool, logger: logger, on: executor.eventLoop)
         } catch {
             try? await threadPool.shutdownGracefully()
             try? await eventLoopGroup.shutdownGracefully()
@@ -50,17 +54,35 @@ public final class SQLiteEngine: SQLEngine {
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let database = self.database
-        return try await lock.withLock { try await inTransaction(database, body) }
+        return try await withTaskExecutorPreference(executor) {
+            try await lock.withLock { try await inTransaction(database, body) }
+        }
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let database = self.database
-        return try await lock.withLock { try await body(database) }
+        return try await withTaskExecutorPreference(executor) {
+            try await lock.withLock { try await body(database) }
+        }
     }
 
     public func shutdown() async {
         try? await lock.withLock { [connection] in try await connection.close() }
         try? await threadPool.shutdownGracefully()
         try? await eventLoopGroup.shutdownGracefully()
+    }
+}
+
+/// Runs the jobs of tasks that prefer it on one event loop's thread.
+final class EventLoopTaskExecutor: TaskExecutor {
+    let eventLoop: any EventLoop
+
+    init(_ eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        eventLoop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

@@ -284,18 +284,6 @@ extension Store {
     }
 }
 
-/// Random bytes from the system's generator (eight per draw), as URL-safe base64 without padding.
-public func randomToken(bytes count: Int) -> String {
-    var generator = SystemRandomNumberGenerator()
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(count + 7)
-    while bytes.count < count {
-        let word = generator.next()
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
-    }
-    return Data(bytes.prefix(count)).base64URL
-}
-
 private struct ActivityKey: Hashable {
     let day: String
     let clientHash: String

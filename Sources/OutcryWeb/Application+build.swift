@@ -94,7 +94,7 @@ public func buildApplication(
 
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),
-        server: .http1(configuration: .init(additionalChannelHandlers: [ImmediatePageHandler(cache: cache)])),
+        server: .pageServingHTTP1(cache: cache),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Outcry"),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

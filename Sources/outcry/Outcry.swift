@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import OutcryStore
 import OutcryWeb
 import Synchronization
@@ -14,6 +16,23 @@ struct Outcry: AsyncParsableCommand {
         abstract: "Urgent Action campaigns: publish cases, let supporters act and report, show officials the totals.",
         subcommands: [Serve.self, Migrate.self, Import.self, User.self, SendAlerts.self],
         defaultSubcommand: Serve.self)
+
+    /// Runs Swift concurrency's tasks on the same threads as the network event loops, so a request's
+    /// handler does not hop between two thread pools on its way in and out. Blocking work (bcrypt, SQLite)
+    /// has thread pools of its own.
+    static func main() async {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that opens the database shares.

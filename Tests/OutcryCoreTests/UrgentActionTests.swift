@@ -75,4 +75,14 @@ import Testing
     @Test func usesTheURLSafeAlphabet() {
         #expect(Data([0xfb, 0xff, 0xfe]).base64URL == "-__-")
     }
+
+    @Test func agreesWithFoundationForEveryLength() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<70 {
+            let data = Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            let expected = data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            #expect(data.base64URL == expected, "length \(length)")
+        }
+    }
 }

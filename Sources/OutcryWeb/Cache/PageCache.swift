@@ -85,13 +85,16 @@ final class PageCache: Sendable {
         var fills: [String] = []
         fills.reserveCapacity(entry.holes.count)
         for hole in entry.holes { fills.append(try await fill(hole)) }
-        let page = Self.assemble(entry, fills: fills, ifNoneMatch: request.headers[.ifNoneMatch])
-        return Response(status: page.status, headers: page.headers, body: .init(byteBuffer: page.body))
+        let page = Self.assemble(entry, fills: fills, ifNoneMatch: request.headers[.ifNoneMatch].map { Substring($0) })
+        var body = ByteBuffer()
+        body.reserveCapacity(page.contentLength)
+        for var part in page.parts { body.writeBuffer(&part) }
+        return Response(status: page.status, headers: page.headers, body: .init(byteBuffer: body))
     }
 
     /// The page at `path` without waiting for anything: only when it is cached and current, and every hole
     /// can be filled from memory. Otherwise nil, and the request takes the ordinary way through the router.
-    func immediateResponse(path: String, ifNoneMatch: String?) -> CachedResponse? {
+    func immediateResponse(path: String, ifNoneMatch: Substring?) -> CachedPage? {
         guard let known = shared.withLock({ $0 }), clock.now.timeIntervalSince(known.readAt) < 1,
             let entry = entries.withLock({ $0[path] }),
             entry.version == ContentVersion(shared: known.version, local: store.localContentChanges)
@@ -105,28 +108,25 @@ final class PageCache: Sendable {
         return Self.assemble(entry, fills: fills, ifNoneMatch: ifNoneMatch)
     }
 
-    private static func assemble(_ entry: Entry, fills: [String], ifNoneMatch: String?) -> CachedResponse {
+    /// The response for an entry with these fills: its parts point into the cached segments, never copied.
+    private static func assemble(_ entry: Entry, fills: [String], ifNoneMatch: Substring?) -> CachedPage {
         var fingerprint = Fingerprint()
         fingerprint.add("\(entry.version.shared).\(entry.version.local)")
         for (hole, text) in zip(entry.holes, fills) {
             // Tokens differ on every response; an ETag that changed with them would never match.
             if case .reportToken = hole {} else { fingerprint.add(text) }
         }
-        var headers = HTTPFields()
-        headers[.eTag] = "W/\"\(fingerprint.value)\""
-        headers[.cacheControl] = "no-cache"
-        if let ifNoneMatch, ifNoneMatch == headers[.eTag] {
-            return CachedResponse(status: .notModified, headers: headers, body: ByteBuffer())
+        let eTag = "W/\"\(fingerprint.value)\""
+        if let ifNoneMatch, ifNoneMatch == eTag {
+            return CachedPage(status: .notModified, eTag: eTag, parts: [])
         }
-        headers[.contentType] = "text/html; charset=utf-8"
-        var body = ByteBuffer()
-        body.reserveCapacity(entry.segments.reduce(0) { $0 + $1.readableBytes } + fills.reduce(0) { $0 + $1.utf8.count })
+        var parts: [ByteBuffer] = []
+        parts.reserveCapacity(entry.segments.count + fills.count)
         for (index, segment) in entry.segments.enumerated() {
-            var segment = segment
-            body.writeBuffer(&segment)
-            if index < fills.count { body.writeString(fills[index]) }
+            parts.append(segment)
+            if index < fills.count { parts.append(ByteBuffer(string: fills[index])) }
         }
-        return CachedResponse(status: .ok, headers: headers, body: body)
+        return CachedPage(status: .ok, eTag: eTag, parts: parts)
     }
 
     /// The content version, read from the database at most once a second (plus this instance's own saves).
@@ -164,11 +164,25 @@ final class PageCache: Sendable {
     }
 }
 
-/// A cached page as it goes out: status, headers and the assembled body.
-struct CachedResponse: Sendable {
+/// A cached page as it goes out: its status, its ETag and its body in parts, in order.
+struct CachedPage: Sendable {
     let status: HTTPResponse.Status
-    let headers: HTTPFields
-    let body: ByteBuffer
+    let eTag: String
+    let parts: [ByteBuffer]
+
+    var contentLength: Int { parts.reduce(0) { $0 + $1.readableBytes } }
+
+    /// The page's own headers; the security headers, `Date` and `Server` are added on the way out.
+    var headers: HTTPFields {
+        var headers = HTTPFields()
+        headers[.eTag] = eTag
+        headers[.cacheControl] = Self.cacheControl
+        if status == .ok { headers[.contentType] = Self.contentType }
+        return headers
+    }
+
+    static let cacheControl = "no-cache"
+    static let contentType = "text/html; charset=utf-8"
 }
 
 /// FNV-1a over text: a fingerprint for ETags, not a security measure.

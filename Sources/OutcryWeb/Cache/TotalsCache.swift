@@ -4,11 +4,18 @@ import OutcryStore
 import Synchronization
 
 /// Each action's totals, read from the counters at most once a second (reports on other instances show
-/// within that second) and at once after a report on this one.
+/// within that second) and at once after a report on this one, with their renderings kept beside them.
 final class TotalsCache: Sendable {
+    private struct Entry {
+        let totals: Totals
+        let readAt: Date
+        /// Renderings of these totals, by template.
+        var rendered: [String: String] = [:]
+    }
+
     private let store: Store
     private let clock: any WallClock
-    private let entries = Mutex<[Identifier<UrgentAction>: (totals: Totals, readAt: Date)]>([:])
+    private let entries = Mutex<[Identifier<UrgentAction>: Entry]>([:])
 
     init(store: Store, clock: any WallClock) {
         self.store = store
@@ -19,36 +26,35 @@ final class TotalsCache: Sendable {
         let now = clock.now
         if let entry = entries.withLock({ $0[action] }), now.timeIntervalSince(entry.readAt) < 1 { return entry.totals }
         let totals = try await store.totals(of: action)
-        entries.withLock { $0[action] = (totals, now) }
+        entries.withLock { entries in
+            // Unchanged totals keep their renderings.
+            let kept = entries[action].flatMap { $0.totals == totals ? $0.rendered : nil } ?? [:]
+            entries[action] = Entry(totals: totals, readAt: now, rendered: kept)
+        }
         return totals
     }
 
     /// The totals rendered by `render`, rendered again only when they change.
     func html(of action: Identifier<UrgentAction>, template: String, render: (Totals) -> String) async throws -> String {
         let totals = try await totals(of: action)
-        let key = RenderKey(template: template, totals: totals)
-        if let cached = rendered.withLock({ $0[key] }) { return cached }
+        if let cached = entries.withLock({ $0[action].flatMap { $0.totals == totals ? $0.rendered[template] : nil } }) {
+            return cached
+        }
         let html = render(totals)
-        rendered.withLock { cache in
-            // Totals only grow, so old renderings are never asked for again: keep the cache small.
-            if cache.count > 256 { cache.removeAll() }
-            cache[key] = html
+        entries.withLock { entries in
+            if entries[action]?.totals == totals { entries[action]?.rendered[template] = html }
         }
         return html
     }
 
-    /// The rendering of totals read less than a second ago, or nil.
+    /// The rendering of totals read less than a second ago, or nil: asks nothing of the database.
     func freshHTML(of action: Identifier<UrgentAction>, template: String) -> String? {
-        guard let entry = entries.withLock({ $0[action] }), clock.now.timeIntervalSince(entry.readAt) < 1 else { return nil }
-        return rendered.withLock { $0[RenderKey(template: template, totals: entry.totals)] }
+        let now = clock.now
+        return entries.withLock { entries in
+            guard let entry = entries[action], now.timeIntervalSince(entry.readAt) < 1 else { return nil }
+            return entry.rendered[template]
+        }
     }
-
-    private struct RenderKey: Hashable {
-        let template: String
-        let totals: Totals
-    }
-
-    private let rendered = Mutex<[RenderKey: String]>([:])
 
     func invalidate(_ action: Identifier<UrgentAction>) {
         _ = entries.withLock { $0.removeValue(forKey: action) }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import NIOCore
+import OutcryCore
 import OutcryStore
 import Synchronization
 
@@ -11,7 +12,8 @@ final class ClientHasher: Sendable {
     private let store: Store
     /// Behind a reverse proxy every peer is the proxy: then the client is the last `X-Forwarded-For` entry.
     private let trustForwardedFor: Bool
-    private let today = Mutex<(day: Int, salt: SymmetricKey)?>(nil)
+    /// Today's salt as an HMAC already keyed with it.
+    private let today = Mutex<(day: Int, keyed: HMAC<SHA256>)?>(nil)
 
     init(store: Store, trustForwardedFor: Bool) {
         self.store = store
@@ -20,18 +22,19 @@ final class ClientHasher: Sendable {
 
     func hash(peer: SocketAddress?, forwardedFor: String?, now: Date) async throws -> String {
         let day = Int(now.timeIntervalSince1970 / 86_400)
-        let salt: SymmetricKey
+        var mac: HMAC<SHA256>
         if let cached = today.withLock({ $0 }), cached.day == day {
-            salt = cached.salt
+            mac = cached.keyed
         } else {
-            salt = SymmetricKey(data: Data(try await store.clientSalt(for: now).utf8))
-            today.withLock { $0 = (day, salt) }
+            mac = HMAC(key: SymmetricKey(data: Data(try await store.clientSalt(for: now).utf8)))
+            today.withLock { [mac] in $0 = (day, mac) }
             // A new day: yesterday's counts stay for the caps, older ones and their salts go.
             try await store.forgetOldClientActivity(now: now)
         }
         let forwarded = trustForwardedFor
             ? forwardedFor?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } : nil
-        let client = forwarded ?? peer?.ipAddress ?? "unknown"
-        return Data(HMAC<SHA256>.authenticationCode(for: Data(client.utf8), using: salt)).prefix(16).base64URL
+        var client = forwarded ?? peer?.ipAddress ?? "unknown"
+        client.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return mac.finalize().withUnsafeBytes { Base64URL.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
     }
 }

@@ -9,11 +9,12 @@ import OutcryStore
 struct FormTokens: Sendable {
     enum Failure: Error, Equatable { case missing, malformed, forged, expired }
 
-    private let key: SymmetricKey
+    /// HMAC already keyed: a copy signs one token without setting the key up again.
+    private let keyed: HMAC<SHA256>
     let lifetime: TimeInterval
 
     init(secret: String, lifetime: TimeInterval = 2 * 86_400) {
-        key = SymmetricKey(data: SHA256.hash(data: Data(secret.utf8)))
+        keyed = HMAC(key: SymmetricKey(data: SHA256.hash(data: Data(secret.utf8))))
         self.lifetime = lifetime
     }
 
@@ -36,8 +37,10 @@ struct FormTokens: Sendable {
     }
 
     private func signature(of payload: String, purpose: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(purpose)|\(payload)".utf8), using: key)
-        return Data(mac).base64URL
+        var mac = keyed
+        var message = "\(purpose)|\(payload)"
+        message.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return Base64URL.encode(mac.finalize())
     }
 
     /// 128 random bits.
