@@ -1,7 +1,8 @@
--- wrk script: each request reports actions on UA 30.24 with one of the tokens in $TOKENS_FILE.
--- A token may carry many different reports (the idempotency key is the token's nonce plus what was
--- reported); every request comes from another client address (X-Forwarded-For) so the per-client caps
--- do not flag the benchmark's own traffic. At most 8 wrk threads and 100,000 requests per thread.
+-- wrk script: each request reports actions on UA 30.24 with a form token of its own from $TOKENS_FILE,
+-- as supporters who each loaded the page do; once the tokens run out they are used again with other
+-- numbers (the idempotency key is the token plus what was reported, so these are new reports too).
+-- Every request comes from another client address (X-Forwarded-For) so the per-client caps do not flag
+-- the benchmark's own traffic. At most 8 wrk threads.
 local tokens = {}
 local threads = {}
 local counter = 0
@@ -23,10 +24,14 @@ end
 -- a duplicate of another and the totals must equal the number of 303 answers exactly.
 local countries = { "DE", "FR", "KG", "US", "PT", "BR", "IN", "ZA" }
 
+-- Thread `id` of $WRK_THREADS takes tokens id, id + threads, id + 2 * threads...: no two threads share one.
+local stride = tonumber(os.getenv("WRK_THREADS") or "8")
+
 function request()
   sent = sent + 1
-  local token = tokens[(sent % #tokens) + 1]
-  local letters = (math.floor(sent / #tokens) % 500) + 1
+  local slot = (sent - 1) * stride + id
+  local token = tokens[((slot - 1) % #tokens) + 1]
+  local letters = (math.floor((slot - 1) / #tokens) % 500) + 1
   local body = "token=" .. token .. "&count_letter=" .. letters .. "&country=" .. countries[id]
   local headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",

@@ -22,8 +22,9 @@ public actor ReportWriter {
             waiting.append((report, reply))
             if !isWriting {
                 isWriting = true
-                // High priority: the writer must not queue behind the very requests that wait for it.
-                Task(priority: .high) { await writeUntilEmpty() }
+                // Where the engine's answers arrive (SQLite: its own thread), so that between two batches the
+                // writer does not queue behind the very requests that wait for it.
+                Task(executorPreference: store.engine.taskExecutor, priority: .high) { await self.writeUntilEmpty() }
             }
         }
         return try result.get()

@@ -10,6 +10,12 @@ public protocol SQLEngine: Sendable {
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Closes every connection; the engine cannot be used afterwards.
     func shutdown() async
+    /// Where a task that mostly waits for this engine runs best, if anywhere in particular.
+    var taskExecutor: (any TaskExecutor)? { get }
+}
+
+extension SQLEngine {
+    public var taskExecutor: (any TaskExecutor)? { nil }
 }
 
 public enum SQLEngineKind: String, Sendable {

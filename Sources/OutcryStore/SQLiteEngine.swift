@@ -19,6 +19,7 @@ public final class SQLiteEngine: SQLEngine {
     /// Statements of a transaction run one after another on the connection's own event loop, where each
     /// answer arrives: between two statements nothing waits for a thread busy with HTTP.
     private let executor: EventLoopTaskExecutor
+    public var taskExecutor: (any TaskExecutor)? { executor }
 
     /// Opens (creating if needed) the database file at `path`.
     public init(path: String, logger: Logger) async throws {

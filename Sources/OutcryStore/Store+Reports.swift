@@ -85,35 +85,40 @@ extension Store {
     }
 
     private static func record(_ reports: [IncomingReport], caps: ReportCaps, on database: any SQLDatabase) async throws -> [ReportOutcome] {
-        // Decide each report's flag from the day's activity so far plus the earlier reports of this batch.
-        var activity = try await currentActivity(of: Set(reports.map(ActivityKey.init)), on: database)
-        var rows: [ActionReportRow] = []
+        // The first report of each key; a robot's is flagged at once, the caps are decided below.
         var seen = Set<String>()
-        for report in reports where seen.insert(report.idempotencyKey).inserted {
+        let firsts = reports.filter { seen.insert($0.idempotencyKey).inserted }
+        let inserted = try await insertNew(firsts.map { ActionReportRow($0, flagReason: $0.honeypotFilled ? Self.robotReason : nil) }, on: database)
+        let new = firsts.filter { inserted.contains($0.idempotencyKey) }
+
+        // Each client's counts for the day come back from the database with this batch added; walking the
+        // batch backwards from them gives every report the counts at its own turn.
+        var counts = try await addActivity(of: new, on: database)
+        var rows: [ActionReportRow] = []
+        for report in new.reversed() {
             let key = ActivityKey(report)
-            let before = activity[key] ?? (0, 0)
-            let after = (reports: before.reports + 1, actions: before.actions + report.input.total)
-            activity[key] = after
+            let at = counts[key] ?? (reports: 1, actions: report.input.total)
+            counts[key] = (at.reports - 1, at.actions - report.input.total)
             let reason: String? =
-                if report.honeypotFilled { "a field hidden from people was filled in" }
-                else if after.reports > caps.reportsPerDay { "more than \(caps.reportsPerDay) reports from one connection today" }
-                else if after.actions > caps.actionsPerDay { "more than \(caps.actionsPerDay) actions from one connection today" }
+                if report.honeypotFilled { Self.robotReason }
+                else if at.reports > caps.reportsPerDay { "more than \(caps.reportsPerDay) reports from one connection today" }
+                else if at.actions > caps.actionsPerDay { "more than \(caps.actionsPerDay) actions from one connection today" }
                 else { nil }
             rows.append(ActionReportRow(report, flagReason: reason))
         }
-
-        let inserted = try await insertNew(rows, on: database)
-        let stored = rows.filter { inserted.contains($0.idempotencyKey) }
-        var counted = Set<String>()
-        try await addActivity(
-            of: reports.filter { inserted.contains($0.idempotencyKey) && counted.insert($0.idempotencyKey).inserted }, on: database)
-        try await addToTotals(stored.filter { !$0.flagged }, on: database)
-        for contact in reports.filter({ inserted.contains($0.idempotencyKey) }).compactMap(\.contact) {
+        rows.reverse()
+        for (reason, flagged) in Dictionary(grouping: rows.filter { $0.flagged && $0.flagReason != Self.robotReason }, by: { $0.flagReason! }) {
+            try await database.update("action_reports").set("flagged", to: true).set("flag_reason", to: reason)
+                .where("idempotency_key", .in, flagged.map(\.idempotencyKey))
+                .run()
+        }
+        try await addToTotals(rows.filter { !$0.flagged }, on: database)
+        for contact in new.compactMap(\.contact) {
             try await database.upsert(into: "supporter_contacts", contact, conflictingOn: "lookup")
         }
 
         var outcomes: [String: ReportOutcome] = [:]
-        for row in stored { outcomes[row.idempotencyKey] = row.flagReason.map { .flagged(reason: $0) } ?? .counted }
+        for row in rows { outcomes[row.idempotencyKey] = row.flagReason.map { .flagged(reason: $0) } ?? .counted }
         var reported = Set<String>()
         return reports.map { report in
             // The first of a key in this batch gets its outcome; later copies, and keys stored before, are duplicates.
@@ -121,6 +126,8 @@ extension Store {
             return outcome
         }
     }
+
+    private static let robotReason = "a field hidden from people was filled in"
 
     /// Inserts the rows whose key is new and returns the keys inserted; a key stored earlier, by this
     /// instance or another, is skipped by the database itself.
@@ -142,47 +149,39 @@ extension Store {
         return inserted
     }
 
-    /// The day's counts so far for each client and action, read in one query per day and action.
-    private static func currentActivity(
-        of keys: Set<ActivityKey>, on database: any SQLDatabase
+    /// Adds the stored reports to each client's counts for the day, in one statement per few hundred
+    /// clients, and returns the counts as they stand afterwards.
+    private static func addActivity(
+        of reports: [IncomingReport], on database: any SQLDatabase
     ) async throws -> [ActivityKey: (reports: Int, actions: Int)] {
-        var activity: [ActivityKey: (reports: Int, actions: Int)] = [:]
-        for (group, members) in Dictionary(grouping: keys, by: { [$0.day, $0.urgentAction] }) {
-            for chunk in stride(from: 0, to: members.count, by: 500).map({ Array(members[$0..<min($0 + 500, members.count)]) }) {
-                let rows = try await database.select().columns("client_hash", "reports", "actions").from("client_activity")
-                    .where("day", .equal, group[0]).where("urgent_action_id", .equal, group[1])
-                    .where("client_hash", .in, chunk.map(\.clientHash))
-                    .all()
-                for row in rows {
-                    let key = ActivityKey(day: group[0], clientHash: try row.decode(column: "client_hash", as: String.self), urgentAction: group[1])
-                    activity[key] = (try row.decode(column: "reports", as: Int.self), try row.decode(column: "actions", as: Int.self))
-                }
-            }
-        }
-        return activity
-    }
-
-    /// Adds the stored reports to each client's counts for the day, in one statement per few hundred clients.
-    private static func addActivity(of reports: [IncomingReport], on database: any SQLDatabase) async throws {
         var increments: [ActivityKey: (reports: Int, actions: Int)] = [:]
         for report in reports {
             let current = increments[ActivityKey(report)] ?? (0, 0)
             increments[ActivityKey(report)] = (current.reports + 1, current.actions + report.input.total)
         }
         let entries = Array(increments)
+        var counts: [ActivityKey: (reports: Int, actions: Int)] = [:]
         for chunk in stride(from: 0, to: entries.count, by: 500).map({ entries[$0..<min($0 + 500, entries.count)] }) {
             let insert = database.insert(into: "client_activity")
                 .columns("day", "client_hash", "urgent_action_id", "reports", "actions")
             for (key, increment) in chunk {
                 insert.values(SQLBind(key.day), SQLBind(key.clientHash), SQLBind(key.urgentAction), SQLBind(increment.reports), SQLBind(increment.actions))
             }
-            try await insert
+            let rows = try await insert
                 .onConflict(with: ["day", "client_hash", "urgent_action_id"]) {
                     $0.set(SQLIdentifier("reports"), to: SQLRaw("client_activity.reports + excluded.reports"))
                         .set(SQLIdentifier("actions"), to: SQLRaw("client_activity.actions + excluded.actions"))
                 }
-                .run()
+                .returning("day", "client_hash", "urgent_action_id", "reports", "actions")
+                .all()
+            for row in rows {
+                let key = ActivityKey(
+                    day: try row.decode(column: "day", as: String.self), clientHash: try row.decode(column: "client_hash", as: String.self),
+                    urgentAction: try row.decode(column: "urgent_action_id", as: String.self))
+                counts[key] = (try row.decode(column: "reports", as: Int.self), try row.decode(column: "actions", as: Int.self))
+            }
         }
+        return counts
     }
 
     /// Adds counted reports to the counters: one row per action × breakdown × key × channel.

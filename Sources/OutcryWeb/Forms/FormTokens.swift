@@ -24,7 +24,9 @@ struct FormTokens: Sendable {
         return payload + "." + signature(of: payload, purpose: purpose)
     }
 
-    /// The token's idempotency key, if the token is genuine, fresh and made for `purpose`.
+    /// The token's issue time and nonce, `seconds.nonce`, if the token is genuine, fresh and made for
+    /// `purpose`: unique to the rendered form, and in the order forms were issued, so keys made from it
+    /// land side by side in an index.
     func verify(_ token: String?, for purpose: String, now: Date) throws(Failure) -> String {
         guard let token, !token.isEmpty else { throw .missing }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
@@ -33,7 +35,7 @@ struct FormTokens: Sendable {
         guard constantTimeEqual(signature(of: payload, purpose: purpose), String(parts[2])) else { throw .forged }
         let age = now.timeIntervalSince1970 - TimeInterval(issued)
         guard age >= -300, age <= lifetime else { throw .expired }
-        return String(parts[1])
+        return payload
     }
 
     private func signature(of payload: String, purpose: String) -> String {

@@ -7,8 +7,9 @@ import OutcryStore
 enum ReportForm {
     static func purpose(_ action: Identifier<UrgentAction>) -> String { "report:\(action.rawValue)" }
 
-    /// The form's nonce with a fingerprint of what was reported: a double click or a retry sends the same and
-    /// is stored once, while a supporter who goes back and reports something else is counted again.
+    /// The form's issue time and nonce with a fingerprint of what was reported: a double click or a retry
+    /// sends the same and is stored once, while a supporter who goes back and reports something else is
+    /// counted again. Keys begin with the time, so new ones are added at the end of the index.
     static func idempotencyKey(nonce: String, input: ReportInput) -> String {
         var fingerprint = Fingerprint()
         for channel in OutcryCore.Channel.allCases { fingerprint.add("\(input.counts[channel] ?? 0)") }
