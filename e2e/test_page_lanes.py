@@ -156,3 +156,49 @@ def test_odd_requests_reach_the_router_and_get_its_answers(demo_server):
         except EOFError:
             status = None
         assert status in (None, 200, 400)
+
+
+def post_form(path, fields, extra=""):
+    form = urllib.parse.urlencode(fields).encode()
+    return (f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {len(form)}\r\n{extra}\r\n").encode() + form
+
+
+def form_token(server):
+    page = urllib.request.urlopen(server.url + PAGE).read()
+    return re.search(rb'name="token" value="([^"]+)"', page).group(1).decode()
+
+
+def totals_people(server):
+    csv = urllib.request.urlopen(server.url + PAGE + "/totals.csv").read().decode()
+    return next(int(line.split(",")[4]) for line in csv.splitlines() if line.split(",")[1:4:2] == ["all", "people"])
+
+
+def test_reports_by_the_raw_lane_count_once_and_errors_get_the_routers_page(demo_server):
+    warm(demo_server)
+    token = form_token(demo_server)
+    report = post_form(f"{PAGE}/report", {"token": token, "count_letter": "2", "country": "FR"})
+    with connect(demo_server) as sock:
+        # Twice in one send (a double click), then the page: one report, both sent to the thanks page.
+        sock.sendall(report + report + get(PAGE))
+        responses = Responses(sock)
+        for _ in range(2):
+            status, headers, _ = responses.next()
+            assert status == 303 and headers["location"] == f"{PAGE}/thanks"
+            assert headers["x-frame-options"] == "DENY" and "date" in headers
+        status, _, page = responses.next()
+        assert status == 200 and b"<strong>2 actions</strong>" in page
+    assert totals_people(demo_server) == 1
+    with connect(demo_server) as sock:
+        # A form with a mistake: the router's page with the message, and nothing stored.
+        sock.sendall(post_form(f"{PAGE}/report", {"token": form_token(demo_server), "count_letter": "lots"}) + get(PAGE))
+        responses = Responses(sock)
+        status, _, body = responses.next()
+        assert status == 422 and b"number" in body.lower()
+        assert responses.next()[0] == 200
+        # A forged token, and an action that does not exist.
+        sock.sendall(post_form(f"{PAGE}/report", {"token": "1.2.3", "count_letter": "1"}))
+        assert responses.next()[0] == 422
+        sock.sendall(post_form("/actions/no-such-action/report", {"token": token, "count_letter": "1"}))
+        assert responses.next()[0] == 404
+    assert totals_people(demo_server) == 1

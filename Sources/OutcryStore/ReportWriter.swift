@@ -7,6 +7,8 @@ public actor ReportWriter {
     private let store: Store
     private let caps: ReportCaps
     private let batchLimit: Int
+    /// The day's counts per client, so the caps cost no database write per report.
+    private let ledger = ClientLedger()
     private var waiting: [(report: IncomingReport, reply: CheckedContinuation<Result<ReportOutcome, any Error>, Never>)] = []
     private var isWriting = false
 
@@ -35,13 +37,13 @@ public actor ReportWriter {
             let batch = Array(waiting.prefix(batchLimit))
             waiting.removeFirst(batch.count)
             do {
-                let outcomes = try await store.record(batch.map(\.report), caps: caps)
+                let outcomes = try await store.record(batch.map(\.report), caps: caps, ledger: ledger)
                 for (entry, outcome) in zip(batch, outcomes) { entry.reply.resume(returning: .success(outcome)) }
             } catch {
                 // One bad report must not sink its neighbours: retry them one by one.
                 for entry in batch {
                     do {
-                        let outcome = try await store.record([entry.report], caps: caps)[0]
+                        let outcome = try await store.record([entry.report], caps: caps, ledger: ledger)[0]
                         entry.reply.resume(returning: .success(outcome))
                     } catch {
                         entry.reply.resume(returning: .failure(error))

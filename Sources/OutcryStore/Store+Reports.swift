@@ -77,28 +77,49 @@ public struct ReportCaps: Sendable, Equatable {
 extension Store {
     /// Records a batch of reports in one transaction and returns each one's outcome, in order.
     /// Counters move in the same transaction, so totals never disagree with the stored reports.
-    public func record(_ reports: [IncomingReport], caps: ReportCaps) async throws -> [ReportOutcome] {
+    /// `ledger` keeps the day's counts per client between batches (see `ClientLedger`); without one, they
+    /// are read and written in this transaction.
+    public func record(_ reports: [IncomingReport], caps: ReportCaps, ledger: ClientLedger? = nil) async throws -> [ReportOutcome] {
         guard !reports.isEmpty else { return [] }
-        return try await engine.transaction { database in
-            try await Self.record(reports, caps: caps, on: database)
+        let ledger = ledger ?? ClientLedger(flushInterval: 0)
+        let now = ledger.clock.now
+        let known = ledger.snapshot(of: Set(reports.map(ActivityKey.init)), now: now)
+        let flush = ledger.flushIsDue(now: now)
+        let pending = flush ? ledger.pending : [:]
+        let result = try await engine.transaction { database in
+            try await Self.record(reports, caps: caps, known: known, pending: pending, flush: flush, on: database)
         }
+        ledger.apply(seeded: result.seeded, added: result.added, flushed: flush, now: now)
+        return result.outcomes
     }
 
-    private static func record(_ reports: [IncomingReport], caps: ReportCaps, on database: any SQLDatabase) async throws -> [ReportOutcome] {
+    private struct Recorded: Sendable {
+        var outcomes: [ReportOutcome]
+        var seeded: [ActivityKey: ActivityCount]
+        var added: [ActivityKey: ActivityCount]
+    }
+
+    private static func record(
+        _ reports: [IncomingReport], caps: ReportCaps, known: [ActivityKey: ActivityCount], pending: [ActivityKey: ActivityCount],
+        flush: Bool, on database: any SQLDatabase
+    ) async throws -> Recorded {
         // The first report of each key; a robot's is flagged at once, the caps are decided below.
         var seen = Set<String>()
         let firsts = reports.filter { seen.insert($0.idempotencyKey).inserted }
         let inserted = try await insertNew(firsts.map { ActionReportRow($0, flagReason: $0.honeypotFilled ? Self.robotReason : nil) }, on: database)
         let new = firsts.filter { inserted.contains($0.idempotencyKey) }
 
-        // Each client's counts for the day come back from the database with this batch added; walking the
-        // batch backwards from them gives every report the counts at its own turn.
-        var counts = try await addActivity(of: new, on: database)
+        // The day's counts of the clients the ledger does not know come from the database; then every
+        // report is counted in its turn and flagged when it goes over a cap.
+        let seeded = try await storedActivity(of: Set(new.map(ActivityKey.init)).subtracting(known.keys), on: database)
+        var counts = known.merging(seeded) { current, _ in current }
+        var added: [ActivityKey: ActivityCount] = [:]
         var rows: [ActionReportRow] = []
-        for report in new.reversed() {
+        for report in new {
             let key = ActivityKey(report)
-            let at = counts[key] ?? (reports: 1, actions: report.input.total)
-            counts[key] = (at.reports - 1, at.actions - report.input.total)
+            let at = (counts[key] ?? ActivityCount()).adding(report)
+            counts[key] = at
+            added[key] = (added[key] ?? ActivityCount()).adding(report)
             let reason: String? =
                 if report.honeypotFilled { Self.robotReason }
                 else if at.reports > caps.reportsPerDay { "more than \(caps.reportsPerDay) reports from one connection today" }
@@ -106,12 +127,12 @@ extension Store {
                 else { nil }
             rows.append(ActionReportRow(report, flagReason: reason))
         }
-        rows.reverse()
         for (reason, flagged) in Dictionary(grouping: rows.filter { $0.flagged && $0.flagReason != Self.robotReason }, by: { $0.flagReason! }) {
             try await database.update("action_reports").set("flagged", to: true).set("flag_reason", to: reason)
                 .where("idempotency_key", .in, flagged.map(\.idempotencyKey))
                 .run()
         }
+        if flush { try await addActivity(pending.merging(added) { $0.plus($1) }, on: database) }
         try await addToTotals(rows.filter { !$0.flagged }, on: database)
         for contact in new.compactMap(\.contact) {
             try await database.upsert(into: "supporter_contacts", contact, conflictingOn: "lookup")
@@ -120,11 +141,13 @@ extension Store {
         var outcomes: [String: ReportOutcome] = [:]
         for row in rows { outcomes[row.idempotencyKey] = row.flagReason.map { .flagged(reason: $0) } ?? .counted }
         var reported = Set<String>()
-        return reports.map { report in
-            // The first of a key in this batch gets its outcome; later copies, and keys stored before, are duplicates.
-            guard reported.insert(report.idempotencyKey).inserted, let outcome = outcomes[report.idempotencyKey] else { return .duplicate }
-            return outcome
-        }
+        return Recorded(
+            outcomes: reports.map { report in
+                // The first of a key in this batch gets its outcome; later copies, and keys stored before, are duplicates.
+                guard reported.insert(report.idempotencyKey).inserted, let outcome = outcomes[report.idempotencyKey] else { return .duplicate }
+                return outcome
+            },
+            seeded: seeded, added: added)
     }
 
     private static let robotReason = "a field hidden from people was filled in"
@@ -149,39 +172,41 @@ extension Store {
         return inserted
     }
 
-    /// Adds the stored reports to each client's counts for the day, in one statement per few hundred
-    /// clients, and returns the counts as they stand afterwards.
-    private static func addActivity(
-        of reports: [IncomingReport], on database: any SQLDatabase
-    ) async throws -> [ActivityKey: (reports: Int, actions: Int)] {
-        var increments: [ActivityKey: (reports: Int, actions: Int)] = [:]
-        for report in reports {
-            let current = increments[ActivityKey(report)] ?? (0, 0)
-            increments[ActivityKey(report)] = (current.reports + 1, current.actions + report.input.total)
+    /// The day's counts stored for these clients; a client with none stored counts from zero.
+    private static func storedActivity(of keys: Set<ActivityKey>, on database: any SQLDatabase) async throws -> [ActivityKey: ActivityCount] {
+        var activity: [ActivityKey: ActivityCount] = [:]
+        for key in keys { activity[key] = ActivityCount() }
+        for (group, members) in Dictionary(grouping: keys, by: { [$0.day, $0.urgentAction] }) {
+            for chunk in stride(from: 0, to: members.count, by: 500).map({ Array(members[$0..<min($0 + 500, members.count)]) }) {
+                let rows = try await database.select().columns("client_hash", "reports", "actions").from("client_activity")
+                    .where("day", .equal, group[0]).where("urgent_action_id", .equal, group[1])
+                    .where("client_hash", .in, chunk.map(\.clientHash))
+                    .all()
+                for row in rows {
+                    let key = ActivityKey(day: group[0], clientHash: try row.decode(column: "client_hash", as: String.self), urgentAction: group[1])
+                    activity[key] = ActivityCount(reports: try row.decode(column: "reports", as: Int.self), actions: try row.decode(column: "actions", as: Int.self))
+                }
+            }
         }
+        return activity
+    }
+
+    /// Adds counts to each client's for the day, in one statement per few hundred clients.
+    private static func addActivity(_ increments: [ActivityKey: ActivityCount], on database: any SQLDatabase) async throws {
         let entries = Array(increments)
-        var counts: [ActivityKey: (reports: Int, actions: Int)] = [:]
         for chunk in stride(from: 0, to: entries.count, by: 500).map({ entries[$0..<min($0 + 500, entries.count)] }) {
             let insert = database.insert(into: "client_activity")
                 .columns("day", "client_hash", "urgent_action_id", "reports", "actions")
             for (key, increment) in chunk {
                 insert.values(SQLBind(key.day), SQLBind(key.clientHash), SQLBind(key.urgentAction), SQLBind(increment.reports), SQLBind(increment.actions))
             }
-            let rows = try await insert
+            try await insert
                 .onConflict(with: ["day", "client_hash", "urgent_action_id"]) {
                     $0.set(SQLIdentifier("reports"), to: SQLRaw("client_activity.reports + excluded.reports"))
                         .set(SQLIdentifier("actions"), to: SQLRaw("client_activity.actions + excluded.actions"))
                 }
-                .returning("day", "client_hash", "urgent_action_id", "reports", "actions")
-                .all()
-            for row in rows {
-                let key = ActivityKey(
-                    day: try row.decode(column: "day", as: String.self), clientHash: try row.decode(column: "client_hash", as: String.self),
-                    urgentAction: try row.decode(column: "urgent_action_id", as: String.self))
-                counts[key] = (try row.decode(column: "reports", as: Int.self), try row.decode(column: "actions", as: Int.self))
-            }
+                .run()
         }
-        return counts
     }
 
     /// Adds counted reports to the counters: one row per action × breakdown × key × channel.
@@ -283,7 +308,8 @@ extension Store {
     }
 }
 
-private struct ActivityKey: Hashable {
+/// One client's reports on one action on one day.
+struct ActivityKey: Hashable, Sendable {
     let day: String
     let clientHash: String
     let urgentAction: String
@@ -297,6 +323,15 @@ private struct ActivityKey: Hashable {
     init(_ report: IncomingReport) {
         self.init(day: report.day, clientHash: report.clientHash, urgentAction: report.urgentAction.rawValue)
     }
+}
+
+/// How many reports and actions one client reported on one action on one day.
+struct ActivityCount: Sendable, Equatable {
+    var reports = 0
+    var actions = 0
+
+    func adding(_ report: IncomingReport) -> Self { Self(reports: reports + 1, actions: actions + report.input.total) }
+    func plus(_ other: Self) -> Self { Self(reports: reports + other.reports, actions: actions + other.actions) }
 }
 
 /// The breakdowns kept as counters.

@@ -65,14 +65,18 @@ public func buildApplication(
     FeedRoutes(store: store, siteURL: configuration.siteURL, siteName: "Outcry").add(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil)
     PublicRoutes(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache).add(to: router)
-    ActionRoutes(
-        pages: ActionPages(
-            store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
-            hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
-            publicURL: configuration.siteURL, totalsCache: totals, vault: vault,
-            actions: ActionCache(store: store, versions: cache)),
-        renderer: renderer
-    ).add(to: router)
+    let actionPages = ActionPages(
+        store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
+        hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
+        publicURL: configuration.siteURL, totalsCache: totals, vault: vault,
+        actions: ActionCache(store: store, versions: cache))
+    ActionRoutes(pages: actionPages, renderer: renderer).add(to: router)
+    // The same handling as the report route's, for forms that come by the raw lane.
+    let reportLane: ReportLane = { action, form, peer, forwardedFor in
+        guard case .recorded(let held)? = try? await actionPages.submitReport(action, form: form, peer: peer, forwardedFor: forwardedFor)
+        else { return nil }
+        return ActionRoutes.thanksLocation(action, heldForReview: held)
+    }
 
     addCoordinatorRoutes(
         to: router,
@@ -94,7 +98,7 @@ public func buildApplication(
 
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),
-        server: .pageServingHTTP1(cache: cache),
+        server: .pageServingHTTP1(cache: cache, reports: reportLane),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Outcry"),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

@@ -1,6 +1,7 @@
 import Foundation
 import OutcryCore
 import SQLKit
+import Synchronization
 import Testing
 
 @testable import OutcryStore
@@ -97,6 +98,40 @@ import Testing
         }
     }
 
+    /// With a ledger, a client's counts live in memory between batches and reach the database at most once
+    /// per interval; a restarted instance (a new ledger) takes them up from there.
+    @Test(arguments: TestDatabase.engines)
+    func aLedgerKeepsTheCapsAcrossBatchesAndWritesTheCountsBack(engine: SQLEngineKind) async throws {
+        try await TestDatabase.withStore(engine) { store async throws in
+            _ = try await store.loadDemoData()
+            let caps = ReportCaps(reportsPerDay: 3, actionsPerDay: 100)
+            func stored() async throws -> Int {
+                try await store.engine.read { database in
+                    try await database.select().column("reports").from("client_activity").where("client_hash", .equal, "busy").first()?
+                        .decode(column: "reports", as: Int.self) ?? 0
+                }
+            }
+            let clock = StepClock(now)
+            let ledger = ClientLedger(flushInterval: 1, clock: clock)
+            #expect(try await store.record([report("a", [.letter: 1], client: "busy")], caps: caps, ledger: ledger) == [.counted])
+            #expect(try await stored() == 1, "the first batch writes at once")
+            #expect(try await store.record([report("b", [.letter: 1], client: "busy")], caps: caps, ledger: ledger) == [.counted])
+            #expect(try await store.record([report("b", [.letter: 1], client: "busy")], caps: caps, ledger: ledger) == [.duplicate])
+            #expect(try await store.record([report("c", [.letter: 1], client: "busy"), report("d", [.letter: 1], client: "busy")],
+                caps: caps, ledger: ledger) == [.counted, .flagged(reason: "more than 3 reports from one connection today")])
+            #expect(try await stored() == 1, "later batches wait for the interval")
+            clock.advance(seconds: 1)
+            #expect(try await store.record([report("e", [.letter: 1], client: "busy")], caps: caps, ledger: ledger)
+                == [.flagged(reason: "more than 3 reports from one connection today")])
+            #expect(try await stored() == 5, "what was kept back goes with the next batch after the interval")
+
+            let restarted = ClientLedger()
+            #expect(try await store.record([report("f", [.letter: 1], client: "busy")], caps: caps, ledger: restarted)
+                == [.flagged(reason: "more than 3 reports from one connection today")])
+            #expect(try await store.totals(of: "30-24").reports == 3)
+        }
+    }
+
     @Test(arguments: TestDatabase.engines)
     func saltsAreSharedPerDayAndForgottenAfterTwo(engine: SQLEngineKind) async throws {
         try await TestDatabase.withStore(engine) { store async throws in
@@ -110,4 +145,15 @@ import Testing
             #expect(try await store.secret(named: "forms") == (try await store.secret(named: "forms")))
         }
     }
+}
+
+/// A clock that moves only when told.
+final class StepClock: WallClock {
+    private let current: Mutex<Date>
+
+    init(_ start: Date) { current = Mutex(start) }
+
+    var now: Date { current.withLock { $0 } }
+
+    func advance(seconds: TimeInterval) { current.withLock { $0 += seconds } }
 }

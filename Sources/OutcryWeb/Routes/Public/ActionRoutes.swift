@@ -33,7 +33,7 @@ struct ActionRoutes: Sendable {
             switch submission {
             case .recorded(let held):
                 // See Other: a reload of the thanks page is a plain GET, never a second report.
-                return Response.redirect(to: PublicPath.thanks(id) + (held ? "?held=1" : ""), type: .normal)
+                return Response.redirect(to: Self.thanksLocation(id, heldForReview: held), type: .normal)
             case .invalid(let page):
                 return renderer.response("report", page, status: .unprocessableContent)
             }
@@ -60,6 +60,10 @@ struct ActionRoutes: Sendable {
             let page = try await found(pages.mastodonShare(Identifier(try slug(context)), instance: instance))
             return renderer.response("share", page, status: page.link == nil ? .badRequest : .ok)
         }
+    }
+
+    static func thanksLocation(_ id: Identifier<UrgentAction>, heldForReview: Bool) -> String {
+        PublicPath.thanks(id) + (heldForReview ? "?held=1" : "")
     }
 
     private func ids(_ context: OutcryRequestContext) throws -> (Identifier<UrgentAction>, Identifier<Target>) {

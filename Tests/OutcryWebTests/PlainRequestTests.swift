@@ -1,0 +1,62 @@
+import NIOCore
+import Testing
+
+@testable import OutcryWeb
+
+/// The raw lane reads only requests it fully understands; everything else is left to the HTTP decoder.
+@Suite struct PlainRequestTests {
+    private func parse(_ text: String) -> PlainRequest? { PlainRequest.parse(ByteBuffer(string: text)) }
+
+    @Test func readsAPlainGetWithItsValidatorAndConnection() throws {
+        let head = "GET /actions/30-24?from=mail HTTP/1.1\r\nHost: example.org\r\nIf-None-Match:  W/\"abc\" \r\nConnection: Close\r\n\r\n"
+        let request = try #require(parse(head + "GET /next"))
+        #expect(request == PlainRequest(method: .get, path: "/actions/30-24", ifNoneMatch: "W/\"abc\"", closes: true, length: head.utf8.count))
+        #expect(parse("GET / HTTP/1.1\r\n\r\n") == PlainRequest(method: .get, path: "/", length: 18))
+    }
+
+    @Test func readsAFormPostWithItsLengthTypeAndForwardedAddresses() throws {
+        let head = "POST /actions/30-24/report HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+            + "Content-Length: 11\r\nX-Forwarded-For: 192.0.2.1\r\nx-forwarded-for: 2001:db8::1\r\n\r\n"
+        let request = try #require(parse(head + "count_call="))
+        #expect(request == PlainRequest(
+            method: .post, path: "/actions/30-24/report", contentLength: 11, isForm: true, forwardedFor: "192.0.2.1, 2001:db8::1",
+            length: head.utf8.count))
+        #expect(parse("POST /a HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi")?.isForm == false)
+        #expect(ReportPath.action("/actions/30-24/report") == "30-24")
+        #expect(ReportPath.action("/actions/30-24/thanks") == nil)
+        #expect(ReportPath.action("/actions/../report") == nil)
+    }
+
+    @Test(arguments: [
+        "GET /a HTTP/1.1\r\nHost: x\r\n",  // not complete yet
+        "PUT /a HTTP/1.1\r\nHost: x\r\n\r\n",
+        "HEAD /a HTTP/1.1\r\nHost: x\r\n\r\n",
+        "POST /a HTTP/1.1\r\nHost: x\r\n\r\n",  // no length
+        "POST /a HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\nx",
+        "POST /a HTTP/1.1\r\nContent-Length: -1\r\n\r\n",
+        "POST /a HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n",
+        "GET /a HTTP/1.0\r\n\r\n",
+        "GET http://example.org/a HTTP/1.1\r\n\r\n",
+        "GET /a b HTTP/1.1\r\n\r\n",
+        "GET /a HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
+        "GET /a HTTP/1.1\r\ntransfer-encoding: chunked\r\n\r\n",
+        "POST /a HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
+        "GET /a HTTP/1.1\r\nUpgrade: websocket\r\n\r\n",
+        "GET /a HTTP/1.1\r\nExpect: 100-continue\r\n\r\n",
+        "GET /a HTTP/1.1\r\nHost: x\nX: y\r\n\r\n",  // bare LF
+        "GET /a HTTP/1.1\r\nHost: x\rX: y\r\n\r\n",  // bare CR
+        "GET /a HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n",
+        "GET /a HTTP/1.1\r\nBad Name: y\r\n\r\n",
+        "GET /a HTTP/1.1\r\n: no name\r\n\r\n",
+        "GET /a HTTP/1.1\r\nno colon\r\n\r\n",
+        "GET /\u{e9} HTTP/1.1\r\n\r\n",
+    ])
+    func leavesEverythingElseToTheDecoder(head: String) {
+        #expect(parse(head) == nil)
+    }
+
+    @Test func aHeadLongerThanTheLimitIsLeftToTheDecoder() {
+        let long = "GET /a HTTP/1.1\r\nX-Padding: \(String(repeating: "a", count: RawLaneHandler.maximumHead))\r\n\r\n"
+        #expect(parse(long) == nil)
+    }
+}
