@@ -35,6 +35,9 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// A report is being stored: what arrives meanwhile waits here, so responses keep their order.
     private var storing = false
     private var held = ByteBuffer()
+    /// Something went on to the decoder since the last read completed: the handlers after this one need
+    /// to hear that the read is complete (when everything was answered here, they have nothing to do).
+    private var forwarded = false
     /// Requests the router is still answering, counted by the connection's `ImmediatePageHandler`.
     let outstanding = PendingResponses()
 
@@ -46,12 +49,19 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         if passingOn {
+            forwarded = true
             context.fireChannelRead(data)
         } else if storing {
             held.writeBuffer(&buffer)
         } else {
             process(buffer, context: context)
         }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        guard forwarded || passingOn else { return }
+        forwarded = false
+        context.fireChannelReadComplete()
     }
 
     private func process(_ input: ByteBuffer, context: ChannelHandlerContext) {
@@ -71,6 +81,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
                 request.method == .get || buffer.readableBytes >= request.length + (request.contentLength ?? 0)
             else {
                 passingOn = true
+                forwarded = true
                 context.fireChannelRead(wrapInboundOut(buffer))
                 return
             }
@@ -92,6 +103,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             } else {
                 if answered { context.flush() }
                 answered = false
+                forwarded = true
                 context.fireChannelRead(wrapInboundOut(whole))
             }
         }
@@ -133,6 +145,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
                 if handler.passingOn { context.fireChannelRead(handler.wrapInboundOut(next)) } else { handler.process(next, context: context) }
             }
             // Outside a socket read, the handlers after this one deliver what they were given only now.
+            handler.forwarded = false
             context.fireChannelReadComplete()
         }
     }
