@@ -202,3 +202,14 @@ def test_reports_by_the_raw_lane_count_once_and_errors_get_the_routers_page(demo
         sock.sendall(post_form("/actions/no-such-action/report", {"token": token, "count_letter": "1"}))
         assert responses.next()[0] == 404
     assert totals_people(demo_server) == 1
+
+
+def test_a_client_that_piles_up_requests_gets_every_answer_in_order(demo_server):
+    warm(demo_server)
+    with connect(demo_server) as sock:
+        # 1,500 requests (about 30 MB of answers) before reading any: the raw lane stops when the
+        # connection's buffer is full and the router answers the rest, in order.
+        sock.sendall(get(PAGE) * 1_000 + (get(PAGE) + get("/static/outcry.css")) * 250)
+        responses = Responses(sock)
+        kinds = [responses.next()[1]["content-type"].split(";")[0] for _ in range(1_500)]
+    assert kinds == ["text/html"] * 1_000 + ["text/html", "text/css"] * 250

@@ -28,6 +28,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// A request head longer than this is left to the decoder and its limits.
     static let maximumHead = 8 * 1024
+    /// What a connection may send while its report is being stored.
+    static let maximumHeld = 256 * 1024
 
     private let cache: PageCache
     private let reports: ReportLane?
@@ -52,6 +54,13 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             forwarded = true
             context.fireChannelRead(data)
         } else if storing {
+            // A browser sends nothing more while it waits for its answer; a client that piles up requests
+            // meanwhile is cut off rather than buffered without end.
+            guard held.readableBytes + buffer.readableBytes <= Self.maximumHeld else {
+                passingOn = true
+                context.close(promise: nil)
+                return
+            }
             held.writeBuffer(&buffer)
         } else {
             process(buffer, context: context)
@@ -77,7 +86,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
         }
         while buffer.readableBytes > 0, !closing {
-            guard let request = PlainRequest.parse(buffer),
+            // A client that does not read its answers gets the rest through the router, which waits for it.
+            guard context.channel.isWritable, let request = PlainRequest.parse(buffer),
                 request.method == .get || buffer.readableBytes >= request.length + (request.contentLength ?? 0)
             else {
                 passingOn = true
