@@ -55,6 +55,12 @@ def get(path, extra=""):
     return f"GET {path} HTTP/1.1\r\nHost: outcry.test\r\n{extra}\r\n".encode()
 
 
+def post_form(path, fields, extra=""):
+    form = urllib.parse.urlencode(fields).encode()
+    return (f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {len(form)}\r\n{extra}\r\n").encode() + form
+
+
 def without_token(body):
     return re.sub(rb'name="token" value="[^"]*"', b'name="token" value=""', body)
 
@@ -125,10 +131,7 @@ def test_a_report_after_fast_pages_on_the_same_connection_is_recorded(demo_serve
         responses = Responses(sock)
         _, _, body = responses.next()
         token = re.search(rb'name="token" value="([^"]+)"', body).group(1).decode()
-        form = urllib.parse.urlencode({"token": token, "count_letter": "3", "country": "DE"}).encode()
-        sock.sendall(
-            f"POST {PAGE}/report HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-            f"Content-Length: {len(form)}\r\n\r\n".encode() + form + get(PAGE))
+        sock.sendall(post_form(f"{PAGE}/report", {"token": token, "count_letter": "3", "country": "DE"}) + get(PAGE))
         status, headers, _ = responses.next()
         assert status == 303 and headers["location"] == f"{PAGE}/thanks"
         status, _, page = responses.next()
@@ -156,12 +159,6 @@ def test_odd_requests_reach_the_router_and_get_its_answers(demo_server):
         except EOFError:
             status = None
         assert status in (None, 200, 400)
-
-
-def post_form(path, fields, extra=""):
-    form = urllib.parse.urlencode(fields).encode()
-    return (f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-            f"Content-Length: {len(form)}\r\n{extra}\r\n").encode() + form
 
 
 def form_token(server):

@@ -160,14 +160,12 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    /// The status line and headers: the same headers the router's way gives a cached page.
+    /// The status line and the page's own headers (`CachedPage.headers`, as on the router's way) with the common ones.
     private static func head(of page: CachedPage, closing: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
         var head = allocator.buffer(capacity: 1024)
         head.writeString(page.status == .ok ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 304 Not Modified\r\n")
-        head.writeString("ETag: \(page.eTag)\r\nCache-Control: \(CachedPage.cacheControl)\r\n")
-        if page.status == .ok {
-            head.writeString("Content-Type: \(CachedPage.contentType)\r\nContent-Length: \(page.contentLength)\r\n")
-        }
+        for field in page.headers { head.writeString("\(field.name.rawName): \(field.value)\r\n") }
+        if page.status == .ok { head.writeString("Content-Length: \(page.contentLength)\r\n") }
         finish(&head, closing: closing)
         return head
     }
