@@ -47,35 +47,35 @@ public func buildApplication(
         fill: { hole in
             switch hole {
             case .totals(let id):
-                try await totals.html(of: id, template: "totals") { renderer.html("totals", TotalsView($0)) }
+                try await totals.html(of: id, template: TotalsView.blockTemplate) { try renderer.html(TotalsView($0), card: false) }
             case .cardTotals(let id):
-                try await totals.html(of: id, template: "totals-card") { renderer.html("totals-card", TotalsView($0)) }
+                try await totals.html(of: id, template: TotalsView.cardTemplate) { try renderer.html(TotalsView($0), card: true) }
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         },
         immediateFill: { hole in
             switch hole {
-            case .totals(let id): totals.freshHTML(of: id, template: "totals")
-            case .cardTotals(let id): totals.freshHTML(of: id, template: "totals-card")
+            case .totals(let id): totals.freshHTML(of: id, template: TotalsView.blockTemplate)
+            case .cardTotals(let id): totals.freshHTML(of: id, template: TotalsView.cardTemplate)
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         })
     let alerts = vault.map { Alerts(store: store, vault: $0, links: AlertLinks(secret: alertsSecret, siteURL: configuration.siteURL), mailHost: configuration.mailHost) }
-    AlertRoutes(alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock).add(to: router)
-    FeedRoutes(store: store, siteURL: configuration.siteURL, siteName: "Outcry").add(to: router)
+    AlertsController(alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock).addRoutes(to: router)
+    FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil)
-    PublicRoutes(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache).add(to: router)
+    PublicPagesController(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache).addRoutes(to: router)
     let actionPages = ActionPages(
         store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
         hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
         publicURL: configuration.siteURL, totalsCache: totals, vault: vault,
         actions: ActionCache(store: store, versions: cache))
-    ActionRoutes(pages: actionPages, renderer: renderer).add(to: router)
+    TakingActionController(pages: actionPages, renderer: renderer).addRoutes(to: router)
     // The same handling as the report route's, for forms that come by the raw lane.
     let reportLane: ReportLane = { action, form, peer, forwardedFor in
         guard case .recorded(let held)? = try? await actionPages.submitReport(action, form: form, peer: peer, forwardedFor: forwardedFor)
         else { return nil }
-        return ActionRoutes.thanksLocation(action, heldForReview: held)
+        return TakingActionController.thanksLocation(action, heldForReview: held)
     }
 
     addCoordinatorRoutes(
@@ -105,14 +105,26 @@ public func buildApplication(
         logger: logger)
 }
 
-/// The coordinator area: signing in, accounts, and managing content.
+/// The coordinator area: signing in and one-time links open to all, everything else behind a session
+/// (`CoordinatorMiddleware`) with the role each route declares.
 func addCoordinatorRoutes(
     to router: Router<OutcryRequestContext>, auth: AdminAuth, tokens: FormTokens, renderer: PageRenderer, pages: PublicPages,
     cache: PageCache, alerts: Alerts?, siteURL: String
 ) {
-    SignInRoutes(auth: auth, tokens: tokens, renderer: renderer).add(to: router)
-    AccountRoutes(auth: auth, renderer: renderer, siteURL: siteURL, siteName: pages.siteName).add(to: router)
-    ContentRoutes(auth: auth, renderer: renderer, pages: pages, cache: cache, alerts: alerts).add(to: router)
+    let signedIn = CoordinatorRoutes(
+        group: router.group().add(middleware: CoordinatorMiddleware(auth: auth)).group(context: CoordinatorContext.self))
+    SignInController(auth: auth, tokens: tokens, renderer: renderer).addRoutes(to: router, signedIn: signedIn)
+    AccountController(auth: auth, renderer: renderer, siteURL: siteURL, siteName: pages.siteName).addRoutes(to: signedIn)
+    UrgentActionsController(auth: auth, renderer: renderer, pages: pages, cache: cache, alerts: alerts).addRoutes(to: signedIn)
+    ImportController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    let store = auth.store
+    let today: @Sendable () -> Date = { [clock = auth.clock] in clock.now }
+    RecordsController(record: Records.cases(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    RecordsController(record: Records.targets(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    RecordsController(record: Records.people(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    RecordsController(record: Records.organisations(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    RecordsController(record: Records.events(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    RecordsController(record: Records.statements(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
 }
 
 /// The key that seals supporters' e-mail addresses: configured, or (for SQLite) a file beside the database

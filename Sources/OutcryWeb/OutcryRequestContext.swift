@@ -1,10 +1,13 @@
 import Hummingbird
 import NIOCore
 
-/// Every request's context: Hummingbird's own, plus the peer address the abuse caps hash.
+/// Every request's context: Hummingbird's own, the peer address the abuse caps hash, and in the
+/// coordinator area the signed-in coordinator.
 public struct OutcryRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The signed-in coordinator, on the routes of the coordinator area that need a session.
+    var coordinator: Coordinator?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -12,5 +15,5 @@ public struct OutcryRequestContext: RequestContext, RemoteAddressRequestContext 
     }
 
     /// Forms are small; a larger body is refused before it is read.
-    public var maxUploadSize: Int { 64 * 1024 }
+    public var maxUploadSize: Int { FormBody.sizeLimit }
 }

@@ -30,7 +30,7 @@ struct User: AsyncParsableCommand {
                 let (account, token) = try await store.createAccount(email: email, role: role, actor: User.actor, now: Date())
                 print("Created \(account.role.label.lowercased()) account \(account.email).")
                 print("Send this link to its owner, by a channel only they read; it sets the password once and expires in 72 hours:")
-                print("  \(configuration.siteURL)\(AdminPath.setPassword(token))")
+                print("  \(configuration.siteURL)\(AdminRoute.setPassword(token).path)")
             }
         }
     }
@@ -96,7 +96,7 @@ struct User: AsyncParsableCommand {
                 let token = try await store.resetPassword(account: email, actor: User.actor, now: Date())
                 print("Reset \(Account.normalised(email: email)): its password and two-factor sign-in are removed and every session ended.")
                 print("Send this link to its owner; it sets a new password once and expires in 72 hours:")
-                print("  \(configuration.siteURL)\(AdminPath.setPassword(token))")
+                print("  \(configuration.siteURL)\(AdminRoute.setPassword(token).path)")
             }
         }
     }

@@ -27,7 +27,7 @@ struct Alerts: Sendable {
             return .alreadyConfirmed
         }
         let content = AlertMail.confirmation(
-            confirmURL: links.url(PublicPath.confirmAlerts(links.token(stored.id, .confirm, now: now))), manageURL: manageURL(stored.id, now: now),
+            confirmURL: links.url(SiteRoute.confirmAlerts(links.token(stored.id, .confirm, now: now)).path), manageURL: manageURL(stored.id, now: now),
             language: stored.language)
         try await queue(stored, content, kind: "confirm", key: "confirm:\(stored.id):\(day)", now: now)
         return .confirmationSent
@@ -48,7 +48,7 @@ struct Alerts: Sendable {
     func announce(_ action: UrgentAction, _ occasion: AlertOccasion, now: Date) async throws -> Int {
         guard let item = try await store.case(action.caseID) else { return 0 }
         try await store.recordOccasion(occasion, of: action.id, now: now)
-        let actionURL = links.url(PublicPath.urgentAction(action.id))
+        let actionURL = links.url(SiteRoute.urgentAction(action.id).path)
         var drafts: [OutboxDraft] = []
         for subscriber in try await store.subscribers(for: item, frequency: .instant) {
             let content = AlertMail.alert(
@@ -76,7 +76,7 @@ struct Alerts: Sendable {
             let mine = actions.filter { subscriber.filter.matches($0.1) }
             guard !mine.isEmpty else { continue }
             let content = AlertMail.digest(
-                mine.map { ($0.0, $0.2, links.url(PublicPath.urgentAction($0.0.id))) }, manageURL: manageURL(subscriber.id, now: now),
+                mine.map { ($0.0, $0.2, links.url(SiteRoute.urgentAction($0.0.id).path)) }, manageURL: manageURL(subscriber.id, now: now),
                 language: subscriber.language)
             drafts.append(draft(subscriber, content, kind: "digest", key: "digest:\(week):\(subscriber.id)", now: now))
         }
@@ -114,7 +114,7 @@ struct Alerts: Sendable {
     }
 
     func manageURL(_ id: Identifier<Subscription>, now: Date) -> String {
-        links.url(PublicPath.manageAlerts(links.token(id, .manage, now: now)))
+        links.url(SiteRoute.manageAlerts(links.token(id, .manage, now: now)).path)
     }
 
     private func queue(_ stored: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date) async throws {
@@ -124,7 +124,7 @@ struct Alerts: Sendable {
     /// A message for one subscriber, with one-click unsubscribe (RFC 8058) and a Message-ID of its own
     /// that stays with it through every retry.
     private func draft(_ subscriber: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date) -> OutboxDraft {
-        let unsubscribe = links.url(PublicPath.unsubscribe(links.token(subscriber.id, .manage, now: now)))
+        let unsubscribe = links.url(SiteRoute.unsubscribe(links.token(subscriber.id, .manage, now: now)).path)
         return OutboxDraft(
             dedupeKey: key, subscription: subscriber.id, recipientSealed: subscriber.emailSealed,
             messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: kind, subject: content.subject, text: content.text, html: content.html,

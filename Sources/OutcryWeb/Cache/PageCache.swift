@@ -72,8 +72,9 @@ final class PageCache: Sendable {
         return page
     }
 
-    /// The page at `key`, from the cache when its content is current, else from `render`.
-    func respond(to request: Request, key: String, render: () async throws -> String) async throws -> Response {
+    /// The page at `route`, from the cache when its content is current, else from `render`.
+    func respond(to request: Request, route: SiteRoute, render: () async throws -> String) async throws -> Response {
+        let key = route.path
         let version = try await currentVersion()
         let entry: Entry
         if let cached = entries.withLock({ $0[key] }), cached.version == version {

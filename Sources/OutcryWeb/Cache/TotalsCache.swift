@@ -35,12 +35,12 @@ final class TotalsCache: Sendable {
     }
 
     /// The totals rendered by `render`, rendered again only when they change.
-    func html(of action: Identifier<UrgentAction>, template: String, render: (Totals) -> String) async throws -> String {
+    func html(of action: Identifier<UrgentAction>, template: String, render: (Totals) throws -> String) async throws -> String {
         let totals = try await totals(of: action)
         if let cached = entries.withLock({ $0[action].flatMap { $0.totals == totals ? $0.rendered[template] : nil } }) {
             return cached
         }
-        let html = render(totals)
+        let html = try render(totals)
         entries.withLock { entries in
             if entries[action]?.totals == totals { entries[action]?.rendered[template] = html }
         }

@@ -27,17 +27,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func failed(_ error: any Error, _ request: Request, _ context: Context) -> Response {
-        context.logger.error("request failed", metadata: ["path": .string(Self.loggable(request.uri.path)), "error": .string("\(error)")])
+        context.logger.error("request failed", metadata: ["path": .string(SiteRoute.loggable(request.uri.path)), "error": .string("\(error)")])
         return page(for: .internalServerError, message: nil)
-    }
-
-    /// Paths whose next part is a secret: a one-time password link, a supporter's alert links.
-    static var secretBearing: [String] { ["/admin/set-password/", "/alerts/confirm/", "/alerts/manage/", "/alerts/unsubscribe/"] }
-
-    /// The path as logs may keep it, with any secret it carries cut off.
-    static func loggable(_ path: String) -> String {
-        guard let prefix = secretBearing.first(where: path.hasPrefix) else { return path }
-        return prefix + "…"
     }
 
     func page(for status: HTTPResponse.Status, message: String?) -> Response {
@@ -49,6 +40,11 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         let model = ErrorPage(
             page: PageMeta(title: heading, description: heading), status: status.code, heading: heading, message: text)
-        return renderer.response("error", model, status: status)
+        do {
+            return try renderer.response(model, status: status)
+        } catch {
+            // A theme's error template that cannot render must not hide the status: plain text keeps it.
+            return Response(status: status, body: .init(byteBuffer: ByteBuffer(string: heading + "\n")))
+        }
     }
 }

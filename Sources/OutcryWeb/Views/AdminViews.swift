@@ -8,7 +8,7 @@ struct AdminPage: Sendable {
         var role: String
         var csrf: String
         var nav: [NavLink]
-        var signOut = AdminPath.signOut
+        var signOut = AdminRoute.signOut.path
     }
 
     struct NavLink: Sendable {
@@ -18,7 +18,8 @@ struct AdminPage: Sendable {
     }
 
     var title: String
-    var stylesheet = PublicPath.stylesheet
+    var home = AdminRoute.home.path
+    var stylesheet = SiteRoute.stylesheet.path
     var signedIn: SignedIn?
     var notice: String?
     var error: String?
@@ -29,11 +30,11 @@ struct AdminPage: Sendable {
         self.error = error
         guard let coordinator else { return }
         var links: [(String, String)] = [
-            ("Urgent Actions", AdminPath.root), ("Import", AdminPath.imports), ("Cases", AdminPath.cases), ("Status changes", AdminPath.events), ("People", AdminPath.people),
-            ("Organisations", AdminPath.organisations), ("Targets", AdminPath.targets), ("Statements", AdminPath.statements),
+            ("Urgent Actions", AdminRoute.home.path), ("Import", AdminRoute.imports.path), ("Cases", AdminRoute.records(.cases).path), ("Status changes", AdminRoute.records(.statusChanges).path), ("People", AdminRoute.records(.people).path),
+            ("Organisations", AdminRoute.records(.organisations).path), ("Targets", AdminRoute.records(.targets).path), ("Statements", AdminRoute.records(.statements).path),
         ]
-        if coordinator.account.role == .admin { links += [("Users", AdminPath.users), ("Audit log", AdminPath.audit)] }
-        links.append(("Your account", AdminPath.account))
+        if coordinator.account.role == .admin { links += [("Users", AdminRoute.users.path), ("Audit log", AdminRoute.audit.path)] }
+        links.append(("Your account", AdminRoute.account.path))
         signedIn = SignedIn(
             email: coordinator.email, role: coordinator.account.role.label, csrf: coordinator.session.csrf,
             nav: links.map { NavLink(text: $0.0, href: $0.1, current: $0.1 == current) })

@@ -32,12 +32,12 @@ struct LetterPage: Sendable {
         paragraphs = letter.paragraphs
         closing = letter.closing
         signature = letter.signature
-        postTo = PublicPath.letter(action.id, to: target.id)
+        postTo = SiteRoute.letter(action.id, to: target.id).path
         name = draft.name
         town = draft.town
         body = draft.body ?? letter.bodyText
         self.error = error
-        reportHref = PublicPath.report(action.id) + "?target=\(target.id.rawValue)"
+        reportHref = SiteRoute.report(action.id).path + "?target=\(target.id.rawValue)"
     }
 }
 

@@ -5,10 +5,10 @@ struct PageMeta: Sendable {
     var title: String
     var description: String
     var language = "en"
-    var stylesheet = PublicPath.stylesheet
-    var home = PublicPath.home
-    var alerts = PublicPath.alerts
-    var feed = PublicPath.actionsFeed
+    var stylesheet = SiteRoute.stylesheet.path
+    var home = SiteRoute.home.path
+    var alerts = SiteRoute.alerts.path
+    var feed = SiteRoute.actionsFeed.path
     /// Nil on the home page, which is where the breadcrumb would lead.
     var showHomeLink = true
     /// Set only when a coordinator previews a page: a banner saying so, and the way back.
@@ -25,7 +25,7 @@ struct Link: Sendable, Hashable {
 extension Link {
     /// "Urgent Action 30.24: Kyrgyzstan: …", to the action's page.
     init(_ action: UrgentAction) {
-        self.init(text: "Urgent Action \(action.number): \(action.title)", href: PublicPath.urgentAction(action.id))
+        self.init(text: "Urgent Action \(action.number): \(action.title)", href: SiteRoute.urgentAction(action.id).path)
     }
 }
 

@@ -7,12 +7,14 @@ public struct PageRenderer: Sendable {
     let library: MustacheLibrary
 
     /// The template names every page relies on; a theme that breaks one of them is refused at start.
-    static let templateNames = [
-        "home", "urgent-action", "case", "person", "statement", "error", "head", "foot", "person-summary", "timeline",
-        "letter", "report", "report-form", "totals", "totals-card", "thanks", "officials-report", "share",
-        "admin-head", "admin-foot", "admin-form", "admin-list", "admin-message", "admin-account", "admin-two-factor", "admin-users",
-        "admin-action", "admin-form-body", "admin-import", "admin-import-review", "alerts", "alert-choices",
-    ]
+    static let templateNames: [String] =
+        [
+            HomePage.template, UrgentActionPage.template, CasePage.template, PersonPage.template, StatementPage.template,
+            ErrorPage.template, LetterPage.template, ReportPage.template, ThanksPage.template, OfficialsReportPage.template,
+            SharePage.template, AlertsView.template, FormView.template, ListView.template, MessageView.template,
+            AccountView.template, EnrolmentView.template, UsersView.template, DashboardView.template, ImportView.template,
+            ImportReviewView.template, TotalsView.blockTemplate, TotalsView.cardTemplate,
+        ] + Partial.names
 
     public init(themeDirectory: String?) async throws {
         guard let builtIn = Bundle.module.url(forResource: "templates", withExtension: nil)?.path else {
@@ -38,22 +40,42 @@ public struct PageRenderer: Sendable {
         self.library = library
     }
 
+    init(library: MustacheLibrary) {
+        self.library = library
+    }
+
     /// The page as HTML text.
-    func html(_ template: String, _ model: some Sendable) -> String {
-        library.render(model, withTemplate: template) ?? ""
+    func html<View: PageView>(_ view: View) throws(PageRendererError) -> String {
+        try html(view, template: View.template)
+    }
+
+    /// Live totals as HTML, for the holes of a cached page.
+    func html(_ totals: TotalsView, card: Bool) throws(PageRendererError) -> String {
+        try html(totals, template: card ? TotalsView.cardTemplate : TotalsView.blockTemplate)
     }
 
     /// The page as a response with the given status.
-    func response(_ template: String, _ model: some Sendable, status: HTTPResponse.Status = .ok) -> Response {
+    func response(_ view: some PageView, status: HTTPResponse.Status = .ok) throws(PageRendererError) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html(template, model))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try html(view))))
+    }
+
+    /// A template that cannot render is a failure to report, never an empty page sent as if it were fine.
+    private func html(_ model: some Sendable, template: String) throws(PageRendererError) -> String {
+        guard let html = library.render(model, withTemplate: template) else { throw .cannotRender(template) }
+        return html
     }
 }
 
 public enum PageRendererError: Error, CustomStringConvertible {
     case missingTemplates(String)
+    case cannotRender(String)
+
     public var description: String {
-        switch self { case .missingTemplates(let reason): reason }
+        switch self {
+        case .missingTemplates(let reason): reason
+        case .cannotRender(let template): "the template \(template) cannot be rendered"
+        }
     }
 }

@@ -12,7 +12,7 @@ struct PersonSummary: Sendable {
 
     init(_ person: Person, events: [Event]) {
         name = person.name
-        href = PublicPath.person(person.id)
+        href = SiteRoute.person(person.id).path
         let others = person.allNames.dropFirst()
         otherNames = others.isEmpty ? nil : others.joined(separator: " · ")
         role = person.role

@@ -32,7 +32,7 @@ struct ReportFormView: Sendable {
         action: UrgentAction, targets: [Target], token: String, offersEmail: Bool, values: [String: String] = [:],
         error: String? = nil
     ) {
-        postTo = PublicPath.report(action.id)
+        postTo = SiteRoute.report(action.id).path
         self.token = token
         counts = Channel.allCases.map { CountField(name: $0.formName, label: $0.label, value: values[$0.formName] ?? "") }
         let chosenTarget = values["target"] ?? ""

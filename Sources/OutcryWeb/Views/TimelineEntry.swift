@@ -18,7 +18,7 @@ struct TimelineEntry: Sendable {
         kind = event.kind.label
         summary = event.summary
         place = event.place
-        self.people = event.people.compactMap { id in people[id].map { Link(text: $0.name, href: PublicPath.person(id)) } }
+        self.people = event.people.compactMap { id in people[id].map { Link(text: $0.name, href: SiteRoute.person(id).path) } }
         if let count = event.unnamedCount, count > 0 {
             let noun = count == 1 ? "person" : "people"
             unnamed = event.people.isEmpty ? "\(count) \(noun) not named" : "and \(count) other \(noun) not named"
@@ -26,9 +26,9 @@ struct TimelineEntry: Sendable {
         term = event.term
         switch event.source {
         case .urgentAction(let id):
-            source = actions[id].map { Link(text: "Urgent Action \($0.number)", href: PublicPath.urgentAction(id)) }
+            source = actions[id].map { Link(text: "Urgent Action \($0.number)", href: SiteRoute.urgentAction(id).path) }
         case .statement(let id):
-            source = statements[id].map { Link(text: $0.title, href: PublicPath.statement(id)) }
+            source = statements[id].map { Link(text: $0.title, href: SiteRoute.statement(id).path) }
         case .external(let title, let url?):
             source = Link(text: title, href: url)
         case .external(let title, nil):

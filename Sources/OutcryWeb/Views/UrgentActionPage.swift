@@ -78,7 +78,7 @@ extension UrgentActionPage.TargetBlock {
         salutation = target.salutation
         unusableContacts = target.unusableContacts
         hasDigitalContact = !emails.isEmpty || fax != nil || phone != nil || !social.isEmpty || contactForm != nil
-        letterHref = PublicPath.letter(action.id, to: target.id)
+        letterHref = SiteRoute.letter(action.id, to: target.id).path
         let body = (try? action.letter(to: target, on: action.issued))
             .map { ([$0.salutation] + $0.paragraphs + [$0.closing]).joined(separator: "\n\n") } ?? ""
         let subject = peopleNames.isEmpty ? "Urgent Action \(action.number)" : "Concern for " + peopleNames.joined(separator: ", ")
@@ -87,7 +87,7 @@ extension UrgentActionPage.TargetBlock {
         mailtoShortened = mail?.isShortened ?? false
         tel = target.phone.flatMap(ActionLinks.tel)
         callScript = target.phone == nil ? nil : action.callScript(for: target, peopleNames: peopleNames)
-        officialsReportHref = PublicPath.officialsReport(action.id, for: target.id)
+        officialsReportHref = SiteRoute.officialsReport(action.id, for: target.id).path
     }
 }
 

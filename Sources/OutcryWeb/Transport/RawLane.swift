@@ -2,7 +2,7 @@ import Foundation
 import NIOCore
 import OutcryCore
 
-/// Stores a report form sent to `/actions/ID/report` and gives where to send the supporter next, or nil
+/// Stores a report form sent to the report route (`SiteRoute.report`) and gives where to send the supporter next, or nil
 /// when the form needs the ordinary way (an error to show, an action not open): the router then handles
 /// the same request from the start. A form that needs the router stored nothing, so handling it twice
 /// is safe, and a stored one is never stored again (its idempotency key).
@@ -193,14 +193,11 @@ final class PendingResponses {
     var count = 0
 }
 
-/// `/actions/ID/report`, the one path the report lane takes.
+/// The report form's route, the one path the report lane takes, read from the route table.
 enum ReportPath {
     static func action(_ path: String) -> Identifier<UrgentAction>? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0].isEmpty, parts[1] == "actions", parts[3] == "report", Slug.isValid(String(parts[2])) else {
-            return nil
-        }
-        return Identifier(String(parts[2]))
+        guard let id = SiteRoute.report(.key).parameters(in: path)?["id"].map(String.init), Slug.isValid(id) else { return nil }
+        return Identifier(id)
     }
 }
 

@@ -129,8 +129,8 @@ struct ActionPages: Sendable {
             actionLink: Link(action),
             totals: TotalsView(try await store.totals(of: id)),
             wasFlagged: heldForReview,
-            nextSteps: targets.map { Link(text: "Write to \($0.fullName)", href: PublicPath.letter(id, to: $0.id)) }
-                + [Link(text: "Share this action", href: PublicPath.urgentAction(id) + "#share-heading")])
+            nextSteps: targets.map { Link(text: "Write to \($0.fullName)", href: SiteRoute.letter(id, to: $0.id).path) }
+                + [Link(text: "Share this action", href: SiteRoute.urgentAction(id).path + "#share-heading")])
     }
 
     func officialsReport(_ id: Identifier<UrgentAction>, for targetID: Identifier<Target>) async throws -> OfficialsReportPage? {
@@ -157,7 +157,7 @@ struct ActionPages: Sendable {
             },
             overall: "In all, \(totals.reports.counting("person", "people")) in \(totals.countries.counting("country", "countries")) "
                 + "reported \(totals.actions.counting("action", "actions")) on Urgent Action \(action.number).",
-            people: about, asks: action.asks, csvHref: PublicPath.totalsCSV(id),
+            people: about, asks: action.asks, csvHref: SiteRoute.totalsCSV(id).path,
             actionLink: Link(action))
     }
 
@@ -194,7 +194,7 @@ struct ActionPages: Sendable {
         return SharePage(
             page: PageMeta(title: "Share on Mastodon — Urgent Action \(action.number)", description: action.title),
             actionLink: Link(action),
-            instance: instance, link: link, text: text, formAction: PublicPath.mastodonShare(id),
+            instance: instance, link: link, text: text, formAction: SiteRoute.mastodonShare(id).path,
             error: link == nil ? "“\(instance)” is not a Mastodon server name. Write it like mastodon.social." : nil)
     }
 
@@ -204,7 +204,7 @@ struct ActionPages: Sendable {
     ) -> String {
         let handles = targets.flatMap(\.socialHandles).filter { $0.network == network }.map(\.handle)
         let about = names.isEmpty ? action.title : "Free " + UrgentAction.list(names)
-        return (handles + [about, publicURL + PublicPath.urgentAction(action.id)]).joined(separator: " ")
+        return (handles + [about, publicURL + SiteRoute.urgentAction(action.id).path]).joined(separator: " ")
     }
 
     /// A published or closed action, read through the cache: every page here is on a supporter's path.

@@ -13,6 +13,8 @@ import Synchronization
 struct Coordinator: Sendable {
     let session: CoordinatorSession
     let token: String
+    /// An administrator requires two-factor sign-in and this account has not set it up yet.
+    let mustEnrolTwoFactor: Bool
 
     var account: Account { session.account }
     var email: String { session.account.email }
@@ -22,7 +24,7 @@ struct Coordinator: Sendable {
     }
 }
 
-/// Sessions, roles and CSRF for the coordinator area: every admin handler starts with `require` or `form`.
+/// Sessions, passwords, codes and CSRF for the coordinator area.
 struct AdminAuth: Sendable {
     static let cookieName = "outcry_session"
     /// A signed-in session lasts a working day; the half-way stage before the second factor, ten minutes.
@@ -54,27 +56,15 @@ struct AdminAuth: Sendable {
 
     var now: Date { clock.now }
 
-    /// The session's coordinator when they hold at least `role`; otherwise a redirect to sign-in
-    /// (no session) or a refusal (too small a role).
-    func require(_ role: Role, _ request: Request, allowingEnrolment: Bool = false) async throws -> Coordinator {
+    /// The coordinator whose complete session the request carries; without one, a redirect to sign in
+    /// that comes back to the page asked for.
+    func coordinator(for request: Request) async throws -> Coordinator {
         guard let token = Self.sessionToken(in: request), let session = try await store.session(token: token, now: now),
             session.stage == .complete
         else { throw AdminRedirect.signIn(next: request.uri.path) }
-        if !allowingEnrolment, !session.account.hasTwoFactor, try await store.requiresTwoFactor() {
-            throw AdminRedirect.to(AdminPath.account)
-        }
-        guard session.account.role >= role else {
-            throw HTTPError(.forbidden, message: "Your account (\(session.account.role.label.lowercased())) cannot do this. Ask an administrator if you need to.")
-        }
-        return Coordinator(session: session, token: token)
-    }
-
-    /// As `require`, for a submitted form: reads it and refuses it unless it carries the session's CSRF token.
-    func form(_ role: Role, _ request: Request, allowingEnrolment: Bool = false) async throws -> (Coordinator, FormBody) {
-        let coordinator = try await require(role, request, allowingEnrolment: allowingEnrolment)
-        let form = try await FormBody.read(request)
-        try Self.checkCSRF(form, session: coordinator.session)
-        return (coordinator, form)
+        var mustEnrol = false
+        if !session.account.hasTwoFactor { mustEnrol = try await store.requiresTwoFactor() }
+        return Coordinator(session: session, token: token, mustEnrolTwoFactor: mustEnrol)
     }
 
     static func checkCSRF(_ form: FormBody, session: CoordinatorSession) throws {
@@ -155,8 +145,8 @@ enum AdminRedirect: Error {
     var location: String {
         switch self {
         case .signIn(let next):
-            next == AdminPath.root ? AdminPath.signIn
-                : AdminPath.signIn + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            next == AdminRoute.home.path ? AdminRoute.signIn.path
+                : AdminRoute.signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         case .to(let path): path
         }
     }
@@ -167,7 +157,7 @@ enum AdminRedirect: Error {
 struct AdminRedirectMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        guard path == AdminPath.root || path.hasPrefix(AdminPath.root + "/") || path.hasPrefix(PublicPath.alerts + "/") else {
+        guard path == AdminRoute.home.path || path.hasPrefix(AdminRoute.home.path + "/") || path.hasPrefix(SiteRoute.alerts.path + "/") else {
             return try await next(request, context)
         }
         var response: Response

@@ -7,7 +7,7 @@ import OutcryStore
 
 /// Signing in (password, then a code when two-factor is on), setting a password from a one-time link,
 /// and signing out here or everywhere.
-struct SignInRoutes: Sendable {
+struct SignInController: Sendable {
     let auth: AdminAuth
     let tokens: FormTokens
     let renderer: PageRenderer
@@ -15,41 +15,48 @@ struct SignInRoutes: Sendable {
     private var store: Store { auth.store }
     private var now: Date { auth.now }
 
-    func add(to router: Router<OutcryRequestContext>) {
-        router.get(RouterPath(AdminPath.signIn)) { request, _ in
-            let notice = request.uri.queryParameters["done"] == "password" ? "Your password is set. Sign in with it now." : nil
-            return signInPage(email: nil, next: request.uri.queryParameters["next"].map(String.init), notice: notice)
-        }
-        router.post(RouterPath(AdminPath.signIn)) { request, _ in try await signIn(request) }
-        router.get(RouterPath(AdminPath.secondFactor)) { request, _ in
-            let session = try await pendingSession(request)
-            return codePage(session: session, next: request.uri.queryParameters["next"].map(String.init), error: nil)
-        }
-        router.post(RouterPath(AdminPath.secondFactor)) { request, _ in try await secondFactor(request) }
-        router.get(RouterPath(AdminPath.Pattern.setPassword)) { _, context in
-            let token = context.parameters.get("token") ?? ""
-            guard let account = try await store.account(forPasswordLink: token, now: now) else { return expiredLink() }
-            return setPasswordPage(account: account, token: token, problem: nil)
-        }
-        router.post(RouterPath(AdminPath.Pattern.setPassword)) { request, context in
-            try await setPassword(request, token: context.parameters.get("token") ?? "")
-        }
-        router.post(RouterPath(AdminPath.signOut)) { request, _ in
-            let (coordinator, _) = try await auth.form(.viewer, request, allowingEnrolment: true)
-            try await store.endSession(token: coordinator.token)
-            return seeOther(AdminPath.signIn, cookie: auth.cookie(nil))
-        }
-        router.post(RouterPath(AdminPath.signOutEverywhere)) { request, _ in
-            let (coordinator, _) = try await auth.form(.viewer, request, allowingEnrolment: true)
-            try await store.endSessions(of: coordinator.account.id)
-            try await store.record(coordinator.audit("signed out everywhere", "account", coordinator.email, "every session ended", at: now))
-            return seeOther(AdminPath.signIn, cookie: auth.cookie(nil))
-        }
+    func addRoutes(to router: Router<OutcryRequestContext>, signedIn routes: CoordinatorRoutes) {
+        router.get(.admin(.signIn), use: signInForm)
+        router.post(.admin(.signIn), use: signIn)
+        router.get(.admin(.secondFactor), use: codeForm)
+        router.post(.admin(.secondFactor), use: secondFactor)
+        router.get(.admin(.setPassword(.key)), use: setPasswordForm)
+        router.post(.admin(.setPassword(.key)), use: setPassword)
+        routes.post(.signOut, .viewer, allowingEnrolment: true, use: signOut)
+        routes.post(.signOutEverywhere, .viewer, allowingEnrolment: true, use: signOutEverywhere)
+    }
+
+    @Sendable func signInForm(_ request: Request, context: OutcryRequestContext) throws -> Response {
+        let notice = request.uri.queryParameters["done"] == "password" ? "Your password is set. Sign in with it now." : nil
+        return try signInPage(email: nil, next: request.uri.queryParameters["next"].map(String.init), notice: notice)
+    }
+
+    @Sendable func codeForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let session = try await pendingSession(request)
+        return try codePage(session: session, next: request.uri.queryParameters["next"].map(String.init), error: nil)
+    }
+
+    @Sendable func setPasswordForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard let account = try await store.account(forPasswordLink: token, now: now) else { return try expiredLink() }
+        return try setPasswordPage(account: account, token: token, problem: nil)
+    }
+
+    @Sendable func signOut(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
+        try await store.endSession(token: context.coordinator.token)
+        return seeOther(AdminRoute.signIn.path, cookie: auth.cookie(nil))
+    }
+
+    @Sendable func signOutEverywhere(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
+        let coordinator = context.coordinator
+        try await store.endSessions(of: coordinator.account.id)
+        try await store.record(coordinator.audit("signed out everywhere", "account", coordinator.email, "every session ended", at: now))
+        return seeOther(AdminRoute.signIn.path, cookie: auth.cookie(nil))
     }
 
     // MARK: Password
 
-    private func signIn(_ request: Request) async throws -> Response {
+    @Sendable func signIn(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let form = try await FormBody.read(request)
         let email = Account.normalised(email: form["email"] ?? "")
         // Where the coordinator was going when sent to sign in: carried in the form's address.
@@ -57,27 +64,27 @@ struct SignInRoutes: Sendable {
         do {
             _ = try tokens.verify(form["csrf"], for: "sign-in", now: now)
         } catch {
-            return signInPage(email: email, next: next, error: "This sign-in form was too old. Please try again.", status: .badRequest)
+            return try signInPage(email: email, next: next, error: "This sign-in form was too old. Please try again.", status: .badRequest)
         }
         guard !email.isEmpty, let password = form["password"], !password.isEmpty else {
-            return signInPage(email: email, next: next, error: "Type your e-mail address and your password.", status: .unprocessableContent)
+            return try signInPage(email: email, next: next, error: "Type your e-mail address and your password.", status: .unprocessableContent)
         }
         let key = auth.throttleKey(email)
-        if let until = try await store.signInLockedUntil(key: key, now: now) { return locked(until, email: email, next: next) }
+        if let until = try await store.signInLockedUntil(key: key, now: now) { return try locked(until, email: email, next: next) }
         let record = try await store.signInRecord(email: email)
         guard try await auth.verify(password: String(password.prefix(200)), hash: record?.passwordHash), let record else {
             return try await failed(key: key, email: email, next: next, message: "That e-mail address and password do not match an account.")
         }
         try await store.clearSignInFailures(key: key)
         guard !record.account.isDisabled else {
-            return signInPage(
+            return try signInPage(
                 email: email, next: next, error: "This account is disabled. Ask an administrator to enable it.", status: .forbidden)
         }
         if let previous = AdminAuth.sessionToken(in: request) { try await store.endSession(token: previous) }
         if record.totpSecret != nil {
             let token = try await store.startSession(
                 for: record.account.id, stage: .password, now: now, lifetime: AdminAuth.secondFactorLifetime)
-            return seeOther(AdminPath.secondFactor + nextQuery(next), cookie: auth.cookie(token))
+            return seeOther(AdminRoute.secondFactor.path + nextQuery(next), cookie: auth.cookie(token))
         }
         return try await complete(record.account, next: next, how: "password")
     }
@@ -93,14 +100,14 @@ struct SignInRoutes: Sendable {
         if let until = try await store.recordSignInFailure(
             key: key, now: now, limit: AdminAuth.failureLimit, window: AdminAuth.failureWindow, lockout: AdminAuth.lockout)
         {
-            return locked(until, email: email, next: next)
+            return try locked(until, email: email, next: next)
         }
-        return signInPage(email: email, next: next, error: message, status: .unauthorized)
+        return try signInPage(email: email, next: next, error: message, status: .unauthorized)
     }
 
-    private func locked(_ until: Date, email: String, next: String?) -> Response {
+    private func locked(_ until: Date, email: String, next: String?) throws -> Response {
         let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
-        return signInPage(
+        return try signInPage(
             email: email, next: next,
             error: "Too many failed attempts for this address. Sign-in is paused until \(DateFormatter.adminMoment.string(from: until)) (about \(minutes) minute\(minutes == 1 ? "" : "s")). If this was not you, tell an administrator.",
             status: .tooManyRequests)
@@ -111,11 +118,11 @@ struct SignInRoutes: Sendable {
     private func pendingSession(_ request: Request) async throws -> (CoordinatorSession, String) {
         guard let token = AdminAuth.sessionToken(in: request), let session = try await store.session(token: token, now: now),
             session.stage == .password
-        else { throw AdminRedirect.to(AdminPath.signIn) }
+        else { throw AdminRedirect.to(AdminRoute.signIn.path) }
         return (session, token)
     }
 
-    private func secondFactor(_ request: Request) async throws -> Response {
+    @Sendable func secondFactor(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (session, token) = try await pendingSession(request)
         let form = try await FormBody.read(request)
         try AdminAuth.checkCSRF(form, session: session)
@@ -123,11 +130,11 @@ struct SignInRoutes: Sendable {
         let key = auth.throttleKey(account.email)
         if let until = try await store.signInLockedUntil(key: key, now: now) {
             try await store.endSession(token: token)
-            return locked(until, email: account.email, next: nil)
+            return try locked(until, email: account.email, next: nil)
         }
         let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces)
         guard let record = try await store.signInRecord(id: account.id), let secret = record.totpSecret else {
-            throw AdminRedirect.to(AdminPath.signIn)
+            throw AdminRedirect.to(AdminRoute.signIn.path)
         }
         var how: String?
         if let step = AdminAuth.matchingStep(of: code, secret: secret, at: now) {
@@ -140,9 +147,9 @@ struct SignInRoutes: Sendable {
                 key: key, now: now, limit: AdminAuth.failureLimit, window: AdminAuth.failureWindow, lockout: AdminAuth.lockout)
             {
                 try await store.endSession(token: token)
-                return locked(until, email: account.email, next: nil)
+                return try locked(until, email: account.email, next: nil)
             }
-            return codePage(
+            return try codePage(
                 session: (session, token), next: request.uri.queryParameters["next"].map(String.init),
                 error: "That code is not right. Use the 6-digit code your authenticator app shows now, or one of your recovery codes.",
                 status: .unauthorized)
@@ -154,29 +161,30 @@ struct SignInRoutes: Sendable {
 
     // MARK: Setting a password
 
-    private func setPassword(_ request: Request, token: String) async throws -> Response {
+    @Sendable func setPassword(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
         let form = try await FormBody.read(request)
-        guard let account = try await store.account(forPasswordLink: token, now: now) else { return expiredLink() }
+        guard let account = try await store.account(forPasswordLink: token, now: now) else { return try expiredLink() }
         do {
             _ = try tokens.verify(form["csrf"], for: "set-password", now: now)
         } catch {
-            return setPasswordPage(account: account, token: token, problem: "This form was too old. Please type your password again.")
+            return try setPasswordPage(account: account, token: token, problem: "This form was too old. Please type your password again.")
         }
         let password = form["password"] ?? ""
         if let problem = PasswordRules.problem(with: password, confirmation: form["confirmation"] ?? "", email: account.email) {
-            return setPasswordPage(account: account, token: token, problem: problem)
+            return try setPasswordPage(account: account, token: token, problem: problem)
         }
         guard try await store.setPassword(hash: try await auth.hash(password: password), link: token, now: now) else {
-            return expiredLink()
+            return try expiredLink()
         }
-        return seeOther(AdminPath.signIn + "?done=password")
+        return seeOther(AdminRoute.signIn.path + "?done=password")
     }
 
     // MARK: Pages
 
     private func signInPage(
         email: String?, next: String?, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
-    ) -> Response {
+    ) throws -> Response {
         var fields: [FormField] = [
             .text("email", "E-mail address", value: email, type: "email"),
             .text("password", "Password", value: nil, type: "password"),
@@ -186,14 +194,14 @@ struct SignInRoutes: Sendable {
         let view = FormView(
             admin: AdminPage(title: "Sign in", coordinator: nil, notice: notice, error: error),
             heading: "Sign in", intro: "For the people who run this site's Urgent Actions. Supporters never need an account.",
-            action: AdminPath.signIn + nextQuery(next), csrf: tokens.issue(for: "sign-in", now: now), fields: fields,
+            action: AdminRoute.signIn.path + nextQuery(next), csrf: tokens.issue(for: "sign-in", now: now), fields: fields,
             submit: "Sign in")
-        return renderer.response("admin-form", view, status: status)
+        return try renderer.response(view, status: status)
     }
 
     private func codePage(
         session: (CoordinatorSession, String), next: String?, error: String?, status: HTTPResponse.Status = .ok
-    ) -> Response {
+    ) throws -> Response {
         var code = FormField.text(
             "code", "Code", value: nil,
             hint: "The 6-digit code your authenticator app shows for this site, or one of your recovery codes.")
@@ -201,12 +209,12 @@ struct SignInRoutes: Sendable {
         let view = FormView(
             admin: AdminPage(title: "Second step", coordinator: nil, error: error),
             heading: "Second step: your code", intro: "Signing in as \(session.0.account.email).",
-            action: AdminPath.secondFactor + nextQuery(next), csrf: session.0.csrf, fields: [code], submit: "Sign in",
-            cancel: Link(text: "Start again", href: AdminPath.signIn))
-        return renderer.response("admin-form", view, status: status)
+            action: AdminRoute.secondFactor.path + nextQuery(next), csrf: session.0.csrf, fields: [code], submit: "Sign in",
+            cancel: Link(text: "Start again", href: AdminRoute.signIn.path))
+        return try renderer.response(view, status: status)
     }
 
-    private func setPasswordPage(account: Account, token: String, problem: String?) -> Response {
+    private func setPasswordPage(account: Account, token: String, problem: String?) throws -> Response {
         var password = FormField.text(
             "password", "New password", value: nil,
             hint: "At least \(PasswordRules.minimumLength) characters. A few unrelated words make a strong password you can remember.",
@@ -217,33 +225,31 @@ struct SignInRoutes: Sendable {
         let view = FormView(
             admin: AdminPage(title: "Set your password", coordinator: nil),
             heading: "Set your password", intro: "For \(account.email). This link works once.",
-            action: AdminPath.setPassword(token), csrf: tokens.issue(for: "set-password", now: now),
+            action: AdminRoute.setPassword(token).path, csrf: tokens.issue(for: "set-password", now: now),
             fields: [password.with(error: problem), confirmation], submit: "Set password")
-        return renderer.response("admin-form", view, status: problem == nil ? .ok : .unprocessableContent)
+        return try renderer.response(view, status: problem == nil ? .ok : .unprocessableContent)
     }
 
-    private func expiredLink() -> Response {
-        renderer.response(
-            "admin-message",
-            MessageView(
+    private func expiredLink() throws -> Response {
+        try renderer.response(MessageView(
                 admin: AdminPage(title: "Link not valid", coordinator: nil), heading: "This link no longer works",
                 paragraphs: [
                     "Links to set a password work once and for 72 hours. Ask an administrator for a new one.",
                 ],
-                copyable: [], next: Link(text: "Sign in", href: AdminPath.signIn)),
+                copyable: [], next: Link(text: "Sign in", href: AdminRoute.signIn.path)),
             status: .gone)
     }
 
     private func nextQuery(_ next: String?) -> String {
-        guard let next, next != AdminPath.root, Self.safeNext(next) == next else { return "" }
+        guard let next, next != AdminRoute.home.path, Self.safeNext(next) == next else { return "" }
         return "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
     }
 
     /// Only a path inside the coordinator area: never another site (an open redirect).
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/admin"), !next.contains("//"), !next.contains("\\"),
+        guard let next, next.hasPrefix(AdminRoute.home.path), !next.contains("//"), !next.contains("\\"),
             !next.unicodeScalars.contains(where: { $0.value < 0x21 })
-        else { return AdminPath.root }
+        else { return AdminRoute.home.path }
         return next
     }
 }

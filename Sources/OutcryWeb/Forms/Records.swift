@@ -2,12 +2,12 @@ import Foundation
 import OutcryCore
 import OutcryStore
 
-/// The records edited through `RecordRoutes`, each with its list columns, form and store calls.
+/// The records edited through `RecordsController`, each with its list columns, form and store calls.
 enum Records {
     static func cases(_ store: Store) -> EditableRecord<Case> {
         EditableRecord(
             noun: "case", heading: "Cases", intro: "The situations you follow; every Urgent Action is about one.",
-            root: AdminPath.cases, table: .cases, columns: ["Title", "Country", "Status", "People"],
+            kind: .cases, table: .cases, columns: ["Title", "Country", "Status", "People"],
             blank: { Case(id: "", title: "", country: Country(rawValue: "KG")!, summary: "") },
             id: { $0.id.rawValue }, name: { $0.title }, withID: { var copy = $0; copy.id = Identifier($1); return copy },
             all: { try await store.allCases() }, one: { try await store.case(Identifier($0)) },
@@ -20,7 +20,7 @@ enum Records {
     static func targets(_ store: Store) -> EditableRecord<Target> {
         EditableRecord(
             noun: "target", heading: "Targets", intro: "Officials are kept once and chosen on each action that writes to them.",
-            root: AdminPath.targets, table: .targets, columns: ["Name", "Office", "Country", "Details last checked"],
+            kind: .targets, table: .targets, columns: ["Name", "Office", "Country", "Details last checked"],
             blank: { Target(id: "", name: "") },
             id: { $0.id.rawValue }, name: { $0.name }, withID: { var copy = $0; copy.id = Identifier($1); return copy },
             all: { try await store.allTargets() }, one: { try await store.targets([Identifier($0)]).first },
@@ -36,7 +36,7 @@ enum Records {
     static func people(_ store: Store) -> EditableRecord<Person> {
         EditableRecord(
             noun: "person", heading: "People", intro: "People at risk, with every spelling of their names.",
-            root: AdminPath.people, table: .people, columns: ["Name", "Other spellings", "Role"],
+            kind: .people, table: .people, columns: ["Name", "Other spellings", "Role"],
             blank: { Person(id: "", name: "") },
             id: { $0.id.rawValue }, name: { $0.name }, withID: { var copy = $0; copy.id = Identifier($1); return copy },
             all: { try await store.allPeople() }, one: { try await store.person(Identifier($0)) },
@@ -49,7 +49,7 @@ enum Records {
     static func organisations(_ store: Store) -> EditableRecord<Organisation> {
         EditableRecord(
             noun: "organisation", heading: "Organisations", intro: "Media outlets, authorities, courts and others named in cases.",
-            root: AdminPath.organisations, table: .organisations, columns: ["Name", "Kind", "Country"],
+            kind: .organisations, table: .organisations, columns: ["Name", "Kind", "Country"],
             blank: { Organisation(id: "", name: "", kind: .mediaOutlet) },
             id: { $0.id.rawValue }, name: { $0.name }, withID: { var copy = $0; copy.id = Identifier($1); return copy },
             all: { try await store.allOrganisations() }, one: { try await store.organisations([Identifier($0)]).first },
@@ -68,7 +68,7 @@ enum Records {
         return EditableRecord(
             noun: "status change", heading: "Status changes",
             intro: "What happened to whom and when. Each person's current situation on the public pages is worked out from these.",
-            root: AdminPath.events, table: .events, columns: ["When", "What", "Case", "In a sentence"],
+            kind: .statusChanges, table: .events, columns: ["When", "What", "Case", "In a sentence"],
             // A single date is never a range that ends before it starts: this cannot throw.
             blank: { Event(id: "", caseID: "", date: try! EventDate(HistoricalDate(day: today())), kind: .detained, summary: "") },
             id: { $0.id.rawValue }, name: { "\($0.date.iso) \($0.kind.label)" },
@@ -86,7 +86,7 @@ enum Records {
         }
         return EditableRecord(
             noun: "statement", heading: "Statements", intro: "Press statements are public as soon as they are saved.",
-            root: AdminPath.statements, table: .statements, columns: ["Title", "Published", "Quotes"],
+            kind: .statements, table: .statements, columns: ["Title", "Published", "Quotes"],
             blank: { Statement(id: "", title: "", published: HistoricalDate(day: today()), lead: []) },
             id: { $0.id.rawValue }, name: { $0.title }, withID: { var copy = $0; copy.id = Identifier($1); return copy },
             all: { try await store.allStatements() }, one: { try await store.statement(Identifier($0)) },

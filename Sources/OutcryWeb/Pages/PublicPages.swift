@@ -14,7 +14,7 @@ struct PublicPages: Sendable {
         let people = try await index(store.people(Array(Set(actions.flatMap(\.people)))))
         func item(_ action: UrgentAction) -> HomePage.ActionItem {
             HomePage.ActionItem(
-                number: action.number, title: action.title, href: PublicPath.urgentAction(action.id),
+                number: action.number, title: action.title, href: SiteRoute.urgentAction(action.id).path,
                 country: cases[action.caseID]?.country.name ?? "", issued: DateText(action.issued),
                 deadline: action.deadline.map(DateText.init), people: action.people.compactMap { people[$0]?.name }.joined(separator: ", "),
                 kind: action.kind.badge, totalsHTML: action.status == .published ? PageCache.Hole.cardTotals(action.id).marker : "")
@@ -27,7 +27,7 @@ struct PublicPages: Sendable {
             actions: actions.filter { $0.status == .published }.map(item),
             closedActions: actions.filter { $0.status == .closed }.map(item),
             statements: try await store.statements(limit: 10).map {
-                HomePage.StatementItem(title: $0.title, href: PublicPath.statement($0.id), published: DateText($0.published))
+                HomePage.StatementItem(title: $0.title, href: SiteRoute.statement($0.id).path, published: DateText($0.published))
             })
     }
 
@@ -50,8 +50,8 @@ struct PublicPages: Sendable {
             number: action.number, title: action.title, kindBadge: action.kind.badge,
             isClosed: action.status == .closed, outcome: action.outcome?.note,
             issued: DateText(action.issued), deadline: action.deadline.map(DateText.init),
-            country: item.country.name, caseLink: Link(text: item.title, href: PublicPath.case(item.id)),
-            updates: earlier.flatMap { $0.status == .draft ? nil : Link(text: "Urgent Action \($0.number)", href: PublicPath.urgentAction($0.id)) },
+            country: item.country.name, caseLink: Link(text: item.title, href: SiteRoute.case(item.id).path),
+            updates: earlier.flatMap { $0.status == .draft ? nil : Link(text: "Urgent Action \($0.number)", href: SiteRoute.urgentAction($0.id).path) },
             laterActions: related.filter { $0.updates == action.id }.map { Link($0) },
             summary: action.summary,
             people: people.map { PersonSummary($0, events: events) },
@@ -60,7 +60,7 @@ struct PublicPages: Sendable {
                 targets[entry.target].map { UrgentActionPage.TargetBlock($0, role: entry.role, action: action, peopleNames: names) }
             },
             letter: letter.map { UrgentActionPage.Letter(salutation: $0.salutation, paragraphs: $0.paragraphs, closing: $0.closing) },
-            statements: try await store.statements(aboutCase: item.id).map { Link(text: $0.title, href: PublicPath.statement($0.id)) },
+            statements: try await store.statements(aboutCase: item.id).map { Link(text: $0.title, href: SiteRoute.statement($0.id).path) },
             totalsHTML: PageCache.Hole.totals(action.id).marker,
             share: isOpen ? share(action, targets: action.targets.compactMap { targets[$0.target] }, names: names) : nil,
             report: isOpen
@@ -84,7 +84,7 @@ struct PublicPages: Sendable {
             people: people.map { PersonSummary($0, events: events) },
             timeline: events.map { TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements)) },
             actions: actions.map { Link($0) },
-            statements: statements.map { Link(text: $0.title, href: PublicPath.statement($0.id)) })
+            statements: statements.map { Link(text: $0.title, href: SiteRoute.statement($0.id).path) })
     }
 
     func person(_ id: Identifier<Person>) async throws -> PersonPage? {
@@ -100,7 +100,7 @@ struct PublicPages: Sendable {
             affiliations: try await store.organisations(person.affiliations).map(\.name),
             note: person.note,
             timeline: events.map { TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements)) },
-            cases: cases.map { Link(text: $0.title, href: PublicPath.case($0.id)) },
+            cases: cases.map { Link(text: $0.title, href: SiteRoute.case($0.id).path) },
             actions: actions.filter { $0.people.contains(id) }.map {
                 Link($0)
             })
@@ -113,8 +113,8 @@ struct PublicPages: Sendable {
             title: statement.title, published: DateText(statement.published), lead: statement.lead,
             quotes: statement.quotes.map { StatementPage.QuoteBlock(paragraphs: $0.paragraphs, speaker: $0.speaker, role: $0.role) },
             background: statement.background,
-            cases: try await store.cases(statement.cases).map { Link(text: $0.title, href: PublicPath.case($0.id)) },
-            people: try await store.people(statement.people).map { Link(text: $0.name, href: PublicPath.person($0.id)) })
+            cases: try await store.cases(statement.cases).map { Link(text: $0.title, href: SiteRoute.case($0.id).path) },
+            people: try await store.people(statement.people).map { Link(text: $0.name, href: SiteRoute.person($0.id).path) })
     }
 
     private func share(_ action: UrgentAction, targets: [Target], names: [String]) -> UrgentActionPage.Share {
@@ -123,7 +123,7 @@ struct PublicPages: Sendable {
         }
         return UrgentActionPage.Share(
             x: ActionLinks.xPost(text: text(.x)), bluesky: ActionLinks.blueskyPost(text: text(.bluesky)),
-            mastodonAction: PublicPath.mastodonShare(action.id))
+            mastodonAction: SiteRoute.mastodonShare(action.id).path)
     }
 
     private func index<T: Identifiable>(_ items: [T]) -> [T.ID: T] {

@@ -153,15 +153,6 @@ struct ActionForm: Sendable {
         !code.isEmpty && code.count <= 20 && code.first?.isLetter == true
             && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
-
-    /// What must be there before supporters see the action.
-    static func publishingProblems(_ action: UrgentAction) -> [String] {
-        var problems: [String] = []
-        if !action.targets.contains(where: { $0.role == .primary }) { problems.append("choose at least one official to write to") }
-        if action.letter(for: nil) == nil { problems.append("write the sample letter") }
-        if action.summary.isEmpty { problems.append("write the summary") }
-        return problems
-    }
 }
 
 /// `chosen` with the ids already in `existing` in their old order, then the new ones in the order given:

@@ -5,56 +5,64 @@ import OutcryStore
 
 /// Pasting a published Urgent Action or statement: the importer reads it into a draft, and the editor
 /// reviews it in the usual form, pre-filled, with what the text did not give marked.
-struct ImportRoutes: Sendable {
+struct ImportController: Sendable {
     let auth: AdminAuth
     let renderer: PageRenderer
 
     private var store: Store { auth.store }
     private var now: Date { auth.now }
 
-    func add(to router: Router<OutcryRequestContext>) {
-        router.get(RouterPath(AdminPath.imports)) { request, _ in
-            let coordinator = try await auth.require(.editor, request)
-            return try await pastePage(coordinator, text: "", error: nil)
-        }
-        router.post(RouterPath(AdminPath.imports)) { request, _ in
-            let (coordinator, form) = try await auth.form(.editor, request)
-            let text = form["text"] ?? ""
-            let document: ImportedDocument
-            do {
-                document = try DocumentImporter(today: HistoricalDate(day: now)).read(text: text)
-            } catch {
-                return try await pastePage(coordinator, text: text, error: "\(error)")
-            }
-            let draft = ImportDraft(
-                sourceName: form.text("name") ?? "pasted by \(coordinator.email)", sourceText: text, document: document, importedAt: now)
-            try await store.save(draft)
-            try await store.record(coordinator.audit("imported", "import draft", draft.id, document.headline, at: now))
-            return seeOther(AdminPath.importDraft(draft.id))
-        }
-        router.get(RouterPath(AdminPath.Pattern.importDraft)) { request, context in
-            let coordinator = try await auth.require(.editor, request)
-            return try await review(coordinator, try await draft(context))
-        }
-        router.post(RouterPath(AdminPath.Pattern.importTargets)) { request, context in
-            let (coordinator, _) = try await auth.form(.editor, request)
-            let draft = try await draft(context)
-            let existing = try await store.allTargets()
-            var added: [String] = []
-            for official in draft.document.action?.targets.value ?? [] where Self.match(official, in: existing) == nil {
-                guard let name = official.name.value else { continue }
-                var target = Target(id: "", name: name)
-                official.fill(&target)
-                target.id = Identifier(try await newSlug(from: name) { try await store.exists($0, in: .targets) })
-                try await store.save(target, audit: coordinator.audit("created", "target", target.id.rawValue, "\(target.fullName), from an imported text", at: now))
-                added.append(target.fullName)
-            }
-            return try await review(
-                coordinator, draft, notice: added.isEmpty ? "Every official in the text is already a target." : "Added as targets: \(added.joined(separator: "; ")).")
-        }
+    func addRoutes(to routes: CoordinatorRoutes) {
+        routes.get(.imports, .editor, use: pasteForm)
+        routes.post(.imports, .editor, use: read)
+        routes.get(.importDraft(.key), .editor, use: reviewDraft)
+        routes.post(.importTargets(.key), .editor, use: addTargets)
     }
 
-    private func draft(_ context: OutcryRequestContext) async throws -> ImportDraft {
+    @Sendable func pasteForm(_ request: Request, context: CoordinatorContext) async throws -> Response {
+        let coordinator = context.coordinator
+        return try await pastePage(coordinator, text: "", error: nil)
+    }
+
+    @Sendable func read(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
+        let coordinator = context.coordinator
+        let text = form["text"] ?? ""
+        let document: ImportedDocument
+        do {
+            document = try DocumentImporter(today: HistoricalDate(day: now)).read(text: text)
+        } catch {
+            return try await pastePage(coordinator, text: text, error: "\(error)")
+        }
+        let draft = ImportDraft(
+            sourceName: form.text("name") ?? "pasted by \(coordinator.email)", sourceText: text, document: document, importedAt: now)
+        try await store.save(draft)
+        try await store.record(coordinator.audit("imported", "import draft", draft.id, document.headline, at: now))
+        return seeOther(AdminRoute.importDraft(draft.id).path)
+    }
+
+    @Sendable func reviewDraft(_ request: Request, context: CoordinatorContext) async throws -> Response {
+        let coordinator = context.coordinator
+        return try await review(coordinator, try await draft(context))
+    }
+
+    @Sendable func addTargets(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
+        let coordinator = context.coordinator
+        let draft = try await draft(context)
+        let existing = try await store.allTargets()
+        var added: [String] = []
+        for official in draft.document.action?.targets.value ?? [] where Self.match(official, in: existing) == nil {
+            guard let name = official.name.value else { continue }
+            var target = Target(id: "", name: name)
+            official.fill(&target)
+            target.id = Identifier(try await newSlug(from: name) { try await store.exists($0, in: .targets) })
+            try await store.save(target, audit: coordinator.audit("created", "target", target.id.rawValue, "\(target.fullName), from an imported text", at: now))
+            added.append(target.fullName)
+        }
+        return try await review(
+            coordinator, draft, notice: added.isEmpty ? "Every official in the text is already a target." : "Added as targets: \(added.joined(separator: "; ")).")
+    }
+
+    private func draft(_ context: some RequestContext) async throws -> ImportDraft {
         guard let id = context.parameters.get("draft"), id.count <= 40, id.allSatisfy(\.isHexDigit) else { throw HTTPError(.notFound) }
         return try await found(store.importDraft(id))
     }
@@ -74,23 +82,23 @@ struct ImportRoutes: Sendable {
         field.error = error
         let view = ImportView(
             form: FormView(
-                admin: AdminPage(title: "Import", coordinator: coordinator, current: AdminPath.imports),
+                admin: AdminPage(title: "Import", coordinator: coordinator, current: AdminRoute.imports.path),
                 heading: "Import a published text",
                 intro: "Outcry reads the number, dates, officials, letter and the rest into a draft. You review it before anything is saved; nothing is published.",
-                action: AdminPath.imports, csrf: coordinator.session.csrf,
+                action: AdminRoute.imports.path, csrf: coordinator.session.csrf,
                 fields: [field, .text("name", "Where it comes from", value: nil, hint: "Optional: a file name or web address, to find it again.")],
                 submit: "Read the text"),
             drafts: drafts.map { draft in
                 ListView.Row(cells: [
-                    .init(text: draft.document.headline, href: AdminPath.importDraft(draft.id)), .init(text: draft.sourceName),
+                    .init(text: draft.document.headline, href: AdminRoute.importDraft(draft.id).path), .init(text: draft.sourceName),
                     .init(text: DateFormatter.adminMoment.string(from: draft.importedAt)),
                 ])
             })
-        return renderer.response("admin-import", view, status: error == nil ? .ok : .unprocessableContent)
+        return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 
     private func review(_ coordinator: Coordinator, _ draft: ImportDraft, notice: String? = nil) async throws -> Response {
-        let admin = AdminPage(title: "Review import", coordinator: coordinator, current: AdminPath.imports, notice: notice)
+        let admin = AdminPage(title: "Review import", coordinator: coordinator, current: AdminRoute.imports.path, notice: notice)
         let today = HistoricalDate(day: now)
         if let statement = draft.document.statement {
             let form = StatementForm(cases: try await store.allCases(), people: try await store.allPeople(), organisations: try await store.allOrganisations())
@@ -99,10 +107,10 @@ struct ImportRoutes: Sendable {
             if !statement.date.isFound { missing.insert("published") }
             if !statement.lead.isFound { missing.insert("lead") }
             if !statement.quotes.isFound { missing.insert("quote-0") }
-            return renderer.response("admin-form", FormView(
+            return try renderer.response(FormView(
                 admin: admin, heading: "Review: \(draft.document.headline)",
                 intro: "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving publishes the statement.",
-                action: AdminPath.statements, csrf: coordinator.session.csrf,
+                action: AdminRoute.records(.statements).path, csrf: coordinator.session.csrf,
                 fields: form.fields(statement.draft(today: today), errors: FormErrors()).marking(missing), submit: "Save statement"))
         }
         guard let imported = draft.document.action else {
@@ -134,7 +142,7 @@ struct ImportRoutes: Sendable {
             form: FormView(
                 admin: admin, heading: "Review: \(draft.document.headline)",
                 intro: "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving makes a draft, which you can preview before publishing.",
-                action: AdminPath.actions, csrf: coordinator.session.csrf,
+                action: AdminRoute.actions.path, csrf: coordinator.session.csrf,
                 fields: form.fields(action, isNew: true).marking(missing), submit: "Save draft"),
             officials: officials.map { official in
                 let target = Self.match(official, in: form.targets)
@@ -144,9 +152,9 @@ struct ImportRoutes: Sendable {
                     status: target.map { "already a target: \($0.fullName)" } ?? "not yet a target")
             },
             addTargets: officials.contains { Self.match($0, in: form.targets) == nil && $0.name.isFound }
-                ? AdminPath.importTargets(draft.id) : nil,
+                ? AdminRoute.importTargets(draft.id).path : nil,
             notes: draft.document.notes)
-        return renderer.response("admin-import-review", view)
+        return try renderer.response(view)
     }
 }
 
@@ -159,22 +167,4 @@ extension [FormField] {
             return field
         }
     }
-}
-
-struct ImportView: Sendable {
-    var form: FormView
-    var drafts: [ListView.Row]
-}
-
-struct ImportReviewView: Sendable {
-    struct Official: Sendable {
-        var name: String
-        var role: String
-        var status: String
-    }
-
-    var form: FormView
-    var officials: [Official]
-    var addTargets: String?
-    var notes: [String]
 }

@@ -1,0 +1,130 @@
+import Foundation
+
+/// The steps of an Urgent Action's life after it is written: a draft is published, a published action has
+/// its deadline extended or is closed with an outcome, and a closed one can be reopened (closed by mistake,
+/// or the person's situation turned again). Each step either gives the changed action or says why not.
+public enum LifeCycleStep: Hashable, Sendable {
+    case publish
+    case extendDeadline(to: HistoricalDate)
+    case close(Outcome)
+    case reopen
+
+    /// Applies the step to `action`, or throws the reason it cannot be taken now.
+    public func apply(to action: UrgentAction) throws(LifeCycleRefusal) -> UrgentAction {
+        var changed = action
+        switch self {
+        case .publish:
+            guard action.status == .draft else { throw .alreadyPublished(action.status) }
+            let problems = PublishingChecklist.problems(of: action)
+            guard problems.isEmpty else { throw .notReadyToPublish(problems) }
+            changed.status = .published
+        case .extendDeadline(let deadline):
+            guard action.status == .published else { throw .notPublished(self) }
+            if let current = action.deadline, deadline <= current { throw .deadlineNotLater(current: current) }
+            changed.deadline = deadline
+        case .close(let outcome):
+            guard action.status == .published else { throw .notPublished(self) }
+            let note = outcome.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !note.isEmpty, note.count <= Outcome.maximumNoteLength else { throw .outcomeNoteMissing }
+            changed.status = .closed
+            changed.outcome = Outcome(kind: outcome.kind, note: note)
+        case .reopen:
+            guard action.status == .closed else { throw .notClosed(action.status) }
+            changed.status = .published
+            changed.outcome = nil
+        }
+        return changed
+    }
+
+    /// The audit log's verb for the step.
+    public var auditVerb: String {
+        switch self {
+        case .publish: "published"
+        case .extendDeadline: "extended"
+        case .close: "closed"
+        case .reopen: "reopened"
+        }
+    }
+
+    /// The audit log's account of the step taken on `action` (as it was before).
+    public func auditSummary(of action: UrgentAction) -> String {
+        switch self {
+        case .publish: "published UA \(action.number)"
+        case .extendDeadline(let deadline): "deadline \(action.deadline?.iso ?? "none") → \(deadline.iso)"
+        case .close(let outcome): "closed with outcome \(outcome.kind.words): \(outcome.note)"
+        case .reopen: "reopened UA \(action.number), outcome \(action.outcome?.kind.words ?? "none") removed"
+        }
+    }
+}
+
+/// Why a life-cycle step was refused.
+public enum LifeCycleRefusal: Error, Hashable, Sendable {
+    /// Publishing an action that is not a draft.
+    case alreadyPublished(UrgentAction.Status)
+    /// Publishing a draft that lacks what supporters need to act.
+    case notReadyToPublish([PublishingChecklist.Problem])
+    /// Extending or closing an action that is not published.
+    case notPublished(LifeCycleStep)
+    /// A new deadline on or before the current one.
+    case deadlineNotLater(current: HistoricalDate)
+    /// Closing without saying what happened, or saying it at too great a length for the public page.
+    case outcomeNoteMissing
+    /// Reopening an action that is not closed.
+    case notClosed(UrgentAction.Status)
+}
+
+/// What a draft needs before the public sees it: someone to write to, a letter and a summary.
+public enum PublishingChecklist {
+    public enum Problem: String, Hashable, Sendable, CaseIterable {
+        case noOfficialToWriteTo
+        case noSampleLetter
+        case noSummary
+    }
+
+    public static func problems(of action: UrgentAction) -> [Problem] {
+        var problems: [Problem] = []
+        if !action.targets.contains(where: { $0.role == .primary }) { problems.append(.noOfficialToWriteTo) }
+        if action.letter(for: nil) == nil { problems.append(.noSampleLetter) }
+        if action.summary.isEmpty { problems.append(.noSummary) }
+        return problems
+    }
+}
+
+extension Outcome.Kind {
+    /// The kind in plain lower-case words ("charges dropped"), for the audit log.
+    public var words: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+}
+
+extension Outcome {
+    /// The public page shows the note in full: a sentence or two, not an essay.
+    public static let maximumNoteLength = 2000
+}
+
+extension UrgentAction {
+    /// Which fields differ from `earlier`, by name, for the audit log ("title, deadline changed").
+    public func changeSummary(since earlier: UrgentAction) -> String {
+        let fields: [(String, Bool)] = [
+            ("title", title != earlier.title), ("summary", summary != earlier.summary),
+            ("kind", kind != earlier.kind || updates != earlier.updates), ("case", caseID != earlier.caseID),
+            ("issued", issued != earlier.issued), ("deadline", deadline != earlier.deadline),
+            ("language", language != earlier.language), ("steps", takeAction != earlier.takeAction),
+            ("asks", asks != earlier.asks), ("people", people != earlier.people),
+            ("officials", targets != earlier.targets), ("letter", letters != earlier.letters),
+        ]
+        let changed = fields.filter(\.1).map(\.0)
+        return changed.isEmpty ? "saved without changes" : changed.joined(separator: ", ") + " changed"
+    }
+}
+
+extension AlertOccasion {
+    /// What subscribers hear of a step: news when an action is published or closed, nothing when a
+    /// deadline moves or a closed action is reopened.
+    public init?(_ step: LifeCycleStep, kind: UrgentAction.Kind) {
+        switch (step, kind) {
+        case (.extendDeadline, _), (.reopen, _): return nil
+        case (.close, _), (_, .closing): self = .closed
+        case (_, .update): self = .updated
+        default: self = .published
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Hummingbird
+import NIOCore
+import OutcryCore
+import OutcryStore
+
+/// The context of every coordinator route that needs a session: `CoordinatorMiddleware` has already put
+/// the signed-in coordinator in it, so no handler looks for a session itself.
+struct CoordinatorContext: ChildRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let coordinator: Coordinator
+
+    init(context: OutcryRequestContext) throws {
+        guard let coordinator = context.coordinator else { throw AdminRedirect.to(AdminRoute.signIn.path) }
+        self.coreContext = context.coreContext
+        self.coordinator = coordinator
+    }
+
+    /// Forms are small; a larger body is refused before it is read.
+    var maxUploadSize: Int { FormBody.sizeLimit }
+}
+
+/// Placed on the group of coordinator routes that need a session: a request without a complete one is
+/// sent to sign in, coming back to where it was going.
+struct CoordinatorMiddleware: RouterMiddleware {
+    let auth: AdminAuth
+
+    func handle(
+        _ request: Request, context: OutcryRequestContext, next: (Request, OutcryRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        context.coordinator = try await auth.coordinator(for: request)
+        return try await next(request, context)
+    }
+}
+
+/// Registers coordinator routes with the role each needs; a form's CSRF token is checked before its handler
+/// runs. Accounts without two-factor sign-in, where it is required, reach only the routes that set it up.
+struct CoordinatorRoutes {
+    let group: RouterGroup<CoordinatorContext>
+
+    typealias Page = @Sendable (Request, CoordinatorContext) async throws -> Response
+    typealias Form = @Sendable (Request, CoordinatorContext, FormBody) async throws -> Response
+
+    func get(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, use handler: @escaping Page) {
+        group.get(RouterPath(SiteRoute.admin(route).pattern)) { request, context in
+            try Self.check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
+            return try await handler(request, context)
+        }
+    }
+
+    func post(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, use handler: @escaping Form) {
+        group.post(RouterPath(SiteRoute.admin(route).pattern)) { request, context in
+            try Self.check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
+            let form = try await FormBody.read(request)
+            try AdminAuth.checkCSRF(form, session: context.coordinator.session)
+            return try await handler(request, context, form)
+        }
+    }
+
+    private static func check(_ coordinator: Coordinator, _ role: Role, allowingEnrolment: Bool) throws {
+        if coordinator.mustEnrolTwoFactor, !allowingEnrolment { throw AdminRedirect.to(AdminRoute.account.path) }
+        guard coordinator.account.role >= role else {
+            throw HTTPError(
+                .forbidden,
+                message: "Your account (\(coordinator.account.role.label.lowercased())) cannot do this. Ask an administrator if you need to.")
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import OutcryCore
+import OutcryStore
+
+/// One kind of record the coordinator area lists and edits through a form: cases, targets, people,
+/// organisations, status changes and statements all follow the same five routes.
+struct EditableRecord<Value: Sendable>: Sendable {
+    /// "case", "target"… in the audit log and the pages' wording.
+    let noun: String
+    let heading: String
+    let intro: String?
+    /// Which of the record routes: the list, where a new record is posted, each record's page.
+    let kind: AdminRoute.RecordKind
+    let table: StoredRecord
+    let columns: [String]
+    let blank: @Sendable () -> Value
+    let id: @Sendable (Value) -> String
+    let name: @Sendable (Value) -> String
+    let withID: @Sendable (Value, String) -> Value
+    let all: @Sendable () async throws -> [Value]
+    let one: @Sendable (String) async throws -> Value?
+    let cells: @Sendable (Value) -> [ListView.Cell]
+    let fields: @Sendable (Value, FormErrors) async throws -> [FormField]
+    let read: @Sendable (FormBody, Value) async throws -> (Value, FormErrors)
+    let save: @Sendable (Value, AuditEntry) async throws -> Void
+
+    var listPath: String { AdminRoute.records(kind).path }
+    var newPath: String { AdminRoute.newRecord(kind).path }
+    func path(_ id: String) -> String { AdminRoute.record(kind, id: id).path }
+}
+
+/// The list, the blank form, creating, showing and saving one record of a kind.
+struct RecordsController<Value: Sendable>: Sendable {
+    let record: EditableRecord<Value>
+    let auth: AdminAuth
+    let renderer: PageRenderer
+
+    private var now: Date { auth.now }
+
+    func addRoutes(to routes: CoordinatorRoutes) {
+        routes.get(.records(record.kind), .viewer, use: list)
+        routes.get(.newRecord(record.kind), .editor, use: blank)
+        routes.post(.records(record.kind), .editor, use: create)
+        routes.get(.record(record.kind, id: .key), .viewer, use: show)
+        routes.post(.record(record.kind, id: .key), .editor, use: save)
+    }
+
+    @Sendable func list(_ request: Request, context: CoordinatorContext) async throws -> Response {
+        let coordinator = context.coordinator
+        let values = try await record.all()
+        return try renderer.response(ListView(
+            admin: AdminPage(title: record.heading, coordinator: coordinator, current: record.listPath),
+            heading: record.heading, intro: record.intro,
+            newLink: coordinator.account.role >= .editor ? Link(text: "New \(record.noun)", href: record.newPath) : nil,
+            columns: record.columns,
+            rows: values.map { value in
+                var cells = record.cells(value)
+                cells[0].href = record.path(record.id(value))
+                return ListView.Row(cells: cells)
+            },
+            empty: "None yet."))
+    }
+
+    @Sendable func blank(_ request: Request, context: CoordinatorContext) async throws -> Response {
+        try await page(context.coordinator, record.blank(), isNew: true, errors: FormErrors())
+    }
+
+    @Sendable func create(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
+        let (value, errors) = try await record.read(form, record.blank())
+        guard errors.isEmpty else { return try await page(context.coordinator, value, isNew: true, errors: errors) }
+        let table = record.table
+        let id = try await newSlug(from: record.name(value)) { try await auth.store.exists($0, in: table) }
+        let saved = record.withID(value, id)
+        try await record.save(saved, context.coordinator.audit("created", record.noun, id, record.name(saved), at: now))
+        return seeOther(record.path(id))
+    }
+
+    @Sendable func show(_ request: Request, context: CoordinatorContext) async throws -> Response {
+        try await page(context.coordinator, try await found(record.one(try slug(context))), isNew: false, errors: FormErrors())
+    }
+
+    @Sendable func save(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
+        let existing = try await found(record.one(try slug(context)))
+        let (value, errors) = try await record.read(form, existing)
+        guard errors.isEmpty else { return try await page(context.coordinator, value, isNew: false, errors: errors) }
+        try await record.save(value, context.coordinator.audit("edited", record.noun, record.id(value), record.name(value), at: now))
+        return try await page(context.coordinator, value, isNew: false, errors: FormErrors(), notice: "Saved.")
+    }
+
+    private func page(_ coordinator: Coordinator, _ value: Value, isNew: Bool, errors: FormErrors, notice: String? = nil) async throws -> Response {
+        let title = isNew ? "New \(record.noun)" : record.name(value)
+        return try renderer.response(FormView(
+            admin: AdminPage(title: title, coordinator: coordinator, current: record.listPath, notice: notice),
+            heading: title,
+            intro: coordinator.account.role >= .editor ? nil : "Your account can read this \(record.noun) but not change it.",
+            action: isNew ? record.listPath : record.path(record.id(value)), csrf: coordinator.session.csrf,
+            fields: try await record.fields(value, errors), submit: isNew ? "Create \(record.noun)" : "Save changes",
+            cancel: Link(text: "Back to \(record.heading.lowercased())", href: record.listPath)),
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}

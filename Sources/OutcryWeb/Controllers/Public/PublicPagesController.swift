@@ -1,0 +1,58 @@
+import Hummingbird
+import OutcryCore
+
+/// The public site's reading pages, served from the page cache: home, Urgent Actions, cases, people,
+/// statements; and the stylesheet and health check.
+struct PublicPagesController: Sendable {
+    let pages: PublicPages
+    let renderer: PageRenderer
+    let stylesheet: StaticAsset
+    let cache: PageCache
+
+    func addRoutes(to router: Router<OutcryRequestContext>) {
+        router.get(.home, use: home)
+        router.get(.urgentAction(.key), use: urgentAction)
+        router.get(.case(.key), use: `case`)
+        router.get(.person(.key), use: person)
+        router.get(.statement(.key), use: statement)
+        router.get(.stylesheet, use: stylesheet)
+        router.get(.health, use: health)
+    }
+
+    @Sendable func home(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        try await cache.respond(to: request, route: .home) { try renderer.html(try await pages.home()) }
+    }
+
+    @Sendable func urgentAction(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let id = Identifier<UrgentAction>(try slug(context))
+        return try await cache.respond(to: request, route: .urgentAction(id)) {
+            try renderer.html(try await found(pages.urgentAction(id)))
+        }
+    }
+
+    @Sendable func `case`(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let id = Identifier<Case>(try slug(context))
+        return try await cache.respond(to: request, route: .case(id)) { try renderer.html(try await found(pages.case(id))) }
+    }
+
+    @Sendable func person(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let id = Identifier<Person>(try slug(context))
+        return try await cache.respond(to: request, route: .person(id)) { try renderer.html(try await found(pages.person(id))) }
+    }
+
+    @Sendable func statement(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let id = Identifier<Statement>(try slug(context))
+        return try await cache.respond(to: request, route: .statement(id)) {
+            try renderer.html(try await found(pages.statement(id)))
+        }
+    }
+
+    @Sendable func stylesheet(_ request: Request, context: OutcryRequestContext) -> Response {
+        stylesheet.response(to: request)
+    }
+
+    @Sendable func health(_ request: Request, context: OutcryRequestContext) async throws -> String {
+        try await pages.store.checkHealth()
+        return "ok\n"
+    }
+}

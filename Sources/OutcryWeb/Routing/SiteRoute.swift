@@ -1,0 +1,256 @@
+import Foundation
+import OutcryCore
+
+/// Every address of the site, public and coordinators', written once: the same value registers its
+/// route with the router (`pattern`) and prints its link (`path`). No other file spells a path.
+public enum SiteRoute: Hashable, Sendable {
+    case home
+    case health
+    case stylesheet
+    case urgentAction(Identifier<UrgentAction>)
+    case letter(Identifier<UrgentAction>, to: Identifier<Target>)
+    case report(Identifier<UrgentAction>)
+    case thanks(Identifier<UrgentAction>)
+    case mastodonShare(Identifier<UrgentAction>)
+    case officialsReport(Identifier<UrgentAction>, for: Identifier<Target>)
+    case totalsCSV(Identifier<UrgentAction>)
+    case `case`(Identifier<Case>)
+    case person(Identifier<Person>)
+    case statement(Identifier<Statement>)
+    case alerts
+    case alertsAccess
+    case confirmAlerts(String)
+    case manageAlerts(String)
+    case exportAlerts(String)
+    case eraseAlerts(String)
+    case unsubscribe(String)
+    case actionsFeed
+    case statementsFeed
+    case caseFeed(Identifier<Case>)
+    case admin(AdminRoute)
+
+    /// The link: parameter values in place, each percent-encoded as a path segment.
+    public var path: String { Self.join(segments.map(\.value)) }
+
+    /// The router's pattern: `:name` in place of each parameter. The values of a route built only to be
+    /// registered (`.urgentAction(.key)`) do not matter.
+    public var pattern: String { Self.join(segments.map(\.pattern)) }
+
+    /// The link for a reader of `language` (an ISO 639-1 code): pages supporters read carry the language
+    /// as their first segment (`/ru/actions/30-24`); English, the default, and everything else stay at the root.
+    public func path(language: String?) -> String {
+        guard let language, language != Self.defaultLanguage, isLocalised else { return path }
+        return "/" + language + (path == "/" ? "" : path)
+    }
+
+    /// The router's pattern for the localised copy of a page: `/:language/actions/:id`.
+    public var localisedPattern: String? {
+        guard isLocalised else { return nil }
+        return "/:language" + (pattern == "/" ? "" : pattern)
+    }
+
+    public static let defaultLanguage = "en"
+
+    /// Pages written for supporters, which the language issue serves in each language; the coordinator
+    /// area, feeds, files and machine answers keep one address.
+    public var isLocalised: Bool {
+        switch self {
+        case .health, .stylesheet, .totalsCSV, .actionsFeed, .statementsFeed, .caseFeed, .admin: false
+        default: true
+        }
+    }
+
+    /// Routes whose path carries a bearer secret (a one-time link, a supporter's alert links; export and
+    /// erase sit under the manage link).
+    static let secretBearing: [SiteRoute] = [.confirmAlerts(.key), .manageAlerts(.key), .unsubscribe(.key), .admin(.setPassword(.key))]
+
+    /// `path` as logs may keep it: cut before any secret it carries.
+    public static func loggable(_ path: String) -> String {
+        for route in secretBearing {
+            let prefix = String(route.pattern.prefix { $0 != ":" })
+            if path.hasPrefix(prefix) { return prefix + "…" }
+        }
+        return path
+    }
+
+    /// The values of this route's parameters in `path`, by name, when `path` matches its pattern.
+    public func parameters(in path: some StringProtocol) -> [String: Substring]? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let expected = segments
+        guard path.hasPrefix("/"), parts.count == max(expected.count, 1) else { return nil }
+        if expected.isEmpty { return parts.first?.isEmpty == true ? [:] : nil }
+        var values: [String: Substring] = [:]
+        for (part, segment) in zip(parts, expected) {
+            switch segment {
+            case .literal(let text): guard part == text else { return nil }
+            case .parameter(let name, _):
+                guard !part.isEmpty else { return nil }
+                values[name] = Substring(part)
+            }
+        }
+        return values
+    }
+
+    var segments: [PathSegment] {
+        switch self {
+        case .home: []
+        case .health: ["healthz"]
+        case .stylesheet: ["static", "outcry.css"]
+        case .urgentAction(let id): ["actions", .id(id)]
+        case .letter(let id, let target): ["actions", .id(id), "letter", .parameter("target", target.rawValue)]
+        case .report(let id): ["actions", .id(id), "report"]
+        case .thanks(let id): ["actions", .id(id), "thanks"]
+        case .mastodonShare(let id): ["actions", .id(id), "share", "mastodon"]
+        case .officialsReport(let id, let target): ["actions", .id(id), "officials", .parameter("target", target.rawValue)]
+        case .totalsCSV(let id): ["actions", .id(id), "totals.csv"]
+        case .case(let id): ["cases", .id(id)]
+        case .person(let id): ["people", .id(id)]
+        case .statement(let id): ["statements", .id(id)]
+        case .alerts: ["alerts"]
+        case .alertsAccess: ["alerts", "access"]
+        case .confirmAlerts(let token): ["alerts", "confirm", .token(token)]
+        case .manageAlerts(let token): ["alerts", "manage", .token(token)]
+        case .exportAlerts(let token): ["alerts", "manage", .token(token), "export"]
+        case .eraseAlerts(let token): ["alerts", "manage", .token(token), "erase"]
+        case .unsubscribe(let token): ["alerts", "unsubscribe", .token(token)]
+        case .actionsFeed: ["feeds", "actions.atom"]
+        case .statementsFeed: ["feeds", "statements.atom"]
+        case .caseFeed(let id): ["feeds", "cases", .parameter("file", id.rawValue + Self.feedSuffix)]
+        case .admin(let route): ["admin"] + route.segments
+        }
+    }
+
+    /// A case's feed is its id with this ending.
+    static let feedSuffix = ".atom"
+
+    private static func join(_ parts: [String]) -> String {
+        parts.isEmpty ? "/" : "/" + parts.joined(separator: "/")
+    }
+}
+
+/// The coordinator area, under `/admin`. Everything in it needs a session except signing in and setting
+/// a password from a one-time link (`needsSession`).
+public enum AdminRoute: Hashable, Sendable {
+    case home
+    case signIn
+    case secondFactor
+    case setPassword(String)
+    case signOut
+    case signOutEverywhere
+    case account
+    case twoFactor
+    case twoFactorStart
+    case users
+    case user(email: String, UserVerb)
+    case requireTwoFactor
+    case audit
+    case actions
+    case newAction
+    case action(Identifier<UrgentAction>)
+    case actionStep(Identifier<UrgentAction>, ActionStep)
+    case actionPage(Identifier<UrgentAction>, ActionPage)
+    case review(Identifier<UrgentAction>, report: Int64)
+    case imports
+    case importDraft(String)
+    case importTargets(String)
+    case records(RecordKind)
+    case newRecord(RecordKind)
+    case record(RecordKind, id: String)
+
+    /// The pages of an action other than its dashboard.
+    public enum ActionPage: String, CaseIterable, Sendable { case edit, preview }
+
+    /// The life-cycle steps, each posted to its own address.
+    public enum ActionStep: String, CaseIterable, Sendable {
+        case publish, deadline, close, reopen
+    }
+
+    /// What an administrator can do to another account.
+    public enum UserVerb: String, CaseIterable, Sendable { case disable, enable, reset }
+
+    /// The kinds of record listed and edited through the same five routes.
+    public enum RecordKind: String, CaseIterable, Sendable {
+        case cases, targets, people, organisations
+        case statusChanges = "status-changes"
+        case statements
+    }
+
+    /// Signing in and one-time links work without a session; everything else needs one.
+    public var needsSession: Bool {
+        switch self {
+        case .signIn, .secondFactor, .setPassword: false
+        default: true
+        }
+    }
+
+    var segments: [PathSegment] {
+        switch self {
+        case .home: []
+        case .signIn: ["sign-in"]
+        case .secondFactor: ["sign-in", "code"]
+        case .setPassword(let token): ["set-password", .token(token)]
+        case .signOut: ["sign-out"]
+        case .signOutEverywhere: ["sign-out-everywhere"]
+        case .account: ["account"]
+        case .twoFactor: ["account", "two-factor"]
+        case .twoFactorStart: ["account", "two-factor", "start"]
+        case .users: ["users"]
+        case .user(let email, let verb): ["users", .parameter("email", email), .literal(verb.rawValue)]
+        case .requireTwoFactor: ["settings", "two-factor"]
+        case .audit: ["audit"]
+        case .actions: ["actions"]
+        case .newAction: ["actions", "new"]
+        case .action(let id): ["actions", .id(id)]
+        case .actionStep(let id, let step): ["actions", .id(id), .literal(step.rawValue)]
+        case .actionPage(let id, let page): ["actions", .id(id), .literal(page.rawValue)]
+        case .review(let id, let report): ["actions", .id(id), "reports", .parameter("report", String(report))]
+        case .imports: ["import"]
+        case .importDraft(let id): ["import", .parameter("draft", id)]
+        case .importTargets(let id): ["import", .parameter("draft", id), "targets"]
+        case .records(let kind): [.literal(kind.rawValue)]
+        case .newRecord(let kind): [.literal(kind.rawValue), "new"]
+        case .record(let kind, let id): [.literal(kind.rawValue), .parameter("id", id)]
+        }
+    }
+
+    /// The link: `SiteRoute.admin(self).path`.
+    public var path: String { SiteRoute.admin(self).path }
+}
+
+/// One segment of a route: fixed text, or a named parameter with its value for links.
+enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
+    case literal(String)
+    case parameter(String, String)
+
+    init(stringLiteral value: String) { self = .literal(value) }
+
+    static func id<T>(_ id: Identifier<T>) -> Self { .parameter("id", id.rawValue) }
+    static func token(_ token: String) -> Self { .parameter("token", token) }
+
+    /// Unreserved characters only: an id, a token or an e-mail address is one segment whatever it holds.
+    static let segmentCharacters = CharacterSet.alphanumerics.intersection(.urlPathAllowed).union(CharacterSet(charactersIn: "-._~"))
+
+    var value: String {
+        switch self {
+        case .literal(let text): text
+        case .parameter(_, let value): value.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? ""
+        }
+    }
+
+    var pattern: String {
+        switch self {
+        case .literal(let text): text
+        case .parameter(let name, _): ":" + name
+        }
+    }
+}
+
+extension Identifier {
+    /// A value for a route built only to be registered: its pattern ignores it.
+    static var key: Self { Self("") }
+}
+
+extension String {
+    /// A value for a route built only to be registered: its pattern ignores it.
+    static var key: String { "" }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import OutcryCore
+
+struct AccountView: Sendable {
+    var admin: AdminPage
+    var email: String
+    var role: String
+    var csrf: String
+    var hasTwoFactor: Bool
+    var recoveryCodesLeft: Int
+    var expires: String
+    var startTwoFactor: String
+    var signOutEverywhere: String
+}
+
+struct EnrolmentView: Sendable {
+    var admin: AdminPage
+    var secret: String
+    var uri: String
+    var form: FormView
+    var notNow = AdminRoute.account.path
+}
+
+struct UsersView: Sendable {
+    struct Row: Sendable {
+        var email: String
+        var role: String
+        var state: String
+        var twoFactor: String
+        var isSelf: Bool
+        var isDisabled: Bool
+        var disable: String
+        var enable: String
+        var reset: String
+    }
+
+    var admin: AdminPage
+    var link: String?
+    var csrf: String
+    var accounts: [Row]
+    var add: String
+    var roles: [FormField.Option]
+    var requireTwoFactor: String
+    var twoFactorRequired: Bool
+}

@@ -1,0 +1,51 @@
+import OutcryCore
+
+/// The alerts pages: subscribing, managing, the lost-link form, and their messages.
+struct AlertsView: Sendable {
+    struct Choices: Sendable {
+        var everything: Bool
+        var byCountry: Bool
+        var byTheme: Bool
+        var countries: [ReportFormView.Option]
+        var themes: [ReportFormView.Option]
+        var instant: Bool
+        var languages: [ReportFormView.Option]
+    }
+
+    struct Subscribe: Sendable {
+        var token: String
+        var email: String
+        var consentWording: String
+        var consentGiven: Bool
+        var choices: Choices
+    }
+
+    struct Manage: Sendable {
+        var postTo: String
+        var token: String
+        var confirmed: Bool
+        var choices: Choices
+        var export: String
+        var erase: String
+        var unsubscribe: String
+    }
+
+    struct Access: Sendable { var token: String }
+    struct Unsubscribe: Sendable { var postTo: String }
+
+    struct Message: Sendable {
+        var heading: String
+        var paragraphs: [String]
+        var next: Link?
+    }
+
+    var page: PageMeta
+    var error: String?
+    var notice: String?
+    var subscribe: Subscribe?
+    var manage: Manage?
+    var access: Access?
+    var unsubscribe: Unsubscribe?
+    var message: Message?
+    var accessLink = SiteRoute.alertsAccess.path
+}

@@ -1,0 +1,39 @@
+/// A page's view model: plain values for its template, which it names, so no handler picks a template by
+/// string and a template's name is written once.
+protocol PageView: Sendable {
+    /// The template, under `Resources/templates`, without `.mustache`.
+    static var template: String { get }
+}
+
+extension HomePage: PageView { static let template = "home" }
+extension UrgentActionPage: PageView { static let template = "urgent-action" }
+extension CasePage: PageView { static let template = "case" }
+extension PersonPage: PageView { static let template = "person" }
+extension StatementPage: PageView { static let template = "statement" }
+extension ErrorPage: PageView { static let template = "error" }
+extension LetterPage: PageView { static let template = "letter" }
+extension ReportPage: PageView { static let template = "report" }
+extension ThanksPage: PageView { static let template = "thanks" }
+extension OfficialsReportPage: PageView { static let template = "officials-report" }
+extension SharePage: PageView { static let template = "share" }
+extension AlertsView: PageView { static let template = "alerts" }
+extension FormView: PageView { static let template = "admin-form" }
+extension ListView: PageView { static let template = "admin-list" }
+extension MessageView: PageView { static let template = "admin-message" }
+extension AccountView: PageView { static let template = "admin-account" }
+extension EnrolmentView: PageView { static let template = "admin-two-factor" }
+extension UsersView: PageView { static let template = "admin-users" }
+extension DashboardView: PageView { static let template = "admin-action" }
+extension ImportView: PageView { static let template = "admin-import" }
+extension ImportReviewView: PageView { static let template = "admin-import-review" }
+
+extension TotalsView {
+    /// The live totals render into the holes of cached pages: a block on an action's page, a line on a card.
+    static let blockTemplate = "totals"
+    static let cardTemplate = "totals-card"
+}
+
+/// Templates that are only ever included by others.
+enum Partial {
+    static let names = ["head", "foot", "person-summary", "timeline", "report-form", "admin-head", "admin-foot", "admin-form-body", "alert-choices"]
+}
