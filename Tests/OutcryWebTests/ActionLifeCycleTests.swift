@@ -72,6 +72,27 @@ import Testing
         }
     }
 
+    @Test func aClosedActionCanBeReopenedAndTakesReportsAgain() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            let notClosed = try await client.post("/admin/actions/30-24/reopen", as: editor)
+            #expect(notClosed.status == .unprocessableContent)
+            #expect(notClosed.text.contains("Only a closed action can be reopened."))
+            _ = try await client.post("/admin/actions/30-24/close", [("outcome", "other"), ("note", "Closed by mistake.")], as: editor)
+            #expect(!(try await client.get("/actions/30-24", as: nil).text.contains(#"action="/actions/30-24/report""#)))
+            let reopened = try await client.post("/admin/actions/30-24/reopen", as: editor)
+            #expect(reopened.text.contains("Reopened. The public page takes reports again."))
+            let action = try #require(try await store.urgentAction("30-24"))
+            #expect(action.status == .published)
+            #expect(action.outcome == nil)
+            let page = try await client.get("/actions/30-24", as: nil).text
+            #expect(page.contains(#"action="/actions/30-24/report""#))
+            #expect(!page.contains("Closed by mistake."))
+            #expect(try await store.auditLog(recordID: "30-24").first?.summary == "reopened UA 30.24, outcome other removed")
+        }
+    }
+
     @Test func aFormWithProblemsComesBackWithEveryMessageAndNothingSaved() async throws {
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in

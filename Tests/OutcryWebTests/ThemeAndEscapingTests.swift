@@ -25,7 +25,7 @@ import Testing
         let page = ErrorPage(
             page: PageMeta(title: "<script>alert(1)</script>", description: "\"onload=\"x"), status: 400,
             heading: "<img src=x onerror=alert(1)>", message: "' OR 1=1 --")
-        let html = renderer.html("error", page)
+        let html = try renderer.html(page)
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<img src=x"))
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
