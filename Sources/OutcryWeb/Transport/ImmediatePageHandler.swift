@@ -19,19 +19,30 @@ struct PageServingHTTP1Channel: ServerChildChannel {
     let cache: PageCache
     let reports: ReportLane?
 
+    let responder: HTTPChannelHandler.Responder
+
     init(responder: @escaping HTTPChannelHandler.Responder, cache: PageCache, reports: ReportLane?) {
         self.cache = cache
         self.reports = reports
-        inner = HTTP1Channel(responder: responder, configuration: .init(additionalChannelHandlers: [ImmediatePageHandler(cache: cache)]))
+        self.responder = responder
+        inner = HTTP1Channel(responder: responder)
     }
 
+    /// Each connection gets both lanes, given the same count of the requests the router is still answering:
+    /// neither may answer ahead of those.
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
+        let outstanding = PendingResponses()
         do {
-            try channel.pipeline.syncOperations.addHandler(RawLaneHandler(cache: cache, reports: reports))
+            try channel.pipeline.syncOperations.addHandler(RawLaneHandler(cache: cache, reports: reports, outstanding: outstanding))
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
         }
-        return inner.setup(channel: channel, logger: logger)
+        // Set up on the connection's event loop, where the count lives.
+        let shared = NIOLoopBound(outstanding, eventLoop: channel.eventLoop)
+        let connection = HTTP1Channel(
+            responder: responder,
+            configuration: .init(additionalChannelHandlers: [ImmediatePageHandler(cache: cache, outstanding: shared.value)]))
+        return connection.setup(channel: channel, logger: logger)
     }
 
     func handle(value: HTTP1Channel.Value, logger: Logger) async {
@@ -60,14 +71,11 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
     private var answering = false
     /// Requests passed on to the router whose responses have not ended yet; shared with the connection's
     /// `RawLaneHandler`, which must not answer ahead of them either.
-    private var outstanding = PendingResponses()
+    private let outstanding: PendingResponses
 
-    init(cache: PageCache) {
+    init(cache: PageCache, outstanding: PendingResponses) {
         self.cache = cache
-    }
-
-    func handlerAdded(context: ChannelHandlerContext) {
-        if let raw = try? context.pipeline.syncOperations.handler(type: RawLaneHandler.self) { outstanding = raw.outstanding }
+        self.outstanding = outstanding
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -82,14 +90,9 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
                 return
             }
             answering = true
-            var headers = page.headers
-            for (name, value) in SecurityHeaders.all { headers[name] = value }
-            headers[.date] = HTTPDate.now()
-            headers[.server] = "Outcry"
-            if page.status == .ok { headers[.contentLength] = String(page.contentLength) }
             let closing = request.headerFields[.connection]?.lowercased().contains("close") ?? false
-            if closing { headers[.connection] = "close" }
-            context.write(wrapOutboundOut(.head(HTTPResponse(status: page.status, headerFields: headers))), promise: nil)
+            let head = HTTPResponse(status: page.status, headerFields: ResponseHead.fields(of: page, closing: closing))
+            context.write(wrapOutboundOut(.head(head)), promise: nil)
             for part in page.parts { context.write(wrapOutboundOut(.body(part)), promise: nil) }
             if closing {
                 context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
@@ -108,25 +111,5 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data) { outstanding.count = max(0, outstanding.count - 1) }
         context.write(data, promise: promise)
-    }
-}
-
-/// The `Date` header (RFC 9110, IMF-fixdate), formatted once a second.
-enum HTTPDate {
-    private static let cached = Mutex<(second: Int, text: String)>((-1, ""))
-    private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    static func now() -> String {
-        var seconds = time(nil)
-        let second = Int(seconds)
-        if let text = cached.withLock({ $0.second == second ? $0.text : nil }) { return text }
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let text = "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(1900 + parts.tm_year) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
-        cached.withLock { $0 = (second, text) }
-        return text
     }
 }

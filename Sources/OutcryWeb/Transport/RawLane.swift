@@ -13,7 +13,7 @@ typealias ReportLane = @Sendable (
 /// First in a connection's pipeline, for what a viral spike is made of:
 /// - a complete, plain `GET` of a page the cache can give from memory is answered straight from the
 ///   bytes read, with the cached segments written as they are (no HTTP parsing into objects, no copy);
-/// - a complete report form (`POST /actions/ID/report`, a form body of known length) is stored through
+/// - a complete report form (`SiteRoute.report`, a form body of known length) is stored through
 ///   the `ReportLane`, and the supporter sent to the thanks page.
 /// A request of either kind that cannot be answered this way (a page not cached yet, a form with an
 /// error) goes on to Hummingbird's decoder as exactly its own bytes, so the decoder stays at a message
@@ -41,11 +41,12 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// to hear that the read is complete (when everything was answered here, they have nothing to do).
     private var forwarded = false
     /// Requests the router is still answering, counted by the connection's `ImmediatePageHandler`.
-    let outstanding = PendingResponses()
+    private let outstanding: PendingResponses
 
-    init(cache: PageCache, reports: ReportLane?) {
+    init(cache: PageCache, reports: ReportLane?, outstanding: PendingResponses) {
         self.cache = cache
         self.reports = reports
+        self.outstanding = outstanding
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -101,7 +102,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             {
                 closing = request.closes
                 answered = true
-                context.write(wrapOutboundOut(Self.head(of: page, closing: closing, allocator: context.channel.allocator)), promise: nil)
+                let head = ResponseHead.http1(page.status, ResponseHead.fields(of: page, closing: closing), allocator: context.channel.allocator)
+                context.write(wrapOutboundOut(head), promise: nil)
                 for part in page.parts { context.write(wrapOutboundOut(part), promise: nil) }
             } else if outstanding.count == 0, request.method == .post, let reports, let action = ReportPath.action(request.path),
                 request.isForm, let length = request.contentLength, length <= FormBody.sizeLimit
@@ -138,9 +140,9 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             handler.storing = false
             guard context.channel.isActive else { return }
             if case .success(let location?) = result {
-                context.writeAndFlush(
-                    handler.wrapOutboundOut(Self.redirect(to: location, closing: request.closes, allocator: context.channel.allocator)),
-                    promise: nil)
+                let head = ResponseHead.http1(
+                    .seeOther, ResponseHead.seeOther(location, closing: request.closes), allocator: context.channel.allocator)
+                context.writeAndFlush(handler.wrapOutboundOut(head), promise: nil)
                 if request.closes {
                     handler.passingOn = true
                     context.close(promise: nil)
@@ -159,33 +161,6 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             context.fireChannelReadComplete()
         }
     }
-
-    /// The status line and the page's own headers (`CachedPage.headers`, as on the router's way) with the common ones.
-    private static func head(of page: CachedPage, closing: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
-        var head = allocator.buffer(capacity: 1024)
-        head.writeString(page.status == .ok ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 304 Not Modified\r\n")
-        for field in page.headers { head.writeString("\(field.name.rawName): \(field.value)\r\n") }
-        if page.status == .ok { head.writeString("Content-Length: \(page.contentLength)\r\n") }
-        finish(&head, closing: closing)
-        return head
-    }
-
-    /// See Other, as the router answers a stored report: a reload of the thanks page is a plain GET.
-    private static func redirect(to location: String, closing: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
-        var head = allocator.buffer(capacity: 1024)
-        head.writeString("HTTP/1.1 303 See Other\r\nLocation: \(location)\r\nContent-Length: 0\r\n")
-        finish(&head, closing: closing)
-        return head
-    }
-
-    private static func finish(_ head: inout ByteBuffer, closing: Bool) {
-        head.writeString(fixedHeaders)
-        head.writeString("Date: \(HTTPDate.now())\r\n")
-        if closing { head.writeString("Connection: close\r\n") }
-        head.writeString("\r\n")
-    }
-
-    private static let fixedHeaders = SecurityHeaders.all.map { "\($0.0.rawName): \($0.1)\r\n" }.joined() + "Server: Outcry\r\n"
 }
 
 /// How many requests of one connection the router is still answering; lives on the connection's event loop.

@@ -1,0 +1,82 @@
+import Foundation
+import HTTPTypes
+import NIOCore
+import Synchronization
+
+/// The head of every answer, whichever way it leaves: the router (`SecurityHeadersMiddleware`, then
+/// Hummingbird adds `Date` and `Server`), the `ImmediatePageHandler` after the HTTP codec, or the
+/// `RawLaneHandler` as bytes. One list, so the three ways cannot drift apart.
+enum ResponseHead {
+    static let serverName = "Outcry"
+
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+    /// Strict headers on every response: no scripts at all, no framing, no third-party anything, no referrer.
+    static let security: [(HTTPField.Name, String)] = [
+        (.contentSecurityPolicy, contentSecurityPolicy),
+        (.xContentTypeOptions, "nosniff"),
+        (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
+        (HTTPField.Name("X-Frame-Options")!, "DENY"),
+        (HTTPField.Name("Permissions-Policy")!, "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+        (HTTPField.Name("Cross-Origin-Opener-Policy")!, "same-origin"),
+    ]
+
+    /// What a server adds to a response's own fields: the security headers, `Server`, `Date`, the length
+    /// of a body, and `Connection: close` when the connection ends after it.
+    static func complete(_ fields: HTTPFields, contentLength: Int?, closing: Bool) -> HTTPFields {
+        var fields = fields
+        for (name, value) in security { fields[name] = value }
+        fields[.server] = serverName
+        fields[.date] = HTTPDate.now()
+        if let contentLength { fields[.contentLength] = String(contentLength) }
+        if closing { fields[.connection] = "close" }
+        return fields
+    }
+
+    /// A cached page's whole head.
+    static func fields(of page: CachedPage, closing: Bool) -> HTTPFields {
+        complete(page.headers, contentLength: page.status == .ok ? page.contentLength : nil, closing: closing)
+    }
+
+    /// See Other to `location`, as the router answers a stored report.
+    static func seeOther(_ location: String, closing: Bool) -> HTTPFields {
+        var fields = HTTPFields()
+        fields[.location] = location
+        return complete(fields, contentLength: 0, closing: closing)
+    }
+
+    /// The head as HTTP/1.1 bytes, for the raw lane.
+    static func http1(_ status: HTTPResponse.Status, _ fields: HTTPFields, allocator: ByteBufferAllocator) -> ByteBuffer {
+        var head = allocator.buffer(capacity: 1024)
+        head.writeString("HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n")
+        for field in fields {
+            head.writeString(field.name.rawName)
+            head.writeString(": ")
+            head.writeString(field.value)
+            head.writeString("\r\n")
+        }
+        head.writeString("\r\n")
+        return head
+    }
+}
+
+/// The `Date` header (RFC 9110, IMF-fixdate), formatted once a second.
+enum HTTPDate {
+    private static let cached = Mutex<(second: Int, text: String)>((-1, ""))
+    private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func now() -> String {
+        var seconds = time(nil)
+        let second = Int(seconds)
+        if let text = cached.withLock({ $0.second == second ? $0.text : nil }) { return text }
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let text = "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(1900 + parts.tm_year) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
+        cached.withLock { $0 = (second, text) }
+        return text
+    }
+}
