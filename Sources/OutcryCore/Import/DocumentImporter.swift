@@ -138,13 +138,13 @@ struct DocumentReading {
 
         let numbers = readNumbers(header: header)
         let hasQuotes = lines.contains { $0.text.hasPrefix("“") || $0.text.hasPrefix("\"") || $0.text.hasPrefix("«") }
-        let saidLine = lines.indices.first { lines[$0].folded.hasSuffix(" said:") || lines[$0].folded.hasSuffix(" says:") }
+        let saidLine = lines.indices.first { ImportVocabulary.all.quotingLineEndings.contains(where: lines[$0].folded.hasSuffix) }
         let looksLikeStatement =
             !numbers.number.isFound && !numbers.updates.isFound && !letter.isFound && targets.isEmpty && (hasQuotes || saidLine != nil)
         if looksLikeStatement {
             let statement = readStatement(labels: labels, regions: regions, header: header)
             var kind: Found<DocumentKind> = .missing
-            if let marker = lines.indices.prefix(4).first(where: { ["press release", "public statement", "statement", "news release", "pressemitteilung", "pressmeddelande", "tiedote"].contains(Self.bare(lines[$0].folded)) }) {
+            if let marker = lines.indices.prefix(4).first(where: { ImportVocabulary.all.statementHeadings.contains(Self.bare(lines[$0].folded)) }) {
                 kind = Found(.statement, at: source.span(line: marker))
             } else if let saidLine {
                 kind = Found(.statement, at: source.span(line: saidLine))
@@ -178,7 +178,7 @@ struct DocumentReading {
             // Without labels, the account ends where the document turns to what to do.
             if unlabelled, !summary.isEmpty, Self.turnsToAction(paragraph.text) { break }
             if Self.introducesAsks(lines[paragraph.lines.lowerBound].folded) || Self.introducesAsks(Phrase.fold(paragraph.text)) { break }
-            if Self.closingPhrases.prefix(9).contains(where: Phrase.fold(paragraph.text).has) { continue }
+            if ImportVocabulary.englishAndGerman.noFurtherActionSentences.contains(where: Phrase.fold(paragraph.text).has) { continue }
             if firstOfficial < source.lines[paragraph.lines.lowerBound].start { break }
             summary.append(paragraph)
         }
@@ -245,8 +245,7 @@ struct DocumentReading {
     /// "We are asking everyone to write to…", "Please write…": prose that turns from the account to the action.
     private static func turnsToAction(_ text: String) -> Bool {
         let folded = Phrase.fold(text)
-        return ["write to", "writing to", "send appeals", "please write", "write a letter", "take action", "schreiben sie",
-                "skriv till", "kirjoita", "écrivez", "could write", "send a letter", "appeal to"].contains(where: folded.has)
+        return ImportVocabulary.all.callsToWrite.contains(where: folded.has)
     }
 
     private static func sentencesAreMeta(_ text: String) -> Bool {
@@ -260,7 +259,7 @@ struct DocumentReading {
     /// "Please ask the Minister to:", "call on him to:", "Please write immediately in Arabic…:".
     static func introducesAsks(_ folded: String) -> Bool {
         folded.hasSuffix(":") && folded.utf8.count < 240
-            && ["urging", "calling on", "call on", "urge", "ask ", "asking", "demand", "please write", "fordern", "uppmana", "vaadi", "demandez", "exhortez"].contains(where: folded.has)
+            && ImportVocabulary.all.askIntroductions.contains(where: folded.has)
     }
 
     private static func bare(_ folded: String) -> String {
@@ -423,7 +422,7 @@ struct DocumentReading {
         while index >= 0, lines[index].isBlank { index -= 1 }
         guard index >= 0 else { return false }
         let folded = lines[index].folded
-        return folded.utf8.count < 120 && (folded.has("copies to") || folded.has("copy to") || folded.has("and copy"))
+        return folded.utf8.count < 120 && ImportVocabulary.all.copyIntroductions.contains(where: folded.has)
     }
 
     // MARK: - Numbers, kind, title, dates
@@ -437,8 +436,8 @@ struct DocumentReading {
         // A closing may say so anywhere, often at the very end.
         for index in lines.indices {
             let folded = lines[index].folded
-            // The words that may stand anywhere are few; the others only count near the top.
-            let phrases = index < header.upperBound + 2 || folded.utf8.count < 40 ? Self.closingPhrases[...] : Self.closingPhrases.prefix(11)
+            // Closing sentences may stand anywhere; outcome headings only count near the top or on a short line.
+            let phrases = index < header.upperBound + 2 || folded.utf8.count < 40 ? Self.closingPhrases : ImportVocabulary.all.noFurtherActionSentences
             for phrase in phrases where folded.has(phrase) {
                 let range = folded.byteRange(of: phrase)!
                 if folded.count == lines[index].text.count {
@@ -452,28 +451,19 @@ struct DocumentReading {
         if let span = numbers.updateEvidence { return Found(.update, at: span) }
         for index in header.prefix(6) {
             let folded = lines[index].folded
-            if Self.updatePhrases.contains(where: { folded.hasPrefix($0) || folded.has(" " + $0 + " ") || folded == $0 }) {
+            if ImportVocabulary.all.updateMarkers.contains(where: { folded.hasPrefix($0) || folded.has(" " + $0 + " ") || folded == $0 }) {
                 return Found(.update, at: source.span(line: index))
             }
         }
         if let span = numbers.number.span { return Found(.new, at: span) }
-        if let marker = lines.indices.prefix(6).first(where: { lines[$0].folded.has("urgent action") || lines[$0].folded.has("eilaktion") || lines[$0].folded.has("urgent-action") }) {
+        let names = ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionSlugs
+        if let marker = lines.indices.prefix(6).first(where: { index in names.contains(where: lines[index].folded.has) }) {
             return Found(.new, at: source.span(line: marker))
         }
         return .missing
     }
 
-    private static let closingPhrases = [
-        "no further action is requested", "no further action is needed", "no further action is required",
-        "no further action needed", "no further action required", "no further appeals", "no more appeals",
-        "keine weiteren aktionen", "keine weiteren appelle", "inga fler åtgärder", "ei enää toimia", "victory", "outcome",
-        "good news", "erfolg", "seger", "voitto",
-    ]
-
-    private static let updatePhrases = [
-        "update", "further information", "follow-up", "follow up", "fi ", "weitere informationen", "uppdatering",
-        "päivitys", "lisätietoa ua",
-    ]
+    private static let closingPhrases = ImportVocabulary.all.noFurtherActionSentences + ImportVocabulary.all.outcomeHeadings
 
     /// The headline: the first short line of the header that is not a label, number, date or marker;
     /// with text extracted from a PDF, the capitals at the start of a run-together line.
@@ -488,7 +478,7 @@ struct DocumentReading {
             while changed {
                 changed = false
                 let folded = Phrase.fold(text[start...].prefix(48))
-                for marker in Self.titleMarkers where folded.hasPrefix(marker) {
+                for marker in Self.headlineOpeners where folded.hasPrefix(marker) {
                     start = text.index(start, offsetBy: marker.count, limitedBy: text.endIndex) ?? text.endIndex
                     changed = true
                     break
@@ -511,8 +501,8 @@ struct DocumentReading {
                 if NameFinder.country(named: text) != nil { continue }
                 // A date line ("Julkaistu 17. huhtikuuta 2024", "17 April 2024, Geneva"): not a title.
                 if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { continue }
-                if ["press release", "public statement", "news release", "for immediate release", "statement", "urgent action", "ua", "eilaktion"].contains(Self.bare(folded)) { continue }
-                if folded.hasPrefix("date:") || folded.hasPrefix("index:") || folded.hasPrefix("datum:") { continue }
+                if Self.markerLines.contains(Self.bare(folded)) { continue }
+                if ImportVocabulary.all.dateLabels.contains(where: { folded.hasPrefix($0 + ":") }) { continue }
             }
             // A run-together line: "JOURNALIST HELD INCOMMUNICADO Journalist Jane Doe was arrested…"
             if let capitals = Self.leadingCapitals(text), capitals.count < text.count - 20 {
@@ -528,11 +518,12 @@ struct DocumentReading {
         return (.missing, header.upperBound)
     }
 
-    private static let titleMarkers = [
-        "urgent action:", "urgent action", "further information on ua", "further information on urgent action",
-        "further information:", "further information", "follow-up on ua", "follow-up to ua", "follow up on ua",
-        "update on ua", "ua:", "ua-", "ua ", "fi ", "eilaktion", "blixtaktion", "action urgente", "•",
-    ]
+    private static let headlineOpeners = ImportVocabulary.all.headlineOpeners + ["•"]
+
+    /// Lines that only say what the document is. The statement headings are the English ones only:
+    /// this step has never ruled out the others as headlines.
+    private static let markerLines = ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices
+        + ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionAbbreviations
 
     private func runTogetherSummary(title: String, header: Range<Int>) -> Paragraph? {
         for index in header where !lines[index].isBlank {
@@ -573,9 +564,9 @@ struct DocumentReading {
             let line = lines[index]
             let folded = line.folded
             guard DeadlineReader.phrase(in: folded) == nil else { continue }
-            let labelled = ["date", "datum", "issued", "published", "publicerad", "julkaistu", "date de publication"].contains(where: folded.hasPrefix)
+            let labelled = Self.issueLabels.contains(where: folded.hasPrefix)
             guard labelled || (index < summaryStart && line.text.utf8.count <= 90) else { continue }
-            if folded.has("first issued") || folded.has("closes ua") || folded.has("update to ua") { continue }
+            if ImportVocabulary.all.otherDocumentDates.contains(where: folded.has) { continue }
             if let (date, characters) = DateReader.firstDate(in: line.text) {
                 let lower = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
                 let upper = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
@@ -584,6 +575,8 @@ struct DocumentReading {
         }
         return .missing
     }
+
+    private static let issueLabels = ImportVocabulary.all.dateLabels + ImportVocabulary.all.publicationLabels
 
     private func readCountry(title: Found<String>, header: Range<Int>, summary: [Paragraph], targets: [ImportedTarget]) -> Found<Country> {
         if let span = title.span, let title = title.value {
@@ -698,8 +691,8 @@ struct DocumentReading {
         while let end = text.last, end == ";" || end == "," { text.removeLast() }
         if text.hasSuffix(" and") { text = String(text.dropLast(4)) }
         let folded = Phrase.fold(text)
-        if ["expressing", "express concern", "voicing"].contains(where: folded.hasPrefix) { return nil }
-        for opener in ["urging ", "calling on ", "calling upon ", "asking ", "demanding ", "requesting ", "insisting "] where folded.hasPrefix(opener) {
+        if ImportVocabulary.all.concernOpeners.contains(where: folded.hasPrefix) { return nil }
+        for opener in ImportVocabulary.all.requestOpeners where folded.hasPrefix(opener) {
             guard let to = folded.byteRange(of: " to ") else { return text }
             return String(text.dropFirst(folded.distance(from: folded.startIndex, to: to.upperBound)))
         }
@@ -711,13 +704,14 @@ struct DocumentReading {
     private func readOutcome(summary: [Paragraph]) -> Found<String> {
         if let first = summary.first, let sentence = Sentences.split(first.text).first {
             let folded = Phrase.fold(sentence)
-            if Self.outcomeWords.contains(where: folded.has) { return Found(sentence, at: source.span(lines: first.lines)) }
+            if ImportVocabulary.all.outcomeVerbs.contains(where: folded.has) { return Found(sentence, at: source.span(lines: first.lines)) }
         }
+        let closings = ImportVocabulary.englishAndGerman.noFurtherActionSentences
         for index in lines.indices {
             let folded = lines[index].folded
-            guard Self.closingPhrases.prefix(9).contains(where: folded.has) else { continue }
+            guard closings.contains(where: folded.has) else { continue }
             let sentences = Sentences.split(Phrase.collapse(lines[index].text))
-            if let sentence = sentences.first(where: { sentence in Self.closingPhrases.prefix(9).contains { Phrase.fold(sentence).has($0) } }) {
+            if let sentence = sentences.first(where: { sentence in closings.contains { Phrase.fold(sentence).has($0) } }) {
                 return Found(sentence, at: source.span(line: index))
             }
         }
@@ -726,12 +720,6 @@ struct DocumentReading {
         }
         return .missing
     }
-
-    private static let outcomeWords = [
-        "released", "freed", "acquitted", "sentenced", "dropped", "convicted", "pardoned", "died", "killed", "returned",
-        "reunited", "granted", "quashed", "overturned", "dismissed", "closed", "lifted", "commuted", "allowed to leave",
-        "freigelassen", "frigiven", "vapautettiin", "libéré",
-    ]
 
     // MARK: - Statements
 
@@ -743,7 +731,7 @@ struct DocumentReading {
         var bodyStart = 0
         for index in lines.indices.prefix(6) where !lines[index].isBlank {
             let line = lines[index]
-            if ["press release", "public statement", "statement", "news release", "for immediate release"].contains(Self.bare(line.folded)) {
+            if Self.statementMarkers.contains(Self.bare(line.folded)) {
                 skip.insert(index)
                 continue
             }
@@ -834,6 +822,9 @@ struct DocumentReading {
         return statement
     }
 
+    /// The statement headings are the English ones only: this step has never skipped the others.
+    private static let statementMarkers = ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices
+
     /// The quoted words without their marks, and what follows the closing mark (“…,” said Jane Doe).
     private static func unquote(_ text: String) -> (String, String?) {
         var body = Substring(text.dropFirst())
@@ -854,7 +845,7 @@ struct DocumentReading {
         var rest = Substring(text)
         while let first = rest.first, first == "," || first == " " { rest = rest.dropFirst() }
         let folded = Phrase.fold(rest)
-        for verb in ["said ", "says ", "added ", "stated "] where folded.hasPrefix(verb) {
+        for verb in ImportVocabulary.all.speechVerbs where folded.hasPrefix(verb) {
             rest = rest.dropFirst(verb.count)
             var parts = rest.split(separator: ",").map { $0.trimmingWhitespace }
             guard !parts.isEmpty else { return nil }
@@ -872,7 +863,7 @@ struct DocumentReading {
     /// "…, Marie Struthers, Amnesty International’s Director for…, said:" → the speaker and role.
     private static func speaker(leadingInto text: String) -> (String, String?)? {
         let folded = Phrase.fold(text)
-        guard let verb = [" said:", " says:", " stated:", " added:", " said,"].first(where: { folded.hasSuffix($0) }) else { return nil }
+        guard let verb = ImportVocabulary.all.speakerLeadIns.first(where: { folded.hasSuffix($0) }) else { return nil }
         let before = text.dropLast(verb.count)
         let parts = before.split(separator: ",").map { $0.trimmingWhitespace }
         for index in parts.indices.reversed() {
@@ -880,7 +871,7 @@ struct DocumentReading {
             guard (2...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }), !parts[index].has("’s"), !parts[index].has("'s") else { continue }
             // "President of the Tunisian Order of Lawyers, which has called a strike" → the office only.
             let role = parts[(index + 1)...].prefix { part in
-                !["which ", "who ", "whose ", "where "].contains(where: { Phrase.fold(part).hasPrefix($0) })
+                !ImportVocabulary.all.relativePronouns.contains(where: { Phrase.fold(part).hasPrefix($0) })
             }.joined(separator: ", ")
             return (parts[index], role.isEmpty ? nil : role)
         }
@@ -892,7 +883,7 @@ private extension String {
     /// "A and B" → "A, B" for splitting a list of names.
     func replacingAnd() -> String {
         var result = self
-        for joiner in [" and ", " und ", " och ", " ja ", " et ", " y "] {
+        for joiner in ImportVocabulary.all.nameJoiners {
             while let range = result.byteRange(of: joiner) { result.replaceSubrange(range, with: ", ") }
         }
         return result
