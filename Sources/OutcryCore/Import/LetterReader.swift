@@ -9,7 +9,8 @@ enum LetterReader {
         if salutationOpeners.contains(where: { folded.hasPrefix($0) }) {
             return folded.hasSuffix(",") || folded.hasSuffix(":") || folded.hasSuffix("!") || folded.utf8.count <= 60
         }
-        return ["your excellency,", "excellency,", "your majesty,", "your highness,", "your excellency", "excellency:", "your majesty"].contains(folded)
+        return ["your excellency,", "excellency,", "your majesty,", "your highness,", "your excellency", "excellency:", "your majesty"]
+            .contains(folded)
     }
 
     private static let salutationOpeners = [
@@ -24,7 +25,8 @@ enum LetterReader {
         for formula in closingFormulas {
             if folded.hasPrefix(formula), folded.count <= formula.count + 40 { return (text, "") }
             // A closing glued to the end of the last paragraph: "…in detention.Yours sincerely,"
-            if let range = folded.byteRange(of: formula, backwards: true), folded.distance(from: range.lowerBound, to: folded.endIndex) <= formula.count + 2,
+            if let range = folded.byteRange(of: formula, backwards: true),
+                folded.distance(from: range.lowerBound, to: folded.endIndex) <= formula.count + 2,
                 folded.distance(from: folded.startIndex, to: range.lowerBound) > 0
             {
                 let offset = folded.distance(from: folded.startIndex, to: range.lowerBound)
@@ -116,71 +118,4 @@ enum Sentences {
         "mr.", "mrs.", "ms.", "dr.", "prof.", "h.e.", "st.", "no.", "nos.", "art.", "vs.", "e.g.", "i.e.", "etc.", "jr.",
         "sr.", "gen.", "col.", "lt.", "capt.", "rev.", "hon.", "ul.", "str.", "tel.", "p.o.", "inc.", "ltd.", "co.",
     ]
-}
-
-/// Languages supporters are told to write in: "Write in English, Kyrgyz or Russian",
-/// "Preferred language to address target: Arabic, English", "Schreiben Sie auf Englisch".
-enum LanguageReader {
-    static func languages(in text: String) -> [String] {
-        var tags: [String] = []
-        for (word, _) in Phrase.words(in: text) {
-            if let tag = tagsByName[Phrase.fold(word)], !tags.contains(tag) { tags.append(tag) }
-        }
-        return tags
-    }
-
-    /// Whether a line speaks about the language to write in.
-    static func mentionsLanguageChoice(_ folded: String) -> Bool {
-        ["language", "write", "schreiben", "skriv", "kirjoita", "sprache", "språk", "écrivez", "escriba", "appeals in",
-         "appeal in", "langue", "kieli"].contains { folded.has($0) }
-            && !languages(in: folded).isEmpty
-    }
-
-    private static let tagsByName: [String: String] = {
-        let table: [(String, [String])] = [
-            ("en", ["english", "englisch", "engelska", "englanniksi", "englanti", "anglais", "inglés", "ingles", "английском", "английский"]),
-            ("fr", ["french", "französisch", "franska", "ranskaksi", "français", "francés"]),
-            ("es", ["spanish", "spanisch", "spanska", "espanjaksi", "espagnol", "español"]),
-            ("de", ["german", "deutsch", "tyska", "saksaksi", "allemand", "alemán"]),
-            ("ru", ["russian", "russisch", "ryska", "venäjäksi", "russe", "ruso", "русском", "русский"]),
-            ("ky", ["kyrgyz", "kirgisisch", "kirgiziska", "kirgiisiksi", "кыргызском", "кыргызский"]),
-            ("ar", ["arabic", "arabisch", "arabiska", "arabiaksi", "arabe", "árabe"]),
-            ("zh", ["chinese", "mandarin", "chinesisch", "kinesiska", "kiinaksi", "chinois", "chino"]),
-            ("fa", ["persian", "farsi", "persisch", "persiska", "persiaksi"]),
-            ("tr", ["turkish", "türkisch", "turkiska", "turkiksi", "turc"]),
-            ("pt", ["portuguese", "portugiesisch", "portugisiska", "portugaliksi", "portugais", "portugués"]),
-            ("sv", ["swedish", "schwedisch", "svenska", "ruotsiksi", "suédois"]),
-            ("fi", ["finnish", "finnisch", "finska", "suomeksi", "finnois"]),
-            ("uz", ["uzbek", "usbekisch", "uzbekiska"]),
-            ("kk", ["kazakh", "kasachisch", "kazakiska"]),
-            ("tg", ["tajik", "tadschikisch"]),
-            ("be", ["belarusian", "belarussisch", "belarusiska", "valkovenäjäksi"]),
-            ("uk", ["ukrainian", "ukrainisch", "ukrainska", "ukrainaksi"]),
-            ("az", ["azerbaijani", "azeri", "aserbaidschanisch"]),
-            ("he", ["hebrew", "hebräisch", "hebreiska"]),
-            ("vi", ["vietnamese", "vietnamesisch", "vietnamesiska"]),
-            ("my", ["burmese"]),
-            ("th", ["thai"]),
-            ("ja", ["japanese", "japanisch", "japanska"]),
-            ("ko", ["korean", "koreanisch", "koreanska"]),
-            ("hi", ["hindi"]),
-            ("ur", ["urdu"]),
-            ("bn", ["bengali", "bangla"]),
-            ("it", ["italian", "italienisch", "italienska"]),
-            ("nl", ["dutch", "niederländisch", "nederländska"]),
-            ("pl", ["polish", "polnisch", "polska"]),
-            ("am", ["amharic"]),
-            ("sw", ["swahili", "kiswahili"]),
-            ("ti", ["tigrinya"]),
-            ("id", ["indonesian", "bahasa"]),
-            ("km", ["khmer"]),
-            ("ne", ["nepali"]),
-            ("ta", ["tamil"]),
-            ("si", ["sinhala", "sinhalese"]),
-            ("ln", ["lingala"]),
-        ]
-        var tags: [String: String] = [:]
-        for (tag, names) in table { for name in names { tags[name] = tag } }
-        return tags
-    }()
 }

@@ -1,0 +1,161 @@
+/// Cutting a line of a contact block into its lead and its labelled fields.
+extension ContactReader {
+    func readLine(_ index: Int, from start: String.Index? = nil) -> ReadLine {
+        let line = source.lines[index]
+        let skipped = start.map { line.text.distance(from: line.text.startIndex, to: $0) } ?? 0
+        let text = String(line.text.dropFirst(skipped))
+        let folded = String(line.folded.dropFirst(skipped))
+        let sameLength = folded.count == text.count
+        var found: [(start: Int, valueStart: Int, field: Field)] = []
+        if sameLength {
+            let characters = Array(folded)
+            var position = 0
+            while position < characters.count {
+                if position == 0 || " |;,/(•".contains(characters[position - 1]) {
+                    for (label, field) in Self.fieldLabels where matches(label, in: characters, at: position) {
+                        var end = position + label.count
+                        while end < characters.count, characters[end] == " " || characters[end] == "." { end += 1 }
+                        if end < characters.count, characters[end] == ":" {
+                            found.append((position, end + 1, field))
+                            position = end
+                            break
+                        }
+                        // "Tel +12 345", "Fax (01) 234": a number may follow its label without a colon.
+                        guard Self.takesBareNumbers(field), end < characters.count, end > position + label.count,
+                            characters[end] == "+" || characters[end] == "(" || characters[end].isNumber
+                        else { continue }
+                        found.append((position, end, field))
+                        position = end
+                        break
+                    }
+                }
+                position += 1
+            }
+        }
+        let offsets = Array(text.indices) + [text.endIndex]
+        var fields: [(Field, Piece)] = []
+        for (number, entry) in found.enumerated() {
+            let end = number + 1 < found.count ? found[number + 1].start : text.count
+            let range = offsets[entry.valueStart]..<offsets[max(entry.valueStart, end)]
+            let isSalutation = if case .salutation = entry.field { true } else { false }
+            let value = Self.cleanValue(text[range], keepingComma: isSalutation)
+            guard !value.isEmpty else { continue }
+            fields.append((entry.field, Piece(text: value, span: span(index, range, in: text, skipped: skipped))))
+        }
+        let leadEnd = found.first?.start ?? text.count
+        var leadText = String(text[offsets[0]..<offsets[leadEnd]]).trimmingWhitespace
+        while let last = leadText.last, last == "|" || last == ";" || last == "," || last == "/" {
+            leadText = String(leadText.dropLast()).trimmingWhitespace
+        }
+        // Bare addresses, handles and links with no label.
+        if found.isEmpty, !leadText.has(" ") || leadText.hasPrefix("http") || leadText.hasPrefix("www.") {
+            if let field = Self.bareField(leadText) {
+                fields.append((field, Piece(text: leadText, span: source.span(line: index))))
+                leadText = ""
+            }
+        } else if found.isEmpty, leadText.has("@"), !leadText.hasPrefix("@"), Self.emailAddresses(in: leadText).count > 0,
+            leadText.split(separator: " ").allSatisfy({ $0.contains("@") || $0.count <= 3 })
+        {
+            fields.append((.email, Piece(text: leadText, span: source.span(line: index))))
+            leadText = ""
+        }
+        let leadSpan = span(index, offsets[0]..<offsets[leadEnd], in: text, skipped: skipped)
+        let lead = leadText.isEmpty ? nil : Piece(text: leadText, span: leadSpan)
+        return ReadLine(lead: lead, fields: fields, line: index)
+    }
+
+    /// The span of `range` of `text`, which is the line's text without its first `skipped` characters.
+    private func span(_ index: Int, _ range: Range<String.Index>, in text: String, skipped: Int) -> TextSpan {
+        let line = source.lines[index].text
+        let prefix = line.utf8.distance(from: line.startIndex, to: line.index(line.startIndex, offsetBy: skipped))
+        let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let upper = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        return source.span(line: index, bytes: (prefix + lower)..<(prefix + upper))
+    }
+
+    private func matches(_ label: [Character], in characters: [Character], at position: Int) -> Bool {
+        guard position + label.count <= characters.count else { return false }
+        for offset in 0..<label.count where characters[position + offset] != label[offset] { return false }
+        return true
+    }
+
+    private static let fieldLabels: [([Character], Field)] = {
+        var labels: [(String, Field)] = []
+        let emails = [
+            "e-mail", "email", "e-post", "epost", "e-mail address", "email address", "sähköposti", "courriel", "correo electrónico",
+            "correo", "mail",
+        ]
+        for name in emails { labels.append((name, .email)) }
+        for name in ["fax", "telefax", "faksi", "fax number"] { labels.append((name, .fax)) }
+        let phones = ["phone", "telephone", "tél", "tel", "telefon", "puhelin", "téléphone", "teléfono", "tfn", "mobile", "phone number"]
+        for name in phones { labels.append((name, .phone)) }
+        for name in ["twitter handle", "twitter", "x (twitter)", "x/twitter", "twitter/x", "x"] { labels.append((name, .social(.x))) }
+        for name in ["facebook"] { labels.append((name, .social(.facebook))) }
+        for name in ["instagram"] { labels.append((name, .social(.instagram))) }
+        for name in ["telegram"] { labels.append((name, .social(.telegram))) }
+        for name in ["bluesky"] { labels.append((name, .social(.bluesky))) }
+        for name in ["mastodon"] { labels.append((name, .social(.mastodon))) }
+        let contactForms = [
+            "contact form", "online contact form", "online form", "web form", "kontaktformular", "kontaktformulär", "yhteydenottolomake",
+            "formulaire de contact",
+        ]
+        for name in contactForms { labels.append((name, .contactForm)) }
+        for name in ["website", "web", "homepage", "webbplats", "verkkosivu"] { labels.append((name, .website)) }
+        for name in ["salutation", "anrede", "hälsningsfras", "tervehdys"] { labels.append((name, .salutation)) }
+        return labels.sorted { $0.0.count > $1.0.count }.map { (Array($0.0), $0.1) }
+    }()
+
+    private static func takesBareNumbers(_ field: Field) -> Bool {
+        switch field {
+        case .phone, .fax: true
+        default: false
+        }
+    }
+
+    private static func cleanValue(_ value: Substring, keepingComma: Bool = false) -> String {
+        var text = value.trimmingWhitespace
+        for separator in [" I", " |", " /", ";", ",", "|"] where text.hasSuffix(separator) && !(keepingComma && separator == ",") {
+            text = String(text.dropLast(separator.count)).trimmingWhitespace
+        }
+        if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
+        return text
+    }
+
+    private static func bareField(_ text: String) -> Field? {
+        let folded = text.lowercased()
+        if isHidden(text) { return .email }
+        if folded.has("facebook.com") { return .social(.facebook) }
+        if folded.has("twitter.com/") || folded.has("x.com/") { return .social(.x) }
+        if folded.has("instagram.com") { return .social(.instagram) }
+        if folded.has("t.me/") { return .social(.telegram) }
+        if folded.has("bsky.app") { return .social(.bluesky) }
+        if folded.hasPrefix("http://") || folded.hasPrefix("https://") || folded.hasPrefix("www.") {
+            return looksLikeContactForm(folded) ? .contactForm : .website
+        }
+        if folded.hasPrefix("@"), folded.utf8.count > 2, !folded.dropFirst().contains("@") { return .social(.x) }
+        if !emailAddresses(in: text).isEmpty { return .email }
+        return nil
+    }
+
+    static func looksLikeContactForm(_ text: String) -> Bool {
+        let folded = text.lowercased()
+        return ["contact", "form", "kontakt", "feedback", "appeal", "obrashcheni", "write"].contains { folded.has($0) }
+    }
+
+    static func isHidden(_ text: String) -> Bool {
+        let folded = text.lowercased()
+        return folded.has("[email") && folded.has("protected]") || folded.has("email protected")
+    }
+
+    static func emailAddresses(in text: String) -> [String] {
+        var addresses: [String] = []
+        let separators: Set<Character> = [" ", ",", ";", "<", ">", "(", ")"]
+        for token in text.split(whereSeparator: separators.contains) {
+            var candidate = Substring(token)
+            while let last = candidate.last, last == "." || last == ":" { candidate = candidate.dropLast() }
+            if candidate.hasPrefix("mailto:") { candidate = candidate.dropFirst(7) }
+            if let address = EmailAddress(String(candidate)) { addresses.append(address.value) }
+        }
+        return addresses
+    }
+}

@@ -1,0 +1,30 @@
+extension DocumentReading {
+    /// The country the action is about: named by the headline, a heading line, the account, or an official's address.
+    func findCountry(title: Found<String>, header: Range<Int>, summary: [Paragraph], officials: [ImportedTarget]) -> Found<Country> {
+        if let span = title.span, let title = title.value {
+            // "Kyrgyzstan: Detention of…" names the country first.
+            if let colon = title.firstIndex(of: ":"), let country = NameFinder.country(named: String(title[..<colon])) {
+                return Found(country, at: span)
+            }
+            if let (country, _) = NameFinder.countries(in: title).first { return Found(country, at: span) }
+        }
+        // A heading line naming the country: "UA 44/24 – République démocratique du Congo", "RUSSISCHE FÖDERATION".
+        for index in header where !lines[index].isBlank {
+            if let (country, range) = NameFinder.countries(in: lines[index].text).first {
+                return Found(country, at: source.span(line: index, range))
+            }
+        }
+        if let first = summary.first, let last = summary.last {
+            let text = summary.map(\.text).joined(separator: "\n")
+            if let (country, _) = NameFinder.countries(in: text).first {
+                return Found(country, at: source.span(lines: first.lines.lowerBound...last.lines.upperBound))
+            }
+        }
+        for official in officials {
+            for line in (official.addressLines.value ?? []).reversed() {
+                if let country = NameFinder.country(named: line) { return Found(country, at: official.addressLines.span) }
+            }
+        }
+        return .missing
+    }
+}

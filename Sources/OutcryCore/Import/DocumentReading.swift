@@ -1,0 +1,65 @@
+/// One pass of the importer over one text: named steps, each reading one part of the document from
+/// the text and from what the steps before it found.
+struct DocumentReading {
+    let source: SourceText
+    let today: HistoricalDate?
+
+    var lines: [SourceText.Line] { source.lines }
+
+    func document() -> ImportedDocument {
+        let layout = findLayout()
+        var consumed = layout.fieldLabelLines
+        let letter = findLetter(layout)
+        consumed.formUnion(letter.usedLines)
+        let officials = findOfficials(layout, letter: letter.lines, skipping: consumed)
+        consumed.formUnion(officials.lines)
+        let numbers = findNumbers(header: layout.header)
+        if isStatement(numbers: numbers, letter: letter.letter, officials: officials.targets) {
+            return ImportedDocument(kind: findStatementKind(), statement: readStatement(layout))
+        }
+
+        var notes = unusableContactNotes(officials.targets)
+        var action = ImportedUrgentAction(number: numbers.number, updates: numbers.updates, index: numbers.index)
+        action.letter = letter.letter
+        action.targets = field(officials.targets)
+        let (title, summaryStart) = findTitle(header: layout.header)
+        action.title = title
+        let prose = consumed.union(letter.lines.map(Set.init) ?? [])
+        let summary = findSummary(layout, title: title, from: summaryStart, skipping: prose, officials: officials.targets)
+        action.summary = field(summary)
+        action.issued = findIssued(header: layout.header, before: summary.first?.lines.lowerBound ?? layout.header.upperBound)
+        action.country = findCountry(title: title, header: 0..<summaryStart, summary: summary, officials: officials.targets)
+        action.deadline = findDeadline(issued: action.issued.value)
+        let kind = findKind(numbers: numbers, header: layout.header)
+        action.takeAction = field(findSteps(layout, letter: letter.lines, skipping: consumed))
+        action.asks = findAsks(letter: letter, skipping: consumed)
+        action.languages = findLanguages(labels: layout.labels, skipping: letter.lines)
+        action.people = findPeople(labels: layout.labels, title: title, summary: summary)
+        action.background = field(findBackground(layout, skipping: prose))
+        if kind.value == .closing {
+            action.outcome = findOutcome(summary: summary)
+        }
+        if !action.number.isFound, !action.updates.isFound, kind.value == nil {
+            notes.append("No Urgent Action number was found.")
+        }
+        return ImportedDocument(kind: kind, action: action, notes: notes)
+    }
+
+    func findNumbers(header: Range<Int>) -> NumberReader.Numbers {
+        let preferred = Array(header) + lines.indices.filter { !header.contains($0) }
+        return NumberReader.numbers(source: source, order: preferred)
+    }
+
+    /// Paragraphs as one field, spanning from the first to the last.
+    func field(_ paragraphs: [Paragraph]) -> Found<[String]> {
+        guard let first = paragraphs.first, let last = paragraphs.last else { return .missing }
+        return Found(paragraphs.map(\.text), at: source.span(lines: first.lines.lowerBound...last.lines.upperBound))
+    }
+
+    /// A folded line without the colons and spaces it ends with: "press release:" → "press release".
+    static func bare(_ folded: String) -> String {
+        var text = Substring(folded)
+        while let last = text.last, last == ":" || last == " " { text = text.dropLast() }
+        return String(text)
+    }
+}

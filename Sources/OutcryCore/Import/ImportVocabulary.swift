@@ -1,0 +1,183 @@
+/// The phrases the importer's steps read a document by, one value per language, each list named for
+/// the role its phrases play. Phrases are folded (lower case, plain apostrophes and dashes).
+///
+/// A step that reads every language takes its list from `all`; a step that reads fewer names the
+/// languages it reads, so what it leaves out shows where it is used.
+struct ImportVocabulary {
+    /// Headings that make a document a statement rather than an Urgent Action: "Press release".
+    var statementHeadings: [String] = []
+    /// A line above a statement saying when it may be published: "For immediate release".
+    var releaseNotices: [String] = []
+    /// The name of the document type, standing as a marker: "URGENT ACTION", "EILAKTION".
+    var urgentActionNames: [String] = []
+    /// The name shortened, as a line of its own: "UA".
+    var urgentActionAbbreviations: [String] = []
+    /// The name as web addresses spell it: "…/urgent-action/…".
+    var urgentActionSlugs: [String] = []
+    /// What a headline line may begin with before its words ("UA 30.24 Kyrgyzstan: …"). Where one
+    /// opener begins another, the longer comes first.
+    var headlineOpeners: [String] = []
+    /// Words marking a follow-up to an earlier action: "Update", "Further information".
+    var updateMarkers: [String] = []
+    /// The sentence that closes an action, wherever it stands: "No further action is requested".
+    var noFurtherActionSentences: [String] = []
+    /// Words announcing how an action ended; too common in prose to count below the heading
+    /// unless they stand on a short line: "Good news", "Victory".
+    var outcomeHeadings: [String] = []
+    /// Verbs saying how a case ended, when the account opens with one: "…was acquitted…".
+    var outcomeVerbs: [String] = []
+    /// Labels of the line giving the document's date: "Date:", "Datum:".
+    var dateLabels: [String] = []
+    /// Labels of the publication date: "Published", "Julkaistu".
+    var publicationLabels: [String] = []
+    /// Phrases of a line that dates another document, not this one: "First issued", "Closes UA".
+    var otherDocumentDates: [String] = []
+    /// Prose turning from the account to what supporters should do: "Please write", "Schreiben Sie".
+    var callsToWrite: [String] = []
+    /// Words of a line ending in a colon that introduces the requests: "Please ask the Minister to:".
+    var askIntroductions: [String] = []
+    /// How a listed request opens before its verb: "Urging the authorities to release…".
+    var requestOpeners: [String] = []
+    /// How a listed item opens when it voices concern rather than asks: "Expressing concern…".
+    var concernOpeners: [String] = []
+    /// The line before officials to send copies to: "And copies to:".
+    var copyIntroductions: [String] = []
+    /// What stands between the names in a list of people: "A and B", "A und B".
+    var nameJoiners: [String] = []
+    /// Verbs after a quote that name its speaker: "…,” said Jane Doe.
+    var speechVerbs: [String] = []
+    /// Endings of a paragraph that names the speaker of the quote after it: "…, Jane Doe, director, said:".
+    var speakerLeadIns: [String] = []
+    /// Endings of a line introducing a quote, the mark of a statement: "…said:".
+    var quotingLineEndings: [String] = []
+    /// Words beginning a clause about an office-holder that is no part of the office: "…, which has called…".
+    var relativePronouns: [String] = []
+}
+
+extension ImportVocabulary {
+    static let english = ImportVocabulary(
+        statementHeadings: ["press release", "public statement", "statement", "news release"],
+        releaseNotices: ["for immediate release"],
+        urgentActionNames: ["urgent action"],
+        urgentActionAbbreviations: ["ua"],
+        urgentActionSlugs: ["urgent-action"],
+        headlineOpeners: [
+            "urgent action:", "urgent action", "further information on ua", "further information on urgent action",
+            "further information:", "further information", "follow-up on ua", "follow-up to ua", "follow up on ua",
+            "update on ua", "ua:", "ua-", "ua ", "fi ",
+        ],
+        updateMarkers: ["update", "further information", "follow-up", "follow up", "fi "],
+        noFurtherActionSentences: [
+            "no further action is requested", "no further action is needed", "no further action is required",
+            "no further action needed", "no further action required", "no further appeals", "no more appeals",
+        ],
+        outcomeHeadings: ["victory", "outcome", "good news"],
+        outcomeVerbs: [
+            "released", "freed", "acquitted", "sentenced", "dropped", "convicted", "pardoned", "died", "killed", "returned",
+            "reunited", "granted", "quashed", "overturned", "dismissed", "closed", "lifted", "commuted", "allowed to leave",
+        ],
+        dateLabels: ["date"],
+        publicationLabels: ["issued", "published"],
+        otherDocumentDates: ["first issued", "closes ua", "update to ua"],
+        callsToWrite: [
+            "write to", "writing to", "send appeals", "please write", "write a letter", "take action", "could write",
+            "send a letter", "appeal to",
+        ],
+        askIntroductions: ["urging", "calling on", "call on", "urge", "ask ", "asking", "demand", "please write"],
+        requestOpeners: ["urging ", "calling on ", "calling upon ", "asking ", "demanding ", "requesting ", "insisting "],
+        concernOpeners: ["expressing", "express concern", "voicing"],
+        copyIntroductions: ["copies to", "copy to", "and copy"],
+        nameJoiners: [" and "],
+        speechVerbs: ["said ", "says ", "added ", "stated "],
+        speakerLeadIns: [" said:", " says:", " stated:", " added:", " said,"],
+        quotingLineEndings: [" said:", " says:"],
+        relativePronouns: ["which ", "who ", "whose ", "where "]
+    )
+
+    static let german = ImportVocabulary(
+        statementHeadings: ["pressemitteilung"],
+        urgentActionNames: ["eilaktion"],
+        headlineOpeners: ["eilaktion"],
+        updateMarkers: ["weitere informationen"],
+        noFurtherActionSentences: ["keine weiteren aktionen", "keine weiteren appelle"],
+        outcomeHeadings: ["erfolg"],
+        outcomeVerbs: ["freigelassen"],
+        dateLabels: ["datum"],
+        callsToWrite: ["schreiben sie"],
+        askIntroductions: ["fordern"],
+        nameJoiners: [" und "]
+    )
+
+    static let swedish = ImportVocabulary(
+        statementHeadings: ["pressmeddelande"],
+        headlineOpeners: ["blixtaktion"],
+        updateMarkers: ["uppdatering"],
+        noFurtherActionSentences: ["inga fler åtgärder"],
+        outcomeHeadings: ["seger"],
+        outcomeVerbs: ["frigiven"],
+        publicationLabels: ["publicerad"],
+        callsToWrite: ["skriv till"],
+        askIntroductions: ["uppmana"],
+        nameJoiners: [" och "]
+    )
+
+    static let finnish = ImportVocabulary(
+        statementHeadings: ["tiedote"],
+        updateMarkers: ["päivitys", "lisätietoa ua"],
+        noFurtherActionSentences: ["ei enää toimia"],
+        outcomeHeadings: ["voitto"],
+        outcomeVerbs: ["vapautettiin"],
+        publicationLabels: ["julkaistu"],
+        callsToWrite: ["kirjoita"],
+        askIntroductions: ["vaadi"],
+        nameJoiners: [" ja "]
+    )
+
+    static let french = ImportVocabulary(
+        headlineOpeners: ["action urgente"],
+        outcomeVerbs: ["libéré"],
+        publicationLabels: ["date de publication"],
+        callsToWrite: ["écrivez"],
+        askIntroductions: ["demandez", "exhortez"],
+        nameJoiners: [" et "]
+    )
+
+    static let spanish = ImportVocabulary(nameJoiners: [" y "])
+
+    /// Every language, in the order their phrases are tried where order matters.
+    static let languages = [english, german, swedish, finnish, french, spanish]
+
+    static let all = ImportVocabulary(joining: languages)
+
+    /// Where the summary ends and which sentence tells the outcome are read from English and German
+    /// closing sentences only; the Swedish and Finnish ones tell the kind of document.
+    static let englishAndGerman = ImportVocabulary(joining: [english, german])
+
+    /// Each role's phrases of `languages`, one language after another.
+    init(joining languages: [ImportVocabulary]) {
+        func joined(_ role: KeyPath<ImportVocabulary, [String]>) -> [String] { languages.flatMap { $0[keyPath: role] } }
+        statementHeadings = joined(\.statementHeadings)
+        releaseNotices = joined(\.releaseNotices)
+        urgentActionNames = joined(\.urgentActionNames)
+        urgentActionAbbreviations = joined(\.urgentActionAbbreviations)
+        urgentActionSlugs = joined(\.urgentActionSlugs)
+        headlineOpeners = joined(\.headlineOpeners)
+        updateMarkers = joined(\.updateMarkers)
+        noFurtherActionSentences = joined(\.noFurtherActionSentences)
+        outcomeHeadings = joined(\.outcomeHeadings)
+        outcomeVerbs = joined(\.outcomeVerbs)
+        dateLabels = joined(\.dateLabels)
+        publicationLabels = joined(\.publicationLabels)
+        otherDocumentDates = joined(\.otherDocumentDates)
+        callsToWrite = joined(\.callsToWrite)
+        askIntroductions = joined(\.askIntroductions)
+        requestOpeners = joined(\.requestOpeners)
+        concernOpeners = joined(\.concernOpeners)
+        copyIntroductions = joined(\.copyIntroductions)
+        nameJoiners = joined(\.nameJoiners)
+        speechVerbs = joined(\.speechVerbs)
+        speakerLeadIns = joined(\.speakerLeadIns)
+        quotingLineEndings = joined(\.quotingLineEndings)
+        relativePronouns = joined(\.relativePronouns)
+    }
+}

@@ -1,0 +1,93 @@
+/// The officials a document asks supporters to write to, and the lines they take up.
+struct OfficialsFinding {
+    var targets: [ImportedTarget] = []
+    var lines: Set<Int> = []
+}
+
+extension DocumentReading {
+    /// Officials under contact labels; without such labels, address blocks standing between paragraphs.
+    func findOfficials(_ layout: DocumentLayout, letter: Range<Int>?, skipping consumed: Set<Int>) -> OfficialsFinding {
+        var found = OfficialsFinding()
+        let contactReader = ContactReader(source: source)
+        for region in layout.contactRegions {
+            var indices = Array(region.lines).filter { !consumed.contains($0) && !(letter?.contains($0) ?? false) }
+            let label = layout.labelAtLine[region.lines.lowerBound]
+            if label?.inlineStart == nil, indices.first == region.lines.lowerBound { indices.removeFirst() }
+            let role: UrgentActionTarget.Role = region.section == .copies ? .copy : .primary
+            found.targets += contactReader.targets(lines: indices, role: role, firstLineFrom: label?.inlineStart)
+            found.lines.formUnion(region.lines)
+        }
+        for region in layout.regions where layout.contactRegions.isEmpty && (region.section == nil || region.section == .takeAction) {
+            for block in addressBlocks(in: region.lines, skipping: consumed, letter: letter) {
+                let role: UrgentActionTarget.Role = isCopyIntroduction(before: block.lowerBound) ? .copy : .primary
+                found.targets += contactReader.targets(lines: Array(block), role: role)
+                found.lines.formUnion(block)
+            }
+        }
+        found.targets.sort { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
+        found.targets = withSalutationLines(found.targets, layout)
+        return found
+    }
+
+    /// A lone "Salutation:" line speaks for the officials before it that have none.
+    private func withSalutationLines(_ targets: [ImportedTarget], _ layout: DocumentLayout) -> [ImportedTarget] {
+        var targets = targets
+        for label in layout.labels where label.section == .salutation && !layout.inContactRegion[label.line] {
+            guard let value = label.inline, let start = label.inlineStart else { continue }
+            let span = source.span(line: label.line, start..<lines[label.line].text.endIndex)
+            for index in targets.indices where !targets[index].salutation.isFound {
+                targets[index].salutation = Found(value, at: span)
+            }
+        }
+        return targets
+    }
+
+    /// The officials as one field, spanning all their blocks.
+    func field(_ targets: [ImportedTarget]) -> Found<[ImportedTarget]> {
+        guard !targets.isEmpty, let first = targets.first?.span else { return .missing }
+        let span = targets.compactMap(\.span).reduce(first) {
+            TextSpan(start: min($0.start, $1.start), end: max($0.end, $1.end), line: min($0.line, $1.line))
+        }
+        return Found(targets, at: span)
+    }
+
+    /// Contact details the editor has to find again, one note each.
+    func unusableContactNotes(_ targets: [ImportedTarget]) -> [String] {
+        targets.flatMap { target in
+            target.unusableContacts.map { "\(target.name.value ?? target.organisation.value ?? "An official"): \($0)" }
+        }
+    }
+
+    /// Groups of short lines that read as a postal address with a name, standing between paragraphs.
+    private func addressBlocks(in range: Range<Int>, skipping: Set<Int>, letter: Range<Int>?) -> [ClosedRange<Int>] {
+        var blocks: [ClosedRange<Int>] = []
+        var run: [Int] = []
+        func flush() {
+            defer { run = [] }
+            guard run.count >= 3 else { return }
+            let texts = run.map { lines[$0].text }
+            let short = texts.allSatisfy { $0.count <= 90 }
+            let prose = texts.filter { $0.hasSuffix(".") && $0.count > 50 }.count
+            let hasAddress = texts.contains { line in line.contains(where: \.isNumber) }
+                || texts.contains { ContactReader.emailAddresses(in: $0).count > 0 || ContactReader.isHidden($0) }
+            if short, prose == 0, hasAddress { blocks.append(run[0]...run[run.count - 1]) }
+        }
+        for index in range {
+            if lines[index].isBlank || skipping.contains(index) || (letter?.contains(index) ?? false) {
+                flush()
+            } else {
+                run.append(index)
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    private func isCopyIntroduction(before line: Int) -> Bool {
+        var index = line - 1
+        while index >= 0, lines[index].isBlank { index -= 1 }
+        guard index >= 0 else { return false }
+        let folded = lines[index].folded
+        return folded.utf8.count < 120 && ImportVocabulary.all.copyIntroductions.contains(where: folded.has)
+    }
+}

@@ -1,0 +1,32 @@
+extension DocumentReading {
+    /// The people the action is for: from "Name:" lines, else the names in the headline and the account.
+    func findPeople(labels: [SectionLabel], title: Found<String>, summary: [Paragraph]) -> Found<[String]> {
+        var names: [String] = []
+        var spans: [TextSpan] = []
+        for label in labels where label.section == .names {
+            guard let value = label.inline else { continue }
+            for part in Self.listingNamesApart(value).split(separator: ",") {
+                var name = part.trimmingWhitespace
+                if let paren = name.firstIndex(of: "(") { name = String(name[..<paren]).trimmingWhitespace }
+                if !name.isEmpty, !names.contains(name) { names.append(name) }
+            }
+            spans.append(source.span(line: label.line))
+        }
+        if names.isEmpty, let first = summary.first, let last = summary.last {
+            let text = ([title.value ?? ""] + summary.map(\.text)).joined(separator: "\n")
+            names = NameFinder.people(in: text)
+            if !names.isEmpty { spans.append(source.span(lines: first.lines.lowerBound...last.lines.upperBound)) }
+        }
+        guard !names.isEmpty else { return .missing }
+        return Found(names, at: spans.first)
+    }
+
+    /// "A and B" → "A, B" for splitting a list of names.
+    static func listingNamesApart(_ names: String) -> String {
+        var result = names
+        for joiner in ImportVocabulary.all.nameJoiners {
+            while let range = result.byteRange(of: joiner) { result.replaceSubrange(range, with: ", ") }
+        }
+        return result
+    }
+}

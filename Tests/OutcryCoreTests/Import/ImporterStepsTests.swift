@@ -1,0 +1,110 @@
+import Testing
+
+@testable import OutcryCore
+
+/// The importer's steps one at a time, on texts short enough to read at a glance.
+@Suite struct ImporterStepsTests {
+    private func reading(_ lines: [String]) -> DocumentReading {
+        DocumentReading(source: SourceText(lines.joined(separator: "\n") + "\n"), today: nil)
+    }
+
+    private func kind(of lines: [String]) -> DocumentKind? {
+        let reading = reading(lines)
+        let header = reading.findLayout().header
+        return reading.findKind(numbers: reading.findNumbers(header: header), header: header).value
+    }
+
+    private static let newAction = [
+        "UA 12/24", "Egypt: Lawyer detained", "", "Take action", "Write to the Minister of Justice.", "", "Background", "",
+        "Lawyer Jane Doe has defended journalists for twenty years.", "",
+    ]
+
+    @Test func aClosingSentenceMakesAClosingWhereverItStands() {
+        #expect(kind(of: Self.newAction) == .new)
+        let closing = Self.newAction + ["Many thanks to all who wrote: no further action is requested from the network."]
+        #expect(kind(of: closing) == .closing)
+    }
+
+    @Test func anOutcomeHeadingCountsBelowTheTopOnlyOnAShortLine() {
+        let prose = Self.newAction + ["Her lawyers called the hearing a victory for everyone who has written so far."]
+        #expect(kind(of: prose) == .new)
+        #expect(kind(of: Self.newAction + ["Victory!"]) == .closing)
+    }
+
+    @Test func theHeadlineStartsAfterItsMarkersAndNumber() throws {
+        let line = "URGENT ACTION: UA 30.24 Kyrgyzstan: Lawyer held"
+        #expect(line[DocumentReading.headlineStart(of: line)...] == "Kyrgyzstan: Lawyer held")
+        let reading = reading(["URGENT ACTION", "UA 30/24", "Kyrgyzstan: Lawyer held", "", "Jane Doe was arrested on 1 May."])
+        let (title, summaryStart) = reading.findTitle(header: reading.findLayout().header)
+        #expect(title.value == "Kyrgyzstan: Lawyer held")
+        #expect(summaryStart == 3)
+    }
+
+    @Test func aStatementIsKnownByItsHeading() {
+        let reading = reading(["Press release", "12 May 2024", "Court frees lawyer", "", "“Justice was done,” said Jane Doe."])
+        let layout = reading.findLayout()
+        let numbers = reading.findNumbers(header: layout.header)
+        #expect(reading.isStatement(numbers: numbers, letter: .missing, officials: []))
+        let kind = reading.findStatementKind()
+        #expect(kind.value == .statement)
+        #expect(kind.span == reading.source.span(line: 0))
+    }
+
+    @Test func quotesGoToTheSpeakerNamedAfterThem() {
+        let reading = reading([
+            "Court frees lawyer", "", "The court freed Jane Doe today.", "",
+            "“Justice was done,” said John Roe, director of the project.", "", "“We will keep watching.”",
+        ])
+        let statement = reading.readStatement(reading.findLayout())
+        #expect(statement.title.value == "Court frees lawyer")
+        #expect(statement.lead.value == ["The court freed Jane Doe today."])
+        let quote = ImportedQuote(
+            speaker: "John Roe", role: "director of the project", paragraphs: ["Justice was done.", "We will keep watching."])
+        #expect(statement.quotes.value == [quote])
+    }
+
+    @Test func theLetterAndItsRequests() {
+        let reading = reading([
+            "UA 12/24", "", "Sample letter", "Dear Minister,", "I urge you to release Jane Doe immediately.", "Yours sincerely,",
+        ])
+        let found = reading.findLetter(reading.findLayout())
+        #expect(found.letter.value?.salutation.value == "Dear Minister,")
+        #expect(found.letter.value?.paragraphs == ["I urge you to release Jane Doe immediately."])
+        #expect(found.letter.value?.closing.value == "Yours sincerely,")
+        #expect(found.lines == 2..<6)
+        #expect(reading.findAsks(letter: found, skipping: found.usedLines).value == ["release Jane Doe immediately."])
+    }
+
+    @Test func listedRequestsStartAtTheirVerb() {
+        #expect(DocumentReading.ask(fromListItem: "Urging the authorities to release her now;") == "release her now")
+        #expect(DocumentReading.ask(fromListItem: "Release her now and") == "Release her now")
+        #expect(DocumentReading.ask(fromListItem: "Expressing concern at her detention") == nil)
+    }
+
+    @Test func officialsUnderContactLabelsAndCopies() {
+        let reading = reading([
+            "Write to:", "Minister Jane Roe", "Ministry of Justice", "12 Main Street", "Bishkek", "",
+            "Copies to:", "Ambassador John Smith", "Embassy of Kyrgyzstan", "1 High Street", "London",
+        ])
+        let layout = reading.findLayout()
+        let officials = reading.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines)
+        #expect(officials.targets.map(\.role) == [.primary, .copy])
+        #expect(officials.targets.map(\.organisation.value) == ["Ministry of Justice", "Embassy of Kyrgyzstan"])
+        #expect(officials.lines == Set(reading.lines.indices))
+    }
+
+    @Test func namesListedInAnyLanguageAreSplit() {
+        #expect(DocumentReading.listingNamesApart("Jane Doe und John Roe y Ana Ruiz") == "Jane Doe, John Roe, Ana Ruiz")
+        let reading = reading(["Names: Jane Doe (she/her) and John Roe", "", "Both were arrested."])
+        #expect(reading.findPeople(labels: reading.findLayout().labels, title: .missing, summary: []).value == ["Jane Doe", "John Roe"])
+    }
+
+    @Test func everyLanguageJoinsEveryRoleInLanguageOrder() {
+        for role in Mirror(reflecting: ImportVocabulary.all).children {
+            let joined = ImportVocabulary.languages.flatMap { language in
+                Mirror(reflecting: language).children.first { $0.label == role.label }?.value as? [String] ?? []
+            }
+            #expect(role.value as? [String] == joined, "\(role.label ?? "")")
+        }
+    }
+}
