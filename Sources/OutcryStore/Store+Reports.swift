@@ -28,7 +28,7 @@ public struct IncomingReport: Sendable, Hashable {
         self.contact = contact
     }
 
-    var day: String { ReportCaps.day(of: reportedAt) }
+    var day: String { ActivityKey.day(of: reportedAt) }
 }
 
 /// An e-mail address sealed by a `ContactVault`, with the consent given for it.
@@ -56,22 +56,6 @@ public enum ReportOutcome: Sendable, Hashable {
     case flagged(reason: String)
     /// Already stored under the same key (a double click, a reload, a retry): nothing changed.
     case duplicate
-}
-
-/// Limits per client (per salted address hash) per action per day, beyond which reports are flagged.
-public struct ReportCaps: Sendable, Equatable {
-    public var reportsPerDay: Int
-    public var actionsPerDay: Int
-
-    public init(reportsPerDay: Int = 10, actionsPerDay: Int = 200) {
-        self.reportsPerDay = reportsPerDay
-        self.actionsPerDay = actionsPerDay
-    }
-
-    static func day(of date: Date) -> String {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        return String(days)
-    }
 }
 
 extension Store {
@@ -106,7 +90,9 @@ extension Store {
         // The first report of each key; a robot's is flagged at once, the caps are decided below.
         var seen = Set<String>()
         let firsts = reports.filter { seen.insert($0.idempotencyKey).inserted }
-        let inserted = try await insertNew(firsts.map { ActionReportRow($0, flagReason: $0.honeypotFilled ? Self.robotReason : nil) }, on: database)
+        let robot = ReportDecision.robot.holdReason
+        let inserted = try await insertNew(
+            firsts.map { ActionReportRow($0, flagReason: $0.honeypotFilled ? robot : nil) }, on: database)
         let new = firsts.filter { inserted.contains($0.idempotencyKey) }
 
         // The day's counts of the clients the ledger does not know come from the database; then every
@@ -120,14 +106,12 @@ extension Store {
             let at = (counts[key] ?? ActivityCount()).adding(report)
             counts[key] = at
             added[key] = (added[key] ?? ActivityCount()).adding(report)
-            let reason: String? =
-                if report.honeypotFilled { Self.robotReason }
-                else if at.reports > caps.reportsPerDay { "more than \(caps.reportsPerDay) reports from one connection today" }
-                else if at.actions > caps.actionsPerDay { "more than \(caps.actionsPerDay) actions from one connection today" }
-                else { nil }
-            rows.append(ActionReportRow(report, flagReason: reason))
+            let decision = caps.decide(honeypotFilled: report.honeypotFilled, reportsToday: at.reports, actionsToday: at.actions)
+            rows.append(ActionReportRow(report, flagReason: decision.holdReason))
         }
-        for (reason, flagged) in Dictionary(grouping: rows.filter { $0.flagged && $0.flagReason != Self.robotReason }, by: { $0.flagReason! }) {
+        // A robot's report was flagged when it was inserted.
+        let heldByCaps = rows.filter { $0.flagged && $0.flagReason != robot }
+        for (reason, flagged) in Dictionary(grouping: heldByCaps, by: { $0.flagReason! }) {
             try await database.update("action_reports").set("flagged", to: true).set("flag_reason", to: reason)
                 .where("idempotency_key", .in, flagged.map(\.idempotencyKey))
                 .run()
@@ -149,8 +133,6 @@ extension Store {
             },
             seeded: seeded, added: added)
     }
-
-    private static let robotReason = "a field hidden from people was filled in"
 
     /// Inserts the rows whose key is new and returns the keys inserted; a key stored earlier, by this
     /// instance or another, is skipped by the database itself.
@@ -274,7 +256,7 @@ extension Store {
 
     /// Deletes the activity and salts of days before yesterday: afterwards no stored hash can be tied to an address.
     public func forgetOldClientActivity(now: Date) async throws {
-        let cutoff = String(Int(ReportCaps.day(of: now))! - 1)
+        let cutoff = String(Int(ActivityKey.day(of: now))! - 1)
         try await engine.transaction { database in
             try await database.delete(from: "client_activity").where("day", .lessThan, cutoff).run()
             try await database.delete(from: "client_salts").where("day", .lessThan, cutoff).run()
@@ -283,7 +265,7 @@ extension Store {
 
     /// Today's salt for hashing client addresses, created on first use and shared by every instance.
     public func clientSalt(for date: Date) async throws -> String {
-        let day = ReportCaps.day(of: date)
+        let day = ActivityKey.day(of: date)
         return try await engine.transaction { database in
             try await database.insert(into: "client_salts").columns("day", "salt")
                 .values(SQLBind(day), SQLBind(randomToken(bytes: 32)))
@@ -322,6 +304,12 @@ struct ActivityKey: Hashable, Sendable {
 
     init(_ report: IncomingReport) {
         self.init(day: report.day, clientHash: report.clientHash, urgentAction: report.urgentAction.rawValue)
+    }
+
+    /// Days since 1970 (UTC), as the caps, the activity and the salts count them.
+    static func day(of date: Date) -> String {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        return String(days)
     }
 }
 
