@@ -80,3 +80,20 @@ public struct ContentVersion: Hashable, Sendable {
         self.local = local
     }
 }
+
+// MARK: - Settings
+
+extension Store {
+    /// A long-lived random secret of this installation (for signing forms), created on first use.
+    public func secret(named name: String) async throws -> String {
+        let key = "secret:\(name)"
+        return try await engine.transaction { database in
+            try await database.insert(into: "settings").columns("key", "value")
+                .values(SQLBind(key), SQLBind(randomToken(bytes: 32)))
+                .ignoringConflicts(with: ["key"])
+                .run()
+            return try await database.select().column("value").from("settings").where("key", .equal, key)
+                .first()!.decode(column: "value", as: String.self)
+        }
+    }
+}
