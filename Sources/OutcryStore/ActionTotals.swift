@@ -85,6 +85,7 @@ struct TotalsKey: Hashable, Comparable {
 }
 
 struct TotalsRow: Codable, Sendable {
+    var urgentActionId: String
     var dimension: String
     var key: String
     var channel: String

@@ -9,6 +9,8 @@ public protocol ReportRecords: Sendable {
     func record(_ reports: [IncomingReport], caps: ReportCaps, ledger: ClientLedger?) async throws -> [ReportOutcome]
     /// The public totals of one action.
     func totals(of action: Identifier<UrgentAction>) async throws -> Totals
+    /// The public totals of many actions at once; every action asked for has an entry, empty if nobody reported.
+    func totals(of actions: [Identifier<UrgentAction>]) async throws -> [Identifier<UrgentAction>: Totals]
     /// An action's flagged reports that nobody has decided on yet, oldest first.
     func flaggedReports(of action: Identifier<UrgentAction>, limit: Int) async throws -> [FlaggedReport]
     /// Accepts or rejects a flagged report; false when it is not waiting for a decision.
@@ -116,14 +118,19 @@ extension Store: ReportRecords {
         return result.outcomes
     }
 
-    /// Read from the counters (a handful of rows, never the reports).
+    /// Read from the counters (a handful of rows per action, never the reports).
     public func totals(of action: Identifier<UrgentAction>) async throws -> Totals {
+        try await totals(of: [action])[action] ?? Totals()
+    }
+
+    public func totals(of actions: [Identifier<UrgentAction>]) async throws -> [Identifier<UrgentAction>: Totals] {
+        guard !actions.isEmpty else { return [:] }
         let rows = try await engine.read { database in
-            try await database.select().columns("dimension", "key", "channel", "count").from("action_totals")
-                .where("urgent_action_id", .equal, action.rawValue)
-                .all(decoding: TotalsRow.self)
+            try await database.rows(
+                of: "action_totals", where: "urgent_action_id", in: actions.map(\.rawValue), orderedBy: "dimension", as: TotalsRow.self)
         }
-        return Self.totals(from: rows)
+        let byAction = Dictionary(grouping: rows, by: \.urgentActionId)
+        return Dictionary(actions.map { ($0, Self.totals(from: byAction[$0.rawValue] ?? [])) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func flaggedReports(of action: Identifier<UrgentAction>, limit: Int = 500) async throws -> [FlaggedReport] {

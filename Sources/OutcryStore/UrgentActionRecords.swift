@@ -9,6 +9,8 @@ public protocol UrgentActionRecords: Sendable {
     func publicUrgentActions(inCase id: Identifier<Case>) async throws -> [UrgentAction]
     /// One action, a draft included; nil when none has this id.
     func urgentAction(_ id: Identifier<UrgentAction>) async throws -> UrgentAction?
+    /// The actions with these ids, drafts included, in the order of `ids`; unknown ids are left out.
+    func urgentActions(_ ids: [Identifier<UrgentAction>]) async throws -> [UrgentAction]
     /// Every action, drafts included, newest first: the coordinator area's list.
     func allUrgentActions() async throws -> [UrgentAction]
     /// Saves one action as it is (its case, people and targets must exist), and records who did what.
@@ -23,11 +25,20 @@ extension Store: UrgentActionRecords {
     }
 
     public func publicUrgentActions(inCase id: Identifier<Case>) async throws -> [UrgentAction] {
-        try await publicUrgentActions().filter { $0.caseID == id }
+        try await urgentActions { $0.where("status", .in, Self.publicStatuses).where("case_id", .equal, id.rawValue) }
     }
 
     public func urgentAction(_ id: Identifier<UrgentAction>) async throws -> UrgentAction? {
-        try await urgentActions { $0.where("id", .equal, id.rawValue) }.first
+        try await urgentActions([id]).first
+    }
+
+    public func urgentActions(_ ids: [Identifier<UrgentAction>]) async throws -> [UrgentAction] {
+        guard !ids.isEmpty else { return [] }
+        return try await engine.read { database in
+            let rows = try await database.rows(
+                of: "urgent_actions", where: "id", in: ids.map(\.rawValue), orderedBy: "number", as: UrgentActionRow.self)
+            return try await Self.urgentActions(from: rows, on: database).ordered(like: ids)
+        }
     }
 
     public func allUrgentActions() async throws -> [UrgentAction] {
