@@ -34,7 +34,8 @@ public final class ClientLedger: Sendable {
     private let state = Mutex(State())
 
     public init(
-        flushInterval: TimeInterval = 1, refreshInterval: TimeInterval = 60, capacity: Int = 200_000, clock: any WallClock = SystemWallClock()
+        flushInterval: TimeInterval = 1, refreshInterval: TimeInterval = 60, capacity: Int = 200_000,
+        clock: any WallClock = SystemWallClock()
     ) {
         self.flushInterval = flushInterval
         self.refreshInterval = refreshInterval
@@ -85,4 +86,36 @@ public final class ClientLedger: Sendable {
             }
         }
     }
+}
+
+/// One client's reports on one action on one day.
+struct ActivityKey: Hashable, Sendable {
+    let day: String
+    let clientHash: String
+    let urgentAction: String
+
+    init(day: String, clientHash: String, urgentAction: String) {
+        self.day = day
+        self.clientHash = clientHash
+        self.urgentAction = urgentAction
+    }
+
+    init(_ report: IncomingReport) {
+        self.init(day: report.day, clientHash: report.clientHash, urgentAction: report.urgentAction.rawValue)
+    }
+
+    /// Days since 1970 (UTC), as the caps, the activity and the salts count them.
+    static func day(of date: Date) -> String {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        return String(days)
+    }
+}
+
+/// How many reports and actions one client reported on one action on one day.
+struct ActivityCount: Sendable, Equatable {
+    var reports = 0
+    var actions = 0
+
+    func adding(_ report: IncomingReport) -> Self { Self(reports: reports + 1, actions: actions + report.input.total) }
+    func plus(_ other: Self) -> Self { Self(reports: reports + other.reports, actions: actions + other.actions) }
 }

@@ -69,6 +69,76 @@ extension Store {
     }
 
     func noteLocalChange() { localChanges.withLock { $0 += 1 } }
+
+    /// A change a coordinator makes, with the audit entry that records it; both land in one transaction.
+    func saveRecord(_ audit: AuditEntry, _ write: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
+        try await engine.transaction { database in
+            try await write(database)
+            try await Self.bumpContentVersion(on: database)
+            try await Self.append(audit, on: database)
+        }
+        noteLocalChange()
+    }
+}
+
+extension Store {
+    /// Whether a record with this id exists in `table`: forms use it to refuse a second record with the same key.
+    public func exists(_ id: String, in table: StoredRecord) async throws -> Bool {
+        try await engine.read { database in
+            try await database.select().column("id").from(table.rawValue).where("id", .equal, id).first() != nil
+        }
+    }
+
+    /// Every id of `table`, ordered by `column`.
+    func ids<T>(of table: String, orderedBy column: String) async throws -> [Identifier<T>] {
+        try await engine.read { database in
+            try await database.select().column("id").from(table).orderBy(SQLIdentifier(column)).orderBy("id").all()
+                .map { Identifier(try $0.decode(column: "id", as: String.self)) }
+        }
+    }
+}
+
+/// The tables a form may check an id against.
+public enum StoredRecord: String, Sendable {
+    case urgentActions = "urgent_actions"
+    case cases
+    case targets
+    case people
+    case organisations
+    case events
+    case statements
+}
+
+// MARK: - Settings
+
+extension Store {
+    /// Records that a named, one-off load (such as the demo data) has happened; false if it already had.
+    public func markDone(_ key: String) async throws -> Bool {
+        try await engine.transaction { database in
+            try await Self.markDone(key, on: database)
+        }
+    }
+
+    static func markDone(_ key: String, on database: any SQLDatabase) async throws -> Bool {
+        let existing = try await database.select().column("key").from("settings").where("key", .equal, key).first()
+        guard existing == nil else { return false }
+        try await database.insert(into: "settings").columns("key", "value")
+            .values(SQLBind(key), SQLBind(ISO8601DateFormatter().string(from: Date()))).run()
+        return true
+    }
+
+    /// A long-lived random secret of this installation (for signing forms), created on first use.
+    public func secret(named name: String) async throws -> String {
+        let key = "secret:\(name)"
+        return try await engine.transaction { database in
+            try await database.insert(into: "settings").columns("key", "value")
+                .values(SQLBind(key), SQLBind(randomToken(bytes: 32)))
+                .ignoringConflicts(with: ["key"])
+                .run()
+            return try await database.select().column("value").from("settings").where("key", .equal, key)
+                .first()!.decode(column: "value", as: String.self)
+        }
+    }
 }
 
 public struct ContentVersion: Hashable, Sendable {

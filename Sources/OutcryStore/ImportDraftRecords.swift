@@ -26,6 +26,17 @@ public struct ImportDraft: Hashable, Sendable {
     }
 }
 
+/// Drafts the importer made, waiting for an editor.
+public protocol ImportDraftRecords: Sendable {
+    /// Saves a draft in its own transaction; false when the same text was imported before (kept as it was).
+    @discardableResult
+    func save(_ draft: ImportDraft) async throws -> Bool
+    /// Every draft waiting for review, newest first.
+    func importDrafts() async throws -> [ImportDraft]
+    /// One draft; nil when none has this id.
+    func importDraft(_ id: String) async throws -> ImportDraft?
+}
+
 private struct ImportDraftRow: Codable, Sendable {
     let id: String
     let sourceName: String
@@ -36,13 +47,12 @@ private struct ImportDraftRow: Codable, Sendable {
     let importedAt: Int64
 }
 
-extension Store {
-    /// Saves a draft in its own transaction; false when the same text was imported before (kept as it was).
+extension Store: ImportDraftRecords {
     @discardableResult
     public func save(_ draft: ImportDraft) async throws -> Bool {
         let row = ImportDraftRow(
-            id: draft.id, sourceName: draft.sourceName, sourceText: draft.sourceText, kind: draft.document.kind.value?.rawValue,
-            headline: draft.document.headline, draft: try jsonText(draft.document),
+            id: draft.id, sourceName: draft.sourceName, sourceText: draft.sourceText,
+            kind: draft.document.kind.value?.rawValue, headline: draft.document.headline, draft: try jsonText(draft.document),
             importedAt: Int64(draft.importedAt.timeIntervalSince1970))
         return try await engine.transaction { database in
             let existing = try await database.select().column("id").from("import_drafts").where("id", .equal, row.id).first()
@@ -52,7 +62,6 @@ extension Store {
         }
     }
 
-    /// Every draft waiting for review, newest first.
     public func importDrafts() async throws -> [ImportDraft] {
         try await importDrafts { $0 }
     }
@@ -61,7 +70,9 @@ extension Store {
         try await importDrafts { $0.where("id", .equal, id) }.first
     }
 
-    private func importDrafts(matching filter: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [ImportDraft] {
+    private func importDrafts(
+        matching filter: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder
+    ) async throws -> [ImportDraft] {
         let rows = try await engine.read { database in
             try await filter(database.select().columns("*").from("import_drafts"))
                 .orderBy("imported_at", .descending).orderBy("id")

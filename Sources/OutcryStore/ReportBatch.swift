@@ -1,0 +1,186 @@
+import OutcryCore
+import SQLKit
+
+// How one batch of reports is stored: new keys inserted, each report decided against the caps in its
+// turn, counted ones added to the totals, the clients' day counts moved on.
+extension Store {
+    struct Recorded: Sendable {
+        var outcomes: [ReportOutcome]
+        var seeded: [ActivityKey: ActivityCount]
+        var added: [ActivityKey: ActivityCount]
+    }
+
+    static func record(
+        _ reports: [IncomingReport], caps: ReportCaps, known: [ActivityKey: ActivityCount], pending: [ActivityKey: ActivityCount],
+        flush: Bool, on database: any SQLDatabase
+    ) async throws -> Recorded {
+        // The first report of each key; a robot's is flagged at once, the caps are decided below.
+        var seen = Set<String>()
+        let firsts = reports.filter { seen.insert($0.idempotencyKey).inserted }
+        let robot = ReportDecision.robot.holdReason
+        let inserted = try await insertNew(
+            firsts.map { ActionReportRow($0, flagReason: $0.honeypotFilled ? robot : nil) }, on: database)
+        let new = firsts.filter { inserted.contains($0.idempotencyKey) }
+
+        // The day's counts of the clients the ledger does not know come from the database; then every
+        // report is counted in its turn and flagged when it goes over a cap.
+        let seeded = try await storedActivity(of: Set(new.map(ActivityKey.init)).subtracting(known.keys), on: database)
+        var counts = known.merging(seeded) { current, _ in current }
+        var added: [ActivityKey: ActivityCount] = [:]
+        var rows: [ActionReportRow] = []
+        for report in new {
+            let key = ActivityKey(report)
+            let at = (counts[key] ?? ActivityCount()).adding(report)
+            counts[key] = at
+            added[key] = (added[key] ?? ActivityCount()).adding(report)
+            let decision = caps.decide(honeypotFilled: report.honeypotFilled, reportsToday: at.reports, actionsToday: at.actions)
+            rows.append(ActionReportRow(report, flagReason: decision.holdReason))
+        }
+        // A robot's report was flagged when it was inserted.
+        let heldByCaps = rows.filter { $0.flagged && $0.flagReason != robot }
+        for (reason, flagged) in Dictionary(grouping: heldByCaps, by: { $0.flagReason! }) {
+            try await database.update("action_reports").set("flagged", to: true).set("flag_reason", to: reason)
+                .where("idempotency_key", .in, flagged.map(\.idempotencyKey))
+                .run()
+        }
+        if flush { try await addActivity(pending.merging(added) { $0.plus($1) }, on: database) }
+        try await addToTotals(rows.filter { !$0.flagged }, on: database)
+        for contact in new.compactMap(\.contact) {
+            try await database.upsert(into: "supporter_contacts", contact, conflictingOn: "lookup")
+        }
+
+        var outcomes: [String: ReportOutcome] = [:]
+        for row in rows { outcomes[row.idempotencyKey] = row.flagReason.map { .flagged(reason: $0) } ?? .counted }
+        var reported = Set<String>()
+        return Recorded(
+            outcomes: reports.map { report in
+                // The first of a key in this batch gets its outcome; later copies, and keys stored before, are duplicates.
+                guard reported.insert(report.idempotencyKey).inserted, let outcome = outcomes[report.idempotencyKey] else {
+                    return .duplicate
+                }
+                return outcome
+            },
+            seeded: seeded, added: added)
+    }
+
+    /// Inserts the rows whose key is new and returns the keys inserted; a key stored earlier, by this
+    /// instance or another, is skipped by the database itself.
+    private static func insertNew(_ rows: [ActionReportRow], on database: any SQLDatabase) async throws -> Set<String> {
+        guard !rows.isEmpty else { return [] }
+        var inserted = Set<String>()
+        // Kept well under SQLite's limit of bound parameters per statement.
+        for chunk in stride(from: 0, to: rows.count, by: 500).map({ rows[$0..<min($0 + 500, rows.count)] }) {
+            // Bound by hand rather than encoded as models: this is the hottest statement under a spike.
+            let insert = database.insert(into: "action_reports").columns(ActionReportRow.columns)
+            for row in chunk { insert.values(row.binds) }
+            let keys = try await insert
+                .ignoringConflicts(with: "idempotency_key")
+                .returning("idempotency_key")
+                .all()
+                .map { try $0.decode(column: "idempotency_key", as: String.self) }
+            inserted.formUnion(keys)
+        }
+        return inserted
+    }
+
+    /// The day's counts stored for these clients; a client with none stored counts from zero.
+    private static func storedActivity(
+        of keys: Set<ActivityKey>, on database: any SQLDatabase
+    ) async throws -> [ActivityKey: ActivityCount] {
+        var activity: [ActivityKey: ActivityCount] = [:]
+        for key in keys { activity[key] = ActivityCount() }
+        for (group, members) in Dictionary(grouping: keys, by: { [$0.day, $0.urgentAction] }) {
+            for chunk in stride(from: 0, to: members.count, by: 500).map({ Array(members[$0..<min($0 + 500, members.count)]) }) {
+                let rows = try await database.select().columns("client_hash", "reports", "actions").from("client_activity")
+                    .where("day", .equal, group[0]).where("urgent_action_id", .equal, group[1])
+                    .where("client_hash", .in, chunk.map(\.clientHash))
+                    .all()
+                for row in rows {
+                    let client = try row.decode(column: "client_hash", as: String.self)
+                    activity[ActivityKey(day: group[0], clientHash: client, urgentAction: group[1])] = ActivityCount(
+                        reports: try row.decode(column: "reports", as: Int.self), actions: try row.decode(column: "actions", as: Int.self))
+                }
+            }
+        }
+        return activity
+    }
+
+    /// Adds counts to each client's for the day, in one statement per few hundred clients.
+    private static func addActivity(_ increments: [ActivityKey: ActivityCount], on database: any SQLDatabase) async throws {
+        let entries = Array(increments)
+        for chunk in stride(from: 0, to: entries.count, by: 500).map({ entries[$0..<min($0 + 500, entries.count)] }) {
+            let insert = database.insert(into: "client_activity")
+                .columns("day", "client_hash", "urgent_action_id", "reports", "actions")
+            for (key, increment) in chunk {
+                insert.values(
+                    SQLBind(key.day), SQLBind(key.clientHash), SQLBind(key.urgentAction), SQLBind(increment.reports),
+                    SQLBind(increment.actions))
+            }
+            try await insert
+                .onConflict(with: ["day", "client_hash", "urgent_action_id"]) {
+                    $0.set(SQLIdentifier("reports"), to: SQLRaw("client_activity.reports + excluded.reports"))
+                        .set(SQLIdentifier("actions"), to: SQLRaw("client_activity.actions + excluded.actions"))
+                }
+                .run()
+        }
+    }
+}
+
+struct ActionReportRow: Codable, Sendable {
+    var idempotencyKey: String
+    var urgentActionId: String
+    var targetId: String?
+    var reporterCountry: String?
+    var reportedAt: Int64
+    var flagged: Bool
+    var flagReason: String?
+    var letters: Int
+    var emails: Int
+    var faxes: Int
+    var calls: Int
+    var social: Int
+    var other: Int
+
+    init(_ report: IncomingReport, flagReason: String?) {
+        idempotencyKey = report.idempotencyKey
+        urgentActionId = report.urgentAction.rawValue
+        targetId = report.input.target?.rawValue
+        reporterCountry = report.input.country?.code
+        reportedAt = Int64((report.reportedAt.timeIntervalSince1970 * 1000).rounded())
+        flagged = flagReason != nil
+        self.flagReason = flagReason
+        let counts = report.input.counts
+        letters = counts[.letter] ?? 0
+        emails = counts[.email] ?? 0
+        faxes = counts[.fax] ?? 0
+        calls = counts[.call] ?? 0
+        social = counts[.social] ?? 0
+        other = counts[.other] ?? 0
+    }
+
+    var counts: [Channel: Int] {
+        [.letter: letters, .email: emails, .fax: faxes, .call: calls, .social: social, .other: other]
+    }
+
+    static let columns = [
+        "idempotency_key", "urgent_action_id", "target_id", "reporter_country", "reported_at", "flagged", "flag_reason",
+        "letters", "emails", "faxes", "calls", "social", "other",
+    ]
+
+    /// The values in the order of `columns`.
+    var binds: [any SQLExpression] {
+        [
+            SQLBind(idempotencyKey), SQLBind(urgentActionId), SQLBind(targetId), SQLBind(reporterCountry),
+            SQLBind(reportedAt), SQLBind(flagged), SQLBind(flagReason), SQLBind(letters), SQLBind(emails), SQLBind(faxes),
+            SQLBind(calls), SQLBind(social), SQLBind(other),
+        ]
+    }
+
+    /// Every counter key this report adds to; "" stands for "not given".
+    var breakdownKeys: [(TotalsDimension, String)] {
+        [
+            (.all, ""), (.target, targetId ?? ""), (.country, reporterCountry ?? ""),
+            (.targetCountry, "\(targetId ?? "")/\(reporterCountry ?? "")"),
+        ]
+    }
+}
