@@ -13,6 +13,7 @@ public func buildApplication(
     configuration: Configuration, logger: Logger, clock: any WallClock = SystemWallClock(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
+    try configuration.prepareDataDirectory()
     let renderer = try await PageRenderer(themeDirectory: configuration.themeDirectory)
     let stylesheet = try StaticAsset(resource: "outcry.css", contentType: "text/css; charset=utf-8")
     let vault = try contactVault(configuration)

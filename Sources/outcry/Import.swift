@@ -145,7 +145,7 @@ struct Import: AsyncParsableCommand {
     }
 
     private func openStore() async -> Store {
-        let store = await database.openStore(database.configuration())
+        let store = await database.openStore(database.configuration(for: .import))
         do {
             _ = try await store.migrate { _, _, _ in }
         } catch {

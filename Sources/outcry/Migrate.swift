@@ -10,7 +10,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let configuration = database.configuration()
+        let configuration = database.configuration(for: .migrate)
         let store = await database.openStore(configuration)
         print("Migrating \(configuration.database)")
         let total = Migrations.all.count

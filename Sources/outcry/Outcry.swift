@@ -14,7 +14,7 @@ struct Outcry: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcry",
         abstract: "Urgent Action campaigns: publish cases, let supporters act and report, show officials the totals.",
-        subcommands: [Serve.self, Migrate.self, Import.self, User.self, SendAlerts.self],
+        subcommands: [Serve.self, Migrate.self, Import.self, User.self, SendAlerts.self, Settings.self],
         defaultSubcommand: Serve.self)
 
     /// Runs Swift concurrency's tasks on the same threads as the network event loops, so a request's
@@ -35,34 +35,37 @@ struct Outcry: AsyncParsableCommand {
     }
 }
 
-/// Options every command that opens the database shares.
+/// Options every command that opens the database shares; names and help from the configuration's keys.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("data-dir"), help: "Folder for the SQLite database (env OUTCRY_DATA_DIR; default ./data).")
+    @Option(name: .customLong(ConfigurationKey.dataDirectory.option!), help: ArgumentHelp(ConfigurationKey.dataDirectory.help))
     var dataDirectory: String?
 
-    @Option(name: .customLong("database-url"), help: "postgres://user:password@host:5432/database to use PostgreSQL (env DATABASE_URL).")
+    @Option(name: .customLong(ConfigurationKey.databaseURL.option!), help: ArgumentHelp(ConfigurationKey.databaseURL.help))
     var databaseURL: String?
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env LOG_LEVEL; default info).")
+    @Option(name: .customLong(ConfigurationKey.logLevel.option!), help: ArgumentHelp(ConfigurationKey.logLevel.help))
     var logLevel: String?
 }
 
 extension DatabaseOptions {
-    /// The configuration these options and the environment give, or a one-line error and exit.
-    func configuration() -> OutcryWeb.Configuration {
+    /// The configuration these options and the environment give `command`, or a one-line error and exit.
+    func configuration(for command: OutcryCommand, publicURL: String? = nil) -> OutcryWeb.Configuration {
         do {
             return try .resolve(
-                .init(dataDirectory: dataDirectory, databaseURL: databaseURL, logLevel: logLevel),
-                environment: ProcessInfo.processInfo.environment)
+                .init(dataDirectory: dataDirectory, databaseURL: databaseURL, logLevel: logLevel, publicURL: publicURL),
+                environment: ProcessInfo.processInfo.environment, for: command)
         } catch {
             fail(error.description)
         }
     }
 
-    /// The store the configuration names, opened, or a one-line error and exit.
+    /// The store the configuration names, its data folder prepared, opened; or a one-line error and exit.
     func openStore(_ configuration: OutcryWeb.Configuration) async -> Store {
         do {
+            try configuration.prepareDataDirectory()
             return try await Store.open(configuration.database, logger: makeLogger(level: configuration.logLevel))
+        } catch let error as ConfigurationError {
+            fail(error.description)
         } catch {
             fail("\(error)")
         }

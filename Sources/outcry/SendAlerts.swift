@@ -9,7 +9,8 @@ struct SendAlerts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send-alerts",
         abstract: "Send the alerts waiting in the outbox (and with --digest, queue this week's digest first).",
-        discussion: "Uses OUTCRY_SMTP_URL, OUTCRY_MAIL_FROM and the data key. Safe to stop at any moment: a message is never lost, and at most the one in flight can arrive twice, with the same Message-ID.")
+        discussion: "Safe to stop at any moment: a message is never lost, and at most the one in flight can arrive twice, with the same "
+            + "Message-ID.\n\n" + ConfigurationKey.environmentOnly(for: .sendAlerts))
 
     @Flag(help: "Queue the weekly digest for subscribers who chose it, then send.")
     var digest = false
@@ -20,7 +21,7 @@ struct SendAlerts: AsyncParsableCommand {
     @OptionGroup var options: PublicOptions
 
     func run() async throws {
-        try await options.withStore { store, configuration in
+        try await options.withStore(for: .sendAlerts) { store, configuration in
             let terminal = isatty(STDERR_FILENO) == 1
             let summary = try await AlertDelivery.run(
                 configuration: configuration, store: store, logger: makeLogger(level: configuration.logLevel), digest: digest,

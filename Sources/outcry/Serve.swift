@@ -7,21 +7,22 @@ import OutcryWeb
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the web server (migrating the database first).")
+        abstract: "Run the web server (migrating the database first).",
+        discussion: ConfigurationKey.environmentOnly(for: .serve))
 
-    @Option(help: "Address to listen on (env OUTCRY_HOST; default 127.0.0.1).")
+    @Option(name: .customLong(ConfigurationKey.host.option!), help: ArgumentHelp(ConfigurationKey.host.help))
     var host: String?
 
-    @Option(help: "Port to listen on, 0 for any free port (env OUTCRY_PORT; default 8080).")
+    @Option(name: .customLong(ConfigurationKey.port.option!), help: ArgumentHelp(ConfigurationKey.port.help))
     var port: String?
 
-    @Flag(help: "Load the demo case (Urgent Action 30.24 and a statement) unless it is already there (env OUTCRY_DEMO=1).")
+    @Flag(name: .customLong(ConfigurationKey.demo.option!), help: ArgumentHelp(ConfigurationKey.demo.help))
     var demo = false
 
-    @Option(name: .customLong("theme-dir"), help: "Folder of .mustache templates that replace the built-in ones (env OUTCRY_THEME_DIR).")
+    @Option(name: .customLong(ConfigurationKey.themeDirectory.option!), help: ArgumentHelp(ConfigurationKey.themeDirectory.help))
     var themeDirectory: String?
 
-    @Option(name: .customLong("public-url"), help: "The site's address as supporters see it, for share posts (env OUTCRY_PUBLIC_URL).")
+    @Option(name: .customLong(ConfigurationKey.publicURL.option!), help: ArgumentHelp(ConfigurationKey.publicURL.help))
     var publicURL: String?
 
     @OptionGroup var database: DatabaseOptions
@@ -34,7 +35,7 @@ struct Serve: AsyncParsableCommand {
                     host: host, port: port, dataDirectory: database.dataDirectory, databaseURL: database.databaseURL,
                     loadDemoData: demo ? true : nil, themeDirectory: themeDirectory, logLevel: database.logLevel,
                     publicURL: publicURL),
-                environment: ProcessInfo.processInfo.environment)
+                environment: ProcessInfo.processInfo.environment, for: .serve)
         } catch {
             fail(error.description)
         }

@@ -26,7 +26,7 @@ struct User: AsyncParsableCommand {
         @OptionGroup var options: PublicOptions
 
         func run() async throws {
-            try await options.withStore { store, configuration in
+            try await options.withStore(for: .user) { store, configuration in
                 let (account, token) = try await store.createAccount(email: email, role: role, actor: User.actor, now: Date())
                 print("Created \(account.role.label.lowercased()) account \(account.email).")
                 print("Send this link to its owner, by a channel only they read; it sets the password once and expires in 72 hours:")
@@ -41,7 +41,7 @@ struct User: AsyncParsableCommand {
         @OptionGroup var options: PublicOptions
 
         func run() async throws {
-            try await options.withStore { store, _ in
+            try await options.withStore(for: .user) { store, _ in
                 let accounts = try await store.accounts()
                 guard !accounts.isEmpty else {
                     print("No accounts yet. Create the first administrator with: outcry user add --email you@example.org --role admin")
@@ -78,7 +78,7 @@ struct User: AsyncParsableCommand {
     }
 
     static func set(disabled: Bool, email: String, _ options: PublicOptions) async throws {
-        try await options.withStore { store, _ in
+        try await options.withStore(for: .user) { store, _ in
             try await store.setDisabled(disabled, account: email, actor: User.actor, now: Date())
             print(disabled ? "Disabled \(Account.normalised(email: email)) and ended all its sessions." : "Enabled \(Account.normalised(email: email)).")
         }
@@ -92,7 +92,7 @@ struct User: AsyncParsableCommand {
         @OptionGroup var options: PublicOptions
 
         func run() async throws {
-            try await options.withStore { store, configuration in
+            try await options.withStore(for: .user) { store, configuration in
                 let token = try await store.resetPassword(account: email, actor: User.actor, now: Date())
                 print("Reset \(Account.normalised(email: email)): its password and two-factor sign-in are removed and every session ended.")
                 print("Send this link to its owner; it sets a new password once and expires in 72 hours:")
@@ -104,15 +104,14 @@ struct User: AsyncParsableCommand {
 
 /// The database options, plus the site's public address that printed links start with.
 struct PublicOptions: ParsableArguments {
-    @Option(name: .customLong("public-url"), help: "The site's address, which printed links start with (env OUTCRY_PUBLIC_URL).")
+    @Option(name: .customLong(ConfigurationKey.publicURL.option!), help: ArgumentHelp(ConfigurationKey.publicURL.help))
     var publicURL: String?
 
     @OptionGroup var database: DatabaseOptions
 
     /// Opens the store (migrated), runs `body`, closes the store; a failure becomes one clear line and exit 1.
-    func withStore(_ body: (Store, OutcryWeb.Configuration) async throws -> Void) async throws {
-        var configuration = database.configuration()
-        if let publicURL { configuration.publicURL = publicURL }
+    func withStore(for command: OutcryCommand, _ body: (Store, OutcryWeb.Configuration) async throws -> Void) async throws {
+        let configuration = database.configuration(for: command, publicURL: publicURL)
         let store = await database.openStore(configuration)
         do {
             _ = try await store.migrate()

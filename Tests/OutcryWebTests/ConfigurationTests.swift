@@ -37,7 +37,7 @@ import Testing
 
     @Test func aDataFolderThatCannotBeCreatedIsNamed() {
         #expect {
-            try Configuration.resolve(.init(dataDirectory: "/dev/null/outcry"), environment: [:])
+            try Configuration.resolve(.init(dataDirectory: "/dev/null/outcry"), environment: [:]).prepareDataDirectory()
         } throws: { error in
             (error as? ConfigurationError)?.problems.first?.hasPrefix("data folder “/dev/null/outcry” cannot be created") == true
         }
@@ -48,5 +48,35 @@ import Testing
             .init(dataDirectory: "/dev/null/unused", databaseURL: "postgres://u:secret@127.0.0.1:5432/outcry"), environment: [:])
         #expect(configuration.database == .postgres(url: "postgres://u:secret@127.0.0.1:5432/outcry"))
         #expect(!configuration.database.description.contains("secret"))
+    }
+
+    @Test func checkingTheConfigurationWritesNothing() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-config-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let configuration = try Configuration.resolve(.init(dataDirectory: directory), environment: [:])
+        #expect(!FileManager.default.fileExists(atPath: directory))
+        try configuration.prepareDataDirectory()
+        #expect(FileManager.default.fileExists(atPath: directory))
+    }
+
+    @Test func eachCommandChecksOnlyTheSettingsItReads() throws {
+        let environment = ["OUTCRY_SMTP_URL": "mail.example.org", "OUTCRY_PORT": "eighty"]
+        let migrate = try Configuration.resolve(.init(), environment: environment, for: .migrate)
+        #expect(migrate.smtp == nil)
+        #expect {
+            try Configuration.resolve(.init(), environment: environment, for: .sendAlerts)
+        } throws: { error in
+            (error as? ConfigurationError)?.problems.map { $0.prefix(15) } == ["OUTCRY_SMTP_URL"]
+        }
+        for key in ConfigurationKey.all {
+            #expect(!key.commands.isEmpty && key.summary.count > 10, "\(key.environment)")
+            #expect(key.help.contains("env \(key.environment)"))
+        }
+    }
+
+    /// The README's table of settings is the one the keys print: a key added without it fails here.
+    @Test func theReadmeListsEverySettingAsTheKeysDo() throws {
+        let readme = try String(contentsOfFile: #filePath.components(separatedBy: "/Tests/")[0] + "/README.md", encoding: .utf8)
+        #expect(readme.contains(ConfigurationKey.markdownTable))
     }
 }

@@ -129,9 +129,10 @@ struct UrgentActionsController: Sendable {
 
     private func actionsList(_ coordinator: Coordinator) async throws -> Response {
         let actions = try await store.allUrgentActions()
+        let allTotals = try await store.totals(of: actions.map(\.id))
         var rows: [ListView.Row] = []
         for action in actions {
-            let totals = try await store.totals(of: action.id)
+            let totals = allTotals[action.id] ?? Totals()
             rows.append(ListView.Row(cells: [
                 .init(text: "UA \(action.number)", href: AdminRoute.action(action.id).path),
                 .init(text: action.title, badge: action.kind.badge),
