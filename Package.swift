@@ -89,16 +89,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "OutcryCoreTests", dependencies: ["OutcryCore"]),
+        .target(
+            name: "OutcryTestSupport",
+            dependencies: [
+                "OutcryCore", "OutcryStore", "OutcryWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "OutcryCoreTests", dependencies: ["OutcryCore", "OutcryTestSupport"]),
         .testTarget(name: "OutcryMailTests", dependencies: ["OutcryMail"]),
         .testTarget(
             name: "OutcryStoreTests",
-            dependencies: ["OutcryStore", "OutcryCore", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: ["OutcryStore", "OutcryCore", "OutcryTestSupport", .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(
             name: "OutcryWebTests",
             dependencies: [
-                "OutcryWeb", "OutcryStore", "OutcryCore", "OutcryMail",
+                "OutcryWeb", "OutcryStore", "OutcryCore", "OutcryMail", "OutcryTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

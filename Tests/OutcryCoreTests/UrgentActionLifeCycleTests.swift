@@ -1,15 +1,11 @@
 import OutcryCore
+import OutcryTestSupport
 import Testing
 
 /// The life-cycle steps as rules, without HTTP or a database: what each allows, and why it refuses.
 @Suite struct UrgentActionLifeCycleTests {
-    static func day(_ iso: String) -> HistoricalDate { try! HistoricalDate(iso: iso) }
-
-    static let ready = UrgentAction(
-        id: "31-24", number: "31.24", caseID: "temirov-live-2024", title: "Journalists sentenced", summary: "Two were sentenced.",
-        issued: Self.day("2024-10-11"), deadline: Self.day("2024-12-01"),
-        targets: [.init(target: "sadyr-japarov")],
-        letters: [SampleLetter(salutation: "Dear President,", paragraphs: ["Please release them."], closing: "Yours sincerely,")])
+    static let ready = UrgentAction.readyToPublish()
+    static func day(_ iso: String) -> HistoricalDate { .day(iso) }
 
     @Test func aCompleteDraftIsPublishedOnce() throws {
         let published = try LifeCycleStep.publish.apply(to: Self.ready)

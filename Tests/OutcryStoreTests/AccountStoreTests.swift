@@ -2,6 +2,7 @@ import Foundation
 import OutcryCore
 import SQLKit
 import Testing
+import OutcryTestSupport
 
 @testable import OutcryStore
 
@@ -10,9 +11,9 @@ import Testing
 @Suite struct AccountStoreTests {
     let now = Date(timeIntervalSince1970: 1_795_779_726)
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func accountsLinksAndSessions(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             let (account, link) = try await store.createAccount(email: " Ana@Example.ORG", role: .editor, actor: "command line", now: now)
             #expect(account.email == "ana@example.org")
             #expect(!account.hasPassword)
@@ -55,9 +56,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func throttlingLocksAfterTheLimitAndForgetsOldFailures(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             func fail(at offset: TimeInterval) async throws -> Date? {
                 try await store.recordSignInFailure(key: "k", now: now.addingTimeInterval(offset), limit: 3, window: 600, lockout: 900)
             }
@@ -76,9 +77,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func twoFactorStepsAndRecoveryCodesWorkOnce(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             let (account, _) = try await store.createAccount(email: "bo@example.org", role: .admin, actor: "command line", now: now)
             try await store.setPendingTwoFactorSecret("secret", for: account.id)
             #expect(try await store.signInRecord(id: account.id)?.totpSecret == nil, "pending until confirmed")
@@ -99,9 +100,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func editsLandWithTheirAuditEntryAndMoveTheContentVersion(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let before = try await store.contentVersion()
             var action = try #require(try await store.urgentAction("30-24"))
@@ -128,9 +129,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func aFlaggedReportIsDecidedOnceAndAnAcceptedOneCountsFromThen(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let reports = (0..<3).map { index in
                 IncomingReport(

@@ -2,11 +2,12 @@ import Foundation
 import OutcryCore
 import OutcryStore
 import Testing
+import OutcryTestSupport
 
 @Suite struct ImportDraftTests {
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func aDraftIsKeptOnceWithItsTextAndFields(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store in
+        try await ThrowawayDatabase.withStore(engine) { store in
             let text = "UA 12/24\n17 April 2024\n\nFreedonia: Jane Doe detained\n\nJournalist Jane Doe was arrested.\n"
             let document = try DocumentImporter().read(text: text)
             let draft = ImportDraft(sourceName: "ua-12-24.txt", sourceText: text, document: document, importedAt: Date(timeIntervalSince1970: 1_713_312_000))

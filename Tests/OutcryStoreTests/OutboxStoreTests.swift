@@ -2,6 +2,7 @@ import Foundation
 import OutcryCore
 import SQLKit
 import Testing
+import OutcryTestSupport
 
 @testable import OutcryStore
 
@@ -17,9 +18,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func queuedOnceClaimedOnceAndRecoveredAfterAStop(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             #expect(try await store.queue(drafts(5), now: now) == 5)
             #expect(try await store.queue(drafts(5), now: now) == 0, "the same purpose is never queued twice")
             let first = try await store.claimOutbox(worker: "a", limit: 3, lease: 60, now: now)
@@ -50,9 +51,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func concurrentSendersNeverClaimTheSameMessage(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             #expect(try await store.queue(drafts(400), now: now) == 400)
             let claimed = try await withThrowingTaskGroup(of: [Int64].self) { group in
                 for worker in 0..<4 {
@@ -72,9 +73,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func subscriptionsAreFoundByLookupAndErasedWithTheirMessages(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let consent = Consent(wording: Consent.alerts, givenAt: now)
             let stored = try await store.subscribe(

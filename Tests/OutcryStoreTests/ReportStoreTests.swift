@@ -3,6 +3,7 @@ import OutcryCore
 import SQLKit
 import Synchronization
 import Testing
+import OutcryTestSupport
 
 @testable import OutcryStore
 
@@ -18,9 +19,9 @@ import Testing
             clientHash: client, reportedAt: now, honeypotFilled: honeypot)
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func aThousandConcurrentReportsAreCountedExactly(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let writer = ReportWriter(store: store)
             let countries = ["DE", "KG", "US", "FR", nil]
@@ -56,9 +57,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func theSameKeyIsStoredOnceWhetherInOneBatchOrTwo(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let first = report("same", [.letter: 2])
             #expect(try await store.record([first, first], caps: ReportCaps()) == [.counted, .duplicate])
@@ -73,9 +74,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func reportsOverTheCapsAreStoredFlaggedAndNotCounted(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let caps = ReportCaps(reportsPerDay: 3, actionsPerDay: 10)
             let outcomes = try await store.record((0..<5).map { report("r\($0)", [.letter: 1], client: "busy") }, caps: caps)
@@ -100,9 +101,9 @@ import Testing
 
     /// With a ledger, a client's counts live in memory between batches and reach the database at most once
     /// per interval; a restarted instance (a new ledger) takes them up from there.
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func aLedgerKeepsTheCapsAcrossBatchesAndWritesTheCountsBack(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let caps = ReportCaps(reportsPerDay: 3, actionsPerDay: 100)
             func stored() async throws -> Int {
@@ -132,9 +133,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func saltsAreSharedPerDayAndForgottenAfterTwo(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             let today = try await store.clientSalt(for: now)
             #expect(try await store.clientSalt(for: now.addingTimeInterval(60)) == today)
             let tomorrow = now.addingTimeInterval(86_400)

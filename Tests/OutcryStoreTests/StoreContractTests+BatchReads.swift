@@ -5,6 +5,7 @@ import OutcryCore
 import SQLKit
 import Synchronization
 import Testing
+import OutcryTestSupport
 
 @testable import OutcryStore
 
@@ -40,9 +41,9 @@ extension StoreContractTests {
         return (update, draft, other)
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func aCasesPublicActionsAreTheOnesOfThatCaseOnly(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let added = try await Self.addActions(to: store)
             let temirov = try await store.publicUrgentActions(inCase: "temirov-live-2024")
@@ -54,9 +55,9 @@ extension StoreContractTests {
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func actionsAreReadByIdInTheOrderAskedWithTheirOwnParts(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let added = try await Self.addActions(to: store)
             let demo = try #require(try DemoData.dataset().urgentActions.first)
@@ -70,9 +71,9 @@ extension StoreContractTests {
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func theTotalsOfManyActionsAreEachActionsOwn(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             _ = try await Self.addActions(to: store)
             let now = Date(timeIntervalSince1970: 1_795_779_726)
@@ -104,9 +105,9 @@ extension StoreContractTests {
 
     /// What the home page reads (its actions, their cases and people, the latest statements, the cards'
     /// totals) costs the same number of queries for one action as for many.
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func theHomePagesReadsDoNotGrowWithTheNumberOfActions(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let counting = CountingEngine(store.engine)
             let counted = Store(engine: counting)

@@ -2,14 +2,15 @@ import Foundation
 import OutcryCore
 import SQLKit
 import Testing
+import OutcryTestSupport
 
 @testable import OutcryStore
 
 /// The same behaviour on every engine: what is saved comes back exactly, and nothing is half-written.
 @Suite struct StoreContractTests {
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func migrationsApplyOnceAndInOrder(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine, migrated: false) { store async throws in
+        try await ThrowawayDatabase.withStore(engine, migrated: false) { store async throws in
             var steps: [Int] = []
             let first = try await store.migrate { step, _, _ in steps.append(step) }
             #expect(first == Migrations.all.map(\.name))
@@ -18,9 +19,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func demoDataLoadsOnceAndComesBackExactly(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             #expect(try await store.loadDemoData())
             #expect(try await store.loadDemoData() == false)
             let expected = try DemoData.dataset()
@@ -39,9 +40,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func currentStatusIsDerivedFromTheStoredTimeline(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             let temirov = try await store.events(inCase: "temirov-live-2024")
             let makhabat = try #require(Timeline.currentStatus(of: "makhabat-tazhibek-kyzy", in: temirov))
@@ -57,9 +58,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func draftsStayOutOfPublicListsAndSavingAgainReplaces(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             var dataset = try DemoData.dataset()
             var draft = dataset.urgentActions[0]
@@ -82,9 +83,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func anInvalidDatasetWritesNothing(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             var dataset = try DemoData.dataset()
             dataset.events.append(Event(id: "orphan", caseID: "no-such-case", date: try EventDate(iso: "2024"), kind: .raid, summary: ""))
             await #expect(throws: StoreError.self) { try await store.save(dataset) }
@@ -93,10 +94,10 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func aFailingTransactionLeavesNoTrace(engine: SQLEngineKind) async throws {
         struct Interrupted: Error {}
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             await #expect(throws: Interrupted.self) {
                 try await store.engine.transaction { database in
                     try await database.insert(into: "settings").columns("key", "value").values(SQLBind("k"), SQLBind("v")).run()
@@ -107,9 +108,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
+    @Test(arguments: ThrowawayDatabase.engines)
     func concurrentReadsAndWritesDoNotInterfere(engine: SQLEngineKind) async throws {
-        try await TestDatabase.withStore(engine) { store async throws in
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
             _ = try await store.loadDemoData()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<20 {

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import OutcryCore
 import OutcryStore
 import Testing
+import OutcryTestSupport
 
 /// An Urgent Action from draft to outcome through the coordinator area, and the public site at each step.
 @Suite struct ActionLifeCycleTests {

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import OutcryCore
 import OutcryStore
 import Testing
+import OutcryTestSupport
 
 @testable import OutcryWeb
 

@@ -6,6 +6,7 @@ import OutcryCore
 import OutcryStore
 import SQLKit
 import Testing
+import OutcryTestSupport
 
 @testable import OutcryWeb
 

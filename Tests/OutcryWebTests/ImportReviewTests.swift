@@ -5,6 +5,7 @@ import HummingbirdTesting
 import OutcryCore
 import OutcryStore
 import Testing
+import OutcryTestSupport
 
 /// Pasting a published text into the coordinator area: a pre-filled draft form, with what is missing marked.
 @Suite struct ImportReviewTests {

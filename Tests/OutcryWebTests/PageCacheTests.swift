@@ -4,6 +4,7 @@ import HummingbirdTesting
 import OutcryCore
 import OutcryStore
 import Testing
+import OutcryTestSupport
 
 /// Cached pages stay correct: live totals and fresh tokens per response, new content after a change.
 @Suite struct PageCacheTests {

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import OutcryTestSupport
 
 /// The public site through the real router, on the demo data.
 @Suite struct PublicPagesTests {

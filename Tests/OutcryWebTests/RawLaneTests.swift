@@ -10,6 +10,7 @@ import NIOHTTPTypesHTTP1
 import OutcryCore
 import OutcryStore
 import Testing
+import OutcryTestSupport
 
 @testable import OutcryWeb
 

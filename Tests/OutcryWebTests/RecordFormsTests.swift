@@ -5,6 +5,7 @@ import HummingbirdTesting
 import OutcryCore
 import OutcryStore
 import Testing
+import OutcryTestSupport
 
 /// People, status changes, organisations and statements through their forms, and what the public pages then show.
 @Suite struct RecordFormsTests {

@@ -5,6 +5,7 @@ import OutcryCore
 import OutcryStore
 import SQLKit
 import Testing
+import OutcryTestSupport
 
 /// Reporting through the real router: counted once, refused with a reason, never half-written.
 @Suite struct ReportingTests {

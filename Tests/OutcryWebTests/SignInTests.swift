@@ -6,6 +6,7 @@ import HummingbirdTesting
 import OutcryCore
 import OutcryStore
 import Testing
+import OutcryTestSupport
 
 /// Signing in through the real router: one-time links, bcrypt, lock-out, two-factor with an injected clock.
 @Suite struct SignInTests {

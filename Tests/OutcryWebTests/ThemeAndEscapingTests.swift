@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import Testing
+import OutcryTestSupport
 
 @testable import OutcryWeb
 

@@ -6,15 +6,21 @@ import OutcryCore
 import OutcryStore
 
 /// A signed-in browser, as the tests drive one: its cookie and the CSRF token its forms carry.
-struct Browser: Sendable {
-    let cookie: String
-    let csrf: String
-    let email: String
+public struct Browser: Sendable {
+    public let cookie: String
+    public let csrf: String
+    public let email: String
+
+    public init(cookie: String, csrf: String, email: String) {
+        self.cookie = cookie
+        self.csrf = csrf
+        self.email = email
+    }
 }
 
 extension Store {
     /// A new account of `role` with a complete session, made directly in the store (signing in itself is tested apart).
-    func signedIn(_ role: Role, now: Date) async throws -> Browser {
+    public func signedIn(_ role: Role, now: Date) async throws -> Browser {
         let (account, _) = try await createAccount(
             email: "\(role.rawValue)-\(UUID().uuidString.prefix(8).lowercased())@example.org", role: role, actor: "test", now: now)
         let token = try await startSession(for: account.id, stage: .complete, now: now, lifetime: 3600)
@@ -24,14 +30,14 @@ extension Store {
 }
 
 extension TestClientProtocol {
-    func get(_ uri: String, as browser: Browser?) async throws -> TestResponse {
+    public func get(_ uri: String, as browser: Browser?) async throws -> TestResponse {
         var headers = HTTPFields()
         if let browser { headers[.cookie] = browser.cookie }
         return try await execute(uri: uri, method: .get, headers: headers)
     }
 
     /// Posts a form as the browser, with its CSRF token unless `csrf` says otherwise.
-    func post(_ uri: String, _ fields: [(String, String)] = [], as browser: Browser?, csrf: String? = nil) async throws -> TestResponse {
+    public func post(_ uri: String, _ fields: [(String, String)] = [], as browser: Browser?, csrf: String? = nil) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         var fields = fields
         if let browser {
@@ -46,13 +52,13 @@ extension TestClientProtocol {
 
 extension TestResponse {
     /// The `value` of the first hidden input named `name`.
-    func hidden(_ name: String) -> String? {
+    public func hidden(_ name: String) -> String? {
         guard let start = text.range(of: #"name="\#(name)" value=""#) else { return nil }
         return String(text[start.upperBound...].prefix { $0 != "\"" })
     }
 
     /// The session cookie a response sets, as a `Cookie` header value.
-    var sessionCookie: String? {
+    public var sessionCookie: String? {
         headers[.setCookie].flatMap { $0.split(separator: ";").first.map(String.init) }
     }
 }
