@@ -12,7 +12,8 @@ public func importerFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
 
 private func checkSpans(in value: Any, size: Int) {
     if let span = value as? TextSpan {
-        precondition(0 <= span.start && span.start <= span.end && span.end <= size && span.line >= 1, "span \(span) outside a text of \(size) bytes")
+        precondition(
+            0 <= span.start && span.start <= span.end && span.end <= size && span.line >= 1, "span \(span) outside a text of \(size) bytes")
         return
     }
     for child in Mirror(reflecting: value).children { checkSpans(in: child.value, size: size) }

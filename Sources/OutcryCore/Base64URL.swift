@@ -18,16 +18,22 @@ public enum Base64URL {
                 }
                 while index + 3 <= count {
                     let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-                    put(value, 18); put(value, 12); put(value, 6); put(value, 0)
+                    put(value, 18)
+                    put(value, 12)
+                    put(value, 6)
+                    put(value, 0)
                     index += 3
                 }
                 switch count - index {
                 case 1:
                     let value = UInt32(bytes[index]) << 16
-                    put(value, 18); put(value, 12)
+                    put(value, 18)
+                    put(value, 12)
                 case 2:
                     let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-                    put(value, 18); put(value, 12); put(value, 6)
+                    put(value, 18)
+                    put(value, 12)
+                    put(value, 6)
                 default:
                     break
                 }

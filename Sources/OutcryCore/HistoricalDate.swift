@@ -5,7 +5,13 @@ public struct HistoricalDate: Hashable, Sendable, Comparable, ISOCoded, CustomSt
         case year, month, day
 
         public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
-        private var rank: Int { switch self { case .year: 0; case .month: 1; case .day: 2 } }
+        private var rank: Int {
+            switch self {
+            case .year: 0
+            case .month: 1
+            case .day: 2
+            }
+        }
     }
 
     public let year: Int

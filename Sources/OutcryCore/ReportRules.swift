@@ -31,7 +31,8 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notANumber(let channel): "“\(channel.label)” must be a whole number, such as 1 or 2."
         case .negative(let channel): "“\(channel.label)” cannot be below zero."
         case .tooMany(let channel, let limit):
-            "“\(channel.label)” is more than \(limit). If a group acted together, please report for the group in several parts or write to us."
+            "“\(channel.label)” is more than \(limit). If a group acted together, please report for the group in several parts or write "
+                + "to us."
         case .unknownTarget: "The official you chose is not on this action. Please choose one from the list."
         case .unknownCountry: "Please choose your country from the list, or leave it empty."
         case .actionClosed: "This action is closed, so no more actions are being counted. Thank you for caring."

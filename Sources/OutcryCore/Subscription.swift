@@ -56,7 +56,8 @@ public struct Subscription: Hashable, Sendable, Identifiable {
 
 extension Consent {
     public static let alerts =
-        "Send me Urgent Actions, updates and outcomes by e-mail as I chose above. Every message has a link to stop them; I can also ask for everything held about me, or its deletion, at any time."
+        "Send me Urgent Actions, updates and outcomes by e-mail as I chose above. Every message has a link to stop them; I can also ask "
+        + "for everything held about me, or its deletion, at any time."
 }
 
 /// Why an action's subscribers hear about it.

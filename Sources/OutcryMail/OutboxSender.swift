@@ -66,7 +66,9 @@ public struct OutboxSender: Sendable {
 
     /// Sends everything due, batch after batch, until the outbox has nothing due or a connection fails.
     /// What this worker left unfinished when it last stopped goes first.
-    public func sendDue(now: @Sendable () -> Date = Date.init, progress: @Sendable (SendReport) -> Void = { _ in }) async throws -> SendReport {
+    public func sendDue(
+        now: @Sendable () -> Date = Date.init, progress: @Sendable (SendReport) -> Void = { _ in }
+    ) async throws -> SendReport {
         var report = SendReport()
         let recovered = try await outbox.recover(worker: worker)
         if recovered > 0 { logger.notice("resending messages left unfinished", metadata: ["count": .stringConvertible(recovered)]) }
@@ -108,7 +110,8 @@ public struct OutboxSender: Sendable {
             return false
         } catch let error as SMTPError {
             report = pass
-            logger.warning("sending alerts paused", metadata: ["reason": .string(error.description), "waiting": .stringConvertible(remaining.count)])
+            logger.warning(
+                "sending alerts paused", metadata: ["reason": .string(error.description), "waiting": .stringConvertible(remaining.count)])
             for item in remaining { try await giveBack(item, error, now: now(), report: &report) }
             return true
         }

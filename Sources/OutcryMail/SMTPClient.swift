@@ -101,7 +101,8 @@ public struct SMTPClient: Sendable {
         do {
             tls = try configuration.security == .none ? nil : NIOSSLContext(configuration: Self.tlsConfiguration(configuration))
         } catch {
-            throw SMTPError.cannotConnect("TLS cannot be set up (\(configuration.trustRootsFile.map { "is \($0) a readable PEM file? " } ?? "")\(error))")
+            throw SMTPError.cannotConnect(
+                "TLS cannot be set up (\(configuration.trustRootsFile.map { "is \($0) a readable PEM file? " } ?? "")\(error))")
         }
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
@@ -152,7 +153,10 @@ public final class SMTPSession {
     private(set) var extensions: Set<String> = []
     private(set) var authMechanisms: Set<String> = []
 
-    init(lines: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, channel: any Channel) {
+    init(
+        lines: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        channel: any Channel
+    ) {
         self.lines = lines
         self.outbound = outbound
         self.channel = channel
@@ -207,7 +211,9 @@ public final class SMTPSession {
         if needsUTF8, !extensions.contains("SMTPUTF8") {
             throw SMTPError.needsSMTPUTF8(message.from.isASCII ? message.to.address : message.from.address)
         }
-        let mail = try await command("MAIL FROM:<\(message.from.address)>" + (needsUTF8 ? " SMTPUTF8" : "") + (extensions.contains("8BITMIME") ? " BODY=8BITMIME" : ""))
+        let mail = try await command(
+            "MAIL FROM:<\(message.from.address)>" + (needsUTF8 ? " SMTPUTF8" : "")
+                + (extensions.contains("8BITMIME") ? " BODY=8BITMIME" : ""))
         guard mail.code == 250 else {
             try? await reset()
             throw SMTPError.senderRefused(code: mail.code, text: mail.text)
@@ -252,7 +258,9 @@ public final class SMTPSession {
             }
             texts.append(String(line.dropFirst(4)))
             if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] != "-" { return SMTPReply(code: code, lines: texts) }
-            if texts.count > 1000 { throw SMTPError.unexpectedReply(command: "the conversation", code: code, text: "a reply of over 1,000 lines") }
+            if texts.count > 1000 {
+                throw SMTPError.unexpectedReply(command: "the conversation", code: code, text: "a reply of over 1,000 lines")
+            }
         }
     }
 }

@@ -14,7 +14,8 @@ extension Store {
                 .columns("token_hash", "account_id", "stage", "csrf", "created_at", "expires_at")
                 .values(
                     SQLBind(Self.digest(token)), SQLBind(account.rawValue), SQLBind(stage.rawValue), SQLBind(randomToken(bytes: 24)),
-                    SQLBind(Int64(now.timeIntervalSince1970)), SQLBind(Int64(now.addingTimeInterval(lifetime).timeIntervalSince1970)))
+                    SQLBind(Int64(now.timeIntervalSince1970)), SQLBind(Int64(now.addingTimeInterval(lifetime).timeIntervalSince1970))
+                )
                 .run()
         }
         return token
@@ -23,8 +24,9 @@ extension Store {
     public func session(token: String, now: Date) async throws -> CoordinatorSession? {
         let hash = Self.digest(token)
         let found = try await engine.read { database -> (String, String, String, Int64)? in
-            guard let row = try await database.select().columns("account_id", "stage", "csrf", "expires_at").from("sessions")
-                .where("token_hash", .equal, hash).where("expires_at", .greaterThan, Int64(now.timeIntervalSince1970)).first()
+            guard
+                let row = try await database.select().columns("account_id", "stage", "csrf", "expires_at").from("sessions")
+                    .where("token_hash", .equal, hash).where("expires_at", .greaterThan, Int64(now.timeIntervalSince1970)).first()
             else { return nil }
             return (
                 try row.decode(column: "account_id", as: String.self), try row.decode(column: "stage", as: String.self),

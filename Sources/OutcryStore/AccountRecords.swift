@@ -168,10 +168,12 @@ extension Store: AccountRecords {
     }
 
     private func signInRecord(where column: String, is value: String) async throws -> SignInRecord? {
-        guard let row = try await engine.read({ database in
-            try await database.select().columns("*").from("accounts").where(SQLIdentifier(column), .equal, SQLBind(value))
-                .first(decoding: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }) else { return nil }
+        guard
+            let row = try await engine.read({ database in
+                try await database.select().columns("*").from("accounts").where(SQLIdentifier(column), .equal, SQLBind(value))
+                    .first(decoding: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            })
+        else { return nil }
         return SignInRecord(
             account: try row.account(), passwordHash: row.passwordHash, totpSecret: row.totpSecret,
             totpPendingSecret: row.totpPendingSecret, totpLastStep: row.totpLastStep)
@@ -215,20 +217,23 @@ extension Store: AccountRecords {
 
     public func account(forPasswordLink token: String, now: Date) async throws -> Account? {
         let hash = Self.digest(token)
-        guard let id = try await engine.read({ database in
-            try await database.select().column("account_id").from("account_links")
-                .where("token_hash", .equal, hash).where("expires_at", .greaterThan, Int64(now.timeIntervalSince1970))
-                .first()?.decode(column: "account_id", as: String.self)
-        }) else { return nil }
+        guard
+            let id = try await engine.read({ database in
+                try await database.select().column("account_id").from("account_links")
+                    .where("token_hash", .equal, hash).where("expires_at", .greaterThan, Int64(now.timeIntervalSince1970))
+                    .first()?.decode(column: "account_id", as: String.self)
+            })
+        else { return nil }
         return try await signInRecord(id: Identifier(id))?.account
     }
 
     public func setPassword(hash passwordHash: String, link token: String, now: Date) async throws -> Bool {
         let hash = Self.digest(token)
         return try await engine.transaction { database in
-            guard let id = try await database.select().column("account_id").from("account_links")
-                .where("token_hash", .equal, hash).where("expires_at", .greaterThan, Int64(now.timeIntervalSince1970))
-                .first()?.decode(column: "account_id", as: String.self)
+            guard
+                let id = try await database.select().column("account_id").from("account_links")
+                    .where("token_hash", .equal, hash).where("expires_at", .greaterThan, Int64(now.timeIntervalSince1970))
+                    .first()?.decode(column: "account_id", as: String.self)
             else { return false }
             try await database.delete(from: "account_links").where("account_id", .equal, id).run()
             try await database.update("accounts").set("password_hash", to: passwordHash).where("id", .equal, id).run()
@@ -249,8 +254,9 @@ extension Store: AccountRecords {
     }
 
     private static func accountID(email: String, on database: any SQLDatabase) async throws -> String {
-        guard let id = try await database.select().column("id").from("accounts").where("email", .equal, email).first()?
-            .decode(column: "id", as: String.self)
+        guard
+            let id = try await database.select().column("id").from("accounts").where("email", .equal, email).first()?
+                .decode(column: "id", as: String.self)
         else { throw StoreError.notFound("an account for \(email)") }
         return id
     }

@@ -8,7 +8,8 @@ extension Store {
         try await database.insert(into: "audit_log").columns("at", "actor", "action", "record_kind", "record_id", "summary")
             .values(
                 SQLBind(Int64(entry.at.timeIntervalSince1970)), SQLBind(entry.actor), SQLBind(entry.action), SQLBind(entry.recordKind),
-                SQLBind(entry.recordID), SQLBind(String(entry.summary.prefix(2000))))
+                SQLBind(entry.recordID), SQLBind(String(entry.summary.prefix(2000)))
+            )
             .run()
     }
 

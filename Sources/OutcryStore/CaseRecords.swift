@@ -38,9 +38,11 @@ extension Store: CaseRecords {
     }
 
     static func write(_ item: Case, on database: any SQLDatabase) async throws {
-        try await database.upsert(into: "cases", CaseRow(
-            id: item.id.rawValue, title: item.title, country: item.country.code, summary: item.summary,
-            themes: try jsonText(item.themes), status: item.status.rawValue))
+        try await database.upsert(
+            into: "cases",
+            CaseRow(
+                id: item.id.rawValue, title: item.title, country: item.country.code, summary: item.summary,
+                themes: try jsonText(item.themes), status: item.status.rawValue))
         try await database.replaceLinks("case_people", owner: ("case_id", item.id), others: ("person_id", item.people))
         try await database.replaceLinks(
             "case_organisations", owner: ("case_id", item.id), others: ("organisation_id", item.organisations))

@@ -22,9 +22,11 @@ extension Store: EventRecords {
 
     public func events(affecting id: Identifier<Person>) async throws -> [Event] {
         try await events {
-            $0.where("id", .in, SQLSubquery.select {
-                $0.column("event_id").from("event_people").where("person_id", .equal, id.rawValue)
-            })
+            $0.where(
+                "id", .in,
+                SQLSubquery.select {
+                    $0.column("event_id").from("event_people").where("person_id", .equal, id.rawValue)
+                })
         }
     }
 
@@ -45,7 +47,8 @@ extension Store: EventRecords {
                 position = try existing.decode(column: "position", as: Int.self)
             } else {
                 let last = SQLFunction("COALESCE", args: SQLFunction("MAX", args: SQLColumn("position")), SQLLiteral.numeric("-1"))
-                position = try await database.select().column(last, as: "last")
+                position =
+                    try await database.select().column(last, as: "last")
                     .from("events").first()!.decode(column: "last", as: Int.self) + 1
             }
             try await Self.write(event, position: position, on: database)

@@ -121,17 +121,20 @@ extension Store: OutboxRecords {
         let seconds = Int64(now.timeIntervalSince1970)
         // A read first: senders poll often, and an idle outbox should cost no write.
         let due = try await engine.read { database in
-            try await database.raw("""
+            try await database.raw(
+                """
                 SELECT id FROM outbox
                 WHERE (status = 'queued' AND next_attempt_at <= \(bind: seconds))
                     OR (status = 'sending' AND claimed_until <= \(bind: seconds))
                 LIMIT 1
-                """).first() != nil
+                """
+            ).first() != nil
         }
         guard due else { return [] }
         let lock = engine.kind == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         return try await engine.transaction { database in
-            let rows = try await database.raw("""
+            let rows = try await database.raw(
+                """
                 UPDATE outbox SET
                     resends = resends + CASE WHEN status = 'sending' AND in_flight THEN 1 ELSE 0 END,
                     status = 'sending', in_flight = \(bind: false), claimed_by = \(bind: worker),
@@ -142,7 +145,8 @@ extension Store: OutboxRecords {
                         OR (status = 'sending' AND claimed_until <= \(bind: seconds))
                     ORDER BY id LIMIT \(bind: limit)\(unsafeRaw: lock))
                 RETURNING id, recipient_sealed, message_id, subject, body_text, body_html, headers, attempts, resends
-                """).all()
+                """
+            ).all()
             return try rows.map { row in
                 OutboxEntry(
                     id: try row.decode(column: "id", as: Int64.self),
@@ -189,12 +193,14 @@ extension Store: OutboxRecords {
 
     public func recoverOutbox(worker: String) async throws -> Int {
         try await engine.transaction { database in
-            try await database.raw("""
+            try await database.raw(
+                """
                 UPDATE outbox SET status = 'queued', resends = resends + CASE WHEN in_flight THEN 1 ELSE 0 END,
                     in_flight = \(bind: false), claimed_by = NULL, claimed_until = NULL
                 WHERE status = 'sending' AND claimed_by = \(bind: worker)
                 RETURNING id
-                """).all().count
+                """
+            ).all().count
         }
     }
 

@@ -58,17 +58,21 @@ extension Store: PersonRecords {
     }
 
     static func write(_ person: Person, on database: any SQLDatabase) async throws {
-        try await database.upsert(into: "people", PersonRow(
-            id: person.id.rawValue, name: person.name, variants: try jsonText(person.variants),
-            role: person.role, note: person.note))
+        try await database.upsert(
+            into: "people",
+            PersonRow(
+                id: person.id.rawValue, name: person.name, variants: try jsonText(person.variants),
+                role: person.role, note: person.note))
         try await database.replaceLinks(
             "person_affiliations", owner: ("person_id", person.id), others: ("organisation_id", person.affiliations))
     }
 
     static func write(_ organisation: Organisation, on database: any SQLDatabase) async throws {
-        try await database.upsert(into: "organisations", OrganisationRow(
-            id: organisation.id.rawValue, name: organisation.name, kind: organisation.kind.rawValue,
-            country: organisation.country?.code, variants: try jsonText(organisation.variants)))
+        try await database.upsert(
+            into: "organisations",
+            OrganisationRow(
+                id: organisation.id.rawValue, name: organisation.name, kind: organisation.kind.rawValue,
+                country: organisation.country?.code, variants: try jsonText(organisation.variants)))
     }
 }
 

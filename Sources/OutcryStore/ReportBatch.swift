@@ -73,7 +73,8 @@ extension Store {
             // Bound by hand rather than encoded as models: this is the hottest statement under a spike.
             let insert = database.insert(into: "action_reports").columns(ActionReportRow.columns)
             for row in chunk { insert.values(row.binds) }
-            let keys = try await insert
+            let keys =
+                try await insert
                 .ignoringConflicts(with: "idempotency_key")
                 .returning("idempotency_key")
                 .all()

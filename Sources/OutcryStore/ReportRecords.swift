@@ -156,10 +156,11 @@ extension Store: ReportRecords {
         report id: Int64, of action: Identifier<UrgentAction>, accept: Bool, actor: String, now: Date
     ) async throws -> Bool {
         try await engine.transaction { database in
-            guard let row = try await database.select().columns("*").from("action_reports")
-                .where("id", .equal, id).where("urgent_action_id", .equal, action.rawValue)
-                .where("flagged", .equal, true).where("review", .is, SQLLiteral.null)
-                .first(decoding: StoredReportRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard
+                let row = try await database.select().columns("*").from("action_reports")
+                    .where("id", .equal, id).where("urgent_action_id", .equal, action.rawValue)
+                    .where("flagged", .equal, true).where("review", .is, SQLLiteral.null)
+                    .first(decoding: StoredReportRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { return false }
             var report = row.report
             try await database.update("action_reports")
@@ -171,7 +172,8 @@ extension Store: ReportRecords {
                 try await Self.addToTotals([report], on: database)
             }
             let total = report.counts.values.reduce(0, +)
-            let summary = "report \(id) (\(total) action\(total == 1 ? "" : "s"), flagged: \(report.flagReason ?? "")) "
+            let summary =
+                "report \(id) (\(total) action\(total == 1 ? "" : "s"), flagged: \(report.flagReason ?? "")) "
                 + (accept ? "now counted" : "kept out of the totals")
             try await Self.append(
                 AuditEntry(
@@ -185,16 +187,20 @@ extension Store: ReportRecords {
     /// For the dashboard's chart.
     public func dailyActions(of action: Identifier<UrgentAction>) async throws -> [(day: Date, actions: Int)] {
         try await engine.read { database in
-            try await database.raw("""
+            try await database.raw(
+                """
                 SELECT reported_at / 86400000 AS day, SUM(letters + emails + faxes + calls + social + other) AS actions
                 FROM action_reports WHERE urgent_action_id = \(bind: action.rawValue) AND flagged = \(bind: false)
                 GROUP BY reported_at / 86400000 ORDER BY day
-                """)
-                .all()
-                .map { row in
-                    (Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "day", as: Int64.self)) * 86400),
-                     Int(try row.decode(column: "actions", as: Int64.self)))
-                }
+                """
+            )
+            .all()
+            .map { row in
+                (
+                    Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "day", as: Int64.self)) * 86400),
+                    Int(try row.decode(column: "actions", as: Int64.self))
+                )
+            }
         }
     }
 

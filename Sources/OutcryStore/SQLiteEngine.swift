@@ -1,8 +1,8 @@
 import Foundation
 import Logging
-import SQLKit
 import NIOCore
 import NIOPosix
+import SQLKit
 import SQLiteKit
 
 /// SQLite in one file: a single connection, used by one task at a time, in WAL mode with foreign keys on.

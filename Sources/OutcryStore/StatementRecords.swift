@@ -26,9 +26,11 @@ extension Store: StatementRecords {
 
     public func statements(aboutCase id: Identifier<Case>) async throws -> [Statement] {
         try await statements {
-            $0.where("id", .in, SQLSubquery.select {
-                $0.column("statement_id").from("statement_cases").where("case_id", .equal, id.rawValue)
-            })
+            $0.where(
+                "id", .in,
+                SQLSubquery.select {
+                    $0.column("statement_id").from("statement_cases").where("case_id", .equal, id.rawValue)
+                })
         }
     }
 
@@ -63,9 +65,11 @@ extension Store: StatementRecords {
     }
 
     static func write(_ statement: Statement, on database: any SQLDatabase) async throws {
-        try await database.upsert(into: "statements", StatementRow(
-            id: statement.id.rawValue, title: statement.title, published: statement.published.iso,
-            lead: try jsonText(statement.lead), background: try jsonText(statement.background)))
+        try await database.upsert(
+            into: "statements",
+            StatementRow(
+                id: statement.id.rawValue, title: statement.title, published: statement.published.iso,
+                lead: try jsonText(statement.lead), background: try jsonText(statement.background)))
         try await database.delete(from: "statement_quotes").where("statement_id", .equal, statement.id.rawValue).run()
         for (position, quote) in statement.quotes.enumerated() {
             try await database.insert(into: "statement_quotes").model(

@@ -155,8 +155,9 @@ extension Store: SubscriptionRecords {
 
     public func erase(_ id: Identifier<Subscription>) async throws {
         try await engine.transaction { database in
-            guard let lookup = try await database.select().column("email_lookup").from("subscriptions").where("id", .equal, id.rawValue)
-                .first()?.decode(column: "email_lookup", as: String.self)
+            guard
+                let lookup = try await database.select().column("email_lookup").from("subscriptions").where("id", .equal, id.rawValue)
+                    .first()?.decode(column: "email_lookup", as: String.self)
             else { return }
             try await database.delete(from: "outbox").where("subscription_id", .equal, id.rawValue).run()
             try await database.delete(from: "subscriptions").where("id", .equal, id.rawValue).run()
@@ -196,8 +197,10 @@ extension Store {
                 .where("at", .greaterThanOrEqual, Int64(date.timeIntervalSince1970)).orderBy("at").orderBy("urgent_action_id").all()
                 .compactMap { row in
                     guard let occasion = AlertOccasion(rawValue: try row.decode(column: "occasion", as: String.self)) else { return nil }
-                    return (Identifier(try row.decode(column: "urgent_action_id", as: String.self)), occasion,
-                            Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "at", as: Int64.self))))
+                    return (
+                        Identifier(try row.decode(column: "urgent_action_id", as: String.self)), occasion,
+                        Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "at", as: Int64.self)))
+                    )
                 }
         }
     }
@@ -209,23 +212,27 @@ extension Store {
             try await database.select().columns("subject", "status", "created_at", "sent_at").from("outbox")
                 .where("subscription_id", .equal, id.rawValue).orderBy("id").all()
                 .map { row in
-                    (try row.decode(column: "subject", as: String.self), try row.decode(column: "status", as: String.self),
-                     Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self))),
-                     try row.decode(column: "sent_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) })
+                    (
+                        try row.decode(column: "subject", as: String.self), try row.decode(column: "status", as: String.self),
+                        Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self))),
+                        try row.decode(column: "sent_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+                    )
                 }
         }
     }
 
     public func reportContact(lookup: String) async throws -> (consent: Consent, source: String)? {
         try await engine.read { database in
-            guard let row = try await database.select().columns("consent_wording", "consent_at", "source").from("supporter_contacts")
-                .where("lookup", .equal, lookup).first()
+            guard
+                let row = try await database.select().columns("consent_wording", "consent_at", "source").from("supporter_contacts")
+                    .where("lookup", .equal, lookup).first()
             else { return nil }
             return (
                 Consent(
                     wording: try row.decode(column: "consent_wording", as: String.self),
                     givenAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "consent_at", as: Int64.self)))),
-                try row.decode(column: "source", as: String.self))
+                try row.decode(column: "source", as: String.self)
+            )
         }
     }
 }

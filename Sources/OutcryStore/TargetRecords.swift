@@ -30,13 +30,15 @@ extension Store: TargetRecords {
     }
 
     static func write(_ target: Target, on database: any SQLDatabase) async throws {
-        try await database.upsert(into: "targets", TargetRow(
-            id: target.id.rawValue, honorific: target.honorific, name: target.name, title: target.title,
-            body: target.body, addressLines: try jsonText(target.addressLines), country: target.country?.code,
-            emails: try jsonText(target.emails), fax: target.fax, phone: target.phone,
-            socialHandles: try jsonText(target.socialHandles), contactFormUrl: target.contactFormURL,
-            salutation: target.salutation, preferredLanguage: target.preferredLanguage,
-            unusableContacts: try jsonText(target.unusableContacts), lastVerified: target.lastVerified?.iso))
+        try await database.upsert(
+            into: "targets",
+            TargetRow(
+                id: target.id.rawValue, honorific: target.honorific, name: target.name, title: target.title,
+                body: target.body, addressLines: try jsonText(target.addressLines), country: target.country?.code,
+                emails: try jsonText(target.emails), fax: target.fax, phone: target.phone,
+                socialHandles: try jsonText(target.socialHandles), contactFormUrl: target.contactFormURL,
+                salutation: target.salutation, preferredLanguage: target.preferredLanguage,
+                unusableContacts: try jsonText(target.unusableContacts), lastVerified: target.lastVerified?.iso))
     }
 }
 

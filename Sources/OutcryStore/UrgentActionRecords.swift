@@ -81,12 +81,14 @@ extension Store: UrgentActionRecords {
     }
 
     static func write(_ action: UrgentAction, updates: Identifier<UrgentAction>?, on database: any SQLDatabase) async throws {
-        try await database.upsert(into: "urgent_actions", UrgentActionRow(
-            id: action.id.rawValue, number: action.number, kind: action.kind.rawValue, caseId: action.caseID.rawValue,
-            title: action.title, summary: action.summary, issued: action.issued.iso, deadline: action.deadline?.iso,
-            language: action.language, takeAction: try jsonText(action.takeAction), asks: try jsonText(action.asks),
-            status: action.status.rawValue, outcomeKind: action.outcome?.kind.rawValue,
-            outcomeNote: action.outcome?.note, updatesId: updates?.rawValue))
+        try await database.upsert(
+            into: "urgent_actions",
+            UrgentActionRow(
+                id: action.id.rawValue, number: action.number, kind: action.kind.rawValue, caseId: action.caseID.rawValue,
+                title: action.title, summary: action.summary, issued: action.issued.iso, deadline: action.deadline?.iso,
+                language: action.language, takeAction: try jsonText(action.takeAction), asks: try jsonText(action.asks),
+                status: action.status.rawValue, outcomeKind: action.outcome?.kind.rawValue,
+                outcomeNote: action.outcome?.note, updatesId: updates?.rawValue))
         try await database.replaceLinks(
             "urgent_action_people", owner: ("urgent_action_id", action.id), others: ("person_id", action.people))
         try await database.delete(from: "urgent_action_targets").where("urgent_action_id", .equal, action.id.rawValue).run()

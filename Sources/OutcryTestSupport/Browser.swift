@@ -37,7 +37,9 @@ extension TestClientProtocol {
     }
 
     /// Posts a form as the browser, with its CSRF token unless `csrf` says otherwise.
-    public func post(_ uri: String, _ fields: [(String, String)] = [], as browser: Browser?, csrf: String? = nil) async throws -> TestResponse {
+    public func post(
+        _ uri: String, _ fields: [(String, String)] = [], as browser: Browser?, csrf: String? = nil
+    ) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         var fields = fields
         if let browser {

@@ -61,7 +61,11 @@ public func buildApplication(
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         })
-    let alerts = vault.map { Alerts(store: store, vault: $0, links: AlertLinks(secret: alertsSecret, siteURL: configuration.siteURL), mailHost: configuration.mailHost) }
+    let alerts = vault.map {
+        Alerts(
+            store: store, vault: $0, links: AlertLinks(secret: alertsSecret, siteURL: configuration.siteURL),
+            mailHost: configuration.mailHost)
+    }
     AlertsController(alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock).addRoutes(to: router)
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil)
@@ -88,11 +92,13 @@ public func buildApplication(
 
     var services: [any Service] = [StoreService(store: store)]
     if let smtp = configuration.smtp, let vault {
-        services.append(AlertSenderService(
-            sender: OutboxSender(
-                outbox: StoreOutbox(store: store, vault: vault, from: configuration.mailFrom, clock: clock), client: SMTPClient(configuration: smtp),
-                worker: "\(ProcessInfo.processInfo.hostName):serve:\(configuration.port)", logger: logger),
-            alerts: alerts, clock: clock, logger: logger))
+        services.append(
+            AlertSenderService(
+                sender: OutboxSender(
+                    outbox: StoreOutbox(store: store, vault: vault, from: configuration.mailFrom, clock: clock),
+                    client: SMTPClient(configuration: smtp),
+                    worker: "\(ProcessInfo.processInfo.hostName):serve:\(configuration.port)", logger: logger),
+                alerts: alerts, clock: clock, logger: logger))
     } else if configuration.smtp == nil {
         logger.notice("OUTCRY_SMTP_URL is not set: alerts wait in the outbox until a server is configured")
     }
@@ -135,8 +141,9 @@ func contactVault(_ configuration: Configuration) throws -> ContactVault? {
     guard configuration.databaseURL == nil else { return nil }
     let path = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("outcry-data.key").path
     if !FileManager.default.fileExists(atPath: path) {
-        guard FileManager.default.createFile(
-            atPath: path, contents: Data(ContactVault.newKey().utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data(ContactVault.newKey().utf8), attributes: [.posixPermissions: 0o600])
         else { throw StoreError.badKey("cannot write the data key file \(path)") }
     }
     let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -165,7 +172,9 @@ struct AlertSenderService: Service {
                 }
                 let report = try await sender.sendDue()
                 if report.delivered + report.failed > 0 {
-                    logger.info("alerts sent", metadata: ["delivered": "\(report.delivered)", "failed": "\(report.failed)", "retrying": "\(report.retrying)"])
+                    logger.info(
+                        "alerts sent",
+                        metadata: ["delivered": "\(report.delivered)", "failed": "\(report.failed)", "retrying": "\(report.retrying)"])
                 }
             } catch {
                 logger.error("sending alerts failed", metadata: ["error": .string("\(error)")])

@@ -77,7 +77,9 @@ struct Import: AsyncParsableCommand {
                 }
             }
             if json {
-                jsonDrafts.append(["file": file.path, "draft": (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(document))) ?? [:]])
+                jsonDrafts.append([
+                    "file": file.path, "draft": (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(document))) ?? [:],
+                ])
             } else {
                 reports.append(summary(of: document, file: file, outcome: outcome))
             }
@@ -85,7 +87,8 @@ struct Import: AsyncParsableCommand {
         progress.finish()
         await store?.shutdown()
         if json {
-            let data = try JSONSerialization.data(withJSONObject: jsonDrafts, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let data = try JSONSerialization.data(
+                withJSONObject: jsonDrafts, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         } else {
             print(reports.joined(separator: "\n\n"))

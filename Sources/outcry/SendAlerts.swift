@@ -33,10 +33,14 @@ struct SendAlerts: AsyncParsableCommand {
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
             if digest { print("Weekly digest: \(summary.digestsQueued) message(s) queued.") }
             let report = summary.report
-            print("Delivered \(report.delivered), retrying later \(report.retrying), failed \(report.failed)"
-                + (report.resends > 0 ? ", of which \(report.resends) sent again after an interruption (same Message-ID)." : "."))
+            print(
+                "Delivered \(report.delivered), retrying later \(report.retrying), failed \(report.failed)"
+                    + (report.resends > 0 ? ", of which \(report.resends) sent again after an interruption (same Message-ID)." : "."))
             let outbox = summary.outbox
-            print("Outbox: \(outbox.queued) waiting, \(outbox.sent) sent, \(outbox.failed) failed, \(outbox.resends) resent after interruptions.")
+            print(
+                "Outbox: \(outbox.queued) waiting, \(outbox.sent) sent, \(outbox.failed) failed, \(outbox.resends) resent after "
+                    + "interruptions."
+            )
             for error in outbox.lastErrors.prefix(3) { print("  last error: \(error)") }
         }
     }

@@ -52,7 +52,10 @@ struct Serve: AsyncParsableCommand {
         do {
             try await app.runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
-            fail("cannot listen on \(configuration.host):\(configuration.port): the port is already in use. Stop the other program or choose another with --port.")
+            fail(
+                "cannot listen on \(configuration.host):\(configuration.port): the port is already in use. Stop the other program or "
+                    + "choose another with --port."
+            )
         } catch let error as IOError where error.errnoCode == EACCES {
             fail("cannot listen on \(configuration.host):\(configuration.port): permission denied. Choose a port above 1023 with --port.")
         } catch {

@@ -80,7 +80,10 @@ struct User: AsyncParsableCommand {
     static func set(disabled: Bool, email: String, _ options: PublicOptions) async throws {
         try await options.withStore(for: .user) { store, _ in
             try await store.setDisabled(disabled, account: email, actor: User.actor, now: Date())
-            print(disabled ? "Disabled \(Account.normalised(email: email)) and ended all its sessions." : "Enabled \(Account.normalised(email: email)).")
+            print(
+                disabled
+                    ? "Disabled \(Account.normalised(email: email)) and ended all its sessions."
+                    : "Enabled \(Account.normalised(email: email)).")
         }
     }
 

@@ -5,9 +5,10 @@ import Testing
 
 @Suite struct ActionLinksTests {
     @Test func mailtoEncodesEverythingButUnreservedCharacters() throws {
-        let link = try #require(ActionLinks.mailto(
-            to: ["office@president.kg"], subject: "Concern for Махабат & Aike",
-            body: "Dear Mr. President,\n\nRelease them #now + 100%."))
+        let link = try #require(
+            ActionLinks.mailto(
+                to: ["office@president.kg"], subject: "Concern for Махабат & Aike",
+                body: "Dear Mr. President,\n\nRelease them #now + 100%."))
         #expect(!link.isShortened)
         #expect(link.url.hasPrefix("mailto:office@president.kg?subject=Concern%20for%20"))
         #expect(link.url.contains("%D0%9C%D0%B0%D1%85%D0%B0%D0%B1%D0%B0%D1%82%20%26%20Aike"))
@@ -111,8 +112,9 @@ import Testing
 
     @Test func theCallScriptNamesThePeopleAndTheAsk() throws {
         let script = try action().callScript(for: president, peopleNames: ["Makhabat Tazhibek-kyzy", "Aike Beishekeeva"])
-        #expect(script == "Hello, my name is … and I am calling about Makhabat Tazhibek-kyzy and Aike Beishekeeva. "
-            + "I urge the President of Kyrgyzstan to act: immediately release and drop all charges. Thank you for your time.")
+        #expect(
+            script == "Hello, my name is … and I am calling about Makhabat Tazhibek-kyzy and Aike Beishekeeva. "
+                + "I urge the President of Kyrgyzstan to act: immediately release and drop all charges. Thank you for your time.")
     }
 
     @Test func todayIsTheUTCCalendarDay() {
@@ -129,7 +131,8 @@ import Testing
     }
 
     @Test func zeroCountsAreDroppedAndTheRestKept() throws {
-        let cleaned = try ReportRules.validate(ReportInput(counts: [.letter: 2, .email: 1, .fax: 0], target: "sadyr-japarov"), for: action())
+        let cleaned = try ReportRules.validate(
+            ReportInput(counts: [.letter: 2, .email: 1, .fax: 0], target: "sadyr-japarov"), for: action())
         #expect(cleaned.counts == [.letter: 2, .email: 1])
         #expect(cleaned.total == 3)
     }

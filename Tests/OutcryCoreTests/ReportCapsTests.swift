@@ -10,13 +10,16 @@ import Testing
     }
 
     @Test func theReportThatGoesOverACapIsHeldWithItsReason() {
-        #expect(caps.decide(honeypotFilled: false, reportsToday: 4, actionsToday: 4)
-            == .hold(reason: "more than 3 reports from one connection today"))
-        #expect(caps.decide(honeypotFilled: false, reportsToday: 1, actionsToday: 11)
-            == .hold(reason: "more than 10 actions from one connection today"))
+        #expect(
+            caps.decide(honeypotFilled: false, reportsToday: 4, actionsToday: 4)
+                == .hold(reason: "more than 3 reports from one connection today"))
+        #expect(
+            caps.decide(honeypotFilled: false, reportsToday: 1, actionsToday: 11)
+                == .hold(reason: "more than 10 actions from one connection today"))
         // Over both, the count of reports is the reason given.
-        #expect(caps.decide(honeypotFilled: false, reportsToday: 4, actionsToday: 11).holdReason
-            == "more than 3 reports from one connection today")
+        #expect(
+            caps.decide(honeypotFilled: false, reportsToday: 4, actionsToday: 11).holdReason
+                == "more than 3 reports from one connection today")
     }
 
     @Test func aRobotIsHeldWhateverItsCounts() {

@@ -25,17 +25,23 @@ import Testing
 
     @Test func deadlinesOnlyMoveLaterAndOnlyWhilePublished() throws {
         let later = Self.day("2025-01-15")
-        #expect(throws: LifeCycleRefusal.notPublished(.extendDeadline(to: later))) { try LifeCycleStep.extendDeadline(to: later).apply(to: Self.ready) }
+        #expect(throws: LifeCycleRefusal.notPublished(.extendDeadline(to: later))) {
+            try LifeCycleStep.extendDeadline(to: later).apply(to: Self.ready)
+        }
         let published = try LifeCycleStep.publish.apply(to: Self.ready)
         let earlier = Self.day("2024-12-01")
-        #expect(throws: LifeCycleRefusal.deadlineNotLater(current: earlier)) { try LifeCycleStep.extendDeadline(to: earlier).apply(to: published) }
+        #expect(throws: LifeCycleRefusal.deadlineNotLater(current: earlier)) {
+            try LifeCycleStep.extendDeadline(to: earlier).apply(to: published)
+        }
         #expect(try LifeCycleStep.extendDeadline(to: later).apply(to: published).deadline == later)
     }
 
     @Test func closingNeedsANoteOfReasonableLengthAndReopeningUndoesIt() throws {
         let published = try LifeCycleStep.publish.apply(to: Self.ready)
         for note in ["", "   ", String(repeating: "a", count: Outcome.maximumNoteLength + 1)] {
-            #expect(throws: LifeCycleRefusal.outcomeNoteMissing) { try LifeCycleStep.close(Outcome(kind: .released, note: note)).apply(to: published) }
+            #expect(throws: LifeCycleRefusal.outcomeNoteMissing) {
+                try LifeCycleStep.close(Outcome(kind: .released, note: note)).apply(to: published)
+            }
         }
         let closed = try LifeCycleStep.close(Outcome(kind: .chargesDropped, note: " Charges dropped. ")).apply(to: published)
         #expect(closed.status == .closed)
@@ -50,10 +56,12 @@ import Testing
     }
 
     @Test func theAuditLogSaysWhatEachStepDid() {
-        #expect(LifeCycleStep.extendDeadline(to: Self.day("2025-01-15")).auditSummary(of: Self.ready)
-            == "deadline 2024-12-01 → 2025-01-15")
-        #expect(LifeCycleStep.close(Outcome(kind: .chargesDropped, note: "Dropped.")).auditSummary(of: Self.ready)
-            == "closed with outcome charges dropped: Dropped.")
+        #expect(
+            LifeCycleStep.extendDeadline(to: Self.day("2025-01-15")).auditSummary(of: Self.ready)
+                == "deadline 2024-12-01 → 2025-01-15")
+        #expect(
+            LifeCycleStep.close(Outcome(kind: .chargesDropped, note: "Dropped.")).auditSummary(of: Self.ready)
+                == "closed with outcome charges dropped: Dropped.")
         var edited = Self.ready
         edited.title = "Sentenced"
         edited.deadline = nil

@@ -13,7 +13,8 @@ import Testing
     @Test func letterForATargetPrefersOneWrittenForIt() throws {
         let general = SampleLetter(salutation: "Dear Mr. President,", paragraphs: ["General"], closing: "Yours sincerely,")
         let embassy = SampleLetter(target: "embassy", salutation: "Dear Ambassador,", paragraphs: ["Embassy"], closing: "Yours,")
-        let german = SampleLetter(language: "de", salutation: "Sehr geehrter Herr Präsident,", paragraphs: ["De"], closing: "Hochachtungsvoll")
+        let german = SampleLetter(
+            language: "de", salutation: "Sehr geehrter Herr Präsident,", paragraphs: ["De"], closing: "Hochachtungsvoll")
         let action = UrgentAction(
             id: "30-24", number: "30.24", caseID: "c", title: "t", summary: "s", issued: try HistoricalDate(iso: "2024-04-17"),
             letters: [general, embassy, german])
@@ -27,10 +28,11 @@ import Testing
         let president = Target(
             id: "t", name: "Sadyr Japarov", title: "President of Kyrgyzstan", body: "Presidential Administration",
             addressLines: ["207 Abdumomunov Street", "720003, Bishkek", "Kyrgyz Republic"], country: Country(rawValue: "KG"))
-        #expect(president.postalAddress == [
-            "Sadyr Japarov", "President of Kyrgyzstan", "Presidential Administration",
-            "207 Abdumomunov Street", "720003, Bishkek", "Kyrgyz Republic",
-        ])
+        #expect(
+            president.postalAddress == [
+                "Sadyr Japarov", "President of Kyrgyzstan", "Presidential Administration",
+                "207 Abdumomunov Street", "720003, Bishkek", "Kyrgyz Republic",
+            ])
         let ambassador = Target(id: "a", honorific: "Ambassador", name: "Baktybek Amanbaev", addressLines: ["2360 Massachusetts Avenue"])
         #expect(ambassador.postalAddress == ["Ambassador Baktybek Amanbaev", "2360 Massachusetts Avenue"])
     }
@@ -67,7 +69,9 @@ import Testing
 }
 
 @Suite struct Base64URLTests {
-    @Test(arguments: [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")])
+    @Test(arguments: [
+        ("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy"),
+    ])
     func matchesRFC4648Vectors(text: String, encoded: String) {
         #expect(Data(text.utf8).base64URL == encoded)
     }

@@ -12,7 +12,10 @@ import Testing
             subject: subject, text: "Write to the President today.\n.A line that starts with a dot.\n.\nEnd.",
             html: "<p>Write to the <b>President</b> today.</p>", messageID: "ua-30-24.\(UUID().uuidString)@outcry.example",
             date: Date(timeIntervalSince1970: 1_795_777_326),
-            headers: [.init("List-Unsubscribe", "<https://outcry.example/alerts/unsubscribe/x>"), .init("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")])
+            headers: [
+                .init("List-Unsubscribe", "<https://outcry.example/alerts/unsubscribe/x>"),
+                .init("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+            ])
     }
 
     @Test func aMessageArrivesWholeOverAPlainConnection() async throws {
@@ -30,8 +33,9 @@ import Testing
         #expect(data.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
         #expect(data.contains("Content-Type: multipart/alternative;"))
         // The server undoes the dot-stuffing: the body is exactly what was written.
-        let body = try #require(data.components(separatedBy: "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n").last?
-            .components(separatedBy: "\r\n--").first)
+        let body = try #require(
+            data.components(separatedBy: "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n").last?
+                .components(separatedBy: "\r\n--").first)
         let decoded = String(decoding: Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: ""))!, as: UTF8.self)
         #expect(decoded == "Write to the President today.\r\n.A line that starts with a dot.\r\n.\r\nEnd.")
     }
@@ -74,7 +78,8 @@ import Testing
     @Test func aRefusedRecipientIsNamedAndTheSessionGoesOn() async throws {
         let server = try TestSMTPServer(.plain)
         try await SMTPClient(configuration: server.configuration(.none)).withSession { session in
-            await #expect(throws: SMTPError.recipientRefused(address: "refuse@example.org", code: 550, text: "5.1.1 No such mailbox here")) {
+            await #expect(throws: SMTPError.recipientRefused(address: "refuse@example.org", code: 550, text: "5.1.1 No such mailbox here"))
+            {
                 try await session.send(Self.message(to: "refuse@example.org"))
             }
             try await session.send(Self.message(to: "ok@example.org"))
@@ -92,7 +97,9 @@ import Testing
 
     @Test func anInternationalisedAddressGoesOutWithSMTPUTF8() async throws {
         let server = try TestSMTPServer(.plain)
-        try await SMTPClient(configuration: server.configuration(.none)).withSession { try await $0.send(Self.message(to: "айгуль@пример.рф")) }
+        try await SMTPClient(configuration: server.configuration(.none)).withSession {
+            try await $0.send(Self.message(to: "айгуль@пример.рф"))
+        }
         #expect(try server.received().first?.to == ["айгуль@пример.рф"])
     }
 

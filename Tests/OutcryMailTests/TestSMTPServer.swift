@@ -17,7 +17,9 @@ final class TestSMTPServer: @unchecked Sendable {
         out = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-smtp-\(UUID().uuidString).jsonl")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, "--mode", mode.rawValue, "--out", out.path] + (auth ? ["--auth"] : []) + (loginOnly ? ["--login-only"] : [])
+        process.arguments =
+            ["python3", Self.script, "--mode", mode.rawValue, "--out", out.path] + (auth ? ["--auth"] : [])
+            + (loginOnly ? ["--login-only"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -1,8 +1,8 @@
 import Foundation
 import OutcryCore
+import OutcryTestSupport
 import SQLKit
 import Testing
-import OutcryTestSupport
 
 @testable import OutcryStore
 
@@ -25,7 +25,9 @@ import OutcryTestSupport
             }
             // Only digests are stored: the link's token and the session's cannot be read back from the database.
             let stored = try await store.engine.read { database in
-                try await database.select().column("token_hash").from("account_links").all().map { try $0.decode(column: "token_hash", as: String.self) }
+                try await database.select().column("token_hash").from("account_links").all().map {
+                    try $0.decode(column: "token_hash", as: String.self)
+                }
             }
             #expect(stored == [Store.digest(link)])
 
@@ -83,7 +85,8 @@ import OutcryTestSupport
             let (account, _) = try await store.createAccount(email: "bo@example.org", role: .admin, actor: "command line", now: now)
             try await store.setPendingTwoFactorSecret("secret", for: account.id)
             #expect(try await store.signInRecord(id: account.id)?.totpSecret == nil, "pending until confirmed")
-            try await store.enableTwoFactor(for: account.id, step: 100, recoveryCodes: ["aaaaa-bbbbb", "ccccc-ddddd"], actor: "bo@example.org", now: now)
+            try await store.enableTwoFactor(
+                for: account.id, step: 100, recoveryCodes: ["aaaaa-bbbbb", "ccccc-ddddd"], actor: "bo@example.org", now: now)
             let record = try #require(try await store.signInRecord(id: account.id))
             #expect(record.totpSecret == "secret" && record.totpPendingSecret == nil && record.account.hasTwoFactor)
             #expect(!(try await store.useTwoFactorStep(100, for: account.id)), "the enrolment code is used up")
@@ -111,10 +114,13 @@ import OutcryTestSupport
             action.status = .draft
             action.kind = .update
             action.updates = "30-24"
-            try await store.save(action, audit: AuditEntry(at: now, actor: "ed@example.org", action: "created", recordKind: "urgent action", recordID: "31-24", summary: "draft"))
+            try await store.save(
+                action,
+                audit: AuditEntry(
+                    at: now, actor: "ed@example.org", action: "created", recordKind: "urgent action", recordID: "31-24", summary: "draft"))
             #expect(try await store.contentVersion().shared == before.shared + 1)
             #expect(try await store.urgentAction("31-24") == action)
-            #expect(try await store.allUrgentActions().map(\.id) .contains("31-24"))
+            #expect(try await store.allUrgentActions().map(\.id).contains("31-24"))
             #expect(!(try await store.publicUrgentActions().map(\.id).contains("31-24")), "a draft is never public")
             #expect(try await store.exists("31-24", in: .urgentActions))
 
@@ -122,7 +128,11 @@ import OutcryTestSupport
             var broken = action
             broken.caseID = "no-such-case"
             await #expect(throws: (any Error).self) {
-                try await store.save(broken, audit: AuditEntry(at: now, actor: "ed@example.org", action: "edited", recordKind: "urgent action", recordID: "31-24", summary: "case"))
+                try await store.save(
+                    broken,
+                    audit: AuditEntry(
+                        at: now, actor: "ed@example.org", action: "edited", recordKind: "urgent action", recordID: "31-24", summary: "case")
+                )
             }
             #expect(try await store.urgentAction("31-24")?.caseID == action.caseID)
             #expect(try await store.auditLog(recordID: "31-24").map(\.action) == ["created"])
@@ -147,7 +157,9 @@ import OutcryTestSupport
 
             #expect(try await store.review(report: flagged[0].id, of: "30-24", accept: true, actor: "ed@example.org", now: now))
             #expect(!(try await store.review(report: flagged[0].id, of: "30-24", accept: true, actor: "ed@example.org", now: now)))
-            #expect(!(try await store.review(report: flagged[1].id, of: "other", accept: true, actor: "ed@example.org", now: now)), "the report belongs to another action")
+            #expect(
+                !(try await store.review(report: flagged[1].id, of: "other", accept: true, actor: "ed@example.org", now: now)),
+                "the report belongs to another action")
             #expect(try await store.review(report: flagged[1].id, of: "30-24", accept: false, actor: "ed@example.org", now: now))
             let totals = try await store.totals(of: "30-24")
             #expect(totals.reports == 2)

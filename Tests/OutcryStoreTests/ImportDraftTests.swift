@@ -1,8 +1,8 @@
 import Foundation
 import OutcryCore
 import OutcryStore
-import Testing
 import OutcryTestSupport
+import Testing
 
 @Suite struct ImportDraftTests {
     @Test(arguments: ThrowawayDatabase.engines)
@@ -10,7 +10,8 @@ import OutcryTestSupport
         try await ThrowawayDatabase.withStore(engine) { store in
             let text = "UA 12/24\n17 April 2024\n\nFreedonia: Jane Doe detained\n\nJournalist Jane Doe was arrested.\n"
             let document = try DocumentImporter().read(text: text)
-            let draft = ImportDraft(sourceName: "ua-12-24.txt", sourceText: text, document: document, importedAt: Date(timeIntervalSince1970: 1_713_312_000))
+            let draft = ImportDraft(
+                sourceName: "ua-12-24.txt", sourceText: text, document: document, importedAt: Date(timeIntervalSince1970: 1_713_312_000))
             #expect(try await store.save(draft))
             // The same text again, even from another file, stays one draft.
             let again = ImportDraft(sourceName: "copy.txt", sourceText: text, document: document, importedAt: Date())

@@ -1,8 +1,8 @@
 import Foundation
 import OutcryCore
+import OutcryTestSupport
 import SQLKit
 import Testing
-import OutcryTestSupport
 
 @testable import OutcryStore
 
@@ -13,7 +13,8 @@ import OutcryTestSupport
     func drafts(_ count: Int, prefix: String = "m") -> [OutboxDraft] {
         (0..<count).map { index in
             OutboxDraft(
-                dedupeKey: "\(prefix)-\(index)", subscription: nil, recipientSealed: "sealed-\(index)", messageID: "\(prefix)-\(index)@example.org",
+                dedupeKey: "\(prefix)-\(index)", subscription: nil, recipientSealed: "sealed-\(index)",
+                messageID: "\(prefix)-\(index)@example.org",
                 kind: "alert", subject: "Subject \(index)", text: "Text", html: nil, headers: ["List-Unsubscribe": "<https://x/\(index)>"])
         }
     }
@@ -79,8 +80,10 @@ import OutcryTestSupport
             _ = try await store.loadDemoData()
             let consent = Consent(wording: Consent.alerts, givenAt: now)
             let stored = try await store.subscribe(
-                lookup: "L1", sealed: "S1", language: "en", filter: .countries([Country(rawValue: "KG")!]), frequency: .instant, consent: consent, now: now)
-            let again = try await store.subscribe(lookup: "L1", sealed: "S1", language: "fr", filter: .everything, frequency: .weekly, consent: consent, now: now)
+                lookup: "L1", sealed: "S1", language: "en", filter: .countries([Country(rawValue: "KG")!]), frequency: .instant,
+                consent: consent, now: now)
+            let again = try await store.subscribe(
+                lookup: "L1", sealed: "S1", language: "fr", filter: .everything, frequency: .weekly, consent: consent, now: now)
             #expect(again.id == stored.id && again.language == "en", "a second request changes nothing until confirmed")
             let item = try #require(try await store.case("temirov-live-2024"))
             #expect(try await store.subscribers(for: item, frequency: .instant).isEmpty, "pending subscribers hear nothing")

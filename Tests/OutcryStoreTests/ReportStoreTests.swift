@@ -1,9 +1,9 @@
 import Foundation
 import OutcryCore
+import OutcryTestSupport
 import SQLKit
 import Synchronization
 import Testing
-import OutcryTestSupport
 
 @testable import OutcryStore
 
@@ -11,8 +11,10 @@ import OutcryTestSupport
 @Suite struct ReportStoreTests {
     let now = Date(timeIntervalSince1970: 1_795_779_726)
 
-    func report(_ key: String, _ counts: [Channel: Int], target: Identifier<Target>? = nil, country: String? = nil,
-                client: String = "client", honeypot: Bool = false) -> IncomingReport {
+    func report(
+        _ key: String, _ counts: [Channel: Int], target: Identifier<Target>? = nil, country: String? = nil,
+        client: String = "client", honeypot: Bool = false
+    ) -> IncomingReport {
         IncomingReport(
             idempotencyKey: key, urgentAction: "30-24",
             input: ReportInput(counts: counts, target: target, country: country.flatMap(Country.init(rawValue:))),
@@ -48,7 +50,9 @@ import OutcryTestSupport
             let president = try #require(totals.byTarget["sadyr-japarov"])
             #expect(president.reports == 334)
             #expect(president.countries == 4)
-            #expect(president.byChannel[.email] == reports.filter { $0.input.target == "sadyr-japarov" }.map { $0.input.counts[.email]! }.reduce(0, +))
+            #expect(
+                president.byChannel[.email]
+                    == reports.filter { $0.input.target == "sadyr-japarov" }.map { $0.input.counts[.email]! }.reduce(0, +))
             let stored = try await store.engine.read { database in
                 try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("action_reports").first()!
                     .decode(column: "n", as: Int.self)
@@ -82,10 +86,12 @@ import OutcryTestSupport
             let outcomes = try await store.record((0..<5).map { report("r\($0)", [.letter: 1], client: "busy") }, caps: caps)
             #expect(outcomes.prefix(3).allSatisfy { $0 == .counted })
             #expect(outcomes.suffix(2).allSatisfy { $0 == .flagged(reason: "more than 3 reports from one connection today") })
-            #expect(try await store.record([report("big", [.letter: 11], client: "other")], caps: caps)
-                == [.flagged(reason: "more than 10 actions from one connection today")])
-            #expect(try await store.record([report("bot", [.call: 1], client: "third", honeypot: true)], caps: caps)
-                == [.flagged(reason: "a field hidden from people was filled in")])
+            #expect(
+                try await store.record([report("big", [.letter: 11], client: "other")], caps: caps)
+                    == [.flagged(reason: "more than 10 actions from one connection today")])
+            #expect(
+                try await store.record([report("bot", [.call: 1], client: "third", honeypot: true)], caps: caps)
+                    == [.flagged(reason: "a field hidden from people was filled in")])
             #expect(try await store.record([report("ok", [.call: 1], client: "fourth")], caps: caps) == [.counted])
 
             let totals = try await store.totals(of: "30-24")
@@ -118,17 +124,21 @@ import OutcryTestSupport
             #expect(try await stored() == 1, "the first batch writes at once")
             #expect(try await store.record([report("b", [.letter: 1], client: "busy")], caps: caps, ledger: ledger) == [.counted])
             #expect(try await store.record([report("b", [.letter: 1], client: "busy")], caps: caps, ledger: ledger) == [.duplicate])
-            #expect(try await store.record([report("c", [.letter: 1], client: "busy"), report("d", [.letter: 1], client: "busy")],
-                caps: caps, ledger: ledger) == [.counted, .flagged(reason: "more than 3 reports from one connection today")])
+            #expect(
+                try await store.record(
+                    [report("c", [.letter: 1], client: "busy"), report("d", [.letter: 1], client: "busy")],
+                    caps: caps, ledger: ledger) == [.counted, .flagged(reason: "more than 3 reports from one connection today")])
             #expect(try await stored() == 1, "later batches wait for the interval")
             clock.advance(seconds: 1)
-            #expect(try await store.record([report("e", [.letter: 1], client: "busy")], caps: caps, ledger: ledger)
-                == [.flagged(reason: "more than 3 reports from one connection today")])
+            #expect(
+                try await store.record([report("e", [.letter: 1], client: "busy")], caps: caps, ledger: ledger)
+                    == [.flagged(reason: "more than 3 reports from one connection today")])
             #expect(try await stored() == 5, "what was kept back goes with the next batch after the interval")
 
             let restarted = ClientLedger()
-            #expect(try await store.record([report("f", [.letter: 1], client: "busy")], caps: caps, ledger: restarted)
-                == [.flagged(reason: "more than 3 reports from one connection today")])
+            #expect(
+                try await store.record([report("f", [.letter: 1], client: "busy")], caps: caps, ledger: restarted)
+                    == [.flagged(reason: "more than 3 reports from one connection today")])
             #expect(try await store.totals(of: "30-24").reports == 3)
         }
     }

@@ -2,10 +2,10 @@ import Foundation
 import Logging
 import NIOCore
 import OutcryCore
+import OutcryTestSupport
 import SQLKit
 import Synchronization
 import Testing
-import OutcryTestSupport
 
 @testable import OutcryStore
 
@@ -82,11 +82,12 @@ extension StoreContractTests {
             }
             let germany = Country(rawValue: "DE")
             let kyrgyzstan = Country(rawValue: "KG")
-            let outcomes = try await store.record([
-                report("a", "30-24", ReportInput(counts: [.letter: 2], target: "sadyr-japarov", country: germany)),
-                report("b", "30-24", ReportInput(counts: [.email: 1])),
-                report("c", "31-24", ReportInput(counts: [.call: 3], country: kyrgyzstan)),
-            ], caps: ReportCaps())
+            let outcomes = try await store.record(
+                [
+                    report("a", "30-24", ReportInput(counts: [.letter: 2], target: "sadyr-japarov", country: germany)),
+                    report("b", "30-24", ReportInput(counts: [.email: 1])),
+                    report("c", "31-24", ReportInput(counts: [.call: 3], country: kyrgyzstan)),
+                ], caps: ReportCaps())
             #expect(outcomes == [.counted, .counted, .counted])
 
             let totals = try await store.totals(of: ["30-24", "31-24", "3-25"])

@@ -1,8 +1,8 @@
 import Foundation
 import OutcryCore
+import OutcryTestSupport
 import SQLKit
 import Testing
-import OutcryTestSupport
 
 @testable import OutcryStore
 

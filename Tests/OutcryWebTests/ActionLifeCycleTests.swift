@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import OutcryCore
 import OutcryStore
-import Testing
 import OutcryTestSupport
+import Testing
 
 /// An Urgent Action from draft to outcome through the coordinator area, and the public site at each step.
 @Suite struct ActionLifeCycleTests {
@@ -48,7 +48,8 @@ import OutcryTestSupport
             let page = try await client.get("/actions/31-24", as: nil)
             #expect(page.status == .ok)
             #expect(page.text.contains("Journalists sentenced"))
-            #expect(try await client.get("/actions/30-24", as: nil).text.contains("/actions/31-24"), "the earlier action links to its update")
+            #expect(
+                try await client.get("/actions/30-24", as: nil).text.contains("/actions/31-24"), "the earlier action links to its update")
 
             let earlier = try await client.post("/admin/actions/31-24/deadline", [("deadline", "2024-11-01")], as: editor)
             #expect(earlier.text.contains("The new deadline must be after the current one (1 December 2024)."))
@@ -59,7 +60,8 @@ import OutcryTestSupport
             let noNote = try await client.post("/admin/actions/31-24/close", [("outcome", "released")], as: editor)
             #expect(noNote.status == .unprocessableContent)
             let closed = try await client.post(
-                "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Makhabat Tazhibek-kyzy was released on 2 December 2024.")],
+                "/admin/actions/31-24/close",
+                [("outcome", "released"), ("note", "Makhabat Tazhibek-kyzy was released on 2 December 2024.")],
                 as: editor)
             #expect(closed.text.contains("Closed. The public page now shows the outcome."))
             let final = try await client.get("/actions/31-24", as: nil).text
@@ -118,11 +120,13 @@ import OutcryTestSupport
         try await TestApp.withCoordinators(clock: clock) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
             let kyrgyz: [(String, String)] = [
-                ("letter-1-language", "ky"), ("letter-1-salutation", "Урматтуу Президент,"), ("letter-1", "Журналисттерди бошотууңузду суранам."),
+                ("letter-1-language", "ky"), ("letter-1-salutation", "Урматтуу Президент,"),
+                ("letter-1", "Журналисттерди бошотууңузду суранам."),
                 ("letter-1-closing", "Урматтоо менен,"),
             ]
             let twice = try await client.post(
-                "/admin/actions", Self.newAction + kyrgyz + [("letter-2-language", "ky"), ("letter-2-salutation", "Салам,"), ("letter-2", "Дагы бир кат.")],
+                "/admin/actions",
+                Self.newAction + kyrgyz + [("letter-2-language", "ky"), ("letter-2-salutation", "Салам,"), ("letter-2", "Дагы бир кат.")],
                 as: editor)
             #expect(twice.text.contains("There is already a letter in “ky”."))
             #expect(try await client.post("/admin/actions", Self.newAction + kyrgyz, as: editor).status == .seeOther)
@@ -133,7 +137,11 @@ import OutcryTestSupport
 
             var president = try #require(try await store.targets(["sadyr-japarov"]).first)
             president.preferredLanguage = "ky"
-            try await store.save(president, audit: AuditEntry(at: clock.now, actor: editor.email, action: "edited", recordKind: "target", recordID: "sadyr-japarov", summary: "language"))
+            try await store.save(
+                president,
+                audit: AuditEntry(
+                    at: clock.now, actor: editor.email, action: "edited", recordKind: "target", recordID: "sadyr-japarov",
+                    summary: "language"))
             _ = try await client.post("/admin/actions/31-24/publish", as: editor)
             let letter = try await client.get("/actions/31-24/letter/sadyr-japarov", as: nil).text
             #expect(letter.contains("Журналисттерди бошотууңузду суранам."))
@@ -162,13 +170,15 @@ import OutcryTestSupport
             let form = try await client.get("/admin/actions/30-24/edit", as: editor)
             #expect(form.status == .ok)
             let action = try #require(try await store.urgentAction("30-24"))
-            let fields: [(String, String)] = [
-                ("kind", "new"), ("case", action.caseID.rawValue), ("title", "Kyrgyzstan: Eleven journalists at risk"),
-                ("summary", action.summary), ("issued", action.issued.iso), ("language", "en"),
-                ("take_action", action.takeAction.joined(separator: "\n")), ("asks", action.asks.joined(separator: "\n")),
-                ("salutation", action.letters[0].salutation), ("letter", action.letters[0].paragraphs.joined(separator: "\n\n")),
-                ("closing", action.letters[0].closing),
-            ] + action.people.map { ("person", $0.rawValue) } + action.targets.map { ("target-\($0.target.rawValue)", $0.role.rawValue) }
+            let fields: [(String, String)] =
+                [
+                    ("kind", "new"), ("case", action.caseID.rawValue), ("title", "Kyrgyzstan: Eleven journalists at risk"),
+                    ("summary", action.summary), ("issued", action.issued.iso), ("language", "en"),
+                    ("take_action", action.takeAction.joined(separator: "\n")), ("asks", action.asks.joined(separator: "\n")),
+                    ("salutation", action.letters[0].salutation), ("letter", action.letters[0].paragraphs.joined(separator: "\n\n")),
+                    ("closing", action.letters[0].closing),
+                ] + action.people.map { ("person", $0.rawValue) }
+                + action.targets.map { ("target-\($0.target.rawValue)", $0.role.rawValue) }
             let saved = try await client.post("/admin/actions/30-24", fields, as: editor)
             #expect(saved.status == .seeOther)
             let after = try #require(try await store.urgentAction("30-24"))
@@ -223,15 +233,21 @@ import OutcryTestSupport
             let editor = try await store.signedIn(.editor, now: clock.now)
             let target = try await client.post(
                 "/admin/targets",
-                [("name", "Ulukbek Maripov"), ("title", "Chairman of the Cabinet"), ("emails", "not an address"), ("social", "myspace @x")],
+                [
+                    ("name", "Ulukbek Maripov"), ("title", "Chairman of the Cabinet"), ("emails", "not an address"),
+                    ("social", "myspace @x"),
+                ],
                 as: editor)
             #expect(target.status == .unprocessableContent)
             #expect(target.text.contains("“not an address” is not an e-mail address."))
             #expect(target.text.contains("as a network name, a space and the handle"))
             let saved = try await client.post(
                 "/admin/targets",
-                [("name", "Ulukbek Maripov"), ("title", "Chairman of the Cabinet"), ("emails", "cabinet@example.kg"), ("social", "x @maripov"),
-                 ("country", "KG"), ("last_verified", "2026-11-20")],
+                [
+                    ("name", "Ulukbek Maripov"), ("title", "Chairman of the Cabinet"), ("emails", "cabinet@example.kg"),
+                    ("social", "x @maripov"),
+                    ("country", "KG"), ("last_verified", "2026-11-20"),
+                ],
                 as: editor)
             #expect(saved.headers[.location] == "/admin/targets/ulukbek-maripov")
             let again = try await client.post("/admin/targets", [("name", "Ulukbek Maripov")], as: editor)
@@ -241,7 +257,11 @@ import OutcryTestSupport
             #expect(stored.lastVerified?.iso == "2026-11-20")
 
             let item = try await client.post(
-                "/admin/cases", [("title", "Kloop staff"), ("country", "KG"), ("summary", "Staff of Kloop detained."), ("themes", "press freedom, fair trial")],
+                "/admin/cases",
+                [
+                    ("title", "Kloop staff"), ("country", "KG"), ("summary", "Staff of Kloop detained."),
+                    ("themes", "press freedom, fair trial"),
+                ],
                 as: editor)
             #expect(item.headers[.location] == "/admin/cases/kloop-staff")
             #expect(try await store.case("kloop-staff")?.themes == ["press freedom", "fair trial"])

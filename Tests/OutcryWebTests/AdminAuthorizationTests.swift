@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import OutcryCore
 import OutcryStore
-import Testing
 import OutcryTestSupport
+import Testing
 
 @testable import OutcryWeb
 
@@ -24,56 +24,63 @@ import OutcryTestSupport
         var description: String { "\(method) \(example)" }
     }
 
-    static let routes: [Route] = [
-        .init(method: .get, pattern: "/admin/sign-in", example: "/admin/sign-in", access: .open),
-        .init(method: .post, pattern: "/admin/sign-in", example: "/admin/sign-in", access: .open),
-        .init(method: .get, pattern: "/admin/sign-in/code", example: "/admin/sign-in/code", access: .open),
-        .init(method: .post, pattern: "/admin/sign-in/code", example: "/admin/sign-in/code", access: .open),
-        .init(method: .get, pattern: "/admin/set-password/{token}", example: "/admin/set-password/nope", access: .open),
-        .init(method: .post, pattern: "/admin/set-password/{token}", example: "/admin/set-password/nope", access: .open),
-        .init(method: .post, pattern: "/admin/sign-out", example: "/admin/sign-out", access: .viewer),
-        .init(method: .post, pattern: "/admin/sign-out-everywhere", example: "/admin/sign-out-everywhere", access: .viewer),
-        .init(method: .get, pattern: "/admin/account", example: "/admin/account", access: .viewer),
-        .init(method: .post, pattern: "/admin/account/two-factor/start", example: "/admin/account/two-factor/start", access: .viewer),
-        .init(method: .get, pattern: "/admin/account/two-factor", example: "/admin/account/two-factor", access: .viewer),
-        .init(method: .post, pattern: "/admin/account/two-factor", example: "/admin/account/two-factor", access: .viewer),
-        .init(method: .get, pattern: "/admin", example: "/admin", access: .viewer),
-        .init(method: .get, pattern: "/admin/actions", example: "/admin/actions", access: .viewer),
-        .init(method: .get, pattern: "/admin/actions/{id}", example: "/admin/actions/30-24", access: .viewer),
-        .init(method: .get, pattern: "/admin/actions/{id}/preview", example: "/admin/actions/30-24/preview", access: .viewer),
-        .init(method: .get, pattern: "/admin/actions/{id}/edit", example: "/admin/actions/30-24/edit", access: .editor),
-        .init(method: .get, pattern: "/admin/actions/new", example: "/admin/actions/new", access: .editor),
-        .init(method: .post, pattern: "/admin/actions", example: "/admin/actions", access: .editor),
-        .init(method: .post, pattern: "/admin/actions/{id}", example: "/admin/actions/30-24", access: .editor),
-        .init(method: .post, pattern: "/admin/actions/{id}/publish", example: "/admin/actions/30-24/publish", access: .editor),
-        .init(method: .post, pattern: "/admin/actions/{id}/deadline", example: "/admin/actions/30-24/deadline", access: .editor),
-        .init(method: .post, pattern: "/admin/actions/{id}/close", example: "/admin/actions/30-24/close", access: .editor),
-        .init(method: .post, pattern: "/admin/actions/{id}/reopen", example: "/admin/actions/30-24/reopen", access: .editor),
-        .init(method: .post, pattern: "/admin/actions/{id}/reports/{report}", example: "/admin/actions/30-24/reports/1", access: .editor),
-        .init(method: .get, pattern: "/admin/import", example: "/admin/import", access: .editor),
-        .init(method: .post, pattern: "/admin/import", example: "/admin/import", access: .editor),
-        .init(method: .get, pattern: "/admin/import/{draft}", example: "/admin/import/0123456789ab", access: .editor),
-        .init(method: .post, pattern: "/admin/import/{draft}/targets", example: "/admin/import/0123456789ab/targets", access: .editor),
-        .init(method: .get, pattern: "/admin/users", example: "/admin/users", access: .admin),
-        .init(method: .post, pattern: "/admin/users", example: "/admin/users", access: .admin),
-        .init(method: .post, pattern: "/admin/users/{email}/disable", example: "/admin/users/nobody%40example.org/disable", access: .admin),
-        .init(method: .post, pattern: "/admin/users/{email}/enable", example: "/admin/users/nobody%40example.org/enable", access: .admin),
-        .init(method: .post, pattern: "/admin/users/{email}/reset", example: "/admin/users/nobody%40example.org/reset", access: .admin),
-        .init(method: .post, pattern: "/admin/settings/two-factor", example: "/admin/settings/two-factor", access: .admin),
-        .init(method: .get, pattern: "/admin/audit", example: "/admin/audit", access: .admin),
-    ] + [
-        ("cases", "temirov-live-2024"), ("targets", "sadyr-japarov"), ("people", "makhabat-tazhibek-kyzy"), ("organisations", "kloop-media"),
-        ("status-changes", "temirov-detained-2024-01-16"), ("statements", "kloop-media-staff-detained-2025"),
-    ].flatMap { kind, id in
-        // Every kind of record has the same five routes: reading needs a viewer, writing an editor.
+    static let routes: [Route] =
         [
-            Route(method: .get, pattern: "/admin/\(kind)", example: "/admin/\(kind)", access: .viewer),
-            Route(method: .get, pattern: "/admin/\(kind)/{id}", example: "/admin/\(kind)/\(id)", access: .viewer),
-            Route(method: .get, pattern: "/admin/\(kind)/new", example: "/admin/\(kind)/new", access: .editor),
-            Route(method: .post, pattern: "/admin/\(kind)", example: "/admin/\(kind)", access: .editor),
-            Route(method: .post, pattern: "/admin/\(kind)/{id}", example: "/admin/\(kind)/\(id)", access: .editor),
+            .init(method: .get, pattern: "/admin/sign-in", example: "/admin/sign-in", access: .open),
+            .init(method: .post, pattern: "/admin/sign-in", example: "/admin/sign-in", access: .open),
+            .init(method: .get, pattern: "/admin/sign-in/code", example: "/admin/sign-in/code", access: .open),
+            .init(method: .post, pattern: "/admin/sign-in/code", example: "/admin/sign-in/code", access: .open),
+            .init(method: .get, pattern: "/admin/set-password/{token}", example: "/admin/set-password/nope", access: .open),
+            .init(method: .post, pattern: "/admin/set-password/{token}", example: "/admin/set-password/nope", access: .open),
+            .init(method: .post, pattern: "/admin/sign-out", example: "/admin/sign-out", access: .viewer),
+            .init(method: .post, pattern: "/admin/sign-out-everywhere", example: "/admin/sign-out-everywhere", access: .viewer),
+            .init(method: .get, pattern: "/admin/account", example: "/admin/account", access: .viewer),
+            .init(method: .post, pattern: "/admin/account/two-factor/start", example: "/admin/account/two-factor/start", access: .viewer),
+            .init(method: .get, pattern: "/admin/account/two-factor", example: "/admin/account/two-factor", access: .viewer),
+            .init(method: .post, pattern: "/admin/account/two-factor", example: "/admin/account/two-factor", access: .viewer),
+            .init(method: .get, pattern: "/admin", example: "/admin", access: .viewer),
+            .init(method: .get, pattern: "/admin/actions", example: "/admin/actions", access: .viewer),
+            .init(method: .get, pattern: "/admin/actions/{id}", example: "/admin/actions/30-24", access: .viewer),
+            .init(method: .get, pattern: "/admin/actions/{id}/preview", example: "/admin/actions/30-24/preview", access: .viewer),
+            .init(method: .get, pattern: "/admin/actions/{id}/edit", example: "/admin/actions/30-24/edit", access: .editor),
+            .init(method: .get, pattern: "/admin/actions/new", example: "/admin/actions/new", access: .editor),
+            .init(method: .post, pattern: "/admin/actions", example: "/admin/actions", access: .editor),
+            .init(method: .post, pattern: "/admin/actions/{id}", example: "/admin/actions/30-24", access: .editor),
+            .init(method: .post, pattern: "/admin/actions/{id}/publish", example: "/admin/actions/30-24/publish", access: .editor),
+            .init(method: .post, pattern: "/admin/actions/{id}/deadline", example: "/admin/actions/30-24/deadline", access: .editor),
+            .init(method: .post, pattern: "/admin/actions/{id}/close", example: "/admin/actions/30-24/close", access: .editor),
+            .init(method: .post, pattern: "/admin/actions/{id}/reopen", example: "/admin/actions/30-24/reopen", access: .editor),
+            .init(
+                method: .post, pattern: "/admin/actions/{id}/reports/{report}", example: "/admin/actions/30-24/reports/1", access: .editor),
+            .init(method: .get, pattern: "/admin/import", example: "/admin/import", access: .editor),
+            .init(method: .post, pattern: "/admin/import", example: "/admin/import", access: .editor),
+            .init(method: .get, pattern: "/admin/import/{draft}", example: "/admin/import/0123456789ab", access: .editor),
+            .init(method: .post, pattern: "/admin/import/{draft}/targets", example: "/admin/import/0123456789ab/targets", access: .editor),
+            .init(method: .get, pattern: "/admin/users", example: "/admin/users", access: .admin),
+            .init(method: .post, pattern: "/admin/users", example: "/admin/users", access: .admin),
+            .init(
+                method: .post, pattern: "/admin/users/{email}/disable", example: "/admin/users/nobody%40example.org/disable", access: .admin
+            ),
+            .init(
+                method: .post, pattern: "/admin/users/{email}/enable", example: "/admin/users/nobody%40example.org/enable", access: .admin),
+            .init(method: .post, pattern: "/admin/users/{email}/reset", example: "/admin/users/nobody%40example.org/reset", access: .admin),
+            .init(method: .post, pattern: "/admin/settings/two-factor", example: "/admin/settings/two-factor", access: .admin),
+            .init(method: .get, pattern: "/admin/audit", example: "/admin/audit", access: .admin),
         ]
-    }
+        + [
+            ("cases", "temirov-live-2024"), ("targets", "sadyr-japarov"), ("people", "makhabat-tazhibek-kyzy"),
+            ("organisations", "kloop-media"),
+            ("status-changes", "temirov-detained-2024-01-16"), ("statements", "kloop-media-staff-detained-2025"),
+        ].flatMap { kind, id in
+            // Every kind of record has the same five routes: reading needs a viewer, writing an editor.
+            [
+                Route(method: .get, pattern: "/admin/\(kind)", example: "/admin/\(kind)", access: .viewer),
+                Route(method: .get, pattern: "/admin/\(kind)/{id}", example: "/admin/\(kind)/\(id)", access: .viewer),
+                Route(method: .get, pattern: "/admin/\(kind)/new", example: "/admin/\(kind)/new", access: .editor),
+                Route(method: .post, pattern: "/admin/\(kind)", example: "/admin/\(kind)", access: .editor),
+                Route(method: .post, pattern: "/admin/\(kind)/{id}", example: "/admin/\(kind)/\(id)", access: .editor),
+            ]
+        }
 
     /// The matrix covers every route the coordinator area registers: a new route without a row fails here.
     @Test func theMatrixListsEveryCoordinatorRoute() async throws {
@@ -88,16 +95,20 @@ import OutcryTestSupport
             to: router, auth: AdminAuth(store: store, clock: clock, secureCookies: false, passwordCost: 4, throttleSecret: "x"),
             tokens: FormTokens(secret: "x"), renderer: renderer,
             pages: PublicPages(store: store, siteName: "Outcry", publicURL: "http://localhost", offersEmail: false),
-            cache: PageCache(store: store, clock: clock, fill: { _ in "" }, immediateFill: { _ in "" }), alerts: nil, siteURL: "http://localhost")
+            cache: PageCache(store: store, clock: clock, fill: { _ in "" }, immediateFill: { _ in "" }), alerts: nil,
+            siteURL: "http://localhost")
         let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
         let listed = Set(Self.routes.map { "\($0.method) \($0.pattern)" })
-        #expect(registered == listed, "registered but not in the matrix: \(registered.subtracting(listed).sorted()); listed but gone: \(listed.subtracting(registered).sorted())")
+        let unlisted = registered.subtracting(listed).sorted()
+        let gone = listed.subtracting(registered).sorted()
+        #expect(registered == listed, "registered but not in the matrix: \(unlisted); listed but gone: \(gone)")
     }
 
     @Test func anonymousVisitorsAreSentToSignInForEveryProtectedRoute() async throws {
         try await TestApp.withCoordinators { client, _ in
             for route in Self.routes where route.access != .open {
-                let response = route.method == .get
+                let response =
+                    route.method == .get
                     ? try await client.get(route.example, as: nil) : try await client.post(route.example, as: nil)
                 #expect(response.status == .seeOther, "\(route)")
                 #expect(response.headers[.location]?.hasPrefix("/admin/sign-in") == true, "\(route)")
@@ -112,12 +123,15 @@ import OutcryTestSupport
             for route in Self.routes where route.access != .open {
                 // A new session each time: some routes (signing out) end the one they are given.
                 let browser = try await store.signedIn(role, now: clock.now)
-                let response = route.method == .get
+                let response =
+                    route.method == .get
                     ? try await client.get(route.example, as: browser) : try await client.post(route.example, as: browser)
                 let allowed = route.access <= Self.access(of: role)
                 if allowed {
                     #expect(response.status != .forbidden, "\(role) should reach \(route)")
-                    #expect(response.headers[.location]?.hasPrefix("/admin/sign-in") != true || route.example.contains("sign-out"), "\(role) at \(route)")
+                    #expect(
+                        response.headers[.location]?.hasPrefix("/admin/sign-in") != true || route.example.contains("sign-out"),
+                        "\(role) at \(route)")
                     #expect(response.status.code < 500, "\(role) at \(route): \(response.status)")
                 } else {
                     #expect(response.status == .forbidden, "\(role) must not reach \(route): got \(response.status)")
@@ -148,7 +162,8 @@ import OutcryTestSupport
             }
             // Another session's token is no good either.
             let other = try await store.signedIn(.editor, now: clock.now)
-            let response = try await client.post("/admin/actions/30-24/deadline", [("deadline", "2030-01-01")], as: editor, csrf: other.csrf)
+            let response = try await client.post(
+                "/admin/actions/30-24/deadline", [("deadline", "2030-01-01")], as: editor, csrf: other.csrf)
             #expect(response.status == .forbidden)
             #expect(try await store.urgentAction("30-24")?.deadline == nil)
             #expect(try await store.auditLog().allSatisfy { $0.action != "extended" })

@@ -4,9 +4,9 @@ import Hummingbird
 import HummingbirdTesting
 import OutcryCore
 import OutcryStore
+import OutcryTestSupport
 import SQLKit
 import Testing
-import OutcryTestSupport
 
 @testable import OutcryWeb
 
@@ -15,10 +15,11 @@ import OutcryTestSupport
 @Suite struct AlertsTests {
     /// The links in the newest queued message for anyone.
     static func links(in store: Store) async throws -> [String] {
-        let text = try await store.engine.read { database in
-            try await database.select().column("body_text").from("outbox").orderBy("id", .descending).limit(1).first()?
-                .decode(column: "body_text", as: String.self)
-        } ?? ""
+        let text =
+            try await store.engine.read { database in
+                try await database.select().column("body_text").from("outbox").orderBy("id", .descending).limit(1).first()?
+                    .decode(column: "body_text", as: String.self)
+            } ?? ""
         return text.split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.hasPrefix("http") }
     }
 
@@ -61,12 +62,15 @@ import OutcryTestSupport
             // A forged or expired link is a clear page.
             #expect(try await client.get("/alerts/confirm/x.1.y", as: nil).status == .gone)
 
-            let closed = try await client.post("/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released on 2 December.")], as: editor)
+            let closed = try await client.post(
+                "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released on 2 December.")], as: editor)
             #expect(closed.text.contains("Alerts queued for 1 subscriber."))
             let text = try await store.engine.read { database in
-                try await database.select().columns("subject", "body_text", "headers").from("outbox").where("kind", .equal, "alert").first()!
+                try await database.select().columns("subject", "body_text", "headers").from("outbox").where("kind", .equal, "alert")
+                    .first()!
             }
-            #expect(try text.decode(column: "subject", as: String.self) == "Outcome of Urgent Action 31.24: Kyrgyzstan: Journalists sentenced")
+            #expect(
+                try text.decode(column: "subject", as: String.self) == "Outcome of Urgent Action 31.24: Kyrgyzstan: Journalists sentenced")
             #expect(try text.decode(column: "body_text", as: String.self).contains("What happened: Released on 2 December."))
             #expect(try text.decode(column: "headers", as: String.self).contains("List-Unsubscribe=One-Click"))
             // Closing again (or a retried request) queues nothing more.
@@ -89,12 +93,15 @@ import OutcryTestSupport
             let alert = try await store.engine.read { database in
                 try await database.select().columns("subject", "body_text").from("outbox").where("kind", .equal, "alert").first()!
             }
-            #expect(try alert.decode(column: "subject", as: String.self) == "Mise à jour de l'Action urgente 31.24: Kyrgyzstan: Journalists sentenced")
+            #expect(
+                try alert.decode(column: "subject", as: String.self)
+                    == "Mise à jour de l'Action urgente 31.24: Kyrgyzstan: Journalists sentenced")
             #expect(try alert.decode(column: "body_text", as: String.self).contains("Agissez maintenant"))
             // A language the form does not offer falls back to English.
             _ = try await Self.subscribe(client, email: "zed@example.org", [("language", "xx")])
             let newest = try await store.engine.read { database in
-                try await database.select().column("subject").from("outbox").orderBy("id", .descending).first()!.decode(column: "subject", as: String.self)
+                try await database.select().column("subject").from("outbox").orderBy("id", .descending).first()!.decode(
+                    column: "subject", as: String.self)
             }
             #expect(newest == "Please confirm your Urgent Action alerts")
         }
@@ -111,10 +118,13 @@ import OutcryTestSupport
             _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
             #expect(try await client.post("/admin/actions/31-24/publish", as: editor).text.contains("Alerts queued for 1 subscriber."))
             try await store.updatePreferences(
-                try #require(try await store.subscribers(frequency: .instant).first?.id), language: "en", filter: .countries([Country(rawValue: "FR")!]),
+                try #require(try await store.subscribers(frequency: .instant).first?.id), language: "en",
+                filter: .countries([Country(rawValue: "FR")!]),
                 frequency: .instant)
-            #expect(try await client.post(
-                "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released.")], as: editor).text.contains("Alerts queued for 0 subscribers."))
+            #expect(
+                try await client.post(
+                    "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released.")], as: editor
+                ).text.contains("Alerts queued for 0 subscribers."))
         }
     }
 
@@ -176,7 +186,9 @@ import OutcryTestSupport
             _ = try await client.get(AlertsTests.path(try await AlertsTests.links(in: store).first { $0.contains("/confirm/") }!), as: nil)
             let editor = try await store.signedIn(.editor, now: clock.now)
             _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
-            #expect(try await client.post("/admin/actions/31-24/publish", as: editor).text.contains("Alerts queued for 0 subscribers."), "weekly subscribers wait")
+            #expect(
+                try await client.post("/admin/actions/31-24/publish", as: editor).text.contains("Alerts queued for 0 subscribers."),
+                "weekly subscribers wait")
             _ = try await client.post("/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released.")], as: editor)
 
             let alerts = Alerts(

@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import OutcryCore
 import OutcryStore
-import Testing
 import OutcryTestSupport
+import Testing
 
 /// Pasting a published text into the coordinator area: a pre-filled draft form, with what is missing marked.
 @Suite struct ImportReviewTests {
@@ -19,7 +19,8 @@ import OutcryTestSupport
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
-            let pasted = try await client.post("/admin/import", [("text", try Self.fixture("ua-41-25-prose-no-labels")), ("name", "ua-41-25.txt")], as: editor)
+            let pasted = try await client.post(
+                "/admin/import", [("text", try Self.fixture("ua-41-25-prose-no-labels")), ("name", "ua-41-25.txt")], as: editor)
             #expect(pasted.status == .seeOther)
             let location = try #require(pasted.headers[.location])
             #expect(location.hasPrefix("/admin/import/"))

@@ -3,8 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import OutcryCore
 import OutcryStore
-import Testing
 import OutcryTestSupport
+import Testing
 
 /// Cached pages stay correct: live totals and fresh tokens per response, new content after a change.
 @Suite struct PageCacheTests {

@@ -10,17 +10,21 @@ import Testing
     @Test func readsAPlainGetWithItsValidatorAndConnection() throws {
         let head = "GET /actions/30-24?from=mail HTTP/1.1\r\nHost: example.org\r\nIf-None-Match:  W/\"abc\" \r\nConnection: Close\r\n\r\n"
         let request = try #require(parse(head + "GET /next"))
-        #expect(request == PlainRequest(method: .get, path: "/actions/30-24", ifNoneMatch: "W/\"abc\"", closes: true, length: head.utf8.count))
+        #expect(
+            request == PlainRequest(method: .get, path: "/actions/30-24", ifNoneMatch: "W/\"abc\"", closes: true, length: head.utf8.count))
         #expect(parse("GET / HTTP/1.1\r\n\r\n") == PlainRequest(method: .get, path: "/", length: 18))
     }
 
     @Test func readsAFormPostWithItsLengthTypeAndForwardedAddresses() throws {
-        let head = "POST /actions/30-24/report HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+        let head =
+            "POST /actions/30-24/report HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
             + "Content-Length: 11\r\nX-Forwarded-For: 192.0.2.1\r\nx-forwarded-for: 2001:db8::1\r\n\r\n"
         let request = try #require(parse(head + "count_call="))
-        #expect(request == PlainRequest(
-            method: .post, path: "/actions/30-24/report", contentLength: 11, isForm: true, forwardedFor: "192.0.2.1, 2001:db8::1",
-            length: head.utf8.count))
+        #expect(
+            request
+                == PlainRequest(
+                    method: .post, path: "/actions/30-24/report", contentLength: 11, isForm: true, forwardedFor: "192.0.2.1, 2001:db8::1",
+                    length: head.utf8.count))
         #expect(parse("POST /a HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi")?.isForm == false)
         #expect(ReportPath.action("/actions/30-24/report") == "30-24")
         #expect(ReportPath.action("/actions/30-24/thanks") == nil)

@@ -1,7 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import OutcryTestSupport
+import Testing
 
 /// The public site through the real router, on the demo data.
 @Suite struct PublicPagesTests {
@@ -80,7 +80,9 @@ import OutcryTestSupport
             let response = try await client.execute(uri: "/statements/kloop-media-staff-detained-2025", method: .get)
             #expect(response.status == .ok)
             let html = response.text
-            #expect(html.contains("<figcaption>Marie Struthers, Amnesty International’s Director for Eastern Europe and Central Asia</figcaption>"))
+            #expect(
+                html.contains(
+                    "<figcaption>Marie Struthers, Amnesty International’s Director for Eastern Europe and Central Asia</figcaption>"))
             #expect(html.contains("“The detention of Kloop journalists is yet another stark example"))
             #expect(html.contains(#"<h2 id="background-heading">Background</h2>"#))
             #expect(html.contains(#"<a href="/cases/temirov-live-2024">"#), "the background links back to the first case")

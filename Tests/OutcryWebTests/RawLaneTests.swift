@@ -9,8 +9,8 @@ import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 import OutcryCore
 import OutcryStore
-import Testing
 import OutcryTestSupport
+import Testing
 
 @testable import OutcryWeb
 
@@ -29,7 +29,8 @@ import OutcryTestSupport
         do {
             _ = try await store.migrate()
             let cache = PageCache(store: store, clock: FixedClock(), fill: { _ in "" }, immediateFill: { _ in "" })
-            let request = Request(head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: cachedPath), body: .init(buffer: ByteBuffer()))
+            let request = Request(
+                head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: cachedPath), body: .init(buffer: ByteBuffer()))
             _ = try await cache.respond(to: request, route: .statement("kloop-media-staff-detained-2025")) { html }
             try await body(cache)
             await store.shutdown()
@@ -77,9 +78,13 @@ import OutcryTestSupport
     /// The router's answer to the request it was handed: a page of its own.
     static func answerAsRouter(_ channel: NIOAsyncTestingChannel, _ body: String) async throws {
         let head = try #require(try await channel.readInbound(as: HTTPRequestPart.self))
-        guard case .head = head else { Issue.record("expected a request head, got \(head)"); return }
+        guard case .head = head else {
+            Issue.record("expected a request head, got \(head)")
+            return
+        }
         #expect(try await channel.readInbound(as: HTTPRequestPart.self) == .end(nil))
-        try await channel.writeOutbound(HTTPResponsePart.head(HTTPResponse(status: .ok, headerFields: [.contentLength: "\(body.utf8.count)"])))
+        try await channel.writeOutbound(
+            HTTPResponsePart.head(HTTPResponse(status: .ok, headerFields: [.contentLength: "\(body.utf8.count)"])))
         try await channel.writeOutbound(HTTPResponsePart.body(ByteBuffer(string: body)))
         try await channel.writeOutbound(HTTPResponsePart.end(nil))
     }
@@ -87,7 +92,8 @@ import OutcryTestSupport
     @Test func aPipelinedMixIsAnsweredInTheOrderAsked() async throws {
         try await Self.withCache { cache in
             let channel = try await Self.connection(cache)
-            try await channel.writeInbound(ByteBuffer(string: Self.get(Self.cachedPath) + Self.get(Self.otherPath) + Self.get(Self.cachedPath)))
+            try await channel.writeInbound(
+                ByteBuffer(string: Self.get(Self.cachedPath) + Self.get(Self.otherPath) + Self.get(Self.cachedPath)))
             let first = try await Self.written(channel)
             #expect(first.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(first.hasSuffix(Self.page), "the cached page at once")
@@ -124,9 +130,11 @@ import OutcryTestSupport
                 return form["count_letter"] == "2" ? SiteRoute.thanks(action).path : nil
             }
             let form = "count_letter=2"
-            try await channel.writeInbound(ByteBuffer(string:
-                "POST \(SiteRoute.report("30-24").path) HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: \(form.utf8.count)\r\n\r\n\(form)"))
+            try await channel.writeInbound(
+                ByteBuffer(
+                    string:
+                        "POST \(SiteRoute.report("30-24").path) HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: \(form.utf8.count)\r\n\r\n\(form)"))
             try await channel.writeInbound(ByteBuffer(string: Self.get(Self.cachedPath)))
             #expect(try await Self.written(channel).isEmpty, "nothing answered while the report is being stored")
             open.yield()

@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import OutcryCore
 import OutcryStore
-import Testing
 import OutcryTestSupport
+import Testing
 
 /// People, status changes, organisations and statements through their forms, and what the public pages then show.
 @Suite struct RecordFormsTests {
@@ -18,12 +18,15 @@ import OutcryTestSupport
             #expect(bad.text.contains("“cyrillic” is not a script code"))
             let person = try await client.post(
                 "/admin/people",
-                [("name", "Aruna Tashkentova"), ("variants", "Аруна Ташкентова | | ky\nAruna T."), ("role", "journalist"),
-                 ("organisation", "temirov-live")],
+                [
+                    ("name", "Aruna Tashkentova"), ("variants", "Аруна Ташкентова | | ky\nAruna T."), ("role", "journalist"),
+                    ("organisation", "temirov-live"),
+                ],
                 as: editor)
             #expect(person.headers[.location] == "/admin/people/aruna-tashkentova")
             let saved = try #require(try await store.person("aruna-tashkentova"))
-            #expect(saved.variants == [NameVariant(name: "Аруна Ташкентова", script: "Cyrl", language: "ky"), NameVariant(name: "Aruna T.")])
+            #expect(
+                saved.variants == [NameVariant(name: "Аруна Ташкентова", script: "Cyrl", language: "ky"), NameVariant(name: "Aruna T.")])
             #expect(saved.affiliations == ["temirov-live"])
 
             var fields: [(String, String)] = [
@@ -60,14 +63,17 @@ import OutcryTestSupport
         try await TestApp.withCoordinators(clock: clock) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
             let missingSpeaker = try await client.post(
-                "/admin/statements", [("title", "Journalists freed"), ("published", "2026-11-27"), ("lead", "Good news."), ("quote-0", "At last.")],
+                "/admin/statements",
+                [("title", "Journalists freed"), ("published", "2026-11-27"), ("lead", "Good news."), ("quote-0", "At last.")],
                 as: editor)
             #expect(missingSpeaker.text.contains("Give the name of who said it."))
             let saved = try await client.post(
                 "/admin/statements",
-                [("title", "Journalists freed"), ("published", "2026-11-27"), ("lead", "Good news.\n\nMore to do."),
-                 ("quote-0", "At last."), ("quote-0-speaker", "Marie Struthers"), ("quote-0-role", "Director"),
-                 ("quote-1", ""), ("case", "temirov-live-2024")],
+                [
+                    ("title", "Journalists freed"), ("published", "2026-11-27"), ("lead", "Good news.\n\nMore to do."),
+                    ("quote-0", "At last."), ("quote-0-speaker", "Marie Struthers"), ("quote-0-role", "Director"),
+                    ("quote-1", ""), ("case", "temirov-live-2024"),
+                ],
                 as: editor)
             #expect(saved.headers[.location] == "/admin/statements/journalists-freed")
             let form = try await client.get("/admin/statements/journalists-freed", as: editor).text
@@ -84,7 +90,11 @@ import OutcryTestSupport
         try await TestApp.withCoordinators(clock: clock) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
             let saved = try await client.post(
-                "/admin/organisations", [("name", "State Committee for National Security"), ("kind", "security_service"), ("country", "KG"), ("variants", "ГКНБ\nGKNB")],
+                "/admin/organisations",
+                [
+                    ("name", "State Committee for National Security"), ("kind", "security_service"), ("country", "KG"),
+                    ("variants", "ГКНБ\nGKNB"),
+                ],
                 as: editor)
             #expect(saved.headers[.location] == "/admin/organisations/state-committee-for-national-security")
             let organisation = try #require(try await store.organisations(["state-committee-for-national-security"]).first)

@@ -3,9 +3,9 @@ import Hummingbird
 import HummingbirdTesting
 import OutcryCore
 import OutcryStore
+import OutcryTestSupport
 import SQLKit
 import Testing
-import OutcryTestSupport
 
 /// Reporting through the real router: counted once, refused with a reason, never half-written.
 @Suite struct ReportingTests {
@@ -172,7 +172,8 @@ import OutcryTestSupport
             for (letters, country) in [("2", "DE"), ("1", "KG"), ("4", "DE")] {
                 let token = try await client.formToken(on: "/actions/30-24")
                 _ = try await client.submit(
-                    "/actions/30-24/report", [("token", token), ("count_letter", letters), ("target", "sadyr-japarov"), ("country", country)])
+                    "/actions/30-24/report",
+                    [("token", token), ("count_letter", letters), ("target", "sadyr-japarov"), ("country", country)])
             }
             let token = try await client.formToken(on: "/actions/30-24")
             _ = try await client.submit("/actions/30-24/report", [("token", token), ("count_call", "1")])
@@ -180,9 +181,10 @@ import OutcryTestSupport
             let report = try await client.execute(uri: "/actions/30-24/officials/sadyr-japarov", method: .get)
             #expect(report.status == .ok)
             let html = report.text
-            #expect(html.contains(
-                "Between 17 April 2024 and 27 November 2026, 3 people in 2 countries told us they sent you 7 messages about "
-                    + "Makhabat Tazhibek-kyzy and Aike Beishekeeva."))
+            #expect(
+                html.contains(
+                    "Between 17 April 2024 and 27 November 2026, 3 people in 2 countries told us they sent you 7 messages about "
+                        + "Makhabat Tazhibek-kyzy and Aike Beishekeeva."))
             #expect(html.contains(#"<tr><th scope="row">Germany</th><td>2</td></tr>"#))
             #expect(html.contains("In all, 4 people in 2 countries reported 8 actions on Urgent Action 30.24."))
             #expect(html.contains(#"<p class="salutation">Dear Mr. President,</p>"#))
@@ -237,7 +239,9 @@ import OutcryTestSupport
         try await TestApp.withDemo { client in
             let good = try await client.execute(uri: "/actions/30-24/share/mastodon?instance=mastodon.social", method: .get)
             #expect(good.status == .ok)
-            #expect(good.text.contains(#"href="https://mastodon.social/share?text=Free%20Makhabat%20Tazhibek-kyzy%20and%20Aike%20Beishekeeva%20"#))
+            #expect(
+                good.text.contains(
+                    #"href="https://mastodon.social/share?text=Free%20Makhabat%20Tazhibek-kyzy%20and%20Aike%20Beishekeeva%20"#))
             let bad = try await client.execute(uri: "/actions/30-24/share/mastodon?instance=evil.com%2Fphish", method: .get)
             #expect(bad.status == .badRequest)
             #expect(!bad.text.contains("href=\"https://evil.com"))

@@ -5,8 +5,8 @@ import HummingbirdOTP
 import HummingbirdTesting
 import OutcryCore
 import OutcryStore
-import Testing
 import OutcryTestSupport
+import Testing
 
 /// Signing in through the real router: one-time links, bcrypt, lock-out, two-factor with an injected clock.
 @Suite struct SignInTests {
@@ -36,11 +36,13 @@ import OutcryTestSupport
             let (_, token) = try await store.createAccount(email: "Ana@Example.org", role: .editor, actor: "test", now: clock.now)
             let form = try await client.get("/admin/set-password/\(token)", as: nil)
             let csrf = form.hidden("csrf")!
-            let weak = try await client.post("/admin/set-password/\(token)", [("csrf", csrf), ("password", "short"), ("confirmation", "short")], as: nil)
+            let weak = try await client.post(
+                "/admin/set-password/\(token)", [("csrf", csrf), ("password", "short"), ("confirmation", "short")], as: nil)
             #expect(weak.status == .unprocessableContent)
             #expect(weak.text.contains("at least 12 characters"))
             let mismatch = try await client.post(
-                "/admin/set-password/\(token)", [("csrf", csrf), ("password", Self.password), ("confirmation", Self.password + "!")], as: nil)
+                "/admin/set-password/\(token)", [("csrf", csrf), ("password", Self.password), ("confirmation", Self.password + "!")],
+                as: nil)
             #expect(mismatch.text.contains("not the same"))
             let set = try await client.post(
                 "/admin/set-password/\(token)", [("csrf", csrf), ("password", Self.password), ("confirmation", Self.password)], as: nil)
@@ -84,12 +86,14 @@ import OutcryTestSupport
             #expect(location == "/admin/sign-in?next=%2Fadmin%2Factions%2F30%2D24")
             let form = try await client.get(location, as: nil)
             #expect(form.text.contains(#"action="/admin/sign-in?next=%2Fadmin%2Factions%2F30%2D24""#))
-            let back = try await client.post(location, [("csrf", form.hidden("csrf")!), ("email", email), ("password", Self.password)], as: nil)
+            let back = try await client.post(
+                location, [("csrf", form.hidden("csrf")!), ("email", email), ("password", Self.password)], as: nil)
             #expect(back.headers[.location] == "/admin/actions/30-24")
             for elsewhere in ["//evil.example/admin", "https://evil.example", "/admin/../../x\\y", "/public"] {
                 let uri = "/admin/sign-in?next=" + elsewhere.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
                 let page = try await client.get(uri, as: nil)
-                let response = try await client.post(uri, [("csrf", page.hidden("csrf")!), ("email", email), ("password", Self.password)], as: nil)
+                let response = try await client.post(
+                    uri, [("csrf", page.hidden("csrf")!), ("email", email), ("password", Self.password)], as: nil)
                 #expect(response.headers[.location] == "/admin", "\(elsewhere)")
             }
         }
@@ -106,7 +110,9 @@ import OutcryTestSupport
             }
             let fifth = try await Self.signIn(email, "wrong again", client)
             #expect(fifth.status == .tooManyRequests)
-            #expect(fifth.text.contains("Too many failed attempts for this address. Sign-in is paused until 27 Nov 2026, 11:17 UTC (about 15 minutes)."))
+            #expect(
+                fifth.text.contains(
+                    "Too many failed attempts for this address. Sign-in is paused until 27 Nov 2026, 11:17 UTC (about 15 minutes)."))
             // Even the right password waits.
             #expect(try await Self.signIn(email, Self.password, client).status == .tooManyRequests)
             // An address without an account is throttled the same way, so the answer tells nothing.
@@ -124,7 +130,9 @@ import OutcryTestSupport
             let email = try await Self.account(.admin, client, store, now: clock.now)
             let first = try await Self.signIn(email, Self.password, client)
             let cookie = try #require(first.sessionCookie)
-            var browser = Browser(cookie: cookie, csrf: try await store.session(token: String(cookie.dropFirst("outcry_session=".count)), now: clock.now)!.csrf, email: email)
+            var browser = Browser(
+                cookie: cookie,
+                csrf: try await store.session(token: String(cookie.dropFirst("outcry_session=".count)), now: clock.now)!.csrf, email: email)
 
             #expect(try await client.post("/admin/account/two-factor/start", as: browser).headers[.location] == "/admin/account/two-factor")
             let page = try await client.get("/admin/account/two-factor", as: browser)
@@ -132,16 +140,19 @@ import OutcryTestSupport
             #expect(uri.contains("issuer=Outcry"))
             let secret = try #require(try await store.signInRecord(email: email)?.totpPendingSecret)
             let totp = TOTP(secret: secret)
-            func code(_ offset: TimeInterval = 0) -> String { String(format: "%06d", totp.compute(date: clock.now.addingTimeInterval(offset))) }
+            func code(_ offset: TimeInterval = 0) -> String {
+                String(format: "%06d", totp.compute(date: clock.now.addingTimeInterval(offset)))
+            }
 
             let wrong = try await client.post("/admin/account/two-factor", [("code", code(-120))], as: browser)
             #expect(wrong.status == .unprocessableContent)
             #expect(try await store.signInRecord(email: email)?.totpSecret == nil)
             let on = try await client.post("/admin/account/two-factor", [("code", code())], as: browser)
             #expect(on.text.contains("Two-factor sign-in is on"))
-            let recovery = try #require(on.text.range(of: #"<pre class="copy">"#).map {
-                on.text[$0.upperBound...].prefix { $0 != "<" }.split(separator: "\n").map(String.init)
-            })
+            let recovery = try #require(
+                on.text.range(of: #"<pre class="copy">"#).map {
+                    on.text[$0.upperBound...].prefix { $0 != "<" }.split(separator: "\n").map(String.init)
+                })
             #expect(recovery.count == 10)
 
             // The password alone now leads to the code page, not into the area.
@@ -172,7 +183,8 @@ import OutcryTestSupport
             let thirdCookie = try #require(third.sessionCookie)
             let thirdPage = try await client.execute(uri: "/admin/sign-in/code", method: .get, headers: [.cookie: thirdCookie])
             let used = try await client.post(
-                "/admin/sign-in/code", [("code", recovery[0])], as: Browser(cookie: thirdCookie, csrf: thirdPage.hidden("csrf")!, email: email))
+                "/admin/sign-in/code", [("code", recovery[0])],
+                as: Browser(cookie: thirdCookie, csrf: thirdPage.hidden("csrf")!, email: email))
             #expect(used.status == .unauthorized)
         }
     }
@@ -198,7 +210,8 @@ import OutcryTestSupport
             let admin = try await store.signedIn(.admin, now: clock.now)
             let editor = try await store.signedIn(.editor, now: clock.now)
             #expect(try await client.get("/admin", as: editor).status == .ok)
-            let disabled = try await client.post("/admin/users/\(editor.email.replacingOccurrences(of: "@", with: "%40"))/disable", as: admin)
+            let disabled = try await client.post(
+                "/admin/users/\(editor.email.replacingOccurrences(of: "@", with: "%40"))/disable", as: admin)
             #expect(disabled.text.contains("is disabled and signed out everywhere"))
             #expect(try await client.get("/admin", as: editor).status == .seeOther)
             // An administrator cannot lock themselves out.
@@ -211,7 +224,9 @@ import OutcryTestSupport
             let secondToken = try await store.startSession(for: account, stage: .complete, now: clock.now, lifetime: 3600)
             let out = try await client.post("/admin/sign-out-everywhere", as: viewer)
             #expect(out.headers[.setCookie]?.contains("Max-Age=0") == true)
-            #expect(try await client.execute(uri: "/admin", method: .get, headers: [.cookie: "outcry_session=\(secondToken)"]).status == .seeOther)
+            #expect(
+                try await client.execute(uri: "/admin", method: .get, headers: [.cookie: "outcry_session=\(secondToken)"]).status
+                    == .seeOther)
         }
     }
 }

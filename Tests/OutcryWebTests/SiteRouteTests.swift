@@ -69,7 +69,9 @@ import Testing
         let renderer = PageRenderer(library: library)
         let router = Router(context: OutcryRequestContext.self)
         router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
-        router.get(.home) { _, _ in try renderer.response(MessageView(admin: AdminPage(title: "x", coordinator: nil), heading: "x", paragraphs: [], copyable: [])) }
+        router.get(.home) { _, _ in
+            try renderer.response(MessageView(admin: AdminPage(title: "x", coordinator: nil), heading: "x", paragraphs: [], copyable: []))
+        }
         let app = Application(router: router)
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/", method: .get)

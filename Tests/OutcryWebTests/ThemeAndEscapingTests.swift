@@ -1,7 +1,7 @@
 import Foundation
 import HummingbirdTesting
-import Testing
 import OutcryTestSupport
+import Testing
 
 @testable import OutcryWeb
 

@@ -4,7 +4,9 @@ struct ContactReader {
     let source: SourceText
 
     enum Field {
-        case email, fax, phone, social(SocialHandle.Network), contactForm, website, salutation
+        case email, fax, phone
+        case social(SocialHandle.Network)
+        case contactForm, website, salutation
     }
 
     struct Piece {

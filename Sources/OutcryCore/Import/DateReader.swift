@@ -70,8 +70,11 @@ enum DateReader {
             guard !pending.isEmpty else { return }
             let range = pendingStart..<offset
             if pendingIsNumber {
-                if pending.count <= 4, let value = Int(pending) { tokens.append(Located(token: .number(value, digits: pending.count), characters: range)) }
-                else { tokens.append(Located(token: .word(pending), characters: range)) }
+                if pending.count <= 4, let value = Int(pending) {
+                    tokens.append(Located(token: .number(value, digits: pending.count), characters: range))
+                } else {
+                    tokens.append(Located(token: .word(pending), characters: range))
+                }
             } else {
                 tokens.append(Located(token: .word(Phrase.fold(pending)), characters: range))
             }
@@ -122,7 +125,8 @@ enum DateReader {
         }
         func make(_ year: Int?, _ month: Int, _ day: Int?, through last: Int) -> (Match, Int)? {
             if let day, !(1...31).contains(day) { return nil }
-            let match = Match(year: year, month: month, day: day, characters: tokens[start].characters.lowerBound..<tokens[last].characters.upperBound)
+            let match = Match(
+                year: year, month: month, day: day, characters: tokens[start].characters.lowerBound..<tokens[last].characters.upperBound)
             if year != nil, match.date == nil { return nil }
             return (match, last + 1)
         }
@@ -192,18 +196,39 @@ enum DateReader {
 
     private static let monthNumbers: [String: Int] = {
         let names: [[String]] = [
-            ["january", "jan", "januar", "jänner", "janvier", "enero", "januari", "tammikuuta", "tammikuu", "января", "январь", "janeiro", "gennaio", "styczeń", "stycznia", "ocak"],
-            ["february", "feb", "februar", "février", "fevrier", "febrero", "februari", "helmikuuta", "helmikuu", "февраля", "февраль", "fevereiro", "febbraio", "lutego", "şubat"],
-            ["march", "mar", "märz", "maerz", "mars", "marzo", "maaliskuuta", "maaliskuu", "марта", "март", "março", "marco", "maart", "marca", "mart"],
+            [
+                "january", "jan", "januar", "jänner", "janvier", "enero", "januari", "tammikuuta", "tammikuu", "января", "январь",
+                "janeiro", "gennaio", "styczeń", "stycznia", "ocak",
+            ],
+            [
+                "february", "feb", "februar", "février", "fevrier", "febrero", "februari", "helmikuuta", "helmikuu", "февраля", "февраль",
+                "fevereiro", "febbraio", "lutego", "şubat",
+            ],
+            [
+                "march", "mar", "märz", "maerz", "mars", "marzo", "maaliskuuta", "maaliskuu", "марта", "март", "março", "marco", "maart",
+                "marca", "mart",
+            ],
             ["april", "apr", "avril", "abril", "huhtikuuta", "huhtikuu", "апреля", "апрель", "aprile", "kwietnia", "nisan"],
             ["may", "mai", "mayo", "maj", "toukokuuta", "toukokuu", "мая", "май", "maio", "maggio", "mei", "maja", "mayıs"],
             ["june", "jun", "juni", "juin", "junio", "kesäkuuta", "kesäkuu", "июня", "июнь", "junho", "giugno", "czerwca", "haziran"],
             ["july", "jul", "juli", "juillet", "julio", "heinäkuuta", "heinäkuu", "июля", "июль", "julho", "luglio", "lipca", "temmuz"],
-            ["august", "aug", "août", "aout", "agosto", "augusti", "elokuuta", "elokuu", "августа", "август", "augustus", "sierpnia", "ağustos"],
-            ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "syyskuuta", "syyskuu", "сентября", "сентябрь", "setembro", "settembre", "września", "eylül"],
-            ["october", "oct", "oktober", "octobre", "octubre", "lokakuuta", "lokakuu", "октября", "октябрь", "outubro", "ottobre", "października", "ekim"],
+            [
+                "august", "aug", "août", "aout", "agosto", "augusti", "elokuuta", "elokuu", "августа", "август", "augustus", "sierpnia",
+                "ağustos",
+            ],
+            [
+                "september", "sep", "sept", "septembre", "septiembre", "setiembre", "syyskuuta", "syyskuu", "сентября", "сентябрь",
+                "setembro", "settembre", "września", "eylül",
+            ],
+            [
+                "october", "oct", "oktober", "octobre", "octubre", "lokakuuta", "lokakuu", "октября", "октябрь", "outubro", "ottobre",
+                "października", "ekim",
+            ],
             ["november", "nov", "novembre", "noviembre", "marraskuuta", "marraskuu", "ноября", "ноябрь", "novembro", "listopada", "kasım"],
-            ["december", "dec", "dezember", "décembre", "decembre", "diciembre", "joulukuuta", "joulukuu", "декабря", "декабрь", "dezembro", "dicembre", "grudnia", "aralık"],
+            [
+                "december", "dec", "dezember", "décembre", "decembre", "diciembre", "joulukuuta", "joulukuu", "декабря", "декабрь",
+                "dezembro", "dicembre", "grudnia", "aralık",
+            ],
         ]
         var numbers: [String: Int] = [:]
         for (index, list) in names.enumerated() {

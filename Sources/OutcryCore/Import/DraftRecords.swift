@@ -21,7 +21,9 @@ extension ImportedTarget {
 
 extension ImportedUrgentAction {
     /// A draft action with the text's number, dates, summary, steps, asks and letter, about `caseID`.
-    public func draft(caseID: Identifier<Case>, targets: [UrgentActionTarget], today: HistoricalDate, language: String = "en") -> UrgentAction {
+    public func draft(
+        caseID: Identifier<Case>, targets: [UrgentActionTarget], today: HistoricalDate, language: String = "en"
+    ) -> UrgentAction {
         let number = number.value ?? ""
         var action = UrgentAction(
             id: Identifier(UrgentAction.slug(forNumber: number)), number: number, kind: .new, caseID: caseID,
@@ -30,7 +32,9 @@ extension ImportedUrgentAction {
             asks: (asks.value ?? []).map(DraftText.capitalisingFirst), targets: targets)
         if let letter = letter.value, let salutation = letter.salutation.value, !letter.paragraphs.isEmpty {
             action.letters = [
-                SampleLetter(language: language, salutation: salutation, paragraphs: letter.paragraphs, closing: letter.closing.value ?? "Yours sincerely,")
+                SampleLetter(
+                    language: language, salutation: salutation, paragraphs: letter.paragraphs,
+                    closing: letter.closing.value ?? "Yours sincerely,")
             ]
         }
         return action

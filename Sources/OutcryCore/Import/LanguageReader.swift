@@ -11,16 +11,21 @@ enum LanguageReader {
 
     /// Whether a line speaks about the language to write in.
     static func mentionsLanguageChoice(_ folded: String) -> Bool {
-        ["language", "write", "schreiben", "skriv", "kirjoita", "sprache", "språk", "écrivez", "escriba", "appeals in",
-         "appeal in", "langue", "kieli"].contains { folded.has($0) }
+        [
+            "language", "write", "schreiben", "skriv", "kirjoita", "sprache", "språk", "écrivez", "escriba", "appeals in",
+            "appeal in", "langue", "kieli",
+        ].contains { folded.has($0) }
             && !languages(in: folded).isEmpty
     }
 
     private static let tagsByName: [String: String] = {
         let table: [(String, [String])] = [
-            ("en", [
-                "english", "englisch", "engelska", "englanniksi", "englanti", "anglais", "inglés", "ingles", "английском", "английский",
-            ]),
+            (
+                "en",
+                [
+                    "english", "englisch", "engelska", "englanniksi", "englanti", "anglais", "inglés", "ingles", "английском", "английский",
+                ]
+            ),
             ("fr", ["french", "französisch", "franska", "ranskaksi", "français", "francés"]),
             ("es", ["spanish", "spanisch", "spanska", "espanjaksi", "espagnol", "español"]),
             ("de", ["german", "deutsch", "tyska", "saksaksi", "allemand", "alemán"]),

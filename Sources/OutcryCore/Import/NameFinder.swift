@@ -158,16 +158,21 @@ enum NameFinder {
             let folded = words[cursor].folded
             if roleWords.contains(folded) || honorifics.contains(folded) { return true }
             // "his wife Chen Lixia" (a relative named without commas is part of the story, not an aside).
-            if cursor + 1 == index, relatives.contains(folded), onlySpaces(text, from: words[cursor].range.upperBound, to: words[index].range.lowerBound) {
+            if cursor + 1 == index, relatives.contains(folded),
+                onlySpaces(text, from: words[cursor].range.upperBound, to: words[index].range.lowerBound)
+            {
                 return true
             }
             if cursor + 1 == index, ["of", "against"].contains(folded), cursor > 0,
-                ["release", "detention", "arrest", "prosecution", "sentencing", "case", "trial", "conviction", "disappearance"].contains(words[cursor - 1].folded)
+                ["release", "detention", "arrest", "prosecution", "sentencing", "case", "trial", "conviction", "disappearance"].contains(
+                    words[cursor - 1].folded)
             {
                 return true
             }
             // Adjectives between the role and the name: "former editorial staff", "les militants pro-démocratie".
-            guard words[cursor].text.first?.isLowercase == true, !["of", "and", "by", "in", "at", "on", "to", "from", "with"].contains(folded) else {
+            guard words[cursor].text.first?.isLowercase == true,
+                !["of", "and", "by", "in", "at", "on", "to", "from", "with"].contains(folded)
+            else {
                 return false
             }
             cursor -= 1
@@ -244,7 +249,9 @@ enum NameFinder {
 
     static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sheikh", "h.e"]
 
-    private static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "dos", "du", "ben", "ould", "uulu", "kyzy"]
+    private static let nameParticles: Set<String> = [
+        "bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "dos", "du", "ben", "ould", "uulu", "kyzy",
+    ]
 
     private static let roleWords: Set<String> = [
         "journalist", "journalists", "reporter", "reporters", "cameraman", "camerawoman", "photographer", "photojournalist",

@@ -20,7 +20,9 @@ enum NumberReader {
         "outcome of ua", "update on urgent action",
     ]
 
-    private static let numberIntros = ["urgent action no.", "urgent action number", "urgent action", "eilaktion", "ua no.", "ua nr.", "ua", "fi"]
+    private static let numberIntros = [
+        "urgent action no.", "urgent action number", "urgent action", "eilaktion", "ua no.", "ua nr.", "ua", "fi",
+    ]
 
     static func numbers(source: SourceText, order: [Int]) -> Numbers {
         var numbers = Numbers()
@@ -55,7 +57,9 @@ enum NumberReader {
                         if intro == "fi" {
                             let printed = String(decoding: bytes[position..<after], as: UTF8.self) + " " + value
                             numbers.number = Found(printed, at: source.span(line: index, bytes: position..<range.upperBound))
-                            if numbers.updateEvidence == nil { numbers.updateEvidence = source.span(line: index, bytes: position..<range.upperBound) }
+                            if numbers.updateEvidence == nil {
+                                numbers.updateEvidence = source.span(line: index, bytes: position..<range.upperBound)
+                            }
                         } else {
                             numbers.number = Found(value, at: source.span(line: index, bytes: range))
                         }
@@ -72,12 +76,17 @@ enum NumberReader {
                 if cursor > valueStart, cursor < bytes.count, bytes[cursor] == 0x20 {
                     cursor += 1
                     let numberStart = cursor
-                    while cursor < bytes.count, isDigit(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") || bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: "-") {
+                    while cursor < bytes.count,
+                        isDigit(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") || bytes[cursor] == UInt8(ascii: ".")
+                            || bytes[cursor] == UInt8(ascii: "-")
+                    {
                         cursor += 1
                     }
                     while cursor > numberStart, !isDigit(bytes[cursor - 1]) { cursor -= 1 }
                     if cursor > numberStart {
-                        numbers.index = Found(String(decoding: bytes[valueStart..<cursor], as: UTF8.self), at: source.span(line: index, bytes: valueStart..<cursor))
+                        numbers.index = Found(
+                            String(decoding: bytes[valueStart..<cursor], as: UTF8.self),
+                            at: source.span(line: index, bytes: valueStart..<cursor))
                     }
                 }
             }
@@ -136,7 +145,9 @@ enum NumberReader {
         while cursor < text.count {
             if isDigit(text[cursor]) {
                 cursor += 1
-            } else if [UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-")].contains(text[cursor]), cursor + 1 < text.count, isDigit(text[cursor + 1]) {
+            } else if [UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-")].contains(text[cursor]), cursor + 1 < text.count,
+                isDigit(text[cursor + 1])
+            {
                 separators += 1
                 cursor += 1
             } else {
@@ -151,7 +162,8 @@ enum NumberReader {
     private static func find(_ phrase: String, in bytes: [UInt8]) -> Int? {
         let length = phrase.utf8.count
         guard length <= bytes.count else { return nil }
-        for position in 0...(bytes.count - length) where (position == 0 || !isLetter(bytes[position - 1])) && matches(phrase, bytes, at: position) {
+        for position in 0...(bytes.count - length)
+        where (position == 0 || !isLetter(bytes[position - 1])) && matches(phrase, bytes, at: position) {
             return position
         }
         return nil
@@ -186,7 +198,9 @@ enum DeadlineReader {
         "tage verbleibend", "päivää jäljellä", "jours restants",
     ]
     private static let weakPhrases = ["before", "by", "until", "bis", "före", "avant", "antes de"]
-    private static let context = ["appeal", "action", "send", "write", "letter", "deadline", "expire", "vädjan", "appell", "vetoomu", "aktion", "skriv", "kirjoita"]
+    private static let context = [
+        "appeal", "action", "send", "write", "letter", "deadline", "expire", "vädjan", "appell", "vetoomu", "aktion", "skriv", "kirjoita",
+    ]
 
     /// The deadline phrase a line contains, if any.
     static func phrase(in folded: String) -> String? {
@@ -198,7 +212,9 @@ enum DeadlineReader {
         return nil
     }
 
-    static func date(in text: String, folded: String, issued: HistoricalDate?, today: HistoricalDate?) -> (HistoricalDate, Range<String.Index>)? {
+    static func date(
+        in text: String, folded: String, issued: HistoricalDate?, today: HistoricalDate?
+    ) -> (HistoricalDate, Range<String.Index>)? {
         let characters = Array(folded)
         for unit in ["days left", "day left", "dagar kvar", "tage übrig", "tage verbleibend", "päivää jäljellä", "jours restants"] {
             guard let range = folded.byteRange(of: unit) else { continue }
@@ -221,14 +237,26 @@ enum DeadlineReader {
         }
         // The first date right after a phrase; else, for phrases after the date ("12.5.2024 mennessä"), the one before.
         for match in matches {
-            guard phrasePositions.contains(where: { match.characters.lowerBound >= $0 && match.characters.lowerBound - $0 <= 16 }) else { continue }
+            guard phrasePositions.contains(where: { match.characters.lowerBound >= $0 && match.characters.lowerBound - $0 <= 16 }) else {
+                continue
+            }
             if let date = match.date(yearFrom: issued) {
-                return (date, text.index(text.startIndex, offsetBy: match.characters.lowerBound)..<text.index(text.startIndex, offsetBy: match.characters.upperBound))
+                return (
+                    date,
+                    text.index(
+                        text.startIndex, offsetBy: match.characters.lowerBound)..<text.index(
+                            text.startIndex, offsetBy: match.characters.upperBound)
+                )
             }
         }
         for match in matches where folded.has("mennessä") || folded.has("viimeistään") {
             if let date = match.date(yearFrom: issued) {
-                return (date, text.index(text.startIndex, offsetBy: match.characters.lowerBound)..<text.index(text.startIndex, offsetBy: match.characters.upperBound))
+                return (
+                    date,
+                    text.index(
+                        text.startIndex, offsetBy: match.characters.lowerBound)..<text.index(
+                            text.startIndex, offsetBy: match.characters.upperBound)
+                )
             }
         }
         return nil

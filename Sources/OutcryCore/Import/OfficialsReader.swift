@@ -68,7 +68,8 @@ extension DocumentReading {
             let texts = run.map { lines[$0].text }
             let short = texts.allSatisfy { $0.count <= 90 }
             let prose = texts.filter { $0.hasSuffix(".") && $0.count > 50 }.count
-            let hasAddress = texts.contains { line in line.contains(where: \.isNumber) }
+            let hasAddress =
+                texts.contains { line in line.contains(where: \.isNumber) }
                 || texts.contains { ContactReader.emailAddresses(in: $0).count > 0 || ContactReader.isHidden($0) }
             if short, prose == 0, hasAddress { blocks.append(run[0]...run[run.count - 1]) }
         }

@@ -51,10 +51,11 @@ extension DocumentReading {
 
     private static func sentencesAreMeta(_ text: String) -> Bool {
         let sentences = Sentences.split(text)
-        return sentences.count > 1 && sentences.allSatisfy { sentence in
-            let folded = Phrase.fold(sentence)
-            return DeadlineReader.phrase(in: folded) != nil || LanguageReader.mentionsLanguageChoice(folded)
-        }
+        return sentences.count > 1
+            && sentences.allSatisfy { sentence in
+                let folded = Phrase.fold(sentence)
+                return DeadlineReader.phrase(in: folded) != nil || LanguageReader.mentionsLanguageChoice(folded)
+            }
     }
 
     func findBackground(_ layout: DocumentLayout, skipping: Set<Int>) -> [Paragraph] {

@@ -23,49 +23,63 @@ struct SectionLabel {
     private static let labels: [String: Section] = {
         var labels: [(String, Section)] = []
         func add(_ section: Section, _ names: [String]) { labels += names.map { ($0, section) } }
-        add(.takeAction, [
-            "take action", "take action now", "here's what you can do", "here is what you can do", "what you can do",
-            "recommended action", "recommended actions", "what to do", "how you can help", "please take action", "action",
-            "actions", "was sie tun können", "werden sie aktiv", "empfohlene aktionen", "so können sie helfen",
-            "så kan du agera", "vad du kan göra", "agera", "agera nu", "toimi", "toimi nyt", "mitä voit tehdä",
-            "ce que vous pouvez faire", "agissez", "qué puedes hacer", "actúa", "comment agir", "så här gör du",
-            "bitte schreiben sie", "toimi näin", "näin voit toimia", "please write", "what you can do now",
-        ])
-        add(.contacts, [
-            "contact information", "contact info", "contact details", "contacts", "write to", "please write to",
-            "send appeals to", "appeals to", "addresses", "address", "write to the following", "officials", "targets",
-            "schreiben sie an", "appelle an", "adressen", "adresse", "skriv till", "adresser", "vädjanden till",
-            "kirjoita", "osoitteet", "osoite", "écrivez à", "escriba a", "skicka till", "skicka dina vädjanden till",
-            "lähetä vetoomukset", "officials to contact",
-        ])
-        add(.copies, [
-            "and copy", "and copies to", "copy to", "copies to", "send copies to", "also send copies to", "copy", "cc",
-            "kopien an", "kopie an", "kopia till", "kopior till", "kopio", "kopiot", "copie à", "copias a",
-        ])
-        add(.letter, [
-            "sample letter", "model letter", "sample appeal", "suggested letter", "suggested message", "sample message",
-            "letter", "draft letter", "sample email", "sample e-mail", "musterbrief", "briefvorschlag", "beispielbrief",
-            "exempelbrev", "brevförslag", "förslag på brev", "mallikirje", "vetoomusmalli", "esimerkkikirje",
-            "lettre type", "modèle de lettre", "carta modelo", "modelo de carta",
-        ])
-        add(.background, [
-            "additional information", "background", "background information", "more information", "further background",
-            "hintergrund", "hintergrundinformationen", "zusätzliche informationen", "taustaa",
-            "bakgrund", "bakgrundsinformation", "tausta", "taustatietoa", "lisätietoa", "lisätiedot",
-            "informations complémentaires", "contexte", "información adicional", "antecedentes",
-        ])
+        add(
+            .takeAction,
+            [
+                "take action", "take action now", "here's what you can do", "here is what you can do", "what you can do",
+                "recommended action", "recommended actions", "what to do", "how you can help", "please take action", "action",
+                "actions", "was sie tun können", "werden sie aktiv", "empfohlene aktionen", "so können sie helfen",
+                "så kan du agera", "vad du kan göra", "agera", "agera nu", "toimi", "toimi nyt", "mitä voit tehdä",
+                "ce que vous pouvez faire", "agissez", "qué puedes hacer", "actúa", "comment agir", "så här gör du",
+                "bitte schreiben sie", "toimi näin", "näin voit toimia", "please write", "what you can do now",
+            ])
+        add(
+            .contacts,
+            [
+                "contact information", "contact info", "contact details", "contacts", "write to", "please write to",
+                "send appeals to", "appeals to", "addresses", "address", "write to the following", "officials", "targets",
+                "schreiben sie an", "appelle an", "adressen", "adresse", "skriv till", "adresser", "vädjanden till",
+                "kirjoita", "osoitteet", "osoite", "écrivez à", "escriba a", "skicka till", "skicka dina vädjanden till",
+                "lähetä vetoomukset", "officials to contact",
+            ])
+        add(
+            .copies,
+            [
+                "and copy", "and copies to", "copy to", "copies to", "send copies to", "also send copies to", "copy", "cc",
+                "kopien an", "kopie an", "kopia till", "kopior till", "kopio", "kopiot", "copie à", "copias a",
+            ])
+        add(
+            .letter,
+            [
+                "sample letter", "model letter", "sample appeal", "suggested letter", "suggested message", "sample message",
+                "letter", "draft letter", "sample email", "sample e-mail", "musterbrief", "briefvorschlag", "beispielbrief",
+                "exempelbrev", "brevförslag", "förslag på brev", "mallikirje", "vetoomusmalli", "esimerkkikirje",
+                "lettre type", "modèle de lettre", "carta modelo", "modelo de carta",
+            ])
+        add(
+            .background,
+            [
+                "additional information", "background", "background information", "more information", "further background",
+                "hintergrund", "hintergrundinformationen", "zusätzliche informationen", "taustaa",
+                "bakgrund", "bakgrundsinformation", "tausta", "taustatietoa", "lisätietoa", "lisätiedot",
+                "informations complémentaires", "contexte", "información adicional", "antecedentes",
+            ])
         add(.salutation, ["salutation", "anrede", "hälsningsfras", "tervehdys", "formule d'appel", "saludo"])
-        add(.languages, [
-            "preferred language to address target", "preferred language to address targets", "preferred language",
-            "preferred languages", "languages", "language", "write in", "sprache", "bevorzugte sprache", "språk",
-            "kieli", "langue",
-        ])
+        add(
+            .languages,
+            [
+                "preferred language to address target", "preferred language to address targets", "preferred language",
+                "preferred languages", "languages", "language", "write in", "sprache", "bevorzugte sprache", "språk",
+                "kieli", "langue",
+            ])
         add(.names, ["name", "names", "name and gender", "name and pronoun", "name and pronouns", "names and gender", "name(s)"])
-        add(.deadline, [
-            "deadline", "please take action as soon as possible until", "take action as soon as possible until",
-            "please send appeals before", "send appeals before", "appelle bis", "appeals until", "sista dag",
-            "vetoomukset viimeistään", "date limite",
-        ])
+        add(
+            .deadline,
+            [
+                "deadline", "please take action as soon as possible until", "take action as soon as possible until",
+                "please send appeals before", "send appeals before", "appelle bis", "appeals until", "sista dag",
+                "vetoomukset viimeistään", "date limite",
+            ])
         return Dictionary(labels, uniquingKeysWith: { first, _ in first })
     }()
 
@@ -87,7 +101,8 @@ struct SectionLabel {
         // "PLEASE SEND APPEALS BEFORE 2 JUNE 2016 TO:", "Write by 15 July 2020 to:", "Appelle bis 17. November 2014 an:"
         if folded.count <= 100, folded.hasSuffix(":"),
             [" to:", " an:", " à :", " à:", " till:", " osoitteeseen:", " a:"].contains(where: folded.hasSuffix),
-            ["write", "send", "appeal", "schreiben", "appelle", "skicka", "skriv", "écrivez", "envoyez", "lähetä", "kirjoita", "escriba"].contains(where: folded.has),
+            ["write", "send", "appeal", "schreiben", "appelle", "skicka", "skriv", "écrivez", "envoyez", "lähetä", "kirjoita", "escriba"]
+                .contains(where: folded.has),
             !folded.has(" call on "), !folded.has(" urge ")
         {
             return SectionLabel(section: .contacts, line: index, inline: nil, inlineStart: nil)

@@ -93,7 +93,9 @@ struct SourceText {
         let textStart = start + raw.utf8.distance(from: raw.startIndex, to: body.startIndex)
         var text = String(body)
         var widened: [(at: Int, extra: Int)] = []
-        if text.utf8.contains(where: { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }), text.contains(where: { Self.spaces.contains($0) }) {
+        if text.utf8.contains(where: { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }),
+            text.contains(where: { Self.spaces.contains($0) })
+        {
             var plain = ""
             var offset = 0
             for character in text {
@@ -127,13 +129,16 @@ struct SourceText {
     func span(line index: Int, _ range: Range<String.Index>) -> TextSpan {
         let line = lines[index]
         let utf8 = line.text.utf8
-        return span(line: index, bytes: utf8.distance(from: utf8.startIndex, to: range.lowerBound)..<utf8.distance(from: utf8.startIndex, to: range.upperBound))
+        return span(
+            line: index,
+            bytes: utf8.distance(from: utf8.startIndex, to: range.lowerBound)..<utf8.distance(from: utf8.startIndex, to: range.upperBound))
     }
 
     /// The span of bytes `range` of one line's `text`.
     func span(line index: Int, bytes range: Range<Int>) -> TextSpan {
         let line = lines[index]
-        return TextSpan(start: line.sourceOffset(ofTextByte: range.lowerBound), end: line.sourceOffset(ofTextByte: range.upperBound), line: line.number)
+        return TextSpan(
+            start: line.sourceOffset(ofTextByte: range.lowerBound), end: line.sourceOffset(ofTextByte: range.upperBound), line: line.number)
     }
 }
 
@@ -216,7 +221,8 @@ enum Phrase {
             case 0..<0x80: isWordScalar = false
             default:
                 let properties = scalar.properties
-                isWordScalar = properties.isAlphabetic || properties.numericType != nil
+                isWordScalar =
+                    properties.isAlphabetic || properties.numericType != nil
                     || (start != nil && (properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark))
             }
             if isWordScalar {
@@ -238,7 +244,8 @@ enum Phrase {
         var index = utf8.startIndex
         while index != utf8.endIndex {
             let byte = utf8[index]
-            let isWordByte = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+            let isWordByte =
+                (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
                 || ((byte == 0x2D || byte == 0x27) && start != nil)
             if isWordByte {
                 if start == nil { start = index }

@@ -136,7 +136,10 @@ extension DocumentReading {
             let after = body[body.index(after: close)...].trimmingWhitespace
             var words = String(body[..<close])
             if after.isEmpty { return (words.trimmingWhitespace, nil) }
-            if words.hasSuffix(",") { words.removeLast(); words += "." }
+            if words.hasSuffix(",") {
+                words.removeLast()
+                words += "."
+            }
             body = Substring(words)
             return (String(body).trimmingWhitespace, after)
         }

@@ -63,7 +63,8 @@ extension DocumentReading {
 
     /// Lines that only say what the document is. The statement headings are the English ones only:
     /// this step has never ruled out the others as headlines.
-    private static let markerLines = ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices
+    private static let markerLines =
+        ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices
         + ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionAbbreviations
 
     /// The account when a PDF ran it into the headline's line: what follows the headline there.

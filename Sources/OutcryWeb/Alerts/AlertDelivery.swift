@@ -13,7 +13,9 @@ public enum AlertDelivery {
 
         public var description: String {
             switch self {
-            case .noKey: "alerts need the data key that seals addresses: set OUTCRY_DATA_KEY (or use the SQLite data folder that holds outcry-data.key)"
+            case .noKey:
+                "alerts need the data key that seals addresses: set OUTCRY_DATA_KEY (or use the SQLite data folder that holds "
+                    + "outcry-data.key)"
             case .noServer: "set OUTCRY_SMTP_URL (for example smtp+starttls://user:password@mail.example.org:587) to send alerts"
             }
         }
@@ -34,7 +36,8 @@ public enum AlertDelivery {
         var summary = Summary()
         if digest {
             let alerts = Alerts(
-                store: store, vault: vault, links: AlertLinks(secret: try await store.secret(named: "alerts"), siteURL: configuration.siteURL),
+                store: store, vault: vault,
+                links: AlertLinks(secret: try await store.secret(named: "alerts"), siteURL: configuration.siteURL),
                 mailHost: configuration.mailHost)
             summary.digestsQueued = try await alerts.queueDigest(now: Date())
         }

@@ -16,9 +16,11 @@ enum AlertMail {
         let words = MailWording.of(language)
         return Content(
             subject: words.confirmSubject,
-            text: [words.confirmIntro, "", words.confirmAction, confirmURL, "", words.notYou, "", words.manageAction, manageURL].joined(separator: "\n"),
+            text: [words.confirmIntro, "", words.confirmAction, confirmURL, "", words.notYou, "", words.manageAction, manageURL].joined(
+                separator: "\n"),
             html: paragraphs([
-                escape(words.confirmIntro), link(words.confirmAction, confirmURL), escape(words.notYou), link(words.manageAction, manageURL),
+                escape(words.confirmIntro), link(words.confirmAction, confirmURL), escape(words.notYou),
+                link(words.manageAction, manageURL),
             ]))
     }
 

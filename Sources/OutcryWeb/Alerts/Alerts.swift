@@ -15,7 +15,8 @@ struct Alerts: Sendable {
     /// A subscribe form was sent: a new or pending address gets a confirmation message (at most one a day),
     /// a confirmed one a link to manage it. The page says the same either way.
     @discardableResult
-    func subscribe(email: EmailAddress, language: String, filter: AlertFilter, frequency: AlertFrequency, now: Date) async throws -> Request {
+    func subscribe(email: EmailAddress, language: String, filter: AlertFilter, frequency: AlertFrequency, now: Date) async throws -> Request
+    {
         let stored = try await store.subscribe(
             lookup: vault.lookup(email.normalised), sealed: try vault.seal(email.value), language: language, filter: filter,
             frequency: frequency, consent: Consent(wording: Consent.alerts, givenAt: now), now: now)
@@ -27,7 +28,8 @@ struct Alerts: Sendable {
             return .alreadyConfirmed
         }
         let content = AlertMail.confirmation(
-            confirmURL: links.url(SiteRoute.confirmAlerts(links.token(stored.id, .confirm, now: now)).path), manageURL: manageURL(stored.id, now: now),
+            confirmURL: links.url(SiteRoute.confirmAlerts(links.token(stored.id, .confirm, now: now)).path),
+            manageURL: manageURL(stored.id, now: now),
             language: stored.language)
         try await queue(stored, content, kind: "confirm", key: "confirm:\(stored.id):\(day)", now: now)
         return .confirmationSent
@@ -52,7 +54,8 @@ struct Alerts: Sendable {
         var drafts: [OutboxDraft] = []
         for subscriber in try await store.subscribers(for: item, frequency: .instant) {
             let content = AlertMail.alert(
-                action, occasion: occasion, actionURL: actionURL, manageURL: manageURL(subscriber.id, now: now), language: subscriber.language)
+                action, occasion: occasion, actionURL: actionURL, manageURL: manageURL(subscriber.id, now: now),
+                language: subscriber.language)
             drafts.append(draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now))
         }
         return try await store.queue(drafts, now: now)
@@ -99,7 +102,9 @@ struct Alerts: Sendable {
             "status": stored.status.rawValue, "subscribed_at": iso.string(from: stored.createdAt),
             "consent": ["wording": stored.consent.wording, "given_at": iso.string(from: stored.consent.givenAt)],
             "messages": try await store.messages(for: id).map { message -> [String: Any] in
-                var entry: [String: Any] = ["subject": message.subject, "status": message.status, "queued_at": iso.string(from: message.createdAt)]
+                var entry: [String: Any] = [
+                    "subject": message.subject, "status": message.status, "queued_at": iso.string(from: message.createdAt),
+                ]
                 if let sent = message.sentAt { entry["sent_at"] = iso.string(from: sent) }
                 return entry
             },
@@ -123,11 +128,13 @@ struct Alerts: Sendable {
 
     /// A message for one subscriber, with one-click unsubscribe (RFC 8058) and a Message-ID of its own
     /// that stays with it through every retry.
-    private func draft(_ subscriber: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date) -> OutboxDraft {
+    private func draft(_ subscriber: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date) -> OutboxDraft
+    {
         let unsubscribe = links.url(SiteRoute.unsubscribe(links.token(subscriber.id, .manage, now: now)).path)
         return OutboxDraft(
             dedupeKey: key, subscription: subscriber.id, recipientSealed: subscriber.emailSealed,
-            messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: kind, subject: content.subject, text: content.text, html: content.html,
+            messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: kind, subject: content.subject, text: content.text,
+            html: content.html,
             headers: ["List-Unsubscribe": "<\(unsubscribe)>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"])
     }
 }

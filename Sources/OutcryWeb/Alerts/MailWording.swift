@@ -61,7 +61,8 @@ struct MailWording: Sendable {
             actNow: "Agissez maintenant : écrivez, envoyez un e-mail ou appelez les autorités, avec le modèle de lettre de la page :",
             actBefore: "Merci d'agir avant le %@.", whatHappened: "Ce qui s'est passé :", readMore: "En savoir plus :",
             changeOrStop: "Modifier ou arrêter ces alertes :",
-            digestSubject: "Actions urgentes de la semaine : %@ à lire", digestIntro: "Les Actions urgentes, mises à jour et issues de la semaine :",
+            digestSubject: "Actions urgentes de la semaine : %@ à lire",
+            digestIntro: "Les Actions urgentes, mises à jour et issues de la semaine :",
             labelNew: "Nouvelle", labelUpdate: "Mise à jour", labelOutcome: "Issue"),
         MailWording(
             language: "de", name: "Deutsch",
@@ -77,7 +78,8 @@ struct MailWording: Sendable {
             actNow: "Handeln Sie jetzt: Schreiben, mailen oder rufen Sie die Verantwortlichen an, mit dem Musterbrief auf der Seite:",
             actBefore: "Bitte handeln Sie vor dem %@.", whatHappened: "Was geschah:", readMore: "Mehr lesen:",
             changeOrStop: "Benachrichtigungen ändern oder beenden:",
-            digestSubject: "Urgent Actions dieser Woche: %@ zu lesen", digestIntro: "Die Urgent Actions, Neuigkeiten und Ergebnisse dieser Woche:",
+            digestSubject: "Urgent Actions dieser Woche: %@ zu lesen",
+            digestIntro: "Die Urgent Actions, Neuigkeiten und Ergebnisse dieser Woche:",
             labelNew: "Neu", labelUpdate: "Neues", labelOutcome: "Ausgang"),
         MailWording(
             language: "es", name: "Español",
@@ -93,7 +95,8 @@ struct MailWording: Sendable {
             actNow: "Actúa ahora: escribe, envía un correo o llama a las autoridades, con la carta modelo de la página:",
             actBefore: "Actúa antes del %@.", whatHappened: "Qué pasó:", readMore: "Más información:",
             changeOrStop: "Cambiar o detener estas alertas:",
-            digestSubject: "Acciones Urgentes de la semana: %@ para leer", digestIntro: "Las Acciones Urgentes, actualizaciones y resultados de la semana:",
+            digestSubject: "Acciones Urgentes de la semana: %@ para leer",
+            digestIntro: "Las Acciones Urgentes, actualizaciones y resultados de la semana:",
             labelNew: "Nueva", labelUpdate: "Actualización", labelOutcome: "Resultado"),
         MailWording(
             language: "ru", name: "Русский",

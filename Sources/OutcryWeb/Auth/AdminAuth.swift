@@ -71,7 +71,10 @@ struct AdminAuth: Sendable {
         guard let sent = form["csrf"], constantTimeEqual(sent, session.csrf) else {
             throw HTTPError(
                 .forbidden,
-                message: "This form is out of date or did not come from this site, so nothing was changed. Go back, reload the page and try again.")
+                message:
+                    "This form is out of date or did not come from this site, so nothing was changed. Go back, reload the page and try "
+                    + "again."
+            )
         }
     }
 
@@ -145,7 +148,8 @@ enum AdminRedirect: Error {
     var location: String {
         switch self {
         case .signIn(let next):
-            next == AdminRoute.home.path ? AdminRoute.signIn.path
+            next == AdminRoute.home.path
+                ? AdminRoute.signIn.path
                 : AdminRoute.signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         case .to(let path): path
         }
@@ -157,7 +161,8 @@ enum AdminRedirect: Error {
 struct AdminRedirectMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        guard path == AdminRoute.home.path || path.hasPrefix(AdminRoute.home.path + "/") || path.hasPrefix(SiteRoute.alerts.path + "/") else {
+        guard path == AdminRoute.home.path || path.hasPrefix(AdminRoute.home.path + "/") || path.hasPrefix(SiteRoute.alerts.path + "/")
+        else {
             return try await next(request, context)
         }
         var response: Response

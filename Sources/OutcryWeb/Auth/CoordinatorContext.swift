@@ -62,7 +62,8 @@ struct CoordinatorRoutes {
         guard coordinator.account.role >= role else {
             throw HTTPError(
                 .forbidden,
-                message: "Your account (\(coordinator.account.role.label.lowercased())) cannot do this. Ask an administrator if you need to.")
+                message:
+                    "Your account (\(coordinator.account.role.label.lowercased())) cannot do this. Ask an administrator if you need to.")
         }
     }
 }

@@ -121,7 +121,9 @@ public struct Configuration: Sendable, Equatable {
         do {
             try manager.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         } catch {
-            throw ConfigurationError(problems: ["data folder “\(dataDirectory)” cannot be created: \((error as NSError).localizedDescription)"])
+            throw ConfigurationError(problems: [
+                "data folder “\(dataDirectory)” cannot be created: \((error as NSError).localizedDescription)"
+            ])
         }
         let probe = URL(fileURLWithPath: dataDirectory).appendingPathComponent(".outcry-write-check-\(getpid())").path
         guard manager.createFile(atPath: probe, contents: Data()) else {
@@ -143,7 +145,8 @@ public struct Configuration: Sendable, Equatable {
         }
         return SMTPConfiguration(
             host: host, port: components.port ?? port, security: security,
-            username: components.percentEncodedUser?.removingPercentEncoding, password: components.percentEncodedPassword?.removingPercentEncoding,
+            username: components.percentEncodedUser?.removingPercentEncoding,
+            password: components.percentEncodedPassword?.removingPercentEncoding,
             trustRootsFile: trustRoots?.isEmpty == false ? trustRoots : nil)
     }
 

@@ -33,7 +33,9 @@ public struct ConfigurationKey: Sendable {
     public static func environmentOnly(for command: OutcryCommand) -> String {
         let keys = all.filter { $0.option == nil && $0.commands.contains(command) }
         guard !keys.isEmpty else { return "" }
-        return "Also read from the environment:\n" + keys.map { "  \($0.environment): \($0.summary)" + ($0.defaultValue.map { " (default \($0))." } ?? ".") }.joined(separator: "\n")
+        return "Also read from the environment:\n"
+            + keys.map { "  \($0.environment): \($0.summary)" + ($0.defaultValue.map { " (default \($0))." } ?? ".") }.joined(
+                separator: "\n")
     }
 
     /// The README's table of every setting, from the same keys.

@@ -18,7 +18,8 @@ extension ConfigurationKey {
     }
 
     public static let port = ConfigurationKey(
-        option: "port", environment: "OUTCRY_PORT", defaultValue: "8080", summary: "Port to listen on; 0 means any free port, printed at start",
+        option: "port", environment: "OUTCRY_PORT", defaultValue: "8080",
+        summary: "Port to listen on; 0 means any free port, printed at start",
         commands: [.serve]
     ) { value, configuration in
         guard let number = Int(value), (0...65535).contains(number) else {
@@ -86,7 +87,9 @@ extension ConfigurationKey {
 
     public static let publicURL = ConfigurationKey(
         option: "public-url", environment: "OUTCRY_PUBLIC_URL", defaultValue: "http://HOST:PORT",
-        summary: "The site's address as supporters see it, used in share posts, in the links of alert messages, in feeds and in printed links; set it whenever alerts are sent",
+        summary:
+            "The site's address as supporters see it, used in share posts, in the links of alert messages, in feeds and in printed links; "
+            + "set it whenever alerts are sent",
         commands: [.serve, .user, .sendAlerts]
     ) { value, configuration in
         guard WebAddress.isSafe(value), let host = URLComponents(string: value)?.host, !host.isEmpty else {
@@ -98,7 +101,10 @@ extension ConfigurationKey {
 
     public static let dataKey = ConfigurationKey(
         option: nil, environment: "OUTCRY_DATA_KEY", defaultValue: "key file",
-        summary: "32 random bytes in base64 (openssl rand -base64 32) that seal supporters' e-mail addresses (AES-GCM). With SQLite and no key, one is created in DATA_DIR/outcry-data.key (mode 600); with PostgreSQL every instance needs the same key, and without one the report form does not ask for an e-mail",
+        summary:
+            "32 random bytes in base64 (openssl rand -base64 32) that seal supporters' e-mail addresses (AES-GCM). With SQLite and no "
+            + "key, one is created in DATA_DIR/outcry-data.key (mode 600); with PostgreSQL every instance needs the same key, and "
+            + "without one the report form does not ask for an e-mail",
         commands: [.serve, .sendAlerts]
     ) { value, configuration in
         guard let data = Data(base64Encoded: value), data.count == 32 else {
@@ -110,7 +116,9 @@ extension ConfigurationKey {
 
     public static let trustForwardedFor = ConfigurationKey(
         option: nil, environment: "OUTCRY_TRUST_FORWARDED_FOR", defaultValue: "off",
-        summary: "1 behind a reverse proxy: take the client address from the last X-Forwarded-For entry (for the per-client caps; addresses are only ever stored as a hash with a daily salt)",
+        summary:
+            "1 behind a reverse proxy: take the client address from the last X-Forwarded-For entry (for the per-client caps; addresses "
+            + "are only ever stored as a hash with a daily salt)",
         commands: [.serve]
     ) { value, configuration in
         guard let on = flag(value) else { return "OUTCRY_TRUST_FORWARDED_FOR “\(value)” must be 1 or 0" }
@@ -120,7 +128,9 @@ extension ConfigurationKey {
 
     public static let smtpURL = ConfigurationKey(
         option: nil, environment: "OUTCRY_SMTP_URL", defaultValue: nil,
-        summary: "The SMTP server alerts go through: smtp://host:25 (no TLS: same host only), smtp+starttls://user:password@host:587 (refuses to send if STARTTLS is not offered) or smtps://user:password@host:465; without it, alerts wait in the outbox",
+        summary:
+            "The SMTP server alerts go through: smtp://host:25 (no TLS: same host only), smtp+starttls://user:password@host:587 (refuses "
+            + "to send if STARTTLS is not offered) or smtps://user:password@host:465; without it, alerts wait in the outbox",
         commands: [.serve, .sendAlerts]
     ) { value, configuration in
         guard let smtp = Configuration.smtp(value, trustRoots: nil) else {

@@ -13,7 +13,10 @@ struct ActionForm: Sendable {
         let letter = action.letter(for: nil)
         var fields: [FormField] = []
         if isNew {
-            fields.append(.text("number", "Number", value: action.number, hint: "As printed, for example 30.24. It cannot be changed later.", required: true))
+            fields.append(
+                .text(
+                    "number", "Number", value: action.number, hint: "As printed, for example 30.24. It cannot be changed later.",
+                    required: true))
         }
         fields += [
             .choice(
@@ -22,15 +25,26 @@ struct ActionForm: Sendable {
                 "updates", "Follows on from",
                 options: [("", "None: a new action")]
                     + actions.filter { $0.id != action.id }.map { ($0.id.rawValue, "UA \($0.number): \($0.title)") },
-                selected: action.updates?.rawValue ?? "", hint: "For an update or an outcome: the earlier action, which will link to this one."),
-            .choice("case", "Case", options: cases.map { ($0.id.rawValue, "\($0.title) (\($0.country.name))") }, selected: action.caseID.rawValue),
-            .text("title", "Title", value: action.title, hint: "Country first, then what is happening: “Kyrgyzstan: Free detained journalists”.", required: true),
-            .area("summary", "Summary", value: action.summary, hint: "What happened and why supporters should act, in a few sentences.", rows: 6, required: true),
+                selected: action.updates?.rawValue ?? "",
+                hint: "For an update or an outcome: the earlier action, which will link to this one."),
+            .choice(
+                "case", "Case", options: cases.map { ($0.id.rawValue, "\($0.title) (\($0.country.name))") },
+                selected: action.caseID.rawValue),
+            .text(
+                "title", "Title", value: action.title,
+                hint: "Country first, then what is happening: “Kyrgyzstan: Free detained journalists”.", required: true),
+            .area(
+                "summary", "Summary", value: action.summary, hint: "What happened and why supporters should act, in a few sentences.",
+                rows: 6, required: true),
             .text("issued", "Issued on", value: action.issued.iso, required: true, type: "date"),
-            .text("deadline", "Act before", value: action.deadline?.iso, hint: "Optional. Leave empty when there is no deadline.", type: "date"),
+            .text(
+                "deadline", "Act before", value: action.deadline?.iso, hint: "Optional. Leave empty when there is no deadline.",
+                type: "date"),
             .text("language", "Language", value: action.language, hint: "The language code of the text, such as en, de or fr."),
             .area("take_action", "Take action: steps", value: action.takeAction.joined(separator: "\n"), hint: "One step per line."),
-            .area("asks", "What the officials are asked", value: action.asks.joined(separator: "\n"), hint: "One request per line, such as “Release them immediately”."),
+            .area(
+                "asks", "What the officials are asked", value: action.asks.joined(separator: "\n"),
+                hint: "One request per line, such as “Release them immediately”."),
             .checks(
                 "person", "People at risk", options: people.map { ($0.id.rawValue, $0.name) }, selected: Set(action.people.map(\.rawValue)),
                 hint: people.isEmpty ? "No people are recorded yet." : nil
@@ -38,14 +52,17 @@ struct ActionForm: Sendable {
         ]
         let roles = Dictionary(action.targets.map { ($0.target, $0.role) }, uniquingKeysWith: { first, _ in first })
         for target in targets {
-            fields.append(.choice(
-                "target-\(target.id.rawValue)", [target.fullName, target.title].compactMap { $0 }.joined(separator: ", "),
-                options: [("", "Not on this action"), ("primary", "Write to"), ("copy", "Send a copy to")],
-                selected: roles[target.id]?.rawValue ?? ""))
+            fields.append(
+                .choice(
+                    "target-\(target.id.rawValue)", [target.fullName, target.title].compactMap { $0 }.joined(separator: ", "),
+                    options: [("", "Not on this action"), ("primary", "Write to"), ("copy", "Send a copy to")],
+                    selected: roles[target.id]?.rawValue ?? ""))
         }
         fields += [
             .text("salutation", "Salutation", value: letter?.salutation, hint: "“Dear President Japarov,”").starting("Sample letter"),
-            .area("letter", "Letter", value: letter?.paragraphs.joined(separator: "\n\n") ?? "", hint: "Leave a blank line between paragraphs.", rows: 12),
+            .area(
+                "letter", "Letter", value: letter?.paragraphs.joined(separator: "\n\n") ?? "",
+                hint: "Leave a blank line between paragraphs.", rows: 12),
             .text("closing", "Closing", value: letter?.closing ?? "Yours sincerely,"),
         ]
         // The letter in other languages: each one there, and an empty set of fields for one more.
@@ -55,7 +72,10 @@ struct ActionForm: Sendable {
             fields += [
                 .text(
                     "letter-\(slot)-language", "Language", value: other.language,
-                    hint: offset == others.count ? "To add the letter in another language, give its code (ru, ky, de…) and fill these in; to remove one, empty its text." : nil
+                    hint: offset == others.count
+                        ? "To add the letter in another language, give its code (ru, ky, de…) and fill these in; to remove one, empty its "
+                            + "text."
+                        : nil
                 ).starting(offset == 0 ? "The letter in other languages" : nil),
                 .text("letter-\(slot)-salutation", "Salutation", value: other.salutation),
                 .area("letter-\(slot)", "Letter", value: other.paragraphs.joined(separator: "\n\n"), rows: 8),
@@ -83,7 +103,9 @@ struct ActionForm: Sendable {
         if let updates = action.updates, !actions.contains(where: { $0.id == updates && $0.id != action.id }) {
             errors.add("updates", "Choose an action from the list.")
         }
-        if action.kind != .new, action.updates == nil { errors.add("updates", "An update or an outcome follows on from an earlier action: choose it.") }
+        if action.kind != .new, action.updates == nil {
+            errors.add("updates", "An update or an outcome follows on from an earlier action: choose it.")
+        }
         if let id = form.text("case"), cases.contains(where: { $0.id.rawValue == id }) {
             action.caseID = Identifier(id)
         } else {
@@ -93,7 +115,9 @@ struct ActionForm: Sendable {
         action.summary = errors.required(form.text("summary"), "summary", "summary", limit: 5000)
         action.issued = errors.date(form.text("issued"), "issued", required: true) ?? action.issued
         action.deadline = errors.date(form.text("deadline"), "deadline")
-        if let deadline = action.deadline, deadline < action.issued { errors.add("deadline", "The deadline is before the day the action was issued.") }
+        if let deadline = action.deadline, deadline < action.issued {
+            errors.add("deadline", "The deadline is before the day the action was issued.")
+        }
         let language = form.text("language") ?? "en"
         if !Self.isLanguageCode(language) {
             errors.add("language", "Give a language code such as en, de or pt-BR.")
@@ -127,7 +151,10 @@ struct ActionForm: Sendable {
         if salutation != nil || !paragraphs.isEmpty {
             if salutation == nil { errors.add("salutation", "Give the letter's salutation, such as “Dear President,”.") }
             if paragraphs.isEmpty { errors.add("letter", "Write the letter, or clear the salutation too.") }
-            letters.append(SampleLetter(language: language, salutation: salutation ?? "", paragraphs: paragraphs, closing: form.text("closing") ?? "Yours sincerely,"))
+            letters.append(
+                SampleLetter(
+                    language: language, salutation: salutation ?? "", paragraphs: paragraphs,
+                    closing: form.text("closing") ?? "Yours sincerely,"))
         }
         var slot = 1
         while form["letter-\(slot)"] != nil, slot <= 30 {
@@ -142,8 +169,9 @@ struct ActionForm: Sendable {
             }
             let greeting = form.text("letter-\(slot)-salutation")
             if greeting == nil { errors.add("letter-\(slot)-salutation", "Give this letter's salutation.") }
-            letters.append(SampleLetter(
-                language: code, salutation: greeting ?? "", paragraphs: text, closing: form.text("letter-\(slot)-closing") ?? ""))
+            letters.append(
+                SampleLetter(
+                    language: code, salutation: greeting ?? "", paragraphs: text, closing: form.text("letter-\(slot)-closing") ?? ""))
         }
         return letters + base.letters.filter { $0.target != nil }
     }

@@ -13,7 +13,8 @@ struct CaseForm: Sendable {
             .text("themes", "Themes", value: item.themes.joined(separator: ", "), hint: "Separated by commas: press freedom, fair trial."),
             .choice("status", "Status", options: [("open", "Open: we follow it"), ("closed", "Closed")], selected: item.status.rawValue),
             .checks(
-                "person", "People the case follows", options: people.map { ($0.id.rawValue, $0.name) }, selected: Set(item.people.map(\.rawValue)),
+                "person", "People the case follows", options: people.map { ($0.id.rawValue, $0.name) },
+                selected: Set(item.people.map(\.rawValue)),
                 hint: people.isEmpty ? "No people are recorded yet." : nil),
         ])
     }
@@ -22,7 +23,9 @@ struct CaseForm: Sendable {
         var errors = FormErrors()
         var item = base
         item.title = errors.required(form.text("title"), "title", "title")
-        if let country = errors.country(form.text("country"), "country") { item.country = country } else {
+        if let country = errors.country(form.text("country"), "country") {
+            item.country = country
+        } else {
             errors.add("country", "Choose the country.")
         }
         item.summary = errors.required(form.text("summary"), "summary", "summary", limit: 5000)
@@ -42,16 +45,21 @@ struct TargetForm: Sendable {
             .text("name", "Name", value: target.name, required: true),
             .text("title", "Office", value: target.title, hint: "President of Kyrgyzstan; Ambassador."),
             .text("body", "Body", value: target.body, hint: "The institution, the first line under the name on an envelope."),
-            .area("address", "Postal address", value: target.addressLines.joined(separator: "\n"), hint: "One line per line of the envelope, country last.", rows: 5),
+            .area(
+                "address", "Postal address", value: target.addressLines.joined(separator: "\n"),
+                hint: "One line per line of the envelope, country last.", rows: 5),
             .country("country", "Country", selected: target.country),
             .area("emails", "E-mail addresses", value: target.emails.joined(separator: "\n"), hint: "One per line.", rows: 2),
             .text("phone", "Phone", value: target.phone, hint: "International format: +996 312 123456.", type: "tel"),
             .text("fax", "Fax", value: target.fax, type: "tel"),
             .area(
                 "social", "Social media", value: target.socialHandles.map { "\($0.network.rawValue) \($0.handle)" }.joined(separator: "\n"),
-                hint: "One per line: the network (x, bluesky, mastodon, facebook, instagram, telegram), a space, then the handle.", rows: 3),
+                hint: "One per line: the network (x, bluesky, mastodon, facebook, instagram, telegram), a space, then the handle.",
+                rows: 3),
             .text("contact_form", "Contact form address", value: target.contactFormURL, type: "url"),
-            .text("salutation", "Salutation", value: target.salutation, hint: "“Dear President,” — used when a letter has none for this official."),
+            .text(
+                "salutation", "Salutation", value: target.salutation,
+                hint: "“Dear President,” — used when a letter has none for this official."),
             .text("language", "Preferred language", value: target.preferredLanguage, hint: "A language code such as ky, ru or en."),
             .text("last_verified", "Details last checked on", value: target.lastVerified?.iso, type: "date"),
         ])

@@ -31,7 +31,8 @@ final class ClientHasher: Sendable {
             // A new day: yesterday's counts stay for the caps, older ones and their salts go.
             try await store.forgetOldClientActivity(now: now)
         }
-        let forwarded = trustForwardedFor
+        let forwarded =
+            trustForwardedFor
             ? forwardedFor?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } : nil
         var client = forwarded ?? peer?.ipAddress ?? "unknown"
         client.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }

@@ -54,6 +54,7 @@ struct FormErrors: Sendable {
 extension FormField {
     /// Every country, by its English name, with "not given" first.
     static func country(_ name: String, _ label: String, selected: Country?, hint: String? = nil) -> FormField {
-        .choice(name, label, options: [("", "Not given")] + Country.all.map { ($0.code, $0.name) }, selected: selected?.code ?? "", hint: hint)
+        .choice(
+            name, label, options: [("", "Not given")] + Country.all.map { ($0.code, $0.name) }, selected: selected?.code ?? "", hint: hint)
     }
 }

@@ -39,7 +39,8 @@ struct PersonForm: Sendable {
             .text("role", "Role", value: person.role, hint: "In your words: journalist, head of Temirov LIVE."),
             .checks(
                 "organisation", "Works with", options: organisations.map { ($0.id.rawValue, $0.name) },
-                selected: Set(person.affiliations.map(\.rawValue)), hint: organisations.isEmpty ? "No organisations are recorded yet." : nil),
+                selected: Set(person.affiliations.map(\.rawValue)), hint: organisations.isEmpty ? "No organisations are recorded yet." : nil
+            ),
             .area("note", "Note", value: person.note ?? "", hint: "Facts that are not events: “23 years old in April 2024”.", rows: 3),
         ])
     }
@@ -61,7 +62,8 @@ struct OrganisationForm: Sendable {
     func fields(_ organisation: Organisation, errors: FormErrors) -> [FormField] {
         errors.apply(to: [
             .text("name", "Name", value: organisation.name, required: true),
-            .choice("kind", "Kind", options: Organisation.Kind.allCases.map { ($0.rawValue, $0.label) }, selected: organisation.kind.rawValue),
+            .choice(
+                "kind", "Kind", options: Organisation.Kind.allCases.map { ($0.rawValue, $0.label) }, selected: organisation.kind.rawValue),
             .country("country", "Country", selected: organisation.country),
             .area("variants", "Other names", value: VariantLines.text(organisation.variants), hint: VariantLines.hint, rows: 3),
         ])
@@ -107,19 +109,24 @@ struct EventForm: Sendable {
             case .external: "external"
             case nil: ""
             }
-        var externalTitle: String?, externalURL: String?
+        var externalTitle: String?
+        var externalURL: String?
         if case .external(let title, let url) = event.source { (externalTitle, externalURL) = (title, url) }
         return errors.apply(to: [
             .choice("case", "Case", options: cases.map { ($0.id.rawValue, $0.title) }, selected: event.caseID.rawValue),
             .text(
                 "date", "When", value: event.date.iso,
-                hint: "As precisely as the source says: 2024-01-16, 2024-01 or 2024; between two dates as 2024-03-12/2024-04-09.", required: true),
+                hint: "As precisely as the source says: 2024-01-16, 2024-01 or 2024; between two dates as 2024-03-12/2024-04-09.",
+                required: true),
             .choice("kind", "What happened", options: EventKind.allCases.map { ($0.rawValue, $0.label) }, selected: event.kind.rawValue),
             .area("summary", "In a sentence", value: event.summary, rows: 3, required: true),
             .text("place", "Where", value: event.place),
             .checks(
-                "person", "People it affects", options: people.map { ($0.id.rawValue, $0.name) }, selected: Set(event.people.map(\.rawValue))),
-            .text("unnamed", "People affected the source does not name", value: event.unnamedCount.map(String.init), hint: "A number, such as 6.", type: "number"),
+                "person", "People it affects", options: people.map { ($0.id.rawValue, $0.name) },
+                selected: Set(event.people.map(\.rawValue))),
+            .text(
+                "unnamed", "People affected the source does not name", value: event.unnamedCount.map(String.init),
+                hint: "A number, such as 6.", type: "number"),
             .checks(
                 "organisation", "Organisations it affects", options: organisations.map { ($0.id.rawValue, $0.name) },
                 selected: Set(event.organisations.map(\.rawValue))),
@@ -127,7 +134,9 @@ struct EventForm: Sendable {
             .choice(
                 "source", "Source",
                 options: [("", "Not given")] + actions.map { ("ua:\($0.id.rawValue)", "Urgent Action \($0.number)") }
-                    + statements.map { ("statement:\($0.id.rawValue)", "Statement: \($0.title)") } + [("external", "Another document (below)")],
+                    + statements.map { ("statement:\($0.id.rawValue)", "Statement: \($0.title)") } + [
+                        ("external", "Another document (below)")
+                    ],
                 selected: source),
             .text("source_title", "Other document's title", value: externalTitle),
             .text("source_url", "Other document's address", value: externalURL, type: "url"),
@@ -137,23 +146,30 @@ struct EventForm: Sendable {
     func read(_ form: FormBody, base: Event) -> (Event, FormErrors) {
         var errors = FormErrors()
         var event = base
-        if let id = form.text("case"), cases.contains(where: { $0.id.rawValue == id }) { event.caseID = Identifier(id) } else {
+        if let id = form.text("case"), cases.contains(where: { $0.id.rawValue == id }) {
+            event.caseID = Identifier(id)
+        } else {
             errors.add("case", "Choose the case.")
         }
         let dateText = errors.required(form.text("date"), "date", "date", limit: 30)
         if !dateText.isEmpty {
             do { event.date = try EventDate(iso: dateText) } catch {
-                errors.add("date", "“\(dateText)” is not a date this form understands: write 2024-01-16, 2024-01, 2024, or two of them joined by /.")
+                errors.add(
+                    "date",
+                    "“\(dateText)” is not a date this form understands: write 2024-01-16, 2024-01, 2024, or two of them joined by /.")
             }
         }
         event.kind = form["kind"].flatMap(EventKind.init(rawValue:)) ?? .other
         event.summary = errors.required(form.text("summary"), "summary", "sentence", limit: 2000)
         event.place = form.text("place")
-        event.people = keepingOrder(of: base.people, form.all("person").filter(Set(people.map(\.id.rawValue)).contains).map { Identifier($0) })
+        event.people = keepingOrder(
+            of: base.people, form.all("person").filter(Set(people.map(\.id.rawValue)).contains).map { Identifier($0) })
         event.organisations = keepingOrder(
             of: base.organisations, form.all("organisation").filter(Set(organisations.map(\.id.rawValue)).contains).map { Identifier($0) })
         if let unnamed = form.text("unnamed") {
-            if let count = Int(unnamed), count > 0, count < 100_000 { event.unnamedCount = count } else {
+            if let count = Int(unnamed), count > 0, count < 100_000 {
+                event.unnamedCount = count
+            } else {
                 errors.add("unnamed", "Give a whole number, such as 6, or leave it empty.")
             }
         } else {

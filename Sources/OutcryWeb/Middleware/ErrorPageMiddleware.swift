@@ -27,7 +27,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func failed(_ error: any Error, _ request: Request, _ context: Context) -> Response {
-        context.logger.error("request failed", metadata: ["path": .string(SiteRoute.loggable(request.uri.path)), "error": .string("\(error)")])
+        context.logger.error(
+            "request failed", metadata: ["path": .string(SiteRoute.loggable(request.uri.path)), "error": .string("\(error)")])
         return page(for: .internalServerError, message: nil)
     }
 

@@ -57,11 +57,13 @@ struct ActionPages: Sendable {
         guard let action = try await visibleAction(id) else { return nil }
         let targets = try await store.targets(action.targets.map(\.target))
         return ReportPage(
-            page: PageMeta(title: "Report your actions — Urgent Action \(action.number)", description: action.title, language: action.language),
+            page: PageMeta(
+                title: "Report your actions — Urgent Action \(action.number)", description: action.title, language: action.language),
             actionLink: Link(action),
             report: ReportFormView(
                 action: action, targets: targets, token: tokens.issue(for: ReportForm.purpose(id), now: clock.now),
-                offersEmail: vault != nil, values: values, error: error ?? (action.status == .closed ? ReportError.actionClosed.description : nil)))
+                offersEmail: vault != nil, values: values,
+                error: error ?? (action.status == .closed ? ReportError.actionClosed.description : nil)))
     }
 
     func submitReport(
@@ -112,10 +114,11 @@ struct ActionPages: Sendable {
                 email: email, consent: Consent(wording: Consent.reportFollowUp, givenAt: now), source: "report:\(id.rawValue)",
                 vault: vault)
         }
-        let outcome = try await writer.submit(IncomingReport(
-            idempotencyKey: ReportForm.idempotencyKey(nonce: nonce, input: input), urgentAction: id, input: input,
-            clientHash: try await hasher.hash(peer: peer, forwardedFor: forwardedFor, now: now), reportedAt: now,
-            honeypotFilled: form.text(ReportFormView.honeypotName) != nil, contact: contact))
+        let outcome = try await writer.submit(
+            IncomingReport(
+                idempotencyKey: ReportForm.idempotencyKey(nonce: nonce, input: input), urgentAction: id, input: input,
+                clientHash: try await hasher.hash(peer: peer, forwardedFor: forwardedFor, now: now), reportedAt: now,
+                honeypotFilled: form.text(ReportFormView.honeypotName) != nil, contact: contact))
         totalsCache.invalidate(id)
         if case .flagged = outcome { return .recorded(heldForReview: true) }
         return .recorded(heldForReview: false)
@@ -145,7 +148,8 @@ struct ActionPages: Sendable {
             + "\(mine.reports.counting("person", "people")) in \(mine.countries.counting("country", "countries")) "
             + "told us they sent you \(mine.actions.counting("message", "messages")) about \(about)."
         return OfficialsReportPage(
-            page: PageMeta(title: "Totals for \(target.fullName) — Urgent Action \(action.number)", description: headline, language: action.language),
+            page: PageMeta(
+                title: "Totals for \(target.fullName) — Urgent Action \(action.number)", description: headline, language: action.language),
             recipientLines: target.postalAddress, date: DateText(today),
             salutation: UrgentAction.salutation(for: target, sample: action.letter(for: target.id)),
             headline: headline,

@@ -51,7 +51,9 @@ struct PublicPages: Sendable {
             isClosed: action.status == .closed, outcome: action.outcome?.note,
             issued: DateText(action.issued), deadline: action.deadline.map(DateText.init),
             country: item.country.name, caseLink: Link(text: item.title, href: SiteRoute.case(item.id).path),
-            updates: earlier.flatMap { $0.status == .draft ? nil : Link(text: "Urgent Action \($0.number)", href: SiteRoute.urgentAction($0.id).path) },
+            updates: earlier.flatMap {
+                $0.status == .draft ? nil : Link(text: "Urgent Action \($0.number)", href: SiteRoute.urgentAction($0.id).path)
+            },
             laterActions: related.filter { $0.updates == action.id }.map { Link($0) },
             summary: action.summary,
             people: people.map { PersonSummary($0, events: events) },

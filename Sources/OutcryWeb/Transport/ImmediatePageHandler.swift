@@ -83,7 +83,8 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
         case .head(let request):
             guard outstanding.count == 0, request.method == .get,
                 let page = cache.immediateResponse(
-                    path: String((request.path ?? "/").prefix { $0 != "?" }), ifNoneMatch: request.headerFields[.ifNoneMatch].map { Substring($0) })
+                    path: String((request.path ?? "/").prefix { $0 != "?" }),
+                    ifNoneMatch: request.headerFields[.ifNoneMatch].map { Substring($0) })
             else {
                 outstanding.count += 1
                 context.fireChannelRead(data)

@@ -6,9 +6,10 @@ import OutcryCore
 /// when the form needs the ordinary way (an error to show, an action not open): the router then handles
 /// the same request from the start. A form that needs the router stored nothing, so handling it twice
 /// is safe, and a stored one is never stored again (its idempotency key).
-typealias ReportLane = @Sendable (
-    _ action: Identifier<UrgentAction>, _ form: FormBody, _ peer: SocketAddress?, _ forwardedFor: String?
-) async -> String?
+typealias ReportLane =
+    @Sendable (
+        _ action: Identifier<UrgentAction>, _ form: FormBody, _ peer: SocketAddress?, _ forwardedFor: String?
+    ) async -> String?
 
 /// First in a connection's pipeline, for what a viral spike is made of:
 /// - a complete, plain `GET` of a page the cache can give from memory is answered straight from the
@@ -102,7 +103,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             {
                 closing = request.closes
                 answered = true
-                let head = ResponseHead.http1(page.status, ResponseHead.fields(of: page, closing: closing), allocator: context.channel.allocator)
+                let head = ResponseHead.http1(
+                    page.status, ResponseHead.fields(of: page, closing: closing), allocator: context.channel.allocator)
                 context.write(wrapOutboundOut(head), promise: nil)
                 for part in page.parts { context.write(wrapOutboundOut(part), promise: nil) }
             } else if outstanding.count == 0, request.method == .post, let reports, let action = ReportPath.action(request.path),
@@ -154,7 +156,11 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             let next = handler.held
             handler.held = ByteBuffer()
             if next.readableBytes > 0 {
-                if handler.passingOn { context.fireChannelRead(handler.wrapInboundOut(next)) } else { handler.process(next, context: context) }
+                if handler.passingOn {
+                    context.fireChannelRead(handler.wrapInboundOut(next))
+                } else {
+                    handler.process(next, context: context)
+                }
             }
             // Outside a socket read, the handlers after this one deliver what they were given only now.
             handler.forwarded = false
@@ -233,7 +239,9 @@ struct PlainRequest: Equatable {
                 var valueEnd = end
                 while valueStart < valueEnd, bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 { valueStart += 1 }
                 while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09 { valueEnd -= 1 }
-                func named(_ name: StaticString) -> Bool { colon - start == name.utf8CodeUnitCount && equalsIgnoringCase(bytes, at: start, name) }
+                func named(_ name: StaticString) -> Bool {
+                    colon - start == name.utf8CodeUnitCount && equalsIgnoringCase(bytes, at: start, name)
+                }
                 func value() -> String { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self) }
                 if named("transfer-encoding") || named("upgrade") || named("expect") {
                     return nil
@@ -244,7 +252,8 @@ struct PlainRequest: Equatable {
                     else { return nil }
                     request.contentLength = Int(value())
                 } else if named("content-type") {
-                    request.isForm = valueEnd - valueStart >= 33 && equalsIgnoringCase(bytes, at: valueStart, "application/x-www-form-urlencoded")
+                    request.isForm =
+                        valueEnd - valueStart >= 33 && equalsIgnoringCase(bytes, at: valueStart, "application/x-www-form-urlencoded")
                 } else if named("if-none-match") {
                     request.ifNoneMatch = Substring(value())
                 } else if named("x-forwarded-for") {
@@ -309,7 +318,8 @@ struct PlainRequest: Equatable {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
         case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
-            UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"): true
+            UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            true
         default: false
         }
     }

@@ -38,17 +38,24 @@ struct ActivityChart: Sendable {
     }()
 
     private static func draw(_ days: [Day]) -> String {
-        let width = 640, height = 200, left = 44, bottom = 24, top = 10
-        let plotWidth = width - left - 8, plotHeight = height - bottom - top
+        let width = 640
+        let height = 200
+        let left = 44
+        let bottom = 24
+        let top = 10
+        let plotWidth = width - left - 8
+        let plotHeight = height - bottom - top
         let peak = max(days.map(\.actions).max() ?? 0, 1)
         let scale = niceCeiling(peak)
         let slot = Double(plotWidth) / Double(max(days.count, 1))
         let barWidth = max(1, slot * 0.8)
         let total = days.reduce(0) { $0 + $1.actions }
-        let first = days.first.map(\.label) ?? "", last = days.last.map(\.label) ?? ""
+        let first = days.first.map(\.label) ?? ""
+        let last = days.last.map(\.label) ?? ""
+        let title = "Actions reported per day, \(first) to \(last): \(total) in all, at most \(peak) in one day."
         var svg = """
             <svg class="chart" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">
-            <title id="chart-title">\(escape("Actions reported per day, \(first) to \(last): \(total) in all, at most \(peak) in one day."))</title>
+            <title id="chart-title">\(escape(title))</title>
             <line x1="\(left)" y1="\(top + plotHeight)" x2="\(width - 8)" y2="\(top + plotHeight)" stroke="#555"/>
             <text x="\(left - 6)" y="\(top + 4)" text-anchor="end" font-size="11" fill="#333">\(scale)</text>
             <text x="\(left - 6)" y="\(top + plotHeight)" text-anchor="end" font-size="11" fill="#333">0</text>

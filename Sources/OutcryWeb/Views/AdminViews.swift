@@ -30,8 +30,10 @@ struct AdminPage: Sendable {
         self.error = error
         guard let coordinator else { return }
         var links: [(String, String)] = [
-            ("Urgent Actions", AdminRoute.home.path), ("Import", AdminRoute.imports.path), ("Cases", AdminRoute.records(.cases).path), ("Status changes", AdminRoute.records(.statusChanges).path), ("People", AdminRoute.records(.people).path),
-            ("Organisations", AdminRoute.records(.organisations).path), ("Targets", AdminRoute.records(.targets).path), ("Statements", AdminRoute.records(.statements).path),
+            ("Urgent Actions", AdminRoute.home.path), ("Import", AdminRoute.imports.path), ("Cases", AdminRoute.records(.cases).path),
+            ("Status changes", AdminRoute.records(.statusChanges).path), ("People", AdminRoute.records(.people).path),
+            ("Organisations", AdminRoute.records(.organisations).path), ("Targets", AdminRoute.records(.targets).path),
+            ("Statements", AdminRoute.records(.statements).path),
         ]
         if coordinator.account.role == .admin { links += [("Users", AdminRoute.users.path), ("Audit log", AdminRoute.audit.path)] }
         links.append(("Your account", AdminRoute.account.path))
@@ -113,7 +115,9 @@ struct FormField: Sendable {
         return field
     }
 
-    static func area(_ name: String, _ label: String, value: String, hint: String? = nil, rows: Int = 5, required: Bool = false) -> FormField {
+    static func area(
+        _ name: String, _ label: String, value: String, hint: String? = nil, rows: Int = 5, required: Bool = false
+    ) -> FormField {
         var field = FormField(name: name, label: label, value: value, hint: hint)
         field.textareaRows = rows
         field.required = required
@@ -126,7 +130,9 @@ struct FormField: Sendable {
         return field
     }
 
-    static func checks(_ name: String, _ label: String, options: [(String, String)], selected: Set<String>, hint: String? = nil) -> FormField {
+    static func checks(
+        _ name: String, _ label: String, options: [(String, String)], selected: Set<String>, hint: String? = nil
+    ) -> FormField {
         var field = FormField(name: name, label: label, hint: hint)
         field.checkboxes = options.map { Option(value: $0.0, label: $0.1, selected: selected.contains($0.0)) }
         return field

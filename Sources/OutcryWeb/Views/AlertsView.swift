@@ -48,4 +48,5 @@ struct AlertsView: Sendable {
     var unsubscribe: Unsubscribe?
     var message: Message?
     var accessLink = SiteRoute.alertsAccess.path
+    var subscribeTo = SiteRoute.alerts.path
 }

@@ -35,5 +35,7 @@ extension TotalsView {
 
 /// Templates that are only ever included by others.
 enum Partial {
-    static let names = ["head", "foot", "person-summary", "timeline", "report-form", "admin-head", "admin-foot", "admin-form-body", "alert-choices"]
+    static let names = [
+        "head", "foot", "person-summary", "timeline", "report-form", "admin-head", "admin-foot", "admin-form-body", "alert-choices",
+    ]
 }

@@ -13,7 +13,10 @@ struct TimelineEntry: Sendable {
     /// An outside source named without an address.
     var sourceTitle: String?
 
-    init(_ event: Event, people: [Identifier<Person>: Person], actions: [Identifier<UrgentAction>: UrgentAction], statements: [Identifier<Statement>: Statement]) {
+    init(
+        _ event: Event, people: [Identifier<Person>: Person], actions: [Identifier<UrgentAction>: UrgentAction],
+        statements: [Identifier<Statement>: Statement]
+    ) {
         date = DateText(text: DateWording.text(event.date), iso: event.date.start.iso)
         kind = event.kind.label
         summary = event.summary

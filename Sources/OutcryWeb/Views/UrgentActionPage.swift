@@ -79,7 +79,8 @@ extension UrgentActionPage.TargetBlock {
         unusableContacts = target.unusableContacts
         hasDigitalContact = !emails.isEmpty || fax != nil || phone != nil || !social.isEmpty || contactForm != nil
         letterHref = SiteRoute.letter(action.id, to: target.id).path
-        let body = (try? action.letter(to: target, on: action.issued))
+        let body =
+            (try? action.letter(to: target, on: action.issued))
             .map { ([$0.salutation] + $0.paragraphs + [$0.closing]).joined(separator: "\n\n") } ?? ""
         let subject = peopleNames.isEmpty ? "Urgent Action \(action.number)" : "Concern for " + peopleNames.joined(separator: ", ")
         let mail = ActionLinks.mailto(to: target.emails, subject: subject, body: body)

@@ -66,7 +66,14 @@ struct FixtureExpectation {
     private func checkTargets(_ expected: [[String: Any]], found: [[String: Any]]) -> [Result] {
         var results: [Result] = []
         let countOK = expected.count == found.count
-        results.append(Result(fixture: name, field: "targets", mark: countOK ? "✓" : "✗", detail: countOK ? "" : "expected \(expected.count) officials, found \(found.count): \(found.map { Self.describe(Self.value($0["name"]) ?? Self.value($0["organisation"])) })"))
+        results.append(
+            Result(
+                fixture: name, field: "targets", mark: countOK ? "✓" : "✗",
+                detail: countOK
+                    ? ""
+                    : "expected \(expected.count) officials, found \(found.count): "
+                        + "\(found.map { Self.describe(Self.value($0["name"]) ?? Self.value($0["organisation"])) })"
+            ))
         for (number, target) in expected.enumerated() {
             let actual = number < found.count ? found[number] : [:]
             for (key, value) in target.sorted(by: { $0.key < $1.key }) {
@@ -78,7 +85,10 @@ struct FixtureExpectation {
                     for subfield in value as? [String] ?? [] {
                         let entry = actual[Self.targetKey(subfield)] as? [String: Any]
                         let isMissing = entry == nil || entry?["found"] as? Bool == false
-                        results.append(Result(fixture: name, field: "targets[\(number)].\(subfield)", mark: isMissing ? "–" : "✗", detail: isMissing ? "" : "expected missing, found \(Self.describe(entry?["value"]))"))
+                        results.append(
+                            Result(
+                                fixture: name, field: "targets[\(number)].\(subfield)", mark: isMissing ? "–" : "✗",
+                                detail: isMissing ? "" : "expected missing, found \(Self.describe(entry?["value"]))"))
                     }
                     continue
                 case "role":
@@ -89,14 +99,19 @@ struct FixtureExpectation {
                     shown = count
                     ok = count == value as? Int
                 case "social":
-                    let handles = (Self.value(actual["socialHandles"]) as? [[String: Any]] ?? []).map { "\($0["network"] ?? ""):\($0["handle"] ?? "")" }
+                    let handles = (Self.value(actual["socialHandles"]) as? [[String: Any]] ?? []).map {
+                        "\($0["network"] ?? ""):\($0["handle"] ?? "")"
+                    }
                     shown = handles
                     ok = Self.matches(value, handles)
                 default:
                     shown = Self.value(actual[Self.targetKey(key)])
                     ok = Self.matches(value, shown)
                 }
-                results.append(Result(fixture: name, field: field, mark: ok ? "✓" : "✗", detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(shown))"))
+                results.append(
+                    Result(
+                        fixture: name, field: field, mark: ok ? "✓" : "✗",
+                        detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(shown))"))
             }
         }
         return results
@@ -111,12 +126,18 @@ struct FixtureExpectation {
             } else {
                 ok = Self.matches(value, actual)
             }
-            return Result(fixture: name, field: "letter.\(key)", mark: ok ? "✓" : "✗", detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual))")
+            return Result(
+                fixture: name, field: "letter.\(key)", mark: ok ? "✓" : "✗",
+                detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual))")
         }
     }
 
     private func checkQuotes(_ expected: [[String: Any]], found: [[String: Any]]) -> [Result] {
-        var results = [Result(fixture: name, field: "quotes", mark: expected.count == found.count ? "✓" : "✗", detail: "expected \(expected.count) speakers' quotes, found \(found.count)")]
+        var results = [
+            Result(
+                fixture: name, field: "quotes", mark: expected.count == found.count ? "✓" : "✗",
+                detail: "expected \(expected.count) speakers' quotes, found \(found.count)")
+        ]
         for (number, quote) in expected.enumerated() {
             let actual = number < found.count ? found[number] : [:]
             for (key, value) in quote.sorted(by: { $0.key < $1.key }) {
@@ -126,7 +147,10 @@ struct FixtureExpectation {
                 } else {
                     ok = Self.matches(value, actual[key])
                 }
-                results.append(Result(fixture: name, field: "quotes[\(number)].\(key)", mark: ok ? "✓" : "✗", detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual[key]))"))
+                results.append(
+                    Result(
+                        fixture: name, field: "quotes[\(number)].\(key)", mark: ok ? "✓" : "✗",
+                        detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual[key]))"))
             }
         }
         return results

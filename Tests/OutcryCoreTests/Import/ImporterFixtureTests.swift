@@ -18,7 +18,8 @@ import Testing
         #expect(names.count >= 19)
         var results: [FixtureExpectation.Result] = []
         for name in names {
-            let expectation = try FixtureExpectation(name: name, json: Data(contentsOf: Self.folder.appendingPathComponent("\(name).expected.json")))
+            let expectation = try FixtureExpectation(
+                name: name, json: Data(contentsOf: Self.folder.appendingPathComponent("\(name).expected.json")))
             let text = try Data(contentsOf: Self.folder.appendingPathComponent("\(name).txt"))
             let document = try DocumentImporter(today: expectation.today).read(bytes: text)
             results += try expectation.check(document)

@@ -51,8 +51,9 @@ import Testing
     }
 
     @Test func sentencesAreNotCutAtAbbreviations() {
-        #expect(Sentences.split("Dear Mr. President, H.E. Jane Doe was held. She is well.") == [
-            "Dear Mr. President, H.E. Jane Doe was held.", "She is well.",
-        ])
+        #expect(
+            Sentences.split("Dear Mr. President, H.E. Jane Doe was held. She is well.") == [
+                "Dear Mr. President, H.E. Jane Doe was held.", "She is well.",
+            ])
     }
 }

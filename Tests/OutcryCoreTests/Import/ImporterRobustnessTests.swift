@@ -28,7 +28,8 @@ import Testing
     }
 
     /// Inputs shaped to make a careless parser slow: one endless line, endless short lines, endless
-    /// sentences, labels, names, dates, quotes and contact lines — each of 100 KB (bench/import runs them at the 1 MB limit and prints their times).
+    /// sentences, labels, names, dates, quotes and contact lines — each of 100 KB (bench/import runs them at
+    /// the 1 MB limit and prints their times).
     static func pathological(_ name: String) -> String {
         func repeated(_ unit: String) -> String { String(repeating: unit, count: 100_000 / unit.utf8.count) }
         switch name {

@@ -56,12 +56,14 @@ struct AccountController: Sendable {
         }
         let codes = RecoveryCodes.make()
         try await store.enableTwoFactor(for: coordinator.account.id, step: step, recoveryCodes: codes, actor: coordinator.email, now: now)
-        return try renderer.response(MessageView(
+        return try renderer.response(
+            MessageView(
                 admin: AdminPage(title: "Two-factor sign-in is on", coordinator: coordinator, current: AdminRoute.account.path),
                 heading: "Two-factor sign-in is on",
                 paragraphs: [
                     "From now on you sign in with your password and the code your app shows.",
-                    "Keep these recovery codes somewhere safe, away from your phone (printed, or in a password manager). Each works once if you lose the app. They are shown only now.",
+                    "Keep these recovery codes somewhere safe, away from your phone (printed, or in a password manager). Each works once "
+                        + "if you lose the app. They are shown only now.",
                 ],
                 copyable: codes, next: Link(text: "Go to the Urgent Actions", href: AdminRoute.home.path)))
     }
@@ -78,7 +80,9 @@ struct AccountController: Sendable {
         do {
             let (account, token) = try await store.createAccount(email: email, role: role, actor: coordinator.email, now: now)
             return try await usersPage(
-                coordinator, notice: "Account \(account.email) created. Send its owner this link, by a channel only they read. It works once, for 72 hours.",
+                coordinator,
+                notice:
+                    "Account \(account.email) created. Send its owner this link, by a channel only they read. It works once, for 72 hours.",
                 link: siteURL + AdminRoute.setPassword(token).path)
         } catch StoreError.duplicate(let what) {
             return try await usersPage(coordinator, error: DraftText.capitalisingFirst(what) + " already exists.")
@@ -103,7 +107,8 @@ struct AccountController: Sendable {
         case .reset:
             let token = try await store.resetPassword(account: email, actor: coordinator.email, now: now)
             return try await usersPage(
-                coordinator, notice: "\(email) is signed out everywhere; its password and second factor are removed. Send its owner this link:",
+                coordinator,
+                notice: "\(email) is signed out everywhere; its password and second factor are removed. Send its owner this link:",
                 link: siteURL + AdminRoute.setPassword(token).path)
         }
     }
@@ -114,14 +119,17 @@ struct AccountController: Sendable {
         try await store.setRequiresTwoFactor(required, actor: coordinator.email, now: now)
         return try await usersPage(
             coordinator,
-            notice: required ? "Every account must now use two-factor sign-in; accounts without it are sent to set it up." : "Two-factor sign-in is now optional.",
+            notice: required
+                ? "Every account must now use two-factor sign-in; accounts without it are sent to set it up."
+                : "Two-factor sign-in is now optional.",
             link: nil)
     }
 
     @Sendable func audit(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
         let entries = try await store.auditLog(limit: 500)
-        return try renderer.response(ListView(
+        return try renderer.response(
+            ListView(
                 admin: AdminPage(title: "Audit log", coordinator: coordinator, current: AdminRoute.audit.path),
                 heading: "Audit log", intro: "The latest 500 changes, newest first.", newLink: nil,
                 columns: ["When", "Who", "What", "Record", "Details"],
@@ -166,13 +174,17 @@ struct AccountController: Sendable {
         code.autocomplete = "one-time-code"
         let view = EnrolmentView(
             admin: AdminPage(title: "Set up two-factor sign-in", coordinator: coordinator, current: AdminRoute.account.path, error: error),
-            secret: grouped, uri: uri, form: FormView(
-                admin: AdminPage(title: "", coordinator: nil), heading: "", action: AdminRoute.twoFactor.path, csrf: coordinator.session.csrf,
+            secret: grouped, uri: uri,
+            form: FormView(
+                admin: AdminPage(title: "", coordinator: nil), heading: "", action: AdminRoute.twoFactor.path,
+                csrf: coordinator.session.csrf,
                 fields: [code.with(error: error == nil ? nil : "Not the code the app shows now.")], submit: "Turn on two-factor sign-in"))
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 
-    private func usersPage(_ coordinator: Coordinator, notice: String? = nil, link: String? = nil, error: String? = nil) async throws -> Response {
+    private func usersPage(
+        _ coordinator: Coordinator, notice: String? = nil, link: String? = nil, error: String? = nil
+    ) async throws -> Response {
         let accounts = try await store.accounts()
         let view = UsersView(
             admin: AdminPage(title: "Users", coordinator: coordinator, current: AdminRoute.users.path, notice: notice, error: error),
@@ -183,10 +195,12 @@ struct AccountController: Sendable {
                     state: account.isDisabled ? "Disabled" : account.hasPassword ? "Active" : "Waiting for a password",
                     twoFactor: account.hasTwoFactor ? "On" : "Off", isSelf: account.email == coordinator.email,
                     isDisabled: account.isDisabled,
-                    disable: AdminRoute.user(email: account.email, .disable).path, enable: AdminRoute.user(email: account.email, .enable).path,
+                    disable: AdminRoute.user(email: account.email, .disable).path,
+                    enable: AdminRoute.user(email: account.email, .enable).path,
                     reset: AdminRoute.user(email: account.email, .reset).path)
             },
-            add: AdminRoute.users.path, roles: Role.allCases.reversed().map { FormField.Option(value: $0.rawValue, label: $0.label, selected: $0 == .editor) },
+            add: AdminRoute.users.path,
+            roles: Role.allCases.reversed().map { FormField.Option(value: $0.rawValue, label: $0.label, selected: $0 == .editor) },
             requireTwoFactor: AdminRoute.requireTwoFactor.path, twoFactorRequired: try await store.requiresTwoFactor())
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }

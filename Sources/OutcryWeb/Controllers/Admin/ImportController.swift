@@ -55,11 +55,15 @@ struct ImportController: Sendable {
             var target = Target(id: "", name: name)
             official.fill(&target)
             target.id = Identifier(try await newSlug(from: name) { try await store.exists($0, in: .targets) })
-            try await store.save(target, audit: coordinator.audit("created", "target", target.id.rawValue, "\(target.fullName), from an imported text", at: now))
+            try await store.save(
+                target,
+                audit: coordinator.audit("created", "target", target.id.rawValue, "\(target.fullName), from an imported text", at: now))
             added.append(target.fullName)
         }
         return try await review(
-            coordinator, draft, notice: added.isEmpty ? "Every official in the text is already a target." : "Added as targets: \(added.joined(separator: "; ")).")
+            coordinator, draft,
+            notice: added.isEmpty
+                ? "Every official in the text is already a target." : "Added as targets: \(added.joined(separator: "; ")).")
     }
 
     private func draft(_ context: some RequestContext) async throws -> ImportDraft {
@@ -77,16 +81,23 @@ struct ImportController: Sendable {
         let drafts = try await store.importDrafts()
         var field = FormField.area(
             "text", "Text of the Urgent Action or statement", value: text,
-            hint: "Copy the whole document from the web page or PDF and paste it here (up to about 60,000 characters; longer files with “outcry import”).",
+            hint:
+                "Copy the whole document from the web page or PDF and paste it here (up to about 60,000 characters; longer files with "
+                + "“outcry import”).",
             rows: 16, required: true)
         field.error = error
         let view = ImportView(
             form: FormView(
                 admin: AdminPage(title: "Import", coordinator: coordinator, current: AdminRoute.imports.path),
                 heading: "Import a published text",
-                intro: "Outcry reads the number, dates, officials, letter and the rest into a draft. You review it before anything is saved; nothing is published.",
+                intro:
+                    "Outcry reads the number, dates, officials, letter and the rest into a draft. You review it before anything is saved; "
+                    + "nothing is published.",
                 action: AdminRoute.imports.path, csrf: coordinator.session.csrf,
-                fields: [field, .text("name", "Where it comes from", value: nil, hint: "Optional: a file name or web address, to find it again.")],
+                fields: [
+                    field,
+                    .text("name", "Where it comes from", value: nil, hint: "Optional: a file name or web address, to find it again."),
+                ],
                 submit: "Read the text"),
             drafts: drafts.map { draft in
                 ListView.Row(cells: [
@@ -101,20 +112,25 @@ struct ImportController: Sendable {
         let admin = AdminPage(title: "Review import", coordinator: coordinator, current: AdminRoute.imports.path, notice: notice)
         let today = HistoricalDate(day: now)
         if let statement = draft.document.statement {
-            let form = StatementForm(cases: try await store.allCases(), people: try await store.allPeople(), organisations: try await store.allOrganisations())
+            let form = StatementForm(
+                cases: try await store.allCases(), people: try await store.allPeople(), organisations: try await store.allOrganisations())
             var missing: Set<String> = []
             if !statement.title.isFound { missing.insert("title") }
             if !statement.date.isFound { missing.insert("published") }
             if !statement.lead.isFound { missing.insert("lead") }
             if !statement.quotes.isFound { missing.insert("quote-0") }
-            return try renderer.response(FormView(
-                admin: admin, heading: "Review: \(draft.document.headline)",
-                intro: "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving publishes the statement.",
-                action: AdminRoute.records(.statements).path, csrf: coordinator.session.csrf,
-                fields: form.fields(statement.draft(today: today), errors: FormErrors()).marking(missing), submit: "Save statement"))
+            return try renderer.response(
+                FormView(
+                    admin: admin, heading: "Review: \(draft.document.headline)",
+                    intro:
+                        "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving publishes the "
+                        + "statement.",
+                    action: AdminRoute.records(.statements).path, csrf: coordinator.session.csrf,
+                    fields: form.fields(statement.draft(today: today), errors: FormErrors()).marking(missing), submit: "Save statement"))
         }
         guard let imported = draft.document.action else {
-            return try await pastePage(coordinator, text: draft.sourceText, error: "This text did not read as an Urgent Action or a statement.")
+            return try await pastePage(
+                coordinator, text: draft.sourceText, error: "This text did not read as an Urgent Action or a statement.")
         }
         let form = ActionForm(
             cases: try await store.allCases(), people: try await store.allPeople(), targets: try await store.allTargets(),
@@ -141,7 +157,9 @@ struct ImportController: Sendable {
         let view = ImportReviewView(
             form: FormView(
                 admin: admin, heading: "Review: \(draft.document.headline)",
-                intro: "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving makes a draft, which you can preview before publishing.",
+                intro:
+                    "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving makes a draft, which "
+                    + "you can preview before publishing.",
                 action: AdminRoute.actions.path, csrf: coordinator.session.csrf,
                 fields: form.fields(action, isNew: true).marking(missing), submit: "Save draft"),
             officials: officials.map { official in

@@ -49,17 +49,18 @@ struct RecordsController<Value: Sendable>: Sendable {
     @Sendable func list(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
         let values = try await record.all()
-        return try renderer.response(ListView(
-            admin: AdminPage(title: record.heading, coordinator: coordinator, current: record.listPath),
-            heading: record.heading, intro: record.intro,
-            newLink: coordinator.account.role >= .editor ? Link(text: "New \(record.noun)", href: record.newPath) : nil,
-            columns: record.columns,
-            rows: values.map { value in
-                var cells = record.cells(value)
-                cells[0].href = record.path(record.id(value))
-                return ListView.Row(cells: cells)
-            },
-            empty: "None yet."))
+        return try renderer.response(
+            ListView(
+                admin: AdminPage(title: record.heading, coordinator: coordinator, current: record.listPath),
+                heading: record.heading, intro: record.intro,
+                newLink: coordinator.account.role >= .editor ? Link(text: "New \(record.noun)", href: record.newPath) : nil,
+                columns: record.columns,
+                rows: values.map { value in
+                    var cells = record.cells(value)
+                    cells[0].href = record.path(record.id(value))
+                    return ListView.Row(cells: cells)
+                },
+                empty: "None yet."))
     }
 
     @Sendable func blank(_ request: Request, context: CoordinatorContext) async throws -> Response {
@@ -88,15 +89,18 @@ struct RecordsController<Value: Sendable>: Sendable {
         return try await page(context.coordinator, value, isNew: false, errors: FormErrors(), notice: "Saved.")
     }
 
-    private func page(_ coordinator: Coordinator, _ value: Value, isNew: Bool, errors: FormErrors, notice: String? = nil) async throws -> Response {
+    private func page(
+        _ coordinator: Coordinator, _ value: Value, isNew: Bool, errors: FormErrors, notice: String? = nil
+    ) async throws -> Response {
         let title = isNew ? "New \(record.noun)" : record.name(value)
-        return try renderer.response(FormView(
-            admin: AdminPage(title: title, coordinator: coordinator, current: record.listPath, notice: notice),
-            heading: title,
-            intro: coordinator.account.role >= .editor ? nil : "Your account can read this \(record.noun) but not change it.",
-            action: isNew ? record.listPath : record.path(record.id(value)), csrf: coordinator.session.csrf,
-            fields: try await record.fields(value, errors), submit: isNew ? "Create \(record.noun)" : "Save changes",
-            cancel: Link(text: "Back to \(record.heading.lowercased())", href: record.listPath)),
+        return try renderer.response(
+            FormView(
+                admin: AdminPage(title: title, coordinator: coordinator, current: record.listPath, notice: notice),
+                heading: title,
+                intro: coordinator.account.role >= .editor ? nil : "Your account can read this \(record.noun) but not change it.",
+                action: isNew ? record.listPath : record.path(record.id(value)), csrf: coordinator.session.csrf,
+                fields: try await record.fields(value, errors), submit: isNew ? "Create \(record.noun)" : "Save changes",
+                cancel: Link(text: "Back to \(record.heading.lowercased())", href: record.listPath)),
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -67,13 +67,15 @@ struct SignInController: Sendable {
             return try signInPage(email: email, next: next, error: "This sign-in form was too old. Please try again.", status: .badRequest)
         }
         guard !email.isEmpty, let password = form["password"], !password.isEmpty else {
-            return try signInPage(email: email, next: next, error: "Type your e-mail address and your password.", status: .unprocessableContent)
+            return try signInPage(
+                email: email, next: next, error: "Type your e-mail address and your password.", status: .unprocessableContent)
         }
         let key = auth.throttleKey(email)
         if let until = try await store.signInLockedUntil(key: key, now: now) { return try locked(until, email: email, next: next) }
         let record = try await store.signInRecord(email: email)
         guard try await auth.verify(password: String(password.prefix(200)), hash: record?.passwordHash), let record else {
-            return try await failed(key: key, email: email, next: next, message: "That e-mail address and password do not match an account.")
+            return try await failed(
+                key: key, email: email, next: next, message: "That e-mail address and password do not match an account.")
         }
         try await store.clearSignInFailures(key: key)
         guard !record.account.isDisabled else {
@@ -92,7 +94,9 @@ struct SignInController: Sendable {
     /// A new session (never the one the browser came with), the audit entry, and on to the page asked for.
     private func complete(_ account: Account, next: String?, how: String) async throws -> Response {
         let token = try await store.startSession(for: account.id, stage: .complete, now: now, lifetime: AdminAuth.sessionLifetime)
-        try await store.record(AuditEntry(at: now, actor: account.email, action: "signed in", recordKind: "account", recordID: account.email, summary: "with \(how)"))
+        try await store.record(
+            AuditEntry(
+                at: now, actor: account.email, action: "signed in", recordKind: "account", recordID: account.email, summary: "with \(how)"))
         return seeOther(Self.safeNext(next), cookie: auth.cookie(token))
     }
 
@@ -109,7 +113,9 @@ struct SignInController: Sendable {
         let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
         return try signInPage(
             email: email, next: next,
-            error: "Too many failed attempts for this address. Sign-in is paused until \(DateFormatter.adminMoment.string(from: until)) (about \(minutes) minute\(minutes == 1 ? "" : "s")). If this was not you, tell an administrator.",
+            error:
+                "Too many failed attempts for this address. Sign-in is paused until \(DateFormatter.adminMoment.string(from: until)) "
+                + "(about \(minutes) minute\(minutes == 1 ? "" : "s")). If this was not you, tell an administrator.",
             status: .tooManyRequests)
     }
 
@@ -231,10 +237,11 @@ struct SignInController: Sendable {
     }
 
     private func expiredLink() throws -> Response {
-        try renderer.response(MessageView(
+        try renderer.response(
+            MessageView(
                 admin: AdminPage(title: "Link not valid", coordinator: nil), heading: "This link no longer works",
                 paragraphs: [
-                    "Links to set a password work once and for 72 hours. Ask an administrator for a new one.",
+                    "Links to set a password work once and for 72 hours. Ask an administrator for a new one."
                 ],
                 copyable: [], next: Link(text: "Sign in", href: AdminRoute.signIn.path)),
             status: .gone)

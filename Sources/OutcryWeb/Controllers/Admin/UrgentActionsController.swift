@@ -44,15 +44,17 @@ struct UrgentActionsController: Sendable {
         let coordinator = context.coordinator
         let form = try await actionForm()
         guard let firstCase = form.cases.first else {
-            return try renderer.response(MessageView(
-                admin: AdminPage(title: "New Urgent Action", coordinator: coordinator), heading: "First, a case",
-                paragraphs: ["An Urgent Action is always about a case. Create the case first; then come back here."],
-                copyable: [], next: Link(text: "New case", href: AdminRoute.newRecord(.cases).path)))
+            return try renderer.response(
+                MessageView(
+                    admin: AdminPage(title: "New Urgent Action", coordinator: coordinator), heading: "First, a case",
+                    paragraphs: ["An Urgent Action is always about a case. Create the case first; then come back here."],
+                    copyable: [], next: Link(text: "New case", href: AdminRoute.newRecord(.cases).path)))
         }
         var draft = UrgentAction(
             id: "", number: "", caseID: firstCase.id, title: "", summary: "", issued: HistoricalDate(day: now),
             takeAction: ActionDefaults.takeAction)
-        if let earlierID = request.uri.queryParameters["updates"], let earlier = form.actions.first(where: { $0.id.rawValue == earlierID }) {
+        if let earlierID = request.uri.queryParameters["updates"], let earlier = form.actions.first(where: { $0.id.rawValue == earlierID })
+        {
             draft = ActionDefaults.update(of: earlier, issued: HistoricalDate(day: now))
         }
         return try actionFormPage(coordinator, form: form, action: draft, isNew: true, errors: FormErrors())
@@ -64,7 +66,9 @@ struct UrgentActionsController: Sendable {
         let base = UrgentAction(id: "", number: "", caseID: "", title: "", summary: "", issued: HistoricalDate(day: now))
         let (action, errors) = form.read(body, base: base, isNew: true)
         guard errors.isEmpty else { return try actionFormPage(coordinator, form: form, action: action, isNew: true, errors: errors) }
-        try await store.save(action, audit: coordinator.audit("created", "urgent action", action.id.rawValue, "draft UA \(action.number): \(action.title)", at: now))
+        try await store.save(
+            action,
+            audit: coordinator.audit("created", "urgent action", action.id.rawValue, "draft UA \(action.number): \(action.title)", at: now))
         return seeOther(AdminRoute.action(action.id).path)
     }
 
@@ -92,7 +96,8 @@ struct UrgentActionsController: Sendable {
     @Sendable func preview(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let action = try await action(context)
         guard var page = try await pages.urgentAction(action.id, includingDrafts: true) else { throw HTTPError(.notFound) }
-        page.page.preview = action.status == .draft
+        page.page.preview =
+            action.status == .draft
             ? "Preview: this draft is not public. Publish it from the coordinator area." : "Preview of the public page."
         page.page.previewBack = AdminRoute.action(action.id).path
         let html = try await cache.filled(try renderer.html(page))
@@ -106,11 +111,15 @@ struct UrgentActionsController: Sendable {
         let action = try await action(context)
         guard let report = context.parameters.get("report").flatMap(Int64.init) else { throw HTTPError(.notFound) }
         let accept = body["decision"] == "accept"
-        guard body["decision"] == "accept" || body["decision"] == "reject" else { throw HTTPError(.badRequest, message: "Choose accept or reject.") }
+        guard body["decision"] == "accept" || body["decision"] == "reject" else {
+            throw HTTPError(.badRequest, message: "Choose accept or reject.")
+        }
         let done = try await store.review(report: report, of: action.id, accept: accept, actor: coordinator.email, now: now)
         return try await dashboard(
             coordinator, action,
-            notice: done ? (accept ? "Report \(report) accepted: it now counts in the totals." : "Report \(report) rejected: it stays out of the totals.")
+            notice: done
+                ? (accept
+                    ? "Report \(report) accepted: it now counts in the totals." : "Report \(report) rejected: it stays out of the totals.")
                 : nil,
             error: done ? nil : "Report \(report) was already decided, perhaps by someone else. Nothing changed.")
     }
@@ -133,31 +142,40 @@ struct UrgentActionsController: Sendable {
         var rows: [ListView.Row] = []
         for action in actions {
             let totals = allTotals[action.id] ?? Totals()
-            rows.append(ListView.Row(cells: [
-                .init(text: "UA \(action.number)", href: AdminRoute.action(action.id).path),
-                .init(text: action.title, badge: action.kind.badge),
-                .init(text: action.status.label), .init(text: action.deadline.map(DateWording.text) ?? "—"),
-                .init(text: "\(totals.reports.formatted) reports, \(totals.actions.formatted) actions"),
-            ]))
+            rows.append(
+                ListView.Row(cells: [
+                    .init(text: "UA \(action.number)", href: AdminRoute.action(action.id).path),
+                    .init(text: action.title, badge: action.kind.badge),
+                    .init(text: action.status.label), .init(text: action.deadline.map(DateWording.text) ?? "—"),
+                    .init(text: "\(totals.reports.formatted) reports, \(totals.actions.formatted) actions"),
+                ]))
         }
         let outbox = try await store.outboxStatus()
-        var alerts = "Alerts by e-mail: \(outbox.queued + outbox.sending) waiting, \(outbox.sent) sent, \(outbox.failed) could not be delivered"
+        var alerts =
+            "Alerts by e-mail: \(outbox.queued + outbox.sending) waiting, \(outbox.sent) sent, \(outbox.failed) could not be delivered"
         if outbox.resends > 0 { alerts += ", \(outbox.resends) sent again after an interruption (same Message-ID)" }
         if let problem = outbox.lastErrors.first { alerts += ". Latest problem: \(problem)" }
-        return try renderer.response(ListView(
-            admin: AdminPage(title: "Urgent Actions", coordinator: coordinator, current: AdminRoute.home.path, notice: alerts + "."),
-            heading: "Urgent Actions", intro: "Drafts, published and closed actions, newest first.",
-            newLink: coordinator.account.role >= .editor ? Link(text: "New Urgent Action", href: AdminRoute.newAction.path) : nil,
-            columns: ["Number", "Title", "Status", "Deadline", "Reported"], rows: rows,
-            empty: "No Urgent Actions yet."))
+        return try renderer.response(
+            ListView(
+                admin: AdminPage(title: "Urgent Actions", coordinator: coordinator, current: AdminRoute.home.path, notice: alerts + "."),
+                heading: "Urgent Actions", intro: "Drafts, published and closed actions, newest first.",
+                newLink: coordinator.account.role >= .editor ? Link(text: "New Urgent Action", href: AdminRoute.newAction.path) : nil,
+                columns: ["Number", "Title", "Status", "Deadline", "Reported"], rows: rows,
+                empty: "No Urgent Actions yet."))
     }
 
-    private func actionFormPage(_ coordinator: Coordinator, form: ActionForm, action: UrgentAction, isNew: Bool, errors: FormErrors) throws -> Response {
+    private func actionFormPage(
+        _ coordinator: Coordinator, form: ActionForm, action: UrgentAction, isNew: Bool, errors: FormErrors
+    ) throws -> Response {
         let view = FormView(
-            admin: AdminPage(title: isNew ? "New Urgent Action" : "Edit UA \(action.number)", coordinator: coordinator, current: AdminRoute.home.path),
+            admin: AdminPage(
+                title: isNew ? "New Urgent Action" : "Edit UA \(action.number)", coordinator: coordinator, current: AdminRoute.home.path),
             heading: isNew ? "New Urgent Action" : "Edit Urgent Action \(action.number)",
-            intro: isNew ? "It is saved as a draft: nobody outside this area sees it until you publish it." : action.status == .draft ? nil
-                : "This action is \(action.status.label.lowercased()): saving changes the public page at once.",
+            intro: isNew
+                ? "It is saved as a draft: nobody outside this area sees it until you publish it."
+                : action.status == .draft
+                    ? nil
+                    : "This action is \(action.status.label.lowercased()): saving changes the public page at once.",
             action: isNew ? AdminRoute.actions.path : AdminRoute.action(action.id).path, csrf: coordinator.session.csrf,
             fields: form.fields(action, isNew: isNew, errors: errors), submit: isNew ? "Save draft" : "Save changes",
             cancel: Link(text: "Cancel", href: isNew ? AdminRoute.home.path : AdminRoute.action(action.id).path))
@@ -207,7 +225,9 @@ struct UrgentActionsController: Sendable {
         return try await dashboard(coordinator, changed, notice: notice)
     }
 
-    private func dashboard(_ coordinator: Coordinator, _ action: UrgentAction, notice: String? = nil, error: String? = nil) async throws -> Response {
+    private func dashboard(
+        _ coordinator: Coordinator, _ action: UrgentAction, notice: String? = nil, error: String? = nil
+    ) async throws -> Response {
         let totals = try await store.totals(of: action.id)
         let targets = try await store.targets(action.targets.map(\.target))
         let flagged = try await store.flaggedReports(of: action.id)
@@ -215,7 +235,8 @@ struct UrgentActionsController: Sendable {
         let names = Dictionary(targets.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         let canEdit = coordinator.account.role >= .editor
         let view = DashboardView(
-            admin: AdminPage(title: "UA \(action.number)", coordinator: coordinator, current: AdminRoute.home.path, notice: notice, error: error),
+            admin: AdminPage(
+                title: "UA \(action.number)", coordinator: coordinator, current: AdminRoute.home.path, notice: notice, error: error),
             number: action.number, title: action.title, status: action.status.label, kind: action.kind.badge,
             issued: DateWording.text(action.issued), deadline: action.deadline.map(DateWording.text),
             outcome: action.outcome.map { "\($0.kind.label): \($0.note)" },
@@ -242,7 +263,8 @@ struct UrgentActionsController: Sendable {
             byCountry: totals.peopleByCountry.sorted { ($0.value, $1.key?.name ?? "") > ($1.value, $0.key?.name ?? "") }.map {
                 DashboardView.Line(label: $0.key?.name ?? "Country not given", count: $0.value.formatted)
             },
-            chart: chart.svg, hasActivity: chart.days.contains { $0.actions > 0 }, days: chart.days.reversed().filter { $0.actions > 0 }.map {
+            chart: chart.svg, hasActivity: chart.days.contains { $0.actions > 0 },
+            days: chart.days.reversed().filter { $0.actions > 0 }.map {
                 DashboardView.Line(label: $0.label, count: $0.actions.formatted)
             },
             flagged: flagged.map { report in

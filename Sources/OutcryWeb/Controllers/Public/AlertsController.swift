@@ -51,7 +51,8 @@ struct AlertsController: Sendable {
         }
         try await alerts.subscribe(email: email, language: preferences.0, filter: preferences.1, frequency: preferences.2, now: now)
         return try message(
-            "Check your inbox", [
+            "Check your inbox",
+            [
                 "We have sent a message to \(email.value). Follow the link in it to start your alerts; until then nothing else is sent.",
                 "Nothing there after a few minutes? Look in the spam folder, or send the form again tomorrow.",
             ])
@@ -59,7 +60,8 @@ struct AlertsController: Sendable {
 
     @Sendable func accessForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         _ = try available()
-        return try renderer.response(AlertsView(page: meta("Your alerts"), access: .init(token: tokens.issue(for: "alerts-access", now: now))))
+        return try renderer.response(
+            AlertsView(page: meta("Your alerts"), access: .init(token: tokens.issue(for: "alerts-access", now: now))))
     }
 
     @Sendable func sendAccessLink(_ request: Request, context: OutcryRequestContext) async throws -> Response {
@@ -68,7 +70,8 @@ struct AlertsController: Sendable {
         guard (try? tokens.verify(form["token"], for: "alerts-access", now: now)) != nil,
             let email = form.text("email").flatMap(EmailAddress.init)
         else {
-            return try renderer.response(AlertsView(
+            return try renderer.response(
+                AlertsView(
                     page: meta("Your alerts"), error: "Please give the e-mail address your alerts go to.",
                     access: .init(token: tokens.issue(for: "alerts-access", now: now))),
                 status: .unprocessableContent)
@@ -126,13 +129,15 @@ struct AlertsController: Sendable {
         let form = try await FormBody.read(request)
         try checkForm(form, id)
         try await store.erase(id)
-        return try message("Deleted", ["Your address, your choices and the record of the messages we sent you are deleted. Nothing more will be sent."])
+        return try message(
+            "Deleted", ["Your address, your choices and the record of the messages we sent you are deleted. Nothing more will be sent."])
     }
 
     @Sendable func unsubscribeForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (_, id, token) = try subscription(context)
         guard try await store.subscription(id) != nil else { return try stopped() }
-        return try renderer.response(AlertsView(page: meta("Stop your alerts"), unsubscribe: .init(postTo: SiteRoute.unsubscribe(token).path)))
+        return try renderer.response(
+            AlertsView(page: meta("Stop your alerts"), unsubscribe: .init(postTo: SiteRoute.unsubscribe(token).path)))
     }
 
     /// One click from the mail program (RFC 8058) or the button on the page: either way, stopped at once.
@@ -194,7 +199,8 @@ struct AlertsController: Sendable {
         let cases = try await store.allCases()
         let countries = Array(Set(cases.map(\.country))).sorted { $0.name < $1.name }
         let themes = Array(Set(cases.flatMap(\.themes))).sorted()
-        var chosenCountries: Set<String> = [], chosenThemes: Set<String> = []
+        var chosenCountries: Set<String> = []
+        var chosenThemes: Set<String> = []
         var receive = "everything"
         switch selected {
         case .countries(let list): (receive, chosenCountries) = ("countries", Set(list.map(\.code)))
@@ -231,7 +237,8 @@ struct AlertsController: Sendable {
                 postTo: SiteRoute.manageAlerts(token).path, token: tokens.issue(for: "alerts:\(stored.id)", now: now),
                 confirmed: stored.status == .confirmed,
                 choices: try await choices(selected: stored.filter, frequency: stored.frequency, language: stored.language),
-                export: SiteRoute.exportAlerts(token).path, erase: SiteRoute.eraseAlerts(token).path, unsubscribe: SiteRoute.unsubscribe(token).path))
+                export: SiteRoute.exportAlerts(token).path, erase: SiteRoute.eraseAlerts(token).path,
+                unsubscribe: SiteRoute.unsubscribe(token).path))
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 
@@ -240,7 +247,8 @@ struct AlertsController: Sendable {
     }
 
     private func expired() throws -> Response {
-        try renderer.response(AlertsView(
+        try renderer.response(
+            AlertsView(
                 page: meta("Link not valid"),
                 message: .init(
                     heading: "This link no longer works",
@@ -250,7 +258,9 @@ struct AlertsController: Sendable {
     }
 
     private func stopped() throws -> Response {
-        try message("Your alerts are stopped", ["You will get no more alerts, and your address is deleted."], next: Link(text: "Subscribe again", href: SiteRoute.alerts.path))
+        try message(
+            "Your alerts are stopped", ["You will get no more alerts, and your address is deleted."],
+            next: Link(text: "Subscribe again", href: SiteRoute.alerts.path))
     }
 
     private func meta(_ title: String) -> PageMeta {
