@@ -151,3 +151,39 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     for what in ["published", "created", "two-factor on", "signed in"]:
         assert what in log
     shoot(page, screenshots, "admin-audit")
+
+
+def test_an_action_closed_by_mistake_is_reopened_and_takes_reports_again(start_server, browser, screenshots):
+    from axe_playwright_python.sync_playwright import Axe
+
+    data_dir = tempfile.mkdtemp(prefix="outcry-reopen-")
+    link = add_user(data_dir, "eli@example.org", "editor")
+    server = start_server("--demo", data_dir=data_dir)
+    page = browser.new_page()
+    page.goto(server.url + link)
+    page.fill("#field-password", "correct horse battery staple")
+    page.fill("#field-confirmation", "correct horse battery staple")
+    page.click("main button[type=submit]")
+    page.fill("#field-email", "eli@example.org")
+    page.fill("#field-password", "correct horse battery staple")
+    page.click("main button[type=submit]")
+
+    page.goto(server.url + "/admin/actions/30-24")
+    page.select_option("#outcome", "released")
+    page.fill("#outcome-note", "Closed by mistake.")
+    page.click("text=Close with this outcome")
+    assert "Closed. The public page now shows the outcome." in page.inner_text("main")
+    closed = browser.new_page()
+    closed.goto(server.url + "/actions/30-24")
+    assert "Closed by mistake." in closed.inner_text("main")
+    assert closed.locator('form[action="/actions/30-24/report"]').count() == 0
+    shoot(page, screenshots, "admin-action-closed")
+    violations = Axe().run(page).response["violations"]
+    assert violations == [], [violation["id"] for violation in violations]
+
+    page.click("button:text-is('Reopen')")
+    assert "Reopened. The public page takes reports again." in page.inner_text("main")
+    public = browser.new_page()
+    public.goto(server.url + "/actions/30-24")
+    assert public.locator('form[action="/actions/30-24/report"]').count() == 1
+    assert "Closed by mistake." not in public.inner_text("main")
