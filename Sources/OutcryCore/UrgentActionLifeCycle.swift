@@ -9,27 +9,47 @@ public enum LifeCycleStep: Hashable, Sendable {
     case close(Outcome)
     case reopen
 
+    /// The kinds of step, without their values: what a coordinator asks for before a form is read.
+    public enum Kind: Hashable, Sendable {
+        case publish, extendDeadline, close, reopen
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .publish: .publish
+        case .extendDeadline: .extendDeadline
+        case .close: .close
+        case .reopen: .reopen
+        }
+    }
+
+    /// Refuses a step of `kind` that `action`'s status does not allow, before the step's own values are read.
+    public static func checkStatus(of action: UrgentAction, for kind: Kind) throws(LifeCycleRefusal) {
+        switch kind {
+        case .publish: guard action.status == .draft else { throw .alreadyPublished(action.status) }
+        case .extendDeadline, .close: guard action.status == .published else { throw .notPublished(kind) }
+        case .reopen: guard action.status == .closed else { throw .notClosed(action.status) }
+        }
+    }
+
     /// Applies the step to `action`, or throws the reason it cannot be taken now.
     public func apply(to action: UrgentAction) throws(LifeCycleRefusal) -> UrgentAction {
+        try Self.checkStatus(of: action, for: kind)
         var changed = action
         switch self {
         case .publish:
-            guard action.status == .draft else { throw .alreadyPublished(action.status) }
             let problems = PublishingChecklist.problems(of: action)
             guard problems.isEmpty else { throw .notReadyToPublish(problems) }
             changed.status = .published
         case .extendDeadline(let deadline):
-            guard action.status == .published else { throw .notPublished(self) }
             if let current = action.deadline, deadline <= current { throw .deadlineNotLater(current: current) }
             changed.deadline = deadline
         case .close(let outcome):
-            guard action.status == .published else { throw .notPublished(self) }
             let note = outcome.note.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !note.isEmpty, note.count <= Outcome.maximumNoteLength else { throw .outcomeNoteMissing }
             changed.status = .closed
             changed.outcome = Outcome(kind: outcome.kind, note: note)
         case .reopen:
-            guard action.status == .closed else { throw .notClosed(action.status) }
             changed.status = .published
             changed.outcome = nil
         }
@@ -64,7 +84,7 @@ public enum LifeCycleRefusal: Error, Hashable, Sendable {
     /// Publishing a draft that lacks what supporters need to act.
     case notReadyToPublish([PublishingChecklist.Problem])
     /// Extending or closing an action that is not published.
-    case notPublished(LifeCycleStep)
+    case notPublished(LifeCycleStep.Kind)
     /// A new deadline on or before the current one.
     case deadlineNotLater(current: HistoricalDate)
     /// Closing without saying what happened, or saying it at too great a length for the public page.

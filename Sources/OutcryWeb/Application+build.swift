@@ -47,17 +47,18 @@ public func buildApplication(
         store: store, clock: clock,
         fill: { hole in
             switch hole {
-            case .totals(let id):
-                try await totals.html(of: id, template: TotalsView.blockTemplate) { try renderer.html(TotalsView($0), card: false) }
-            case .cardTotals(let id):
-                try await totals.html(of: id, template: TotalsView.cardTemplate) { try renderer.html(TotalsView($0), card: true) }
-            case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
+            case .totals(let id), .cardTotals(let id):
+                let card = hole == .cardTotals(id)
+                return try await totals.html(of: id, template: TotalsView.template(card: card)) {
+                    try renderer.html(TotalsView($0), card: card)
+                }
+            case .reportToken(let id): return tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         },
         immediateFill: { hole in
             switch hole {
-            case .totals(let id): totals.freshHTML(of: id, template: TotalsView.blockTemplate)
-            case .cardTotals(let id): totals.freshHTML(of: id, template: TotalsView.cardTemplate)
+            case .totals(let id), .cardTotals(let id):
+                totals.freshHTML(of: id, template: TotalsView.template(card: hole == .cardTotals(id)))
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         })
@@ -69,7 +70,8 @@ public func buildApplication(
     AlertsController(alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock).addRoutes(to: router)
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil)
-    PublicPagesController(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache).addRoutes(to: router)
+    PublicPagesController(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache, checkHealth: store.checkHealth)
+        .addRoutes(to: router)
     let actionPages = ActionPages(
         store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
         hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
@@ -106,7 +108,7 @@ public func buildApplication(
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),
         server: .pageServingHTTP1(cache: cache, reports: reportLane),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Outcry"),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: ResponseHead.serverName),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

@@ -25,7 +25,7 @@ import Testing
 
     @Test func deadlinesOnlyMoveLaterAndOnlyWhilePublished() throws {
         let later = Self.day("2025-01-15")
-        #expect(throws: LifeCycleRefusal.notPublished(.extendDeadline(to: later))) {
+        #expect(throws: LifeCycleRefusal.notPublished(.extendDeadline)) {
             try LifeCycleStep.extendDeadline(to: later).apply(to: Self.ready)
         }
         let published = try LifeCycleStep.publish.apply(to: Self.ready)
@@ -46,7 +46,7 @@ import Testing
         let closed = try LifeCycleStep.close(Outcome(kind: .chargesDropped, note: " Charges dropped. ")).apply(to: published)
         #expect(closed.status == .closed)
         #expect(closed.outcome == Outcome(kind: .chargesDropped, note: "Charges dropped."))
-        #expect(throws: LifeCycleRefusal.notPublished(.close(Outcome(kind: .other, note: "x")))) {
+        #expect(throws: LifeCycleRefusal.notPublished(.close)) {
             try LifeCycleStep.close(Outcome(kind: .other, note: "x")).apply(to: closed)
         }
         let reopened = try LifeCycleStep.reopen.apply(to: closed)

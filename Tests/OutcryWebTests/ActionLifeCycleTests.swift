@@ -84,6 +84,9 @@ import Testing
             #expect(notClosed.text.contains("Only a closed action can be reopened."))
             _ = try await client.post("/admin/actions/30-24/close", [("outcome", "other"), ("note", "Closed by mistake.")], as: editor)
             #expect(!(try await client.get("/actions/30-24", as: nil).text.contains(#"action="/actions/30-24/report""#)))
+            // The status is checked before the form: a closed action's deadline is not "a date to fix".
+            let noDate = try await client.post("/admin/actions/30-24/deadline", [("deadline", "")], as: editor)
+            #expect(noDate.text.contains("Only a published action&#39;s deadline can be extended."))
             let reopened = try await client.post("/admin/actions/30-24/reopen", as: editor)
             #expect(reopened.text.contains("Reopened. The public page takes reports again."))
             let action = try #require(try await store.urgentAction("30-24"))

@@ -80,3 +80,29 @@ import Testing
         }
     }
 }
+
+extension SiteRouteTests {
+    @Test func queriesAndFragmentsAreEncodedByTheTable() {
+        #expect(SiteRoute.thanks("30-24").path(query: ["held": "1"]) == "/actions/30-24/thanks?held=1")
+        #expect(SiteRoute.thanks("30-24").path(query: ["held": nil]) == "/actions/30-24/thanks")
+        #expect(
+            SiteRoute.admin(.signIn).path(query: ["next": "/admin/actions/30-24"]) == "/admin/sign-in?next=%2Fadmin%2Factions%2F30%2D24")
+        #expect(SiteRoute.urgentAction("30-24").path(query: [:], fragment: "share-heading") == "/actions/30-24#share-heading")
+    }
+
+    /// A supporter's alert links stay at one address in every language, so logs and the no-store rule,
+    /// which find them by address, keep working when the language prefix comes.
+    @Test func secretBearingLinksAreNeverLocalised() {
+        for route in SiteRoute.secretBearing + [.exportAlerts("t"), .eraseAlerts("t")] {
+            #expect(!route.isLocalised, "\(route)")
+        }
+    }
+
+    @Test func routesThatNeedASessionAreTheCoordinatorsAndOnlyThey() {
+        #expect(SiteRoute.urgentAction("30-24").isOpen)
+        #expect(SiteRoute.admin(.signIn).isOpen)
+        #expect(SiteRoute.admin(.setPassword("t")).isOpen)
+        #expect(!SiteRoute.admin(.home).isOpen)
+        #expect(!SiteRoute.admin(.actionStep("30-24", .reopen)).isOpen)
+    }
+}

@@ -92,7 +92,7 @@ struct AdminAuth: Sendable {
 
     /// `Set-Cookie` for a session token, or for removing it (nil).
     func cookie(_ token: String?) -> String {
-        var cookie = "\(Self.cookieName)=\(token ?? ""); Path=/admin; HttpOnly; SameSite=Lax"
+        var cookie = "\(Self.cookieName)=\(token ?? ""); Path=\(AdminRoute.home.path); HttpOnly; SameSite=Lax"
         if token == nil { cookie += "; Max-Age=0" }
         if secureCookies { cookie += "; Secure" }
         return cookie
@@ -148,9 +148,7 @@ enum AdminRedirect: Error {
     var location: String {
         switch self {
         case .signIn(let next):
-            next == AdminRoute.home.path
-                ? AdminRoute.signIn.path
-                : AdminRoute.signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            SiteRoute.admin(.signIn).path(query: ["next": next == AdminRoute.home.path ? nil : next])
         case .to(let path): path
         }
     }

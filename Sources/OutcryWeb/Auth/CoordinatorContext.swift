@@ -10,7 +10,8 @@ struct CoordinatorContext: ChildRequestContext {
     let coordinator: Coordinator
 
     init(context: OutcryRequestContext) throws {
-        guard let coordinator = context.coordinator else { throw AdminRedirect.to(AdminRoute.signIn.path) }
+        // `CoordinatorMiddleware` runs first and has sent anyone without a session to sign in.
+        guard let coordinator = context.coordinator else { throw AdminRedirect.signIn(next: AdminRoute.home.path) }
         self.coreContext = context.coreContext
         self.coordinator = coordinator
     }
@@ -42,6 +43,7 @@ struct CoordinatorRoutes {
     typealias Form = @Sendable (Request, CoordinatorContext, FormBody) async throws -> Response
 
     func get(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, use handler: @escaping Page) {
+        precondition(route.needsSession, "\(route) works without a session: register it on the router")
         group.get(RouterPath(SiteRoute.admin(route).pattern)) { request, context in
             try Self.check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
             return try await handler(request, context)
@@ -49,6 +51,7 @@ struct CoordinatorRoutes {
     }
 
     func post(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, use handler: @escaping Form) {
+        precondition(route.needsSession, "\(route) works without a session: register it on the router")
         group.post(RouterPath(SiteRoute.admin(route).pattern)) { request, context in
             try Self.check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
             let form = try await FormBody.read(request)

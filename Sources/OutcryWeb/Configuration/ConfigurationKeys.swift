@@ -10,7 +10,9 @@ extension ConfigurationKey {
     ]
 
     public static let host = ConfigurationKey(
-        option: "host", environment: "OUTCRY_HOST", defaultValue: "127.0.0.1", summary: "Address to listen on", commands: [.serve]
+        option: "host", environment: "OUTCRY_HOST", defaultValue: "127.0.0.1",
+        summary: "Address to listen on; without a public URL, the links user and send-alerts print or mail start with it and the port",
+        commands: [.serve, .user, .sendAlerts]
     ) { value, configuration in
         guard !value.isEmpty, !value.contains(where: \.isWhitespace) else { return "host “\(value)” is not an address to listen on" }
         configuration.host = value
@@ -19,8 +21,7 @@ extension ConfigurationKey {
 
     public static let port = ConfigurationKey(
         option: "port", environment: "OUTCRY_PORT", defaultValue: "8080",
-        summary: "Port to listen on; 0 means any free port, printed at start",
-        commands: [.serve]
+        summary: "Port to listen on; 0 means any free port, printed at start", commands: [.serve, .user, .sendAlerts]
     ) { value, configuration in
         guard let number = Int(value), (0...65535).contains(number) else {
             return "port “\(value)” must be a number from 0 (any free port) to 65535"

@@ -133,7 +133,7 @@ struct ActionPages: Sendable {
             totals: TotalsView(try await store.totals(of: id)),
             wasFlagged: heldForReview,
             nextSteps: targets.map { Link(text: "Write to \($0.fullName)", href: SiteRoute.letter(id, to: $0.id).path) }
-                + [Link(text: "Share this action", href: SiteRoute.urgentAction(id).path + "#share-heading")])
+                + [Link(text: "Share this action", href: SiteRoute.urgentAction(id).path(query: [:], fragment: "share-heading"))])
     }
 
     func officialsReport(_ id: Identifier<UrgentAction>, for targetID: Identifier<Target>) async throws -> OfficialsReportPage? {

@@ -3,7 +3,10 @@ import OutcryStore
 
 /// Gathers what each public page shows from the store; handlers only decode, call one of these and render.
 struct PublicPages: Sendable {
-    let store: Store
+    /// What the public pages read: published records, never accounts, reports or subscribers.
+    typealias Records = UrgentActionRecords & CaseRecords & PersonRecords & EventRecords & TargetRecords & StatementRecords
+
+    let store: any Records
     let siteName: String
     let publicURL: String
     let offersEmail: Bool

@@ -32,6 +32,15 @@ public enum SiteRoute: Hashable, Sendable {
     /// The link: parameter values in place, each percent-encoded as a path segment.
     public var path: String { Self.join(segments.map(\.value)) }
 
+    /// The link with a query (`?held=1`) and a fragment (`#share-heading`); keys are fixed words, values
+    /// are percent-encoded but for ASCII letters and digits, and a nil value leaves its key out.
+    public func path(query: KeyValuePairs<String, String?>, fragment: String? = nil) -> String {
+        let pairs = query.compactMap { key, value in
+            value.map { key + "=" + ($0.addingPercentEncoding(withAllowedCharacters: PathSegment.queryValueCharacters) ?? "") }
+        }
+        return path + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")) + (fragment.map { "#" + $0 } ?? "")
+    }
+
     /// The router's pattern: `:name` in place of each parameter. The values of a route built only to be
     /// registered (`.urgentAction(.key)`) do not matter.
     public var pattern: String { Self.join(segments.map(\.pattern)) }
@@ -53,11 +62,21 @@ public enum SiteRoute: Hashable, Sendable {
 
     /// Pages written for supporters, which the language issue serves in each language; the coordinator
     /// area, feeds, files and machine answers keep one address.
+    /// A supporter's own alert links stay at one address too: logs and the no-store rule find their
+    /// secrets by that address alone.
     public var isLocalised: Bool {
         switch self {
         case .health, .stylesheet, .totalsCSV, .actionsFeed, .statementsFeed, .caseFeed, .admin: false
+        case .confirmAlerts, .manageAlerts, .exportAlerts, .eraseAlerts, .unsubscribe: false
         default: true
         }
+    }
+
+    /// Registered on the router itself, outside the coordinators' group: the public site, and the
+    /// coordinator routes that work without a session.
+    var isOpen: Bool {
+        guard case .admin(let route) = self else { return true }
+        return !route.needsSession
     }
 
     /// Routes whose path carries a bearer secret (a one-time link, a supporter's alert links; export and
@@ -75,20 +94,7 @@ public enum SiteRoute: Hashable, Sendable {
 
     /// The values of this route's parameters in `path`, by name, when `path` matches its pattern.
     public func parameters(in path: some StringProtocol) -> [String: Substring]? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        let expected = segments
-        guard path.hasPrefix("/"), parts.count == max(expected.count, 1) else { return nil }
-        if expected.isEmpty { return parts.first?.isEmpty == true ? [:] : nil }
-        var values: [String: Substring] = [:]
-        for (part, segment) in zip(parts, expected) {
-            switch segment {
-            case .literal(let text): guard part == text else { return nil }
-            case .parameter(let name, _):
-                guard !part.isEmpty else { return nil }
-                values[name] = Substring(part)
-            }
-        }
-        return values
+        RoutePattern(self).parameters(in: path)
     }
 
     var segments: [PathSegment] {
@@ -217,6 +223,32 @@ public enum AdminRoute: Hashable, Sendable {
     public var path: String { SiteRoute.admin(self).path }
 }
 
+/// A route's segments, worked out once, for reading paths back (the raw lane reads every report's path).
+struct RoutePattern: Sendable {
+    private let segments: [PathSegment]
+
+    init(_ route: SiteRoute) {
+        segments = route.segments
+    }
+
+    /// The values of the parameters in `path`, by name, when `path` matches.
+    func parameters(in path: some StringProtocol) -> [String: Substring]? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard path.hasPrefix("/"), parts.count == max(segments.count, 1) else { return nil }
+        if segments.isEmpty { return parts.first?.isEmpty == true ? [:] : nil }
+        var values: [String: Substring] = [:]
+        for (part, segment) in zip(parts, segments) {
+            switch segment {
+            case .literal(let text): guard part == text else { return nil }
+            case .parameter(let name, _):
+                guard !part.isEmpty else { return nil }
+                values[name] = Substring(part)
+            }
+        }
+        return values
+    }
+}
+
 /// One segment of a route: fixed text, or a named parameter with its value for links.
 enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     case literal(String)
@@ -229,6 +261,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
 
     /// Unreserved characters only: an id, a token or an e-mail address is one segment whatever it holds.
     static let segmentCharacters = CharacterSet.alphanumerics.intersection(.urlPathAllowed).union(CharacterSet(charactersIn: "-._~"))
+    static let queryValueCharacters = CharacterSet.alphanumerics.intersection(.urlQueryAllowed)
 
     var value: String {
         switch self {

@@ -15,16 +15,14 @@ import Synchronization
 ///   router, on connections that also ask for other things.
 /// Everything else goes the ordinary way through Hummingbird.
 struct PageServingHTTP1Channel: ServerChildChannel {
+    /// The server's HTTP/1 channel: its responder and configuration serve every connection.
     let inner: HTTP1Channel
     let cache: PageCache
     let reports: ReportLane?
 
-    let responder: HTTPChannelHandler.Responder
-
     init(responder: @escaping HTTPChannelHandler.Responder, cache: PageCache, reports: ReportLane?) {
         self.cache = cache
         self.reports = reports
-        self.responder = responder
         inner = HTTP1Channel(responder: responder)
     }
 
@@ -39,10 +37,9 @@ struct PageServingHTTP1Channel: ServerChildChannel {
         }
         // Set up on the connection's event loop, where the count lives.
         let shared = NIOLoopBound(outstanding, eventLoop: channel.eventLoop)
-        let connection = HTTP1Channel(
-            responder: responder,
-            configuration: .init(additionalChannelHandlers: [ImmediatePageHandler(cache: cache, outstanding: shared.value)]))
-        return connection.setup(channel: channel, logger: logger)
+        var configuration = inner.configuration
+        configuration.additionalChannelHandlers = { [cache] in [ImmediatePageHandler(cache: cache, outstanding: shared.value)] }
+        return HTTP1Channel(responder: inner.responder, configuration: configuration).setup(channel: channel, logger: logger)
     }
 
     func handle(value: HTTP1Channel.Value, logger: Logger) async {

@@ -103,9 +103,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             {
                 closing = request.closes
                 answered = true
-                let head = ResponseHead.http1(
-                    page.status, ResponseHead.fields(of: page, closing: closing), allocator: context.channel.allocator)
-                context.write(wrapOutboundOut(head), promise: nil)
+                context.write(
+                    wrapOutboundOut(ResponseHead.http1(page, closing: closing, allocator: context.channel.allocator)), promise: nil)
                 for part in page.parts { context.write(wrapOutboundOut(part), promise: nil) }
             } else if outstanding.count == 0, request.method == .post, let reports, let action = ReportPath.action(request.path),
                 request.isForm, let length = request.contentLength, length <= FormBody.sizeLimit
@@ -142,8 +141,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             handler.storing = false
             guard context.channel.isActive else { return }
             if case .success(let location?) = result {
-                let head = ResponseHead.http1(
-                    .seeOther, ResponseHead.seeOther(location, closing: request.closes), allocator: context.channel.allocator)
+                let head = ResponseHead.http1SeeOther(location, closing: request.closes, allocator: context.channel.allocator)
                 context.writeAndFlush(handler.wrapOutboundOut(head), promise: nil)
                 if request.closes {
                     handler.passingOn = true
@@ -174,10 +172,12 @@ final class PendingResponses {
     var count = 0
 }
 
-/// The report form's route, the one path the report lane takes, read from the route table.
+/// The report form's route, the one path the report lane takes, read from the route table once.
 enum ReportPath {
+    private static let pattern = RoutePattern(.report(.key))
+
     static func action(_ path: String) -> Identifier<UrgentAction>? {
-        guard let id = SiteRoute.report(.key).parameters(in: path)?["id"].map(String.init), Slug.isValid(id) else { return nil }
+        guard let id = pattern.parameters(in: path)?["id"].map(String.init), Slug.isValid(id) else { return nil }
         return Identifier(id)
     }
 }

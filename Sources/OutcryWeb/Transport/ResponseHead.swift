@@ -39,26 +39,34 @@ enum ResponseHead {
         complete(page.headers, contentLength: page.status == .ok ? page.contentLength : nil, closing: closing)
     }
 
-    /// See Other to `location`, as the router answers a stored report.
-    static func seeOther(_ location: String, closing: Bool) -> HTTPFields {
-        var fields = HTTPFields()
-        fields[.location] = location
-        return complete(fields, contentLength: 0, closing: closing)
-    }
-
-    /// The head as HTTP/1.1 bytes, for the raw lane.
-    static func http1(_ status: HTTPResponse.Status, _ fields: HTTPFields, allocator: ByteBufferAllocator) -> ByteBuffer {
+    /// A cached page's head as HTTP/1.1 bytes, for the raw lane: the same fields as `fields(of:closing:)`,
+    /// with the fixed ones written from lines prepared once.
+    static func http1(_ page: CachedPage, closing: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
         var head = allocator.buffer(capacity: 1024)
-        head.writeString("HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n")
-        for field in fields {
-            head.writeString(field.name.rawName)
-            head.writeString(": ")
-            head.writeString(field.value)
-            head.writeString("\r\n")
-        }
-        head.writeString("\r\n")
+        head.writeString(page.status == .ok ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 304 Not Modified\r\n")
+        for field in page.headers { head.writeString("\(field.name.rawName): \(field.value)\r\n") }
+        if page.status == .ok { head.writeString("Content-Length: \(page.contentLength)\r\n") }
+        finish(&head, closing: closing)
         return head
     }
+
+    /// See Other to `location` as HTTP/1.1 bytes, for the raw lane, as the router answers a stored report.
+    static func http1SeeOther(_ location: String, closing: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
+        var head = allocator.buffer(capacity: 1024)
+        head.writeString("HTTP/1.1 303 See Other\r\nLocation: \(location)\r\nContent-Length: 0\r\n")
+        finish(&head, closing: closing)
+        return head
+    }
+
+    private static func finish(_ head: inout ByteBuffer, closing: Bool) {
+        head.writeString(fixedLines)
+        head.writeString("Date: \(HTTPDate.now())\r\n")
+        if closing { head.writeString("Connection: close\r\n") }
+        head.writeString("\r\n")
+    }
+
+    /// The security headers and `Server` as header lines, prepared once: the raw lane writes them on every answer.
+    private static let fixedLines = (security + [(.server, serverName)]).map { "\($0.0.rawName): \($0.1)\r\n" }.joined()
 }
 
 /// The `Date` header (RFC 9110, IMF-fixdate), formatted once a second.

@@ -37,7 +37,7 @@ struct LetterPage: Sendable {
         town = draft.town
         body = draft.body ?? letter.bodyText
         self.error = error
-        reportHref = SiteRoute.report(action.id).path + "?target=\(target.id.rawValue)"
+        reportHref = SiteRoute.report(action.id).path(query: ["target": target.id.rawValue])
     }
 }
 

@@ -16,7 +16,7 @@ struct PageMeta: Sendable {
     var previewBack: String?
 }
 
-/// A link a template prints as it is: text and an address built by `PublicPath`.
+/// A link a template prints as it is: text and an address built by `SiteRoute`.
 struct Link: Sendable, Hashable {
     var text: String
     var href: String

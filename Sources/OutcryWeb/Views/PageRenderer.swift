@@ -51,7 +51,7 @@ public struct PageRenderer: Sendable {
 
     /// Live totals as HTML, for the holes of a cached page.
     func html(_ totals: TotalsView, card: Bool) throws(PageRendererError) -> String {
-        try html(totals, template: card ? TotalsView.cardTemplate : TotalsView.blockTemplate)
+        try html(totals, template: TotalsView.template(card: card))
     }
 
     /// The page as a response with the given status.

@@ -31,6 +31,8 @@ extension TotalsView {
     /// The live totals render into the holes of cached pages: a block on an action's page, a line on a card.
     static let blockTemplate = "totals"
     static let cardTemplate = "totals-card"
+
+    static func template(card: Bool) -> String { card ? cardTemplate : blockTemplate }
 }
 
 /// Templates that are only ever included by others.

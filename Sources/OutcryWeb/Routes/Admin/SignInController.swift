@@ -86,7 +86,7 @@ struct SignInController: Sendable {
         if record.totpSecret != nil {
             let token = try await store.startSession(
                 for: record.account.id, stage: .password, now: now, lifetime: AdminAuth.secondFactorLifetime)
-            return seeOther(AdminRoute.secondFactor.path + nextQuery(next), cookie: auth.cookie(token))
+            return seeOther(carryingNext(.secondFactor, next), cookie: auth.cookie(token))
         }
         return try await complete(record.account, next: next, how: "password")
     }
@@ -183,7 +183,7 @@ struct SignInController: Sendable {
         guard try await store.setPassword(hash: try await auth.hash(password: password), link: token, now: now) else {
             return try expiredLink()
         }
-        return seeOther(AdminRoute.signIn.path + "?done=password")
+        return seeOther(SiteRoute.admin(.signIn).path(query: ["done": "password"]))
     }
 
     // MARK: Pages
@@ -200,7 +200,7 @@ struct SignInController: Sendable {
         let view = FormView(
             admin: AdminPage(title: "Sign in", coordinator: nil, notice: notice, error: error),
             heading: "Sign in", intro: "For the people who run this site's Urgent Actions. Supporters never need an account.",
-            action: AdminRoute.signIn.path + nextQuery(next), csrf: tokens.issue(for: "sign-in", now: now), fields: fields,
+            action: carryingNext(.signIn, next), csrf: tokens.issue(for: "sign-in", now: now), fields: fields,
             submit: "Sign in")
         return try renderer.response(view, status: status)
     }
@@ -215,7 +215,7 @@ struct SignInController: Sendable {
         let view = FormView(
             admin: AdminPage(title: "Second step", coordinator: nil, error: error),
             heading: "Second step: your code", intro: "Signing in as \(session.0.account.email).",
-            action: AdminRoute.secondFactor.path + nextQuery(next), csrf: session.0.csrf, fields: [code], submit: "Sign in",
+            action: carryingNext(.secondFactor, next), csrf: session.0.csrf, fields: [code], submit: "Sign in",
             cancel: Link(text: "Start again", href: AdminRoute.signIn.path))
         return try renderer.response(view, status: status)
     }
@@ -247,9 +247,10 @@ struct SignInController: Sendable {
             status: .gone)
     }
 
-    private func nextQuery(_ next: String?) -> String {
-        guard let next, next != AdminRoute.home.path, Self.safeNext(next) == next else { return "" }
-        return "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    /// `route` with where the coordinator was going, when that is a page of the coordinator area.
+    private func carryingNext(_ route: AdminRoute, _ next: String?) -> String {
+        guard let next, next != AdminRoute.home.path, Self.safeNext(next) == next else { return route.path }
+        return SiteRoute.admin(route).path(query: ["next": next])
     }
 
     /// Only a path inside the coordinator area: never another site (an open redirect).

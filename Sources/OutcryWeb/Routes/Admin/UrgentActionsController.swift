@@ -187,6 +187,18 @@ struct UrgentActionsController: Sendable {
     private func take(
         _ name: AdminRoute.ActionStep, on action: UrgentAction, by coordinator: Coordinator, form: FormBody
     ) async throws -> Response {
+        let kind: LifeCycleStep.Kind =
+            switch name {
+            case .publish: .publish
+            case .deadline: .extendDeadline
+            case .close: .close
+            case .reopen: .reopen
+            }
+        do {
+            try LifeCycleStep.checkStatus(of: action, for: kind)
+        } catch {
+            return try await dashboard(coordinator, action, error: error.explanation)
+        }
         let step: LifeCycleStep
         switch name {
         case .publish: step = .publish
@@ -249,7 +261,7 @@ struct UrgentActionsController: Sendable {
                 csv: action.status == .draft ? nil : SiteRoute.totalsCSV(action.id).path,
                 publish: AdminRoute.actionStep(action.id, .publish).path, deadline: AdminRoute.actionStep(action.id, .deadline).path,
                 close: AdminRoute.actionStep(action.id, .close).path, reopen: AdminRoute.actionStep(action.id, .reopen).path,
-                update: AdminRoute.newAction.path + "?updates=" + action.id.rawValue),
+                update: SiteRoute.admin(.newAction).path(query: ["updates": action.id.rawValue])),
             outcomes: Outcome.Kind.allCases.map { FormField.Option(value: $0.rawValue, label: $0.label, selected: false) },
             reports: totals.reports.formatted, actions: totals.actions.formatted, countries: totals.countries.formatted,
             byChannel: Channel.allCases.map { DashboardView.Line(label: $0.label, count: (totals.byChannel[$0] ?? 0).formatted) },

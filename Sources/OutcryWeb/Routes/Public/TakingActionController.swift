@@ -79,7 +79,7 @@ struct TakingActionController: Sendable {
     }
 
     static func thanksLocation(_ id: Identifier<UrgentAction>, heldForReview: Bool) -> String {
-        SiteRoute.thanks(id).path + (heldForReview ? "?held=1" : "")
+        SiteRoute.thanks(id).path(query: ["held": heldForReview ? "1" : nil])
     }
 
     private func ids(_ context: OutcryRequestContext) throws -> (Identifier<UrgentAction>, Identifier<Target>) {
