@@ -42,6 +42,8 @@ public func buildApplication(
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(AdminRedirectMiddleware())
     router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
+    let originCheck = OriginCheck(publicURL: configuration.publicURL)
+    router.middlewares.add(OriginCheckMiddleware(check: originCheck))
     let totals = TotalsCache(store: store, clock: clock)
     let cache = PageCache(
         store: store, clock: clock,
@@ -107,7 +109,7 @@ public func buildApplication(
 
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),
-        server: .pageServingHTTP1(cache: cache, reports: reportLane),
+        server: .pageServingHTTP1(cache: cache, reports: reportLane, originCheck: originCheck),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: ResponseHead.serverName),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

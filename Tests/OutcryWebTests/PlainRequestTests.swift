@@ -54,6 +54,12 @@ import Testing
         "GET /a HTTP/1.1\r\n: no name\r\n\r\n",
         "GET /a HTTP/1.1\r\nno colon\r\n\r\n",
         "GET /\u{e9} HTTP/1.1\r\n\r\n",
+        // What the decoder and router judge, so the answer never depends on the lane that took it.
+        "GET /a HTTP/1.1\r\nX-Name: a\u{01}b\r\n\r\n",
+        "GET /a HTTP/1.1\r\nX-Name: a\u{7F}b\r\n\r\n",
+        "POST /a HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Type: text/plain\r\nContent-Length: 1\r\n\r\nx",
+        "GET /a HTTP/1.1\r\nConnection: keep-alive, x-closed\r\n\r\n",
+        "GET /a HTTP/1.1\r\nConnection: upgrade\r\n\r\n",
     ])
     func leavesEverythingElseToTheDecoder(head: String) {
         #expect(parse(head) == nil)
@@ -62,5 +68,40 @@ import Testing
     @Test func aHeadLongerThanTheLimitIsLeftToTheDecoder() {
         let long = "GET /a HTTP/1.1\r\nX-Padding: \(String(repeating: "a", count: RawLaneHandler.maximumHead))\r\n\r\n"
         #expect(parse(long) == nil)
+    }
+
+    @Test func aTabInAValueAndEitherConnectionWordStayOnTheLane() throws {
+        #expect(parse("GET /a HTTP/1.1\r\nX-Name: a\tb\r\nConnection: Keep-Alive\r\n\r\n")?.closes == false)
+        #expect(parse("GET /a HTTP/1.1\r\nConnection: close\r\n\r\n")?.closes == true)
+    }
+
+    @Test func aFormSaysWhereItComesFrom() throws {
+        let head =
+            "POST /actions/30-24/report HTTP/1.1\r\nHost: act.example.org\r\nOrigin: https://evil.example\r\n"
+            + "Sec-Fetch-Site: cross-site\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1\r\n\r\nx"
+        let request = try #require(parse(head))
+        #expect(request.origin == "https://evil.example")
+        #expect(request.fetchSite == "cross-site")
+        #expect(request.host == "act.example.org")
+    }
+}
+
+/// Forms from another site are refused, by what the browser says of where they come from.
+@Suite struct OriginCheckTests {
+    let check = OriginCheck(publicURL: "https://act.example.org/")
+
+    @Test func theBrowsersOwnWordDecidesWhenItGivesIt() {
+        #expect(check.allows(origin: "https://evil.example", fetchSite: "same-origin", host: "10.0.0.5:8080"))
+        #expect(check.allows(origin: nil, fetchSite: "none", host: nil))
+        #expect(!check.allows(origin: "https://act.example.org", fetchSite: "cross-site", host: "act.example.org"))
+        #expect(!check.allows(origin: nil, fetchSite: "same-site", host: nil))
+    }
+
+    @Test func otherwiseTheOriginMustBeThisSite() {
+        #expect(check.allows(origin: "https://act.example.org", fetchSite: nil, host: "127.0.0.1:8080"), "the public URL")
+        #expect(check.allows(origin: "http://127.0.0.1:8080", fetchSite: nil, host: "127.0.0.1:8080"), "the address the browser used")
+        #expect(!check.allows(origin: "https://evil.example", fetchSite: nil, host: "act.example.org"))
+        #expect(!check.allows(origin: "null", fetchSite: nil, host: "act.example.org"))
+        #expect(check.allows(origin: nil, fetchSite: nil, host: nil), "no word either way: the form's own token decides")
     }
 }

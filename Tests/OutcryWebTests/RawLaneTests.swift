@@ -44,7 +44,10 @@ import Testing
     static func connection(_ cache: PageCache, reports: ReportLane? = nil) async throws -> NIOAsyncTestingChannel {
         let channel = try await NIOAsyncTestingChannel { channel in
             let outstanding = PendingResponses()
-            try channel.pipeline.syncOperations.addHandler(RawLaneHandler(cache: cache, reports: reports, outstanding: outstanding))
+            try channel.pipeline.syncOperations.addHandler(
+                RawLaneHandler(
+                    cache: cache, reports: reports, outstanding: outstanding, originCheck: OriginCheck(publicURL: "https://act.example.org")
+                ))
             try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(HTTPRequestDecoder()))
             try channel.pipeline.syncOperations.addHandler(HTTPResponseEncoder())
             try channel.pipeline.syncOperations.addHandler(HTTP1ToHTTPServerCodec(secure: false))
@@ -173,6 +176,25 @@ import Testing
                 #expect(fields[field.name.canonicalName] == field.value, "\(field.name)")
             }
             #expect(Set(fields.keys) == Set(routed.headers.map(\.name.canonicalName)).union(["date", "server"]))
+        }
+    }
+
+    /// A report form another site made a browser send is not stored by the lane: the router refuses it.
+    @Test func aFormFromAnotherSiteGoesToTheRouter() async throws {
+        try await Self.withCache { cache in
+            let channel = try await Self.connection(cache) { action, _, _, _ in SiteRoute.thanks(action).path }
+            let form = "count_letter=2"
+            try await channel.writeInbound(
+                ByteBuffer(
+                    string:
+                        "POST \(SiteRoute.report("30-24").path) HTTP/1.1\r\nHost: act.example.org\r\nOrigin: https://evil.example\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(form.utf8.count)\r\n\r\n\(form)"))
+            #expect(try await Self.written(channel).isEmpty)
+            guard case .head(let head) = try #require(try await channel.readInbound(as: HTTPRequestPart.self)) else {
+                Issue.record("the router should have the form")
+                return
+            }
+            #expect(head.headerFields[.origin] == "https://evil.example")
         }
     }
 }

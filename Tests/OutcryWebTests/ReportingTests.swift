@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import OutcryCore
@@ -57,6 +58,32 @@ import Testing
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("This form could not be accepted. Please send it again from this page."))
             #expect(try await client.execute(uri: "/actions/30-24", method: .get).text.contains("No actions reported yet."))
+        }
+    }
+
+    /// A genuine token does not make a form from another site acceptable: a report, an alert sign-up or a
+    /// sign-in posted from elsewhere is refused before anything is read, on the router as on the raw lane.
+    @Test(
+        arguments: [
+            [HTTPField.Name("Sec-Fetch-Site")!: "cross-site"], [.origin: "https://evil.example"], [.origin: "null"],
+        ] as [HTTPFields])
+    func aFormFromAnotherSiteChangesNothing(from: HTTPFields) async throws {
+        try await TestApp.withDemo { client in
+            let token = try await client.formToken(on: "/actions/30-24")
+            var headers = from
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            for path in ["/actions/30-24/report", "/alerts", "/admin/sign-in"] {
+                let response = try await client.execute(
+                    uri: path, method: .post, headers: headers, body: ByteBuffer(string: "token=\(token)&count_letter=1"))
+                #expect(response.status == .forbidden, "\(path)")
+                #expect(response.text.contains("This form was sent from another site, so nothing was changed."))
+            }
+            #expect(try await client.execute(uri: "/actions/30-24", method: .get).text.contains("No actions reported yet."))
+            var sameSite = headers
+            sameSite[HTTPField.Name("Sec-Fetch-Site")!] = "same-origin"
+            let accepted = try await client.execute(
+                uri: "/actions/30-24/report", method: .post, headers: sameSite, body: ByteBuffer(string: "token=\(token)&count_letter=1"))
+            #expect(accepted.status == .seeOther, "the browser's own word that the form is this site's decides")
         }
     }
 

@@ -19,10 +19,12 @@ struct PageServingHTTP1Channel: ServerChildChannel {
     let inner: HTTP1Channel
     let cache: PageCache
     let reports: ReportLane?
+    let originCheck: OriginCheck
 
-    init(responder: @escaping HTTPChannelHandler.Responder, cache: PageCache, reports: ReportLane?) {
+    init(responder: @escaping HTTPChannelHandler.Responder, cache: PageCache, reports: ReportLane?, originCheck: OriginCheck) {
         self.cache = cache
         self.reports = reports
+        self.originCheck = originCheck
         inner = HTTP1Channel(responder: responder)
     }
 
@@ -31,7 +33,8 @@ struct PageServingHTTP1Channel: ServerChildChannel {
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
         let outstanding = PendingResponses()
         do {
-            try channel.pipeline.syncOperations.addHandler(RawLaneHandler(cache: cache, reports: reports, outstanding: outstanding))
+            try channel.pipeline.syncOperations.addHandler(
+                RawLaneHandler(cache: cache, reports: reports, outstanding: outstanding, originCheck: originCheck))
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
         }
@@ -48,8 +51,8 @@ struct PageServingHTTP1Channel: ServerChildChannel {
 }
 
 extension HTTPServerBuilder {
-    static func pageServingHTTP1(cache: PageCache, reports: ReportLane?) -> HTTPServerBuilder {
-        .init { responder in PageServingHTTP1Channel(responder: responder, cache: cache, reports: reports) }
+    static func pageServingHTTP1(cache: PageCache, reports: ReportLane?, originCheck: OriginCheck) -> HTTPServerBuilder {
+        .init { responder in PageServingHTTP1Channel(responder: responder, cache: cache, reports: reports, originCheck: originCheck) }
     }
 }
 

@@ -27,6 +27,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundOut = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
+    /// Forms from another site go to the router, which refuses them with its page.
+    private let originCheck: OriginCheck
     /// A request head longer than this is left to the decoder and its limits.
     static let maximumHead = 8 * 1024
     /// What a connection may send while its report is being stored.
@@ -44,10 +46,11 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Requests the router is still answering, counted by the connection's `ImmediatePageHandler`.
     private let outstanding: PendingResponses
 
-    init(cache: PageCache, reports: ReportLane?, outstanding: PendingResponses) {
+    init(cache: PageCache, reports: ReportLane?, outstanding: PendingResponses, originCheck: OriginCheck) {
         self.cache = cache
         self.reports = reports
         self.outstanding = outstanding
+        self.originCheck = originCheck
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -107,7 +110,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
                     wrapOutboundOut(ResponseHead.http1(page, closing: closing, allocator: context.channel.allocator)), promise: nil)
                 for part in page.parts { context.write(wrapOutboundOut(part), promise: nil) }
             } else if outstanding.count == 0, request.method == .post, let reports, let action = ReportPath.action(request.path),
-                request.isForm, let length = request.contentLength, length <= FormBody.sizeLimit
+                request.isForm, let length = request.contentLength, length <= FormBody.sizeLimit,
+                originCheck.allows(origin: request.origin, fetchSite: request.fetchSite, host: request.host)
             {
                 if answered { context.flush() }
                 answered = false
@@ -198,12 +202,18 @@ struct PlainRequest: Equatable {
     var forwardedFor: String?
     /// The client asked to close the connection after this response.
     var closes = false
+    /// Where a form says it comes from (`Origin`, `Sec-Fetch-Site`) and the host it was sent to; read for POSTs only.
+    var origin: String?
+    var fetchSite: String?
+    var host: String?
     /// Bytes of the head, up to and including the empty line.
     var length: Int
 
     /// Nil for anything else: another method or version, a chunked body or a GET with one, an upgrade, a
-    /// line folded or ended by a bare CR or LF, a head not complete in this buffer. Works on the bytes: it
-    /// runs for every page served this way.
+    /// line folded or ended by a bare CR or LF, a head not complete in this buffer; and anything the decoder
+    /// and the router would judge (control bytes in a value, a repeated `Content-Type`, a `Connection` other
+    /// than `close` or `keep-alive`, a form from another site), so the answer never depends on the lane.
+    /// Works on the bytes: it runs for every page served this way.
     static func parse(_ buffer: ByteBuffer) -> PlainRequest? {
         buffer.withUnsafeReadableBytes { bytes -> PlainRequest? in
             guard let headEnd = headEnd(bytes, limit: min(bytes.count, RawLaneHandler.maximumHead)),
@@ -227,6 +237,7 @@ struct PlainRequest: Equatable {
                 method: method, path: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[pathStart..<pathEnd]), as: UTF8.self),
                 length: headEnd + 4)
             var start = requestEnd + 2
+            var sawContentType = false
             while start < headEnd + 2 {
                 guard let end = lineEnd(bytes, from: start, to: headEnd + 2), end > start else { return nil }
                 var colon = start
@@ -235,6 +246,10 @@ struct PlainRequest: Equatable {
                     colon += 1
                 }
                 guard colon > start, colon < end else { return nil }
+                // Control bytes other than a tab: the decoder refuses them, so the raw lane does not judge them.
+                for index in (colon + 1)..<end where (bytes[index] < 0x20 && bytes[index] != 0x09) || bytes[index] == 0x7F {
+                    return nil
+                }
                 var valueStart = colon + 1
                 var valueEnd = end
                 while valueStart < valueEnd, bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 { valueStart += 1 }
@@ -252,6 +267,8 @@ struct PlainRequest: Equatable {
                     else { return nil }
                     request.contentLength = Int(value())
                 } else if named("content-type") {
+                    guard !sawContentType else { return nil }
+                    sawContentType = true
                     request.isForm =
                         valueEnd - valueStart >= 33 && equalsIgnoringCase(bytes, at: valueStart, "application/x-www-form-urlencoded")
                 } else if named("if-none-match") {
@@ -259,7 +276,18 @@ struct PlainRequest: Equatable {
                 } else if named("x-forwarded-for") {
                     request.forwardedFor = request.forwardedFor.map { "\($0), \(value())" } ?? value()
                 } else if named("connection") {
-                    request.closes = contains(bytes, from: valueStart, to: valueEnd, "close")
+                    let length = valueEnd - valueStart
+                    if length == 5, equalsIgnoringCase(bytes, at: valueStart, "close") {
+                        request.closes = true
+                    } else if !(length == 10 && equalsIgnoringCase(bytes, at: valueStart, "keep-alive")) {
+                        return nil
+                    }
+                } else if method == .post, named("origin") {
+                    request.origin = value()
+                } else if method == .post, named("sec-fetch-site") {
+                    request.fetchSite = value()
+                } else if method == .post, named("host") {
+                    request.host = value()
                 }
                 start = end + 2
             }
