@@ -34,8 +34,23 @@ final class ClientHasher: Sendable {
         let forwarded =
             trustForwardedFor
             ? forwardedFor?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } : nil
-        var client = forwarded ?? peer?.ipAddress ?? "unknown"
+        var client = Self.bucket(forwarded ?? peer?.ipAddress ?? "unknown")
         client.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
         return mac.finalize().withUnsafeBytes { Base64URL.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
+    }
+
+    /// What the caps count as one client: an IPv4 address, or an IPv6 address's /64 network, which one
+    /// subscriber or host usually holds whole and could otherwise rotate through without end. An IPv4
+    /// address written as IPv6 (`::ffff:192.0.2.1`) counts as itself; text that is no address, as written.
+    static func bucket(_ address: String) -> String {
+        var bytes = in6_addr()
+        guard address.contains(":"), inet_pton(AF_INET6, address, &bytes) == 1 else { return address }
+        return withUnsafeBytes(of: &bytes) { raw in
+            if raw.prefix(12).elementsEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF]) {
+                return raw.suffix(4).map(String.init).joined(separator: ".")
+            }
+            let groups = stride(from: 0, to: 8, by: 2).map { String(UInt16(raw[$0]) << 8 | UInt16(raw[$0 + 1]), radix: 16) }
+            return groups.joined(separator: ":") + "::/64"
+        }
     }
 }
