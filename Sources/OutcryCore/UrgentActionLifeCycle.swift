@@ -10,7 +10,7 @@ public enum LifeCycleStep: Hashable, Sendable {
     case reopen
 
     /// The kinds of step, without their values: what a coordinator asks for before a form is read.
-    public enum Kind: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable, CaseIterable {
         case publish, extendDeadline, close, reopen
     }
 

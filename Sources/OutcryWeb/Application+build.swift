@@ -123,7 +123,7 @@ func addCoordinatorRoutes(
     cache: PageCache, alerts: Alerts?, siteURL: String
 ) {
     let signedIn = CoordinatorRoutes(
-        group: router.group().add(middleware: CoordinatorMiddleware(auth: auth)).group(context: CoordinatorContext.self))
+        group: router.group().add(middleware: CoordinatorMiddleware(auth: auth)).group(context: CoordinatorContext.self), auth: auth)
     SignInController(auth: auth, tokens: tokens, renderer: renderer).addRoutes(to: router, signedIn: signedIn)
     AccountController(auth: auth, renderer: renderer, siteURL: siteURL, siteName: pages.siteName).addRoutes(to: signedIn)
     UrgentActionsController(auth: auth, renderer: renderer, pages: pages, cache: cache, alerts: alerts).addRoutes(to: signedIn)

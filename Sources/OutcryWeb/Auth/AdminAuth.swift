@@ -13,8 +13,6 @@ import Synchronization
 struct Coordinator: Sendable {
     let session: CoordinatorSession
     let token: String
-    /// An administrator requires two-factor sign-in and this account has not set it up yet.
-    let mustEnrolTwoFactor: Bool
 
     var account: Account { session.account }
     var email: String { session.account.email }
@@ -62,9 +60,7 @@ struct AdminAuth: Sendable {
         guard let token = Self.sessionToken(in: request), let session = try await store.session(token: token, now: now),
             session.stage == .complete
         else { throw AdminRedirect.signIn(next: request.uri.path) }
-        var mustEnrol = false
-        if !session.account.hasTwoFactor { mustEnrol = try await store.requiresTwoFactor() }
-        return Coordinator(session: session, token: token, mustEnrolTwoFactor: mustEnrol)
+        return Coordinator(session: session, token: token)
     }
 
     static func checkCSRF(_ form: FormBody, session: CoordinatorSession) throws {

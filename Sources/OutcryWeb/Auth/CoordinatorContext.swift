@@ -38,6 +38,7 @@ struct CoordinatorMiddleware: RouterMiddleware {
 /// runs. Accounts without two-factor sign-in, where it is required, reach only the routes that set it up.
 struct CoordinatorRoutes {
     let group: RouterGroup<CoordinatorContext>
+    let auth: AdminAuth
 
     typealias Page = @Sendable (Request, CoordinatorContext) async throws -> Response
     typealias Form = @Sendable (Request, CoordinatorContext, FormBody) async throws -> Response
@@ -45,7 +46,7 @@ struct CoordinatorRoutes {
     func get(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, use handler: @escaping Page) {
         precondition(route.needsSession, "\(route) works without a session: register it on the router")
         group.get(RouterPath(SiteRoute.admin(route).pattern)) { request, context in
-            try Self.check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
+            try await check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
             return try await handler(request, context)
         }
     }
@@ -53,15 +54,17 @@ struct CoordinatorRoutes {
     func post(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, use handler: @escaping Form) {
         precondition(route.needsSession, "\(route) works without a session: register it on the router")
         group.post(RouterPath(SiteRoute.admin(route).pattern)) { request, context in
-            try Self.check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
+            try await check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
             let form = try await FormBody.read(request)
             try AdminAuth.checkCSRF(form, session: context.coordinator.session)
             return try await handler(request, context, form)
         }
     }
 
-    private static func check(_ coordinator: Coordinator, _ role: Role, allowingEnrolment: Bool) throws {
-        if coordinator.mustEnrolTwoFactor, !allowingEnrolment { throw AdminRedirect.to(AdminRoute.account.path) }
+    private func check(_ coordinator: Coordinator, _ role: Role, allowingEnrolment: Bool) async throws {
+        if !allowingEnrolment, !coordinator.account.hasTwoFactor, try await auth.store.requiresTwoFactor() {
+            throw AdminRedirect.to(AdminRoute.account.path)
+        }
         guard coordinator.account.role >= role else {
             throw HTTPError(
                 .forbidden,

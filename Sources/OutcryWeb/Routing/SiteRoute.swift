@@ -153,7 +153,7 @@ public enum AdminRoute: Hashable, Sendable {
     case actions
     case newAction
     case action(Identifier<UrgentAction>)
-    case actionStep(Identifier<UrgentAction>, ActionStep)
+    case actionStep(Identifier<UrgentAction>, LifeCycleStep.Kind)
     case actionPage(Identifier<UrgentAction>, ActionPage)
     case review(Identifier<UrgentAction>, report: Int64)
     case imports
@@ -165,11 +165,6 @@ public enum AdminRoute: Hashable, Sendable {
 
     /// The pages of an action other than its dashboard.
     public enum ActionPage: String, CaseIterable, Sendable { case edit, preview }
-
-    /// The life-cycle steps, each posted to its own address.
-    public enum ActionStep: String, CaseIterable, Sendable {
-        case publish, deadline, close, reopen
-    }
 
     /// What an administrator can do to another account.
     public enum UserVerb: String, CaseIterable, Sendable { case disable, enable, reset }
@@ -207,7 +202,7 @@ public enum AdminRoute: Hashable, Sendable {
         case .actions: ["actions"]
         case .newAction: ["actions", "new"]
         case .action(let id): ["actions", .id(id)]
-        case .actionStep(let id, let step): ["actions", .id(id), .literal(step.rawValue)]
+        case .actionStep(let id, let step): ["actions", .id(id), .literal(Self.word(for: step))]
         case .actionPage(let id, let page): ["actions", .id(id), .literal(page.rawValue)]
         case .review(let id, let report): ["actions", .id(id), "reports", .parameter("report", String(report))]
         case .imports: ["import"]
@@ -216,6 +211,16 @@ public enum AdminRoute: Hashable, Sendable {
         case .records(let kind): [.literal(kind.rawValue)]
         case .newRecord(let kind): [.literal(kind.rawValue), "new"]
         case .record(let kind, let id): [.literal(kind.rawValue), .parameter("id", id)]
+        }
+    }
+
+    /// Each life-cycle step is posted to its own address.
+    private static func word(for step: LifeCycleStep.Kind) -> String {
+        switch step {
+        case .publish: "publish"
+        case .extendDeadline: "deadline"
+        case .close: "close"
+        case .reopen: "reopen"
         }
     }
 

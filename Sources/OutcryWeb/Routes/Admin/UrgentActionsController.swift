@@ -24,7 +24,7 @@ struct UrgentActionsController: Sendable {
         routes.post(.action(.key), .editor, use: save)
         routes.get(.actionPage(.key, .edit), .editor, use: edit)
         routes.get(.actionPage(.key, .preview), .viewer, use: preview)
-        for step in AdminRoute.ActionStep.allCases {
+        for step in LifeCycleStep.Kind.allCases {
             routes.post(.actionStep(.key, step), .editor) { _, context, form in
                 try await take(step, on: try await action(context), by: context.coordinator, form: form)
             }
@@ -185,35 +185,28 @@ struct UrgentActionsController: Sendable {
     /// A life-cycle step: the form read into a Core step, the step applied or refused with the reason on the
     /// dashboard, and subscribers alerted when the public learns something new.
     private func take(
-        _ name: AdminRoute.ActionStep, on action: UrgentAction, by coordinator: Coordinator, form: FormBody
+        _ kind: LifeCycleStep.Kind, on action: UrgentAction, by coordinator: Coordinator, form: FormBody
     ) async throws -> Response {
-        let kind: LifeCycleStep.Kind =
-            switch name {
-            case .publish: .publish
-            case .deadline: .extendDeadline
-            case .close: .close
-            case .reopen: .reopen
-            }
         do {
             try LifeCycleStep.checkStatus(of: action, for: kind)
         } catch {
             return try await dashboard(coordinator, action, error: error.explanation)
         }
         let step: LifeCycleStep
-        switch name {
+        switch kind {
         case .publish: step = .publish
         case .reopen: step = .reopen
-        case .deadline:
+        case .extendDeadline:
             var errors = FormErrors()
             guard let deadline = errors.date(form.text("deadline"), "deadline", required: true) else {
                 return try await dashboard(coordinator, action, error: errors["deadline"])
             }
             step = .extendDeadline(to: deadline)
         case .close:
-            guard let kind = form["outcome"].flatMap(Outcome.Kind.init(rawValue:)) else {
+            guard let outcome = form["outcome"].flatMap(Outcome.Kind.init(rawValue:)) else {
                 return try await dashboard(coordinator, action, error: "Choose the outcome.")
             }
-            step = .close(Outcome(kind: kind, note: form.text("note") ?? ""))
+            step = .close(Outcome(kind: outcome, note: form.text("note") ?? ""))
         }
         let changed: UrgentAction
         do {
@@ -259,7 +252,7 @@ struct UrgentActionsController: Sendable {
                 edit: AdminRoute.actionPage(action.id, .edit).path, preview: AdminRoute.actionPage(action.id, .preview).path,
                 publicPage: action.status == .draft ? nil : SiteRoute.urgentAction(action.id).path,
                 csv: action.status == .draft ? nil : SiteRoute.totalsCSV(action.id).path,
-                publish: AdminRoute.actionStep(action.id, .publish).path, deadline: AdminRoute.actionStep(action.id, .deadline).path,
+                publish: AdminRoute.actionStep(action.id, .publish).path, deadline: AdminRoute.actionStep(action.id, .extendDeadline).path,
                 close: AdminRoute.actionStep(action.id, .close).path, reopen: AdminRoute.actionStep(action.id, .reopen).path,
                 update: SiteRoute.admin(.newAction).path(query: ["updates": action.id.rawValue])),
             outcomes: Outcome.Kind.allCases.map { FormField.Option(value: $0.rawValue, label: $0.label, selected: false) },

@@ -45,6 +45,7 @@ struct AlertsController: Sendable {
             return try await subscribePage(values: form, error: "Please tick the box to agree to receive the alerts.")
         }
         let preferences: (String, AlertFilter, AlertFrequency)
+        // A Result, not do/catch: Swift 6.3 crashes compiling `catch let problem as FormProblem` here.
         switch Result(catching: { () throws(FormProblem) in try Self.preferences(form) }) {
         case .success(let chosen): preferences = chosen
         case .failure(let problem): return try await subscribePage(values: form, error: problem.message)
@@ -103,6 +104,7 @@ struct AlertsController: Sendable {
         guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else {
             return try await managePage(stored, token: token, notice: nil, error: "This form was too old. Please make your choices again.")
         }
+        // A Result, not do/catch: Swift 6.3 crashes compiling `catch let problem as FormProblem` here.
         switch Result(catching: { () throws(FormProblem) in try Self.preferences(form) }) {
         case .success(let (language, filter, frequency)):
             try await store.updatePreferences(id, language: language, filter: filter, frequency: frequency)
