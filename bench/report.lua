@@ -35,7 +35,8 @@ function request()
   local body = "token=" .. token .. "&count_letter=" .. letters .. "&country=" .. countries[id]
   local headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["X-Forwarded-For"] = string.format("2001:db8::%x:%x", id, sent),
+    -- A network of its own (/64) for each report: the caps count an IPv6 client by its /64.
+    ["X-Forwarded-For"] = string.format("2001:%x:%x:%x::1", id, math.floor(sent / 65536), sent % 65536),
   }
   return wrk.format("POST", "/actions/30-24/report", headers, body)
 end
