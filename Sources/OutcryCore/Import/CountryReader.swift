@@ -14,10 +14,10 @@ extension DocumentReading {
                 return Found(country, at: source.span(line: index, range))
             }
         }
-        if let first = summary.first, let last = summary.last {
+        if let span = source.span(covering: summary.map(\.lines)) {
             let text = summary.map(\.text).joined(separator: "\n")
             if let (country, _) = NameFinder.countries(in: text).first {
-                return Found(country, at: source.span(lines: first.lines.lowerBound...last.lines.upperBound))
+                return Found(country, at: span)
             }
         }
         for official in officials {

@@ -52,8 +52,8 @@ struct DocumentReading {
 
     /// Paragraphs as one field, spanning from the first to the last.
     func field(_ paragraphs: [Paragraph]) -> Found<[String]> {
-        guard let first = paragraphs.first, let last = paragraphs.last else { return .missing }
-        return Found(paragraphs.map(\.text), at: source.span(lines: first.lines.lowerBound...last.lines.upperBound))
+        guard let span = source.span(covering: paragraphs.map(\.lines)) else { return .missing }
+        return Found(paragraphs.map(\.text), at: span)
     }
 
     /// A folded line without the colons and spaces it ends with: "press release:" → "press release".

@@ -12,10 +12,10 @@ extension DocumentReading {
             }
             spans.append(source.span(line: label.line))
         }
-        if names.isEmpty, let first = summary.first, let last = summary.last {
+        if names.isEmpty, let span = source.span(covering: summary.map(\.lines)) {
             let text = ([title.value ?? ""] + summary.map(\.text)).joined(separator: "\n")
             names = NameFinder.people(in: text)
-            if !names.isEmpty { spans.append(source.span(lines: first.lines.lowerBound...last.lines.upperBound)) }
+            if !names.isEmpty { spans.append(span) }
         }
         guard !names.isEmpty else { return .missing }
         return Found(names, at: spans.first)

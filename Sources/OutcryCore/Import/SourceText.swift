@@ -125,6 +125,12 @@ struct SourceText {
 
     func span(line index: Int) -> TextSpan { span(lines: index...index) }
 
+    /// The span from the first to the last line of `ranges`, in whatever order the steps found them.
+    func span(covering ranges: [ClosedRange<Int>]) -> TextSpan? {
+        guard let lower = ranges.map(\.lowerBound).min(), let upper = ranges.map(\.upperBound).max() else { return nil }
+        return span(lines: lower...upper)
+    }
+
     /// The span of part of one line's `text`.
     func span(line index: Int, _ range: Range<String.Index>) -> TextSpan {
         let line = lines[index]

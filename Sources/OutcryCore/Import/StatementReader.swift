@@ -23,8 +23,8 @@ extension DocumentReading {
         let body = paragraphs(in: heading.bodyStart..<backgroundStart, skipping: heading.skip)
         let speech = findSpeech(in: body)
         statement.lead = field(speech.lead)
-        if !speech.quotes.isEmpty, let first = speech.quoteLines.first, let last = speech.quoteLines.last {
-            statement.quotes = Found(speech.quotes, at: source.span(lines: first.lowerBound...last.upperBound))
+        if !speech.quotes.isEmpty, let span = source.span(covering: speech.quoteLines) {
+            statement.quotes = Found(speech.quotes, at: span)
         }
         var background: [Paragraph] = []
         for region in layout.regions where region.section == .background {
