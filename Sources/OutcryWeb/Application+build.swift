@@ -109,7 +109,7 @@ public func buildApplication(
 
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),
-        server: .pageServingHTTP1(cache: cache, reports: reportLane, originCheck: originCheck),
+        server: .pageServingHTTP1(cache: cache, reports: reportLane, originCheck: originCheck, timeouts: configuration.timeouts),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: ResponseHead.serverName),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

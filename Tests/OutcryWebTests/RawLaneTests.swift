@@ -41,17 +41,20 @@ import Testing
     }
 
     /// The lanes of one connection, as `PageServingHTTP1Channel` sets them up, ending where the router begins.
-    static func connection(_ cache: PageCache, reports: ReportLane? = nil) async throws -> NIOAsyncTestingChannel {
+    static func connection(
+        _ cache: PageCache, timeouts: ConnectionTimeouts = ConnectionTimeouts(), reports: ReportLane? = nil
+    ) async throws -> NIOAsyncTestingChannel {
         let channel = try await NIOAsyncTestingChannel { channel in
-            let outstanding = PendingResponses()
+            let progress = ConnectionProgress(now: channel.eventLoop.now)
+            try channel.pipeline.syncOperations.addHandler(ConnectionDeadlineHandler(timeouts: timeouts, progress: progress))
             try channel.pipeline.syncOperations.addHandler(
                 RawLaneHandler(
-                    cache: cache, reports: reports, outstanding: outstanding, originCheck: OriginCheck(publicURL: "https://act.example.org")
+                    cache: cache, reports: reports, progress: progress, originCheck: OriginCheck(publicURL: "https://act.example.org")
                 ))
             try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(HTTPRequestDecoder()))
             try channel.pipeline.syncOperations.addHandler(HTTPResponseEncoder())
             try channel.pipeline.syncOperations.addHandler(HTTP1ToHTTPServerCodec(secure: false))
-            try channel.pipeline.syncOperations.addHandler(ImmediatePageHandler(cache: cache, outstanding: outstanding))
+            try channel.pipeline.syncOperations.addHandler(ImmediatePageHandler(cache: cache, progress: progress))
         }
         // A connected peer, as a real connection has: the lanes answer only while it is there.
         try await channel.connect(to: SocketAddress(ipAddress: "192.0.2.1", port: 40000))

@@ -32,6 +32,8 @@ public struct Configuration: Sendable, Equatable {
     public var smtp: SMTPConfiguration?
     /// The sender of alerts.
     public var mailFrom = MailAddress("alerts@localhost", name: "Outcry")
+    /// How long a connection may take over a request head, a body, or between requests.
+    public var timeouts = ConnectionTimeouts()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", databaseURL: String? = nil,

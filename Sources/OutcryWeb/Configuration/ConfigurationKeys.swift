@@ -1,12 +1,13 @@
 import Foundation
 import Logging
+import NIOCore
 import OutcryCore
 
 extension ConfigurationKey {
     /// Every setting, in the order problems are reported.
     public static let all: [ConfigurationKey] = [
         host, port, dataDirectory, databaseURL, demo, themeDirectory, logLevel, publicURL, dataKey, trustForwardedFor, smtpURL,
-        smtpCAFile, mailFrom,
+        smtpCAFile, mailFrom, headTimeout, bodyTimeout, idleTimeout,
     ]
 
     public static let host = ConfigurationKey(
@@ -158,6 +159,36 @@ extension ConfigurationKey {
         }
         configuration.mailFrom = address
         return nil
+    }
+
+    public static let headTimeout = timeout(
+        "OUTCRY_HEAD_TIMEOUT", default: ConnectionTimeouts().head,
+        summary: "Seconds from a request's first byte to the end of its head; a connection slower than that is closed (with a 408)",
+        \.head)
+
+    public static let bodyTimeout = timeout(
+        "OUTCRY_BODY_TIMEOUT", default: ConnectionTimeouts().body,
+        summary: "Seconds from the end of a request's head to the end of its body (a form, a document to import)", \.body)
+
+    public static let idleTimeout = timeout(
+        "OUTCRY_IDLE_TIMEOUT", default: ConnectionTimeouts().idle,
+        summary: "Seconds a connection may wait between requests (keep-alive) before it is closed", \.idle)
+
+    /// A connection deadline in seconds, 0.1 to 3600.
+    private static func timeout(
+        _ environment: String, default value: TimeAmount, summary: String,
+        _ field: WritableKeyPath<ConnectionTimeouts, TimeAmount> & Sendable
+    ) -> ConfigurationKey {
+        ConfigurationKey(
+            option: nil, environment: environment, defaultValue: String(value.nanoseconds / 1_000_000_000), summary: summary,
+            commands: [.serve]
+        ) { value, configuration in
+            guard let seconds = Double(value), seconds >= 0.1, seconds <= 3600 else {
+                return "\(environment) “\(value)” must be a number of seconds from 0.1 to 3600"
+            }
+            configuration.timeouts[keyPath: field] = .nanoseconds(Int64(seconds * 1_000_000_000))
+            return nil
+        }
     }
 
     private static func flag(_ value: String) -> Bool? {

@@ -20,28 +20,34 @@ struct PageServingHTTP1Channel: ServerChildChannel {
     let cache: PageCache
     let reports: ReportLane?
     let originCheck: OriginCheck
+    let timeouts: ConnectionTimeouts
 
-    init(responder: @escaping HTTPChannelHandler.Responder, cache: PageCache, reports: ReportLane?, originCheck: OriginCheck) {
+    init(
+        responder: @escaping HTTPChannelHandler.Responder, cache: PageCache, reports: ReportLane?, originCheck: OriginCheck,
+        timeouts: ConnectionTimeouts
+    ) {
         self.cache = cache
         self.reports = reports
         self.originCheck = originCheck
+        self.timeouts = timeouts
         inner = HTTP1Channel(responder: responder)
     }
 
-    /// Each connection gets both lanes, given the same count of the requests the router is still answering:
-    /// neither may answer ahead of those.
+    /// Each connection gets its deadlines and both lanes, all told of the same progress: neither lane may
+    /// answer ahead of the requests the router is still answering, and each tells the deadlines whose turn it is.
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
-        let outstanding = PendingResponses()
+        let progress = ConnectionProgress(now: channel.eventLoop.now)
         do {
+            try channel.pipeline.syncOperations.addHandler(ConnectionDeadlineHandler(timeouts: timeouts, progress: progress))
             try channel.pipeline.syncOperations.addHandler(
-                RawLaneHandler(cache: cache, reports: reports, outstanding: outstanding, originCheck: originCheck))
+                RawLaneHandler(cache: cache, reports: reports, progress: progress, originCheck: originCheck))
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
         }
-        // Set up on the connection's event loop, where the count lives.
-        let shared = NIOLoopBound(outstanding, eventLoop: channel.eventLoop)
+        // Set up on the connection's event loop, where the progress lives.
+        let shared = NIOLoopBound(progress, eventLoop: channel.eventLoop)
         var configuration = inner.configuration
-        configuration.additionalChannelHandlers = { [cache] in [ImmediatePageHandler(cache: cache, outstanding: shared.value)] }
+        configuration.additionalChannelHandlers = { [cache] in [ImmediatePageHandler(cache: cache, progress: shared.value)] }
         return HTTP1Channel(responder: inner.responder, configuration: configuration).setup(channel: channel, logger: logger)
     }
 
@@ -51,8 +57,12 @@ struct PageServingHTTP1Channel: ServerChildChannel {
 }
 
 extension HTTPServerBuilder {
-    static func pageServingHTTP1(cache: PageCache, reports: ReportLane?, originCheck: OriginCheck) -> HTTPServerBuilder {
-        .init { responder in PageServingHTTP1Channel(responder: responder, cache: cache, reports: reports, originCheck: originCheck) }
+    static func pageServingHTTP1(
+        cache: PageCache, reports: ReportLane?, originCheck: OriginCheck, timeouts: ConnectionTimeouts
+    ) -> HTTPServerBuilder {
+        .init { responder in
+            PageServingHTTP1Channel(responder: responder, cache: cache, reports: reports, originCheck: originCheck, timeouts: timeouts)
+        }
     }
 }
 
@@ -69,24 +79,25 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
     private let cache: PageCache
     /// True between a request this handler answered and that request's end: its remaining parts are dropped.
     private var answering = false
-    /// Requests passed on to the router whose responses have not ended yet; shared with the connection's
-    /// `RawLaneHandler`, which must not answer ahead of them either.
-    private let outstanding: PendingResponses
+    /// Counts the requests passed on to the router whose responses have not ended yet (the connection's
+    /// `RawLaneHandler` must not answer ahead of them either), and tells the deadlines whose turn it is.
+    private let progress: ConnectionProgress
 
-    init(cache: PageCache, outstanding: PendingResponses) {
+    init(cache: PageCache, progress: ConnectionProgress) {
         self.cache = cache
-        self.outstanding = outstanding
+        self.progress = progress
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            guard outstanding.count == 0, request.method == .get,
+            guard progress.atRouter == 0, request.method == .get,
                 let page = cache.immediateResponse(
                     path: String((request.path ?? "/").prefix { $0 != "?" }),
                     ifNoneMatch: request.headerFields[.ifNoneMatch].map { Substring($0) })
             else {
-                outstanding.count += 1
+                progress.atRouter += 1
+                progress.headRead(at: context.eventLoop.now)
                 context.fireChannelRead(data)
                 return
             }
@@ -96,21 +107,30 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             for part in page.parts { context.write(wrapOutboundOut(.body(part)), promise: nil) }
             if closing {
-                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+                context.writeAndClose(wrapOutboundOut(.end(nil)))
             } else {
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             }
+            let now = context.eventLoop.now
+            progress.requestRead(at: now)
+            progress.requestAnswered(at: now)
         case .body where answering:
             break
         case .end where answering:
             answering = false
+        case .end:
+            progress.requestRead(at: context.eventLoop.now)
+            context.fireChannelRead(data)
         default:
             context.fireChannelRead(data)
         }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { outstanding.count = max(0, outstanding.count - 1) }
+        if case .end = unwrapOutboundIn(data) {
+            progress.atRouter = max(0, progress.atRouter - 1)
+            progress.requestAnswered(at: context.eventLoop.now)
+        }
         context.write(data, promise: promise)
     }
 }

@@ -43,13 +43,14 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Something went on to the decoder since the last read completed: the handlers after this one need
     /// to hear that the read is complete (when everything was answered here, they have nothing to do).
     private var forwarded = false
-    /// Requests the router is still answering, counted by the connection's `ImmediatePageHandler`.
-    private let outstanding: PendingResponses
+    /// The requests the router is still answering (counted by the connection's `ImmediatePageHandler`),
+    /// and whose turn it is, told of each request this lane reads and answers.
+    private let progress: ConnectionProgress
 
-    init(cache: PageCache, reports: ReportLane?, outstanding: PendingResponses, originCheck: OriginCheck) {
+    init(cache: PageCache, reports: ReportLane?, progress: ConnectionProgress, originCheck: OriginCheck) {
         self.cache = cache
         self.reports = reports
-        self.outstanding = outstanding
+        self.progress = progress
         self.originCheck = originCheck
     }
 
@@ -85,7 +86,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
         defer {
             if closing {
                 passingOn = true
-                context.writeAndFlush(wrapOutboundOut(ByteBuffer())).whenComplete { _ in context.close(promise: nil) }
+                context.writeAndClose(wrapOutboundOut(ByteBuffer()))
             } else if answered {
                 context.flush()
             }
@@ -97,11 +98,12 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             else {
                 passingOn = true
                 forwarded = true
+                progress.bytesArrived(at: context.eventLoop.now)
                 context.fireChannelRead(wrapInboundOut(buffer))
                 return
             }
             let whole = buffer.readSlice(length: request.length + (request.contentLength ?? 0))!
-            if outstanding.count == 0, request.method == .get,
+            if progress.atRouter == 0, request.method == .get,
                 let page = cache.immediateResponse(path: request.path, ifNoneMatch: request.ifNoneMatch)
             {
                 closing = request.closes
@@ -109,7 +111,10 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
                 context.write(
                     wrapOutboundOut(ResponseHead.http1(page, closing: closing, allocator: context.channel.allocator)), promise: nil)
                 for part in page.parts { context.write(wrapOutboundOut(part), promise: nil) }
-            } else if outstanding.count == 0, request.method == .post, let reports, let action = ReportPath.action(request.path),
+                let now = context.eventLoop.now
+                progress.requestRead(at: now)
+                progress.requestAnswered(at: now)
+            } else if progress.atRouter == 0, request.method == .post, let reports, let action = ReportPath.action(request.path),
                 request.isForm, let length = request.contentLength, length <= FormBody.sizeLimit,
                 originCheck.allows(origin: request.origin, fetchSite: request.fetchSite, host: request.host)
             {
@@ -133,6 +138,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
         context: ChannelHandlerContext
     ) {
         storing = true
+        progress.storingOnRawLane = true
+        progress.requestRead(at: context.eventLoop.now)
         held = rest
         let body = String(buffer: whole.getSlice(at: whole.readerIndex + request.length, length: request.contentLength ?? 0)!)
         let peer = context.channel.remoteAddress
@@ -142,18 +149,29 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             await lane(action, FormBody(lists: FormBody.parse(body)), peer, forwardedFor)
         }.whenComplete { result in
             let (handler, context) = bound.value
+            let progress = handler.progress
             handler.storing = false
+            progress.storingOnRawLane = false
             guard context.channel.isActive else { return }
             if case .success(let location?) = result {
-                let head = ResponseHead.http1SeeOther(location, closing: request.closes, allocator: context.channel.allocator)
-                context.writeAndFlush(handler.wrapOutboundOut(head), promise: nil)
-                if request.closes {
+                // During a graceful stop the answer says the connection closes, and nothing more is read.
+                let closing = request.closes || progress.quiescing
+                let head = ResponseHead.http1SeeOther(location, closing: closing, allocator: context.channel.allocator)
+                progress.requestAnswered(at: context.eventLoop.now)
+                if closing {
                     handler.passingOn = true
-                    context.close(promise: nil)
+                    context.writeAndClose(handler.wrapOutboundOut(head))
                     return
                 }
+                context.writeAndFlush(handler.wrapOutboundOut(head), promise: nil)
             } else {
+                progress.requestReturned()
                 context.fireChannelRead(handler.wrapInboundOut(whole))
+                if progress.quiescing {
+                    // Held back while the report was stored; the router now closes after answering it.
+                    handler.passingOn = true
+                    context.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+                }
             }
             let next = handler.held
             handler.held = ByteBuffer()
@@ -169,11 +187,6 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             context.fireChannelReadComplete()
         }
     }
-}
-
-/// How many requests of one connection the router is still answering; lives on the connection's event loop.
-final class PendingResponses {
-    var count = 0
 }
 
 /// The report form's route, the one path the report lane takes, read from the route table once.

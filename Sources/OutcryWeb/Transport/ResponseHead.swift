@@ -58,6 +58,17 @@ enum ResponseHead {
         return head
     }
 
+    /// Request Timeout as HTTP/1.1 bytes, head and body, for a request left half-sent past its deadline.
+    static func http1RequestTimeout(allocator: ByteBufferAllocator) -> ByteBuffer {
+        let text = "The request took too long to arrive, so nothing was done. Please try again.\n"
+        var answer = allocator.buffer(capacity: 1024)
+        answer.writeString(
+            "HTTP/1.1 408 Request Timeout\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(text.utf8.count)\r\n")
+        finish(&answer, closing: true)
+        answer.writeString(text)
+        return answer
+    }
+
     private static func finish(_ head: inout ByteBuffer, closing: Bool) {
         head.writeString(fixedLines)
         head.writeString("Date: \(HTTPDate.now())\r\n")
@@ -87,5 +98,13 @@ enum HTTPDate {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
         cached.withLock { $0 = (second, text) }
         return text
+    }
+}
+
+extension ChannelHandlerContext {
+    /// Writes `data`, then closes the connection once it has left.
+    func writeAndClose(_ data: NIOAny) {
+        let context = NIOLoopBound(self, eventLoop: eventLoop)
+        writeAndFlush(data).whenComplete { _ in context.value.close(promise: nil) }
     }
 }
