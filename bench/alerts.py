@@ -5,6 +5,7 @@ Sets up N confirmed subscribers through the site itself, closes UA 30.24 so one 
 is queued, then times `outcry send-alerts` delivering them; the baseline is Python's smtplib sending
 the same number of messages of the same size to the same server over one connection.
 """
+import base64
 import http.cookiejar
 import json
 import os
@@ -58,6 +59,24 @@ def token(opener, url, name):
     return re.search(rf'name="{name}" value="([^"]*)"', opener.open(url, timeout=30).read().decode()).group(1)
 
 
+def opener_of_sealed(data_dir):
+    """Opens what the server sealed with its data key (outcry-data.key): the outbox keeps message bodies,
+    with their links, sealed. AES-GCM with a key derived by HKDF-SHA256, as ContactVault does."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+    with open(os.path.join(data_dir, "outcry-data.key")) as key_file:
+        master = base64.b64decode(key_file.read().strip())
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"outcry e-mail seal").derive(master)
+
+    def opened(value):
+        if not value or not value.startswith("sealed:"):
+            return value
+        combined = base64.b64decode(value[len("sealed:"):])
+        return AESGCM(key).decrypt(combined[:12], combined[12:], None).decode()
+    return opened
+
+
 def main():
     data_dir = tempfile.mkdtemp(prefix="outcry-bench-alerts-")
     print(f"== {COUNT:,} subscribers through the site ({time.strftime('%H:%M:%S')})")
@@ -70,7 +89,8 @@ def main():
             progress(f"subscribed {index + 1:,} of {COUNT:,}")
     # No SMTP server yet: the confirmations wait in the outbox, where their links are read and followed.
     database = sqlite3.connect(os.path.join(data_dir, "outcry.sqlite"))
-    links = [re.search(r"https?://\S+/alerts/confirm/\S+", text).group(0)
+    opened = opener_of_sealed(data_dir)
+    links = [re.search(r"https?://\S+/alerts/confirm/\S+", opened(text)).group(0)
              for (text,) in database.execute("SELECT body_text FROM outbox WHERE kind = 'confirm'")]
     for index, link in enumerate(links):
         opener.open(url + urllib.parse.urlsplit(link).path, timeout=30).read()
@@ -93,7 +113,8 @@ def main():
     print(re.search(r"Alerts queued for [\d,]+ subscribers?\.", page).group(0))
     server.terminate()
     server.wait()
-    sample = database.execute("SELECT subject, body_text, body_html FROM outbox WHERE kind = 'alert' LIMIT 1").fetchone()
+    subject, text, html = database.execute("SELECT subject, body_text, body_html FROM outbox WHERE kind = 'alert' LIMIT 1").fetchone()
+    sample = (subject, opened(text), opened(html))
     database.close()
 
     print(f"== Baseline: Python's smtplib, {COUNT:,} messages of the same size over one connection ({time.strftime('%H:%M:%S')})")

@@ -99,6 +99,30 @@ extension Store {
 // MARK: - Two-factor
 
 extension Store {
+    /// Seals the authenticator secrets an earlier version kept in the clear; returns how many accounts had any.
+    public func sealTwoFactorSecrets(with vault: ContactVault) async throws -> Int {
+        try await engine.transaction { database in
+            let rows = try await database.select().columns("id", "totp_secret", "totp_pending_secret").from("accounts")
+                .where("totp_secret", .isNot, SQLLiteral.null).orWhere("totp_pending_secret", .isNot, SQLLiteral.null).all()
+            var sealed = 0
+            for row in rows {
+                let id = try row.decode(column: "id", as: String.self)
+                var changed = false
+                let update = database.update("accounts").where("id", .equal, id)
+                for column in ["totp_secret", "totp_pending_secret"] {
+                    guard let value = try row.decode(column: column, as: String?.self), !ContactVault.isSealed(value) else { continue }
+                    update.set(SQLIdentifier(column), to: SQLBind(try vault.sealMarked(value)))
+                    changed = true
+                }
+                if changed {
+                    try await update.run()
+                    sealed += 1
+                }
+            }
+            return sealed
+        }
+    }
+
     public func setPendingTwoFactorSecret(_ secret: String, for account: Identifier<Account>) async throws {
         try await engine.transaction { database in
             try await database.update("accounts").set("totp_pending_secret", to: secret).where("id", .equal, account.rawValue).run()

@@ -127,16 +127,14 @@ extension Store {
         return true
     }
 
-    /// A long-lived random secret of this installation (for signing forms), created on first use.
-    public func secret(named name: String) async throws -> String {
-        let key = "secret:\(name)"
-        return try await engine.transaction { database in
-            try await database.insert(into: "settings").columns("key", "value")
-                .values(SQLBind(key), SQLBind(randomToken(bytes: 32)))
+    /// True when `check` is the data key check this database was first used with (kept on first use).
+    public func matchesDataKey(check: String) async throws -> Bool {
+        try await engine.transaction { database in
+            try await database.insert(into: "settings").columns("key", "value").values(SQLBind("data_key_check"), SQLBind(check))
                 .ignoringConflicts(with: ["key"])
                 .run()
-            return try await database.select().column("value").from("settings").where("key", .equal, key)
-                .first()!.decode(column: "value", as: String.self)
+            return try await database.select().column("value").from("settings").where("key", .equal, "data_key_check")
+                .first()?.decode(column: "value", as: String.self) == check
         }
     }
 }

@@ -10,6 +10,11 @@ import OutcryWeb
 public enum TestApp {
     public static let logger = ThrowawayDatabase.logger
 
+    /// The data key every test application is given, so tests can open what it sealed.
+    public static let dataKey = Data(repeating: 7, count: 32)
+    public static var vault: ContactVault { try! ContactVault(key: dataKey) }
+    static let environment = ["OUTCRY_DATA_KEY": dataKey.base64EncodedString()]
+
     /// SQLite always; PostgreSQL too when `DATABASE_URL` names a server the tests may create databases on.
     public static var engines: [SQLEngineKind] { ThrowawayDatabase.engines }
 
@@ -22,7 +27,7 @@ public enum TestApp {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-web-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let configuration = try Configuration.resolve(
-            .init(dataDirectory: directory, loadDemoData: loadDemoData, themeDirectory: themeDirectory), environment: [:])
+            .init(dataDirectory: directory, loadDemoData: loadDemoData, themeDirectory: themeDirectory), environment: environment)
         let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock)
         let store = try await Store.open(configuration.database, logger: logger)
         try await prepare(store)
@@ -50,7 +55,7 @@ public enum TestApp {
             var databaseURL: String?
             if case .postgres(let url) = location { databaseURL = url }
             var configuration = try Configuration.resolve(
-                .init(dataDirectory: directory, databaseURL: databaseURL, loadDemoData: true), environment: [:])
+                .init(dataDirectory: directory, databaseURL: databaseURL, loadDemoData: true), environment: environment)
             configuration.passwordCost = passwordCost
             let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock)
             let other = try await Store.open(configuration.database, logger: logger)

@@ -16,26 +16,28 @@ public func buildApplication(
     try configuration.prepareDataDirectory()
     let renderer = try await PageRenderer(themeDirectory: configuration.themeDirectory)
     let stylesheet = try StaticAsset(resource: "outcry.css", contentType: "text/css; charset=utf-8")
-    let vault = try contactVault(configuration)
+    // Resolving the configuration made sure there is a key (PostgreSQL) or a place for one (SQLite).
+    guard let vault = try contactVault(configuration) else { throw ConfigurationError(problems: ["OUTCRY_DATA_KEY is not set"]) }
     let store = try await Store.open(configuration.database, logger: logger)
-    let formSecret: String
-    let alertsSecret: String
     do {
         let applied = try await store.migrate()
         if !applied.isEmpty { logger.info("migrated", metadata: ["applied": .string(applied.joined(separator: ", "))]) }
+        guard try await store.matchesDataKey(check: vault.check) else {
+            throw ConfigurationError(problems: [
+                "OUTCRY_DATA_KEY is not the key this database was first used with: use that key (every instance needs the same one)"
+            ])
+        }
+        let sealed = try await store.sealTwoFactorSecrets(with: vault)
+        if sealed > 0 { logger.notice("sealed the authenticator secrets of \(sealed) accounts with the data key") }
         if configuration.loadDemoData {
             let loaded = try await store.loadDemoData()
             logger.info(loaded ? "demo data loaded" : "demo data already present")
-        }
-        formSecret = try await store.secret(named: "forms")
-        alertsSecret = try await store.secret(named: "alerts")
-        if vault == nil {
-            logger.notice("OUTCRY_DATA_KEY is not set: the report form will not offer to keep supporters' e-mail addresses")
         }
     } catch {
         await store.shutdown()
         throw error
     }
+    let formSecret = vault.secret(for: "forms")
 
     let tokens = FormTokens(secret: formSecret)
     let router = Router(context: OutcryRequestContext.self)
@@ -64,14 +66,12 @@ public func buildApplication(
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         })
-    let alerts = vault.map {
-        Alerts(
-            store: store, vault: $0, links: AlertLinks(secret: alertsSecret, siteURL: configuration.siteURL),
-            mailHost: configuration.mailHost)
-    }
+    let alerts: Alerts? = Alerts(
+        store: store, vault: vault, links: AlertLinks(secret: vault.secret(for: "alert links"), siteURL: configuration.siteURL),
+        mailHost: configuration.mailHost)
     AlertsController(alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock).addRoutes(to: router)
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
-    let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: vault != nil)
+    let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true)
     PublicPagesController(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache, checkHealth: store.checkHealth)
         .addRoutes(to: router)
     let actionPages = ActionPages(
@@ -91,11 +91,11 @@ public func buildApplication(
         to: router,
         auth: AdminAuth(
             store: store, clock: clock, secureCookies: configuration.siteURL.hasPrefix("https://"),
-            passwordCost: configuration.passwordCost, throttleSecret: formSecret),
+            passwordCost: configuration.passwordCost, vault: vault),
         tokens: tokens, renderer: renderer, pages: pages, cache: cache, alerts: alerts, siteURL: configuration.siteURL)
 
     var services: [any Service] = [StoreService(store: store)]
-    if let smtp = configuration.smtp, let vault {
+    if let smtp = configuration.smtp {
         services.append(
             AlertSenderService(
                 sender: OutboxSender(
@@ -103,7 +103,7 @@ public func buildApplication(
                     client: SMTPClient(configuration: smtp),
                     worker: "\(ProcessInfo.processInfo.hostName):serve:\(configuration.port)", logger: logger),
                 alerts: alerts, clock: clock, logger: logger))
-    } else if configuration.smtp == nil {
+    } else {
         logger.notice("OUTCRY_SMTP_URL is not set: alerts wait in the outbox until a server is configured")
     }
 
@@ -138,8 +138,8 @@ func addCoordinatorRoutes(
     RecordsController(record: Records.statements(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
 }
 
-/// The key that seals supporters' e-mail addresses: configured, or (for SQLite) a file beside the database
-/// created on first start, readable by its owner only, so that a copy of the database alone reveals nothing.
+/// The data key: configured, or (for SQLite) a file beside the database created on first start, readable by
+/// its owner only, so that a copy of the database alone reveals nothing. Nil with PostgreSQL and no key.
 func contactVault(_ configuration: Configuration) throws -> ContactVault? {
     if let key = configuration.dataKey { return try ContactVault(key: key) }
     guard configuration.databaseURL == nil else { return nil }

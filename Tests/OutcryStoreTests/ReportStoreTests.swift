@@ -153,7 +153,18 @@ import Testing
             try await store.forgetOldClientActivity(now: tomorrow.addingTimeInterval(2 * 86_400))
             let salts = try await store.engine.read { try await $0.select().column("day").from("client_salts").all().count }
             #expect(salts == 0)
-            #expect(try await store.secret(named: "forms") == (try await store.secret(named: "forms")))
+        }
+    }
+
+    /// The first key's check is kept; an instance with another key is told so.
+    @Test(arguments: ThrowawayDatabase.engines)
+    func theDatabaseKnowsTheDataKeyItWasFirstUsedWith(engine: SQLEngineKind) async throws {
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
+            let first = try ContactVault(key: Data(repeating: 1, count: 32))
+            let other = try ContactVault(key: Data(repeating: 2, count: 32))
+            #expect(try await store.matchesDataKey(check: first.check))
+            #expect(try await store.matchesDataKey(check: first.check))
+            #expect(try await !store.matchesDataKey(check: other.check))
         }
     }
 }

@@ -20,7 +20,7 @@ import Testing
                 try await database.select().column("body_text").from("outbox").orderBy("id", .descending).limit(1).first()?
                     .decode(column: "body_text", as: String.self)
             } ?? ""
-        return text.split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.hasPrefix("http") }
+        return try TestApp.vault.openMarked(text).split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.hasPrefix("http") }
     }
 
     static func path(_ url: String) -> String {
@@ -71,7 +71,7 @@ import Testing
             }
             #expect(
                 try text.decode(column: "subject", as: String.self) == "Outcome of Urgent Action 31.24: Kyrgyzstan: Journalists sentenced")
-            #expect(try text.decode(column: "body_text", as: String.self).contains("What happened: Released on 2 December."))
+            #expect(try TestApp.vault.openMarked(text.decode(column: "body_text", as: String.self)).contains("What happened: Released on 2 December."))
             #expect(try text.decode(column: "headers", as: String.self).contains("List-Unsubscribe=One-Click"))
             // Closing again (or a retried request) queues nothing more.
             #expect(try await store.queue([], now: clock.now) == 0)
@@ -96,7 +96,7 @@ import Testing
             #expect(
                 try alert.decode(column: "subject", as: String.self)
                     == "Mise à jour de l'Action urgente 31.24: Kyrgyzstan: Journalists sentenced")
-            #expect(try alert.decode(column: "body_text", as: String.self).contains("Agissez maintenant"))
+            #expect(try TestApp.vault.openMarked(alert.decode(column: "body_text", as: String.self)).contains("Agissez maintenant"))
             // A language the form does not offer falls back to English.
             _ = try await Self.subscribe(client, email: "zed@example.org", [("language", "xx")])
             let newest = try await store.engine.read { database in
@@ -192,7 +192,7 @@ import Testing
             _ = try await client.post("/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released.")], as: editor)
 
             let alerts = Alerts(
-                store: store, vault: try ContactVault(key: Data(repeating: 7, count: 32)),
+                store: store, vault: TestApp.vault,
                 links: AlertLinks(secret: "s", siteURL: "https://act.example.org"), mailHost: "example.org")
             #expect(try await alerts.queueDigest(now: clock.now) == 1)
             #expect(try await alerts.queueDigest(now: clock.now) == 0, "once a week")
@@ -200,7 +200,7 @@ import Testing
                 try await database.select().columns("subject", "body_text").from("outbox").where("kind", .equal, "digest").first()!
             }
             #expect(try digest.decode(column: "subject", as: String.self) == "Urgent Actions this week: 2 to read")
-            let text = try digest.decode(column: "body_text", as: String.self)
+            let text = try TestApp.vault.openMarked(digest.decode(column: "body_text", as: String.self))
             #expect(text.contains("Update: Urgent Action 31.24"), "31.24 is an update of 30.24")
             #expect(text.contains("Outcome: Urgent Action 31.24"))
             #expect(text.contains("https://act.example.org/actions/31-24"))

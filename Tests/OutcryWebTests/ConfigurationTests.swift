@@ -43,9 +43,17 @@ import Testing
         }
     }
 
-    @Test func postgresURLSkipsTheDataFolder() throws {
-        let configuration = try Configuration.resolve(
-            .init(dataDirectory: "/dev/null/unused", databaseURL: "postgres://u:secret@127.0.0.1:5432/outcry"), environment: [:])
+    @Test func postgresURLSkipsTheDataFolderAndNeedsTheDataKey() throws {
+        let overrides = Configuration.Overrides(dataDirectory: "/dev/null/unused", databaseURL: "postgres://u:secret@127.0.0.1:5432/outcry")
+        #expect {
+            try Configuration.resolve(overrides, environment: [:])
+        } throws: { error in
+            (error as? ConfigurationError)?.problems == [
+                "with PostgreSQL, set OUTCRY_DATA_KEY (the same on every instance; make one with: openssl rand -base64 32): "
+                    + "it seals supporters' addresses and signs forms and links"
+            ]
+        }
+        let configuration = try Configuration.resolve(overrides, environment: ["OUTCRY_DATA_KEY": Data(count: 32).base64EncodedString()])
         #expect(configuration.database == .postgres(url: "postgres://u:secret@127.0.0.1:5432/outcry"))
         #expect(!configuration.database.description.contains("secret"))
     }

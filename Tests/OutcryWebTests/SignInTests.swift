@@ -138,8 +138,9 @@ import Testing
             let page = try await client.get("/admin/account/two-factor", as: browser)
             let uri = try #require(page.text.range(of: "otpauth://totp/").map { String(page.text[$0.lowerBound...].prefix { $0 != "<" }) })
             #expect(uri.contains("issuer=Outcry"))
-            let secret = try #require(try await store.signInRecord(email: email)?.totpPendingSecret)
-            let totp = TOTP(secret: secret)
+            let sealed = try #require(try await store.signInRecord(email: email)?.totpPendingSecret)
+            #expect(ContactVault.isSealed(sealed), "the database keeps the authenticator secret sealed")
+            let totp = TOTP(secret: try TestApp.vault.openMarked(sealed))
             func code(_ offset: TimeInterval = 0) -> String {
                 String(format: "%06d", totp.compute(date: clock.now.addingTimeInterval(offset)))
             }

@@ -26,6 +26,7 @@ public enum Migrations {
         M0009_CreateAccounts(),
         M0010_AddReportReview(),
         M0011_CreateAlerts(),
+        M0012_ForgetStoredSecrets(),
     ]
 }
 

@@ -37,7 +37,7 @@ public enum AlertDelivery {
         if digest {
             let alerts = Alerts(
                 store: store, vault: vault,
-                links: AlertLinks(secret: try await store.secret(named: "alerts"), siteURL: configuration.siteURL),
+                links: AlertLinks(secret: vault.secret(for: "alert links"), siteURL: configuration.siteURL),
                 mailHost: configuration.mailHost)
             summary.digestsQueued = try await alerts.queueDigest(now: Date())
         }

@@ -56,7 +56,7 @@ struct Alerts: Sendable {
             let content = AlertMail.alert(
                 action, occasion: occasion, actionURL: actionURL, manageURL: manageURL(subscriber.id, now: now),
                 language: subscriber.language)
-            drafts.append(draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now))
+            drafts.append(try draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now))
         }
         return try await store.queue(drafts, now: now)
     }
@@ -81,7 +81,7 @@ struct Alerts: Sendable {
             let content = AlertMail.digest(
                 mine.map { ($0.0, $0.2, links.url(SiteRoute.urgentAction($0.0.id).path)) }, manageURL: manageURL(subscriber.id, now: now),
                 language: subscriber.language)
-            drafts.append(draft(subscriber, content, kind: "digest", key: "digest:\(week):\(subscriber.id)", now: now))
+            drafts.append(try draft(subscriber, content, kind: "digest", key: "digest:\(week):\(subscriber.id)", now: now))
         }
         return try await store.queue(drafts, now: now)
     }
@@ -123,19 +123,24 @@ struct Alerts: Sendable {
     }
 
     private func queue(_ stored: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date) async throws {
-        try await store.queue([draft(stored, content, kind: kind, key: key, now: now)], now: now)
+        try await store.queue([try draft(stored, content, kind: kind, key: key, now: now)], now: now)
     }
 
     /// A message for one subscriber, with one-click unsubscribe (RFC 8058) and a Message-ID of its own
     /// that stays with it through every retry.
-    private func draft(_ subscriber: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date) -> OutboxDraft
+    private func draft(
+        _ subscriber: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date
+    ) throws -> OutboxDraft
     {
         let unsubscribe = links.url(SiteRoute.unsubscribe(links.token(subscriber.id, .manage, now: now)).path)
+        // The text and the headers carry links that act for the subscriber: kept sealed until sent.
         return OutboxDraft(
             dedupeKey: key, subscription: subscriber.id, recipientSealed: subscriber.emailSealed,
-            messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: kind, subject: content.subject, text: content.text,
-            html: content.html,
-            headers: ["List-Unsubscribe": "<\(unsubscribe)>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"])
+            messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: kind, subject: content.subject,
+            text: try vault.sealMarked(content.text), html: try vault.sealMarked(content.html),
+            headers: [
+                "List-Unsubscribe": try vault.sealMarked("<\(unsubscribe)>"), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            ])
     }
 }
 
@@ -151,9 +156,10 @@ struct StoreOutbox: Outbox {
             OutboxItem(
                 id: entry.id,
                 message: MailMessage(
-                    from: from, to: MailAddress(try vault.open(entry.recipientSealed)), subject: entry.subject, text: entry.text,
-                    html: entry.html, messageID: entry.messageID, date: clock.now,
-                    headers: entry.headers.sorted { $0.key < $1.key }.map { MailMessage.Header($0.key, $0.value) }),
+                    from: from, to: MailAddress(try vault.open(entry.recipientSealed)), subject: entry.subject,
+                    text: try vault.openMarked(entry.text), html: try entry.html.map(vault.openMarked), messageID: entry.messageID,
+                    date: clock.now,
+                    headers: try entry.headers.sorted { $0.key < $1.key }.map { MailMessage.Header($0.key, try vault.openMarked($0.value)) }),
                 attempts: entry.attempts, isResend: entry.isResend)
         }
     }

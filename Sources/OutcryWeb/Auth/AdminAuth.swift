@@ -39,14 +39,23 @@ struct AdminAuth: Sendable {
     let passwordCost: UInt8
     /// Keys the sign-in throttle by a keyed hash of the address typed, never the address itself.
     private let throttleSecret: SymmetricKey
+    /// Seals authenticator secrets: the database keeps them only sealed.
+    private let vault: ContactVault
 
-    init(store: Store, clock: any WallClock, secureCookies: Bool, passwordCost: UInt8, throttleSecret: String) {
+    init(store: Store, clock: any WallClock, secureCookies: Bool, passwordCost: UInt8, vault: ContactVault) {
         self.store = store
         self.clock = clock
         self.secureCookies = secureCookies
         self.passwordCost = passwordCost
-        self.throttleSecret = SymmetricKey(data: SHA256.hash(data: Data("sign-in|\(throttleSecret)".utf8)))
+        self.vault = vault
+        throttleSecret = SymmetricKey(data: Data(base64Encoded: vault.secret(for: "sign-in throttle"))!)
     }
+
+    /// An authenticator secret as the database keeps it.
+    func sealed(secret: String) throws -> String { try vault.sealMarked(secret) }
+
+    /// An authenticator secret as the database keeps it, opened.
+    func opened(secret: String?) throws -> String? { try secret.map(vault.openMarked) }
 
     func throttleKey(_ email: String) -> String {
         Data(HMAC<SHA256>.authenticationCode(for: Data(email.utf8), using: throttleSecret)).base64URL

@@ -45,23 +45,23 @@ struct CoordinatorRoutes {
 
     func get(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, use handler: @escaping Page) {
         precondition(route.needsSession, "\(route) works without a session: register it on the router")
-        group.get(RouterPath(SiteRoute.admin(route).pattern)) { request, context in
-            try await check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
+        group.get(RouterPath(SiteRoute.admin(route).pattern)) { [auth] request, context in
+            try await Self.check(context.coordinator, role, allowingEnrolment: allowingEnrolment, auth: auth)
             return try await handler(request, context)
         }
     }
 
     func post(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, use handler: @escaping Form) {
         precondition(route.needsSession, "\(route) works without a session: register it on the router")
-        group.post(RouterPath(SiteRoute.admin(route).pattern)) { request, context in
-            try await check(context.coordinator, role, allowingEnrolment: allowingEnrolment)
+        group.post(RouterPath(SiteRoute.admin(route).pattern)) { [auth] request, context in
+            try await Self.check(context.coordinator, role, allowingEnrolment: allowingEnrolment, auth: auth)
             let form = try await FormBody.read(request)
             try AdminAuth.checkCSRF(form, session: context.coordinator.session)
             return try await handler(request, context, form)
         }
     }
 
-    private func check(_ coordinator: Coordinator, _ role: Role, allowingEnrolment: Bool) async throws {
+    private static func check(_ coordinator: Coordinator, _ role: Role, allowingEnrolment: Bool, auth: AdminAuth) async throws {
         if !allowingEnrolment, !coordinator.account.hasTwoFactor, try await auth.store.requiresTwoFactor() {
             throw AdminRedirect.to(AdminRoute.account.path)
         }

@@ -111,17 +111,25 @@ public struct Configuration: Sendable, Equatable {
             guard let value = key.option.flatMap({ given[$0] }) ?? fromEnvironment else { continue }
             if let problem = key.apply(value, &configuration) { problems.append(problem) }
         }
+        if [.serve, .sendAlerts].contains(command), configuration.databaseURL != nil, configuration.dataKey == nil {
+            problems.append(
+                "with PostgreSQL, set OUTCRY_DATA_KEY (the same on every instance; make one with: openssl rand -base64 32): "
+                    + "it seals supporters' addresses and signs forms and links")
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return configuration
     }
 
     /// Creates the SQLite data folder if needed and proves a file can be written in it: the step of
     /// starting that writes to disk, taken after the configuration is checked and before the store opens.
+    /// The folder and the database are its owner's alone (0700 and 0600, tightened if they were wider):
+    /// SQLite gives its journal files the database's mode.
     public func prepareDataDirectory() throws(ConfigurationError) {
         guard databaseURL == nil else { return }
         let manager = FileManager.default
         do {
-            try manager.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+            try manager.createDirectory(
+                atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw ConfigurationError(problems: [
                 "data folder “\(dataDirectory)” cannot be created: \((error as NSError).localizedDescription)"
@@ -132,6 +140,15 @@ public struct Configuration: Sendable, Equatable {
             throw ConfigurationError(problems: ["data folder “\(dataDirectory)” is not writable"])
         }
         try? manager.removeItem(atPath: probe)
+        // A folder or database that an administrator set up is tightened where this user may.
+        try? manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: dataDirectory)
+        if case .sqlite(let path) = database {
+            if manager.fileExists(atPath: path) {
+                try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            } else {
+                _ = manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
+        }
     }
 
     /// `smtp://`, `smtp+starttls://` or `smtps://`, with optional user and password (percent-encoded).

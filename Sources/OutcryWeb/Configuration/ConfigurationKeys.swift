@@ -104,9 +104,9 @@ extension ConfigurationKey {
     public static let dataKey = ConfigurationKey(
         option: nil, environment: "OUTCRY_DATA_KEY", defaultValue: "key file",
         summary:
-            "32 random bytes in base64 (openssl rand -base64 32) that seal supporters' e-mail addresses (AES-GCM). With SQLite and no "
-            + "key, one is created in DATA_DIR/outcry-data.key (mode 600); with PostgreSQL every instance needs the same key, and "
-            + "without one the report form does not ask for an e-mail",
+            "32 random bytes in base64 (openssl rand -base64 32) that seal supporters' e-mail addresses and authenticator secrets "
+            + "(AES-GCM) and sign forms and alert links. With SQLite and no key, one is created in DATA_DIR/outcry-data.key (mode "
+            + "600); with PostgreSQL it is required, the same on every instance",
         commands: [.serve, .sendAlerts]
     ) { value, configuration in
         guard let data = Data(base64Encoded: value), data.count == 32 else {

@@ -36,7 +36,7 @@ struct AccountController: Sendable {
 
     @Sendable func startTwoFactor(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
         let coordinator = context.coordinator
-        try await store.setPendingTwoFactorSecret(randomToken(bytes: 20), for: coordinator.account.id)
+        try await store.setPendingTwoFactorSecret(try auth.sealed(secret: randomToken(bytes: 20)), for: coordinator.account.id)
         return seeOther(AdminRoute.twoFactor.path)
     }
 
@@ -47,7 +47,7 @@ struct AccountController: Sendable {
 
     @Sendable func enableTwoFactor(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
         let coordinator = context.coordinator
-        guard let secret = try await store.signInRecord(id: coordinator.account.id)?.totpPendingSecret else {
+        guard let secret = try auth.opened(secret: try await store.signInRecord(id: coordinator.account.id)?.totpPendingSecret) else {
             return seeOther(AdminRoute.account.path)
         }
         guard let step = AdminAuth.matchingStep(of: form["code"] ?? "", secret: secret, at: now) else {
@@ -160,7 +160,7 @@ struct AccountController: Sendable {
     }
 
     private func enrolmentPage(_ coordinator: Coordinator, error: String?) async throws -> Response {
-        guard let secret = try await store.signInRecord(id: coordinator.account.id)?.totpPendingSecret else {
+        guard let secret = try auth.opened(secret: try await store.signInRecord(id: coordinator.account.id)?.totpPendingSecret) else {
             return seeOther(AdminRoute.account.path)
         }
         let uri = TOTP(secret: secret).createAuthenticatorURL(label: "\(siteName):\(coordinator.email)", issuer: siteName)

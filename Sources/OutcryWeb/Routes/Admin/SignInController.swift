@@ -139,7 +139,7 @@ struct SignInController: Sendable {
             return try locked(until, email: account.email, next: nil)
         }
         let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard let record = try await store.signInRecord(id: account.id), let secret = record.totpSecret else {
+        guard let record = try await store.signInRecord(id: account.id), let secret = try auth.opened(secret: record.totpSecret) else {
             throw AdminRedirect.to(AdminRoute.signIn.path)
         }
         var how: String?
