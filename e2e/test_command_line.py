@@ -62,8 +62,14 @@ def test_unreachable_postgres_is_one_line_without_the_password():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    result = run_outcry("serve", env={"DATABASE_URL": f"postgres://outcry:s3cret@127.0.0.1:{port}/outcry?sslmode=disable"})
+    result = run_outcry("serve", env={"DATABASE_URL": f"postgres://outcry:s3cret@127.0.0.1:{port}/outcry?sslmode=disable",
+                                      "OUTCRY_DATA_KEY": base64.b64encode(os.urandom(32)).decode()})
     assert_one_clear_line(result, "cannot start", f"127.0.0.1:{port}")
+
+
+def test_postgres_without_a_data_key_is_one_line():
+    result = run_outcry("serve", env={"DATABASE_URL": "postgres://outcry@127.0.0.1:5/outcry"})
+    assert_one_clear_line(result, "with PostgreSQL, set OUTCRY_DATA_KEY")
     assert "s3cret" not in result.stderr
 
 
