@@ -16,6 +16,9 @@ public protocol SubscriptionRecords: Sendable {
     func subscription(_ id: Identifier<Subscription>) async throws -> StoredSubscription?
     /// The subscription of the address with this lookup hash; nil when it has none.
     func subscription(lookup: String) async throws -> StoredSubscription?
+    /// Deletes the subscriptions still unconfirmed whose last request to subscribe came before `date`, and
+    /// the messages still waiting for them: their confirmation links have expired. Returns how many.
+    func forgetUnconfirmedSubscriptions(requestedBefore date: Date) async throws -> Int
     /// Confirms a subscription (the link in the confirmation message was followed); false if it is gone.
     func confirm(_ id: Identifier<Subscription>, now: Date) async throws -> Bool
     /// Replaces what a subscriber chose to hear about, in which language and how often.
@@ -110,6 +113,9 @@ extension Store: SubscriptionRecords {
                 .model(row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
                 .ignoringConflicts(with: "email_lookup")
                 .run()
+            // A new request for an address still pending starts its week again, with the new link.
+            try await database.update("subscriptions").set("created_at", to: row.createdAt).where("email_lookup", .equal, lookup)
+                .where("status", .equal, Subscription.Status.pending.rawValue).run()
             return try StoredSubscription(
                 try await database.select().columns("*").from("subscriptions").where("email_lookup", .equal, lookup)
                     .first(decoding: SubscriptionRow.self, keyDecodingStrategy: .convertFromSnakeCase)!)
@@ -129,6 +135,21 @@ extension Store: SubscriptionRecords {
             try await database.select().columns("*").from("subscriptions").where(SQLIdentifier(column), .equal, SQLBind(value))
                 .first(decoding: SubscriptionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         }.map(StoredSubscription.init)
+    }
+
+    public func forgetUnconfirmedSubscriptions(requestedBefore date: Date) async throws -> Int {
+        let cutoff = Int64(date.timeIntervalSince1970)
+        return try await engine.transaction { database in
+            let expired = try await database.select().column("id").from("subscriptions")
+                .where("status", .equal, Subscription.Status.pending.rawValue).where("created_at", .lessThan, cutoff).all()
+                .map { try $0.decode(column: "id", as: String.self) }
+            guard !expired.isEmpty else { return 0 }
+            for chunk in stride(from: 0, to: expired.count, by: 500).map({ Array(expired[$0..<min($0 + 500, expired.count)]) }) {
+                try await database.delete(from: "outbox").where("subscription_id", .in, chunk).run()
+                try await database.delete(from: "subscriptions").where("id", .in, chunk).run()
+            }
+            return expired.count
+        }
     }
 
     public func confirm(_ id: Identifier<Subscription>, now: Date) async throws -> Bool {

@@ -66,10 +66,13 @@ public func buildApplication(
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         })
-    let alerts: Alerts? = Alerts(
+    let alerts = Alerts(
         store: store, vault: vault, links: AlertLinks(secret: vault.secret(for: "alert links"), siteURL: configuration.siteURL),
         mailHost: configuration.mailHost)
-    AlertsController(alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock).addRoutes(to: router)
+    AlertsController(
+        alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock,
+        mailLimits: AlertMailLimits(perHour: configuration.alertMailsPerHour, trustForwardedFor: configuration.trustForwardedFor)
+    ).addRoutes(to: router)
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true)
     PublicPagesController(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache, checkHealth: store.checkHealth)
@@ -91,10 +94,11 @@ public func buildApplication(
         to: router,
         auth: AdminAuth(
             store: store, clock: clock, secureCookies: configuration.siteURL.hasPrefix("https://"),
-            passwordCost: configuration.passwordCost, vault: vault),
+            passwordCost: configuration.passwordCost, vault: vault,
+            trustForwardedFor: configuration.trustForwardedFor),
         tokens: tokens, renderer: renderer, pages: pages, cache: cache, alerts: alerts, siteURL: configuration.siteURL)
 
-    var services: [any Service] = [StoreService(store: store)]
+    var services: [any Service] = [StoreService(store: store), AlertHousekeepingService(alerts: alerts, clock: clock, logger: logger)]
     if let smtp = configuration.smtp {
         services.append(
             AlertSenderService(
@@ -153,39 +157,6 @@ func contactVault(_ configuration: Configuration) throws -> ContactVault? {
     let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     guard let key = Data(base64Encoded: text) else { throw StoreError.badKey("the data key file \(path) is not base64") }
     return try ContactVault(key: key)
-}
-
-/// Sends what the outbox holds every few seconds while the server runs, and queues the weekly digest
-/// (checked hourly; at most one per subscriber per week, however many instances check).
-struct AlertSenderService: Service {
-    let sender: OutboxSender
-    let alerts: Alerts?
-    let clock: any WallClock
-    let logger: Logger
-    /// An idle outbox costs one indexed read per poll, so new alerts leave within seconds.
-    var interval: Duration = .seconds(2)
-
-    func run() async throws {
-        var digestCheckedAt = Date.distantPast
-        while !Task.isCancelledOrShuttingDown {
-            do {
-                if let alerts, clock.now.timeIntervalSince(digestCheckedAt) >= 3600 {
-                    digestCheckedAt = clock.now
-                    let queued = try await alerts.queueDigest(now: clock.now)
-                    if queued > 0 { logger.info("weekly digest queued", metadata: ["messages": "\(queued)"]) }
-                }
-                let report = try await sender.sendDue()
-                if report.delivered + report.failed > 0 {
-                    logger.info(
-                        "alerts sent",
-                        metadata: ["delivered": "\(report.delivered)", "failed": "\(report.failed)", "retrying": "\(report.retrying)"])
-                }
-            } catch {
-                logger.error("sending alerts failed", metadata: ["error": .string("\(error)")])
-            }
-            try? await Task.sleep(for: interval)
-        }
-    }
 }
 
 extension Task where Success == Never, Failure == Never {

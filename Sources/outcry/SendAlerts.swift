@@ -31,6 +31,9 @@ struct SendAlerts: AsyncParsableCommand {
                     FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + line : line + "\n").utf8))
                 })
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            if summary.unconfirmedDeleted > 0 {
+                print("Deleted \(summary.unconfirmedDeleted) request(s) to subscribe not confirmed within 7 days, with their messages.")
+            }
             if digest { print("Weekly digest: \(summary.digestsQueued) message(s) queued.") }
             let report = summary.report
             print(

@@ -92,8 +92,10 @@ import Testing
         let router = Router(context: OutcryRequestContext.self)
         let clock = FixedClock()
         addCoordinatorRoutes(
-            to: router, auth: AdminAuth(
-                store: store, clock: clock, secureCookies: false, passwordCost: 4, vault: try ContactVault(key: Data(count: 32))),
+            to: router,
+            auth: AdminAuth(
+                store: store, clock: clock, secureCookies: false, passwordCost: 4, vault: try ContactVault(key: Data(count: 32)),
+                trustForwardedFor: false),
             tokens: FormTokens(secret: "x"), renderer: renderer,
             pages: PublicPages(store: store, siteName: "Outcry", publicURL: "http://localhost", offersEmail: false),
             cache: PageCache(store: store, clock: clock, fill: { _ in "" }, immediateFill: { _ in "" }), alerts: nil,

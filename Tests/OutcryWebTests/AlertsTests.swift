@@ -71,7 +71,9 @@ import Testing
             }
             #expect(
                 try text.decode(column: "subject", as: String.self) == "Outcome of Urgent Action 31.24: Kyrgyzstan: Journalists sentenced")
-            #expect(try TestApp.vault.openMarked(text.decode(column: "body_text", as: String.self)).contains("What happened: Released on 2 December."))
+            #expect(
+                try TestApp.vault.openMarked(text.decode(column: "body_text", as: String.self)).contains(
+                    "What happened: Released on 2 December."))
             #expect(try text.decode(column: "headers", as: String.self).contains("List-Unsubscribe=One-Click"))
             // Closing again (or a retried request) queues nothing more.
             #expect(try await store.queue([], now: clock.now) == 0)

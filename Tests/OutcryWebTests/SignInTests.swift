@@ -8,6 +8,8 @@ import OutcryStore
 import OutcryTestSupport
 import Testing
 
+@testable import OutcryWeb
+
 /// Signing in through the real router: one-time links, bcrypt, lock-out, two-factor with an injected clock.
 @Suite struct SignInTests {
     static let password = "correct horse battery staple"
@@ -25,10 +27,23 @@ import Testing
         return email
     }
 
-    static func signIn(_ email: String, _ password: String, _ client: any TestClientProtocol) async throws -> TestResponse {
-        let form = try await client.get("/admin/sign-in", as: nil)
-        return try await client.post("/admin/sign-in", [("csrf", form.hidden("csrf")!), ("email", email), ("password", password)], as: nil)
+    /// Signs in as a browser does: the form, with the cookie it sets, then the post.
+    static func signIn(
+        _ email: String, _ password: String, _ client: any TestClientProtocol, cookie: String? = nil, uri: String = "/admin/sign-in"
+    ) async throws -> TestResponse {
+        let form = try await client.execute(uri: uri, method: .get, headers: cookie.map { [.cookie: $0] } ?? [:])
+        let signInCookie = try #require(form.sessionCookie ?? cookie)
+        let body = "csrf=\(form.hidden("csrf")!)&email=\(Self.encoded(email))&password=\(Self.encoded(password))"
+        return try await client.execute(
+            uri: uri, method: .post,
+            headers: [
+                .cookie: [signInCookie, cookie].compactMap { $0 }.joined(separator: "; "),
+                .contentType: "application/x-www-form-urlencoded",
+            ],
+            body: ByteBuffer(string: body))
     }
+
+    static func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
 
     @Test func aOneTimeLinkSetsThePasswordOnceAndSignInStartsANewSession() async throws {
         let clock = FixedClock()
@@ -64,11 +79,7 @@ import Testing
             #expect(home.text.contains("ana@example.org (Editor)"))
 
             // Signing in again gives a new session and ends the one the browser came with.
-            let form2 = try await client.execute(uri: "/admin/sign-in", method: .get, headers: [.cookie: browser])
-            let again = try await client.execute(
-                uri: "/admin/sign-in", method: .post,
-                headers: [.cookie: browser, .contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "csrf=\(form2.hidden("csrf")!)&email=ana%40example.org&password=correct+horse+battery+staple"))
+            let again = try await Self.signIn("ana@example.org", Self.password, client, cookie: browser)
             #expect(again.sessionCookie != browser)
             #expect(try await client.execute(uri: "/admin", method: .get, headers: [.cookie: browser]).status == .seeOther)
             let entries = try await store.auditLog()
@@ -86,16 +97,58 @@ import Testing
             #expect(location == "/admin/sign-in?next=%2Fadmin%2Factions%2F30%2D24")
             let form = try await client.get(location, as: nil)
             #expect(form.text.contains(#"action="/admin/sign-in?next=%2Fadmin%2Factions%2F30%2D24""#))
-            let back = try await client.post(
-                location, [("csrf", form.hidden("csrf")!), ("email", email), ("password", Self.password)], as: nil)
+            let back = try await Self.signIn(email, Self.password, client, uri: location)
             #expect(back.headers[.location] == "/admin/actions/30-24")
             for elsewhere in ["//evil.example/admin", "https://evil.example", "/admin/../../x\\y", "/public"] {
                 let uri = "/admin/sign-in?next=" + elsewhere.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-                let page = try await client.get(uri, as: nil)
-                let response = try await client.post(
-                    uri, [("csrf", page.hidden("csrf")!), ("email", email), ("password", Self.password)], as: nil)
+                let response = try await Self.signIn(email, Self.password, client, uri: uri)
                 #expect(response.headers[.location] == "/admin", "\(elsewhere)")
             }
+        }
+    }
+
+    /// Another site cannot sign a browser into an account of its choosing: the form's token holds only with
+    /// the cookie set beside it, in the browser the form was shown in.
+    @Test func theSignInFormIsBoundToTheBrowserItWasShownIn() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let email = try await Self.account(.viewer, client, store, now: clock.now)
+            let attackers = try await client.get("/admin/sign-in", as: nil)
+            let token = try #require(attackers.hidden("csrf"))
+            #expect(attackers.headers[.setCookie]?.contains("HttpOnly; SameSite=Strict") == true)
+            func post(cookie: String?) async throws -> TestResponse {
+                var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                if let cookie { headers[.cookie] = cookie }
+                return try await client.execute(
+                    uri: "/admin/sign-in", method: .post, headers: headers,
+                    body: ByteBuffer(string: "csrf=\(token)&email=\(Self.encoded(email))&password=\(Self.encoded(Self.password))"))
+            }
+            let withoutCookie = try await post(cookie: nil)
+            #expect(withoutCookie.status == .badRequest)
+            #expect(withoutCookie.text.contains("Your browser did not send back the cookie this form needs."))
+            let victims = try #require(try await client.get("/admin/sign-in", as: nil).sessionCookie)
+            let withAnotherCookie = try await post(cookie: victims)
+            #expect(withAnotherCookie.status == .badRequest)
+            #expect(withAnotherCookie.headers[.setCookie] == nil, "no session was started")
+            // The form works in the browser it was shown in.
+            #expect(try await post(cookie: attackers.sessionCookie).status == .seeOther)
+        }
+    }
+
+    /// Guesses from one connection are turned away before any password is checked, so a flood of them
+    /// cannot hold up everyone's sign-in; the right password from there waits too, until the window ends.
+    @Test func manySignInsFromOneConnectionArePausedBeforeAnyPasswordIsChecked() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let email = try await Self.account(.viewer, client, store, now: clock.now)
+            for attempt in 1...AdminAuth.signInsPerClient.count {
+                #expect(try await Self.signIn("guess\(attempt)@example.org", "guess", client).status == .unauthorized)
+            }
+            let paused = try await Self.signIn(email, Self.password, client)
+            #expect(paused.status == .tooManyRequests)
+            #expect(paused.text.contains("Too many sign-in attempts came from your connection. Please try again in about 10 minutes."))
+            clock.advance(seconds: AdminAuth.signInsPerClient.window + 1)
+            #expect(try await Self.signIn(email, Self.password, client).status == .seeOther)
         }
     }
 

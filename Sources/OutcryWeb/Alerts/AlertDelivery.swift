@@ -23,6 +23,7 @@ public enum AlertDelivery {
 
     public struct Summary: Sendable {
         public var digestsQueued = 0
+        public var unconfirmedDeleted = 0
         public var report = SendReport()
         public var outbox = OutboxStatus()
     }
@@ -34,13 +35,12 @@ public enum AlertDelivery {
         guard let vault = try contactVault(configuration) else { throw Failure.noKey }
         guard let smtp = configuration.smtp else { throw Failure.noServer }
         var summary = Summary()
-        if digest {
-            let alerts = Alerts(
-                store: store, vault: vault,
-                links: AlertLinks(secret: vault.secret(for: "alert links"), siteURL: configuration.siteURL),
-                mailHost: configuration.mailHost)
-            summary.digestsQueued = try await alerts.queueDigest(now: Date())
-        }
+        let alerts = Alerts(
+            store: store, vault: vault, links: AlertLinks(secret: vault.secret(for: "alert links"), siteURL: configuration.siteURL),
+            mailHost: configuration.mailHost)
+        // Expired requests to subscribe go before anything is sent: their confirmations are not sent late.
+        summary.unconfirmedDeleted = try await alerts.forgetUnconfirmed(now: Date())
+        if digest { summary.digestsQueued = try await alerts.queueDigest(now: Date()) }
         let sender = OutboxSender(
             outbox: StoreOutbox(store: store, vault: vault, from: configuration.mailFrom, clock: SystemWallClock()),
             client: SMTPClient(configuration: smtp), worker: worker, logger: logger)

@@ -15,8 +15,11 @@ struct AlertLinks: Sendable {
     private let manage: FormTokens
     let siteURL: String
 
+    /// How long a confirmation link works, as the confirmation message says; after that the subscription goes.
+    static let confirmationLifetime: TimeInterval = 7 * 86_400
+
     init(secret: String, siteURL: String) {
-        confirm = FormTokens(secret: "alerts|\(secret)", lifetime: 7 * 86_400)
+        confirm = FormTokens(secret: "alerts|\(secret)", lifetime: Self.confirmationLifetime)
         manage = FormTokens(secret: "alerts|\(secret)", lifetime: 365 * 86_400)
         self.siteURL = siteURL
     }

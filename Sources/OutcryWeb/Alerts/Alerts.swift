@@ -35,6 +35,12 @@ struct Alerts: Sendable {
         return .confirmationSent
     }
 
+    /// Deletes the subscriptions whose confirmation link has expired, with the messages still waiting for them.
+    @discardableResult
+    func forgetUnconfirmed(now: Date) async throws -> Int {
+        try await store.forgetUnconfirmedSubscriptions(requestedBefore: now.addingTimeInterval(-AlertLinks.confirmationLifetime))
+    }
+
     /// Someone lost their links: if the address has a subscription, it is sent a new one (at most one a day).
     func sendAccessLink(to email: EmailAddress, now: Date) async throws {
         guard let stored = try await store.subscription(lookup: vault.lookup(email.normalised)) else { return }
@@ -56,7 +62,8 @@ struct Alerts: Sendable {
             let content = AlertMail.alert(
                 action, occasion: occasion, actionURL: actionURL, manageURL: manageURL(subscriber.id, now: now),
                 language: subscriber.language)
-            drafts.append(try draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now))
+            drafts.append(
+                try draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now))
         }
         return try await store.queue(drafts, now: now)
     }
@@ -130,8 +137,7 @@ struct Alerts: Sendable {
     /// that stays with it through every retry.
     private func draft(
         _ subscriber: StoredSubscription, _ content: AlertMail.Content, kind: String, key: String, now: Date
-    ) throws -> OutboxDraft
-    {
+    ) throws -> OutboxDraft {
         let unsubscribe = links.url(SiteRoute.unsubscribe(links.token(subscriber.id, .manage, now: now)).path)
         // The text and the headers carry links that act for the subscriber: kept sealed until sent.
         return OutboxDraft(
@@ -159,7 +165,8 @@ struct StoreOutbox: Outbox {
                     from: from, to: MailAddress(try vault.open(entry.recipientSealed)), subject: entry.subject,
                     text: try vault.openMarked(entry.text), html: try entry.html.map(vault.openMarked), messageID: entry.messageID,
                     date: clock.now,
-                    headers: try entry.headers.sorted { $0.key < $1.key }.map { MailMessage.Header($0.key, try vault.openMarked($0.value)) }),
+                    headers: try entry.headers.sorted { $0.key < $1.key }.map { MailMessage.Header($0.key, try vault.openMarked($0.value)) }
+                ),
                 attempts: entry.attempts, isResend: entry.isResend)
         }
     }

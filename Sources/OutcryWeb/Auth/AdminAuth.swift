@@ -42,12 +42,21 @@ struct AdminAuth: Sendable {
     /// Seals authenticator secrets: the database keeps them only sealed.
     private let vault: ContactVault
 
-    init(store: Store, clock: any WallClock, secureCookies: Bool, passwordCost: UInt8, vault: ContactVault) {
+    /// Sign-in attempts per client, counted before any password is checked: a flood of guesses from one
+    /// place is turned away without costing bcrypt.
+    let signInThrottle: ClientThrottle
+    static let signInsPerClient = ClientThrottle.Limit(count: 20, window: 600)
+    /// Password checks running or waiting at once (bcrypt runs on the two-thread pool): past that, a sign-in
+    /// is asked to try again in a moment rather than queued behind a flood.
+    private let passwordChecks = BoundedWork(limit: 8)
+
+    init(store: Store, clock: any WallClock, secureCookies: Bool, passwordCost: UInt8, vault: ContactVault, trustForwardedFor: Bool) {
         self.store = store
         self.clock = clock
         self.secureCookies = secureCookies
         self.passwordCost = passwordCost
         self.vault = vault
+        signInThrottle = ClientThrottle(Self.signInsPerClient, trustForwardedFor: trustForwardedFor)
         throttleSecret = SymmetricKey(data: Data(base64Encoded: vault.secret(for: "sign-in throttle"))!)
     }
 
@@ -84,15 +93,28 @@ struct AdminAuth: Sendable {
     }
 
     static func sessionToken(in request: Request) -> String? {
+        cookie(named: cookieName, in: request)
+    }
+
+    /// The cookie that binds the sign-in form to the browser it was shown in, so that another site cannot
+    /// post it with an account of its choosing (login CSRF).
+    static let signInCookieName = "outcry_sign_in"
+
+    static func cookie(named name: String, in request: Request) -> String? {
         guard let header = request.headers[.cookie] else { return nil }
         for part in header.split(separator: ";") {
             let pair = part.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces) == cookieName {
+            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces) == name {
                 let value = pair[1].trimmingCharacters(in: .whitespaces)
                 return value.isEmpty || value.count > 100 ? nil : value
             }
         }
         return nil
+    }
+
+    /// `Set-Cookie` for the sign-in form's cookie: this site's pages only, for the browser's session.
+    func signInCookie(_ value: String) -> String {
+        "\(Self.signInCookieName)=\(value); Path=\(AdminRoute.home.path); HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "")
     }
 
     /// `Set-Cookie` for a session token, or for removing it (nil).
@@ -112,14 +134,17 @@ struct AdminAuth: Sendable {
 
     /// Checks a password; with no hash (unknown account), still spends the same time so the answer
     /// does not tell which addresses have accounts.
-    func verify(password: String, hash: String?) async throws -> Bool {
+    /// Nil when too many checks are already running or waiting.
+    func verify(password: String, hash: String?) async throws -> Bool? {
         let cost = passwordCost
-        return try await NIOThreadPool.singleton.runIfActive {
-            guard let hash else {
-                _ = Bcrypt.verify(password, hash: Self.decoyHash(cost: cost))
-                return false
+        return try await passwordChecks.run {
+            try await NIOThreadPool.singleton.runIfActive {
+                guard let hash else {
+                    _ = Bcrypt.verify(password, hash: Self.decoyHash(cost: cost))
+                    return false
+                }
+                return Bcrypt.verify(password, hash: hash)
             }
-            return Bcrypt.verify(password, hash: hash)
         }
     }
 

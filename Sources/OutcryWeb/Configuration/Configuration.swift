@@ -32,6 +32,8 @@ public struct Configuration: Sendable, Equatable {
     public var smtp: SMTPConfiguration?
     /// The sender of alerts.
     public var mailFrom = MailAddress("alerts@localhost", name: "Outcry")
+    /// How many messages the alert forms may send in an hour on this instance.
+    public var alertMailsPerHour = 500
     /// How long a connection may take over a request head, a body, or between requests.
     public var timeouts = ConnectionTimeouts()
 

@@ -7,7 +7,7 @@ extension ConfigurationKey {
     /// Every setting, in the order problems are reported.
     public static let all: [ConfigurationKey] = [
         host, port, dataDirectory, databaseURL, demo, themeDirectory, logLevel, publicURL, dataKey, trustForwardedFor, smtpURL,
-        smtpCAFile, mailFrom, headTimeout, bodyTimeout, idleTimeout,
+        smtpCAFile, mailFrom, alertMailsPerHour, headTimeout, bodyTimeout, idleTimeout,
     ]
 
     public static let host = ConfigurationKey(
@@ -158,6 +158,20 @@ extension ConfigurationKey {
             return "OUTCRY_MAIL_FROM “\(value)” must be an address, optionally with a name: Outcry Alerts <alerts@example.org>"
         }
         configuration.mailFrom = address
+        return nil
+    }
+
+    public static let alertMailsPerHour = ConfigurationKey(
+        option: nil, environment: "OUTCRY_ALERT_MAILS_PER_HOUR", defaultValue: "500",
+        summary:
+            "How many confirmation and lost-link messages the alert forms may send in an hour, per instance; one connection may "
+            + "ask for \(AlertMailLimits.perClient.count) an hour",
+        commands: [.serve]
+    ) { value, configuration in
+        guard let number = Int(value), (1...1_000_000).contains(number) else {
+            return "OUTCRY_ALERT_MAILS_PER_HOUR “\(value)” must be a number from 1 to 1000000"
+        }
+        configuration.alertMailsPerHour = number
         return nil
     }
 

@@ -31,12 +31,18 @@ final class ClientHasher: Sendable {
             // A new day: yesterday's counts stay for the caps, older ones and their salts go.
             try await store.forgetOldClientActivity(now: now)
         }
+        var client = Self.address(peer: peer, forwardedFor: forwardedFor, trustForwardedFor: trustForwardedFor)
+        client.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return mac.finalize().withUnsafeBytes { Base64URL.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
+    }
+
+    /// The client a request comes from, as the caps count clients: the peer, or behind a trusted proxy
+    /// the last `X-Forwarded-For` entry.
+    static func address(peer: SocketAddress?, forwardedFor: String?, trustForwardedFor: Bool) -> String {
         let forwarded =
             trustForwardedFor
             ? forwardedFor?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } : nil
-        var client = Self.bucket(forwarded ?? peer?.ipAddress ?? "unknown")
-        client.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
-        return mac.finalize().withUnsafeBytes { Base64URL.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
+        return bucket(forwarded ?? peer?.ipAddress ?? "unknown")
     }
 
     /// What the caps count as one client: an IPv4 address, or an IPv6 address's /64 network, which one

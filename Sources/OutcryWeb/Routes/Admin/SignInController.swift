@@ -28,7 +28,7 @@ struct SignInController: Sendable {
 
     @Sendable func signInForm(_ request: Request, context: OutcryRequestContext) throws -> Response {
         let notice = request.uri.queryParameters["done"] == "password" ? "Your password is set. Sign in with it now." : nil
-        return try signInPage(email: nil, next: request.uri.queryParameters["next"].map(String.init), notice: notice)
+        return try signInPage(request, email: nil, next: request.uri.queryParameters["next"].map(String.init), notice: notice)
     }
 
     @Sendable func codeForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
@@ -61,26 +61,41 @@ struct SignInController: Sendable {
         let email = Account.normalised(email: form["email"] ?? "")
         // Where the coordinator was going when sent to sign in: carried in the form's address.
         let next = request.uri.queryParameters["next"].map(String.init)
-        do {
-            _ = try tokens.verify(form["csrf"], for: "sign-in", now: now)
-        } catch {
-            return try signInPage(email: email, next: next, error: "This sign-in form was too old. Please try again.", status: .badRequest)
+        func page(_ error: String, _ status: HTTPResponse.Status) throws -> Response {
+            try signInPage(request, email: email, next: next, error: error, status: status)
+        }
+        // The form's token is made for the cookie set with the form: one posted from anywhere else fails.
+        guard let presession = AdminAuth.cookie(named: AdminAuth.signInCookieName, in: request) else {
+            return try page(
+                "Your browser did not send back the cookie this form needs. Allow cookies for this site, then sign in again.",
+                .badRequest)
+        }
+        guard (try? tokens.verify(form["csrf"], for: Self.formPurpose(presession), now: now)) != nil else {
+            return try page("This sign-in form was too old. Please try again.", .badRequest)
         }
         guard !email.isEmpty, let password = form["password"], !password.isEmpty else {
-            return try signInPage(
-                email: email, next: next, error: "Type your e-mail address and your password.", status: .unprocessableContent)
+            return try page("Type your e-mail address and your password.", .unprocessableContent)
+        }
+        let client = auth.signInThrottle.client(peer: context.remoteAddress, forwardedFor: request.forwardedFor)
+        if let until = auth.signInThrottle.take(client, now: now) {
+            let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+            return try page(
+                "Too many sign-in attempts came from your connection. Please try again in about \(minutes) minute\(minutes == 1 ? "" : "s").",
+                .tooManyRequests)
         }
         let key = auth.throttleKey(email)
-        if let until = try await store.signInLockedUntil(key: key, now: now) { return try locked(until, email: email, next: next) }
+        if let until = try await store.signInLockedUntil(key: key, now: now) { return try locked(request, until, email: email, next: next) }
         let record = try await store.signInRecord(email: email)
-        guard try await auth.verify(password: String(password.prefix(200)), hash: record?.passwordHash), let record else {
+        guard let matches = try await auth.verify(password: String(password.prefix(200)), hash: record?.passwordHash) else {
+            return try page("Many people are signing in at this moment. Please try again in a minute.", .serviceUnavailable)
+        }
+        guard matches, let record else {
             return try await failed(
-                key: key, email: email, next: next, message: "That e-mail address and password do not match an account.")
+                request, key: key, email: email, next: next, message: "That e-mail address and password do not match an account.")
         }
         try await store.clearSignInFailures(key: key)
         guard !record.account.isDisabled else {
-            return try signInPage(
-                email: email, next: next, error: "This account is disabled. Ask an administrator to enable it.", status: .forbidden)
+            return try page("This account is disabled. Ask an administrator to enable it.", .forbidden)
         }
         if let previous = AdminAuth.sessionToken(in: request) { try await store.endSession(token: previous) }
         if record.totpSecret != nil {
@@ -100,19 +115,19 @@ struct SignInController: Sendable {
         return seeOther(Self.safeNext(next), cookie: auth.cookie(token))
     }
 
-    private func failed(key: String, email: String, next: String?, message: String) async throws -> Response {
+    private func failed(_ request: Request, key: String, email: String, next: String?, message: String) async throws -> Response {
         if let until = try await store.recordSignInFailure(
             key: key, now: now, limit: AdminAuth.failureLimit, window: AdminAuth.failureWindow, lockout: AdminAuth.lockout)
         {
-            return try locked(until, email: email, next: next)
+            return try locked(request, until, email: email, next: next)
         }
-        return try signInPage(email: email, next: next, error: message, status: .unauthorized)
+        return try signInPage(request, email: email, next: next, error: message, status: .unauthorized)
     }
 
-    private func locked(_ until: Date, email: String, next: String?) throws -> Response {
+    private func locked(_ request: Request, _ until: Date, email: String, next: String?) throws -> Response {
         let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
         return try signInPage(
-            email: email, next: next,
+            request, email: email, next: next,
             error:
                 "Too many failed attempts for this address. Sign-in is paused until \(DateFormatter.adminMoment.string(from: until)) "
                 + "(about \(minutes) minute\(minutes == 1 ? "" : "s")). If this was not you, tell an administrator.",
@@ -136,7 +151,7 @@ struct SignInController: Sendable {
         let key = auth.throttleKey(account.email)
         if let until = try await store.signInLockedUntil(key: key, now: now) {
             try await store.endSession(token: token)
-            return try locked(until, email: account.email, next: nil)
+            return try locked(request, until, email: account.email, next: nil)
         }
         let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces)
         guard let record = try await store.signInRecord(id: account.id), let secret = try auth.opened(secret: record.totpSecret) else {
@@ -153,7 +168,7 @@ struct SignInController: Sendable {
                 key: key, now: now, limit: AdminAuth.failureLimit, window: AdminAuth.failureWindow, lockout: AdminAuth.lockout)
             {
                 try await store.endSession(token: token)
-                return try locked(until, email: account.email, next: nil)
+                return try locked(request, until, email: account.email, next: nil)
             }
             return try codePage(
                 session: (session, token), next: request.uri.queryParameters["next"].map(String.init),
@@ -188,9 +203,16 @@ struct SignInController: Sendable {
 
     // MARK: Pages
 
+    /// What the sign-in form's token is made for: the cookie set with the form.
+    private static func formPurpose(_ presession: String) -> String { "sign-in:\(presession)" }
+
+    /// The sign-in form, with a token made for this browser's sign-in cookie, set here if it has none.
     private func signInPage(
-        email: String?, next: String?, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, email: String?, next: String?, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) throws -> Response {
+        let existing = AdminAuth.cookie(named: AdminAuth.signInCookieName, in: request)
+        let presession = existing ?? randomToken(bytes: 16)
         var fields: [FormField] = [
             .text("email", "E-mail address", value: email, type: "email"),
             .text("password", "Password", value: nil, type: "password"),
@@ -200,9 +222,11 @@ struct SignInController: Sendable {
         let view = FormView(
             admin: AdminPage(title: "Sign in", coordinator: nil, notice: notice, error: error),
             heading: "Sign in", intro: "For the people who run this site's Urgent Actions. Supporters never need an account.",
-            action: carryingNext(.signIn, next), csrf: tokens.issue(for: "sign-in", now: now), fields: fields,
+            action: carryingNext(.signIn, next), csrf: tokens.issue(for: Self.formPurpose(presession), now: now), fields: fields,
             submit: "Sign in")
-        return try renderer.response(view, status: status)
+        var response = try renderer.response(view, status: status)
+        if existing == nil { response.headers[.setCookie] = auth.signInCookie(presession) }
+        return response
     }
 
     private func codePage(

@@ -11,6 +11,7 @@ struct AlertsController: Sendable {
     let tokens: FormTokens
     let renderer: PageRenderer
     let clock: any WallClock
+    let mailLimits: AlertMailLimits
 
     private var now: Date { clock.now }
 
@@ -50,6 +51,9 @@ struct AlertsController: Sendable {
         case .success(let chosen): preferences = chosen
         case .failure(let problem): return try await subscribePage(values: form, error: problem.message)
         }
+        if let refused = mailLimits.refusal(peer: context.remoteAddress, forwardedFor: request.forwardedFor, now: now) {
+            return try await subscribePage(values: form, error: refused.message, status: .tooManyRequests, retryAfter: refused.retryAfter)
+        }
         try await alerts.subscribe(email: email, language: preferences.0, filter: preferences.1, frequency: preferences.2, now: now)
         return try message(
             "Check your inbox",
@@ -76,6 +80,15 @@ struct AlertsController: Sendable {
                     page: meta("Your alerts"), error: "Please give the e-mail address your alerts go to.",
                     access: .init(token: tokens.issue(for: "alerts-access", now: now))),
                 status: .unprocessableContent)
+        }
+        if let refused = mailLimits.refusal(peer: context.remoteAddress, forwardedFor: request.forwardedFor, now: now) {
+            var response = try renderer.response(
+                AlertsView(
+                    page: meta("Your alerts"), error: refused.message,
+                    access: .init(token: tokens.issue(for: "alerts-access", now: now))),
+                status: .tooManyRequests)
+            response.headers[.retryAfter] = String(refused.retryAfter)
+            return response
         }
         try await alerts.sendAccessLink(to: email, now: now)
         return try message("Check your inbox", ["If \(email.value) has alerts here, a message with a link to manage them is on its way."])
@@ -184,11 +197,14 @@ struct AlertsController: Sendable {
         let filter: AlertFilter
         switch form["receive"] {
         case "countries":
-            let countries = form.all("country").compactMap(Country.init(rawValue:))
+            // Each country once, however often a form names it: there are only so many.
+            var seen = Set<Country>()
+            let countries = form.all("country").compactMap(Country.init(rawValue:)).filter { seen.insert($0).inserted }
             guard !countries.isEmpty else { throw FormProblem(message: "Choose at least one country, or choose “Everything”.") }
             filter = .countries(countries)
         case "themes":
-            let themes = form.all("theme").map { String($0.prefix(100)) }.prefix(50)
+            var seen = Set<String>()
+            let themes = form.all("theme").map { String($0.prefix(100)) }.filter { seen.insert($0).inserted }.prefix(50)
             guard !themes.isEmpty else { throw FormProblem(message: "Choose at least one theme, or choose “Everything”.") }
             filter = .themes(Array(themes))
         default:
@@ -217,7 +233,9 @@ struct AlertsController: Sendable {
             languages: MailWording.all.map { .init(value: $0.language, label: $0.name, selected: $0.language == language) })
     }
 
-    private func subscribePage(values: FormBody?, error: String?) async throws -> Response {
+    private func subscribePage(
+        values: FormBody?, error: String?, status: HTTPResponse.Status = .unprocessableContent, retryAfter: Int? = nil
+    ) async throws -> Response {
         _ = try available()
         let form = values ?? FormBody(lists: [:])
         let filter = try? Self.preferences(form).1
@@ -229,7 +247,9 @@ struct AlertsController: Sendable {
                 choices: try await choices(
                     selected: filter ?? (form["receive"] == "countries" ? .countries([]) : form["receive"] == "themes" ? .themes([]) : nil),
                     frequency: form["frequency"] == "weekly" ? .weekly : .instant, language: form["language"] ?? "en")))
-        return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
+        var response = try renderer.response(view, status: error == nil ? .ok : status)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 
     private func managePage(_ stored: StoredSubscription, token: String, notice: String?, error: String?) async throws -> Response {

@@ -42,7 +42,7 @@ struct TakingActionController: Sendable {
         let form = try await FormBody.read(request)
         let submission = try await found(
             pages.submitReport(
-                id, form: form, peer: context.remoteAddress, forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!]))
+                id, form: form, peer: context.remoteAddress, forwardedFor: request.forwardedFor))
         switch submission {
         case .recorded(let held):
             // See Other: a reload of the thanks page is a plain GET, never a second report.
