@@ -90,9 +90,10 @@ def form_token(opener, url, name="token"):
     return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
 
 
-def post(opener, url, fields):
+def post(opener, url, fields, forwarded_for=None):
     data = urllib.parse.urlencode(fields, doseq=True).encode()
-    return opener.open(urllib.request.Request(url, data=data), timeout=30)
+    headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
+    return opener.open(urllib.request.Request(url, data=data, headers=headers), timeout=30)
 
 
 def test_a_supporter_subscribes_and_confirms_in_chromium(start_server, smtp_server, browser, screenshots):
@@ -148,14 +149,17 @@ def test_a_sender_killed_mid_batch_loses_nothing_and_repeats_only_with_the_same_
     subscribers = 1000
     data_dir = tempfile.mkdtemp(prefix="outcry-kill-")
     confirmations = smtp_server()
-    env = {"OUTCRY_SMTP_URL": f"smtp://localhost:{confirmations.port}", "OUTCRY_MAIL_FROM": "alerts@outcry.example"}
+    env = {"OUTCRY_SMTP_URL": f"smtp://localhost:{confirmations.port}", "OUTCRY_MAIL_FROM": "alerts@outcry.example",
+           "OUTCRY_TRUST_FORWARDED_FOR": "1", "OUTCRY_ALERT_MAILS_PER_HOUR": "100000"}
 
-    # A thousand supporters subscribe and confirm, through the site and the confirmation messages.
+    # A thousand supporters subscribe and confirm, through the site and the confirmation messages, each
+    # from a connection of their own (the forms send few messages per connection).
     first = start_server("--demo", env=env, data_dir=data_dir)
     opener = urllib.request.build_opener()
     token = form_token(opener, first.url + "/alerts")
     for index in range(subscribers):
-        post(opener, first.url + "/alerts", {"token": token, "email": f"supporter{index}@example.org", "consent": "yes"})
+        post(opener, first.url + "/alerts", {"token": token, "email": f"supporter{index}@example.org", "consent": "yes"},
+             forwarded_for=f"2001:db8:{index:x}::1")
     for message in confirmations.wait_for(subscribers, timeout=120):
         confirm = next(link for link in links(message["data"]) if "/alerts/confirm/" in link)
         opener.open(on(first, confirm), timeout=10).read()

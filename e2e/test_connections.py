@@ -40,7 +40,7 @@ def test_idle_and_half_sent_connections_are_closed_at_their_deadlines(start_serv
     for sock in half_bodies:
         sock.sendall(post_form(f"{PAGE}/report", {"token": "x", "count_letter": "1"})[:-5])
     time.sleep(0.5)
-    assert open_descriptors(server) >= before + 140
+    assert open_descriptors(server) >= before + 130, "the server holds the connections open at first"
     # A byte a second does not keep a head alive.
     for _ in range(3):
         for sock in half_heads[:10]:
