@@ -123,29 +123,43 @@ extension Store {
         }
     }
 
-    public func setPendingTwoFactorSecret(_ secret: String, for account: Identifier<Account>) async throws {
+    /// A new secret to confirm with a code before `until`.
+    public func setPendingTwoFactorSecret(_ secret: String, for account: Identifier<Account>, until: Date) async throws {
         try await engine.transaction { database in
-            try await database.update("accounts").set("totp_pending_secret", to: secret).where("id", .equal, account.rawValue).run()
+            try await database.update("accounts").set("totp_pending_secret", to: secret)
+                .set("totp_pending_until", to: Int64(until.timeIntervalSince1970)).where("id", .equal, account.rawValue).run()
         }
     }
 
+    /// Turns the pending secret on with new recovery codes. Replacing a second factor that was on ends the
+    /// account's other sessions (all but `keeping`), and the audit log says it was replaced.
     public func enableTwoFactor(
-        for account: Identifier<Account>, step: Int64, recoveryCodes: [String], actor: String, now: Date
+        for account: Identifier<Account>, step: Int64, recoveryCodes: [String], actor: String, now: Date, replacing: Bool = false,
+        keeping session: String? = nil
     ) async throws {
         try await engine.transaction { database in
             try await database.update("accounts")
                 .set("totp_secret", to: SQLIdentifier("totp_pending_secret"))
                 .set("totp_pending_secret", to: SQLLiteral.null)
+                .set("totp_pending_until", to: SQLLiteral.null)
                 .set("totp_last_step", to: step)
                 .where("id", .equal, account.rawValue).run()
+            if replacing {
+                let others = database.delete(from: "sessions").where("account_id", .equal, account.rawValue)
+                if let session { others.where("token_hash", .notEqual, Self.digest(session)) }
+                try await others.run()
+            }
             try await database.delete(from: "recovery_codes").where("account_id", .equal, account.rawValue).run()
             let insert = database.insert(into: "recovery_codes").columns("account_id", "code_hash")
             for code in recoveryCodes { insert.values(SQLBind(account.rawValue), SQLBind(Self.digest(code))) }
             try await insert.run()
             try await Self.append(
                 AuditEntry(
-                    at: now, actor: actor, action: "two-factor on", recordKind: "account", recordID: actor,
-                    summary: "two-factor sign-in turned on with \(recoveryCodes.count) recovery codes"),
+                    at: now, actor: actor, action: replacing ? "two-factor replaced" : "two-factor on", recordKind: "account",
+                    recordID: actor,
+                    summary: replacing
+                        ? "a new authenticator and \(recoveryCodes.count) new recovery codes; the account's other sessions ended"
+                        : "two-factor sign-in turned on with \(recoveryCodes.count) recovery codes"),
                 on: database)
         }
     }

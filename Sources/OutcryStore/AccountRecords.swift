@@ -44,11 +44,13 @@ public protocol AccountRecords: Sendable {
     ) async throws -> Date?
     /// Forgets the failed attempts of this key, after a successful sign-in.
     func clearSignInFailures(key: String) async throws
-    /// Keeps a new secret until a code made from it confirms the enrolment.
-    func setPendingTwoFactorSecret(_ secret: String, for account: Identifier<Account>) async throws
-    /// Turns two-factor sign-in on with the pending secret, replacing any recovery codes with these.
+    /// Keeps a new secret until a code made from it confirms the enrolment, at the latest until `until`.
+    func setPendingTwoFactorSecret(_ secret: String, for account: Identifier<Account>, until: Date) async throws
+    /// Turns two-factor sign-in on with the pending secret, replacing any recovery codes with these; when it
+    /// replaces a second factor that was on, ends the account's sessions but `keeping` and audits it so.
     func enableTwoFactor(
-        for account: Identifier<Account>, step: Int64, recoveryCodes: [String], actor: String, now: Date
+        for account: Identifier<Account>, step: Int64, recoveryCodes: [String], actor: String, now: Date, replacing: Bool,
+        keeping session: String?
     ) async throws
     /// Records that the code of `step` was used; false if that step or a later one was used before (a replay).
     func useTwoFactorStep(_ step: Int64, for account: Identifier<Account>) async throws -> Bool
@@ -72,14 +74,26 @@ public struct SignInRecord: Sendable {
     public let passwordHash: String?
     public let totpSecret: String?
     public let totpPendingSecret: String?
+    /// Until when the pending secret may be shown and confirmed.
+    public let totpPendingUntil: Date?
     public let totpLastStep: Int64?
 
-    public init(account: Account, passwordHash: String?, totpSecret: String?, totpPendingSecret: String?, totpLastStep: Int64?) {
+    public init(
+        account: Account, passwordHash: String?, totpSecret: String?, totpPendingSecret: String?, totpPendingUntil: Date?,
+        totpLastStep: Int64?
+    ) {
         self.account = account
         self.passwordHash = passwordHash
         self.totpSecret = totpSecret
         self.totpPendingSecret = totpPendingSecret
+        self.totpPendingUntil = totpPendingUntil
         self.totpLastStep = totpLastStep
+    }
+
+    /// The secret waiting to be confirmed, while it may be.
+    public func pendingSecret(at now: Date) -> String? {
+        guard let until = totpPendingUntil, until > now else { return nil }
+        return totpPendingSecret
     }
 }
 
@@ -111,6 +125,7 @@ struct AccountRow: Codable, Sendable {
     var disabled: Bool
     var passwordHash: String?
     var totpPendingSecret: String?
+    var totpPendingUntil: Int64?
     var totpSecret: String?
     var totpLastStep: Int64?
     var createdAt: Int64
@@ -176,7 +191,9 @@ extension Store: AccountRecords {
         else { return nil }
         return SignInRecord(
             account: try row.account(), passwordHash: row.passwordHash, totpSecret: row.totpSecret,
-            totpPendingSecret: row.totpPendingSecret, totpLastStep: row.totpLastStep)
+            totpPendingSecret: row.totpPendingSecret,
+            totpPendingUntil: row.totpPendingUntil.map { Date(timeIntervalSince1970: TimeInterval($0)) },
+            totpLastStep: row.totpLastStep)
     }
 
     public func setDisabled(_ disabled: Bool, account email: String, actor: String, now: Date) async throws {

@@ -129,7 +129,9 @@ func addCoordinatorRoutes(
     let signedIn = CoordinatorRoutes(
         group: router.group().add(middleware: CoordinatorMiddleware(auth: auth)).group(context: CoordinatorContext.self), auth: auth)
     SignInController(auth: auth, tokens: tokens, renderer: renderer).addRoutes(to: router, signedIn: signedIn)
-    AccountController(auth: auth, renderer: renderer, siteURL: siteURL, siteName: pages.siteName).addRoutes(to: signedIn)
+    let account = AccountController(auth: auth, renderer: renderer, siteURL: siteURL, siteName: pages.siteName)
+    account.addRoutes(to: signedIn)
+    TwoFactorController(auth: auth, renderer: renderer, siteName: pages.siteName, account: account).addRoutes(to: signedIn)
     UrgentActionsController(auth: auth, renderer: renderer, pages: pages, cache: cache, alerts: alerts).addRoutes(to: signedIn)
     ImportController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     let store = auth.store

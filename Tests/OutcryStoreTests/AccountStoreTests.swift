@@ -83,8 +83,10 @@ import Testing
     func twoFactorStepsAndRecoveryCodesWorkOnce(engine: SQLEngineKind) async throws {
         try await ThrowawayDatabase.withStore(engine) { store async throws in
             let (account, _) = try await store.createAccount(email: "bo@example.org", role: .admin, actor: "command line", now: now)
-            try await store.setPendingTwoFactorSecret("secret", for: account.id)
-            #expect(try await store.signInRecord(id: account.id)?.totpSecret == nil, "pending until confirmed")
+            try await store.setPendingTwoFactorSecret("secret", for: account.id, until: now.addingTimeInterval(600))
+            let pending = try #require(try await store.signInRecord(id: account.id))
+            #expect(pending.totpSecret == nil, "pending until confirmed")
+            #expect(pending.pendingSecret(at: now) == "secret" && pending.pendingSecret(at: now.addingTimeInterval(601)) == nil)
             try await store.enableTwoFactor(
                 for: account.id, step: 100, recoveryCodes: ["aaaaa-bbbbb", "ccccc-ddddd"], actor: "bo@example.org", now: now)
             let record = try #require(try await store.signInRecord(id: account.id))

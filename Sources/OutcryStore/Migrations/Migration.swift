@@ -27,6 +27,7 @@ public enum Migrations {
         M0010_AddReportReview(),
         M0011_CreateAlerts(),
         M0012_ForgetStoredSecrets(),
+        M0013_AddPendingTwoFactorExpiry(),
     ]
 }
 

@@ -10,6 +10,8 @@ struct AccountView: Sendable {
     var recoveryCodesLeft: Int
     var expires: String
     var startTwoFactor: String
+    /// Asks for the password and a current code before a new secret replaces the one in use.
+    var replaceTwoFactor: FormView
     var signOutEverywhere: String
 }
 

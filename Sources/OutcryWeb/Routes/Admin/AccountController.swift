@@ -4,8 +4,8 @@ import HummingbirdOTP
 import OutcryCore
 import OutcryStore
 
-/// A coordinator's own account (two-factor enrolment, signing out everywhere), and the administrators'
-/// pages: accounts, the two-factor requirement and the audit log.
+/// A coordinator's own account (its page; two-factor enrolment is `TwoFactorController`), and the
+/// administrators' pages: accounts, the two-factor requirement and the audit log.
 struct AccountController: Sendable {
     let auth: AdminAuth
     let renderer: PageRenderer
@@ -17,9 +17,6 @@ struct AccountController: Sendable {
 
     func addRoutes(to routes: CoordinatorRoutes) {
         routes.get(.account, .viewer, allowingEnrolment: true, use: account)
-        routes.post(.twoFactorStart, .viewer, allowingEnrolment: true, use: startTwoFactor)
-        routes.get(.twoFactor, .viewer, allowingEnrolment: true, use: twoFactorForm)
-        routes.post(.twoFactor, .viewer, allowingEnrolment: true, use: enableTwoFactor)
         routes.get(.users, .admin, use: users)
         routes.post(.users, .admin, use: addUser)
         for verb in AdminRoute.UserVerb.allCases {
@@ -32,40 +29,6 @@ struct AccountController: Sendable {
     @Sendable func account(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
         return try await accountPage(coordinator)
-    }
-
-    @Sendable func startTwoFactor(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
-        let coordinator = context.coordinator
-        try await store.setPendingTwoFactorSecret(try auth.sealed(secret: randomToken(bytes: 20)), for: coordinator.account.id)
-        return seeOther(AdminRoute.twoFactor.path)
-    }
-
-    @Sendable func twoFactorForm(_ request: Request, context: CoordinatorContext) async throws -> Response {
-        let coordinator = context.coordinator
-        return try await enrolmentPage(coordinator, error: nil)
-    }
-
-    @Sendable func enableTwoFactor(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
-        let coordinator = context.coordinator
-        guard let secret = try auth.opened(secret: try await store.signInRecord(id: coordinator.account.id)?.totpPendingSecret) else {
-            return seeOther(AdminRoute.account.path)
-        }
-        guard let step = AdminAuth.matchingStep(of: form["code"] ?? "", secret: secret, at: now) else {
-            return try await enrolmentPage(
-                coordinator, error: "That code does not match. Check the app shows this site's entry and type the code it shows now.")
-        }
-        let codes = RecoveryCodes.make()
-        try await store.enableTwoFactor(for: coordinator.account.id, step: step, recoveryCodes: codes, actor: coordinator.email, now: now)
-        return try renderer.response(
-            MessageView(
-                admin: AdminPage(title: "Two-factor sign-in is on", coordinator: coordinator, current: AdminRoute.account.path),
-                heading: "Two-factor sign-in is on",
-                paragraphs: [
-                    "From now on you sign in with your password and the code your app shows.",
-                    "Keep these recovery codes somewhere safe, away from your phone (printed, or in a password manager). Each works once "
-                        + "if you lose the app. They are shown only now.",
-                ],
-                copyable: codes, next: Link(text: "Go to the Urgent Actions", href: AdminRoute.home.path)))
     }
 
     @Sendable func users(_ request: Request, context: CoordinatorContext) async throws -> Response {
@@ -144,42 +107,31 @@ struct AccountController: Sendable {
 
     // MARK: Pages
 
-    private func accountPage(_ coordinator: Coordinator) async throws -> Response {
+    /// The account page; `error` (with its status) when replacing the second factor failed.
+    func accountPage(_ coordinator: Coordinator, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let required = try await store.requiresTwoFactor()
         let remaining = coordinator.account.hasTwoFactor ? try await store.unusedRecoveryCodes(of: coordinator.account.id) : 0
+        var password = FormField.text("password", "Your password", value: nil, required: true, type: "password")
+        password.autocomplete = "current-password"
+        var code = FormField.text(
+            "code", "Code from your current app", value: nil,
+            hint: "The 6 digits it shows now, or one of your recovery codes if you no longer have it.", required: true)
+        code.autocomplete = "one-time-code"
+        let replace = FormView(
+            admin: AdminPage(title: "", coordinator: nil), heading: "", action: AdminRoute.twoFactorStart.path,
+            csrf: coordinator.session.csrf, fields: [password, code], submit: "Move to a new phone or app")
         let view = AccountView(
             admin: AdminPage(
                 title: "Your account", coordinator: coordinator, current: AdminRoute.account.path,
-                error: required && !coordinator.account.hasTwoFactor
-                    ? "An administrator requires two-factor sign-in. Set it up to continue." : nil),
+                error: error
+                    ?? (required && !coordinator.account.hasTwoFactor
+                        ? "An administrator requires two-factor sign-in. Set it up to continue." : nil)),
             email: coordinator.email, role: coordinator.account.role.label, csrf: coordinator.session.csrf,
             hasTwoFactor: coordinator.account.hasTwoFactor, recoveryCodesLeft: remaining,
             expires: DateFormatter.adminMoment.string(from: coordinator.session.expiresAt),
-            startTwoFactor: AdminRoute.twoFactorStart.path, signOutEverywhere: AdminRoute.signOutEverywhere.path)
-        return try renderer.response(view)
-    }
-
-    private func enrolmentPage(_ coordinator: Coordinator, error: String?) async throws -> Response {
-        guard let secret = try auth.opened(secret: try await store.signInRecord(id: coordinator.account.id)?.totpPendingSecret) else {
-            return seeOther(AdminRoute.account.path)
-        }
-        let uri = TOTP(secret: secret).createAuthenticatorURL(label: "\(siteName):\(coordinator.email)", issuer: siteName)
-        let base32 = uri.components(separatedBy: "secret=").last?.prefix { $0 != "&" } ?? ""
-        var grouped = ""
-        for (index, character) in base32.enumerated() {
-            if index > 0, index % 4 == 0 { grouped += " " }
-            grouped.append(character)
-        }
-        var code = FormField.text("code", "Code from the app", value: nil, hint: "Six digits.", required: true)
-        code.autocomplete = "one-time-code"
-        let view = EnrolmentView(
-            admin: AdminPage(title: "Set up two-factor sign-in", coordinator: coordinator, current: AdminRoute.account.path, error: error),
-            secret: grouped, uri: uri,
-            form: FormView(
-                admin: AdminPage(title: "", coordinator: nil), heading: "", action: AdminRoute.twoFactor.path,
-                csrf: coordinator.session.csrf,
-                fields: [code.with(error: error == nil ? nil : "Not the code the app shows now.")], submit: "Turn on two-factor sign-in"))
-        return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
+            startTwoFactor: AdminRoute.twoFactorStart.path, replaceTwoFactor: replace,
+            signOutEverywhere: AdminRoute.signOutEverywhere.path)
+        return try renderer.response(view, status: status)
     }
 
     private func usersPage(
