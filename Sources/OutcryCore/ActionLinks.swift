@@ -31,6 +31,13 @@ public enum ActionLinks {
         return Mailto(url: head + "&body=" + PercentEncoding.encode(crlf(shortened)), isShortened: true)
     }
 
+    /// A `mailto:` link to one address, encoded as `mailto(to:subject:body:)` encodes it; nil for text that
+    /// is not an e-mail address.
+    public static func mailto(_ address: String) -> String? {
+        guard EmailAddress(address) != nil else { return nil }
+        return "mailto:" + PercentEncoding.encode(address, keeping: [UInt8(ascii: "@")])
+    }
+
     /// Line breaks in a `mailto:` body must be CRLF (RFC 6068 section 5).
     private static func crlf(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")

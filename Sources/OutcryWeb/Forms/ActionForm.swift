@@ -112,7 +112,7 @@ struct ActionForm: Sendable {
             errors.add("case", "Choose the case this action is about.")
         }
         action.title = errors.required(form.text("title"), "title", "title")
-        action.summary = errors.required(form.text("summary"), "summary", "summary", limit: 5000)
+        action.summary = errors.required(form.block("summary"), "summary", "summary", limit: 5000)
         action.issued = errors.date(form.text("issued"), "issued", required: true) ?? action.issued
         action.deadline = errors.date(form.text("deadline"), "deadline")
         if let deadline = action.deadline, deadline < action.issued {

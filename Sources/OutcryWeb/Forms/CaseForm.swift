@@ -28,7 +28,7 @@ struct CaseForm: Sendable {
         } else {
             errors.add("country", "Choose the country.")
         }
-        item.summary = errors.required(form.text("summary"), "summary", "summary", limit: 5000)
+        item.summary = errors.required(form.block("summary"), "summary", "summary", limit: 5000)
         item.themes = (form["themes"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         item.status = form["status"].flatMap(Case.Status.init(rawValue:)) ?? .open
         let known = Set(people.map(\.id.rawValue))
@@ -93,10 +93,7 @@ struct TargetForm: Sendable {
             }
             return SocialHandle(network: network, handle: parts[1].trimmingCharacters(in: .whitespaces))
         }
-        target.contactFormURL = form.text("contact_form")
-        if let url = target.contactFormURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            errors.add("contact_form", "Give the whole address, starting with https://.")
-        }
+        target.contactFormURL = errors.webAddress(form.text("contact_form"), "contact_form")
         target.salutation = form.text("salutation")
         target.preferredLanguage = form.text("language")
         target.lastVerified = errors.date(form.text("last_verified"), "last_verified")

@@ -34,6 +34,8 @@ struct FormBody: Sendable {
     }
 
     /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte; invalid UTF-8 is repaired.
+    /// Control characters other than tab and line breaks are dropped here, at the boundary, so none is ever
+    /// stored: a NUL cut text short when read back, and others have no business in a page or a letter.
     private static func decode(_ bytes: Substring.UTF8View.SubSequence) -> String {
         var output = [UInt8]()
         output.reserveCapacity(bytes.count)
@@ -46,14 +48,23 @@ struct FormBody: Sendable {
                 let high = hexValue(bytes[bytes.index(after: index)]),
                 let low = hexValue(bytes[bytes.index(index, offsetBy: 2)])
             {
-                output.append(high << 4 | low)
+                let decoded = high << 4 | low
+                if !isDropped(decoded) { output.append(decoded) }
                 index = bytes.index(index, offsetBy: 2)
-            } else {
+            } else if !isDropped(byte) {
                 output.append(byte)
             }
             index = bytes.index(after: index)
         }
-        return String(decoding: output, as: UTF8.self)
+        let text = String(decoding: output, as: UTF8.self)
+        // C1 controls (U+0080 to U+009F) take two bytes, so they are looked for once the text is whole.
+        guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x80...0x9F).contains($0.value) }))
+    }
+
+    /// C0 controls but tab, LF and CR, and DEL.
+    private static func isDropped(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -73,9 +84,21 @@ struct FormBody: Sendable {
         (lists[name] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
-    /// The value with surrounding spaces removed, or nil when it is missing or blank.
+    /// A one-line value with surrounding spaces removed, or nil when it is missing or blank. Line breaks (which
+    /// a browser never sends in a one-line field) become spaces, so none reaches a name, a header or a letter's line.
     func text(_ name: String) -> String? {
-        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = self[name] else { return nil }
+        let line = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: " ")
+        return line.isEmpty ? nil : line
+    }
+
+    /// A text area's value, its line breaks kept as LF, surrounding blank space removed; nil when blank.
+    func block(_ name: String) -> String? {
+        guard
+            let value = self[name]?.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                .trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+        else { return nil }
         return value
     }
 

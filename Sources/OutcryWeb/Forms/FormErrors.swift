@@ -28,6 +28,14 @@ struct FormErrors: Sendable {
     }
 
     /// A calendar date typed as YYYY-MM-DD (what a date field sends), or nil when left empty.
+    /// A web address a page will link to: http(s) only, with nothing that could break out of the link.
+    mutating func webAddress(_ value: String?, _ field: String) -> String? {
+        if let value, !WebAddress.isSafe(value) {
+            add(field, "Give the whole address, starting with https://, with no spaces or quotes.")
+        }
+        return value
+    }
+
     mutating func date(_ value: String?, _ field: String, required: Bool = false) -> HistoricalDate? {
         guard let value, !value.isEmpty else {
             if required { add(field, "Give the date, as year-month-day (2024-04-17).") }

@@ -53,7 +53,7 @@ struct PersonForm: Sendable {
         person.role = form.text("role")
         let known = Set(organisations.map(\.id.rawValue))
         person.affiliations = keepingOrder(of: base.affiliations, form.all("organisation").filter(known.contains).map { Identifier($0) })
-        person.note = form.text("note")
+        person.note = form.block("note")
         return (person, errors)
     }
 }
@@ -160,7 +160,7 @@ struct EventForm: Sendable {
             }
         }
         event.kind = form["kind"].flatMap(EventKind.init(rawValue:)) ?? .other
-        event.summary = errors.required(form.text("summary"), "summary", "sentence", limit: 2000)
+        event.summary = errors.required(form.block("summary"), "summary", "sentence", limit: 2000)
         event.place = form.text("place")
         event.people = keepingOrder(
             of: base.people, form.all("person").filter(Set(people.map(\.id.rawValue)).contains).map { Identifier($0) })
@@ -183,10 +183,7 @@ struct EventForm: Sendable {
         case nil: event.source = nil
         case "external"?:
             let title = errors.required(form.text("source_title"), "source_title", "other document's title")
-            let url = form.text("source_url")
-            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                errors.add("source_url", "Give the whole address, starting with https://.")
-            }
+            let url = errors.webAddress(form.text("source_url"), "source_url")
             event.source = .external(title: title, url: url)
         case let choice?:
             if choice.hasPrefix("ua:"), actions.contains(where: { "ua:\($0.id.rawValue)" == choice }) {

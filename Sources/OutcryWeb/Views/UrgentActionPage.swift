@@ -9,11 +9,11 @@ struct UrgentActionPage: Sendable {
         var office: String?
         var isCopy: Bool
         var postalAddress: [String]
-        var emails: [String]
+        var emails: [ContactLink]
         var fax: String?
         var phone: String?
         var social: [String]
-        var contactForm: String?
+        var contactForm: ContactLink?
         var salutation: String?
         var unusableContacts: [String]
         var hasDigitalContact: Bool
@@ -24,6 +24,12 @@ struct UrgentActionPage: Sendable {
         var tel: String?
         var callScript: String?
         var officialsReportHref: String
+    }
+
+    /// An address as shown, and the link it makes when it makes a safe one.
+    struct ContactLink: Sendable {
+        var text: String
+        var href: String?
     }
 
     struct Share: Sendable {
@@ -70,11 +76,12 @@ extension UrgentActionPage.TargetBlock {
         office = target.title
         isCopy = role == .copy
         postalAddress = target.postalAddress
-        emails = target.emails
+        // Each link made by the same encoders as the action links; text that makes no safe link stays text.
+        emails = target.emails.map { UrgentActionPage.ContactLink(text: $0, href: ActionLinks.mailto($0)) }
         fax = target.fax
         phone = target.phone
         social = target.socialHandles.map { "\($0.network.label): \($0.handle)" }
-        contactForm = target.contactFormURL
+        contactForm = target.contactFormURL.map { UrgentActionPage.ContactLink(text: $0, href: WebAddress.isSafe($0) ? $0 : nil) }
         salutation = target.salutation
         unusableContacts = target.unusableContacts
         hasDigitalContact = !emails.isEmpty || fax != nil || phone != nil || !social.isEmpty || contactForm != nil

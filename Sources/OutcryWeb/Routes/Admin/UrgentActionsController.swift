@@ -206,7 +206,7 @@ struct UrgentActionsController: Sendable {
             guard let outcome = form["outcome"].flatMap(Outcome.Kind.init(rawValue:)) else {
                 return try await dashboard(coordinator, action, error: "Choose the outcome.")
             }
-            step = .close(Outcome(kind: outcome, note: form.text("note") ?? ""))
+            step = .close(Outcome(kind: outcome, note: form.block("note") ?? ""))
         }
         let changed: UrgentAction
         do {

@@ -27,7 +27,7 @@ struct TakingActionController: Sendable {
     @Sendable func ownLetter(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (id, target) = try ids(context)
         let form = try await FormBody.read(request)
-        let draft = LetterDraft(name: form["name"] ?? "", town: form["town"] ?? "", body: form["body"])
+        let draft = LetterDraft(name: form.text("name") ?? "", town: form.text("town") ?? "", body: form["body"])
         let page = try await found(pages.letter(id, to: target, draft: draft))
         return try renderer.response(page, status: page.error == nil ? .ok : .unprocessableContent)
     }
