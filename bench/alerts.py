@@ -97,7 +97,7 @@ def main():
     links = [re.search(r"https?://\S+/alerts/confirm/\S+", opened(text)).group(0)
              for (text,) in database.execute("SELECT body_text FROM outbox WHERE kind = 'confirm'")]
     for index, link in enumerate(links):
-        opener.open(url + urllib.parse.urlsplit(link).path, timeout=30).read()
+        opener.open(urllib.request.Request(url + urllib.parse.urlsplit(link).path, data=b""), timeout=30).read()
         if index % 500 == 499:
             progress(f"confirmed {index + 1:,} of {COUNT:,}")
     database.execute("UPDATE outbox SET status = 'sent' WHERE kind = 'confirm'")

@@ -95,3 +95,13 @@ def test_a_graceful_stop_answers_every_report_it_stored(start_server):
     again = start_server(data_dir=server.data_dir)
     assert totals_people(again) == already + answered, "every report stored was answered, and only those"
     print(f"\n{answered} of {reports} reports answered before the stop")
+
+
+def test_a_request_the_server_cannot_read_gets_a_400_with_the_security_headers(demo_server):
+    with connect(demo_server) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: outcry.test\r\nA line without a colon\r\n\r\n")
+        status, headers, _ = Responses(sock).next()
+    assert status == 400
+    assert headers["x-frame-options"] == "DENY"
+    assert "default-src 'none'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"

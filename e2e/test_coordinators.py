@@ -80,6 +80,16 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     page.click("main button[type=submit]")
     assert page.url.endswith("/admin")
 
+    # Moving to a new app asks for the password and a current code; a wrong one changes nothing.
+    page.goto(server.url + "/admin/account")
+    page.fill("#field-password", "correct horse battery staple")
+    page.fill("#field-code", "not a code")
+    page.click("button:has-text('Move to a new phone or app')")
+    assert "your second factor was not changed" in page.inner_text("main")
+    shoot(page, screenshots, "admin-account-two-factor-on")
+    from axe_playwright_python.sync_playwright import Axe
+    assert Axe().run(page).response["violations"] == []
+
     # A case, a target and an Urgent Action, from scratch.
     page.goto(server.url + "/admin/cases/new")
     page.fill("#field-title", "Aruna Tashkentova")

@@ -59,7 +59,7 @@ import Testing
             _ = try await AlertsTests.subscribe(client, email: "late@example.org")
             _ = try await AlertsTests.subscribe(client, email: "kept@example.org")
             let confirm = try #require(try await AlertsTests.links(in: store).first { $0.contains("/alerts/confirm/") })
-            _ = try await client.get(AlertsTests.path(confirm), as: nil)
+            _ = try await client.post(AlertsTests.path(confirm), as: nil)
             clock.advance(seconds: 6 * 86_400)
             // Asking again on day 6 starts the week again for that address.
             _ = try await AlertsTests.subscribe(client, email: "again@example.org")

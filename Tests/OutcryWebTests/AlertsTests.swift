@@ -57,10 +57,16 @@ import Testing
             _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
             #expect(try await client.post("/admin/actions/31-24/publish", as: editor).text.contains("Alerts queued for 0 subscribers."))
 
-            let confirmed = try await client.get(Self.path(confirm), as: nil)
+            // Following the link changes nothing (mail scanners follow links); the page's button confirms.
+            let page = try await client.get(Self.path(confirm), as: nil)
+            #expect(page.text.contains(#"<form method="post" action="\#(Self.path(confirm))"><button type="submit">Confirm my alerts"#))
+            #expect(try await store.subscription(lookup: TestApp.vault.lookup("ana@example.org"))?.status == .pending)
+            let confirmed = try await client.post(Self.path(confirm), as: nil)
             #expect(confirmed.text.contains("Your alerts are on"))
+            #expect(try await client.get(Self.path(confirm), as: nil).text.contains("Your alerts are on"), "followed again: nothing to do")
             // A forged or expired link is a clear page.
             #expect(try await client.get("/alerts/confirm/x.1.y", as: nil).status == .gone)
+            #expect(try await client.post("/alerts/confirm/x.1.y", as: nil).status == .gone)
 
             let closed = try await client.post(
                 "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released on 2 December.")], as: editor)
@@ -88,7 +94,7 @@ import Testing
                 try await database.select().column("subject").from("outbox").first()!.decode(column: "subject", as: String.self)
             }
             #expect(subject == "Merci de confirmer vos alertes Actions urgentes")
-            _ = try await client.get(Self.path(try await Self.links(in: store).first { $0.contains("/confirm/") }!), as: nil)
+            _ = try await client.post(Self.path(try await Self.links(in: store).first { $0.contains("/confirm/") }!), as: nil)
             let editor = try await store.signedIn(.editor, now: clock.now)
             _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
             _ = try await client.post("/admin/actions/31-24/publish", as: editor)
@@ -113,7 +119,7 @@ import Testing
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in
             _ = try await Self.subscribe(client, email: "bo@example.org", [("receive", "countries"), ("country", "KG")])
-            _ = try await client.get(Self.path(try await Self.links(in: store)[0]), as: nil)
+            _ = try await client.post(Self.path(try await Self.links(in: store)[0]), as: nil)
             let missing = try await Self.subscribe(client, email: "cy@example.org", [("receive", "countries")])
             #expect(missing.text.contains("Choose at least one country"))
             let editor = try await store.signedIn(.editor, now: clock.now)
@@ -135,7 +141,7 @@ import Testing
         try await TestApp.withCoordinators(clock: clock) { client, store in
             _ = try await Self.subscribe(client, email: "dee@example.org", [("frequency", "weekly")])
             let links = try await Self.links(in: store)
-            _ = try await client.get(Self.path(links.first { $0.contains("/confirm/") }!), as: nil)
+            _ = try await client.post(Self.path(links.first { $0.contains("/confirm/") }!), as: nil)
             let manage = Self.path(links.first { $0.contains("/manage/") }!)
             let page = try await client.get(manage, as: nil)
             #expect(page.text.contains("Your alerts"))
@@ -185,7 +191,7 @@ import Testing
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in
             _ = try await AlertsTests.subscribe(client, email: "eve@example.org", [("frequency", "weekly")])
-            _ = try await client.get(AlertsTests.path(try await AlertsTests.links(in: store).first { $0.contains("/confirm/") }!), as: nil)
+            _ = try await client.post(AlertsTests.path(try await AlertsTests.links(in: store).first { $0.contains("/confirm/") }!), as: nil)
             let editor = try await store.signedIn(.editor, now: clock.now)
             _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
             #expect(

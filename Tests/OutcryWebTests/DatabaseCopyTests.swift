@@ -35,7 +35,7 @@ import Testing
             let subscribed = try await AlertsTests.subscribe(client, email: "ana.copy@example.org")
             #expect(subscribed.text.contains("Check your inbox"))
             let confirm = try #require(try await AlertsTests.links(in: store).first { $0.contains("/alerts/confirm/") })
-            #expect(try await client.get(AlertsTests.path(confirm), as: nil).text.contains("Your alerts are on"))
+            #expect(try await client.post(AlertsTests.path(confirm), as: nil).text.contains("Your alerts are on"))
             let editor = try await store.signedIn(.editor, now: clock.now)
             _ = try await client.post("/admin/account/two-factor/start", as: editor)
             let sealedSecret = try #require(try await store.signInRecord(email: editor.email)?.totpPendingSecret)

@@ -12,9 +12,12 @@ import Testing
         try await TestApp.withDemo { client in
             let first = try await client.execute(uri: "/actions/30-24", method: .get)
             let etag = try #require(first.headers[.eTag])
-            #expect(first.headers[.cacheControl] == "no-cache")
+            #expect(first.headers[.cacheControl] == "private, no-cache", "it carries a form token made for this response")
             let again = try await client.execute(uri: "/actions/30-24", method: .get, headers: [.ifNoneMatch: etag])
             #expect(again.status == .notModified)
+            #expect(again.headers[.cacheControl] == "private, no-cache")
+            let statement = try await client.execute(uri: "/statements/kloop-media-staff-detained-2025", method: .get)
+            #expect(statement.headers[.cacheControl] == "no-cache", "no token: shared caches may keep it and ask again")
             #expect(again.body.readableBytes == 0)
         }
     }

@@ -93,7 +93,10 @@ public enum PasswordRules {
         if password.count < minimumLength { return "Choose a password of at least \(minimumLength) characters." }
         if password.utf8.count > maximumBytes { return "Choose a password of at most \(maximumBytes) bytes (about 70 letters)." }
         if password != confirmation { return "The two passwords are not the same. Please type them again." }
-        if password.lowercased().contains(email.split(separator: "@").first.map(String.init)?.lowercased() ?? "\u{0}") {
+        // The name before the @ counts once it is long enough to say something: "a" or "jo" is in most words.
+        let lowered = password.lowercased()
+        let local = email.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        if (local.count >= 4 && lowered.contains(local)) || (!email.isEmpty && lowered.contains(email.lowercased())) {
             return "Choose a password that does not contain your e-mail address."
         }
         if Set(password).count < 5 { return "Choose a password with more different characters." }

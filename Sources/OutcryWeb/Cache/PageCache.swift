@@ -118,8 +118,9 @@ final class PageCache: Sendable {
             if case .reportToken = hole {} else { fingerprint.add(text) }
         }
         let eTag = "W/\"\(fingerprint.value)\""
+        let personal = entry.holes.contains { if case .reportToken = $0 { true } else { false } }
         if let ifNoneMatch, ifNoneMatch == eTag {
-            return CachedPage(status: .notModified, eTag: eTag, parts: [])
+            return CachedPage(status: .notModified, eTag: eTag, parts: [], personal: personal)
         }
         var parts: [ByteBuffer] = []
         parts.reserveCapacity(entry.segments.count + fills.count)
@@ -127,7 +128,7 @@ final class PageCache: Sendable {
             parts.append(segment)
             if index < fills.count { parts.append(ByteBuffer(string: fills[index])) }
         }
-        return CachedPage(status: .ok, eTag: eTag, parts: parts)
+        return CachedPage(status: .ok, eTag: eTag, parts: parts, personal: personal)
     }
 
     /// The content version, read from the database at most once a second (plus this instance's own saves).
@@ -170,6 +171,8 @@ struct CachedPage: Sendable {
     let status: HTTPResponse.Status
     let eTag: String
     let parts: [ByteBuffer]
+    /// It carries a form token made for this response: no shared cache may keep it for someone else.
+    let personal: Bool
 
     var contentLength: Int { parts.reduce(0) { $0 + $1.readableBytes } }
 
@@ -177,12 +180,13 @@ struct CachedPage: Sendable {
     var headers: HTTPFields {
         var headers = HTTPFields()
         headers[.eTag] = eTag
-        headers[.cacheControl] = Self.cacheControl
+        headers[.cacheControl] = personal ? Self.personalCacheControl : Self.cacheControl
         if status == .ok { headers[.contentType] = Self.contentType }
         return headers
     }
 
     static let cacheControl = "no-cache"
+    static let personalCacheControl = "private, no-cache"
     static let contentType = "text/html; charset=utf-8"
 }
 

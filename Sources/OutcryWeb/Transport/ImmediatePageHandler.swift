@@ -127,9 +127,18 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) {
+        switch unwrapOutboundIn(data) {
+        case .end:
             progress.atRouter = max(0, progress.atRouter - 1)
             progress.requestAnswered(at: context.eventLoop.now)
+        case .head(var head) where head.headerFields[.contentSecurityPolicy] == nil:
+            // Written by the HTTP server itself, not the router (a request it could not read): the same
+            // security headers as every other answer.
+            for (name, value) in ResponseHead.security { head.headerFields[name] = value }
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
+            return
+        default:
+            break
         }
         context.write(data, promise: promise)
     }

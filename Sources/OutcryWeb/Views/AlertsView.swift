@@ -32,6 +32,9 @@ struct AlertsView: Sendable {
 
     struct Access: Sendable { var token: String }
     struct Unsubscribe: Sendable { var postTo: String }
+    /// The confirmation link opens this page; only its button confirms, so a mail scanner that follows
+    /// links cannot subscribe anyone.
+    struct Confirm: Sendable { var postTo: String }
 
     struct Message: Sendable {
         var heading: String
@@ -46,6 +49,7 @@ struct AlertsView: Sendable {
     var manage: Manage?
     var access: Access?
     var unsubscribe: Unsubscribe?
+    var confirm: Confirm?
     var message: Message?
     var accessLink = SiteRoute.alertsAccess.path
     var subscribeTo = SiteRoute.alerts.path

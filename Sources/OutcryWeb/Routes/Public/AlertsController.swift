@@ -20,7 +20,8 @@ struct AlertsController: Sendable {
         router.post(.alerts, use: subscribe)
         router.get(.alertsAccess, use: accessForm)
         router.post(.alertsAccess, use: sendAccessLink)
-        router.get(.confirmAlerts(.key), use: confirm)
+        router.get(.confirmAlerts(.key), use: confirmForm)
+        router.post(.confirmAlerts(.key), use: confirm)
         router.get(.manageAlerts(.key), use: manageForm)
         router.post(.manageAlerts(.key), use: manage)
         router.post(.exportAlerts(.key), use: export)
@@ -94,11 +95,27 @@ struct AlertsController: Sendable {
         return try message("Check your inbox", ["If \(email.value) has alerts here, a message with a link to manage them is on its way."])
     }
 
+    /// Following the link changes nothing; the page's button does.
+    @Sendable func confirmForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let alerts = try available()
+        let token = context.parameters.get("token") ?? ""
+        guard let id = alerts.links.subscription(in: token, .confirm, now: now), let stored = try await store.subscription(id) else {
+            return try expired()
+        }
+        if stored.status == .confirmed { return try confirmed(id, alerts) }
+        return try renderer.response(
+            AlertsView(page: meta("Confirm your alerts"), confirm: .init(postTo: SiteRoute.confirmAlerts(token).path)))
+    }
+
     @Sendable func confirm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let alerts = try available()
         guard let id = alerts.links.subscription(in: context.parameters.get("token") ?? "", .confirm, now: now),
             try await store.confirm(id, now: now)
         else { return try expired() }
+        return try confirmed(id, alerts)
+    }
+
+    private func confirmed(_ id: Identifier<Subscription>, _ alerts: Alerts) throws -> Response {
         return try message(
             "Your alerts are on", ["Thank you. You will hear of new Urgent Actions, updates and outcomes as you chose."],
             next: Link(text: "Change what you receive", href: SiteRoute.manageAlerts(alerts.links.token(id, .manage, now: now)).path))
