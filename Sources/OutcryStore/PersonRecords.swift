@@ -65,6 +65,7 @@ extension Store: PersonRecords {
                 role: person.role, note: person.note))
         try await database.replaceLinks(
             "person_affiliations", owner: ("person_id", person.id), others: ("organisation_id", person.affiliations))
+        try await index(.person, person.id.rawValue, [person.name] + person.variants.map(\.name), on: database)
     }
 
     static func write(_ organisation: Organisation, on database: any SQLDatabase) async throws {
@@ -73,6 +74,7 @@ extension Store: PersonRecords {
             OrganisationRow(
                 id: organisation.id.rawValue, name: organisation.name, kind: organisation.kind.rawValue,
                 country: organisation.country?.code, variants: try jsonText(organisation.variants)))
+        try await index(.organisation, organisation.id.rawValue, [organisation.name] + organisation.variants.map(\.name), on: database)
     }
 }
 
@@ -82,6 +84,8 @@ struct PersonRow: Codable, Sendable {
     var variants: String
     var role: String?
     var note: String?
+
+    func nameVariants() throws -> [NameVariant] { try RowReader(table: "people", id: id).json(variants) }
 
     func person(affiliations: [Identifier<Organisation>]) throws -> Person {
         Person(
@@ -96,6 +100,8 @@ struct OrganisationRow: Codable, Sendable {
     var kind: String
     var country: String?
     var variants: String
+
+    func nameVariants() throws -> [NameVariant] { try RowReader(table: "organisations", id: id).json(variants) }
 
     func organisation() throws -> Organisation {
         let reader = RowReader(table: "organisations", id: id)

@@ -18,7 +18,7 @@ public protocol UrgentActionRecords: Sendable {
 }
 
 extension Store: UrgentActionRecords {
-    private static let publicStatuses = [UrgentAction.Status.published.rawValue, UrgentAction.Status.closed.rawValue]
+    static let publicStatuses = [UrgentAction.Status.published.rawValue, UrgentAction.Status.closed.rawValue]
 
     public func publicUrgentActions() async throws -> [UrgentAction] {
         try await urgentActions { $0.where("status", .in, Self.publicStatuses) }
@@ -91,6 +91,8 @@ extension Store: UrgentActionRecords {
                 outcomeNote: action.outcome?.note, updatesId: updates?.rawValue))
         try await database.replaceLinks(
             "urgent_action_people", owner: ("urgent_action_id", action.id), others: ("person_id", action.people))
+        // A draft is found by no one.
+        try await index(.action, action.id.rawValue, action.status == .draft ? [] : [action.title, action.number], on: database)
         try await database.delete(from: "urgent_action_targets").where("urgent_action_id", .equal, action.id.rawValue).run()
         for (position, entry) in action.targets.enumerated() {
             try await database.insert(into: "urgent_action_targets").model(

@@ -27,6 +27,7 @@ public func buildApplication(
                 "OUTCRY_DATA_KEY is not the key this database was first used with: use that key (every instance needs the same one)"
             ])
         }
+        if try await store.rebuildSearchIndexIfNeeded() { logger.info("search index built") }
         let sealed = try await store.sealTwoFactorSecrets(with: vault)
         if sealed > 0 { logger.notice("sealed the authenticator secrets of \(sealed) accounts with the data key") }
         if configuration.loadDemoData {
@@ -77,6 +78,7 @@ public func buildApplication(
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true)
     PublicPagesController(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache, checkHealth: store.checkHealth)
         .addRoutes(to: router)
+    FindingController(pages: FindingPages(store: store), renderer: renderer).addRoutes(to: router)
     let actionPages = ActionPages(
         store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
         hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),

@@ -28,6 +28,7 @@ public enum Migrations {
         M0011_CreateAlerts(),
         M0012_ForgetStoredSecrets(),
         M0013_AddPendingTwoFactorExpiry(),
+        M0014_CreateSearchTerms(),
     ]
 }
 

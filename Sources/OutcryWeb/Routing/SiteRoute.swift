@@ -17,6 +17,13 @@ public enum SiteRoute: Hashable, Sendable {
     case `case`(Identifier<Case>)
     case person(Identifier<Person>)
     case statement(Identifier<Statement>)
+    /// Names, cases, actions and statements found by any spelling: `?q=`.
+    case search
+    /// Every public Urgent Action, newest first, narrowed by `?country=`, `?status=`, `?year=`, paged by `?page=`.
+    case actionIndex
+    case caseIndex
+    /// Everyone at risk, by name; `?organisation=` narrows it to one organisation's members.
+    case peopleIndex
     case alerts
     case alertsAccess
     case confirmAlerts(String)
@@ -112,6 +119,10 @@ public enum SiteRoute: Hashable, Sendable {
         case .case(let id): ["cases", .id(id)]
         case .person(let id): ["people", .id(id)]
         case .statement(let id): ["statements", .id(id)]
+        case .search: ["search"]
+        case .actionIndex: ["actions"]
+        case .caseIndex: ["cases"]
+        case .peopleIndex: ["people"]
         case .alerts: ["alerts"]
         case .alertsAccess: ["alerts", "access"]
         case .confirmAlerts(let token): ["alerts", "confirm", .token(token)]

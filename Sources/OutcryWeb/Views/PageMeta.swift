@@ -8,6 +8,11 @@ struct PageMeta: Sendable {
     var stylesheet = SiteRoute.stylesheet.path
     var home = SiteRoute.home.path
     var alerts = SiteRoute.alerts.path
+    var actions = SiteRoute.actionIndex.path
+    var people = SiteRoute.peopleIndex.path
+    var search = SiteRoute.search.path
+    /// What the search box shows: the words searched for, on the results page.
+    var query = ""
     var feed = SiteRoute.actionsFeed.path
     /// Nil on the home page, which is where the breadcrumb would lead.
     var showHomeLink = true
