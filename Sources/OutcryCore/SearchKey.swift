@@ -8,13 +8,22 @@ import Foundation
 public enum SearchKey {
     /// What kind of record a search finds.
     public enum Kind: String, Sendable, CaseIterable, Codable {
-        case action, `case`, person, organisation, statement
+        case person, organisation, `case`, action, statement
+
+        /// Where results of this kind are listed.
+        public var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     }
 
     /// The words of `text` as keys, in order.
     public static func words(_ text: String) -> [String] {
-        let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
-        let plain = (latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin).lowercased()
+        // ICU is asked only when there is something to transliterate: most names and titles are plain ASCII.
+        let plain: String
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            plain = text.lowercased()
+        } else {
+            let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
+            plain = (latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin).lowercased()
+        }
         return plain.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map { fold(String($0)) }.filter { !$0.isEmpty }
     }
 

@@ -27,65 +27,122 @@ extension Store: SearchRecords {
     static let searchRowsPerWord = 5_000
 
     public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
-        // Longest first: the rarest words narrow the search soonest.
-        let words = Array(Set(SearchKey.words(query))).sorted { $0.count > $1.count }.prefix(6)
+        let words = Array(Set(SearchKey.words(query)).prefix(6))
         guard !words.isEmpty else { return [] }
-        let found = try await engine.read { database -> [Key: [String]] in
-            var matches: [Key: [String]]?
-            for word in words {
-                let rows = try await database.select().columns("kind", "record_id", "label").from("search_terms")
-                    .where("term", .greaterThanOrEqual, word).where("term", .lessThan, word + "{")
-                    .limit(Self.searchRowsPerWord).all()
-                var these: [Key: [String]] = [:]
-                for row in rows {
-                    let key = Key(
-                        kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self))
-                    let label = try row.decode(column: "label", as: String.self)
-                    if these[key]?.contains(label) != true { these[key, default: []].append(label) }
-                }
-                matches = matches.map { $0.filter { these[$0.key] != nil } } ?? these
-                if matches?.isEmpty == true { break }
-            }
-            return matches ?? [:]
-        }
-        // Of the spellings that matched, the one written as the query was, when there is one ("Махабат …"
-        // for "Махабат"); else the first.
         let typed = query.lowercased().split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
-        func label(_ labels: [String]) -> String {
-            labels.first { $0.lowercased().contains(typed) } ?? labels[0]
+        return try await engine.read { database -> [SearchHit] in
+            // The rarest word first: its records are the only candidates the other words are checked on.
+            var counted: [(word: String, count: Int)] = []
+            for word in words {
+                let count =
+                    try await database.raw(
+                        """
+                        SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_terms WHERE term >= \(bind: word) AND term < \(bind: word + "{")
+                        LIMIT \(unsafeRaw: String(Self.searchRowsPerWord))) AS found
+                        """
+                    ).first()?.decode(column: "n", as: Int.self) ?? 0
+                guard count > 0 else { return [] }
+                counted.append((word, count))
+            }
+            counted.sort { ($0.count, $1.word.count) < ($1.count, $0.word.count) }
+            var matches = try await Self.records(with: counted[0].word, among: nil, on: database)
+            for (word, _) in counted.dropFirst() where !matches.isEmpty {
+                matches.formIntersection(try await Self.records(with: word, among: matches, on: database))
+            }
+            // A page of each kind, then the names that matched, for those only.
+            var page: [Key] = []
+            for kind in SearchKey.Kind.allCases {
+                page += matches.filter { $0.kind == kind.rawValue }.sorted { $0.id < $1.id }.prefix(limit)
+            }
+            let labels = try await Self.labels(of: Set(page), matching: counted[0].word, on: database)
+            // Of the spellings that matched, the one written as the query was ("Махабат …" for "Махабат").
+            return page.map { key in
+                let names = labels[key] ?? []
+                return SearchHit(
+                    kind: SearchKey.Kind(rawValue: key.kind) ?? .person, id: key.id,
+                    label: names.first { $0.lowercased().contains(typed) } ?? names.first ?? key.id)
+            }
+            .sorted { ($0.kind.order, $0.label.lowercased(), $0.id) < ($1.kind.order, $1.label.lowercased(), $1.id) }
         }
-        var hits: [SearchHit] = []
-        for kind in SearchKey.Kind.allCases {
-            let ofKind = found.filter { $0.key.kind == kind.rawValue }
-                .map { SearchHit(kind: kind, id: $0.key.id, label: label($0.value)) }
-                .sorted { ($0.label.lowercased(), $0.id) < ($1.label.lowercased(), $1.id) }
-            hits += ofKind.prefix(limit)
+    }
+
+    /// The records with a key starting with `word` (from the covering index, at most `searchRowsPerWord`);
+    /// only those of `candidates` when given and few, looked up by record.
+    private static func records(with word: String, among candidates: Set<Key>?, on database: any SQLDatabase) async throws -> Set<Key> {
+        var rows: [any SQLRow] = []
+        let range = { (query: SQLSelectBuilder) in
+            query.columns("kind", "record_id").from("search_terms").where("term", .greaterThanOrEqual, word)
+                .where("term", .lessThan, word + "{")
         }
-        return hits
+        if let candidates, candidates.count <= 500 {
+            for chunk in Self.chunks(Array(Set(candidates.map(\.id)))) {
+                rows += try await range(database.select()).where("record_id", .in, chunk).all()
+            }
+        } else {
+            rows = try await range(database.select()).limit(Self.searchRowsPerWord).all()
+        }
+        return Set(
+            try rows.map {
+                Key(kind: try $0.decode(column: "kind", as: String.self), id: try $0.decode(column: "record_id", as: String.self))
+            })
+    }
+
+    /// The names and titles of `keys` that have a word starting with `word`.
+    private static func labels(of keys: Set<Key>, matching word: String, on database: any SQLDatabase) async throws -> [Key: [String]] {
+        var found: [Key: [String]] = [:]
+        for chunk in Self.chunks(Array(Set(keys.map(\.id)))) {
+            let rows = try await database.select().columns("kind", "record_id", "label").from("search_terms")
+                .where("record_id", .in, chunk).where("term", .greaterThanOrEqual, word).where("term", .lessThan, word + "{").all()
+            for row in rows {
+                let key = Key(
+                    kind: try row.decode(column: "kind", as: String.self), id: try row.decode(column: "record_id", as: String.self))
+                let label = try row.decode(column: "label", as: String.self)
+                if keys.contains(key), found[key]?.contains(label) != true { found[key, default: []].append(label) }
+            }
+        }
+        return found
+    }
+
+    private static func chunks(_ ids: [String]) -> [[String]] {
+        stride(from: 0, to: ids.count, by: 250).map { Array(ids[$0..<min($0 + 250, ids.count)]) }
     }
 
     public func rebuildSearchIndexIfNeeded() async throws -> Bool {
+        let rebuilt = try await rebuildSearchIndex()
+        // A table filled at once: PostgreSQL answers from the covering index alone only once it knows the
+        // table's pages are all visible, and plans well only once it has counted them. Outside a transaction.
+        if rebuilt {
+            try await engine.read { database in
+                if database.dialect.name == "postgresql" { try await database.raw("VACUUM (ANALYZE) search_terms").run() }
+            }
+        }
+        return rebuilt
+    }
+
+    private func rebuildSearchIndex() async throws -> Bool {
         try await engine.transaction { database in
             let current = try await database.select().column("value").from("settings").where("key", .equal, "search_index_version")
                 .first()?.decode(column: "value", as: String.self)
             guard current != Self.searchIndexVersion else { return false }
             try await database.delete(from: "search_terms").run()
             for person in try await Self.all(PersonRow.self, from: "people", on: database) {
-                try await Self.index(.person, person.id, [person.name] + (try person.nameVariants()).map(\.name), on: database)
+                try await Self.index(
+                    .person, person.id, [person.name] + (try person.nameVariants()).map(\.name), replacing: false, on: database)
             }
             for organisation in try await Self.all(OrganisationRow.self, from: "organisations", on: database) {
                 try await Self.index(
-                    .organisation, organisation.id, [organisation.name] + (try organisation.nameVariants()).map(\.name), on: database)
+                    .organisation, organisation.id, [organisation.name] + (try organisation.nameVariants()).map(\.name), replacing: false,
+                    on: database)
             }
             for item in try await Self.all(CaseRow.self, from: "cases", on: database) {
-                try await Self.index(.case, item.id, [item.title], on: database)
+                try await Self.index(.case, item.id, [item.title], replacing: false, on: database)
             }
             for action in try await Self.all(UrgentActionRow.self, from: "urgent_actions", on: database)
             where action.status != UrgentAction.Status.draft.rawValue {
-                try await Self.index(.action, action.id, [action.title, action.number], on: database)
+                try await Self.index(.action, action.id, [action.title, action.number], replacing: false, on: database)
             }
             for statement in try await Self.all(StatementRow.self, from: "statements", on: database) {
-                try await Self.index(.statement, statement.id, [statement.title], on: database)
+                try await Self.index(.statement, statement.id, [statement.title], replacing: false, on: database)
             }
             try await database.delete(from: "settings").where("key", .equal, "search_index_version").run()
             try await database.insert(into: "settings").columns("key", "value")
@@ -95,8 +152,12 @@ extension Store: SearchRecords {
     }
 
     /// Replaces the keys of one record with those of `labels` (its names or titles); no labels removes it.
-    static func index(_ kind: SearchKey.Kind, _ id: String, _ labels: [String], on database: any SQLDatabase) async throws {
-        try await database.delete(from: "search_terms").where("kind", .equal, kind.rawValue).where("record_id", .equal, id).run()
+    static func index(
+        _ kind: SearchKey.Kind, _ id: String, _ labels: [String], replacing: Bool = true, on database: any SQLDatabase
+    ) async throws {
+        if replacing {
+            try await database.delete(from: "search_terms").where("kind", .equal, kind.rawValue).where("record_id", .equal, id).run()
+        }
         var rows: [(term: String, label: String)] = []
         var seen = Set<String>()
         for label in labels where !label.isEmpty && seen.insert(label).inserted {

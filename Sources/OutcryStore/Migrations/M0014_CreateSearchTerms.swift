@@ -12,7 +12,9 @@ struct M0014_CreateSearchTerms: Migration {
             .column("record_id", type: .text, .notNull)
             .column("label", type: .text, .notNull)
             .run()
-        try await database.create(index: "search_terms_by_term").on("search_terms").column("term").run()
-        try await database.create(index: "search_terms_by_record").on("search_terms").column("kind").column("record_id").run()
+        // Covering for "which records have a word starting so", the question every search asks first.
+        try await database.create(index: "search_terms_by_term").on("search_terms").column("term").column("kind").column("record_id").run()
+        // For checking a few candidates against the other words, and for replacing a record's keys.
+        try await database.create(index: "search_terms_by_record").on("search_terms").column("record_id").column("term").run()
     }
 }
