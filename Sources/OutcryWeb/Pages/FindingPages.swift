@@ -101,8 +101,7 @@ struct FindingPages: Sendable {
                     ].compactMap { $0 }.joined(separator: " · "))
             },
             empty: "No Urgent Action matches these choices.",
-            position: Self.position(page, total: listing.total, noun: "action"),
-            previous: page > 1 ? link(page - 1) : nil, next: page * Self.perPage < listing.total ? link(page + 1) : nil)
+            paging: .init(page: page, total: listing.total, perPage: Self.perPage, noun: "action", link: link))
     }
 
     func cases(page: Int) async throws -> IndexPage {
@@ -113,8 +112,8 @@ struct FindingPages: Sendable {
             intro: "Each case follows people at risk, with its timeline and its Urgent Actions.", filters: [],
             filterAction: SiteRoute.caseIndex.path,
             items: listing.items.map { IndexPage.Item(title: $0.title, href: SiteRoute.case($0.id).path, meta: $0.country?.name) },
-            empty: "No case has been published yet.", position: Self.position(page, total: listing.total, noun: "case"),
-            previous: page > 1 ? link(page - 1) : nil, next: page * Self.perPage < listing.total ? link(page + 1) : nil)
+            empty: "No case has been published yet.",
+            paging: .init(page: page, total: listing.total, perPage: Self.perPage, noun: "case", link: link))
     }
 
     func people(organisation: Identifier<Organisation>?, page: Int) async throws -> IndexPage {
@@ -130,14 +129,7 @@ struct FindingPages: Sendable {
             intro: "Everyone whose situation is followed here, by name. Each page has their timeline.", filters: [],
             filterAction: SiteRoute.peopleIndex.path,
             items: listing.items.map { IndexPage.Item(title: $0.name, href: SiteRoute.person($0.id).path) },
-            empty: "No one is listed here.", position: Self.position(page, total: listing.total, noun: "person", plural: "people"),
-            previous: page > 1 ? link(page - 1) : nil, next: page * Self.perPage < listing.total ? link(page + 1) : nil)
-    }
-
-    /// "Page 2 of 7 (160 actions)"; nil when one page holds everything.
-    static func position(_ page: Int, total: Int, noun: String, plural: String? = nil) -> String? {
-        let pages = max(1, (total + perPage - 1) / perPage)
-        guard pages > 1 else { return nil }
-        return "Page \(page) of \(pages) (\(total) \(total == 1 ? noun : plural ?? noun + "s"))"
+            empty: "No one is listed here.",
+            paging: .init(page: page, total: listing.total, perPage: Self.perPage, noun: "person", plural: "people", link: link))
     }
 }

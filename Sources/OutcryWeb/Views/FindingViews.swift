@@ -42,10 +42,22 @@ struct IndexPage: Sendable {
     var filterAction: String
     var items: [Item]
     var empty: String
-    /// "Page 2 of 7 (130 actions)".
+    var paging: Paging
+}
+
+/// Where a page is in a long list, and the links to the pages on either side.
+struct Paging: Sendable {
+    /// "Page 2 of 7 (160 actions)"; nil when one page holds everything.
     var position: String?
     var previous: String?
     var next: String?
+
+    init(page: Int, total: Int, perPage: Int, noun: String, plural: String? = nil, link: (Int) -> String) {
+        let pages = max(1, (total + perPage - 1) / perPage)
+        position = pages > 1 ? "Page \(page) of \(pages) (\(total) \(total == 1 ? noun : plural ?? noun + "s"))" : nil
+        previous = page > 1 ? link(page - 1) : nil
+        next = page < pages ? link(page + 1) : nil
+    }
 }
 
 extension SearchPage: PageView { static let template = "search" }
