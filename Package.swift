@@ -73,7 +73,7 @@ let package = Package(
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            resources: [.copy("Resources/templates"), .copy("Resources/public")]
+            resources: [.copy("Resources/templates"), .copy("Resources/public"), .copy("Resources/messages")]
         ),
         .executableTarget(
             name: "outcry",

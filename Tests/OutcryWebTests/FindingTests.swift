@@ -64,13 +64,15 @@ import Testing
     }
 
     @Test func pagingSaysWhereItIsAndLinksBothWays() {
-        let middle = Paging(page: 2, total: 160, perPage: 25, noun: "action") { "/actions?page=\($0)" }
-        #expect(middle.position == "Page 2 of 7 (160 actions)")
-        #expect(middle.previous == "/actions?page=1" && middle.next == "/actions?page=3")
-        let last = Paging(page: 7, total: 160, perPage: 25, noun: "action") { "/actions?page=\($0)" }
-        #expect(last.next == nil && last.previous == "/actions?page=6")
-        let single = Paging(page: 1, total: 8, perPage: 25, noun: "person", plural: "people") { "/people?page=\($0)" }
+        func paging(_ page: Int, _ total: Int, _ key: String = "paging.actions") -> Paging {
+            Paging(page: page, total: total, perPage: 25, key: key, messages: .english) { "/actions?page=\($0)" }
+        }
+        #expect(paging(2, 160).position == "Page 2 of 7 (160 actions)")
+        #expect(paging(2, 160).previous == "/actions?page=1" && paging(2, 160).next == "/actions?page=3")
+        #expect(paging(7, 160).next == nil && paging(7, 160).previous == "/actions?page=6")
+        let single = paging(1, 8, "paging.people")
         #expect(single.position == nil && single.previous == nil && single.next == nil)
-        #expect(Paging(page: 1, total: 26, perPage: 25, noun: "person", plural: "people") { "\($0)" }.position == "Page 1 of 2 (26 people)")
+        #expect(paging(1, 26, "paging.people").position == "Page 1 of 2 (26 people)")
+        #expect(paging(1, 1_026, "paging.people").position == "Page 1 of 42 (1,026 people)")
     }
 }

@@ -23,10 +23,16 @@ struct IndexPage: Sendable {
         var title: String
         var href: String
         var meta: String?
-        /// Set when the name found is another spelling than the one shown: "found as Махабат Тажибек кызы".
-        var matched: String?
-        /// The language of `matched` is not the page's; nil lets it inherit.
-        var matchedLanguage: String?
+        /// Set when the name found is another spelling than the one shown: "Found as Махабат Тажибек кызы".
+        var foundAs: FoundAs?
+    }
+
+    /// "Found as {name}", cut around the name, which carries its own `lang` when it has one.
+    struct FoundAs: Sendable {
+        var before: String
+        var name: String
+        var after: String
+        var language: String?
     }
 
     struct Filter: Sendable {
@@ -42,21 +48,30 @@ struct IndexPage: Sendable {
     var filterAction: String
     var items: [Item]
     var empty: String
+    /// The filters' button.
+    var show: String
     var paging: Paging
 }
 
 /// Where a page is in a long list, and the links to the pages on either side.
 struct Paging: Sendable {
-    /// "Page 2 of 7 (160 actions)"; nil when one page holds everything.
+    /// "Page 2 of 7 (160 actions)", by the plural message `key`; nil when one page holds everything.
     var position: String?
     var previous: String?
     var next: String?
+    var label: String
+    var previousText: String
+    var nextText: String
 
-    init(page: Int, total: Int, perPage: Int, noun: String, plural: String? = nil, link: (Int) -> String) {
+    init(page: Int, total: Int, perPage: Int, key: String, messages: Messages, link: (Int) -> String) {
         let pages = max(1, (total + perPage - 1) / perPage)
-        position = pages > 1 ? "Page \(page) of \(pages) (\(total) \(total == 1 ? noun : plural ?? noun + "s"))" : nil
+        position =
+            pages > 1 ? messages.plural(key, count: total, ["page": messages.number(page), "pages": messages.number(pages)]) : nil
         previous = page > 1 ? link(page - 1) : nil
         next = page < pages ? link(page + 1) : nil
+        label = messages("paging.label")
+        previousText = messages("paging.previous")
+        nextText = messages("paging.next")
     }
 }
 

@@ -19,6 +19,26 @@ struct PageMeta: Sendable {
     /// Set only when a coordinator previews a page: a banner saying so, and the way back.
     var preview: String?
     var previewBack: String?
+    /// The words of the header and footer every public page shares.
+    var text = ChromeText(Messages.english)
+}
+
+/// The header's and footer's words, from the message catalog of the page's language.
+struct ChromeText: Sendable {
+    var skip, navigation, actions, people, statements, alerts, searchLabel, searchPlaceholder, searchButton, footer: String
+
+    init(_ messages: Messages) {
+        skip = messages("chrome.skip")
+        navigation = messages("chrome.nav-label")
+        actions = messages("chrome.actions")
+        people = messages("chrome.people")
+        statements = messages("chrome.statements")
+        alerts = messages("chrome.alerts")
+        searchLabel = messages("chrome.search-label")
+        searchPlaceholder = messages("chrome.search-placeholder")
+        searchButton = messages("chrome.search-button")
+        footer = messages("chrome.footer")
+    }
 }
 
 /// A link a template prints as it is: text and an address built by `SiteRoute`.

@@ -1,0 +1,125 @@
+import Foundation
+
+/// The words the site says, in one language: looked up by key in the message catalogs
+/// (`Resources/messages/LANGUAGE.po`), with `{name}` placeholders filled and counts in the language's
+/// plural forms and number format. A key a catalog lacks falls back to English (the catalog tests make
+/// sure none does). The pseudo-locale writes every message visibly altered, so that a page rendered with
+/// it shows at once any word that did not come from a catalog.
+struct Messages: Sendable {
+    let language: Language
+    private let catalog: MessageCatalog
+    private let english: MessageCatalog
+    private let pseudo: Bool
+
+    /// Every catalog, read once from the bundle.
+    static let catalogs: [Language: MessageCatalog] = {
+        var catalogs: [Language: MessageCatalog] = [:]
+        for language in Language.allCases {
+            guard let url = Bundle.module.url(forResource: "messages/\(language.rawValue)", withExtension: "po"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { continue }
+            do {
+                catalogs[language] = try MessageCatalog(po: text)
+            } catch {
+                preconditionFailure("messages/\(language.rawValue).po: \(error)")
+            }
+        }
+        return catalogs
+    }()
+
+    static let english = Messages(.en)
+
+    init(_ language: Language, pseudo: Bool = false) {
+        let english = Self.catalogs[.en] ?? MessageCatalog.empty
+        self.language = language
+        self.english = english
+        catalog = Self.catalogs[language] ?? english
+        self.pseudo = pseudo
+    }
+
+    /// The pseudo-locale: English, every message accented and bracketed.
+    static let pseudoLocale = Messages(.en, pseudo: true)
+
+    func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        let template: String
+        switch catalog.messages[key] ?? english.messages[key] {
+        case .text(let text)?: template = text
+        case .plural(let forms)?: template = forms[0]
+        case nil: template = key
+        }
+        return fill(template, values)
+    }
+
+    /// The form for `count`, with `{count}` written as the language writes numbers ("1 234" in Russian).
+    func plural(_ key: String, count: Int, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        let template: String
+        switch catalog.messages[key] {
+        case .plural(let forms)?: template = forms[min(language.pluralForm(count), forms.count - 1)]
+        default:
+            if case .plural(let forms)? = english.messages[key] {
+                template = forms[min(Language.en.pluralForm(count), forms.count - 1)]
+            } else {
+                template = key
+            }
+        }
+        return fill(template, [("count", number(count))] + values.map { ($0.key, $0.value) })
+    }
+
+    /// A message cut at `{placeholder}`, for a template that puts its own markup there (a name with its `lang`).
+    func around(_ key: String, placeholder: String) -> (before: String, after: String) {
+        let marker = "\u{1}"
+        let parts = fill(rawTemplate(key), [(placeholder, marker)]).components(separatedBy: marker)
+        return (parts[0], parts.count > 1 ? parts[1...].joined() : "")
+    }
+
+    func number(_ value: Int) -> String {
+        Self.formatters[language]?.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    private static let formatters: [Language: NumberFormatter] = Dictionary(
+        uniqueKeysWithValues: Language.allCases.map { language in
+            let formatter = NumberFormatter()
+            formatter.locale = Locale(identifier: language.rawValue)
+            formatter.numberStyle = .decimal
+            return (language, formatter)
+        })
+
+    private func rawTemplate(_ key: String) -> String {
+        switch catalog.messages[key] ?? english.messages[key] {
+        case .text(let text)?: text
+        case .plural(let forms)?: forms[0]
+        case nil: key
+        }
+    }
+
+    private func fill(_ template: String, _ values: some Sequence<(String, String)>) -> String {
+        var text = pseudo ? Self.pseudoText(template) : template
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    private func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
+        fill(template, values.map { ($0.key, $0.value) })
+    }
+
+    /// "[!! Ŝéåŕçĥ !!]": letters accented outside `{placeholders}`, the whole bracketed.
+    static func pseudoText(_ text: String) -> String {
+        var result = ""
+        var inPlaceholder = false
+        for character in text {
+            if character == "{" { inPlaceholder = true }
+            result.append(inPlaceholder ? String(character) : accented[character] ?? String(character))
+            if character == "}" { inPlaceholder = false }
+        }
+        return "[!! " + result + " !!]"
+    }
+
+    private static let accented: [Character: String] = [
+        "a": "å", "c": "ç", "e": "é", "i": "î", "n": "ñ", "o": "ö", "s": "ŝ", "u": "ü", "w": "ŵ", "y": "ý",
+        "A": "Å", "C": "Ç", "E": "É", "I": "Î", "N": "Ñ", "O": "Ö", "S": "Ŝ", "U": "Ü", "W": "Ŵ", "Y": "Ý",
+    ]
+}
+
+extension MessageCatalog {
+    static let empty = try! MessageCatalog(po: "")
+}
