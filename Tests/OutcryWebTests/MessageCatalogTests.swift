@@ -80,6 +80,23 @@ import Testing
         }
     }
 
+    @Test func everyLanguageAtLaunchHasItsCatalog() {
+        #expect(Set(Messages.catalogs.keys) == Set(Language.allCases))
+    }
+
+    /// "1 акция, 2 акции, 5 акций": the forms chosen by count, in the languages that have more than two.
+    @Test func countsTakeTheirLanguagesForms() {
+        let russian = Messages(.ru)
+        func people(_ count: Int) -> String { russian.plural("paging.people", count: count, ["page": "1", "pages": "2"]) }
+        #expect(people(1) == "Страница 1 из 2 (1 человек)")
+        #expect(people(3) == "Страница 1 из 2 (3 человека)")
+        #expect(people(5) == "Страница 1 из 2 (5 человек)")
+        #expect(russian.plural("paging.actions", count: 22, ["page": "1", "pages": "2"]) == "Страница 1 из 2 (22 акции)")
+        #expect(russian.plural("paging.actions", count: 11, ["page": "1", "pages": "2"]) == "Страница 1 из 2 (11 акций)")
+        #expect(Messages(.fr).plural("paging.cases", count: 0, ["page": "1", "pages": "2"]) == "Page 1 sur 2 (0 affaire)")
+        #expect(Messages(.ky)("search.found-as", ["name": "Махабат"]) == "Табылган жазылышы: Махабат")
+    }
+
     @Test func countsAreWrittenAsTheLanguageWritesNumbers() {
         #expect(Messages.english.plural("paging.people", count: 1_026, ["page": "1", "pages": "42"]) == "Page 1 of 42 (1,026 people)")
         #expect(Messages.english.plural("paging.people", count: 1, ["page": "1", "pages": "2"]) == "Page 1 of 2 (1 person)")

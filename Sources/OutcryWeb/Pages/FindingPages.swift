@@ -103,7 +103,7 @@ struct FindingPages: Sendable {
                         + facets.countries.map { option($0.code, $0.name, $0 == filter.country) }),
                 .init(
                     name: "status", label: messages("actions.status"),
-                    options: [("", "actions.open-and-closed"), ("open", "action.open"), ("closed", "action.closed")].map {
+                    options: [("", "actions.open-and-closed"), ("open", "actions.filter-open"), ("closed", "actions.filter-closed")].map {
                         option($0.0, messages($0.1), $0.0 == statusValue)
                     }),
                 .init(
