@@ -1,3 +1,5 @@
+import Foundation
+
 /// A country by its ISO 3166-1 alpha-2 code, the form stored and exchanged; the name is for people.
 public struct Country: RawRepresentable, Hashable, Codable, Sendable {
     public let code: String
@@ -25,6 +27,13 @@ public struct Country: RawRepresentable, Hashable, Codable, Sendable {
     }
 
     public var name: String { Self.englishNames[code] ?? code }
+
+    /// The country's name in a language (an ISO 639-1 code), from ICU's data: "Киргизия", "Кыргызстан",
+    /// "Kirghizistan". English keeps the names this project chose.
+    public func name(in language: String) -> String {
+        guard language != "en" else { return name }
+        return Locale(identifier: language).localizedString(forRegionCode: code) ?? name
+    }
 
     /// Every country, sorted by English name, for pickers.
     public static var all: [Country] {

@@ -1,6 +1,29 @@
+import Foundation
+
 /// English wording of dates as a case worker writes them: "16 January 2024", "March 2024",
 /// "28–29 May 2025", "12 March – 9 April 2024".
 public enum DateWording {
+    /// A date in a language (an ISO 639-1 code), as ICU writes it there: "17 апреля 2024 г.", "avril 2024".
+    /// English keeps this project's own wording.
+    public static func text(_ date: HistoricalDate, language: String) -> String {
+        guard language != "en" else { return text(date) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let moment = calendar.date(from: DateComponents(year: date.year, month: date.month ?? 1, day: date.day ?? 1)) else {
+            return text(date)
+        }
+        let formatter = DateFormatter()
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.locale = Locale(identifier: language)
+        switch (date.month, date.day) {
+        case (_?, _?): formatter.dateStyle = .long
+        case (_?, nil): formatter.setLocalizedDateFormatFromTemplate("MMMMy")
+        default: formatter.setLocalizedDateFormatFromTemplate("y")
+        }
+        return formatter.string(from: moment)
+    }
+
     public static func text(_ date: HistoricalDate) -> String {
         var words: [String] = []
         if let day = date.day { words.append(String(day)) }

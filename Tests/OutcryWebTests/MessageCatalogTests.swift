@@ -97,6 +97,23 @@ import Testing
         #expect(Messages(.ky)("search.found-as", ["name": "Махабат"]) == "Табылган жазылышы: Махабат")
     }
 
+    /// Country names and dates come from ICU in each language, Kyrgyz and Russian included.
+    @Test func countriesAndDatesAreWrittenInTheLanguage() throws {
+        let kyrgyzstan = try #require(Country(rawValue: "KG"))
+        #expect(kyrgyzstan.name(in: "en") == "Kyrgyzstan")
+        #expect(kyrgyzstan.name(in: "ru") == "Киргизия")
+        #expect(kyrgyzstan.name(in: "ky") == "Кыргызстан")
+        #expect(kyrgyzstan.name(in: "de") == "Kirgisistan")
+        let day = try HistoricalDate(iso: "2024-04-17")
+        #expect(DateWording.text(day, language: "en") == "17 April 2024")
+        #expect(DateWording.text(day, language: "ru").hasPrefix("17 апреля 2024"))
+        #expect(DateWording.text(day, language: "fr") == "17 avril 2024")
+        #expect(DateWording.text(day, language: "ky").contains("2024"))
+        #expect(DateWording.text(day, language: "ky").lowercased().contains("апрел"))
+        #expect(DateWording.text(try HistoricalDate(iso: "2024-03"), language: "de") == "März 2024")
+        #expect(DateWording.text(try HistoricalDate(iso: "2024"), language: "es") == "2024")
+    }
+
     @Test func countsAreWrittenAsTheLanguageWritesNumbers() {
         #expect(Messages.english.plural("paging.people", count: 1_026, ["page": "1", "pages": "42"]) == "Page 1 of 42 (1,026 people)")
         #expect(Messages.english.plural("paging.people", count: 1, ["page": "1", "pages": "2"]) == "Page 1 of 2 (1 person)")

@@ -22,6 +22,10 @@ struct FindingPages: Sendable {
         messages("action.number-title", ["number": number, "title": title])
     }
 
+    private func countryName(_ country: Country) -> String { country.name(in: messages.language.rawValue) }
+
+    private func dateText(_ date: HistoricalDate) -> String { DateWording.text(date, language: messages.language.rawValue) }
+
     private func state(_ status: UrgentAction.Status) -> String {
         messages(status == .closed ? "action.closed" : "action.open")
     }
@@ -51,12 +55,12 @@ struct FindingPages: Sendable {
         let organisations = try await store.organisations(ids(.organisation)).map { organisation in
             IndexPage.Item(
                 title: organisation.name, href: SiteRoute.peopleIndex.path(query: ["organisation": organisation.id.rawValue]),
-                meta: organisation.country.map { messages("search.organisation-in", ["country": $0.name]) }
+                meta: organisation.country.map { messages("search.organisation-in", ["country": countryName($0)]) }
                     ?? messages("search.organisation"),
                 foundAs: foundAs(.organisation, organisation.id.rawValue, shown: organisation.name))
         }
         let cases = try await store.cases(ids(.case)).map {
-            IndexPage.Item(title: $0.title, href: SiteRoute.case($0.id).path, meta: $0.country.name)
+            IndexPage.Item(title: $0.title, href: SiteRoute.case($0.id).path, meta: countryName($0.country))
         }
         let actions = try await store.urgentActions(ids(.action)).filter { $0.status != .draft }.map {
             IndexPage.Item(title: actionTitle($0.number, $0.title), href: SiteRoute.urgentAction($0.id).path, meta: state($0.status))
@@ -65,7 +69,7 @@ struct FindingPages: Sendable {
         for id: Identifier<Statement> in ids(.statement) {
             if let statement = try await store.statement(id) {
                 statements.append(
-                    IndexPage.Item(title: statement.title, href: SiteRoute.statement(id).path, meta: DateText(statement.published).text))
+                    IndexPage.Item(title: statement.title, href: SiteRoute.statement(id).path, meta: dateText(statement.published)))
             }
         }
         let groups = [
@@ -100,7 +104,8 @@ struct FindingPages: Sendable {
                 .init(
                     name: "country", label: messages("actions.country"),
                     options: [option("", messages("actions.all-countries"), filter.country == nil)]
-                        + facets.countries.map { option($0.code, $0.name, $0 == filter.country) }),
+                        + facets.countries.map { option($0.code, countryName($0), $0 == filter.country) }
+                        .sorted { $0.label.localizedStandardCompare($1.label) == .orderedAscending }),
                 .init(
                     name: "status", label: messages("actions.status"),
                     options: [("", "actions.open-and-closed"), ("open", "actions.filter-open"), ("closed", "actions.filter-closed")].map {
@@ -115,7 +120,7 @@ struct FindingPages: Sendable {
             items: listing.items.map { action in
                 IndexPage.Item(
                     title: actionTitle(action.number, action.title), href: SiteRoute.urgentAction(action.id).path,
-                    meta: [action.country?.name, (try? HistoricalDate(iso: action.issued)).map { DateText($0).text }, state(action.status)]
+                    meta: [action.country.map(countryName), (try? HistoricalDate(iso: action.issued)).map(dateText), state(action.status)]
                         .compactMap { $0 }.joined(separator: " · "))
             },
             empty: messages("actions.none"), show: messages("actions.show"),
@@ -128,7 +133,9 @@ struct FindingPages: Sendable {
         return IndexPage(
             page: meta(messages("cases.title"), messages("cases.description")), heading: messages("cases.title"),
             intro: messages("cases.intro"), filters: [], filterAction: SiteRoute.caseIndex.path,
-            items: listing.items.map { IndexPage.Item(title: $0.title, href: SiteRoute.case($0.id).path, meta: $0.country?.name) },
+            items: listing.items.map {
+                IndexPage.Item(title: $0.title, href: SiteRoute.case($0.id).path, meta: $0.country.map(countryName))
+            },
             empty: messages("cases.none"), show: messages("actions.show"),
             paging: Paging(page: page, total: listing.total, perPage: Self.perPage, key: "paging.cases", messages: messages, link: link))
     }
