@@ -103,8 +103,10 @@ import Testing
             }
             #expect(
                 try alert.decode(column: "subject", as: String.self)
-                    == "Mise à jour de l'Action urgente 31.24: Kyrgyzstan: Journalists sentenced")
+                    == "Mise à jour de l’Action urgente 31.24: Kyrgyzstan: Journalists sentenced")
             #expect(try TestApp.vault.openMarked(alert.decode(column: "body_text", as: String.self)).contains("Agissez maintenant"))
+            // Kyrgyz, offered on the form since the catalogs have it, with the deadline written in Kyrgyz.
+            #expect(try await client.get("/alerts", as: nil).text.contains(#"<option value="ky">Кыргызча</option>"#))
             // A language the form does not offer falls back to English.
             _ = try await Self.subscribe(client, email: "zed@example.org", [("language", "xx")])
             let newest = try await store.engine.read { database in

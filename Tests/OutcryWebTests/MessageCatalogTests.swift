@@ -114,6 +114,23 @@ import Testing
         #expect(DateWording.text(try HistoricalDate(iso: "2024"), language: "es") == "2024")
     }
 
+    /// Alert messages come from the catalogs too, Kyrgyz included, with dates and counts in the language.
+    @Test func alertMessagesAreWrittenInTheSubscribersLanguage() {
+        let action = UrgentAction.readyToPublish()
+        let kyrgyz = AlertMail.alert(
+            action, occasion: .published, actionURL: "https://a.example/x", manageURL: "https://a.example/m", language: "ky")
+        #expect(kyrgyz.subject == "Шашылыш акция 31.24: Journalists sentenced")
+        #expect(kyrgyz.text.contains("Аракет кылуунун акыркы мөөнөтү: "))
+        #expect(kyrgyz.text.contains(DateWording.text(action.deadline!, language: "ky")))
+        let russian = AlertMail.alert(action, occasion: .published, actionURL: "u", manageURL: "m", language: "ru")
+        #expect(russian.text.contains("Пожалуйста, действуйте до 1 декабря 2024"))
+        let digest = AlertMail.digest(
+            Array(repeating: (action: action, occasion: AlertOccasion.published, url: "u"), count: 3), manageURL: "m", language: "ru")
+        #expect(digest.subject == "Срочные акции недели: 3")
+        #expect(
+            AlertMail.confirmation(confirmURL: "c", manageURL: "m", language: "xx").subject == "Please confirm your Urgent Action alerts")
+    }
+
     @Test func countsAreWrittenAsTheLanguageWritesNumbers() {
         #expect(Messages.english.plural("paging.people", count: 1_026, ["page": "1", "pages": "42"]) == "Page 1 of 42 (1,026 people)")
         #expect(Messages.english.plural("paging.people", count: 1, ["page": "1", "pages": "2"]) == "Page 1 of 2 (1 person)")

@@ -12,66 +12,69 @@ enum AlertMail {
         var html: String
     }
 
+    /// The catalog of a subscriber's language (a code), English when there is none for it.
+    static func words(_ language: String) -> Messages { Messages(Language(rawValue: language) ?? .en) }
+
     static func confirmation(confirmURL: String, manageURL: String, language: String) -> Content {
-        let words = MailWording.of(language)
+        let words = words(language)
+        let (intro, action, notYou, manage) = (
+            words("mail.confirm-intro"), words("mail.confirm-action"), words("mail.not-you"), words("mail.manage-action")
+        )
         return Content(
-            subject: words.confirmSubject,
-            text: [words.confirmIntro, "", words.confirmAction, confirmURL, "", words.notYou, "", words.manageAction, manageURL].joined(
-                separator: "\n"),
-            html: paragraphs([
-                escape(words.confirmIntro), link(words.confirmAction, confirmURL), escape(words.notYou),
-                link(words.manageAction, manageURL),
-            ]))
+            subject: words("mail.confirm-subject"),
+            text: [intro, "", action, confirmURL, "", notYou, "", manage, manageURL].joined(separator: "\n"),
+            html: paragraphs([escape(intro), link(action, confirmURL), escape(notYou), link(manage, manageURL)]))
     }
 
     static func manageLink(manageURL: String, language: String) -> Content {
-        let words = MailWording.of(language)
+        let words = words(language)
         return Content(
-            subject: words.manageSubject,
-            text: [words.manageIntro, manageURL, "", words.ignore].joined(separator: "\n"),
-            html: paragraphs([link(words.manageIntro, manageURL), escape(words.ignore)]))
+            subject: words("mail.manage-subject"),
+            text: [words("mail.manage-intro"), manageURL, "", words("mail.ignore")].joined(separator: "\n"),
+            html: paragraphs([link(words("mail.manage-intro"), manageURL), escape(words("mail.ignore"))]))
     }
 
     static func alert(_ action: UrgentAction, occasion: AlertOccasion, actionURL: String, manageURL: String, language: String) -> Content {
-        let words = MailWording.of(language)
-        let opener = words.format(
-            occasion == .closed ? words.outcome : occasion == .updated ? words.update : words.newAction, action.number)
+        let words = words(language)
+        let opener = words(
+            occasion == .closed ? "mail.outcome" : occasion == .updated ? "mail.update" : "mail.new-action", ["number": action.number])
         var lines = [action.title, "", action.summary, ""]
         var html = ["<strong>\(escape(action.title))</strong>", escape(action.summary)]
         if occasion == .closed, let outcome = action.outcome {
-            lines += ["\(words.whatHappened) \(outcome.note)", ""]
-            html.append(escape("\(words.whatHappened) \(outcome.note)"))
+            lines += ["\(words("mail.what-happened")) \(outcome.note)", ""]
+            html.append(escape("\(words("mail.what-happened")) \(outcome.note)"))
         } else {
-            lines += [words.actNow, actionURL]
-            html.append(link(words.actNow, actionURL))
+            lines += [words("mail.act-now"), actionURL]
+            html.append(link(words("mail.act-now"), actionURL))
             if let deadline = action.deadline {
-                let before = words.format(words.actBefore, DateWording.text(deadline))
+                let before = words("mail.act-before", ["date": DateWording.text(deadline, language: words.language.rawValue)])
                 lines.append(before)
                 html.append(escape(before))
             }
             lines.append("")
         }
-        lines += ["\(words.readMore) \(actionURL)", "", words.changeOrStop, manageURL]
-        html.append("<small>\(link(words.changeOrStop, manageURL))</small>")
+        lines += ["\(words("mail.read-more")) \(actionURL)", "", words("mail.change-or-stop"), manageURL]
+        html.append("<small>\(link(words("mail.change-or-stop"), manageURL))</small>")
         return Content(subject: "\(opener): \(action.title)", text: lines.joined(separator: "\n"), html: paragraphs(html))
     }
 
     static func digest(
         _ items: [(action: UrgentAction, occasion: AlertOccasion, url: String)], manageURL: String, language: String
     ) -> Content {
-        let words = MailWording.of(language)
-        var lines = [words.digestIntro, ""]
-        var html = [escape(words.digestIntro)]
+        let words = words(language)
+        var lines = [words("mail.digest-intro"), ""]
+        var html = [escape(words("mail.digest-intro"))]
         for item in items {
-            let label = item.occasion == .closed ? words.labelOutcome : item.occasion == .updated ? words.labelUpdate : words.labelNew
-            let heading = "\(label): \(words.format(words.newAction, item.action.number)): \(item.action.title)"
+            let label = words(
+                item.occasion == .closed ? "mail.label-outcome" : item.occasion == .updated ? "mail.label-update" : "mail.label-new")
+            let heading = "\(label): \(words("mail.new-action", ["number": item.action.number])): \(item.action.title)"
             lines += [heading, item.url, ""]
             html.append("<a href=\"\(escape(item.url))\">\(escape(heading))</a>")
         }
-        lines += [words.changeOrStop, manageURL]
-        html.append("<small>\(link(words.changeOrStop, manageURL))</small>")
+        lines += [words("mail.change-or-stop"), manageURL]
+        html.append("<small>\(link(words("mail.change-or-stop"), manageURL))</small>")
         return Content(
-            subject: words.format(words.digestSubject, String(items.count)), text: lines.joined(separator: "\n"), html: paragraphs(html))
+            subject: words.plural("mail.digest-subject", count: items.count), text: lines.joined(separator: "\n"), html: paragraphs(html))
     }
 
     /// The words as a link: the colon that introduces the address in plain text goes.

@@ -209,7 +209,7 @@ struct AlertsController: Sendable {
 
     /// Language, what to receive and how often, from the subscribe or manage form.
     static func preferences(_ form: FormBody) throws(FormProblem) -> (String, AlertFilter, AlertFrequency) {
-        let language = MailWording.of(form["language"] ?? "en").language
+        let language = (Language(rawValue: form["language"] ?? "en") ?? .en).rawValue
         let frequency = form["frequency"].flatMap(AlertFrequency.init(rawValue:)) ?? .instant
         let filter: AlertFilter
         switch form["receive"] {
@@ -247,7 +247,7 @@ struct AlertsController: Sendable {
             countries: countries.map { .init(value: $0.code, label: $0.name, selected: chosenCountries.contains($0.code)) },
             themes: themes.map { .init(value: $0, label: $0, selected: chosenThemes.contains($0)) },
             instant: frequency == .instant,
-            languages: MailWording.all.map { .init(value: $0.language, label: $0.name, selected: $0.language == language) })
+            languages: Language.allCases.map { .init(value: $0.rawValue, label: $0.name, selected: $0.rawValue == language) })
     }
 
     private func subscribePage(
