@@ -41,13 +41,7 @@ struct Messages: Sendable {
     static let pseudoLocale = Messages(.en, pseudo: true)
 
     func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
-        let template: String
-        switch catalog.messages[key] ?? english.messages[key] {
-        case .text(let text)?: template = text
-        case .plural(let forms)?: template = forms[0]
-        case nil: template = key
-        }
-        return fill(template, values)
+        fill(rawTemplate(key), values)
     }
 
     /// The form for `count`, with `{count}` written as the language writes numbers ("1 234" in Russian).
@@ -73,16 +67,8 @@ struct Messages: Sendable {
     }
 
     func number(_ value: Int) -> String {
-        Self.formatters[language]?.string(from: NSNumber(value: value)) ?? String(value)
+        value.formatted(.number.locale(Locale(identifier: language.rawValue)))
     }
-
-    private static let formatters: [Language: NumberFormatter] = Dictionary(
-        uniqueKeysWithValues: Language.allCases.map { language in
-            let formatter = NumberFormatter()
-            formatter.locale = Locale(identifier: language.rawValue)
-            formatter.numberStyle = .decimal
-            return (language, formatter)
-        })
 
     private func rawTemplate(_ key: String) -> String {
         switch catalog.messages[key] ?? english.messages[key] {
