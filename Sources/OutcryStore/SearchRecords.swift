@@ -121,6 +121,8 @@ extension Store: SearchRecords {
 
     private func rebuildSearchIndex() async throws -> Bool {
         try await engine.transaction { database in
+            // Instances starting together on one PostgreSQL: one builds, the others wait and find it built.
+            if database.dialect.name == "postgresql" { try await database.raw("SELECT pg_advisory_xact_lock(7202)").run() }
             let current = try await database.select().column("value").from("settings").where("key", .equal, "search_index_version")
                 .first()?.decode(column: "value", as: String.self)
             guard current != Self.searchIndexVersion else { return false }

@@ -75,4 +75,26 @@ import Testing
             #expect(try await store.caseListing(offset: 0, limit: 10).total >= 1)
         }
     }
+
+    /// Instances that start together on one database build the index once between them.
+    @Test(arguments: ThrowawayDatabase.engines)
+    func instancesStartingTogetherBuildTheIndexOnce(engine: SQLEngineKind) async throws {
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
+            #expect(try await store.loadDemoData())
+            func terms() async throws -> Int {
+                try await store.engine.read {
+                    try await $0.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                        .from("search_terms").first()?.decode(column: "n", as: Int.self) ?? 0
+                }
+            }
+            let once = try await terms()
+            try await store.engine.transaction { database in
+                try await database.delete(from: "settings").where("key", .equal, "search_index_version").run()
+            }
+            async let first = store.rebuildSearchIndexIfNeeded()
+            async let second = store.rebuildSearchIndexIfNeeded()
+            #expect([try await first, try await second].filter { $0 }.count == 1)
+            #expect(try await terms() == once)
+        }
+    }
 }
