@@ -158,6 +158,27 @@ import Testing
         }
     }
 
+    /// The home page too: every word from a catalog but the records' own titles, names and dates.
+    @Test func thePseudoLocaleFindsNoHardCodedWordOnTheHomePage() async throws {
+        try await ThrowawayDatabase.withStore(.sqlite) { store async throws in
+            _ = try await store.loadDemoData()
+            let renderer = try await PageRenderer(themeDirectory: nil)
+            let pages = PublicPages(
+                store: store, siteName: "Outcry", publicURL: "https://act.example.org", offersEmail: true, messages: .pseudoLocale)
+            let html = try renderer.html(try await pages.home())
+            var records = Set(["Outcry"])
+            for action in try await store.publicUrgentActions() { records.insert(action.title) }
+            for statement in try await store.statements(limit: 50) { records.insert(statement.title) }
+            for case let text in Self.visibleText(html).map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "· ")) })
+            where text.contains(where: \.isLetter) {
+                let isCountry = Country.all.contains { $0.name == text }
+                let isDate = text.range(of: #"\b(19|20)\d\d$"#, options: .regularExpression) != nil
+                #expect(text.contains("[!! ") || records.contains(text) || isDate || isCountry, "hard-coded: “\(text)”")
+            }
+            #expect(html.contains("[!! "), "the pseudo-locale was used")
+        }
+    }
+
     /// The text between tags, and the values of the attributes people read (labels, placeholders).
     static func visibleText(_ html: String) -> [String] {
         var texts: [String] = []

@@ -10,27 +10,36 @@ struct PublicPages: Sendable {
     let siteName: String
     let publicURL: String
     let offersEmail: Bool
+    /// The language of the pages that take their words from the catalogs so far (the home page).
+    var messages = Messages.english
 
     func home() async throws -> HomePage {
         let actions = try await store.publicUrgentActions()
         let cases = try await index(store.cases(Array(Set(actions.map(\.caseID)))))
         let people = try await index(store.people(Array(Set(actions.flatMap(\.people)))))
+        let language = messages.language
         func item(_ action: UrgentAction) -> HomePage.ActionItem {
-            HomePage.ActionItem(
-                number: action.number, title: action.title, href: SiteRoute.urgentAction(action.id).path,
-                country: cases[action.caseID]?.country.name ?? "", issued: DateText(action.issued),
-                deadline: action.deadline.map(DateText.init), people: action.people.compactMap { people[$0]?.name }.joined(separator: ", "),
-                kind: action.kind.badge, totalsHTML: action.status == .published ? PageCache.Hole.cardTotals(action.id).marker : "")
+            let names = action.people.compactMap { people[$0]?.name }.joined(separator: ", ")
+            return HomePage.ActionItem(
+                number: messages("home.number", ["number": action.number]), title: action.title,
+                closedTitle: messages("home.closed-item", ["number": action.number, "title": action.title]),
+                href: SiteRoute.urgentAction(action.id).path,
+                country: cases[action.caseID].map { $0.country.name(in: language.rawValue) } ?? "",
+                issued: DateText(action.issued, language: language),
+                deadline: action.deadline.map { DateText($0, language: language) },
+                people: names.isEmpty ? "" : messages("home.for", ["people": names]),
+                kind: action.kind.badge(messages),
+                totalsHTML: action.status == .published ? PageCache.Hole.cardTotals(action.id).marker : "")
         }
+        var meta = PageMeta(title: siteName, description: messages("home.description"), language: language.rawValue, showHomeLink: false)
+        meta.text = ChromeText(messages)
         return HomePage(
-            page: PageMeta(
-                title: siteName,
-                description: "Urgent Actions: write to the officials who can free people at risk, and tell us what you did.",
-                showHomeLink: false),
+            page: meta, words: HomePage.Text(messages),
             actions: actions.filter { $0.status == .published }.map(item),
             closedActions: actions.filter { $0.status == .closed }.map(item),
             statements: try await store.statements(limit: 10).map {
-                HomePage.StatementItem(title: $0.title, href: SiteRoute.statement($0.id).path, published: DateText($0.published))
+                HomePage.StatementItem(
+                    title: $0.title, href: SiteRoute.statement($0.id).path, published: DateText($0.published, language: language))
             })
     }
 

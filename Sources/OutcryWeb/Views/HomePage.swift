@@ -3,16 +3,38 @@ import OutcryCore
 /// `/`: the actions open now, and the latest statements.
 struct HomePage: Sendable {
     struct ActionItem: Sendable {
+        /// "UA 30.24", as the language labels a number.
         var number: String
         var title: String
+        /// "UA 30.24: title", for the list of closed actions.
+        var closedTitle: String
         var href: String
         var country: String
         var issued: DateText
         var deadline: DateText?
+        /// "For Makhabat Tazhibek-kyzy, …"; empty when the action names no one.
         var people: String
         var kind: String?
         /// Filled per request by the page cache.
         var totalsHTML: String
+    }
+
+    /// The page's own words; the dates' labels are cut around the date, which has its own `<time>`.
+    struct Text: Sendable {
+        var heading, lede, open, noneOpen, closed, statements, noStatements: String
+        var issuedBefore, issuedAfter, actByBefore, actByAfter: String
+
+        init(_ messages: Messages) {
+            heading = messages("home.heading")
+            lede = messages("home.lede")
+            open = messages("home.open")
+            noneOpen = messages("home.none-open")
+            closed = messages("home.closed")
+            statements = messages("home.statements")
+            noStatements = messages("home.no-statements")
+            (issuedBefore, issuedAfter) = messages.around("home.issued", placeholder: "date")
+            (actByBefore, actByAfter) = messages.around("home.act-by", placeholder: "date")
+        }
     }
 
     struct StatementItem: Sendable {
@@ -22,6 +44,8 @@ struct HomePage: Sendable {
     }
 
     var page: PageMeta
+    /// Named apart from `DateText.text`: Mustache looks a dotted name up from the innermost section.
+    var words: Text
     var actions: [ActionItem]
     var closedActions: [ActionItem]
     var statements: [StatementItem]
@@ -38,6 +62,21 @@ extension UrgentAction.Kind {
     }
 }
 
+extension UrgentAction.Kind {
+    /// The badge in a language.
+    func badge(_ messages: Messages) -> String? {
+        switch self {
+        case .new: nil
+        case .update: messages("action.kind-update")
+        case .closing: messages("action.kind-outcome")
+        }
+    }
+}
+
 extension DateText {
     init(_ date: HistoricalDate) { self.init(text: DateWording.text(date), iso: date.iso) }
+
+    init(_ date: HistoricalDate, language: Language) {
+        self.init(text: DateWording.text(date, language: language.rawValue), iso: date.iso)
+    }
 }
