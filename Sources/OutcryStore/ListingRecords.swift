@@ -50,12 +50,7 @@ extension Store: ListingRecords {
     public func publicActions(_ filter: ActionFilter, offset: Int, limit: Int) async throws -> Listing<ActionListing> {
         try await engine.read { database in
             func narrowed(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
-                query.from(SQLAlias(SQLIdentifier("urgent_actions"), as: SQLIdentifier("a")))
-                    .join(
-                        SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), on: SQLColumn("case_id", table: "a"), .equal,
-                        SQLColumn("id", table: "c")
-                    )
-                    .where(SQLColumn("status", table: "a"), .in, SQLBind.group(filter.status.map { [$0.rawValue] } ?? Self.publicStatuses))
+                let query = Self.publicActions(query, statuses: filter.status.map { [$0.rawValue] } ?? Self.publicStatuses)
                 if let country = filter.country { query.where(SQLColumn("country", table: "c"), .equal, SQLBind(country.code)) }
                 if let year = filter.year { query.where(SQLColumn("issued", table: "a"), .like, SQLBind("\(year)%")) }
                 return query
@@ -84,23 +79,31 @@ extension Store: ListingRecords {
         }
     }
 
+    /// Two small answers, not a row per action: the distinct countries, then the distinct years.
     public func publicActionFacets() async throws -> (countries: [Country], years: [Int]) {
         try await engine.read { database in
-            let rows = try await database.select().column(SQLColumn("issued", table: "a")).column(SQLColumn("country", table: "c"))
-                .from(SQLAlias(SQLIdentifier("urgent_actions"), as: SQLIdentifier("a")))
-                .join(
-                    SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), on: SQLColumn("case_id", table: "a"), .equal,
-                    SQLColumn("id", table: "c")
+            let countries = try await Self.publicActions(database.select(), statuses: Self.publicStatuses)
+                .column(SQLColumn("country", table: "c")).distinct().all()
+                .compactMap { Country(rawValue: try $0.decode(column: "country", as: String.self)) }
+            let years = try await Self.publicActions(database.select(), statuses: Self.publicStatuses)
+                .column(
+                    SQLFunction("substr", args: SQLColumn("issued", table: "a"), SQLLiteral.numeric("1"), SQLLiteral.numeric("4")),
+                    as: "year"
                 )
-                .where(SQLColumn("status", table: "a"), .in, SQLBind.group(Self.publicStatuses)).distinct().all()
-            var countries = Set<Country>()
-            var years = Set<Int>()
-            for row in rows {
-                if let country = Country(rawValue: try row.decode(column: "country", as: String.self)) { countries.insert(country) }
-                if let year = Int(try row.decode(column: "issued", as: String.self).prefix(4)) { years.insert(year) }
-            }
+                .distinct().all()
+                .compactMap { Int(try $0.decode(column: "year", as: String.self)) }
             return (countries.sorted { $0.name < $1.name }, years.sorted(by: >))
         }
+    }
+
+    /// Public actions (`a`) with their cases (`c`), in `statuses`.
+    private static func publicActions(_ query: SQLSelectBuilder, statuses: [String]) -> SQLSelectBuilder {
+        query.from(SQLAlias(SQLIdentifier("urgent_actions"), as: SQLIdentifier("a")))
+            .join(
+                SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), on: SQLColumn("case_id", table: "a"), .equal,
+                SQLColumn("id", table: "c")
+            )
+            .where(SQLColumn("status", table: "a"), .in, SQLBind.group(statuses))
     }
 
     public func caseListing(offset: Int, limit: Int) async throws -> Listing<(id: Identifier<Case>, title: String, country: Country?)> {

@@ -40,24 +40,24 @@ struct FindingPages: Sendable {
         }
         let hits = try await store.search(query, limit: Self.foundPerKind)
         func ids<T>(_ kind: SearchKey.Kind) -> [Identifier<T>] { hits.filter { $0.kind == kind }.map { Identifier($0.id) } }
-        func foundAs(_ kind: SearchKey.Kind, _ id: String, shown: String, language: String? = nil) -> IndexPage.FoundAs? {
-            guard let label = hits.first(where: { $0.kind == kind && $0.id == id })?.label, label != shown else { return nil }
-            let (before, after) = messages.around("search.found-as", placeholder: "name")
-            return IndexPage.FoundAs(before: before, name: label, after: after, language: language)
+        let labels = Dictionary(hits.map { ("\($0.kind.rawValue):\($0.id)", $0.label) }) { first, _ in first }
+        let (before, after) = messages.around("search.found-as", placeholder: "name")
+        /// The spelling that matched, when it is not the one shown, with its language if a variant gives one.
+        func foundAs(_ kind: SearchKey.Kind, _ id: String, shown: String, variants: [NameVariant]) -> IndexPage.FoundAs? {
+            guard let label = labels["\(kind.rawValue):\(id)"], label != shown else { return nil }
+            return IndexPage.FoundAs(before: before, name: label, after: after, language: variants.first { $0.name == label }?.language)
         }
         let people = try await store.people(ids(.person)).map { person in
-            let label = hits.first { $0.kind == .person && $0.id == person.id.rawValue }?.label
-            return IndexPage.Item(
+            IndexPage.Item(
                 title: person.name, href: SiteRoute.person(person.id).path, meta: person.role,
-                foundAs: foundAs(
-                    .person, person.id.rawValue, shown: person.name, language: person.variants.first { $0.name == label }?.language))
+                foundAs: foundAs(.person, person.id.rawValue, shown: person.name, variants: person.variants))
         }
         let organisations = try await store.organisations(ids(.organisation)).map { organisation in
             IndexPage.Item(
                 title: organisation.name, href: SiteRoute.peopleIndex.path(query: ["organisation": organisation.id.rawValue]),
                 meta: organisation.country.map { messages("search.organisation-in", ["country": countryName($0)]) }
                     ?? messages("search.organisation"),
-                foundAs: foundAs(.organisation, organisation.id.rawValue, shown: organisation.name))
+                foundAs: foundAs(.organisation, organisation.id.rawValue, shown: organisation.name, variants: organisation.variants))
         }
         let cases = try await store.cases(ids(.case)).map {
             IndexPage.Item(title: $0.title, href: SiteRoute.case($0.id).path, meta: countryName($0.country))

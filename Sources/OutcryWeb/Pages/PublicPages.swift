@@ -59,7 +59,7 @@ struct PublicPages: Sendable {
         let isOpen = action.status == .published
         return UrgentActionPage(
             page: PageMeta(title: "Urgent Action \(action.number): \(action.title)", description: action.title, language: action.language),
-            number: action.number, title: action.title, kindBadge: action.kind.badge,
+            number: action.number, title: action.title, kindBadge: action.kind.badge(),
             isClosed: action.status == .closed, outcome: action.outcome?.note,
             issued: DateText(action.issued), deadline: action.deadline.map(DateText.init),
             country: item.country.name, caseLink: Link(text: item.title, href: SiteRoute.case(item.id).path),

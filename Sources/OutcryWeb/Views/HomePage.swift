@@ -52,19 +52,8 @@ struct HomePage: Sendable {
 }
 
 extension UrgentAction.Kind {
-    /// Shown next to the number; a new action needs no label.
-    var badge: String? {
-        switch self {
-        case .new: nil
-        case .update: "Further information"
-        case .closing: "Outcome"
-        }
-    }
-}
-
-extension UrgentAction.Kind {
-    /// The badge in a language.
-    func badge(_ messages: Messages) -> String? {
+    /// Shown next to the number, in a language; a new action needs no label.
+    func badge(_ messages: Messages = .english) -> String? {
         switch self {
         case .new: nil
         case .update: messages("action.kind-update")

@@ -20,12 +20,15 @@ struct PageMeta: Sendable {
     var preview: String?
     var previewBack: String?
     /// The words of the header and footer every public page shares.
-    var text = ChromeText(Messages.english)
+    var text = ChromeText.english
 }
 
 /// The header's and footer's words, from the message catalog of the page's language.
 struct ChromeText: Sendable {
     var skip, navigation, actions, people, statements, alerts, searchLabel, searchPlaceholder, searchButton, footer: String
+
+    /// Read once: every English page carries it.
+    static let english = ChromeText(Messages.english)
 
     init(_ messages: Messages) {
         skip = messages("chrome.skip")
@@ -50,7 +53,9 @@ struct Link: Sendable, Hashable {
 extension Link {
     /// "Urgent Action 30.24: Kyrgyzstan: …", to the action's page.
     init(_ action: UrgentAction) {
-        self.init(text: "Urgent Action \(action.number): \(action.title)", href: SiteRoute.urgentAction(action.id).path)
+        self.init(
+            text: Messages.english("action.number-title", ["number": action.number, "title": action.title]),
+            href: SiteRoute.urgentAction(action.id).path)
     }
 }
 

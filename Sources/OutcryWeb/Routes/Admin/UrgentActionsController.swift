@@ -145,7 +145,7 @@ struct UrgentActionsController: Sendable {
             rows.append(
                 ListView.Row(cells: [
                     .init(text: "UA \(action.number)", href: AdminRoute.action(action.id).path),
-                    .init(text: action.title, badge: action.kind.badge),
+                    .init(text: action.title, badge: action.kind.badge()),
                     .init(text: action.status.label), .init(text: action.deadline.map(DateWording.text) ?? "—"),
                     .init(text: "\(totals.reports.formatted) reports, \(totals.actions.formatted) actions"),
                 ]))
@@ -242,7 +242,7 @@ struct UrgentActionsController: Sendable {
         let view = DashboardView(
             admin: AdminPage(
                 title: "UA \(action.number)", coordinator: coordinator, current: AdminRoute.home.path, notice: notice, error: error),
-            number: action.number, title: action.title, status: action.status.label, kind: action.kind.badge,
+            number: action.number, title: action.title, status: action.status.label, kind: action.kind.badge(),
             issued: DateWording.text(action.issued), deadline: action.deadline.map(DateWording.text),
             outcome: action.outcome.map { "\($0.kind.label): \($0.note)" },
             csrf: coordinator.session.csrf, canEdit: canEdit,
