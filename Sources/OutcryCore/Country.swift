@@ -36,7 +36,14 @@ public struct Country: RawRepresentable, Hashable, Codable, Sendable {
     }
 
     /// Every country, sorted by English name, for pickers.
-    public static var all: [Country] {
-        englishNames.keys.compactMap(Country.init(rawValue:)).sorted { $0.name < $1.name }
+    public static let all: [Country] = englishNames.keys.compactMap(Country.init(rawValue:)).sorted { $0.name < $1.name }
+
+    /// Every country, sorted by its name in a language as that language sorts.
+    public static func sorted(in language: String) -> [Country] {
+        guard language != "en" else { return all }
+        let locale = Locale(identifier: language)
+        return all.map { ($0, $0.name(in: language)) }
+            .sorted { $0.1.compare($1.1, locale: locale) == .orderedAscending }
+            .map(\.0)
     }
 }

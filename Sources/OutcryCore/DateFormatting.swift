@@ -5,7 +5,9 @@ import Foundation
 public enum DateWording {
     /// A date in a language (an ISO 639-1 code), as ICU writes it there: "17 апреля 2024 г.", "avril 2024".
     /// English keeps this project's own wording.
-    public static func text(_ date: HistoricalDate, language: String) -> String {
+    /// `governed`: the form a preposition takes ("с марта 2024 г.", not the heading's "март 2024 г."):
+    /// ICU's pattern for a month and year, with its stand-alone month (`LLLL`) made the format one (`MMMM`).
+    public static func text(_ date: HistoricalDate, language: String, governed: Bool = false) -> String {
         guard language != "en" else { return text(date) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -18,10 +20,35 @@ public enum DateWording {
         formatter.locale = Locale(identifier: language)
         switch (date.month, date.day) {
         case (_?, _?): formatter.dateStyle = .long
-        case (_?, nil): formatter.setLocalizedDateFormatFromTemplate("MMMMy")
+        case (_?, nil):
+            formatter.setLocalizedDateFormatFromTemplate("MMMMy")
+            if governed { formatter.dateFormat = formatter.dateFormat.replacingOccurrences(of: "LLLL", with: "MMMM") }
         default: formatter.setLocalizedDateFormatFromTemplate("y")
         }
         return formatter.string(from: moment)
+    }
+
+    /// A date or a range in a language, as ICU writes ranges there ("28–29 мая 2025 г."); English keeps
+    /// this project's own wording.
+    public static func text(_ date: EventDate, language: String) -> String {
+        guard language != "en" else { return text(date) }
+        guard let end = date.end else { return text(date.start, language: language) }
+        let start = date.start
+        if start.precision == .day, end.precision == .day, let from = moment(start), let to = moment(end) {
+            let formatter = DateIntervalFormatter()
+            formatter.locale = Locale(identifier: language)
+            formatter.timeZone = TimeZone(identifier: "UTC")!
+            formatter.dateStyle = .long
+            formatter.timeStyle = .none
+            return formatter.string(from: from, to: to)
+        }
+        return "\(text(start, language: language)) – \(text(end, language: language))"
+    }
+
+    private static func moment(_ date: HistoricalDate) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: date.year, month: date.month ?? 1, day: date.day ?? 1))
     }
 
     public static func text(_ date: HistoricalDate) -> String {
@@ -43,6 +70,13 @@ public enum DateWording {
             return "\(HistoricalDate.monthNames[start.month! - 1]) – \(text(end))"
         }
         return "\(text(start)) – \(text(end))"
+    }
+
+    /// Whether a range reads as it is after "since" ("since 28–29 May 2025"): days within one month;
+    /// any other range is "some time between … and …", since the exact day is unknown.
+    public static func readsAsOneDate(_ date: EventDate) -> Bool {
+        guard let end = date.end else { return true }
+        return date.start.precision == .day && end.precision == .day && date.start.month == end.month && date.start.year == end.year
     }
 
     /// Follows "since": a range reads "some time between … and …", since the exact day is unknown.

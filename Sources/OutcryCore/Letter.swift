@@ -97,17 +97,6 @@ extension UrgentAction {
         return paragraphs
     }
 
-    /// A short, speakable script for a phone call to an official.
-    public func callScript(for target: Target, peopleNames: [String]) -> String {
-        let who = peopleNames.isEmpty ? "the people named in Urgent Action \(number)" : Self.list(peopleNames)
-        var script = "Hello, my name is … and I am calling about \(who)."
-        if let ask = asks.first {
-            script += " I urge \(target.title.map { "the \($0)" } ?? target.fullName) to act: \(ask.lowercasedFirst)"
-            if !script.hasSuffix(".") { script += "." }
-        }
-        return script + " Thank you for your time."
-    }
-
     /// "A", "A and B", "A, B and C".
     public static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
@@ -121,12 +110,5 @@ extension StringProtocol {
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
-    }
-}
-
-extension String {
-    var lowercasedFirst: String {
-        guard let first else { return self }
-        return first.lowercased() + dropFirst()
     }
 }

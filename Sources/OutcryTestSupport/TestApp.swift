@@ -20,14 +20,15 @@ public enum TestApp {
 
     /// The application on a new SQLite file; `prepare` may change the data first, through its own connection.
     public static func withDemo<T: Sendable>(
-        loadDemoData: Bool = true, themeDirectory: String? = nil, clock: any WallClock = FixedClock(),
+        loadDemoData: Bool = true, themeDirectory: String? = nil, clock: any WallClock = FixedClock(), pseudoLocale: Bool = false,
         prepare: (Store) async throws -> Void = { _ in },
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-web-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let configuration = try Configuration.resolve(
+        var configuration = try Configuration.resolve(
             .init(dataDirectory: directory, loadDemoData: loadDemoData, themeDirectory: themeDirectory), environment: environment)
+        configuration.pseudoLocale = pseudoLocale
         let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock)
         let store = try await Store.open(configuration.database, logger: logger)
         try await prepare(store)

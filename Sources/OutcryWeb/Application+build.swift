@@ -41,6 +41,7 @@ public func buildApplication(
     let formSecret = vault.secret(for: "forms")
 
     let tokens = FormTokens(secret: formSecret)
+    let messageSource = Messages.Source(pseudo: configuration.pseudoLocale)
     let router = Router(context: OutcryRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(AdminRedirectMiddleware())
@@ -52,18 +53,18 @@ public func buildApplication(
         store: store, clock: clock,
         fill: { hole in
             switch hole {
-            case .totals(let id), .cardTotals(let id):
-                let card = hole == .cardTotals(id)
-                return try await totals.html(of: id, template: TotalsView.template(card: card)) {
-                    try renderer.html(TotalsView($0), card: card)
+            case .totals(let id, let language), .cardTotals(let id, let language):
+                let card = hole == .cardTotals(id, language)
+                return try await totals.html(of: id, rendering: TotalsView.template(card: card) + "." + language.rawValue) {
+                    try renderer.html(TotalsView($0, messages: messageSource(language)), card: card)
                 }
             case .reportToken(let id): return tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         },
         immediateFill: { hole in
             switch hole {
-            case .totals(let id), .cardTotals(let id):
-                totals.freshHTML(of: id, template: TotalsView.template(card: hole == .cardTotals(id)))
+            case .totals(let id, let language), .cardTotals(let id, let language):
+                totals.freshHTML(of: id, rendering: TotalsView.template(card: hole == .cardTotals(id, language)) + "." + language.rawValue)
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         })
@@ -72,13 +73,14 @@ public func buildApplication(
         mailHost: configuration.mailHost)
     AlertsController(
         alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock,
-        mailLimits: AlertMailLimits(perHour: configuration.alertMailsPerHour, trustForwardedFor: configuration.trustForwardedFor)
+        mailLimits: AlertMailLimits(perHour: configuration.alertMailsPerHour, trustForwardedFor: configuration.trustForwardedFor),
+        siteURL: configuration.siteURL
     ).addRoutes(to: router)
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true)
     PublicPagesController(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache, checkHealth: store.checkHealth)
         .addRoutes(to: router)
-    FindingController(pages: FindingPages(store: store), renderer: renderer).addRoutes(to: router)
+    FindingController(pages: FindingPages(store: store, siteURL: configuration.siteURL), renderer: renderer).addRoutes(to: router)
     let actionPages = ActionPages(
         store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
         hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
@@ -86,10 +88,12 @@ public func buildApplication(
         actions: ActionCache(store: store, versions: cache))
     TakingActionController(pages: actionPages, renderer: renderer).addRoutes(to: router)
     // The same handling as the report route's, for forms that come by the raw lane.
-    let reportLane: ReportLane = { action, form, peer, forwardedFor in
-        guard case .recorded(let held)? = try? await actionPages.submitReport(action, form: form, peer: peer, forwardedFor: forwardedFor)
+    let reportLane: ReportLane = { action, language, form, peer, forwardedFor in
+        guard
+            case .recorded(let held)? = try? await actionPages.speaking(messageSource(language)).submitReport(
+                action, form: form, peer: peer, forwardedFor: forwardedFor)
         else { return nil }
-        return TakingActionController.thanksLocation(action, heldForReview: held)
+        return TakingActionController.thanksLocation(action, language: language, heldForReview: held)
     }
 
     addCoordinatorRoutes(
@@ -114,7 +118,7 @@ public func buildApplication(
     }
 
     return Application(
-        responder: HeadAsGetResponder(inner: router.buildResponder()),
+        responder: HeadAsGetResponder(inner: LanguageResponder(inner: router.buildResponder(), messages: messageSource)),
         server: .pageServingHTTP1(cache: cache, reports: reportLane, originCheck: originCheck, timeouts: configuration.timeouts),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: ResponseHead.serverName),
         services: services,

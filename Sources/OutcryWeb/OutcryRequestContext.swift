@@ -8,6 +8,9 @@ public struct OutcryRequestContext: RequestContext, RemoteAddressRequestContext 
     public let remoteAddress: SocketAddress?
     /// The signed-in coordinator, on the routes of the coordinator area that need a session.
     var coordinator: Coordinator?
+    /// The words of the page asked for, in the language of its address's prefix (`/ru/…`), English without one.
+    var messages = Messages.english
+    var language: Language { messages.language }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -110,13 +110,6 @@ import Testing
         #expect(throws: LetterError.emptyBody) { try action().letter(to: president, draft: LetterDraft(body: " \n\n "), on: today) }
     }
 
-    @Test func theCallScriptNamesThePeopleAndTheAsk() throws {
-        let script = try action().callScript(for: president, peopleNames: ["Makhabat Tazhibek-kyzy", "Aike Beishekeeva"])
-        #expect(
-            script == "Hello, my name is … and I am calling about Makhabat Tazhibek-kyzy and Aike Beishekeeva. "
-                + "I urge the President of Kyrgyzstan to act: immediately release and drop all charges. Thank you for your time.")
-    }
-
     @Test func todayIsTheUTCCalendarDay() {
         #expect(HistoricalDate(day: Date(timeIntervalSince1970: 1_795_779_726)).iso == "2026-11-27")
         #expect(HistoricalDate(day: Date(timeIntervalSince1970: 951_782_400)).iso == "2000-02-29")

@@ -54,7 +54,7 @@ import Testing
     @Test func aBodyLeftHalfSentGetsA408AtTheBodyDeadlineAndNothingIsStored() async throws {
         try await RawLaneTests.withCache { cache in
             let stored = StoredCount()
-            let channel = try await RawLaneTests.connection(cache, timeouts: Self.timeouts) { action, _, _, _ in
+            let channel = try await RawLaneTests.connection(cache, timeouts: Self.timeouts) { action, _, _, _, _ in
                 await stored.add()
                 return SiteRoute.thanks(action).path
             }
@@ -94,7 +94,7 @@ import Testing
     @Test func aStopDuringAReportOnTheRawLaneAnswersItThenCloses() async throws {
         try await RawLaneTests.withCache { cache in
             let (gate, open) = AsyncStream<Void>.makeStream()
-            let channel = try await RawLaneTests.connection(cache, timeouts: Self.timeouts) { action, _, _, _ in
+            let channel = try await RawLaneTests.connection(cache, timeouts: Self.timeouts) { action, _, _, _, _ in
                 for await _ in gate { break }
                 return SiteRoute.thanks(action).path
             }

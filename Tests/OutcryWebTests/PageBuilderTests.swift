@@ -32,7 +32,7 @@ import Testing
     @Test func aDraftHasNoPublicPageOnlyAPreview() async throws {
         let pages = try Self.pages { $0.urgentActions[0].status = .draft }
         #expect(try await pages.urgentAction("30-24") == nil)
-        #expect(try await pages.urgentAction("30-24", includingDrafts: true)?.number == "30.24")
+        #expect(try await pages.urgentAction("30-24", includingDrafts: true)?.numberLabel == "Urgent Action 30.24")
         #expect(try await pages.home().actions.isEmpty)
     }
 

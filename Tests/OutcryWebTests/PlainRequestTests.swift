@@ -26,7 +26,9 @@ import Testing
                     method: .post, path: "/actions/30-24/report", contentLength: 11, isForm: true, forwardedFor: "192.0.2.1, 2001:db8::1",
                     length: head.utf8.count))
         #expect(parse("POST /a HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi")?.isForm == false)
-        #expect(ReportPath.action("/actions/30-24/report") == "30-24")
+        #expect(ReportPath.action("/actions/30-24/report").map { [$0.0.rawValue, $0.1.rawValue] } == ["30-24", "en"])
+        #expect(ReportPath.action("/ky/actions/30-24/report").map { [$0.0.rawValue, $0.1.rawValue] } == ["30-24", "ky"])
+        #expect(ReportPath.action("/xx/actions/30-24/report") == nil)
         #expect(ReportPath.action("/actions/30-24/thanks") == nil)
         #expect(ReportPath.action("/actions/../report") == nil)
     }

@@ -31,7 +31,7 @@ import Testing
             let cache = PageCache(store: store, clock: FixedClock(), fill: { _ in "" }, immediateFill: { _ in "" })
             let request = Request(
                 head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: cachedPath), body: .init(buffer: ByteBuffer()))
-            _ = try await cache.respond(to: request, route: .statement("kloop-media-staff-detained-2025")) { html }
+            _ = try await cache.respond(to: request, route: .statement("kloop-media-staff-detained-2025"), language: .en) { html }
             try await body(cache)
             await store.shutdown()
         } catch {
@@ -131,7 +131,7 @@ import Testing
     @Test func requestsArrivingWhileAReportIsStoredWaitForItsAnswer() async throws {
         try await Self.withCache { cache in
             let (gate, open) = AsyncStream<Void>.makeStream()
-            let channel = try await Self.connection(cache) { action, form, _, _ in
+            let channel = try await Self.connection(cache) { action, _, form, _, _ in
                 for await _ in gate { break }
                 return form["count_letter"] == "2" ? SiteRoute.thanks(action).path : nil
             }
@@ -159,7 +159,7 @@ import Testing
             let router = Router(context: OutcryRequestContext.self)
             router.middlewares.add(SecurityHeadersMiddleware())
             router.get(.statement(.key)) { request, _ in
-                try await cache.respond(to: request, route: .statement("kloop-media-staff-detained-2025")) { Self.page }
+                try await cache.respond(to: request, route: .statement("kloop-media-staff-detained-2025"), language: .en) { Self.page }
             }
             let routed = try await Application(router: router).test(.router) { client in
                 try await client.execute(uri: Self.cachedPath, method: .get)
@@ -185,7 +185,7 @@ import Testing
     /// A report form another site made a browser send is not stored by the lane: the router refuses it.
     @Test func aFormFromAnotherSiteGoesToTheRouter() async throws {
         try await Self.withCache { cache in
-            let channel = try await Self.connection(cache) { action, _, _, _ in SiteRoute.thanks(action).path }
+            let channel = try await Self.connection(cache) { action, _, _, _, _ in SiteRoute.thanks(action).path }
             let form = "count_letter=2"
             try await channel.writeInbound(
                 ByteBuffer(

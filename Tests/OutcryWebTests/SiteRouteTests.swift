@@ -49,7 +49,8 @@ import Testing
         #expect(SiteRoute.urgentAction("30-24").path(language: "en") == "/actions/30-24", "the default language stays at the root")
         #expect(SiteRoute.urgentAction("30-24").path(language: nil) == "/actions/30-24")
         #expect(SiteRoute.urgentAction(.key).localisedPattern == "/:language/actions/:id")
-        for route in [SiteRoute.admin(.home), .stylesheet, .health, .actionsFeed, .totalsCSV("30-24")] {
+        #expect(SiteRoute.actionsFeed.path(language: "ru") == "/ru/feeds/actions.atom")
+        for route in [SiteRoute.admin(.home), .stylesheet, .health, .totalsCSV("30-24")] {
             #expect(route.path(language: "ru") == route.path, "\(route)")
             #expect(route.localisedPattern == nil)
         }

@@ -24,8 +24,8 @@ import Testing
     @Test func textIsEscapedInPages() async throws {
         let renderer = try await PageRenderer(themeDirectory: nil)
         let page = ErrorPage(
-            page: PageMeta(title: "<script>alert(1)</script>", description: "\"onload=\"x"), status: 400,
-            heading: "<img src=x onerror=alert(1)>", message: "' OR 1=1 --")
+            page: PageMeta(title: "<script>alert(1)</script>", description: "\"onload=\"x", messages: .english, route: nil), status: 400,
+            heading: "<img src=x onerror=alert(1)>", message: "' OR 1=1 --", statusLine: "Error 400")
         let html = try renderer.html(page)
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<img src=x"))

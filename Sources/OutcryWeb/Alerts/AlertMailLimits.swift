@@ -15,23 +15,15 @@ struct AlertMailLimits: Sendable {
         site = ClientThrottle(.init(count: perHour, window: 3600), trustForwardedFor: false, capacity: 1)
     }
 
-    /// Nil when a message may go; else what to tell the person and in how many seconds to try again.
-    func refusal(peer: SocketAddress?, forwardedFor: String?, now: Date) -> (message: String, retryAfter: Int)? {
+    /// Nil when a message may go; else what to tell the person, in their language, and in how many seconds to try again.
+    func refusal(
+        peer: SocketAddress?, forwardedFor: String?, now: Date, messages: Messages = .english
+    ) -> (message: String, retryAfter: Int)? {
         if let until = clients.take(clients.client(peer: peer, forwardedFor: forwardedFor), now: now) {
-            let minutes = Self.minutes(until, now)
-            return (
-                "Several requests for alerts came from your connection in the last hour, so no message was sent this time. "
-                    + "Please try again in about \(minutes) minute\(minutes == 1 ? "" : "s").",
-                Int(until.timeIntervalSince(now).rounded(.up))
-            )
+            return (messages.plural("alerts.limit-client", count: Self.minutes(until, now)), Int(until.timeIntervalSince(now).rounded(.up)))
         }
         if let until = site.take("site", now: now) {
-            let minutes = Self.minutes(until, now)
-            return (
-                "This site has sent many confirmation messages in the last hour, so no message was sent this time. "
-                    + "Please try again in about \(minutes) minute\(minutes == 1 ? "" : "s").",
-                Int(until.timeIntervalSince(now).rounded(.up))
-            )
+            return (messages.plural("alerts.limit-site", count: Self.minutes(until, now)), Int(until.timeIntervalSince(now).rounded(.up)))
         }
         return nil
     }

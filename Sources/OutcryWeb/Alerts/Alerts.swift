@@ -15,11 +15,12 @@ struct Alerts: Sendable {
     /// A subscribe form was sent: a new or pending address gets a confirmation message (at most one a day),
     /// a confirmed one a link to manage it. The page says the same either way.
     @discardableResult
-    func subscribe(email: EmailAddress, language: String, filter: AlertFilter, frequency: AlertFrequency, now: Date) async throws -> Request
-    {
+    func subscribe(
+        email: EmailAddress, language: String, filter: AlertFilter, frequency: AlertFrequency, consentWording: String, now: Date
+    ) async throws -> Request {
         let stored = try await store.subscribe(
             lookup: vault.lookup(email.normalised), sealed: try vault.seal(email.value), language: language, filter: filter,
-            frequency: frequency, consent: Consent(wording: Consent.alerts, givenAt: now), now: now)
+            frequency: frequency, consent: Consent(wording: consentWording, givenAt: now), now: now)
         let day = Int(now.timeIntervalSince1970 / 86_400)
         if stored.status == .confirmed {
             try await queue(
@@ -56,9 +57,10 @@ struct Alerts: Sendable {
     func announce(_ action: UrgentAction, _ occasion: AlertOccasion, now: Date) async throws -> Int {
         guard let item = try await store.case(action.caseID) else { return 0 }
         try await store.recordOccasion(occasion, of: action.id, now: now)
-        let actionURL = links.url(SiteRoute.urgentAction(action.id).path)
         var drafts: [OutboxDraft] = []
         for subscriber in try await store.subscribers(for: item, frequency: .instant) {
+            // The action's page in the subscriber's language, as the mail around the link is.
+            let actionURL = links.url(SiteRoute.urgentAction(action.id).path(language: subscriber.language))
             let content = AlertMail.alert(
                 action, occasion: occasion, actionURL: actionURL, manageURL: manageURL(subscriber.id, now: now),
                 language: subscriber.language)
@@ -86,7 +88,8 @@ struct Alerts: Sendable {
             let mine = actions.filter { subscriber.filter.matches($0.1) }
             guard !mine.isEmpty else { continue }
             let content = AlertMail.digest(
-                mine.map { ($0.0, $0.2, links.url(SiteRoute.urgentAction($0.0.id).path)) }, manageURL: manageURL(subscriber.id, now: now),
+                mine.map { ($0.0, $0.2, links.url(SiteRoute.urgentAction($0.0.id).path(language: subscriber.language))) },
+                manageURL: manageURL(subscriber.id, now: now),
                 language: subscriber.language)
             drafts.append(try draft(subscriber, content, kind: "digest", key: "digest:\(week):\(subscriber.id)", now: now))
         }

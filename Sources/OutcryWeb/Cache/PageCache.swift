@@ -13,24 +13,27 @@ final class PageCache: Sendable {
     /// A place in a page filled per request. Written in templates as an HTML comment, which escaped
     /// content can never produce.
     enum Hole: Hashable, Sendable {
-        case totals(Identifier<UrgentAction>)
-        case cardTotals(Identifier<UrgentAction>)
+        /// An action's totals on its page, and on a card, in a language.
+        case totals(Identifier<UrgentAction>, Language)
+        case cardTotals(Identifier<UrgentAction>, Language)
         case reportToken(Identifier<UrgentAction>)
 
         var marker: String {
             switch self {
-            case .totals(let id): "<!--outcry:totals:\(id.rawValue)-->"
-            case .cardTotals(let id): "<!--outcry:card:\(id.rawValue)-->"
+            case .totals(let id, let language): "<!--outcry:totals.\(language.rawValue):\(id.rawValue)-->"
+            case .cardTotals(let id, let language): "<!--outcry:card.\(language.rawValue):\(id.rawValue)-->"
             case .reportToken(let id): "<!--outcry:token:\(id.rawValue)-->"
             }
         }
 
         init?(kind: Substring, id: Substring) {
             let id = Identifier<UrgentAction>(String(id))
-            switch kind {
-            case "totals": self = .totals(id)
-            case "card": self = .cardTotals(id)
-            case "token": self = .reportToken(id)
+            let parts = kind.split(separator: ".", maxSplits: 1)
+            let language = parts.count == 2 ? Language(rawValue: String(parts[1])) : nil
+            switch (parts.first, language) {
+            case ("totals"?, let language?): self = .totals(id, language)
+            case ("card"?, let language?): self = .cardTotals(id, language)
+            case ("token"?, nil) where parts.count == 1: self = .reportToken(id)
             default: return nil
             }
         }
@@ -73,8 +76,10 @@ final class PageCache: Sendable {
     }
 
     /// The page at `route`, from the cache when its content is current, else from `render`.
-    func respond(to request: Request, route: SiteRoute, render: () async throws -> String) async throws -> Response {
-        let key = route.path
+    func respond(
+        to request: Request, route: SiteRoute, language: Language, render: () async throws -> String
+    ) async throws -> Response {
+        let key = route.path(language: language.rawValue)
         let version = try await currentVersion()
         let entry: Entry
         if let cached = entries.withLock({ $0[key] }), cached.version == version {

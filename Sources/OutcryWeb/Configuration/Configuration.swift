@@ -36,6 +36,8 @@ public struct Configuration: Sendable, Equatable {
     public var alertMailsPerHour = 500
     /// How long a connection may take over a request head, a body, or between requests.
     public var timeouts = ConnectionTimeouts()
+    /// Every word of the public pages written in the pseudo-locale, to find any that is not in a catalog.
+    public var pseudoLocale = false
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", databaseURL: String? = nil,

@@ -7,7 +7,7 @@ extension ConfigurationKey {
     /// Every setting, in the order problems are reported.
     public static let all: [ConfigurationKey] = [
         host, port, dataDirectory, databaseURL, demo, themeDirectory, logLevel, publicURL, dataKey, trustForwardedFor, smtpURL,
-        smtpCAFile, mailFrom, alertMailsPerHour, headTimeout, bodyTimeout, idleTimeout,
+        smtpCAFile, mailFrom, alertMailsPerHour, headTimeout, bodyTimeout, idleTimeout, pseudoLocale,
     ]
 
     public static let host = ConfigurationKey(
@@ -125,6 +125,18 @@ extension ConfigurationKey {
     ) { value, configuration in
         guard let on = flag(value) else { return "OUTCRY_TRUST_FORWARDED_FOR “\(value)” must be 1 or 0" }
         configuration.trustForwardedFor = on
+        return nil
+    }
+
+    public static let pseudoLocale = ConfigurationKey(
+        option: nil, environment: "OUTCRY_PSEUDO_LOCALE", defaultValue: "off",
+        summary:
+            "1 to write every word of the public pages accented and bracketed ([!! Ŝéåŕçĥ !!]), so that any word not taken from the "
+            + "message catalogs stands out; for translators and developers, never for a site in use",
+        commands: [.serve]
+    ) { value, configuration in
+        guard let on = flag(value) else { return "OUTCRY_PSEUDO_LOCALE “\(value)” must be 1 or 0" }
+        configuration.pseudoLocale = on
         return nil
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The languages the site speaks, each with the plural rule its message catalog follows.
 enum Language: String, CaseIterable, Sendable {
     case en, ru, ky, fr, es, de
@@ -31,5 +33,44 @@ enum Language: String, CaseIterable, Sendable {
         case .fr: return n > 1 ? 1 : 0
         case .en, .ky, .es, .de: return n == 1 ? 0 : 1
         }
+    }
+}
+
+extension Language {
+    /// The language a path starts with (`/ru/actions/30-24` → `.ru`, `/actions/30-24`), and the
+    /// path without it (`/actions/30-24`, `/` for `/ru`); nil when the first segment names no language.
+    static func prefix(of path: Substring) -> (language: Language, rest: Substring)? {
+        guard path.hasPrefix("/") else { return nil }
+        let afterSlash = path.dropFirst()
+        let code = afterSlash.prefix { $0 != "/" && $0 != "?" }
+        guard code.count == 2, let language = Language(rawValue: String(code)) else { return nil }
+        let rest = afterSlash.dropFirst(2)
+        return (language, rest.isEmpty || rest.hasPrefix("?") ? "/" + rest : rest)
+    }
+
+    /// The language an `Accept-Language` header (RFC 9110 section 12.5.4) prefers among these, by
+    /// weight, then by order; a region (`ru-KG`) counts as its language. Nil when it names none of them.
+    static func preferred(by header: some StringProtocol) -> Language? {
+        var best: (language: Language, weight: Double)?
+        for item in header.split(separator: ",") {
+            let parts = item.split(separator: ";")
+            guard let tag = parts.first?.trimmingCharacters(in: .whitespaces).lowercased() else { continue }
+            let code = tag.prefix { $0 != "-" && $0 != "_" }
+            guard let language = Language(rawValue: String(code)) else { continue }
+            var weight = 1.0
+            for parameter in parts.dropFirst() {
+                let pair = parameter.trimmingCharacters(in: .whitespaces)
+                if pair.hasPrefix("q=") { weight = Double(pair.dropFirst(2)) ?? 0 }
+            }
+            if weight > 0, weight > (best?.weight ?? 0) { best = (language, weight) }
+        }
+        return best?.language
+    }
+
+    /// The home page `/` sends a browser to: that of the language it prefers, unless that is English or
+    /// none of the site's (nil: `/` answers itself).
+    static func home(for acceptLanguage: String?) -> Language? {
+        guard let acceptLanguage, let language = preferred(by: acceptLanguage), language != .default else { return nil }
+        return language
     }
 }

@@ -18,6 +18,8 @@ struct MessageCatalog: Sendable {
     }
 
     let messages: [String: Message]
+    /// Every leading part of every key, dot included: `action.` for `action.letter.heading`.
+    let prefixes: Set<String>
     /// The `nplurals` of the `Plural-Forms` header.
     let pluralForms: Int?
 
@@ -82,6 +84,10 @@ struct MessageCatalog: Sendable {
         }
         try finish()
         self.messages = messages
+        prefixes = Set(
+            messages.keys.flatMap { key in
+                key.indices.filter { key[$0] == "." }.map { String(key[...$0]) }
+            })
         pluralForms = header.flatMap(Self.pluralForms(in:))
     }
 

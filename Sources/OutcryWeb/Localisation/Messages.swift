@@ -40,6 +40,34 @@ struct Messages: Sendable {
     /// The pseudo-locale: English, every message accented and bracketed.
     static let pseudoLocale = Messages(.en, pseudo: true)
 
+    /// The same site's words in another language (in the pseudo-locale too, if these are).
+    func speaking(_ language: Language) -> Messages {
+        Messages(language, pseudo: pseudo)
+    }
+
+    /// The messages of a language as this site speaks it: in the pseudo-locale when it is configured so.
+    struct Source: Sendable {
+        var pseudo = false
+
+        func callAsFunction(_ language: Language) -> Messages {
+            Messages(language, pseudo: pseudo)
+        }
+    }
+
+    /// Whether the catalogs have a message named `key`.
+    func has(_ key: String) -> Bool { english.messages[key] != nil }
+
+    /// Whether some message's key starts with `prefix` (`action.`).
+    func hasKeys(under prefix: String) -> Bool { english.prefixes.contains(prefix) }
+
+    /// The address of `route` for a reader of this language.
+    func href(_ route: SiteRoute) -> String { route.path(language: language.rawValue) }
+
+    /// The same, with a query and a fragment, as `SiteRoute.path(query:fragment:)` writes them.
+    func href(_ route: SiteRoute, query: KeyValuePairs<String, String?>, fragment: String? = nil) -> String {
+        route.path(query: query, fragment: fragment, language: language.rawValue)
+    }
+
     func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
         fill(rawTemplate(key), values)
     }

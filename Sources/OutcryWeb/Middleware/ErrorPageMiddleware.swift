@@ -12,13 +12,15 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            return page(for: error.status, message: error.body)
+            return page(for: error.status, message: error.body, language: Self.language(context))
         } catch let redirect as AdminRedirect {
             throw redirect
         } catch let error as StoreError {
             switch error {
-            case .notFound: return page(for: .notFound, message: nil)
-            case .duplicate, .invalid: return page(for: .unprocessableContent, message: DraftText.capitalisingFirst("\(error)") + ".")
+            case .notFound: return page(for: .notFound, message: nil, language: Self.language(context))
+            case .duplicate, .invalid:
+                return page(
+                    for: .unprocessableContent, message: DraftText.capitalisingFirst("\(error)") + ".", language: Self.language(context))
             default: return failed(error, request, context)
             }
         } catch {
@@ -29,18 +31,24 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     private func failed(_ error: any Error, _ request: Request, _ context: Context) -> Response {
         context.logger.error(
             "request failed", metadata: ["path": .string(SiteRoute.loggable(request.uri.path)), "error": .string("\(error)")])
-        return page(for: .internalServerError, message: nil)
+        return page(for: .internalServerError, message: nil, language: Self.language(context))
     }
 
-    func page(for status: HTTPResponse.Status, message: String?) -> Response {
+    /// The words of the address asked for: an error page speaks its language too.
+    private static func language(_ context: Context) -> Messages {
+        (context as? OutcryRequestContext)?.messages ?? .english
+    }
+
+    func page(for status: HTTPResponse.Status, message: String?, language messages: Messages = .english) -> Response {
         let (heading, text): (String, String) =
             switch status.code {
-            case 404: ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped.")
-            case 400..<500: ("This request cannot be answered", message ?? "Something in the request is not right.")
-            default: ("Something went wrong on our side", "Nothing you did caused this. Please try again in a few minutes.")
+            case 404: (messages("error.not-found"), messages("error.not-found-text"))
+            case 400..<500: (messages("error.bad-request"), message ?? messages("error.bad-request-text"))
+            default: (messages("error.ours"), messages("error.ours-text"))
             }
         let model = ErrorPage(
-            page: PageMeta(title: heading, description: heading), status: status.code, heading: heading, message: text)
+            page: PageMeta(title: heading, description: heading, messages: messages, route: nil), status: status.code, heading: heading,
+            message: text, statusLine: messages("error.status", ["status": String(status.code)]))
         do {
             return try renderer.response(model, status: status)
         } catch {

@@ -39,17 +39,32 @@ struct ActionPages: Sendable {
     /// Nil when no data key is configured: then e-mail addresses are neither asked for nor kept.
     let vault: ContactVault?
     let actions: ActionCache
+    /// The language of the pages.
+    var messages = Messages.english
+
+    /// The same pages in another language.
+    func speaking(_ messages: Messages) -> ActionPages {
+        var pages = self
+        pages.messages = messages
+        return pages
+    }
 
     func letter(_ id: Identifier<UrgentAction>, to targetID: Identifier<Target>, draft: LetterDraft?) async throws -> LetterPage? {
         guard let (action, target) = try await actionAndTarget(id, targetID) else { return nil }
         let today = HistoricalDate(day: clock.now)
+        let meta = meta(
+            messages("letter.title", ["name": target.fullName, "number": action.number]),
+            description: messages("letter.description", ["number": action.number]), route: .letter(id, to: targetID))
         do {
             let letter = try action.letter(to: target, draft: draft ?? LetterDraft(), on: today)
-            return LetterPage(action: action, target: target, letter: letter, draft: draft ?? LetterDraft(), error: nil)
+            return LetterPage(
+                action: action, target: target, letter: letter, draft: draft ?? LetterDraft(), error: nil, meta: meta, messages: messages)
         } catch {
             // Show the sample again, with the supporter's text kept in the form and the reason above it.
             let sample = try action.letter(to: target, on: today)
-            return LetterPage(action: action, target: target, letter: sample, draft: draft ?? LetterDraft(), error: error.description)
+            return LetterPage(
+                action: action, target: target, letter: sample, draft: draft ?? LetterDraft(), error: error.message(messages), meta: meta,
+                messages: messages)
         }
     }
 
@@ -57,13 +72,12 @@ struct ActionPages: Sendable {
         guard let action = try await visibleAction(id) else { return nil }
         let targets = try await store.targets(action.targets.map(\.target))
         return ReportPage(
-            page: PageMeta(
-                title: "Report your actions — Urgent Action \(action.number)", description: action.title, language: action.language),
-            actionLink: Link(action),
+            page: meta(messages("report.title", ["number": action.number]), description: action.title, route: .report(id)),
+            actionLink: Link(action, messages),
             report: ReportFormView(
                 action: action, targets: targets, token: tokens.issue(for: ReportForm.purpose(id), now: clock.now),
                 offersEmail: vault != nil, values: values,
-                error: error ?? (action.status == .closed ? ReportError.actionClosed.description : nil)))
+                error: error ?? (action.status == .closed ? ReportError.actionClosed.message(messages) : nil), messages: messages))
     }
 
     func submitReport(
@@ -79,19 +93,17 @@ struct ActionPages: Sendable {
         let nonce: String
         do { nonce = try tokens.verify(form["token"], for: ReportForm.purpose(id), now: clock.now) } catch {
             return try await invalid(
-                error == .expired
-                    ? "This form was open for too long. Please check your numbers and send it again."
-                    : "This form could not be accepted. Please send it again from this page.")
+                messages(error == .expired ? "report.error-expired" : "report.error-token"))
         }
         var counts: [OutcryCore.Channel: Int] = [:]
         for channel in OutcryCore.Channel.allCases {
             guard let text = form.text(channel.formName) else { continue }
-            guard let count = Int(text) else { return try await invalid(ReportError.notANumber(channel).description) }
+            guard let count = Int(text) else { return try await invalid(ReportError.notANumber(channel).message(messages)) }
             counts[channel] = count
         }
         var country: Country?
         if let code = form.text("country") {
-            guard let known = Country(rawValue: code) else { return try await invalid(ReportError.unknownCountry.description) }
+            guard let known = Country(rawValue: code) else { return try await invalid(ReportError.unknownCountry.message(messages)) }
             country = known
         }
         let input: ReportInput
@@ -99,19 +111,19 @@ struct ActionPages: Sendable {
             input = try ReportRules.validate(
                 ReportInput(counts: counts, target: form.text("target").map { Identifier($0) }, country: country), for: action)
         } catch {
-            return try await invalid(error.description)
+            return try await invalid(error.message(messages))
         }
         let now = clock.now
         var contact: SealedContact?
         if let vault, let text = form.text("email") {
             guard let email = EmailAddress(text) else {
-                return try await invalid("That e-mail address does not look right. Check it, or leave it empty.")
+                return try await invalid(messages("report.error-email"))
             }
             guard form["consent"] == "yes" else {
-                return try await invalid("To keep your e-mail address we need your consent: tick the box, or leave the address empty.")
+                return try await invalid(messages("report.error-consent"))
             }
             contact = try SealedContact(
-                email: email, consent: Consent(wording: Consent.reportFollowUp, givenAt: now), source: "report:\(id.rawValue)",
+                email: email, consent: Consent(wording: messages("report.consent"), givenAt: now), source: "report:\(id.rawValue)",
                 vault: vault)
         }
         let outcome = try await writer.submit(
@@ -128,12 +140,14 @@ struct ActionPages: Sendable {
         guard let action = try await visibleAction(id) else { return nil }
         let targets = try await store.targets(action.targets.map(\.target))
         return ThanksPage(
-            page: PageMeta(title: "Thank you — Urgent Action \(action.number)", description: action.title, language: action.language),
-            actionLink: Link(action),
-            totals: TotalsView(try await store.totals(of: id)),
+            page: meta(messages("thanks.title", ["number": action.number]), description: action.title, route: .thanks(id)),
+            actionLink: Link(action, messages),
+            totals: TotalsView(try await store.totals(of: id), messages: messages),
             wasFlagged: heldForReview,
-            nextSteps: targets.map { Link(text: "Write to \($0.fullName)", href: SiteRoute.letter(id, to: $0.id).path) }
-                + [Link(text: "Share this action", href: SiteRoute.urgentAction(id).path(query: [:], fragment: "share-heading"))])
+            nextSteps: targets.map {
+                Link(text: messages("thanks.write-to", ["name": $0.fullName]), href: messages.href(.letter(id, to: $0.id)))
+            }
+                + [Link(text: messages("thanks.share"), href: messages.href(.urgentAction(id), query: [:], fragment: "share-heading"))])
     }
 
     func officialsReport(_ id: Identifier<UrgentAction>, for targetID: Identifier<Target>) async throws -> OfficialsReportPage? {
@@ -141,28 +155,38 @@ struct ActionPages: Sendable {
         let totals = try await store.totals(of: id)
         let mine = totals.byTarget[targetID] ?? TargetTotals()
         let people = try await store.people(action.people).map(\.name)
-        let about = people.isEmpty ? action.title : UrgentAction.list(people)
+        let about = people.isEmpty ? action.title : messages.list(people)
         let today = HistoricalDate(day: clock.now)
-        let headline =
-            "Between \(DateWording.text(action.issued)) and \(DateWording.text(today)), "
-            + "\(mine.reports.counting("person", "people")) in \(mine.countries.counting("country", "countries")) "
-            + "told us they sent you \(mine.actions.counting("message", "messages")) about \(about)."
+        let headline = messages.plural(
+            "officials.headline", count: mine.actions,
+            [
+                "start": messages.date(action.issued).text, "end": messages.date(today).text,
+                "people": messages.plural("totals.people", count: mine.reports),
+                "countries": messages.plural("totals.countries", count: mine.countries), "about": about,
+            ])
+        let language = messages.language.rawValue
         return OfficialsReportPage(
-            page: PageMeta(
-                title: "Totals for \(target.fullName) — Urgent Action \(action.number)", description: headline, language: action.language),
-            recipientLines: target.postalAddress, date: DateText(today),
+            page: meta(
+                messages("officials.title", ["name": target.fullName, "number": action.number]), description: headline,
+                route: .officialsReport(id, for: targetID)),
+            recipientLines: target.postalAddress, date: messages.date(today),
             salutation: UrgentAction.salutation(for: target, sample: action.letter(for: target.id)),
             headline: headline,
             channels: Channel.allCases.compactMap { channel in
-                (mine.byChannel[channel] ?? 0) > 0 ? .init(label: channel.label, count: mine.byChannel[channel]!.formatted) : nil
+                (mine.byChannel[channel] ?? 0) > 0
+                    ? .init(label: channel.label(messages), count: messages.number(mine.byChannel[channel]!)) : nil
             },
-            countries: mine.peopleByCountry.sorted { ($0.value, $1.key?.name ?? "") > ($1.value, $0.key?.name ?? "") }.map {
-                .init(label: $0.key?.name ?? "Country not given", count: $0.value.formatted)
-            },
-            overall: "In all, \(totals.reports.counting("person", "people")) in \(totals.countries.counting("country", "countries")) "
-                + "reported \(totals.actions.counting("action", "actions")) on Urgent Action \(action.number).",
-            people: about, asks: action.asks, csvHref: SiteRoute.totalsCSV(id).path,
-            actionLink: Link(action))
+            countries: mine.peopleByCountry.map { (name: $0.key?.name(in: language) ?? messages("officials.no-country"), count: $0.value) }
+                .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
+                .map { .init(label: $0.name, count: messages.number($0.count)) },
+            overall: messages.plural(
+                "officials.overall", count: totals.actions,
+                [
+                    "people": messages.plural("totals.people", count: totals.reports),
+                    "countries": messages.plural("totals.countries", count: totals.countries), "number": action.number,
+                ]),
+            people: about, asks: action.asks, contentLanguage: action.language == language ? nil : action.language,
+            csvHref: SiteRoute.totalsCSV(id).path, actionLink: Link(action, messages))
     }
 
     /// One row per breakdown and channel, for a spreadsheet.
@@ -193,22 +217,27 @@ struct ActionPages: Sendable {
         guard let action = try await visibleAction(id), action.status == .published else { return nil }
         let targets = try await store.targets(action.targets.map(\.target))
         let names = try await store.people(action.people).map(\.name)
-        let text = Self.shareText(action, targets: targets, names: names, network: .mastodon, publicURL: publicURL)
+        let text = Self.shareText(action, targets: targets, names: names, network: .mastodon, publicURL: publicURL, messages: messages)
         let link = ActionLinks.mastodonPost(instance: instance, text: text)
         return SharePage(
-            page: PageMeta(title: "Share on Mastodon — Urgent Action \(action.number)", description: action.title),
-            actionLink: Link(action),
-            instance: instance, link: link, text: text, formAction: SiteRoute.mastodonShare(id).path,
-            error: link == nil ? "“\(instance)” is not a Mastodon server name. Write it like mastodon.social." : nil)
+            page: meta(messages("share.title", ["number": action.number]), description: action.title, route: .mastodonShare(id)),
+            actionLink: Link(action, messages),
+            instance: instance, link: link, text: text, formAction: messages.href(.mastodonShare(id)),
+            continueText: messages("share.continue", ["server": instance]),
+            error: link == nil ? messages("share.not-a-server", ["server": instance]) : nil)
     }
 
     /// A post naming the officials' handles on the network, the people, and a link back to the action.
     static func shareText(
-        _ action: UrgentAction, targets: [Target], names: [String], network: SocialHandle.Network, publicURL: String
+        _ action: UrgentAction, targets: [Target], names: [String], network: SocialHandle.Network, publicURL: String, messages: Messages
     ) -> String {
         let handles = targets.flatMap(\.socialHandles).filter { $0.network == network }.map(\.handle)
-        let about = names.isEmpty ? action.title : "Free " + UrgentAction.list(names)
-        return (handles + [about, publicURL + SiteRoute.urgentAction(action.id).path]).joined(separator: " ")
+        let about = names.isEmpty ? action.title : messages("share.free", ["names": messages.list(names)])
+        return (handles + [about, publicURL + messages.href(.urgentAction(action.id))]).joined(separator: " ")
+    }
+
+    private func meta(_ title: String, description: String, route: SiteRoute) -> PageMeta {
+        PageMeta(title: title, description: description, messages: messages, route: route, siteURL: publicURL)
     }
 
     /// A published or closed action, read through the cache: every page here is on a supporter's path.

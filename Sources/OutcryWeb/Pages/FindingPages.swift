@@ -9,13 +9,22 @@ struct FindingPages: Sendable {
 
     let store: any Records
     var messages = Messages.english
+    /// The site's public address, for the absolute links of the `hreflang` alternates.
+    var siteURL = ""
     static let perPage = 25
     static let foundPerKind = 20
 
-    private func meta(_ title: String, _ description: String) -> PageMeta {
-        var meta = PageMeta(title: title, description: description, language: messages.language.rawValue)
-        meta.text = ChromeText(messages)
-        return meta
+    /// The same pages in another language.
+    func speaking(_ messages: Messages) -> FindingPages {
+        var pages = self
+        pages.messages = messages
+        return pages
+    }
+
+    /// `link` is this page's address in this language: the language switcher keeps its query.
+    private func meta(_ title: String, _ description: String, route: SiteRoute, link: String) -> PageMeta {
+        let query = link.firstIndex(of: "?").map { String(link[$0...]) } ?? ""
+        return PageMeta(title: title, description: description, messages: messages, route: route, siteURL: siteURL, query: query)
     }
 
     private func actionTitle(_ number: String, _ title: String) -> String {
@@ -33,7 +42,8 @@ struct FindingPages: Sendable {
     func search(_ query: String) async throws -> SearchPage {
         let query = String(query.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
         var page = meta(
-            query.isEmpty ? messages("search.title") : messages("search.results-for", ["query": query]), messages("search.description"))
+            query.isEmpty ? messages("search.title") : messages("search.results-for", ["query": query]), messages("search.description"),
+            route: .search, link: messages.href(.search, query: ["q": query.isEmpty ? nil : query]))
         page.query = query
         guard !query.isEmpty else {
             return SearchPage(page: page, heading: messages("search.title"), groups: [], note: messages("search.prompt"))
@@ -49,27 +59,27 @@ struct FindingPages: Sendable {
         }
         let people = try await store.people(ids(.person)).map { person in
             IndexPage.Item(
-                title: person.name, href: SiteRoute.person(person.id).path, meta: person.role,
+                title: person.name, href: messages.href(.person(person.id)), meta: person.role,
                 foundAs: foundAs(.person, person.id.rawValue, shown: person.name, variants: person.variants))
         }
         let organisations = try await store.organisations(ids(.organisation)).map { organisation in
             IndexPage.Item(
-                title: organisation.name, href: SiteRoute.peopleIndex.path(query: ["organisation": organisation.id.rawValue]),
+                title: organisation.name, href: messages.href(.peopleIndex, query: ["organisation": organisation.id.rawValue]),
                 meta: organisation.country.map { messages("search.organisation-in", ["country": countryName($0)]) }
                     ?? messages("search.organisation"),
                 foundAs: foundAs(.organisation, organisation.id.rawValue, shown: organisation.name, variants: organisation.variants))
         }
         let cases = try await store.cases(ids(.case)).map {
-            IndexPage.Item(title: $0.title, href: SiteRoute.case($0.id).path, meta: countryName($0.country))
+            IndexPage.Item(title: $0.title, href: messages.href(.case($0.id)), meta: countryName($0.country))
         }
         let actions = try await store.urgentActions(ids(.action)).filter { $0.status != .draft }.map {
-            IndexPage.Item(title: actionTitle($0.number, $0.title), href: SiteRoute.urgentAction($0.id).path, meta: state($0.status))
+            IndexPage.Item(title: actionTitle($0.number, $0.title), href: messages.href(.urgentAction($0.id)), meta: state($0.status))
         }
         var statements: [IndexPage.Item] = []
         for id: Identifier<Statement> in ids(.statement) {
             if let statement = try await store.statement(id) {
                 statements.append(
-                    IndexPage.Item(title: statement.title, href: SiteRoute.statement(id).path, meta: dateText(statement.published)))
+                    IndexPage.Item(title: statement.title, href: messages.href(.statement(id)), meta: dateText(statement.published)))
             }
         }
         let groups = [
@@ -89,16 +99,20 @@ struct FindingPages: Sendable {
         let facets = try await store.publicActionFacets()
         let statusValue = filter.status.map { $0 == .closed ? "closed" : "open" } ?? ""
         func link(_ page: Int) -> String {
-            SiteRoute.actionIndex.path(query: [
-                "country": filter.country?.code, "status": statusValue.isEmpty ? nil : statusValue, "year": filter.year.map(String.init),
-                "page": page == 1 ? nil : String(page),
-            ])
+            messages.href(
+                .actionIndex,
+                query: [
+                    "country": filter.country?.code, "status": statusValue.isEmpty ? nil : statusValue,
+                    "year": filter.year.map(String.init),
+                    "page": page == 1 ? nil : String(page),
+                ])
         }
         func option(_ value: String, _ label: String, _ selected: Bool) -> ReportFormView.Option {
             ReportFormView.Option(value: value, label: label, selected: selected)
         }
         return IndexPage(
-            page: meta(messages("actions.title"), messages("actions.description")), heading: messages("actions.title"),
+            page: meta(messages("actions.title"), messages("actions.description"), route: .actionIndex, link: link(page)),
+            heading: messages("actions.title"),
             intro: messages("actions.intro"),
             filters: [
                 .init(
@@ -116,10 +130,10 @@ struct FindingPages: Sendable {
                     options: [option("", messages("actions.all-years"), filter.year == nil)]
                         + facets.years.map { option(String($0), String($0), $0 == filter.year) }),
             ],
-            filterAction: SiteRoute.actionIndex.path,
+            filterAction: messages.href(.actionIndex),
             items: listing.items.map { action in
                 IndexPage.Item(
-                    title: actionTitle(action.number, action.title), href: SiteRoute.urgentAction(action.id).path,
+                    title: actionTitle(action.number, action.title), href: messages.href(.urgentAction(action.id)),
                     meta: [action.country.map(countryName), (try? HistoricalDate(iso: action.issued)).map(dateText), state(action.status)]
                         .compactMap { $0 }.joined(separator: " · "))
             },
@@ -129,12 +143,13 @@ struct FindingPages: Sendable {
 
     func cases(page: Int) async throws -> IndexPage {
         let listing = try await store.caseListing(offset: (page - 1) * Self.perPage, limit: Self.perPage)
-        func link(_ page: Int) -> String { SiteRoute.caseIndex.path(query: ["page": page == 1 ? nil : String(page)]) }
+        func link(_ page: Int) -> String { messages.href(.caseIndex, query: ["page": page == 1 ? nil : String(page)]) }
         return IndexPage(
-            page: meta(messages("cases.title"), messages("cases.description")), heading: messages("cases.title"),
-            intro: messages("cases.intro"), filters: [], filterAction: SiteRoute.caseIndex.path,
+            page: meta(messages("cases.title"), messages("cases.description"), route: .caseIndex, link: link(page)),
+            heading: messages("cases.title"),
+            intro: messages("cases.intro"), filters: [], filterAction: messages.href(.caseIndex),
             items: listing.items.map {
-                IndexPage.Item(title: $0.title, href: SiteRoute.case($0.id).path, meta: $0.country.map(countryName))
+                IndexPage.Item(title: $0.title, href: messages.href(.case($0.id)), meta: $0.country.map(countryName))
             },
             empty: messages("cases.none"), show: messages("actions.show"),
             paging: Paging(page: page, total: listing.total, perPage: Self.perPage, key: "paging.cases", messages: messages, link: link))
@@ -145,13 +160,14 @@ struct FindingPages: Sendable {
         var named: Organisation?
         if let organisation { named = try await store.organisations([organisation]).first }
         func link(_ page: Int) -> String {
-            SiteRoute.peopleIndex.path(query: ["organisation": organisation?.rawValue, "page": page == 1 ? nil : String(page)])
+            messages.href(.peopleIndex, query: ["organisation": organisation?.rawValue, "page": page == 1 ? nil : String(page)])
         }
         let heading = named.map { messages("people.of", ["organisation": $0.name]) } ?? messages("people.title")
         return IndexPage(
-            page: meta(heading, messages("people.description")), heading: heading, intro: messages("people.intro"), filters: [],
-            filterAction: SiteRoute.peopleIndex.path,
-            items: listing.items.map { IndexPage.Item(title: $0.name, href: SiteRoute.person($0.id).path) },
+            page: meta(heading, messages("people.description"), route: .peopleIndex, link: link(page)), heading: heading,
+            intro: messages("people.intro"), filters: [],
+            filterAction: messages.href(.peopleIndex),
+            items: listing.items.map { IndexPage.Item(title: $0.name, href: messages.href(.person($0.id))) },
             empty: messages("people.none"), show: messages("actions.show"),
             paging: Paging(page: page, total: listing.total, perPage: Self.perPage, key: "paging.people", messages: messages, link: link))
     }

@@ -10,36 +10,43 @@ struct PublicPages: Sendable {
     let siteName: String
     let publicURL: String
     let offersEmail: Bool
-    /// The language of the pages that take their words from the catalogs so far (the home page).
+    /// The language of the pages.
     var messages = Messages.english
+    var language: Language { messages.language }
+
+    /// The same pages in another language.
+    func speaking(_ messages: Messages) -> PublicPages {
+        var pages = self
+        pages.messages = messages
+        return pages
+    }
 
     func home() async throws -> HomePage {
         let actions = try await store.publicUrgentActions()
         let cases = try await index(store.cases(Array(Set(actions.map(\.caseID)))))
         let people = try await index(store.people(Array(Set(actions.flatMap(\.people)))))
-        let language = messages.language
         func item(_ action: UrgentAction) -> HomePage.ActionItem {
             let names = action.people.compactMap { people[$0]?.name }.joined(separator: ", ")
             return HomePage.ActionItem(
                 number: messages("home.number", ["number": action.number]), title: action.title,
                 closedTitle: messages("home.closed-item", ["number": action.number, "title": action.title]),
-                href: SiteRoute.urgentAction(action.id).path,
+                href: messages.href(.urgentAction(action.id)),
                 country: cases[action.caseID].map { $0.country.name(in: language.rawValue) } ?? "",
-                issued: DateText(action.issued, language: language),
-                deadline: action.deadline.map { DateText($0, language: language) },
+                issued: messages.date(action.issued),
+                deadline: action.deadline.map(messages.date),
                 people: names.isEmpty ? "" : messages("home.for", ["people": names]),
                 kind: action.kind.badge(messages),
-                totalsHTML: action.status == .published ? PageCache.Hole.cardTotals(action.id).marker : "")
+                totalsHTML: action.status == .published ? PageCache.Hole.cardTotals(action.id, language).marker : "")
         }
-        var meta = PageMeta(title: siteName, description: messages("home.description"), language: language.rawValue, showHomeLink: false)
-        meta.text = ChromeText(messages)
+        var meta = meta(siteName, description: messages("home.description"), route: .home)
+        meta.showHomeLink = false
         return HomePage(
             page: meta, words: HomePage.Text(messages),
             actions: actions.filter { $0.status == .published }.map(item),
             closedActions: actions.filter { $0.status == .closed }.map(item),
             statements: try await store.statements(limit: 10).map {
                 HomePage.StatementItem(
-                    title: $0.title, href: SiteRoute.statement($0.id).path, published: DateText($0.published, language: language))
+                    title: $0.title, href: messages.href(.statement($0.id)), published: messages.date($0.published))
             })
     }
 
@@ -57,30 +64,43 @@ struct PublicPages: Sendable {
         let letter = action.letter(for: nil)
         let names = people.map(\.name)
         let isOpen = action.status == .published
+        let contentLanguage = foreign(action.language)
         return UrgentActionPage(
-            page: PageMeta(title: "Urgent Action \(action.number): \(action.title)", description: action.title, language: action.language),
-            number: action.number, title: action.title, kindBadge: action.kind.badge(),
+            page: meta(
+                messages("action.number-title", ["number": action.number, "title": action.title]), description: action.title,
+                route: .urgentAction(id)),
+            numberLabel: messages("action.number", ["number": action.number]), title: action.title,
+            contentLanguage: contentLanguage, dates: DateLabels(messages), kindBadge: action.kind.badge(messages),
             isClosed: action.status == .closed, outcome: action.outcome?.note,
-            issued: DateText(action.issued), deadline: action.deadline.map(DateText.init),
-            country: item.country.name, caseLink: Link(text: item.title, href: SiteRoute.case(item.id).path),
+            issued: messages.date(action.issued), deadline: action.deadline.map(messages.date),
+            country: item.country.name(in: language.rawValue), caseLink: Link(text: item.title, href: messages.href(.case(item.id))),
             updates: earlier.flatMap {
-                $0.status == .draft ? nil : Link(text: "Urgent Action \($0.number)", href: SiteRoute.urgentAction($0.id).path)
+                $0.status == .draft
+                    ? nil : Link(text: messages("action.number", ["number": $0.number]), href: messages.href(.urgentAction($0.id)))
             },
-            laterActions: related.filter { $0.updates == action.id }.map { Link($0) },
+            laterActions: related.filter { $0.updates == action.id }.map { Link($0, messages) },
             summary: action.summary,
-            people: people.map { PersonSummary($0, events: events) },
+            people: people.map { PersonSummary($0, events: events, messages) },
             takeAction: action.takeAction, asks: action.asks,
             targets: action.targets.compactMap { entry in
-                targets[entry.target].map { UrgentActionPage.TargetBlock($0, role: entry.role, action: action, peopleNames: names) }
+                targets[entry.target].map {
+                    UrgentActionPage.TargetBlock(
+                        $0, role: entry.role, action: action, peopleNames: names,
+                        letterLanguage: foreign(letter?.language ?? action.language),
+                        messages)
+                }
             },
-            letter: letter.map { UrgentActionPage.Letter(salutation: $0.salutation, paragraphs: $0.paragraphs, closing: $0.closing) },
-            statements: try await store.statements(aboutCase: item.id).map { Link(text: $0.title, href: SiteRoute.statement($0.id).path) },
-            totalsHTML: PageCache.Hole.totals(action.id).marker,
+            letter: letter.map {
+                UrgentActionPage.Letter(
+                    language: foreign($0.language), salutation: $0.salutation, paragraphs: $0.paragraphs, closing: $0.closing)
+            },
+            statements: try await store.statements(aboutCase: item.id).map { Link(text: $0.title, href: messages.href(.statement($0.id))) },
+            totalsHTML: PageCache.Hole.totals(action.id, language).marker,
             share: isOpen ? share(action, targets: action.targets.compactMap { targets[$0.target] }, names: names) : nil,
             report: isOpen
                 ? ReportFormView(
                     action: action, targets: action.targets.compactMap { targets[$0.target] },
-                    token: PageCache.Hole.reportToken(action.id).marker, offersEmail: offersEmail)
+                    token: PageCache.Hole.reportToken(action.id).marker, offersEmail: offersEmail, messages: messages)
                 : nil)
     }
 
@@ -91,14 +111,17 @@ struct PublicPages: Sendable {
         let actions = try await store.publicUrgentActions(inCase: id)
         let statements = try await store.statements(aboutCase: id)
         let mentioned = try await index(store.people(Array(Set(events.flatMap(\.people)))))
+        let country = item.country.name(in: language.rawValue)
         return CasePage(
-            page: PageMeta(title: "\(item.title) — \(item.country.name)", description: item.summary),
-            title: item.title, country: item.country.name, themes: item.themes, summary: item.summary,
-            isClosed: item.status == .closed,
-            people: people.map { PersonSummary($0, events: events) },
-            timeline: events.map { TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements)) },
-            actions: actions.map { Link($0) },
-            statements: statements.map { Link(text: $0.title, href: SiteRoute.statement($0.id).path) })
+            page: meta("\(item.title) — \(country)", description: item.summary, route: .case(id)),
+            title: item.title, contentLanguage: foreign(Self.contentLanguage), country: country, themes: item.themes,
+            summary: item.summary, isClosed: item.status == .closed,
+            people: people.map { PersonSummary($0, events: events, messages) },
+            timeline: events.map {
+                TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements), messages)
+            },
+            actions: actions.map { Link($0, messages) },
+            statements: statements.map { Link(text: $0.title, href: messages.href(.statement($0.id))) })
     }
 
     func person(_ id: Identifier<Person>) async throws -> PersonPage? {
@@ -108,36 +131,51 @@ struct PublicPages: Sendable {
         let actions = try await store.publicUrgentActions()
         let statements = try await store.statements(limit: 1000)
         let mentioned = try await index(store.people(Array(Set(events.flatMap(\.people)))))
+        let affiliations = try await store.organisations(person.affiliations).map(\.name)
         return PersonPage(
-            page: PageMeta(title: person.name, description: "\(person.name): situation and timeline"),
-            person: PersonSummary(person, events: events),
-            affiliations: try await store.organisations(person.affiliations).map(\.name),
-            note: person.note,
-            timeline: events.map { TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements)) },
-            cases: cases.map { Link(text: $0.title, href: SiteRoute.case($0.id).path) },
-            actions: actions.filter { $0.people.contains(id) }.map {
-                Link($0)
-            })
+            page: meta(person.name, description: messages("person.description", ["name": person.name]), route: .person(id)),
+            person: PersonSummary(person, events: events, messages),
+            affiliationsText: affiliations.isEmpty ? nil : messages("person.works-with", ["organisations": messages.list(affiliations)]),
+            note: person.note, contentLanguage: foreign(Self.contentLanguage),
+            actFor: messages("person.act-for", ["name": person.name]),
+            timeline: events.map {
+                TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements), messages)
+            },
+            cases: cases.map { Link(text: $0.title, href: messages.href(.case($0.id))) },
+            actions: actions.filter { $0.people.contains(id) }.map { Link($0, messages) })
     }
 
     func statement(_ id: Identifier<Statement>) async throws -> StatementPage? {
         guard let statement = try await store.statement(id) else { return nil }
         return StatementPage(
-            page: PageMeta(title: statement.title, description: statement.lead.first ?? statement.title),
-            title: statement.title, published: DateText(statement.published), lead: statement.lead,
+            page: meta(statement.title, description: statement.lead.first ?? statement.title, route: .statement(id)),
+            title: statement.title, contentLanguage: foreign(Self.contentLanguage), published: messages.date(statement.published),
+            lead: statement.lead,
             quotes: statement.quotes.map { StatementPage.QuoteBlock(paragraphs: $0.paragraphs, speaker: $0.speaker, role: $0.role) },
             background: statement.background,
-            cases: try await store.cases(statement.cases).map { Link(text: $0.title, href: SiteRoute.case($0.id).path) },
-            people: try await store.people(statement.people).map { Link(text: $0.name, href: SiteRoute.person($0.id).path) })
+            cases: try await store.cases(statement.cases).map { Link(text: $0.title, href: messages.href(.case($0.id))) },
+            people: try await store.people(statement.people).map { Link(text: $0.name, href: messages.href(.person($0.id))) })
+    }
+
+    /// The language cases, people's notes and statements are written in: they have no translations yet.
+    static let contentLanguage = Language.default.rawValue
+
+    /// `language` when it is not the page's: the `lang` that content in it carries.
+    private func foreign(_ language: String) -> String? {
+        language == self.language.rawValue ? nil : language
+    }
+
+    private func meta(_ title: String, description: String, route: SiteRoute) -> PageMeta {
+        PageMeta(title: title, description: description, messages: messages, route: route, siteURL: publicURL)
     }
 
     private func share(_ action: UrgentAction, targets: [Target], names: [String]) -> UrgentActionPage.Share {
         func text(_ network: SocialHandle.Network) -> String {
-            ActionPages.shareText(action, targets: targets, names: names, network: network, publicURL: publicURL)
+            ActionPages.shareText(action, targets: targets, names: names, network: network, publicURL: publicURL, messages: messages)
         }
         return UrgentActionPage.Share(
             x: ActionLinks.xPost(text: text(.x)), bluesky: ActionLinks.blueskyPost(text: text(.bluesky)),
-            mastodonAction: SiteRoute.mastodonShare(action.id).path)
+            mastodonAction: messages.href(.mastodonShare(action.id)))
     }
 
     private func index<T: Identifiable>(_ items: [T]) -> [T.ID: T] {

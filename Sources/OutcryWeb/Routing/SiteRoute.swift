@@ -41,11 +41,11 @@ public enum SiteRoute: Hashable, Sendable {
 
     /// The link with a query (`?held=1`) and a fragment (`#share-heading`); keys are fixed words, values
     /// are percent-encoded but for ASCII letters and digits, and a nil value leaves its key out.
-    public func path(query: KeyValuePairs<String, String?>, fragment: String? = nil) -> String {
+    public func path(query: KeyValuePairs<String, String?>, fragment: String? = nil, language: String? = nil) -> String {
         let pairs = query.compactMap { key, value in
             value.map { key + "=" + ($0.addingPercentEncoding(withAllowedCharacters: PathSegment.queryValueCharacters) ?? "") }
         }
-        return path + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")) + (fragment.map { "#" + $0 } ?? "")
+        return path(language: language) + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")) + (fragment.map { "#" + $0 } ?? "")
     }
 
     /// The router's pattern: `:name` in place of each parameter. The values of a route built only to be
@@ -67,16 +67,31 @@ public enum SiteRoute: Hashable, Sendable {
 
     public static let defaultLanguage = "en"
 
-    /// Pages written for supporters, which the language issue serves in each language; the coordinator
-    /// area, feeds, files and machine answers keep one address.
+    /// Pages written for supporters, and their feeds, served in each language; the coordinator area, files
+    /// and machine answers keep one address.
     /// A supporter's own alert links stay at one address too: logs and the no-store rule find their
     /// secrets by that address alone.
     public var isLocalised: Bool {
         switch self {
-        case .health, .stylesheet, .totalsCSV, .actionsFeed, .statementsFeed, .caseFeed, .admin: false
+        case .health, .stylesheet, .totalsCSV, .admin: false
         case .confirmAlerts, .manageAlerts, .exportAlerts, .eraseAlerts, .unsubscribe: false
         default: true
         }
+    }
+
+    /// Every page served under a language's prefix, as registered: the prefix is taken off before routing
+    /// only for a path one of these matches, so `/ru/admin` or `/ru/feeds/…` is not found.
+    static let localisedRoutes: [SiteRoute] = [
+        .home, .urgentAction(.key), .letter(.key, to: .key), .report(.key), .thanks(.key), .mastodonShare(.key),
+        .officialsReport(.key, for: .key), .case(.key), .person(.key), .statement(.key), .search, .actionIndex, .caseIndex,
+        .peopleIndex, .alerts, .alertsAccess, .actionsFeed, .statementsFeed, .caseFeed(.key),
+    ]
+
+    private static let localisedPatterns = localisedRoutes.map(RoutePattern.init)
+
+    /// Whether `path` (without its language or query) is the address of a page served in every language.
+    static func isLocalisedPath(_ path: some StringProtocol) -> Bool {
+        localisedPatterns.contains { $0.parameters(in: path) != nil }
     }
 
     /// Registered on the router itself, outside the coordinators' group: the public site, and the

@@ -91,9 +91,11 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
+            let path = String((request.path ?? "/").prefix { $0 != "?" })
             guard progress.atRouter == 0, request.method == .get,
+                path != "/" || Language.home(for: request.headerFields[.acceptLanguage]) == nil,
                 let page = cache.immediateResponse(
-                    path: String((request.path ?? "/").prefix { $0 != "?" }),
+                    path: path,
                     ifNoneMatch: request.headerFields[.ifNoneMatch].map { Substring($0) })
             else {
                 progress.atRouter += 1

@@ -8,7 +8,7 @@ import OutcryCore
 /// is safe, and a stored one is never stored again (its idempotency key).
 typealias ReportLane =
     @Sendable (
-        _ action: Identifier<UrgentAction>, _ form: FormBody, _ peer: SocketAddress?, _ forwardedFor: String?
+        _ action: Identifier<UrgentAction>, _ language: Language, _ form: FormBody, _ peer: SocketAddress?, _ forwardedFor: String?
     ) async -> String?
 
 /// First in a connection's pipeline, for what a viral spike is made of:
@@ -104,6 +104,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
             let whole = buffer.readSlice(length: request.length + (request.contentLength ?? 0))!
             if progress.atRouter == 0, request.method == .get,
+                Language.home(for: request.acceptLanguage) == nil,
                 let page = cache.immediateResponse(path: request.path, ifNoneMatch: request.ifNoneMatch)
             {
                 closing = request.closes
@@ -114,13 +115,14 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
                 let now = context.eventLoop.now
                 progress.requestRead(at: now)
                 progress.requestAnswered(at: now)
-            } else if progress.atRouter == 0, request.method == .post, let reports, let action = ReportPath.action(request.path),
+            } else if progress.atRouter == 0, request.method == .post, let reports,
+                let (action, language) = ReportPath.action(request.path),
                 request.isForm, let length = request.contentLength, length <= FormBody.sizeLimit,
                 originCheck.allows(origin: request.origin, fetchSite: request.fetchSite, host: request.host)
             {
                 if answered { context.flush() }
                 answered = false
-                store(whole, request: request, action: action, lane: reports, rest: buffer, context: context)
+                store(whole, request: request, action: action, language: language, lane: reports, rest: buffer, context: context)
                 return
             } else {
                 if answered { context.flush() }
@@ -134,8 +136,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Stores the report off the event loop, then answers or hands the request to the router, then goes
     /// on with what arrived meanwhile.
     private func store(
-        _ whole: ByteBuffer, request: PlainRequest, action: Identifier<UrgentAction>, lane: @escaping ReportLane, rest: ByteBuffer,
-        context: ChannelHandlerContext
+        _ whole: ByteBuffer, request: PlainRequest, action: Identifier<UrgentAction>, language: Language, lane: @escaping ReportLane,
+        rest: ByteBuffer, context: ChannelHandlerContext
     ) {
         storing = true
         progress.storingOnRawLane = true
@@ -146,7 +148,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
         let forwardedFor = request.forwardedFor
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.eventLoop.makeFutureWithTask {
-            await lane(action, FormBody(lists: FormBody.parse(body)), peer, forwardedFor)
+            await lane(action, language, FormBody(lists: FormBody.parse(body)), peer, forwardedFor)
         }.whenComplete { result in
             let (handler, context) = bound.value
             let progress = handler.progress
@@ -189,13 +191,19 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 }
 
-/// The report form's route, the one path the report lane takes, read from the route table once.
+/// The report form's route, the one path the report lane takes, read from the route table once; in
+/// English or under another language's prefix, as `LanguageResponder` reads it.
 enum ReportPath {
     private static let pattern = RoutePattern(.report(.key))
 
-    static func action(_ path: String) -> Identifier<UrgentAction>? {
+    static func action(_ path: String) -> (Identifier<UrgentAction>, Language)? {
+        var language = Language.default
+        var path = Substring(path)
+        if let (prefixed, rest) = Language.prefix(of: path), prefixed != .default {
+            (language, path) = (prefixed, rest)
+        }
         guard let id = pattern.parameters(in: path)?["id"].map(String.init), Slug.isValid(id) else { return nil }
-        return Identifier(id)
+        return (Identifier(id), language)
     }
 }
 
@@ -208,6 +216,8 @@ struct PlainRequest: Equatable {
     /// The path, without the query.
     var path: String
     var ifNoneMatch: Substring?
+    /// Read for `/` only, the one page whose answer depends on it.
+    var acceptLanguage: String?
     var contentLength: Int?
     /// The body is `application/x-www-form-urlencoded`.
     var isForm = false
@@ -286,6 +296,8 @@ struct PlainRequest: Equatable {
                         valueEnd - valueStart >= 33 && equalsIgnoringCase(bytes, at: valueStart, "application/x-www-form-urlencoded")
                 } else if named("if-none-match") {
                     request.ifNoneMatch = Substring(value())
+                } else if named("accept-language"), request.path == "/" {
+                    request.acceptLanguage = value()
                 } else if named("x-forwarded-for") {
                     request.forwardedFor = request.forwardedFor.map { "\($0), \(value())" } ?? value()
                 } else if named("connection") {

@@ -51,6 +51,23 @@ struct AlertsView: Sendable {
     var unsubscribe: Unsubscribe?
     var confirm: Confirm?
     var message: Message?
-    var accessLink = SiteRoute.alertsAccess.path
-    var subscribeTo = SiteRoute.alerts.path
+    var accessLink: String
+    var subscribeTo: String
+
+    init(
+        page: PageMeta, error: String? = nil, notice: String? = nil, subscribe: Subscribe? = nil, manage: Manage? = nil,
+        access: Access? = nil, unsubscribe: Unsubscribe? = nil, confirm: Confirm? = nil, message: Message? = nil, _ messages: Messages
+    ) {
+        self.page = page
+        self.error = error
+        self.notice = notice
+        self.subscribe = subscribe
+        self.manage = manage
+        self.access = access
+        self.unsubscribe = unsubscribe
+        self.confirm = confirm
+        self.message = message
+        accessLink = messages.href(.alertsAccess)
+        subscribeTo = messages.href(.alerts)
+    }
 }

@@ -14,6 +14,8 @@ struct AtomFeed {
     var path: String
     var alternate: String
     var siteURL: String
+    /// The language of the feed's own words (`xml:lang`).
+    var language: String
     var entries: [Entry]
 
     var xml: String {
@@ -21,7 +23,7 @@ struct AtomFeed {
         let updated = entries.map(\.updated).max() ?? Date(timeIntervalSince1970: 0)
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom">
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(language))">
             <title>\(escape(title))</title>
             <id>\(escape(siteURL + path))</id>
             <link rel="self" type="application/atom+xml" href="\(escape(siteURL + path))"/>

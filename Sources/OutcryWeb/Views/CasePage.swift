@@ -2,6 +2,8 @@
 struct CasePage: Sendable {
     var page: PageMeta
     var title: String
+    /// The `lang` of the case's own words, when they are in another language than the page.
+    var contentLanguage: String?
     var country: String
     var themes: [String]
     var summary: String
@@ -16,8 +18,12 @@ struct CasePage: Sendable {
 struct PersonPage: Sendable {
     var page: PageMeta
     var person: PersonSummary
-    var affiliations: [String]
+    /// "Works or worked with …"; nil when no organisation is named.
+    var affiliationsText: String?
     var note: String?
+    var contentLanguage: String?
+    /// "Act for {name}".
+    var actFor: String
     var timeline: [TimelineEntry]
     var cases: [Link]
     var actions: [Link]
@@ -33,6 +39,7 @@ struct StatementPage: Sendable {
 
     var page: PageMeta
     var title: String
+    var contentLanguage: String?
     var published: DateText
     var lead: [String]
     var quotes: [QuoteBlock]
@@ -47,4 +54,6 @@ struct ErrorPage: Sendable {
     var status: Int
     var heading: String
     var message: String
+    /// "Error 404".
+    var statusLine: String
 }

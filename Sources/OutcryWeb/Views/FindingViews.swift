@@ -75,5 +75,5 @@ struct Paging: Sendable {
     }
 }
 
-extension SearchPage: PageView { static let template = "search" }
-extension IndexPage: PageView { static let template = "index" }
+extension SearchPage: PublicPageView { static let template = "search" }
+extension IndexPage: PublicPageView { static let template = "index" }

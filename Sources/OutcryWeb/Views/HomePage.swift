@@ -22,7 +22,7 @@ struct HomePage: Sendable {
     /// The page's own words; the dates' labels are cut around the date, which has its own `<time>`.
     struct Text: Sendable {
         var heading, lede, open, noneOpen, closed, statements, noStatements: String
-        var issuedBefore, issuedAfter, actByBefore, actByAfter: String
+        var dates: DateLabels
 
         init(_ messages: Messages) {
             heading = messages("home.heading")
@@ -32,8 +32,7 @@ struct HomePage: Sendable {
             closed = messages("home.closed")
             statements = messages("home.statements")
             noStatements = messages("home.no-statements")
-            (issuedBefore, issuedAfter) = messages.around("home.issued", placeholder: "date")
-            (actByBefore, actByAfter) = messages.around("home.act-by", placeholder: "date")
+            dates = DateLabels(messages)
         }
     }
 
@@ -51,6 +50,16 @@ struct HomePage: Sendable {
     var statements: [StatementItem]
 }
 
+/// "Issued {date}" and "Act by {date}", cut around the date, which has its own `<time>`.
+struct DateLabels: Sendable {
+    var issuedBefore, issuedAfter, actByBefore, actByAfter: String
+
+    init(_ messages: Messages) {
+        (issuedBefore, issuedAfter) = messages.around("dates.issued", placeholder: "date")
+        (actByBefore, actByAfter) = messages.around("dates.act-by", placeholder: "date")
+    }
+}
+
 extension UrgentAction.Kind {
     /// Shown next to the number, in a language; a new action needs no label.
     func badge(_ messages: Messages = .english) -> String? {
@@ -59,13 +68,5 @@ extension UrgentAction.Kind {
         case .update: messages("action.kind-update")
         case .closing: messages("action.kind-outcome")
         }
-    }
-}
-
-extension DateText {
-    init(_ date: HistoricalDate) { self.init(text: DateWording.text(date), iso: date.iso) }
-
-    init(_ date: HistoricalDate, language: Language) {
-        self.init(text: DateWording.text(date, language: language.rawValue), iso: date.iso)
     }
 }

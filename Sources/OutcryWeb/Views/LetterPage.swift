@@ -4,7 +4,10 @@ import OutcryCore
 struct LetterPage: Sendable {
     var page: PageMeta
     var actionLink: Link
-    var targetName: String
+    /// "Letter to {name}".
+    var heading: String
+    /// The `lang` of the letter, when it is in another language than the page.
+    var letterLanguage: String?
     var senderLines: [String]
     var date: DateText
     var recipientLines: [String]
@@ -19,25 +22,27 @@ struct LetterPage: Sendable {
     var error: String?
     var reportHref: String
 
-    init(action: UrgentAction, target: Target, letter: Letter, draft: LetterDraft, error: String?) {
-        page = PageMeta(
-            title: "Letter to \(target.fullName) — Urgent Action \(action.number)",
-            description: "A letter to print and post about Urgent Action \(action.number)", language: action.language)
-        actionLink = Link(action)
-        targetName = target.fullName
+    init(
+        action: UrgentAction, target: Target, letter: Letter, draft: LetterDraft, error: String?, meta: PageMeta, messages: Messages
+    ) {
+        page = meta
+        actionLink = Link(action, messages)
+        heading = messages("letter.heading", ["name": target.fullName])
+        let language = action.letter(for: target.id, language: target.preferredLanguage)?.language ?? action.language
+        letterLanguage = language == messages.language.rawValue ? nil : language
         senderLines = letter.senderLines
-        date = DateText(letter.date)
+        date = DateText(text: DateWording.text(letter.date, language: language), iso: letter.date.iso)
         recipientLines = letter.recipientLines
         salutation = letter.salutation
         paragraphs = letter.paragraphs
         closing = letter.closing
         signature = letter.signature
-        postTo = SiteRoute.letter(action.id, to: target.id).path
+        postTo = messages.href(.letter(action.id, to: target.id))
         name = draft.name
         town = draft.town
         body = draft.body ?? letter.bodyText
         self.error = error
-        reportHref = SiteRoute.report(action.id).path(query: ["target": target.id.rawValue])
+        reportHref = messages.href(.report(action.id), query: ["target": target.id.rawValue])
     }
 }
 
@@ -73,6 +78,8 @@ struct OfficialsReportPage: Sendable {
     var overall: String
     var people: String
     var asks: [String]
+    /// The `lang` of the asks, when they are in another language than the page.
+    var contentLanguage: String?
     var csvHref: String
     var actionLink: Link
 }
@@ -85,5 +92,7 @@ struct SharePage: Sendable {
     var link: String?
     var text: String
     var formAction: String
+    /// "Continue to {server} to post".
+    var continueText: String
     var error: String?
 }

@@ -1,46 +1,69 @@
 import OutcryCore
 
-/// What the shared head and foot of every page need.
+/// What the shared head and foot of every page need, in the page's language: the header's links lead to
+/// the pages in that language, and `languages` to this page in every other.
 struct PageMeta: Sendable {
     var title: String
     var description: String
-    var language = "en"
+    /// The interface language (`<html lang>`); content in another language carries its own `lang`.
+    var language: String
     var stylesheet = SiteRoute.stylesheet.path
-    var home = SiteRoute.home.path
-    var alerts = SiteRoute.alerts.path
-    var actions = SiteRoute.actionIndex.path
-    var people = SiteRoute.peopleIndex.path
-    var search = SiteRoute.search.path
+    var home: String
+    var alerts: String
+    var actions: String
+    var people: String
+    var search: String
     /// What the search box shows: the words searched for, on the results page.
     var query = ""
-    var feed = SiteRoute.actionsFeed.path
+    var feed: String
     /// Nil on the home page, which is where the breadcrumb would lead.
     var showHomeLink = true
     /// Set only when a coordinator previews a page: a banner saying so, and the way back.
     var preview: String?
     var previewBack: String?
-    /// The words of the header and footer every public page shares.
-    var text = ChromeText.english
-}
+    /// This page in each language: the `hreflang` alternates and the header's language switcher.
+    var languages: [LanguageLink]
+    /// The catalog, read by the templates as `t`.
+    var words: Words
 
-/// The header's and footer's words, from the message catalog of the page's language.
-struct ChromeText: Sendable {
-    var skip, navigation, actions, people, statements, alerts, searchLabel, searchPlaceholder, searchButton, footer: String
+    /// One language's version of a page.
+    struct LanguageLink: Sendable {
+        /// The language's code, for `hreflang` and `lang`.
+        var code: String
+        /// The language's name in itself.
+        var name: String
+        /// Root-relative, for the switcher.
+        var href: String
+        /// Absolute, for `<link rel="alternate">`.
+        var url: String
+        var isCurrent: Bool
+    }
 
-    /// Read once: every English page carries it.
-    static let english = ChromeText(Messages.english)
-
-    init(_ messages: Messages) {
-        skip = messages("chrome.skip")
-        navigation = messages("chrome.nav-label")
-        actions = messages("chrome.actions")
-        people = messages("chrome.people")
-        statements = messages("chrome.statements")
-        alerts = messages("chrome.alerts")
-        searchLabel = messages("chrome.search-label")
-        searchPlaceholder = messages("chrome.search-placeholder")
-        searchButton = messages("chrome.search-button")
-        footer = messages("chrome.footer")
+    /// `route` is the page's address, without its language; nil for answers that have no address of their
+    /// own (an error page), which offer no other languages. `query` (`?q=…`) is kept when switching.
+    init(
+        title: String, description: String, messages: Messages, route: SiteRoute?, siteURL: String = "",
+        query: String = ""
+    ) {
+        self.title = title
+        self.description = description
+        language = messages.language.rawValue
+        home = messages.href(.home)
+        alerts = messages.href(.alerts)
+        actions = messages.href(.actionIndex)
+        people = messages.href(.peopleIndex)
+        search = messages.href(.search)
+        feed = messages.href(.actionsFeed)
+        words = Words(messages)
+        languages =
+            route.map { route in
+                Language.allCases.map { language in
+                    let href = route.path(language: language.rawValue) + query
+                    return LanguageLink(
+                        code: language.rawValue, name: language.name, href: href, url: siteURL + href,
+                        isCurrent: language == messages.language)
+                }
+            } ?? []
     }
 }
 
@@ -52,10 +75,10 @@ struct Link: Sendable, Hashable {
 
 extension Link {
     /// "Urgent Action 30.24: Kyrgyzstan: …", to the action's page.
-    init(_ action: UrgentAction) {
+    init(_ action: UrgentAction, _ messages: Messages) {
         self.init(
-            text: Messages.english("action.number-title", ["number": action.number, "title": action.title]),
-            href: SiteRoute.urgentAction(action.id).path)
+            text: messages("action.number-title", ["number": action.number, "title": action.title]),
+            href: messages.href(.urgentAction(action.id)))
     }
 }
 

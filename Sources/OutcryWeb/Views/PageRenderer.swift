@@ -63,8 +63,26 @@ public struct PageRenderer: Sendable {
 
     /// A template that cannot render is a failure to report, never an empty page sent as if it were fine.
     private func html(_ model: some Sendable, template: String) throws(PageRendererError) -> String {
-        guard let html = library.render(model, withTemplate: template) else { throw .cannotRender(template) }
+        let words = (model as? any PublicPageView)?.page.words ?? (model as? TotalsView)?.words ?? Words(.english)
+        guard let html = library.render(Root(model: model, words: words), withTemplate: template) else {
+            throw .cannotRender(template)
+        }
         return html
+    }
+
+    /// What a template starts from: the view model's own fields, and the catalog as `t`.
+    private struct Root: MustacheParent {
+        let model: Any
+        let words: Words
+
+        func child(named name: String) -> Any? {
+            if name == "t" { return words }
+            guard let value = Mirror(reflecting: model).children.first(where: { $0.label == name })?.value else { return nil }
+            // As Mustache reads any field: an optional's value, or nothing.
+            let optional = Mirror(reflecting: value)
+            guard optional.displayStyle == .optional else { return value }
+            return optional.children.first?.value
+        }
     }
 }
 

@@ -5,18 +5,23 @@ protocol PageView: Sendable {
     static var template: String { get }
 }
 
-extension HomePage: PageView { static let template = "home" }
-extension UrgentActionPage: PageView { static let template = "urgent-action" }
-extension CasePage: PageView { static let template = "case" }
-extension PersonPage: PageView { static let template = "person" }
-extension StatementPage: PageView { static let template = "statement" }
-extension ErrorPage: PageView { static let template = "error" }
-extension LetterPage: PageView { static let template = "letter" }
-extension ReportPage: PageView { static let template = "report" }
-extension ThanksPage: PageView { static let template = "thanks" }
-extension OfficialsReportPage: PageView { static let template = "officials-report" }
-extension SharePage: PageView { static let template = "share" }
-extension AlertsView: PageView { static let template = "alerts" }
+/// A page of the public site, with the shared head and foot in its language.
+protocol PublicPageView: PageView {
+    var page: PageMeta { get }
+}
+
+extension HomePage: PublicPageView { static let template = "home" }
+extension UrgentActionPage: PublicPageView { static let template = "urgent-action" }
+extension CasePage: PublicPageView { static let template = "case" }
+extension PersonPage: PublicPageView { static let template = "person" }
+extension StatementPage: PublicPageView { static let template = "statement" }
+extension ErrorPage: PublicPageView { static let template = "error" }
+extension LetterPage: PublicPageView { static let template = "letter" }
+extension ReportPage: PublicPageView { static let template = "report" }
+extension ThanksPage: PublicPageView { static let template = "thanks" }
+extension OfficialsReportPage: PublicPageView { static let template = "officials-report" }
+extension SharePage: PublicPageView { static let template = "share" }
+extension AlertsView: PublicPageView { static let template = "alerts" }
 extension FormView: PageView { static let template = "admin-form" }
 extension ListView: PageView { static let template = "admin-list" }
 extension MessageView: PageView { static let template = "admin-message" }

@@ -10,16 +10,16 @@ struct PersonSummary: Sendable {
     var statusKey: String?
     var inCustodySince: String?
 
-    init(_ person: Person, events: [Event]) {
+    init(_ person: Person, events: [Event], _ messages: Messages) {
         name = person.name
-        href = SiteRoute.person(person.id).path
+        href = messages.href(.person(person.id))
         let others = person.allNames.dropFirst()
         otherNames = others.isEmpty ? nil : others.joined(separator: " · ")
         role = person.role
         if let current = Timeline.currentStatus(of: person.id, in: events) {
-            status = current.sentence
+            status = messages.status(current)
             statusKey = current.status.rawValue
-            inCustodySince = current.inCustodySince.map { "In custody since \(DateWording.since($0))" }
+            inCustodySince = current.inCustodySince.map { messages("status.in-custody-since", ["since": messages.since($0)]) }
         }
     }
 }

@@ -24,29 +24,32 @@ struct ReportFormView: Sendable {
     var offersEmail: Bool
     var email: String
     var consentGiven: Bool
-    var consentWording = Consent.reportFollowUp
+    var consentWording: String
 
     static let honeypotName = "website"
 
     init(
         action: UrgentAction, targets: [Target], token: String, offersEmail: Bool, values: [String: String] = [:],
-        error: String? = nil
+        error: String? = nil, messages: Messages
     ) {
-        postTo = SiteRoute.report(action.id).path
+        postTo = messages.href(.report(action.id))
         self.token = token
-        counts = Channel.allCases.map { CountField(name: $0.formName, label: $0.label, value: values[$0.formName] ?? "") }
+        counts = Channel.allCases.map { CountField(name: $0.formName, label: $0.label(messages), value: values[$0.formName] ?? "") }
         let chosenTarget = values["target"] ?? ""
         self.targets =
-            [Option(value: "", label: "Not one in particular", selected: chosenTarget.isEmpty)]
+            [Option(value: "", label: messages("report.no-target"), selected: chosenTarget.isEmpty)]
             + targets.map { Option(value: $0.id.rawValue, label: $0.fullName, selected: $0.id.rawValue == chosenTarget) }
         let chosenCountry = values["country"] ?? ""
         countries =
-            [Option(value: "", label: "I'd rather not say", selected: chosenCountry.isEmpty)]
-            + Country.all.map { Option(value: $0.code, label: $0.name, selected: $0.code == chosenCountry) }
+            [Option(value: "", label: messages("report.no-country"), selected: chosenCountry.isEmpty)]
+            + Country.sorted(in: messages.language.rawValue).map {
+                Option(value: $0.code, label: $0.name(in: messages.language.rawValue), selected: $0.code == chosenCountry)
+            }
         self.error = error
         self.offersEmail = offersEmail
         email = values["email"] ?? ""
         consentGiven = values["consent"] == "yes"
+        consentWording = messages("report.consent")
     }
 }
 
@@ -65,21 +68,53 @@ struct TotalsView: Sendable {
     var people: String
     var countries: String
     var actions: String
-    var verb: String
     var lines: [Line]
     var hasReports: Bool
     var hasCountries: Bool
+    /// The sentence's parts around the bold figures: "{people} in {countries} have reported {actions}."
+    var headline: [Part]
+    /// "{people} acted so far.", for a card.
+    var card: [Part]
+    /// Read as `t` by the totals' templates, which are no page of their own.
+    var words: Words
 
-    init(_ totals: Totals) {
-        people = totals.reports.counting("person", "people")
-        countries = totals.countries.counting("country", "countries")
-        actions = totals.actions.counting("action", "actions")
-        verb = totals.reports == 1 ? "has" : "have"
+    /// Text, or a figure shown in bold.
+    struct Part: Sendable {
+        var text: String
+        var isFigure: Bool
+    }
+
+    init(_ totals: Totals, messages: Messages) {
+        people = messages.plural("totals.people", count: totals.reports)
+        countries = messages.plural("totals.countries", count: totals.countries)
+        actions = messages.plural("totals.actions", count: totals.actions)
         lines = Channel.allCases.compactMap { channel in
-            totals.byChannel[channel].flatMap { $0 > 0 ? Line(label: channel.label, count: $0.formatted) : nil }
+            totals.byChannel[channel].flatMap { $0 > 0 ? Line(label: channel.label(messages), count: messages.number($0)) : nil }
         }
         hasReports = totals.reports > 0
         hasCountries = totals.countries > 0
+        let figures = ["people": people, "countries": countries, "actions": actions]
+        let sentence =
+            hasCountries
+            ? messages.plural("totals.headline", count: totals.reports)
+            : messages.plural("totals.headline-no-country", count: totals.reports)
+        headline = Self.parts(sentence, figures)
+        card = Self.parts(messages.plural("totals.card", count: totals.reports), figures)
+        words = Words(messages)
+    }
+
+    /// A message with `{name}` placeholders cut into text and figures.
+    private static func parts(_ message: String, _ figures: [String: String]) -> [Part] {
+        var parts: [Part] = []
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open)..<close])
+            if !rest[..<open].isEmpty { parts.append(Part(text: String(rest[..<open]), isFigure: false)) }
+            parts.append(Part(text: figures[name] ?? "", isFigure: true))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(Part(text: String(rest), isFigure: false)) }
+        return parts
     }
 }
 

@@ -15,23 +15,24 @@ struct TimelineEntry: Sendable {
 
     init(
         _ event: Event, people: [Identifier<Person>: Person], actions: [Identifier<UrgentAction>: UrgentAction],
-        statements: [Identifier<Statement>: Statement]
+        statements: [Identifier<Statement>: Statement], _ messages: Messages
     ) {
-        date = DateText(text: DateWording.text(event.date), iso: event.date.start.iso)
-        kind = event.kind.label
+        date = messages.date(event.date)
+        kind = event.kind.label(messages)
         summary = event.summary
         place = event.place
-        self.people = event.people.compactMap { id in people[id].map { Link(text: $0.name, href: SiteRoute.person(id).path) } }
+        self.people = event.people.compactMap { id in people[id].map { Link(text: $0.name, href: messages.href(.person(id))) } }
         if let count = event.unnamedCount, count > 0 {
-            let noun = count == 1 ? "person" : "people"
-            unnamed = event.people.isEmpty ? "\(count) \(noun) not named" : "and \(count) other \(noun) not named"
+            unnamed = messages.plural(event.people.isEmpty ? "timeline.unnamed" : "timeline.unnamed-others", count: count)
         }
-        term = event.term
+        term = event.term.map { messages("timeline.term", ["term": $0]) }
         switch event.source {
         case .urgentAction(let id):
-            source = actions[id].map { Link(text: "Urgent Action \($0.number)", href: SiteRoute.urgentAction(id).path) }
+            source = actions[id].map {
+                Link(text: messages("action.number", ["number": $0.number]), href: messages.href(.urgentAction(id)))
+            }
         case .statement(let id):
-            source = statements[id].map { Link(text: $0.title, href: SiteRoute.statement(id).path) }
+            source = statements[id].map { Link(text: $0.title, href: messages.href(.statement(id))) }
         case .external(let title, let url?):
             source = Link(text: title, href: url)
         case .external(let title, nil):

@@ -24,6 +24,10 @@ struct UrgentActionPage: Sendable {
         var tel: String?
         var callScript: String?
         var officialsReportHref: String
+        /// "Print a letter to {name}", "E-mail {name}", "Call {name}", "Totals report for {name}".
+        var printLetter, emailButton, callButton, totalsReport: String
+        /// The `lang` of the salutation, when the letter is in another language than the page.
+        var letterLanguage: String?
     }
 
     /// An address as shown, and the link it makes when it makes a safe one.
@@ -39,14 +43,20 @@ struct UrgentActionPage: Sendable {
     }
 
     struct Letter: Sendable {
+        /// Set when the letter is in another language than the page.
+        var language: String?
         var salutation: String
         var paragraphs: [String]
         var closing: String
     }
 
     var page: PageMeta
-    var number: String
+    /// "Urgent Action 30.24", as the language labels a number.
+    var numberLabel: String
     var title: String
+    /// The `lang` of the action's own words, when they are in another language than the page.
+    var contentLanguage: String?
+    var dates: DateLabels
     var kindBadge: String?
     var isClosed: Bool
     var outcome: String?
@@ -70,7 +80,10 @@ struct UrgentActionPage: Sendable {
 }
 
 extension UrgentActionPage.TargetBlock {
-    init(_ target: Target, role: UrgentActionTarget.Role, action: UrgentAction, peopleNames: [String]) {
+    init(
+        _ target: Target, role: UrgentActionTarget.Role, action: UrgentAction, peopleNames: [String], letterLanguage: String?,
+        _ messages: Messages
+    ) {
         anchor = "target-\(target.id.rawValue)"
         name = target.fullName
         office = target.title
@@ -80,35 +93,29 @@ extension UrgentActionPage.TargetBlock {
         emails = target.emails.map { UrgentActionPage.ContactLink(text: $0, href: ActionLinks.mailto($0)) }
         fax = target.fax
         phone = target.phone
-        social = target.socialHandles.map { "\($0.network.label): \($0.handle)" }
+        social = target.socialHandles.map { "\($0.network.label(messages)): \($0.handle)" }
         contactForm = target.contactFormURL.map { UrgentActionPage.ContactLink(text: $0, href: WebAddress.isSafe($0) ? $0 : nil) }
         salutation = target.salutation
         unusableContacts = target.unusableContacts
         hasDigitalContact = !emails.isEmpty || fax != nil || phone != nil || !social.isEmpty || contactForm != nil
-        letterHref = SiteRoute.letter(action.id, to: target.id).path
+        letterHref = messages.href(.letter(action.id, to: target.id))
         let body =
             (try? action.letter(to: target, on: action.issued))
             .map { ([$0.salutation] + $0.paragraphs + [$0.closing]).joined(separator: "\n\n") } ?? ""
-        let subject = peopleNames.isEmpty ? "Urgent Action \(action.number)" : "Concern for " + peopleNames.joined(separator: ", ")
+        let subject =
+            peopleNames.isEmpty
+            ? messages("action.mail-subject", ["number": action.number])
+            : messages("action.mail-concern", ["names": messages.list(peopleNames)])
         let mail = ActionLinks.mailto(to: target.emails, subject: subject, body: body)
         mailto = mail?.url
         mailtoShortened = mail?.isShortened ?? false
         tel = target.phone.flatMap(ActionLinks.tel)
-        callScript = target.phone == nil ? nil : action.callScript(for: target, peopleNames: peopleNames)
-        officialsReportHref = SiteRoute.officialsReport(action.id, for: target.id).path
-    }
-}
-
-extension SocialHandle.Network {
-    var label: String {
-        switch self {
-        case .x: "X (Twitter)"
-        case .bluesky: "Bluesky"
-        case .mastodon: "Mastodon"
-        case .facebook: "Facebook"
-        case .instagram: "Instagram"
-        case .telegram: "Telegram"
-        case .other: "Social media"
-        }
+        callScript = target.phone == nil ? nil : messages.callScript(action, to: target, peopleNames: peopleNames)
+        officialsReportHref = messages.href(.officialsReport(action.id, for: target.id))
+        printLetter = messages("action.print-letter", ["name": name])
+        emailButton = messages("action.email-button", ["name": name])
+        callButton = messages("action.call-button", ["name": name])
+        totalsReport = messages("action.totals-report", ["name": name])
+        self.letterLanguage = letterLanguage
     }
 }

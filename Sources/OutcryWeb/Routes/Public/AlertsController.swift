@@ -12,6 +12,8 @@ struct AlertsController: Sendable {
     let renderer: PageRenderer
     let clock: any WallClock
     let mailLimits: AlertMailLimits
+    /// The site's public address, for the absolute links of the `hreflang` alternates.
+    let siteURL: String
 
     private var now: Date { clock.now }
 
@@ -31,117 +33,132 @@ struct AlertsController: Sendable {
     }
 
     @Sendable func subscribeForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        try await subscribePage(values: nil, error: nil)
+        try await subscribePage(values: nil, error: nil, context.messages)
     }
 
     @Sendable func subscribe(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        let alerts = try available()
+        let messages = context.messages
+        let alerts = try available(messages)
         let form = try await FormBody.read(request)
         guard (try? tokens.verify(form["token"], for: "alerts", now: now)) != nil else {
-            return try await subscribePage(values: form, error: "This form was too old. Please check your choices and send it again.")
+            return try await subscribePage(values: form, error: messages("alerts.error-old-form"), messages)
         }
         guard let email = form.text("email").flatMap(EmailAddress.init) else {
-            return try await subscribePage(values: form, error: "Please give an e-mail address, such as name@example.org.")
+            return try await subscribePage(values: form, error: messages("alerts.error-email"), messages)
         }
         guard form["consent"] == "yes" else {
-            return try await subscribePage(values: form, error: "Please tick the box to agree to receive the alerts.")
+            return try await subscribePage(values: form, error: messages("alerts.error-consent"), messages)
         }
         let preferences: (String, AlertFilter, AlertFrequency)
         // A Result, not do/catch: Swift 6.3 crashes compiling `catch let problem as FormProblem` here.
         switch Result(catching: { () throws(FormProblem) in try Self.preferences(form) }) {
         case .success(let chosen): preferences = chosen
-        case .failure(let problem): return try await subscribePage(values: form, error: problem.message)
+        case .failure(let problem): return try await subscribePage(values: form, error: problem.message(messages), messages)
         }
-        if let refused = mailLimits.refusal(peer: context.remoteAddress, forwardedFor: request.forwardedFor, now: now) {
-            return try await subscribePage(values: form, error: refused.message, status: .tooManyRequests, retryAfter: refused.retryAfter)
+        if let refused = mailLimits.refusal(
+            peer: context.remoteAddress, forwardedFor: request.forwardedFor, now: now, messages: messages)
+        {
+            return try await subscribePage(
+                values: form, error: refused.message, messages, status: .tooManyRequests, retryAfter: refused.retryAfter)
         }
-        try await alerts.subscribe(email: email, language: preferences.0, filter: preferences.1, frequency: preferences.2, now: now)
+        try await alerts.subscribe(
+            email: email, language: preferences.0, filter: preferences.1, frequency: preferences.2,
+            consentWording: messages("alerts.consent"), now: now)
         return try message(
-            "Check your inbox",
-            [
-                "We have sent a message to \(email.value). Follow the link in it to start your alerts; until then nothing else is sent.",
-                "Nothing there after a few minutes? Look in the spam folder, or send the form again tomorrow.",
-            ])
+            messages("alerts.check-inbox"),
+            [messages("alerts.sent-confirmation", ["email": email.value]), messages("alerts.nothing-there")], messages)
     }
 
     @Sendable func accessForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        _ = try available()
+        let messages = context.messages
+        _ = try available(messages)
         return try renderer.response(
-            AlertsView(page: meta("Your alerts"), access: .init(token: tokens.issue(for: "alerts-access", now: now))))
+            AlertsView(
+                page: meta(messages("alerts.yours"), messages, route: .alertsAccess),
+                access: .init(token: tokens.issue(for: "alerts-access", now: now)), messages))
     }
 
     @Sendable func sendAccessLink(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        let alerts = try available()
+        let messages = context.messages
+        let alerts = try available(messages)
         let form = try await FormBody.read(request)
         guard (try? tokens.verify(form["token"], for: "alerts-access", now: now)) != nil,
             let email = form.text("email").flatMap(EmailAddress.init)
         else {
             return try renderer.response(
                 AlertsView(
-                    page: meta("Your alerts"), error: "Please give the e-mail address your alerts go to.",
-                    access: .init(token: tokens.issue(for: "alerts-access", now: now))),
+                    page: meta(messages("alerts.yours"), messages, route: .alertsAccess), error: messages("alerts.error-access-email"),
+                    access: .init(token: tokens.issue(for: "alerts-access", now: now)), messages),
                 status: .unprocessableContent)
         }
-        if let refused = mailLimits.refusal(peer: context.remoteAddress, forwardedFor: request.forwardedFor, now: now) {
+        if let refused = mailLimits.refusal(
+            peer: context.remoteAddress, forwardedFor: request.forwardedFor, now: now, messages: messages)
+        {
             var response = try renderer.response(
                 AlertsView(
-                    page: meta("Your alerts"), error: refused.message,
-                    access: .init(token: tokens.issue(for: "alerts-access", now: now))),
+                    page: meta(messages("alerts.yours"), messages, route: .alertsAccess), error: refused.message,
+                    access: .init(token: tokens.issue(for: "alerts-access", now: now)), messages),
                 status: .tooManyRequests)
             response.headers[.retryAfter] = String(refused.retryAfter)
             return response
         }
         try await alerts.sendAccessLink(to: email, now: now)
-        return try message("Check your inbox", ["If \(email.value) has alerts here, a message with a link to manage them is on its way."])
+        return try message(messages("alerts.check-inbox"), [messages("alerts.sent-access", ["email": email.value])], messages)
     }
 
     /// Following the link changes nothing; the page's button does.
     @Sendable func confirmForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        let alerts = try available()
+        let alerts = try available(.english)
         let token = context.parameters.get("token") ?? ""
         guard let id = alerts.links.subscription(in: token, .confirm, now: now), let stored = try await store.subscription(id) else {
-            return try expired()
+            return try expired(context)
         }
-        if stored.status == .confirmed { return try confirmed(id, alerts) }
+        let messages = Self.messages(stored, context)
+        if stored.status == .confirmed { return try confirmed(id, alerts, messages) }
         return try renderer.response(
-            AlertsView(page: meta("Confirm your alerts"), confirm: .init(postTo: SiteRoute.confirmAlerts(token).path)))
+            AlertsView(
+                page: meta(messages("alerts.confirm-title"), messages), confirm: .init(postTo: SiteRoute.confirmAlerts(token).path),
+                messages))
     }
 
     @Sendable func confirm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        let alerts = try available()
+        let alerts = try available(.english)
         guard let id = alerts.links.subscription(in: context.parameters.get("token") ?? "", .confirm, now: now),
-            try await store.confirm(id, now: now)
-        else { return try expired() }
-        return try confirmed(id, alerts)
+            try await store.confirm(id, now: now), let stored = try await store.subscription(id)
+        else { return try expired(context) }
+        return try confirmed(id, alerts, Self.messages(stored, context))
     }
 
-    private func confirmed(_ id: Identifier<Subscription>, _ alerts: Alerts) throws -> Response {
+    private func confirmed(_ id: Identifier<Subscription>, _ alerts: Alerts, _ messages: Messages) throws -> Response {
         return try message(
-            "Your alerts are on", ["Thank you. You will hear of new Urgent Actions, updates and outcomes as you chose."],
-            next: Link(text: "Change what you receive", href: SiteRoute.manageAlerts(alerts.links.token(id, .manage, now: now)).path))
+            messages("alerts.on-title"), [messages("alerts.on-text")], messages,
+            next: Link(text: messages("alerts.change"), href: SiteRoute.manageAlerts(alerts.links.token(id, .manage, now: now)).path))
     }
 
     @Sendable func manageForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (_, id, token) = try subscription(context)
-        guard let stored = try await store.subscription(id) else { return try expired() }
-        return try await managePage(stored, token: token, notice: nil, error: nil)
+        guard let stored = try await store.subscription(id) else { return try expired(context) }
+        return try await managePage(stored, token: token, notice: nil, error: nil, Self.messages(stored, context))
     }
 
     @Sendable func manage(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (_, id, token) = try subscription(context)
         let form = try await FormBody.read(request)
-        guard let stored = try await store.subscription(id) else { return try expired() }
+        guard let stored = try await store.subscription(id) else { return try expired(context) }
+        let messages = Self.messages(stored, context)
         guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else {
-            return try await managePage(stored, token: token, notice: nil, error: "This form was too old. Please make your choices again.")
+            return try await managePage(stored, token: token, notice: nil, error: messages("alerts.error-old-manage"), messages)
         }
         // A Result, not do/catch: Swift 6.3 crashes compiling `catch let problem as FormProblem` here.
         switch Result(catching: { () throws(FormProblem) in try Self.preferences(form) }) {
         case .success(let (language, filter, frequency)):
             try await store.updatePreferences(id, language: language, filter: filter, frequency: frequency)
         case .failure(let problem):
-            return try await managePage(stored, token: token, notice: nil, error: problem.message)
+            return try await managePage(stored, token: token, notice: nil, error: problem.message(messages), messages)
         }
-        return try await managePage(try await found(store.subscription(id)), token: token, notice: "Saved.", error: nil)
+        let saved = try await found(store.subscription(id))
+        let chosen = Self.messages(saved, context)
+        return try await managePage(saved, token: token, notice: chosen("alerts.saved"), error: nil, chosen)
     }
 
     @Sendable func export(_ request: Request, context: OutcryRequestContext) async throws -> Response {
@@ -160,23 +177,27 @@ struct AlertsController: Sendable {
         let (_, id, _) = try subscription(context)
         let form = try await FormBody.read(request)
         try checkForm(form, id)
+        let messages = try await store.subscription(id).map { Self.messages($0, context) } ?? context.messages
         try await store.erase(id)
-        return try message(
-            "Deleted", ["Your address, your choices and the record of the messages we sent you are deleted. Nothing more will be sent."])
+        return try message(messages("alerts.deleted-title"), [messages("alerts.deleted-text")], messages)
     }
 
     @Sendable func unsubscribeForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (_, id, token) = try subscription(context)
-        guard try await store.subscription(id) != nil else { return try stopped() }
+        guard let stored = try await store.subscription(id) else { return try stopped(context.messages) }
+        let messages = Self.messages(stored, context)
         return try renderer.response(
-            AlertsView(page: meta("Stop your alerts"), unsubscribe: .init(postTo: SiteRoute.unsubscribe(token).path)))
+            AlertsView(
+                page: meta(messages("alerts.stop-title"), messages), unsubscribe: .init(postTo: SiteRoute.unsubscribe(token).path),
+                messages))
     }
 
     /// One click from the mail program (RFC 8058) or the button on the page: either way, stopped at once.
     @Sendable func unsubscribe(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (_, id, _) = try subscription(context)
+        let messages = try await store.subscription(id).map { Self.messages($0, context) } ?? context.messages
         try await store.erase(id)
-        return try stopped()
+        return try stopped(messages)
     }
 
     // MARK: Helpers
@@ -184,28 +205,37 @@ struct AlertsController: Sendable {
     /// The manage page's own forms carry a signed token, as every form that changes something does.
     private func checkForm(_ form: FormBody, _ id: Identifier<Subscription>) throws {
         guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else {
-            throw HTTPError(.badRequest, message: "This form was too old. Go back, reload the page and try again.")
+            throw HTTPError(.badRequest, message: Messages.english("alerts.form-too-old"))
         }
     }
 
-    private func available() throws -> Alerts {
+    private func available(_ messages: Messages) throws -> Alerts {
         guard let alerts else {
-            throw HTTPError(.notFound, message: "Alerts by e-mail are not available on this site yet.")
+            throw HTTPError(.notFound, message: messages("alerts.unavailable"))
         }
         return alerts
     }
 
+    /// A subscriber's own pages speak the language they chose for their messages.
+    private static func messages(_ stored: StoredSubscription, _ context: OutcryRequestContext) -> Messages {
+        context.messages.speaking(Language(rawValue: stored.language) ?? .default)
+    }
+
     /// The subscription a manage or unsubscribe link names; an expired or forged link is a clear page, not an error.
     private func subscription(_ context: OutcryRequestContext) throws -> (Alerts, Identifier<Subscription>, String) {
-        let alerts = try available()
+        let alerts = try available(.english)
         let token = context.parameters.get("token") ?? ""
         guard let id = alerts.links.subscription(in: token, .manage, now: now) else {
-            throw HTTPError(.gone, message: "This link no longer works. Ask for a new one on the alerts page (“Lost your link?”).")
+            throw HTTPError(.gone, message: Messages.english("alerts.link-gone"))
         }
         return (alerts, id, token)
     }
 
-    struct FormProblem: Error { let message: String }
+    /// A choice the form cannot take, named by its message key.
+    struct FormProblem: Error {
+        let key: String
+        func message(_ messages: Messages) -> String { messages(key) }
+    }
 
     /// Language, what to receive and how often, from the subscribe or manage form.
     static func preferences(_ form: FormBody) throws(FormProblem) -> (String, AlertFilter, AlertFrequency) {
@@ -217,12 +247,12 @@ struct AlertsController: Sendable {
             // Each country once, however often a form names it: there are only so many.
             var seen = Set<Country>()
             let countries = form.all("country").compactMap(Country.init(rawValue:)).filter { seen.insert($0).inserted }
-            guard !countries.isEmpty else { throw FormProblem(message: "Choose at least one country, or choose “Everything”.") }
+            guard !countries.isEmpty else { throw FormProblem(key: "alerts.error-country") }
             filter = .countries(countries)
         case "themes":
             var seen = Set<String>()
             let themes = form.all("theme").map { String($0.prefix(100)) }.filter { seen.insert($0).inserted }.prefix(50)
-            guard !themes.isEmpty else { throw FormProblem(message: "Choose at least one theme, or choose “Everything”.") }
+            guard !themes.isEmpty else { throw FormProblem(key: "alerts.error-theme") }
             filter = .themes(Array(themes))
         default:
             filter = .everything
@@ -230,9 +260,12 @@ struct AlertsController: Sendable {
         return (language, filter, frequency)
     }
 
-    private func choices(selected: AlertFilter?, frequency: AlertFrequency, language: String) async throws -> AlertsView.Choices {
+    private func choices(
+        selected: AlertFilter?, frequency: AlertFrequency, language: String, _ messages: Messages
+    ) async throws -> AlertsView.Choices {
         let cases = try await store.allCases()
-        let countries = Array(Set(cases.map(\.country))).sorted { $0.name < $1.name }
+        let countries = Array(Set(cases.map(\.country))).map { ($0, $0.name(in: messages.language.rawValue)) }
+            .sorted { $0.1.localizedStandardCompare($1.1) == .orderedAscending }
         let themes = Array(Set(cases.flatMap(\.themes))).sorted()
         var chosenCountries: Set<String> = []
         var chosenThemes: Set<String> = []
@@ -244,65 +277,75 @@ struct AlertsController: Sendable {
         }
         return AlertsView.Choices(
             everything: receive == "everything", byCountry: receive == "countries", byTheme: receive == "themes",
-            countries: countries.map { .init(value: $0.code, label: $0.name, selected: chosenCountries.contains($0.code)) },
+            countries: countries.map { .init(value: $0.0.code, label: $0.1, selected: chosenCountries.contains($0.0.code)) },
             themes: themes.map { .init(value: $0, label: $0, selected: chosenThemes.contains($0)) },
             instant: frequency == .instant,
             languages: Language.allCases.map { .init(value: $0.rawValue, label: $0.name, selected: $0.rawValue == language) })
     }
 
     private func subscribePage(
-        values: FormBody?, error: String?, status: HTTPResponse.Status = .unprocessableContent, retryAfter: Int? = nil
+        values: FormBody?, error: String?, _ messages: Messages, status: HTTPResponse.Status = .unprocessableContent,
+        retryAfter: Int? = nil
     ) async throws -> Response {
-        _ = try available()
+        _ = try available(messages)
         let form = values ?? FormBody(lists: [:])
         let filter = try? Self.preferences(form).1
         let view = AlertsView(
-            page: meta("Urgent Action alerts"), error: error,
+            page: meta(messages("alerts.title"), messages, route: .alerts), error: error,
             subscribe: .init(
-                token: tokens.issue(for: "alerts", now: now), email: form["email"] ?? "", consentWording: Consent.alerts,
+                token: tokens.issue(for: "alerts", now: now), email: form["email"] ?? "", consentWording: messages("alerts.consent"),
                 consentGiven: form["consent"] == "yes",
                 choices: try await choices(
                     selected: filter ?? (form["receive"] == "countries" ? .countries([]) : form["receive"] == "themes" ? .themes([]) : nil),
-                    frequency: form["frequency"] == "weekly" ? .weekly : .instant, language: form["language"] ?? "en")))
+                    frequency: form["frequency"] == "weekly" ? .weekly : .instant,
+                    language: form["language"] ?? messages.language.rawValue, messages)),
+            messages)
         var response = try renderer.response(view, status: error == nil ? .ok : status)
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
 
-    private func managePage(_ stored: StoredSubscription, token: String, notice: String?, error: String?) async throws -> Response {
+    private func managePage(
+        _ stored: StoredSubscription, token: String, notice: String?, error: String?, _ messages: Messages
+    ) async throws -> Response {
         let view = AlertsView(
-            page: meta("Your alerts"), error: error, notice: notice,
+            page: meta(messages("alerts.yours"), messages), error: error, notice: notice,
             manage: .init(
                 postTo: SiteRoute.manageAlerts(token).path, token: tokens.issue(for: "alerts:\(stored.id)", now: now),
                 confirmed: stored.status == .confirmed,
-                choices: try await choices(selected: stored.filter, frequency: stored.frequency, language: stored.language),
+                choices: try await choices(selected: stored.filter, frequency: stored.frequency, language: stored.language, messages),
                 export: SiteRoute.exportAlerts(token).path, erase: SiteRoute.eraseAlerts(token).path,
-                unsubscribe: SiteRoute.unsubscribe(token).path))
+                unsubscribe: SiteRoute.unsubscribe(token).path),
+            messages)
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 
-    private func message(_ heading: String, _ paragraphs: [String], next: Link? = nil) throws -> Response {
-        try renderer.response(AlertsView(page: meta(heading), message: .init(heading: heading, paragraphs: paragraphs, next: next)))
+    private func message(_ heading: String, _ paragraphs: [String], _ messages: Messages, next: Link? = nil) throws -> Response {
+        try renderer.response(
+            AlertsView(page: meta(heading, messages), message: .init(heading: heading, paragraphs: paragraphs, next: next), messages))
     }
 
-    private func expired() throws -> Response {
-        try renderer.response(
+    /// A link that no longer works names no subscriber, so no chosen language: the page is in English.
+    private func expired(_ context: OutcryRequestContext) throws -> Response {
+        let messages = context.messages
+        return try renderer.response(
             AlertsView(
-                page: meta("Link not valid"),
+                page: meta(messages("alerts.expired-page"), messages),
                 message: .init(
-                    heading: "This link no longer works",
-                    paragraphs: ["Confirmation links work for 7 days. Send the form again and use the newest message."],
-                    next: Link(text: "Alerts", href: SiteRoute.alerts.path))),
+                    heading: messages("alerts.expired-title"), paragraphs: [messages("alerts.expired-text")],
+                    next: Link(text: messages("chrome.alerts"), href: SiteRoute.alerts.path)),
+                messages),
             status: .gone)
     }
 
-    private func stopped() throws -> Response {
+    private func stopped(_ messages: Messages) throws -> Response {
         try message(
-            "Your alerts are stopped", ["You will get no more alerts, and your address is deleted."],
-            next: Link(text: "Subscribe again", href: SiteRoute.alerts.path))
+            messages("alerts.stopped-title"), [messages("alerts.stopped-text")], messages,
+            next: Link(text: messages("alerts.subscribe-again"), href: messages.href(.alerts)))
     }
 
-    private func meta(_ title: String) -> PageMeta {
-        PageMeta(title: title, description: "Urgent Action alerts by e-mail")
+    /// `route` for the pages with an address in every language; a subscriber's own pages have one address.
+    private func meta(_ title: String, _ messages: Messages, route: SiteRoute? = nil) -> PageMeta {
+        PageMeta(title: title, description: messages("alerts.description"), messages: messages, route: route, siteURL: siteURL)
     }
 }

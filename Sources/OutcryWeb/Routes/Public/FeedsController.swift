@@ -16,45 +16,53 @@ struct FeedsController: Sendable {
     }
 
     @Sendable func actions(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let messages = context.messages
         let actions = try await store.publicUrgentActions()
         return try response(
             AtomFeed(
-                title: "\(siteName): Urgent Actions", path: SiteRoute.actionsFeed.path, alternate: SiteRoute.home.path, siteURL: siteURL,
-                entries: actions.map(entry)))
+                title: messages("feeds.actions", ["site": siteName]), path: messages.href(.actionsFeed), alternate: messages.href(.home),
+                siteURL: siteURL, language: messages.language.rawValue, entries: actions.map { entry($0, messages) }))
     }
 
     @Sendable func statements(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let messages = context.messages
         let statements = try await store.statements(limit: 50)
         return try response(
             AtomFeed(
-                title: "\(siteName): statements", path: SiteRoute.statementsFeed.path, alternate: SiteRoute.home.path, siteURL: siteURL,
-                entries: statements.map(entry)))
+                title: messages("feeds.statements", ["site": siteName]), path: messages.href(.statementsFeed),
+                alternate: messages.href(.home), siteURL: siteURL, language: messages.language.rawValue,
+                entries: statements.map { entry($0, messages) }))
     }
 
     @Sendable func `case`(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let messages = context.messages
         let file = context.parameters.get("file") ?? ""
         let suffix = SiteRoute.feedSuffix
         guard file.hasSuffix(suffix), Slug.isValid(String(file.dropLast(suffix.count))) else { throw HTTPError(.notFound) }
         let id = Identifier<Case>(String(file.dropLast(suffix.count)))
         let item = try await found(store.case(id))
-        let entries = try await store.publicUrgentActions(inCase: id).map(entry) + store.statements(aboutCase: id).map(entry)
+        let entries =
+            try await store.publicUrgentActions(inCase: id).map { entry($0, messages) }
+            + store.statements(aboutCase: id).map { entry($0, messages) }
         return try response(
             AtomFeed(
-                title: "\(siteName): \(item.title)", path: SiteRoute.caseFeed(id).path, alternate: SiteRoute.case(id).path,
-                siteURL: siteURL, entries: entries.sorted { $0.updated > $1.updated }))
+                title: "\(siteName): \(item.title)", path: messages.href(.caseFeed(id)), alternate: messages.href(.case(id)),
+                siteURL: siteURL, language: messages.language.rawValue, entries: entries.sorted { $0.updated > $1.updated }))
     }
 
-    private func entry(_ action: UrgentAction) -> AtomFeed.Entry {
-        let label = action.kind == .update ? "Update: " : action.kind == .closing || action.status == .closed ? "Outcome: " : ""
+    private func entry(_ action: UrgentAction, _ messages: Messages) -> AtomFeed.Entry {
+        let title = messages("action.number-title", ["number": action.number, "title": action.title])
+        let label: String? =
+            action.kind == .update ? "feeds.update" : action.kind == .closing || action.status == .closed ? "feeds.outcome" : nil
         return AtomFeed.Entry(
-            title: "\(label)Urgent Action \(action.number): \(action.title)", path: SiteRoute.urgentAction(action.id).path,
+            title: label.map { messages($0, ["title": title]) } ?? title, path: messages.href(.urgentAction(action.id)),
             updated: action.issued.startOfDay, summary: action.status == .closed ? (action.outcome?.note ?? action.summary) : action.summary
         )
     }
 
-    private func entry(_ statement: Statement) -> AtomFeed.Entry {
+    private func entry(_ statement: Statement, _ messages: Messages) -> AtomFeed.Entry {
         AtomFeed.Entry(
-            title: statement.title, path: SiteRoute.statement(statement.id).path, updated: statement.published.startOfDay,
+            title: statement.title, path: messages.href(.statement(statement.id)), updated: statement.published.startOfDay,
             summary: statement.lead.first ?? statement.title)
     }
 

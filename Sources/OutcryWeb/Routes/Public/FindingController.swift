@@ -15,7 +15,7 @@ struct FindingController: Sendable {
     }
 
     @Sendable func search(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        try renderer.response(try await pages.search(request.uri.queryParameters["q"].map(String.init) ?? ""))
+        try renderer.response(try await pages(context).search(request.uri.queryParameters["q"].map(String.init) ?? ""))
     }
 
     @Sendable func actions(_ request: Request, context: OutcryRequestContext) async throws -> Response {
@@ -28,18 +28,23 @@ struct FindingController: Sendable {
         default: break
         }
         if let year = query["year"].flatMap({ Int($0) }), (1900...3000).contains(year) { filter.year = year }
-        return try renderer.response(try await pages.actions(filter, page: Self.page(request)))
+        return try renderer.response(try await pages(context).actions(filter, page: Self.page(request)))
     }
 
     @Sendable func cases(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        try renderer.response(try await pages.cases(page: Self.page(request)))
+        try renderer.response(try await pages(context).cases(page: Self.page(request)))
     }
 
     @Sendable func people(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let organisation = request.uri.queryParameters["organisation"].map(String.init).flatMap {
             Slug.isValid($0) ? Identifier<Organisation>($0) : nil
         }
-        return try renderer.response(try await pages.people(organisation: organisation, page: Self.page(request)))
+        return try renderer.response(try await pages(context).people(organisation: organisation, page: Self.page(request)))
+    }
+
+    /// The pages in the language of the address asked for.
+    private func pages(_ context: OutcryRequestContext) -> FindingPages {
+        pages.speaking(context.messages)
     }
 
     /// `?page=`, from 1 to a bound no list reaches.

@@ -22,35 +22,46 @@ struct PublicPagesController: Sendable {
     }
 
     @Sendable func home(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        try await cache.respond(to: request, route: .home) { try renderer.html(try await pages.home()) }
+        try await cache.respond(to: request, route: .home, language: context.language) {
+            try renderer.html(try await pages(context).home())
+        }
     }
 
     @Sendable func urgentAction(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let id = Identifier<UrgentAction>(try slug(context))
-        return try await cache.respond(to: request, route: .urgentAction(id)) {
-            try renderer.html(try await found(pages.urgentAction(id)))
+        return try await cache.respond(to: request, route: .urgentAction(id), language: context.language) {
+            try renderer.html(try await found(pages(context).urgentAction(id)))
         }
     }
 
     @Sendable func `case`(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let id = Identifier<Case>(try slug(context))
-        return try await cache.respond(to: request, route: .case(id)) { try renderer.html(try await found(pages.case(id))) }
+        return try await cache.respond(to: request, route: .case(id), language: context.language) {
+            try renderer.html(try await found(pages(context).case(id)))
+        }
     }
 
     @Sendable func person(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let id = Identifier<Person>(try slug(context))
-        return try await cache.respond(to: request, route: .person(id)) { try renderer.html(try await found(pages.person(id))) }
+        return try await cache.respond(to: request, route: .person(id), language: context.language) {
+            try renderer.html(try await found(pages(context).person(id)))
+        }
     }
 
     @Sendable func statement(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let id = Identifier<Statement>(try slug(context))
-        return try await cache.respond(to: request, route: .statement(id)) {
-            try renderer.html(try await found(pages.statement(id)))
+        return try await cache.respond(to: request, route: .statement(id), language: context.language) {
+            try renderer.html(try await found(pages(context).statement(id)))
         }
     }
 
     @Sendable func stylesheet(_ request: Request, context: OutcryRequestContext) -> Response {
         stylesheet.response(to: request)
+    }
+
+    /// The pages in the language of the address asked for.
+    private func pages(_ context: OutcryRequestContext) -> PublicPages {
+        pages.speaking(context.messages)
     }
 
     @Sendable func health(_ request: Request, context: OutcryRequestContext) async throws -> String {

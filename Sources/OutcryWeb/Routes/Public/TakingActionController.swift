@@ -20,7 +20,7 @@ struct TakingActionController: Sendable {
 
     @Sendable func letter(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (id, target) = try ids(context)
-        return try renderer.response(try await found(pages.letter(id, to: target, draft: nil)))
+        return try renderer.response(try await found(pages(context).letter(id, to: target, draft: nil)))
     }
 
     /// Not stored anywhere: the supporter's name and words only come back in their own page.
@@ -28,25 +28,25 @@ struct TakingActionController: Sendable {
         let (id, target) = try ids(context)
         let form = try await FormBody.read(request)
         let draft = LetterDraft(name: form.text("name") ?? "", town: form.text("town") ?? "", body: form["body"])
-        let page = try await found(pages.letter(id, to: target, draft: draft))
+        let page = try await found(pages(context).letter(id, to: target, draft: draft))
         return try renderer.response(page, status: page.error == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable func reportForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let preset = request.uri.queryParameters.get("target").map { ["target": $0] } ?? [:]
-        return try renderer.response(try await found(pages.reportPage(Identifier(try slug(context)), values: preset)))
+        return try renderer.response(try await found(pages(context).reportPage(Identifier(try slug(context)), values: preset)))
     }
 
     @Sendable func report(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let id = Identifier<UrgentAction>(try slug(context))
         let form = try await FormBody.read(request)
         let submission = try await found(
-            pages.submitReport(
+            pages(context).submitReport(
                 id, form: form, peer: context.remoteAddress, forwardedFor: request.forwardedFor))
         switch submission {
         case .recorded(let held):
             // See Other: a reload of the thanks page is a plain GET, never a second report.
-            return Response.redirect(to: Self.thanksLocation(id, heldForReview: held), type: .normal)
+            return Response.redirect(to: Self.thanksLocation(id, language: context.language, heldForReview: held), type: .normal)
         case .invalid(let page):
             return try renderer.response(page, status: .unprocessableContent)
         }
@@ -54,12 +54,12 @@ struct TakingActionController: Sendable {
 
     @Sendable func thanks(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let held = request.uri.queryParameters.get("held") == "1"
-        return try renderer.response(try await found(pages.thanks(Identifier(try slug(context)), heldForReview: held)))
+        return try renderer.response(try await found(pages(context).thanks(Identifier(try slug(context)), heldForReview: held)))
     }
 
     @Sendable func officialsReport(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (id, target) = try ids(context)
-        return try renderer.response(try await found(pages.officialsReport(id, for: target)))
+        return try renderer.response(try await found(pages(context).officialsReport(id, for: target)))
     }
 
     @Sendable func totalsCSV(_ request: Request, context: OutcryRequestContext) async throws -> Response {
@@ -74,12 +74,17 @@ struct TakingActionController: Sendable {
     /// A page with the link rather than a redirect, so this address cannot bounce visitors to any site.
     @Sendable func mastodonShare(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let instance = request.uri.queryParameters.get("instance") ?? ""
-        let page = try await found(pages.mastodonShare(Identifier(try slug(context)), instance: instance))
+        let page = try await found(pages(context).mastodonShare(Identifier(try slug(context)), instance: instance))
         return try renderer.response(page, status: page.link == nil ? .badRequest : .ok)
     }
 
-    static func thanksLocation(_ id: Identifier<UrgentAction>, heldForReview: Bool) -> String {
-        SiteRoute.thanks(id).path(query: ["held": heldForReview ? "1" : nil])
+    static func thanksLocation(_ id: Identifier<UrgentAction>, language: Language, heldForReview: Bool) -> String {
+        SiteRoute.thanks(id).path(query: ["held": heldForReview ? "1" : nil], language: language.rawValue)
+    }
+
+    /// The pages in the language of the address asked for.
+    private func pages(_ context: OutcryRequestContext) -> ActionPages {
+        pages.speaking(context.messages)
     }
 
     private func ids(_ context: OutcryRequestContext) throws -> (Identifier<UrgentAction>, Identifier<Target>) {

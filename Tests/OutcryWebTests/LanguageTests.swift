@@ -1,0 +1,133 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import OutcryTestSupport
+import Testing
+
+@testable import OutcryWeb
+
+/// Every page a supporter reads, in every language at its own address: the words, the links, the
+/// alternates and the switcher follow the address, and no page but `/` depends on a header.
+@Suite struct LanguageTests {
+    @Test func anActionPageIsServedInEachLanguageUnderItsCode() async throws {
+        try await TestApp.withDemo { client in
+            let russian = try await client.execute(uri: "/ru/actions/30-24", method: .get)
+            #expect(russian.status == .ok)
+            let html = russian.text
+            #expect(html.contains(#"<html lang="ru">"#))
+            #expect(html.contains("Срочная акция 30.24") || html.contains("30.24"))
+            #expect(html.contains(#"<h1 id="ua-title" lang="en">"#), "the action's English words carry their own language")
+            #expect(html.contains(#"href="/ru/actions/30-24/letter/sadyr-japarov""#), "links stay in the reader's language")
+            #expect(html.contains(#"action="/ru/actions/30-24/report""#))
+            #expect(
+                html.contains("<time datetime=\"2024-04-17\">17 апреля 2024\u{202F}г.</time>"), "ICU's date, with its narrow no-break space"
+            )
+            #expect(!html.contains("[missing "))
+            let english = try await client.execute(uri: "/actions/30-24", method: .get).text
+            #expect(english.contains(#"<html lang="en">"#))
+            #expect(english.contains(#"<h1 id="ua-title">"#), "no `lang` where the words are in the page's language")
+        }
+    }
+
+    @Test func everyPageNamesItsOtherLanguagesAndTheSwitcherLeadsThere() async throws {
+        try await TestApp.withDemo { client in
+            let html = try await client.execute(uri: "/ky/cases/kloop-media-2025", method: .get).text
+            for code in ["en", "ru", "ky", "fr", "es", "de"] {
+                let path = code == "en" ? "/cases/kloop-media-2025" : "/\(code)/cases/kloop-media-2025"
+                #expect(html.contains(#"<link rel="alternate" hreflang="\#(code)" href="http://127.0.0.1:8080\#(path)">"#), "\(code)")
+                #expect(html.contains(#"<a href="\#(path)" lang="\#(code)" hreflang="\#(code)""#), "\(code)")
+            }
+            #expect(html.contains(#"aria-current="page">Кыргызча</a>"#))
+        }
+    }
+
+    @Test func theSearchKeepsItsQueryWhenTheLanguageChanges() async throws {
+        try await TestApp.withDemo { client in
+            let html = try await client.execute(uri: "/fr/search?q=%D0%9C%D0%B0%D1%85%D0%B0%D0%B1%D0%B0%D1%82", method: .get).text
+            #expect(html.contains(#"<html lang="fr">"#))
+            #expect(html.contains(#"href="/de/search?q=%D0%9C%D0%B0%D1%85%D0%B0%D0%B1%D0%B0%D1%82""#))
+            #expect(html.contains(#"href="/fr/people/makhabat-tazhibek-kyzy""#))
+        }
+    }
+
+    @Test func englishStaysAtTheRootAndUnknownPrefixesAreNotFound() async throws {
+        try await TestApp.withDemo { client in
+            let prefixed = try await client.execute(uri: "/en/actions/30-24?x=1", method: .get)
+            #expect(prefixed.status == .movedPermanently)
+            #expect(prefixed.headers[.location] == "/actions/30-24?x=1")
+            #expect(try await client.execute(uri: "/en/", method: .get).text.contains(#"<html lang="en">"#))
+            #expect(try await client.execute(uri: "/ru/admin", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/ru/totals.csv", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/ru/healthz", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/xx/actions/30-24", method: .get).status == .notFound)
+            let missing = try await client.execute(uri: "/de/actions/no-such-action", method: .get)
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains(#"<html lang="de">"#), "the error page speaks the address's language")
+        }
+    }
+
+    @Test func onlyTheBareHomeFollowsTheBrowsersLanguage() async throws {
+        try await TestApp.withDemo { client in
+            let russian = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "ru-RU,ru;q=0.9,en;q=0.8"])
+            #expect(russian.status == .found)
+            #expect(russian.headers[.location] == "/ru")
+            #expect(russian.headers[.vary] == "Accept-Language")
+            let weighted = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "en;q=0.5, ky"])
+            #expect(weighted.headers[.location] == "/ky")
+            for header in ["en-GB,en;q=0.9,ru;q=0.5", "ja, zh;q=0.8", ""] {
+                #expect(try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: header]).status == .ok, "\(header)")
+            }
+            let page = try await client.execute(uri: "/actions/30-24", method: .get, headers: [.acceptLanguage: "ru"])
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"<html lang="en">"#), "any other address answers the same whoever asks")
+        }
+    }
+
+    @Test func aReportSentInAnotherLanguageThanksInIt() async throws {
+        try await TestApp.withDemo { client in
+            let token = try await client.formToken(on: "/ky/actions/30-24/report")
+            let sent = try await client.submit("/ky/actions/30-24/report", [("token", token), ("count_letter", "1")])
+            #expect(sent.status == .seeOther)
+            #expect(sent.headers[.location] == "/ky/actions/30-24/thanks")
+            let thanks = try await client.execute(uri: "/ky/actions/30-24/thanks", method: .get).text
+            #expect(thanks.contains(#"<html lang="ky">"#))
+            let refused = try await client.submit("/ru/actions/30-24/report", [("token", token), ("count_letter", "x")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"<html lang="ru">"#))
+        }
+    }
+
+    @Test func theTotalsInACachedPageAreInItsLanguage() async throws {
+        try await TestApp.withDemo { client in
+            let token = try await client.formToken(on: "/actions/30-24/report")
+            _ = try await client.submit("/actions/30-24/report", [("token", token), ("count_letter", "2")])
+            let german = try await client.execute(uri: "/de/actions/30-24", method: .get).text
+            let english = try await client.execute(uri: "/actions/30-24", method: .get).text
+            #expect(english.contains("<strong>1 person</strong> has reported <strong>2 actions</strong>."))
+            #expect(!german.contains("1 person"))
+            #expect(german.contains("<strong>1 Person</strong>"))
+        }
+    }
+
+    @Test func acceptLanguageIsReadByWeightAndRegion() {
+        #expect(Language.preferred(by: "ru-KG, ky;q=0.8") == .ru)
+        #expect(Language.preferred(by: "ky;q=0.5, ru;q=0.7") == .ru)
+        #expect(Language.preferred(by: "fr-CA;q=0, de") == .de)
+        #expect(Language.preferred(by: "*") == nil)
+        #expect(Language.home(for: "en-US,en;q=0.9,ru;q=0.8") == nil)
+        #expect(Language.prefix(of: "/ru")?.rest == "/")
+        #expect(Language.prefix(of: "/ru?q=1").map { "\($0.language):\($0.rest)" } == "ru:/?q=1")
+        #expect(Language.prefix(of: "/rus/x") == nil)
+    }
+
+    @Test func feedsAreInEachLanguageToo() async throws {
+        try await TestApp.withDemo { client in
+            let feed = try await client.execute(uri: "/es/feeds/actions.atom", method: .get).text
+            #expect(feed.contains(#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es">"#))
+            #expect(feed.contains(#"href="http://127.0.0.1:8080/es/actions/30-24""#))
+            let page = try await client.execute(uri: "/es/actions/30-24", method: .get).text
+            #expect(page.contains(#"type="application/atom+xml""#) && page.contains(#"href="/es/feeds/actions.atom""#))
+        }
+    }
+}
