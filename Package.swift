@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/demo-dataset.json"), .copy("Resources/seeds")]
+            resources: [.copy("Resources/demo-dataset.json"), .copy("Resources/demo-translations.json"), .copy("Resources/seeds")]
         ),
         .target(
             name: "OutcryMail",

@@ -8,10 +8,12 @@ public struct Dataset: Hashable, Codable, Sendable {
     public var urgentActions: [UrgentAction]
     public var statements: [Statement]
     public var events: [Event]
+    /// The records' words in other languages; a file without any may leave the key out.
+    public var translations: [Translation]
 
     public init(
         organisations: [Organisation] = [], people: [Person] = [], cases: [Case] = [], targets: [Target] = [],
-        urgentActions: [UrgentAction] = [], statements: [Statement] = [], events: [Event] = []
+        urgentActions: [UrgentAction] = [], statements: [Statement] = [], events: [Event] = [], translations: [Translation] = []
     ) {
         self.organisations = organisations
         self.people = people
@@ -20,6 +22,23 @@ public struct Dataset: Hashable, Codable, Sendable {
         self.urgentActions = urgentActions
         self.statements = statements
         self.events = events
+        self.translations = translations
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case organisations, people, cases, targets, urgentActions, statements, events, translations
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        organisations = try container.decode([Organisation].self, forKey: .organisations)
+        people = try container.decode([Person].self, forKey: .people)
+        cases = try container.decode([Case].self, forKey: .cases)
+        targets = try container.decode([Target].self, forKey: .targets)
+        urgentActions = try container.decode([UrgentAction].self, forKey: .urgentActions)
+        statements = try container.decode([Statement].self, forKey: .statements)
+        events = try container.decode([Event].self, forKey: .events)
+        translations = try container.decodeIfPresent([Translation].self, forKey: .translations) ?? []
     }
 
     /// Every reference that points nowhere and every id used twice, in words an editor can act on.
@@ -70,6 +89,21 @@ public struct Dataset: Hashable, Codable, Sendable {
             check(statement.cases, in: caseIDs, "case", from: owner)
             check(statement.people, in: personIDs, "person", from: owner)
             check(statement.organisations, in: organisationIDs, "organisation", from: owner)
+        }
+        var translated = Set<String>()
+        for translation in translations {
+            let owner = "the \(translation.language) translation of \(translation.kind.rawValue) “\(translation.recordID)”"
+            let known: Bool =
+                switch translation.kind {
+                case .urgentAction: actionIDs.contains(Identifier(translation.recordID))
+                case .case: caseIDs.contains(Identifier(translation.recordID))
+                case .person: personIDs.contains(Identifier(translation.recordID))
+                case .statement: statementIDs.contains(Identifier(translation.recordID))
+                }
+            if !known { problems.append("\(owner) belongs to no record") }
+            if !translated.insert("\(translation.kind.rawValue)/\(translation.recordID)/\(translation.language)").inserted {
+                problems.append("\(owner) appears twice")
+            }
         }
         for event in events {
             let owner = "event “\(event.id)”"

@@ -43,15 +43,41 @@ public enum LetterError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// What a letter needs in its own language when its sample does not say it: a greeting to anyone, and a
+/// sign-off. English by default; the web gives them in the letter's language.
+public struct LetterDefaults: Sendable, Equatable {
+    public var salutation: String
+    public var closing: String
+
+    public init(salutation: String, closing: String) {
+        self.salutation = salutation
+        self.closing = closing
+    }
+
+    public static let english = LetterDefaults(salutation: "Dear Sir or Madam,", closing: "Yours sincerely,")
+}
+
 extension UrgentAction {
-    /// The letter to `target`: the sample for that target (or the action's own), in the supporter's words
-    /// if they gave any, signed with their name.
-    public func letter(to target: Target, draft: LetterDraft = LetterDraft(), on date: HistoricalDate) throws(LetterError) -> Letter {
+    /// The language a letter to `target` is printed in when the supporter chose none: the reader's, when
+    /// a letter is written in it; else the first the official reads that has one; else the action's own.
+    public func letterLanguage(to target: Target, reader: String?) -> String {
+        let available = letterLanguages
+        if let reader, available.contains(reader) { return reader }
+        return target.preferredLanguages.first(where: available.contains) ?? language
+    }
+
+    /// The letter to `target` in `language` (one of `letterLanguages`; another means the action's own):
+    /// the sample for that target (or the action's own), in the supporter's words if they gave any, signed
+    /// with their name. Greeting, text and sign-off are all in that one language.
+    public func letter(
+        to target: Target, in language: String? = nil, draft: LetterDraft = LetterDraft(), on date: HistoricalDate,
+        defaults: LetterDefaults = .english
+    ) throws(LetterError) -> Letter {
         let name = draft.name.trimmingWhitespace
         let town = draft.town.trimmingWhitespace
         if name.count > LetterDraft.nameLimit { throw .tooLong(field: "name", limit: LetterDraft.nameLimit) }
         if town.count > LetterDraft.nameLimit { throw .tooLong(field: "town or country", limit: LetterDraft.nameLimit) }
-        let sample = letter(for: target.id, language: target.preferredLanguage)
+        let sample = sampleLetter(to: target, in: language ?? letterLanguage(to: target, reader: nil))
         var paragraphs = sample?.paragraphs ?? []
         if let body = draft.body {
             if body.count > LetterDraft.bodyLimit { throw .tooLong(field: "letter", limit: LetterDraft.bodyLimit) }
@@ -62,21 +88,33 @@ extension UrgentAction {
             senderLines: [name, town].filter { !$0.isEmpty },
             date: date,
             recipientLines: target.postalAddress,
-            salutation: Self.salutation(for: target, sample: sample),
+            salutation: salutation(for: target, sample: sample, defaults: defaults),
             paragraphs: paragraphs,
-            closing: sample?.closing ?? "Yours sincerely,",
+            closing: sample.map { $0.closing.isEmpty ? defaults.closing : $0.closing } ?? defaults.closing,
             signature: name.isEmpty ? nil : name)
     }
 
-    /// A letter written for this target knows best; then the target's own salutation; then one made from
-    /// the honorific ("Dear Ambassador Amanbaev,"), since the action's general sample greets its first official.
-    public static func salutation(for target: Target, sample: SampleLetter?) -> String {
+    /// The sample in exactly `language`, for `target` first; the action's own language when none is in it.
+    public func sampleLetter(to target: Target, in language: String) -> SampleLetter? {
+        let inLanguage = letters.filter { $0.language == language }
+        let pool = inLanguage.isEmpty ? letters.filter { $0.language == self.language } : inLanguage
+        return pool.first { $0.target == target.id } ?? pool.first { $0.target == nil } ?? letter(for: target.id)
+    }
+
+    /// A letter written for this target knows best. In the action's own language, then the target's own
+    /// salutation; then one made from the honorific ("Dear Ambassador Amanbaev,"), since the action's
+    /// general sample greets its first official. A translated general letter greets that first official
+    /// too, and anyone else by the language's greeting to anyone.
+    public func salutation(for target: Target, sample: SampleLetter?, defaults: LetterDefaults = .english) -> String {
         if let sample, sample.target == target.id { return sample.salutation }
-        if let salutation = target.salutation { return salutation }
-        if let honorific = target.honorific, let surname = target.name.split(separator: " ").last {
-            return "Dear \(honorific) \(surname),"
+        guard let sample, sample.language != language else {
+            if let salutation = target.salutation { return salutation }
+            if language == "en", let honorific = target.honorific, let surname = target.name.split(separator: " ").last {
+                return "Dear \(honorific) \(surname),"
+            }
+            return sample?.salutation ?? defaults.salutation
         }
-        return sample?.salutation ?? "Dear Sir or Madam,"
+        return targets.first { $0.role == .primary }?.target == target.id ? sample.salutation : defaults.salutation
     }
 
     /// Paragraphs are separated by blank lines; single line breaks inside one are kept as spaces.

@@ -17,7 +17,8 @@ public struct Target: Hashable, Codable, Sendable, Identifiable {
     public var contactFormURL: String?
     /// "Dear Mr. President," — used when a letter has no salutation of its own for this target.
     public var salutation: String?
-    /// BCP 47 tag of the language the official prefers to be written to in.
+    /// The languages the official's office reads, in the order it prefers them: ISO 639-1 codes separated
+    /// by commas ("ky, ru").
     public var preferredLanguage: String?
     /// Contact details the source gave in a form that cannot be used, kept so an editor can chase them
     /// (a web page that hid an address as "[email protected]").
@@ -47,6 +48,11 @@ public struct Target: Hashable, Codable, Sendable, Identifiable {
         self.preferredLanguage = preferredLanguage
         self.unusableContacts = unusableContacts
         self.lastVerified = lastVerified
+    }
+
+    /// `preferredLanguage` as a list: "ky, ru" → ["ky", "ru"].
+    public var preferredLanguages: [String] {
+        (preferredLanguage ?? "").split { $0 == "," || $0 == " " || $0 == ";" }.map { $0.lowercased() }
     }
 
     /// "Ambassador Baktybek Amanbaev" or "H.E. Sadyr Japarov".

@@ -46,7 +46,7 @@ extension Store: CaseRecords {
         try await database.replaceLinks("case_people", owner: ("case_id", item.id), others: ("person_id", item.people))
         try await database.replaceLinks(
             "case_organisations", owner: ("case_id", item.id), others: ("organisation_id", item.organisations))
-        try await index(.case, item.id.rawValue, [item.title], on: database)
+        try await index(.case, item.id.rawValue, [item.title] + translatedTitles(.case, item.id.rawValue, on: database), on: database)
     }
 }
 

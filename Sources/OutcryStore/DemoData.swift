@@ -16,7 +16,27 @@ public enum DemoData {
         else { throw StoreError.invalidDataset(["the demo seed documents did not read as an Urgent Action and a statement"]) }
         try fill(&dataset.urgentActions[0], targets: &dataset.targets, from: action)
         try fill(&dataset.statements[0], from: statement)
+        // Written from the text just read, so current by construction: their fingerprint is that text's.
+        let translations = try JSONDecoder().decode(
+            [DemoTranslation].self, from: Data(contentsOf: try resource("demo-translations", "json")))
+        for translation in translations {
+            guard translation.kind == .urgentAction,
+                let action = dataset.urgentActions.first(where: { $0.id.rawValue == translation.recordID })
+            else { throw StoreError.invalidDataset(["the demo translation of “\(translation.recordID)” belongs to no demo action"]) }
+            dataset.translations.append(
+                Translation(
+                    kind: translation.kind, recordID: translation.recordID, language: translation.language, fields: translation.fields,
+                    sourceFingerprint: action.sourceFingerprint))
+        }
         return dataset
+    }
+
+    /// A translation as the demo file holds it: the words only.
+    private struct DemoTranslation: Decodable {
+        var kind: Translation.Kind
+        var recordID: String
+        var language: String
+        var fields: [String: [String]]
     }
 
     private static func resource(_ name: String, _ kind: String) throws -> URL {

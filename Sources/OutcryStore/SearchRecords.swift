@@ -21,8 +21,9 @@ public protocol SearchRecords: Sendable {
 }
 
 extension Store: SearchRecords {
-    /// Raised whenever `SearchKey` folds differently, so that stored keys are made again.
-    static let searchIndexVersion = "1"
+    /// Raised whenever `SearchKey` folds differently or what is indexed changes (2: translated titles), so that
+    /// stored keys are made again.
+    static let searchIndexVersion = "2"
     /// A word this common is not looked up further than this many rows.
     static let searchRowsPerWord = 5_000
 
@@ -145,6 +146,23 @@ extension Store: SearchRecords {
             }
             for statement in try await Self.all(StatementRow.self, from: "statements", on: database) {
                 try await Self.index(.statement, statement.id, [statement.title], replacing: false, on: database)
+            }
+            for translation in try await Self.all(TranslationRow.self, from: "translations", on: database) {
+                let kind: SearchKey.Kind? =
+                    switch translation.kind {
+                    case Translation.Kind.urgentAction.rawValue: .action
+                    case Translation.Kind.case.rawValue: .case
+                    case Translation.Kind.statement.rawValue: .statement
+                    default: nil
+                    }
+                guard let kind, let title = try translation.translation().text("title") else { continue }
+                if kind == .action,
+                    try await database.select().column("id").from("urgent_actions").where("id", .equal, translation.recordId)
+                        .where("status", .notEqual, UrgentAction.Status.draft.rawValue).first() == nil
+                {
+                    continue
+                }
+                try await Self.index(kind, translation.recordId, [title], replacing: false, on: database)
             }
             try await database.delete(from: "settings").where("key", .equal, "search_index_version").run()
             try await database.insert(into: "settings").columns("key", "value")

@@ -70,7 +70,9 @@ extension Store: StatementRecords {
             StatementRow(
                 id: statement.id.rawValue, title: statement.title, published: statement.published.iso,
                 lead: try jsonText(statement.lead), background: try jsonText(statement.background)))
-        try await index(.statement, statement.id.rawValue, [statement.title], on: database)
+        try await index(
+            .statement, statement.id.rawValue, [statement.title] + translatedTitles(.statement, statement.id.rawValue, on: database),
+            on: database)
         try await database.delete(from: "statement_quotes").where("statement_id", .equal, statement.id.rawValue).run()
         for (position, quote) in statement.quotes.enumerated() {
             try await database.insert(into: "statement_quotes").model(

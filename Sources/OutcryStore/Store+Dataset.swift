@@ -39,6 +39,9 @@ extension Store {
         for (position, event) in dataset.events.enumerated() {
             try await write(event, position: position, on: database)
         }
+        for translation in dataset.translations {
+            try await write(translation, on: database)
+        }
         try await bumpContentVersion(on: database)
     }
 }

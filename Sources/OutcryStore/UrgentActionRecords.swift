@@ -92,7 +92,11 @@ extension Store: UrgentActionRecords {
         try await database.replaceLinks(
             "urgent_action_people", owner: ("urgent_action_id", action.id), others: ("person_id", action.people))
         // A draft is found by no one.
-        try await index(.action, action.id.rawValue, action.status == .draft ? [] : [action.title, action.number], on: database)
+        try await index(
+            .action, action.id.rawValue,
+            action.status == .draft
+                ? [] : [action.title, action.number] + translatedTitles(.urgentAction, action.id.rawValue, on: database),
+            on: database)
         try await database.delete(from: "urgent_action_targets").where("urgent_action_id", .equal, action.id.rawValue).run()
         for (position, entry) in action.targets.enumerated() {
             try await database.insert(into: "urgent_action_targets").model(

@@ -119,3 +119,35 @@ extension InMemoryRecords: StatementRecords {
 
     public func save(_ statement: Statement, audit: AuditEntry) async throws { upsert(statement, in: \.statements) }
 }
+
+extension InMemoryRecords: TranslationRecords {
+    public func translations(of kind: Translation.Kind, _ id: String) async throws -> [Translation] {
+        read { $0.translations.filter { $0.kind == kind && $0.recordID == id }.sorted { $0.language < $1.language } }
+    }
+
+    public func translations(of kind: Translation.Kind, _ ids: [String], in language: String) async throws -> [String: Translation] {
+        read { dataset in
+            Dictionary(
+                dataset.translations.filter { $0.kind == kind && $0.language == language && ids.contains($0.recordID) }
+                    .map { ($0.recordID, $0) },
+                uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    public func save(_ translation: Translation, audit: AuditEntry) async throws {
+        data.withLock { dataset in
+            dataset.translations.removeAll {
+                $0.kind == translation.kind && $0.recordID == translation.recordID && $0.language == translation.language
+            }
+            dataset.translations.append(translation)
+        }
+    }
+
+    public func deleteTranslation(of kind: Translation.Kind, _ id: String, in language: String, audit: AuditEntry) async throws -> Bool {
+        data.withLock { dataset in
+            let before = dataset.translations.count
+            dataset.translations.removeAll { $0.kind == kind && $0.recordID == id && $0.language == language }
+            return dataset.translations.count < before
+        }
+    }
+}

@@ -146,8 +146,14 @@ import Testing
                     at: clock.now, actor: editor.email, action: "edited", recordKind: "target", recordID: "sadyr-japarov",
                     summary: "language"))
             _ = try await client.post("/admin/actions/31-24/publish", as: editor)
-            let letter = try await client.get("/actions/31-24/letter/sadyr-japarov", as: nil).text
+            // The reader's language first, with the official's named; theirs one choice away, and first on their pages.
+            let english = try await client.get("/actions/31-24/letter/sadyr-japarov", as: nil).text
+            #expect(english.contains("Please release them."))
+            #expect(english.contains("Sadyr Japarov&#39;s office reads Kyrgyz."))
+            #expect(english.contains(#"<a href="/actions/31-24/letter/sadyr-japarov?language=ky" lang="ky" hreflang="ky">Кыргызча</a>"#))
+            let letter = try await client.get("/actions/31-24/letter/sadyr-japarov?language=ky", as: nil).text
             #expect(letter.contains("Журналисттерди бошотууңузду суранам."))
+            #expect(try await client.get("/ky/actions/31-24/letter/sadyr-japarov", as: nil).text.contains("Журналисттерди бошотууңузду"))
             #expect(try await client.get("/actions/31-24/letter/baktybek-amanbaev", as: nil).text.contains("Please release them."))
         }
     }

@@ -58,7 +58,7 @@ import Testing
             id: "ulukbek-maripov", name: "Ulukbek Maripov", emails: ["pm@gov.kg", "see the website"], phone: "0312 62 56 56",
             contactFormURL: "javascript:alert(1)")
         let block = UrgentActionPage.TargetBlock(
-            national, role: .primary, action: .readyToPublish(), peopleNames: [], letterLanguage: nil, .english)
+            national, role: .primary, action: .readyToPublish(), peopleNames: [], .english)
         #expect(block.emails.map(\.href) == ["mailto:pm@gov.kg", nil])
         #expect(block.emails.map(\.text) == ["pm@gov.kg", "see the website"])
         #expect(block.tel == nil)
@@ -66,7 +66,7 @@ import Testing
         let international = Target(id: "sadyr-japarov", name: "Sadyr Japarov", phone: "+996 312 62 56 56")
         #expect(
             UrgentActionPage.TargetBlock(
-                international, role: .primary, action: .readyToPublish(), peopleNames: [], letterLanguage: nil, .english
+                international, role: .primary, action: .readyToPublish(), peopleNames: [], .english
             ).tel
                 == "tel:+996312625656")
     }

@@ -278,7 +278,8 @@ import Testing
     @Test func theActionPageOffersEveryWayToAct() async throws {
         try await TestApp.withDemo { client in
             let html = try await client.execute(uri: "/actions/30-24", method: .get).text
-            #expect(html.contains(#"<a class="button" href="/actions/30-24/letter/sadyr-japarov">Print a letter to Sadyr Japarov</a>"#))
+            #expect(html.contains(#"<form class="letter-language" method="get" action="/actions/30-24/letter/sadyr-japarov">"#))
+            #expect(html.contains(#"<button type="submit">Print a letter to Sadyr Japarov</button>"#))
             #expect(html.contains(#"href="https://x.com/intent/post?text=Free%20Makhabat"#))
             #expect(html.contains(#"href="https://bsky.app/intent/compose?text="#))
             #expect(html.contains(#"<form class="report" method="post" action="/actions/30-24/report">"#))

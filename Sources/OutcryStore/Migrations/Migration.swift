@@ -29,6 +29,7 @@ public enum Migrations {
         M0012_ForgetStoredSecrets(),
         M0013_AddPendingTwoFactorExpiry(),
         M0014_CreateSearchTerms(),
+        M0015_CreateTranslations(),
     ]
 }
 

@@ -6,6 +6,17 @@ enum Language: String, CaseIterable, Sendable {
 
     static let `default` = Language.en
 
+    /// One of these languages by code, or the default for any other: the catalogs a letter's fallback
+    /// words come from.
+    init(code: String) { self = Language(rawValue: code) ?? .default }
+
+    /// Any language's name in itself ("Кыргызча", "Deutsch"), capitalised as a choice in a list is.
+    static func name(of code: String) -> String {
+        if let language = Language(rawValue: code) { return language.name }
+        let name = Locale(identifier: code).localizedString(forLanguageCode: code) ?? code
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
     /// The language's name in itself, for the language switcher.
     var name: String {
         switch self {

@@ -49,22 +49,32 @@ struct ActionPages: Sendable {
         return pages
     }
 
-    func letter(_ id: Identifier<UrgentAction>, to targetID: Identifier<Target>, draft: LetterDraft?) async throws -> LetterPage? {
-        guard let (action, target) = try await actionAndTarget(id, targetID) else { return nil }
+    /// `language` is the letter's, chosen apart from the page's; nil or one no letter is written in means
+    /// the likeliest (`UrgentAction.letterLanguage(to:reader:)`).
+    func letter(
+        _ id: Identifier<UrgentAction>, to targetID: Identifier<Target>, language requested: String?, draft: LetterDraft?
+    ) async throws -> LetterPage? {
+        guard let (original, target) = try await actionAndTarget(id, targetID) else { return nil }
+        let action = try await withTranslatedLetters(original)
+        let language =
+            requested.flatMap { action.letterLanguages.contains($0) ? $0 : nil }
+            ?? action.letterLanguage(to: target, reader: messages.language.rawValue)
+        let defaults = messages.speaking(Language(code: language)).letterDefaults
         let today = HistoricalDate(day: clock.now)
         let meta = meta(
             messages("letter.title", ["name": target.fullName, "number": action.number]),
-            description: messages("letter.description", ["number": action.number]), route: .letter(id, to: targetID))
+            description: messages("letter.description", ["number": action.number]), route: .letter(id, to: targetID),
+            query: language == action.letterLanguage(to: target, reader: messages.language.rawValue) ? "" : "?language=" + language)
+        let page = { (letter: Letter, error: String?) in
+            LetterPage(
+                action: action, target: target, language: language, letter: letter, draft: draft ?? LetterDraft(), error: error,
+                meta: meta, messages: messages)
+        }
         do {
-            let letter = try action.letter(to: target, draft: draft ?? LetterDraft(), on: today)
-            return LetterPage(
-                action: action, target: target, letter: letter, draft: draft ?? LetterDraft(), error: nil, meta: meta, messages: messages)
+            return page(try action.letter(to: target, in: language, draft: draft ?? LetterDraft(), on: today, defaults: defaults), nil)
         } catch {
             // Show the sample again, with the supporter's text kept in the form and the reason above it.
-            let sample = try action.letter(to: target, on: today)
-            return LetterPage(
-                action: action, target: target, letter: sample, draft: draft ?? LetterDraft(), error: error.message(messages), meta: meta,
-                messages: messages)
+            return page(try action.letter(to: target, in: language, on: today, defaults: defaults), error.message(messages))
         }
     }
 
@@ -151,7 +161,12 @@ struct ActionPages: Sendable {
     }
 
     func officialsReport(_ id: Identifier<UrgentAction>, for targetID: Identifier<Target>) async throws -> OfficialsReportPage? {
-        guard let (action, target) = try await actionAndTarget(id, targetID) else { return nil }
+        guard let (original, target) = try await actionAndTarget(id, targetID) else { return nil }
+        let language = messages.language.rawValue
+        // The report is in the page's language: the asks too, when they are translated into it.
+        var action = try await withTranslatedLetters(original)
+        let translation = try await store.translations(of: .urgentAction, [id.rawValue], in: language).first?.value
+        if let translation { action = action.applying(translation) }
         let totals = try await store.totals(of: id)
         let mine = totals.byTarget[targetID] ?? TargetTotals()
         let people = try await store.people(action.people).map(\.name)
@@ -164,13 +179,13 @@ struct ActionPages: Sendable {
                 "people": messages.plural("totals.people", count: mine.reports),
                 "countries": messages.plural("totals.countries", count: mine.countries), "about": about,
             ])
-        let language = messages.language.rawValue
         return OfficialsReportPage(
             page: meta(
                 messages("officials.title", ["name": target.fullName, "number": action.number]), description: headline,
                 route: .officialsReport(id, for: targetID)),
             recipientLines: target.postalAddress, date: messages.date(today),
-            salutation: UrgentAction.salutation(for: target, sample: action.letter(for: target.id)),
+            salutation: action.salutation(
+                for: target, sample: action.sampleLetter(to: target, in: language), defaults: messages.letterDefaults),
             headline: headline,
             channels: Channel.allCases.compactMap { channel in
                 (mine.byChannel[channel] ?? 0) > 0
@@ -185,7 +200,8 @@ struct ActionPages: Sendable {
                     "people": messages.plural("totals.people", count: totals.reports),
                     "countries": messages.plural("totals.countries", count: totals.countries), "number": action.number,
                 ]),
-            people: about, asks: action.asks, contentLanguage: action.language == language ? nil : action.language,
+            people: about, asks: action.asks,
+            contentLanguage: translation != nil || original.language == language ? nil : original.language,
             csvHref: SiteRoute.totalsCSV(id).path, actionLink: Link(action, messages))
     }
 
@@ -236,8 +252,17 @@ struct ActionPages: Sendable {
         return (handles + [about, publicURL + messages.href(.urgentAction(action.id))]).joined(separator: " ")
     }
 
-    private func meta(_ title: String, description: String, route: SiteRoute) -> PageMeta {
-        PageMeta(title: title, description: description, messages: messages, route: route, siteURL: publicURL)
+    private func meta(_ title: String, description: String, route: SiteRoute, query: String = "") -> PageMeta {
+        PageMeta(title: title, description: description, messages: messages, route: route, siteURL: publicURL, query: query)
+    }
+
+    /// The action with the letter of each of its translations.
+    private func withTranslatedLetters(_ action: UrgentAction) async throws -> UrgentAction {
+        var action = action
+        for translation in try await store.translations(of: .urgentAction, action.id.rawValue) {
+            action = action.addingLetter(of: translation)
+        }
+        return action
     }
 
     /// A published or closed action, read through the cache: every page here is on a supporter's path.

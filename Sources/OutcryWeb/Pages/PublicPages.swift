@@ -5,6 +5,7 @@ import OutcryStore
 struct PublicPages: Sendable {
     /// What the public pages read: published records, never accounts, reports or subscribers.
     typealias Records = UrgentActionRecords & CaseRecords & PersonRecords & EventRecords & TargetRecords & StatementRecords
+        & TranslationRecords
 
     let store: any Records
     let siteName: String
@@ -52,19 +53,22 @@ struct PublicPages: Sendable {
 
     /// The action's public page; a draft has none, except as a coordinator's preview.
     func urgentAction(_ id: Identifier<UrgentAction>, includingDrafts: Bool = false) async throws -> UrgentActionPage? {
-        guard let action = try await store.urgentAction(id), action.status != .draft || includingDrafts,
-            let item = try await store.case(action.caseID)
+        guard let original = try await store.urgentAction(id), original.status != .draft || includingDrafts,
+            let (item, _) = try await translated(store.case(original.caseID))
         else { return nil }
+        let (action, contentLanguage) = try await translated(original)
         let events = try await store.events(inCase: item.id)
         let people = try await store.people(action.people)
         let targets = try await index(store.targets(action.targets.map(\.target)))
         let related = try await store.publicUrgentActions(inCase: item.id)
         var earlier: UrgentAction?
         if let updated = action.updates { earlier = try await store.urgentAction(updated) }
-        let letter = action.letter(for: nil)
+        let letter =
+            action.letters.first { $0.target == nil && $0.language == language.rawValue } ?? action.letters.first {
+                $0.target == nil && $0.language == action.language
+            } ?? action.letter(for: nil)
         let names = people.map(\.name)
         let isOpen = action.status == .published
-        let contentLanguage = foreign(action.language)
         return UrgentActionPage(
             page: meta(
                 messages("action.number-title", ["number": action.number, "title": action.title]), description: action.title,
@@ -84,10 +88,7 @@ struct PublicPages: Sendable {
             takeAction: action.takeAction, asks: action.asks,
             targets: action.targets.compactMap { entry in
                 targets[entry.target].map {
-                    UrgentActionPage.TargetBlock(
-                        $0, role: entry.role, action: action, peopleNames: names,
-                        letterLanguage: foreign(letter?.language ?? action.language),
-                        messages)
+                    UrgentActionPage.TargetBlock($0, role: entry.role, action: action, peopleNames: names, messages)
                 }
             },
             letter: letter.map {
@@ -105,7 +106,7 @@ struct PublicPages: Sendable {
     }
 
     func `case`(_ id: Identifier<Case>) async throws -> CasePage? {
-        guard let item = try await store.case(id) else { return nil }
+        guard let (item, contentLanguage) = try await translated(store.case(id)) else { return nil }
         let events = try await store.events(inCase: id)
         let people = try await store.people(item.people)
         let actions = try await store.publicUrgentActions(inCase: id)
@@ -114,7 +115,7 @@ struct PublicPages: Sendable {
         let country = item.country.name(in: language.rawValue)
         return CasePage(
             page: meta("\(item.title) — \(country)", description: item.summary, route: .case(id)),
-            title: item.title, contentLanguage: foreign(Self.contentLanguage), country: country, themes: item.themes,
+            title: item.title, contentLanguage: contentLanguage, country: country, themes: item.themes,
             summary: item.summary, isClosed: item.status == .closed,
             people: people.map { PersonSummary($0, events: events, messages) },
             timeline: events.map {
@@ -125,7 +126,7 @@ struct PublicPages: Sendable {
     }
 
     func person(_ id: Identifier<Person>) async throws -> PersonPage? {
-        guard let person = try await store.person(id) else { return nil }
+        guard let (person, contentLanguage) = try await translated(store.person(id)) else { return nil }
         let events = try await store.events(affecting: id)
         let cases = try await store.cases(Array(Set(events.map(\.caseID))).sorted())
         let actions = try await store.publicUrgentActions()
@@ -136,7 +137,7 @@ struct PublicPages: Sendable {
             page: meta(person.name, description: messages("person.description", ["name": person.name]), route: .person(id)),
             person: PersonSummary(person, events: events, messages),
             affiliationsText: affiliations.isEmpty ? nil : messages("person.works-with", ["organisations": messages.list(affiliations)]),
-            note: person.note, contentLanguage: foreign(Self.contentLanguage),
+            note: person.note, contentLanguage: contentLanguage,
             actFor: messages("person.act-for", ["name": person.name]),
             timeline: events.map {
                 TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements), messages)
@@ -146,10 +147,10 @@ struct PublicPages: Sendable {
     }
 
     func statement(_ id: Identifier<Statement>) async throws -> StatementPage? {
-        guard let statement = try await store.statement(id) else { return nil }
+        guard let (statement, contentLanguage) = try await translated(store.statement(id)) else { return nil }
         return StatementPage(
             page: meta(statement.title, description: statement.lead.first ?? statement.title, route: .statement(id)),
-            title: statement.title, contentLanguage: foreign(Self.contentLanguage), published: messages.date(statement.published),
+            title: statement.title, contentLanguage: contentLanguage, published: messages.date(statement.published),
             lead: statement.lead,
             quotes: statement.quotes.map { StatementPage.QuoteBlock(paragraphs: $0.paragraphs, speaker: $0.speaker, role: $0.role) },
             background: statement.background,
@@ -157,8 +158,31 @@ struct PublicPages: Sendable {
             people: try await store.people(statement.people).map { Link(text: $0.name, href: messages.href(.person($0.id))) })
     }
 
-    /// The language cases, people's notes and statements are written in: they have no translations yet.
-    static let contentLanguage = Language.default.rawValue
+    /// The record in the page's language when it has a translation into it, with the `lang` its words
+    /// carry: nil when they are in the page's language.
+    private func translated<T: Translatable>(_ record: T?) async throws -> (T, String?)? {
+        guard let record else { return nil }
+        guard record.originalLanguage != language.rawValue else { return (record, nil) }
+        let translation = try await store.translations(of: T.translationKind, [record.translationRecordID], in: language.rawValue)
+            .first?.value
+        return translation.map { (record.applying($0), nil) } ?? (record, record.originalLanguage)
+    }
+
+    /// An action in the page's language, with the letters of every translation: the letter's language is
+    /// chosen apart from the page's.
+    private func translated(_ action: UrgentAction) async throws -> (UrgentAction, String?) {
+        var shown = action
+        var contentLanguage = foreign(action.language)
+        for translation in try await store.translations(of: .urgentAction, action.id.rawValue) {
+            if translation.language == language.rawValue {
+                shown = shown.applying(translation)
+                contentLanguage = nil
+            } else {
+                shown = shown.addingLetter(of: translation)
+            }
+        }
+        return (shown, contentLanguage)
+    }
 
     /// `language` when it is not the page's: the `lang` that content in it carries.
     private func foreign(_ language: String) -> String? {

@@ -21,15 +21,33 @@ struct LetterPage: Sendable {
     var body: String
     var error: String?
     var reportHref: String
+    /// The letter in each language it is written in, when there are several: links to this page.
+    var languages: [PageMeta.LanguageLink]
+    /// The letter's language, sent back with the supporter's own words.
+    var language: String
+    /// "Sadyr Japarov's office reads Kyrgyz and Russian.", when this letter is in neither.
+    var reads: String?
 
     init(
-        action: UrgentAction, target: Target, letter: Letter, draft: LetterDraft, error: String?, meta: PageMeta, messages: Messages
+        action: UrgentAction, target: Target, language: String, letter: Letter, draft: LetterDraft, error: String?, meta: PageMeta,
+        messages: Messages
     ) {
         page = meta
         actionLink = Link(action, messages)
         heading = messages("letter.heading", ["name": target.fullName])
-        let language = action.letter(for: target.id, language: target.preferredLanguage)?.language ?? action.language
         letterLanguage = language == messages.language.rawValue ? nil : language
+        self.language = language
+        let href = messages.href(.letter(action.id, to: target.id))
+        languages =
+            action.letterLanguages.count > 1
+            ? action.letterLanguages.map {
+                PageMeta.LanguageLink(
+                    code: $0, name: Language.name(of: $0), href: href + "?language=" + $0, url: "", isCurrent: $0 == language)
+            } : []
+        let preferred = target.preferredLanguages
+        reads =
+            preferred.isEmpty || preferred.contains(language)
+            ? nil : messages("letter.reads", ["name": target.fullName, "languages": messages.list(preferred.map(messages.languageName))])
         senderLines = letter.senderLines
         date = DateText(text: DateWording.text(letter.date, language: language), iso: letter.date.iso)
         recipientLines = letter.recipientLines

@@ -26,8 +26,18 @@ struct UrgentActionPage: Sendable {
         var officialsReportHref: String
         /// "Print a letter to {name}", "E-mail {name}", "Call {name}", "Totals report for {name}".
         var printLetter, emailButton, callButton, totalsReport: String
-        /// The `lang` of the salutation, when the letter is in another language than the page.
-        var letterLanguage: String?
+        /// The `lang` of the salutation, which is in the action's own language, when that is not the page's.
+        var salutationLanguage: String?
+        /// The languages the letter can be printed in, when there are several.
+        var letterChoice: LetterChoice?
+        /// "Sadyr Japarov's office reads Kyrgyz and Russian.", when the letter offered first is in neither.
+        var reads: String?
+    }
+
+    /// The languages of the letter, each named in itself, the likeliest chosen.
+    struct LetterChoice: Sendable {
+        var id: String
+        var options: [ReportFormView.Option]
     }
 
     /// An address as shown, and the link it makes when it makes a safe one.
@@ -80,10 +90,7 @@ struct UrgentActionPage: Sendable {
 }
 
 extension UrgentActionPage.TargetBlock {
-    init(
-        _ target: Target, role: UrgentActionTarget.Role, action: UrgentAction, peopleNames: [String], letterLanguage: String?,
-        _ messages: Messages
-    ) {
+    init(_ target: Target, role: UrgentActionTarget.Role, action: UrgentAction, peopleNames: [String], _ messages: Messages) {
         anchor = "target-\(target.id.rawValue)"
         name = target.fullName
         office = target.title
@@ -99,8 +106,12 @@ extension UrgentActionPage.TargetBlock {
         unusableContacts = target.unusableContacts
         hasDigitalContact = !emails.isEmpty || fax != nil || phone != nil || !social.isEmpty || contactForm != nil
         letterHref = messages.href(.letter(action.id, to: target.id))
+        let reader = messages.language.rawValue
+        let letterLanguage = action.letterLanguage(to: target, reader: reader)
         let body =
-            (try? action.letter(to: target, on: action.issued))
+            (try? action.letter(
+                to: target, in: letterLanguage, on: action.issued,
+                defaults: messages.speaking(Language(code: letterLanguage)).letterDefaults))
             .map { ([$0.salutation] + $0.paragraphs + [$0.closing]).joined(separator: "\n\n") } ?? ""
         let subject =
             peopleNames.isEmpty
@@ -116,6 +127,18 @@ extension UrgentActionPage.TargetBlock {
         emailButton = messages("action.email-button", ["name": name])
         callButton = messages("action.call-button", ["name": name])
         totalsReport = messages("action.totals-report", ["name": name])
-        self.letterLanguage = letterLanguage
+        salutationLanguage = action.language == reader ? nil : action.language
+        let languages = action.letterLanguages
+        letterChoice =
+            languages.count > 1
+            ? UrgentActionPage.LetterChoice(
+                id: anchor + "-letter-language",
+                options: languages.map { .init(value: $0, label: Language.name(of: $0), selected: $0 == letterLanguage) })
+            : nil
+        let preferred = target.preferredLanguages
+        reads =
+            preferred.isEmpty || preferred.contains(letterLanguage)
+            ? nil
+            : messages("letter.reads", ["name": name, "languages": messages.list(preferred.map { messages.languageName($0) })])
     }
 }

@@ -26,6 +26,16 @@ extension Messages {
         }
     }
 
+    /// The greeting and sign-off a letter in this language falls back on.
+    var letterDefaults: LetterDefaults {
+        LetterDefaults(salutation: self("letter.default-salutation"), closing: self("letter.default-closing"))
+    }
+
+    /// A language named as this language names it, as in a sentence ("киргизский" in Russian).
+    func languageName(_ code: String) -> String {
+        Locale(identifier: language.rawValue).localizedString(forLanguageCode: code) ?? code
+    }
+
     /// "A, B and C", as the language joins a list.
     func list(_ items: [String]) -> String {
         guard language != .en else { return UrgentAction.list(items) }

@@ -20,7 +20,8 @@ struct TakingActionController: Sendable {
 
     @Sendable func letter(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (id, target) = try ids(context)
-        return try renderer.response(try await found(pages(context).letter(id, to: target, draft: nil)))
+        let language = request.uri.queryParameters["language"].map(String.init)
+        return try renderer.response(try await found(pages(context).letter(id, to: target, language: language, draft: nil)))
     }
 
     /// Not stored anywhere: the supporter's name and words only come back in their own page.
@@ -28,7 +29,7 @@ struct TakingActionController: Sendable {
         let (id, target) = try ids(context)
         let form = try await FormBody.read(request)
         let draft = LetterDraft(name: form.text("name") ?? "", town: form.text("town") ?? "", body: form["body"])
-        let page = try await found(pages(context).letter(id, to: target, draft: draft))
+        let page = try await found(pages(context).letter(id, to: target, language: form.text("language"), draft: draft))
         return try renderer.response(page, status: page.error == nil ? .ok : .unprocessableContent)
     }
 
