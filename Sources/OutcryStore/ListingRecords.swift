@@ -10,6 +10,8 @@ public struct ActionListing: Hashable, Sendable {
     public let issued: String
     public let status: UrgentAction.Status
     public let country: Country?
+    /// The language the action is written in.
+    public let language: String
 }
 
 /// What the list of actions can be narrowed to.
@@ -61,7 +63,7 @@ extension Store: ListingRecords {
             let rows = try await narrowed(
                 database.select().column(SQLColumn("id", table: "a")).column(SQLColumn("number", table: "a"))
                     .column(SQLColumn("title", table: "a")).column(SQLColumn("issued", table: "a")).column(SQLColumn("status", table: "a"))
-                    .column(SQLColumn("country", table: "c"))
+                    .column(SQLColumn("country", table: "c")).column(SQLColumn("language", table: "a"))
             )
             .orderBy(SQLColumn("issued", table: "a"), SQLDirection.descending).orderBy(
                 SQLColumn("number", table: "a"), SQLDirection.descending
@@ -73,7 +75,8 @@ extension Store: ListingRecords {
                     number: try row.decode(column: "number", as: String.self),
                     title: try row.decode(column: "title", as: String.self), issued: try row.decode(column: "issued", as: String.self),
                     status: UrgentAction.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .published,
-                    country: Country(rawValue: try row.decode(column: "country", as: String.self)))
+                    country: Country(rawValue: try row.decode(column: "country", as: String.self)),
+                    language: try row.decode(column: "language", as: String.self))
             }
             return Listing(items: items, total: total)
         }

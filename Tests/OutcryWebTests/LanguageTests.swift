@@ -131,4 +131,25 @@ import Testing
             #expect(page.contains(#"type="application/atom+xml""#) && page.contains(#"href="/es/feeds/actions.atom""#))
         }
     }
+
+    @Test func titlesAreTranslatedWhereTheyCanBeAndMarkedWhereTheyCannot() async throws {
+        try await TestApp.withDemo { client in
+            let russianHome = try await client.execute(uri: "/ru", method: .get).text
+            #expect(russianHome.contains(#"<a href="/ru/actions/30-24">Кыргызстан: 11 журналистам грозит до 10 лет лишения свободы</a>"#))
+            #expect(russianHome.contains(#"<a href="/ru/statements/kloop-media-staff-detained-2025" lang="en">"#))
+            let frenchHome = try await client.execute(uri: "/fr", method: .get).text
+            #expect(frenchHome.contains(#"<a href="/fr/actions/30-24" lang="en">Kyrgyzstan: 11 journalists"#))
+            let list = try await client.execute(uri: "/ky/actions", method: .get).text
+            #expect(list.contains("Кыргызстан: 11 журналист"), "the list of actions in Kyrgyz")
+            let found = try await client.execute(
+                uri: "/ru/search?q=%D0%B6%D1%83%D1%80%D0%BD%D0%B0%D0%BB%D0%B8%D1%81%D1%82%D0%B0%D0%BC", method: .get)
+            #expect(found.text.contains(#"href="/ru/actions/30-24""#), "found by its Russian title")
+            let letter = try await client.execute(uri: "/ru/actions/30-24/letter/sadyr-japarov", method: .get).text
+            #expect(letter.contains(#"<p class="salutation">Уважаемый господин Президент!</p>"#), "a Russian letter throughout")
+            #expect(letter.contains(#"<p class="closing">С уважением,</p>"#))
+            #expect(!letter.contains("Dear Mr. President"))
+            let toAmbassador = try await client.execute(uri: "/ru/actions/30-24/letter/baktybek-amanbaev?language=ru", method: .get).text
+            #expect(toAmbassador.contains(#"<p class="salutation">Уважаемые дамы и господа!</p>"#))
+        }
+    }
 }

@@ -26,7 +26,7 @@ import Testing
         #expect(home.actions.first?.href == SiteRoute.urgentAction("30-24").path)
         #expect(home.closedActions.map(\.number) == ["UA 29.24"])
         #expect(home.closedActions.first?.totalsHTML == "", "a closed action's card has no live totals")
-        #expect(home.statements.map(\.href) == [SiteRoute.statement("kloop-media-staff-detained-2025").path])
+        #expect(home.statements.map(\.link.href) == [SiteRoute.statement("kloop-media-staff-detained-2025").path])
     }
 
     @Test func aDraftHasNoPublicPageOnlyAPreview() async throws {

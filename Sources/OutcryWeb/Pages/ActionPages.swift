@@ -65,10 +65,11 @@ struct ActionPages: Sendable {
             messages("letter.title", ["name": target.fullName, "number": action.number]),
             description: messages("letter.description", ["number": action.number]), route: .letter(id, to: targetID),
             query: language == action.letterLanguage(to: target, reader: messages.language.rawValue) ? "" : "?language=" + language)
+        let back = try await actionLink(original)
         let page = { (letter: Letter, error: String?) in
             LetterPage(
                 action: action, target: target, language: language, letter: letter, draft: draft ?? LetterDraft(), error: error,
-                meta: meta, messages: messages)
+                meta: meta, actionLink: back, messages: messages)
         }
         do {
             return page(try action.letter(to: target, in: language, draft: draft ?? LetterDraft(), on: today, defaults: defaults), nil)
@@ -83,7 +84,7 @@ struct ActionPages: Sendable {
         let targets = try await store.targets(action.targets.map(\.target))
         return ReportPage(
             page: meta(messages("report.title", ["number": action.number]), description: action.title, route: .report(id)),
-            actionLink: Link(action, messages),
+            actionLink: try await actionLink(action),
             report: ReportFormView(
                 action: action, targets: targets, token: tokens.issue(for: ReportForm.purpose(id), now: clock.now),
                 offersEmail: vault != nil, values: values,
@@ -151,7 +152,7 @@ struct ActionPages: Sendable {
         let targets = try await store.targets(action.targets.map(\.target))
         return ThanksPage(
             page: meta(messages("thanks.title", ["number": action.number]), description: action.title, route: .thanks(id)),
-            actionLink: Link(action, messages),
+            actionLink: try await actionLink(action),
             totals: TotalsView(try await store.totals(of: id), messages: messages),
             wasFlagged: heldForReview,
             nextSteps: targets.map {
@@ -202,7 +203,7 @@ struct ActionPages: Sendable {
                 ]),
             people: about, asks: action.asks,
             contentLanguage: translation != nil || original.language == language ? nil : original.language,
-            csvHref: SiteRoute.totalsCSV(id).path, actionLink: Link(action, messages))
+            csvHref: SiteRoute.totalsCSV(id).path, actionLink: try await actionLink(action))
     }
 
     /// One row per breakdown and channel, for a spreadsheet.
@@ -237,7 +238,7 @@ struct ActionPages: Sendable {
         let link = ActionLinks.mastodonPost(instance: instance, text: text)
         return SharePage(
             page: meta(messages("share.title", ["number": action.number]), description: action.title, route: .mastodonShare(id)),
-            actionLink: Link(action, messages),
+            actionLink: try await actionLink(action),
             instance: instance, link: link, text: text, formAction: messages.href(.mastodonShare(id)),
             continueText: messages("share.continue", ["server": instance]),
             error: link == nil ? messages("share.not-a-server", ["server": instance]) : nil)
@@ -254,6 +255,11 @@ struct ActionPages: Sendable {
 
     private func meta(_ title: String, description: String, route: SiteRoute, query: String = "") -> PageMeta {
         PageMeta(title: title, description: description, messages: messages, route: route, siteURL: publicURL, query: query)
+    }
+
+    /// "← Urgent Action 30.24: …", back to the action, its title in the page's language when translated.
+    private func actionLink(_ action: UrgentAction) async throws -> Link {
+        try await Titles.load(store, messages, actions: [action]).link(action)
     }
 
     /// The action with the letter of each of its translations.

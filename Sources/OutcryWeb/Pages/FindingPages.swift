@@ -6,6 +6,7 @@ import OutcryStore
 /// Every word comes from the message catalog of `messages`' language.
 struct FindingPages: Sendable {
     typealias Records = SearchRecords & ListingRecords & UrgentActionRecords & CaseRecords & PersonRecords & StatementRecords
+        & TranslationRecords
 
     let store: any Records
     var messages = Messages.english
@@ -69,19 +70,16 @@ struct FindingPages: Sendable {
                     ?? messages("search.organisation"),
                 foundAs: foundAs(.organisation, organisation.id.rawValue, shown: organisation.name, variants: organisation.variants))
         }
-        let cases = try await store.cases(ids(.case)).map {
-            IndexPage.Item(title: $0.title, href: messages.href(.case($0.id)), meta: countryName($0.country))
-        }
-        let actions = try await store.urgentActions(ids(.action)).filter { $0.status != .draft }.map {
-            IndexPage.Item(title: actionTitle($0.number, $0.title), href: messages.href(.urgentAction($0.id)), meta: state($0.status))
-        }
-        var statements: [IndexPage.Item] = []
+        let foundCases = try await store.cases(ids(.case))
+        let foundActions = try await store.urgentActions(ids(.action)).filter { $0.status != .draft }
+        var foundStatements: [Statement] = []
         for id: Identifier<Statement> in ids(.statement) {
-            if let statement = try await store.statement(id) {
-                statements.append(
-                    IndexPage.Item(title: statement.title, href: messages.href(.statement(id)), meta: dateText(statement.published)))
-            }
+            if let statement = try await store.statement(id) { foundStatements.append(statement) }
         }
+        let titles = try await Titles.load(store, messages, actions: foundActions, cases: foundCases, statements: foundStatements)
+        let cases = foundCases.map { IndexPage.Item(titles.link($0), meta: countryName($0.country)) }
+        let actions = foundActions.map { IndexPage.Item(titles.link($0), meta: state($0.status)) }
+        let statements = foundStatements.map { IndexPage.Item(titles.link($0), meta: dateText($0.published)) }
         let groups = [
             SearchPage.Group(id: "people", heading: messages("search.people"), items: people),
             SearchPage.Group(id: "organisations", heading: messages("search.organisations"), items: organisations),
@@ -96,6 +94,7 @@ struct FindingPages: Sendable {
 
     func actions(_ filter: ActionFilter, page: Int) async throws -> IndexPage {
         let listing = try await store.publicActions(filter, offset: (page - 1) * Self.perPage, limit: Self.perPage)
+        let titles = try await Titles.load(store, messages, ids: [.urgentAction: listing.items.map(\.id.rawValue)])
         let facets = try await store.publicActionFacets()
         let statusValue = filter.status.map { $0 == .closed ? "closed" : "open" } ?? ""
         func link(_ page: Int) -> String {
@@ -132,10 +131,12 @@ struct FindingPages: Sendable {
             ],
             filterAction: messages.href(.actionIndex),
             items: listing.items.map { action in
-                IndexPage.Item(
-                    title: actionTitle(action.number, action.title), href: messages.href(.urgentAction(action.id)),
+                let (title, language) = titles.title(.urgentAction, action.id.rawValue, action.title, originalLanguage: action.language)
+                return IndexPage.Item(
+                    title: actionTitle(action.number, title), href: messages.href(.urgentAction(action.id)),
                     meta: [action.country.map(countryName), (try? HistoricalDate(iso: action.issued)).map(dateText), state(action.status)]
-                        .compactMap { $0 }.joined(separator: " · "))
+                        .compactMap { $0 }.joined(separator: " · "),
+                    linkLanguage: language)
             },
             empty: messages("actions.none"), show: messages("actions.show"),
             paging: Paging(page: page, total: listing.total, perPage: Self.perPage, key: "paging.actions", messages: messages, link: link))
@@ -143,13 +144,16 @@ struct FindingPages: Sendable {
 
     func cases(page: Int) async throws -> IndexPage {
         let listing = try await store.caseListing(offset: (page - 1) * Self.perPage, limit: Self.perPage)
+        let titles = try await Titles.load(store, messages, ids: [.case: listing.items.map(\.id.rawValue)])
         func link(_ page: Int) -> String { messages.href(.caseIndex, query: ["page": page == 1 ? nil : String(page)]) }
         return IndexPage(
             page: meta(messages("cases.title"), messages("cases.description"), route: .caseIndex, link: link(page)),
             heading: messages("cases.title"),
             intro: messages("cases.intro"), filters: [], filterAction: messages.href(.caseIndex),
             items: listing.items.map {
-                IndexPage.Item(title: $0.title, href: messages.href(.case($0.id)), meta: $0.country.map(countryName))
+                let (title, language) = titles.title(.case, $0.id.rawValue, $0.title, originalLanguage: Translation.siteLanguage)
+                return IndexPage.Item(
+                    title: title, href: messages.href(.case($0.id)), meta: $0.country.map(countryName), linkLanguage: language)
             },
             empty: messages("cases.none"), show: messages("actions.show"),
             paging: Paging(page: page, total: listing.total, perPage: Self.perPage, key: "paging.cases", messages: messages, link: link))

@@ -26,11 +26,14 @@ struct PublicPages: Sendable {
         let actions = try await store.publicUrgentActions()
         let cases = try await index(store.cases(Array(Set(actions.map(\.caseID)))))
         let people = try await index(store.people(Array(Set(actions.flatMap(\.people)))))
+        let statements = try await store.statements(limit: 10)
+        let titles = try await Titles.load(store, messages, actions: actions, statements: statements)
         func item(_ action: UrgentAction) -> HomePage.ActionItem {
             let names = action.people.compactMap { people[$0]?.name }.joined(separator: ", ")
+            let (title, titleLanguage) = titles.title(action, action.title)
             return HomePage.ActionItem(
-                number: messages("home.number", ["number": action.number]), title: action.title,
-                closedTitle: messages("home.closed-item", ["number": action.number, "title": action.title]),
+                number: messages("home.number", ["number": action.number]), title: title, titleLanguage: titleLanguage,
+                closedTitle: messages("home.closed-item", ["number": action.number, "title": title]),
                 href: messages.href(.urgentAction(action.id)),
                 country: cases[action.caseID].map { $0.country.name(in: language.rawValue) } ?? "",
                 issued: messages.date(action.issued),
@@ -45,9 +48,8 @@ struct PublicPages: Sendable {
             page: meta, words: HomePage.Text(messages),
             actions: actions.filter { $0.status == .published }.map(item),
             closedActions: actions.filter { $0.status == .closed }.map(item),
-            statements: try await store.statements(limit: 10).map {
-                HomePage.StatementItem(
-                    title: $0.title, href: messages.href(.statement($0.id)), published: messages.date($0.published))
+            statements: statements.map {
+                HomePage.StatementItem(link: titles.link($0), published: messages.date($0.published))
             })
     }
 
@@ -61,6 +63,8 @@ struct PublicPages: Sendable {
         let people = try await store.people(action.people)
         let targets = try await index(store.targets(action.targets.map(\.target)))
         let related = try await store.publicUrgentActions(inCase: item.id)
+        let statements = try await store.statements(aboutCase: item.id)
+        let titles = try await Titles.load(store, messages, actions: related, statements: statements)
         var earlier: UrgentAction?
         if let updated = action.updates { earlier = try await store.urgentAction(updated) }
         let letter =
@@ -77,12 +81,12 @@ struct PublicPages: Sendable {
             contentLanguage: contentLanguage, dates: DateLabels(messages), kindBadge: action.kind.badge(messages),
             isClosed: action.status == .closed, outcome: action.outcome?.note,
             issued: messages.date(action.issued), deadline: action.deadline.map(messages.date),
-            country: item.country.name(in: language.rawValue), caseLink: Link(text: item.title, href: messages.href(.case(item.id))),
+            country: item.country.name(in: language.rawValue), caseLink: titles.link(item),
             updates: earlier.flatMap {
                 $0.status == .draft
                     ? nil : Link(text: messages("action.number", ["number": $0.number]), href: messages.href(.urgentAction($0.id)))
             },
-            laterActions: related.filter { $0.updates == action.id }.map { Link($0, messages) },
+            laterActions: related.filter { $0.updates == action.id }.map(titles.link),
             summary: action.summary,
             people: people.map { PersonSummary($0, events: events, messages) },
             takeAction: action.takeAction, asks: action.asks,
@@ -95,7 +99,7 @@ struct PublicPages: Sendable {
                 UrgentActionPage.Letter(
                     language: foreign($0.language), salutation: $0.salutation, paragraphs: $0.paragraphs, closing: $0.closing)
             },
-            statements: try await store.statements(aboutCase: item.id).map { Link(text: $0.title, href: messages.href(.statement($0.id))) },
+            statements: statements.map(titles.link),
             totalsHTML: PageCache.Hole.totals(action.id, language).marker,
             share: isOpen ? share(action, targets: action.targets.compactMap { targets[$0.target] }, names: names) : nil,
             report: isOpen
@@ -111,6 +115,7 @@ struct PublicPages: Sendable {
         let people = try await store.people(item.people)
         let actions = try await store.publicUrgentActions(inCase: id)
         let statements = try await store.statements(aboutCase: id)
+        let titles = try await Titles.load(store, messages, actions: actions, statements: statements)
         let mentioned = try await index(store.people(Array(Set(events.flatMap(\.people)))))
         let country = item.country.name(in: language.rawValue)
         return CasePage(
@@ -121,8 +126,8 @@ struct PublicPages: Sendable {
             timeline: events.map {
                 TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements), messages)
             },
-            actions: actions.map { Link($0, messages) },
-            statements: statements.map { Link(text: $0.title, href: messages.href(.statement($0.id))) })
+            actions: actions.map(titles.link),
+            statements: statements.map(titles.link))
     }
 
     func person(_ id: Identifier<Person>) async throws -> PersonPage? {
@@ -133,6 +138,8 @@ struct PublicPages: Sendable {
         let statements = try await store.statements(limit: 1000)
         let mentioned = try await index(store.people(Array(Set(events.flatMap(\.people)))))
         let affiliations = try await store.organisations(person.affiliations).map(\.name)
+        let mine = actions.filter { $0.people.contains(id) }
+        let titles = try await Titles.load(store, messages, actions: mine, cases: cases)
         return PersonPage(
             page: meta(person.name, description: messages("person.description", ["name": person.name]), route: .person(id)),
             person: PersonSummary(person, events: events, messages),
@@ -142,19 +149,21 @@ struct PublicPages: Sendable {
             timeline: events.map {
                 TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements), messages)
             },
-            cases: cases.map { Link(text: $0.title, href: messages.href(.case($0.id))) },
-            actions: actions.filter { $0.people.contains(id) }.map { Link($0, messages) })
+            cases: cases.map(titles.link),
+            actions: mine.map(titles.link))
     }
 
     func statement(_ id: Identifier<Statement>) async throws -> StatementPage? {
         guard let (statement, contentLanguage) = try await translated(store.statement(id)) else { return nil }
+        let cases = try await store.cases(statement.cases)
+        let titles = try await Titles.load(store, messages, cases: cases)
         return StatementPage(
             page: meta(statement.title, description: statement.lead.first ?? statement.title, route: .statement(id)),
             title: statement.title, contentLanguage: contentLanguage, published: messages.date(statement.published),
             lead: statement.lead,
             quotes: statement.quotes.map { StatementPage.QuoteBlock(paragraphs: $0.paragraphs, speaker: $0.speaker, role: $0.role) },
             background: statement.background,
-            cases: try await store.cases(statement.cases).map { Link(text: $0.title, href: messages.href(.case($0.id))) },
+            cases: cases.map(titles.link),
             people: try await store.people(statement.people).map { Link(text: $0.name, href: messages.href(.person($0.id))) })
     }
 

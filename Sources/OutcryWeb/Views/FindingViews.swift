@@ -25,6 +25,20 @@ struct IndexPage: Sendable {
         var meta: String?
         /// Set when the name found is another spelling than the one shown: "Found as Махабат Тажибек кызы".
         var foundAs: FoundAs?
+        /// The `lang` of the title, when it is not translated into the page's language.
+        var linkLanguage: String?
+
+        init(title: String, href: String, meta: String? = nil, foundAs: FoundAs? = nil, linkLanguage: String? = nil) {
+            self.title = title
+            self.href = href
+            self.meta = meta
+            self.foundAs = foundAs
+            self.linkLanguage = linkLanguage
+        }
+
+        init(_ link: Link, meta: String?) {
+            self.init(title: link.text, href: link.href, meta: meta, linkLanguage: link.linkLanguage)
+        }
     }
 
     /// "Found as {name}", cut around the name, which carries its own `lang` when it has one.

@@ -6,6 +6,8 @@ struct HomePage: Sendable {
         /// "UA 30.24", as the language labels a number.
         var number: String
         var title: String
+        /// The `lang` of the title, when it is not translated into the page's language.
+        var titleLanguage: String?
         /// "UA 30.24: title", for the list of closed actions.
         var closedTitle: String
         var href: String
@@ -37,8 +39,7 @@ struct HomePage: Sendable {
     }
 
     struct StatementItem: Sendable {
-        var title: String
-        var href: String
+        var link: Link
         var published: DateText
     }
 

@@ -30,10 +30,10 @@ struct LetterPage: Sendable {
 
     init(
         action: UrgentAction, target: Target, language: String, letter: Letter, draft: LetterDraft, error: String?, meta: PageMeta,
-        messages: Messages
+        actionLink: Link, messages: Messages
     ) {
         page = meta
-        actionLink = Link(action, messages)
+        self.actionLink = actionLink
         heading = messages("letter.heading", ["name": target.fullName])
         letterLanguage = language == messages.language.rawValue ? nil : language
         self.language = language

@@ -71,14 +71,14 @@ struct PageMeta: Sendable {
 struct Link: Sendable, Hashable {
     var text: String
     var href: String
-}
+    /// The `lang` of the text, when it is in another language than the page (a title not translated).
+    /// Named apart from any page field: Mustache looks a nil value up in the enclosing sections.
+    var linkLanguage: String?
 
-extension Link {
-    /// "Urgent Action 30.24: Kyrgyzstan: …", to the action's page.
-    init(_ action: UrgentAction, _ messages: Messages) {
-        self.init(
-            text: messages("action.number-title", ["number": action.number, "title": action.title]),
-            href: messages.href(.urgentAction(action.id)))
+    init(text: String, href: String, linkLanguage: String? = nil) {
+        self.text = text
+        self.href = href
+        self.linkLanguage = linkLanguage
     }
 }
 
