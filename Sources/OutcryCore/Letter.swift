@@ -118,7 +118,7 @@ extension UrgentAction {
     }
 
     /// Paragraphs are separated by blank lines; single line breaks inside one are kept as spaces.
-    static func paragraphs(in text: String) -> [String] {
+    public static func paragraphs(in text: String) -> [String] {
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var paragraphs: [String] = []
         var current: [String] = []

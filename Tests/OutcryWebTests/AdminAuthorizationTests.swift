@@ -66,6 +66,19 @@ import Testing
             .init(method: .post, pattern: "/admin/users/{email}/reset", example: "/admin/users/nobody%40example.org/reset", access: .admin),
             .init(method: .post, pattern: "/admin/settings/two-factor", example: "/admin/settings/two-factor", access: .admin),
             .init(method: .get, pattern: "/admin/audit", example: "/admin/audit", access: .admin),
+            .init(
+                method: .get, pattern: "/admin/translations/{kind}/{id}", example: "/admin/translations/case/temirov-live-2024",
+                access: .viewer),
+            .init(
+                method: .get, pattern: "/admin/translations/{kind}/{id}/{language}",
+                example: "/admin/translations/case/temirov-live-2024/de",
+                access: .viewer),
+            .init(
+                method: .post, pattern: "/admin/translations/{kind}/{id}/{language}",
+                example: "/admin/translations/case/temirov-live-2024/de", access: .editor),
+            .init(
+                method: .post, pattern: "/admin/translations/{kind}/{id}/{language}/delete",
+                example: "/admin/translations/case/temirov-live-2024/de/delete", access: .editor),
         ]
         + [
             ("cases", "temirov-live-2024"), ("targets", "sadyr-japarov"), ("people", "makhabat-tazhibek-kyzy"),

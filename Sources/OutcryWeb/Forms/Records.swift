@@ -26,7 +26,7 @@ enum Records {
                 CaseForm(people: try await store.allPeople()).fields(item, isNew: item.id.rawValue.isEmpty, errors: errors)
             },
             read: { form, base in CaseForm(people: try await store.allPeople()).read(form, base: base) },
-            save: { try await store.save($0, audit: $1) })
+            save: { try await store.save($0, audit: $1) }, translationKind: .case)
     }
 
     static func targets(_ store: Store) -> EditableRecord<Target> {
@@ -67,7 +67,7 @@ enum Records {
             cells: { [.init(text: $0.name), .init(text: $0.variants.map(\.name).joined(separator: "; ")), .init(text: $0.role ?? "")] },
             fields: { person, errors in PersonForm(organisations: try await store.allOrganisations()).fields(person, errors: errors) },
             read: { form, base in PersonForm(organisations: try await store.allOrganisations()).read(form, base: base) },
-            save: { try await store.save($0, audit: $1) })
+            save: { try await store.save($0, audit: $1) }, translationKind: .person)
     }
 
     static func organisations(_ store: Store) -> EditableRecord<Organisation> {
@@ -137,6 +137,6 @@ enum Records {
             cells: { [.init(text: $0.title), .init(text: DateWording.text($0.published)), .init(text: String($0.quotes.count))] },
             fields: { statement, errors in try await form().fields(statement, errors: errors) },
             read: { body, base in try await form().read(body, base: base) },
-            save: { try await store.save($0, audit: $1) })
+            save: { try await store.save($0, audit: $1) }, translationKind: .statement)
     }
 }

@@ -188,6 +188,10 @@ public enum AdminRoute: Hashable, Sendable {
     case records(RecordKind)
     case newRecord(RecordKind)
     case record(RecordKind, id: String)
+    /// A record's translations, and the form for one language.
+    case translations(Translation.Kind, id: String)
+    case translation(Translation.Kind, id: String, language: String)
+    case deleteTranslation(Translation.Kind, id: String, language: String)
 
     /// The pages of an action other than its dashboard.
     public enum ActionPage: String, CaseIterable, Sendable { case edit, preview }
@@ -237,6 +241,11 @@ public enum AdminRoute: Hashable, Sendable {
         case .records(let kind): [.literal(kind.rawValue)]
         case .newRecord(let kind): [.literal(kind.rawValue), "new"]
         case .record(let kind, let id): [.literal(kind.rawValue), .parameter("id", id)]
+        case .translations(let kind, let id): ["translations", .parameter("kind", kind.rawValue), .parameter("id", id)]
+        case .translation(let kind, let id, let language):
+            ["translations", .parameter("kind", kind.rawValue), .parameter("id", id), .parameter("language", language)]
+        case .deleteTranslation(let kind, let id, let language):
+            ["translations", .parameter("kind", kind.rawValue), .parameter("id", id), .parameter("language", language), "delete"]
         }
     }
 

@@ -56,6 +56,15 @@ struct FormView: Sendable {
     var cancel: Link?
     /// The problems, listed at the top with links to their fields (WCAG error identification).
     var problems: [FormField]
+    /// Other pages of the same record (its translations), under the form.
+    var related: [Link] = []
+    /// A second form under the first, with one button (deleting a translation).
+    var secondary: SecondaryForm?
+
+    struct SecondaryForm: Sendable {
+        var action: String
+        var submit: String
+    }
 
     init(
         admin: AdminPage, heading: String, intro: String? = nil, action: String, csrf: String, fields: [FormField],
@@ -97,6 +106,9 @@ struct FormField: Sendable {
     var section: String?
     /// An imported text did not give this value: the editor must.
     var missing = false
+    /// What a translation translates: the original's words, paragraph by paragraph, shown above the field.
+    var original: [String] = []
+    var originalLanguage: String?
 
     private init(name: String, label: String, value: String = "", hint: String?) {
         self.name = name

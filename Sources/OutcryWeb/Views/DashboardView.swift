@@ -13,6 +13,7 @@ struct DashboardView: Sendable {
         var close: String
         var reopen: String
         var update: String
+        var translations: String
         var list = AdminRoute.home.path
     }
 
@@ -58,5 +59,7 @@ struct DashboardView: Sendable {
     var hasActivity: Bool
     var days: [Line]
     var flagged: [Flagged]
+    /// Each of the site's other languages and where its translation stands: "Русский: up to date".
+    var translationStates: [String] = []
     var history: [Line]
 }

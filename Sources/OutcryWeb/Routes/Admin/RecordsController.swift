@@ -24,6 +24,8 @@ struct EditableRecord<Value: Sendable>: Sendable {
     let fields: @Sendable (Value, FormErrors) async throws -> [FormField]
     let read: @Sendable (FormBody, Value) async throws -> (Value, FormErrors)
     let save: @Sendable (Value, AuditEntry) async throws -> Void
+    /// Set for the records whose words can be translated: their page links to their translations.
+    var translationKind: Translation.Kind? = nil
 
     var listPath: String { AdminRoute.records(kind).path }
     var newPath: String { AdminRoute.newRecord(kind).path }
@@ -93,14 +95,18 @@ struct RecordsController<Value: Sendable>: Sendable {
         _ coordinator: Coordinator, _ value: Value, isNew: Bool, errors: FormErrors, notice: String? = nil
     ) async throws -> Response {
         let title = isNew ? "New \(record.noun)" : record.name(value)
-        return try renderer.response(
-            FormView(
-                admin: AdminPage(title: title, coordinator: coordinator, current: record.listPath, notice: notice),
-                heading: title,
-                intro: coordinator.account.role >= .editor ? nil : "Your account can read this \(record.noun) but not change it.",
-                action: isNew ? record.listPath : record.path(record.id(value)), csrf: coordinator.session.csrf,
-                fields: try await record.fields(value, errors), submit: isNew ? "Create \(record.noun)" : "Save changes",
-                cancel: Link(text: "Back to \(record.heading.lowercased())", href: record.listPath)),
-            status: errors.isEmpty ? .ok : .unprocessableContent)
+        var view = FormView(
+            admin: AdminPage(title: title, coordinator: coordinator, current: record.listPath, notice: notice),
+            heading: title,
+            intro: coordinator.account.role >= .editor ? nil : "Your account can read this \(record.noun) but not change it.",
+            action: isNew ? record.listPath : record.path(record.id(value)), csrf: coordinator.session.csrf,
+            fields: try await record.fields(value, errors), submit: isNew ? "Create \(record.noun)" : "Save changes",
+            cancel: Link(text: "Back to \(record.heading.lowercased())", href: record.listPath))
+        if !isNew, let kind = record.translationKind {
+            view.related = [
+                Link(text: "Translations of this \(record.noun)", href: AdminRoute.translations(kind, id: record.id(value)).path)
+            ]
+        }
+        return try renderer.response(view, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

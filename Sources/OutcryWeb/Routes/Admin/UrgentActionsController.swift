@@ -239,7 +239,8 @@ struct UrgentActionsController: Sendable {
         let chart = ActivityChart(counts: try await store.dailyActions(of: action.id), today: now)
         let names = Dictionary(targets.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         let canEdit = coordinator.account.role >= .editor
-        let view = DashboardView(
+        let translations = try await store.translations(of: .urgentAction, action.id.rawValue)
+        var view = DashboardView(
             admin: AdminPage(
                 title: "UA \(action.number)", coordinator: coordinator, current: AdminRoute.home.path, notice: notice, error: error),
             number: action.number, title: action.title, status: action.status.label, kind: action.kind.badge(),
@@ -254,7 +255,8 @@ struct UrgentActionsController: Sendable {
                 csv: action.status == .draft ? nil : SiteRoute.totalsCSV(action.id).path,
                 publish: AdminRoute.actionStep(action.id, .publish).path, deadline: AdminRoute.actionStep(action.id, .extendDeadline).path,
                 close: AdminRoute.actionStep(action.id, .close).path, reopen: AdminRoute.actionStep(action.id, .reopen).path,
-                update: SiteRoute.admin(.newAction).path(query: ["updates": action.id.rawValue])),
+                update: SiteRoute.admin(.newAction).path(query: ["updates": action.id.rawValue]),
+                translations: AdminRoute.translations(.urgentAction, id: action.id.rawValue).path),
             outcomes: Outcome.Kind.allCases.map { FormField.Option(value: $0.rawValue, label: $0.label, selected: false) },
             reports: totals.reports.formatted, actions: totals.actions.formatted, countries: totals.countries.formatted,
             byChannel: Channel.allCases.map { DashboardView.Line(label: $0.label, count: (totals.byChannel[$0] ?? 0).formatted) },
@@ -284,6 +286,9 @@ struct UrgentActionsController: Sendable {
             history: try await store.auditLog(limit: 20, recordID: action.id.rawValue).map {
                 DashboardView.Line(label: DateFormatter.adminMoment.string(from: $0.at), count: "\($0.actor) \($0.action): \($0.summary)")
             })
+        view.translationStates = TranslationsController.states(of: action, translations).map {
+            "\($0.0.name): \(TranslationsController.label($0.1).lowercased())"
+        }
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 }
