@@ -97,14 +97,24 @@ import Testing
             _ = try await client.post(Self.path(try await Self.links(in: store).first { $0.contains("/confirm/") }!), as: nil)
             let editor = try await store.signedIn(.editor, now: clock.now)
             _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
+            // Translated before it is published: the French subscriber reads it in French.
+            let action = try #require(try await store.urgentAction("31-24"))
+            try await store.save(
+                Translation(
+                    kind: .urgentAction, recordID: "31-24", language: "fr", fields: ["title": ["Kirghizistan : journalistes condamnés"]],
+                    sourceFingerprint: action.sourceFingerprint),
+                audit: AuditEntry(
+                    at: clock.now, actor: "test", action: "translated", recordKind: "urgent action", recordID: "31-24", summary: ""))
             _ = try await client.post("/admin/actions/31-24/publish", as: editor)
             let alert = try await store.engine.read { database in
                 try await database.select().columns("subject", "body_text").from("outbox").where("kind", .equal, "alert").first()!
             }
             #expect(
                 try alert.decode(column: "subject", as: String.self)
-                    == "Mise à jour de l’Action urgente 31.24: Kyrgyzstan: Journalists sentenced")
-            #expect(try TestApp.vault.openMarked(alert.decode(column: "body_text", as: String.self)).contains("Agissez maintenant"))
+                    == "Mise à jour de l’Action urgente 31.24: Kirghizistan : journalistes condamnés")
+            let body = try TestApp.vault.openMarked(alert.decode(column: "body_text", as: String.self))
+            #expect(body.contains("Agissez maintenant"))
+            #expect(body.contains("/fr/actions/31-24"), "the link leads to the page in the subscriber's language")
             // Kyrgyz, offered on the form since the catalogs have it, with the deadline written in Kyrgyz.
             #expect(try await client.get("/alerts", as: nil).text.contains(#"<option value="ky" lang="ky">Кыргызча</option>"#))
             // A language the form does not offer falls back to English.

@@ -57,12 +57,14 @@ struct Alerts: Sendable {
     func announce(_ action: UrgentAction, _ occasion: AlertOccasion, now: Date) async throws -> Int {
         guard let item = try await store.case(action.caseID) else { return 0 }
         try await store.recordOccasion(occasion, of: action.id, now: now)
+        let translations = try await translations(of: [action])
         var drafts: [OutboxDraft] = []
         for subscriber in try await store.subscribers(for: item, frequency: .instant) {
             // The action's page in the subscriber's language, as the mail around the link is.
             let actionURL = links.url(SiteRoute.urgentAction(action.id).path(language: subscriber.language))
             let content = AlertMail.alert(
-                action, occasion: occasion, actionURL: actionURL, manageURL: manageURL(subscriber.id, now: now),
+                translated(action, subscriber.language, translations), occasion: occasion, actionURL: actionURL,
+                manageURL: manageURL(subscriber.id, now: now),
                 language: subscriber.language)
             drafts.append(
                 try draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now))
@@ -83,17 +85,39 @@ struct Alerts: Sendable {
             actions.append((action, item, entry.occasion))
         }
         let week = Int(now.timeIntervalSince1970 / (7 * 86_400))
+        let translations = try await translations(of: actions.map(\.0))
         var drafts: [OutboxDraft] = []
         for subscriber in try await store.subscribers(frequency: .weekly) {
             let mine = actions.filter { subscriber.filter.matches($0.1) }
             guard !mine.isEmpty else { continue }
             let content = AlertMail.digest(
-                mine.map { ($0.0, $0.2, links.url(SiteRoute.urgentAction($0.0.id).path(language: subscriber.language))) },
+                mine.map {
+                    (
+                        translated($0.0, subscriber.language, translations), $0.2,
+                        links.url(SiteRoute.urgentAction($0.0.id).path(language: subscriber.language))
+                    )
+                },
                 manageURL: manageURL(subscriber.id, now: now),
                 language: subscriber.language)
             drafts.append(try draft(subscriber, content, kind: "digest", key: "digest:\(week):\(subscriber.id)", now: now))
         }
         return try await store.queue(drafts, now: now)
+    }
+
+    /// Every translation of these actions, by action and language: each subscriber reads an action in their
+    /// language when it has that translation.
+    private func translations(of actions: [UrgentAction]) async throws -> [String: [String: Translation]] {
+        var found: [String: [String: Translation]] = [:]
+        for action in actions {
+            found[action.id.rawValue] = Dictionary(
+                try await store.translations(of: .urgentAction, action.id.rawValue).map { ($0.language, $0) },
+                uniquingKeysWith: { a, _ in a })
+        }
+        return found
+    }
+
+    private func translated(_ action: UrgentAction, _ language: String, _ translations: [String: [String: Translation]]) -> UrgentAction {
+        translations[action.id.rawValue]?[language].map(action.applying) ?? action
     }
 
     /// Everything held about a subscriber, as JSON.
