@@ -13,8 +13,11 @@ def test_supporter_prints_a_letter_then_reports_and_sees_the_counter_rise(demo_s
     page.goto(demo_server.url + "/actions/30-24")
     assert counter_text(page) == "No actions reported yet. Be the first to tell us what you did."
 
-    page.get_by_role("link", name="Print a letter to Sadyr Japarov").click()
-    page.wait_for_url(demo_server.url + "/actions/30-24/letter/sadyr-japarov")
+    # The letter can be printed in English, Russian or Kyrgyz: the reader's language is chosen first.
+    assert page.get_by_label("Language of the letter").first.input_value() == "en"
+    page.get_by_role("button", name="Print a letter to Sadyr Japarov").click()
+    page.wait_for_url(demo_server.url + "/actions/30-24/letter/sadyr-japarov?language=en")
+    assert "Sadyr Japarov's office reads Kyrgyz and Russian." in page.inner_text("main")
     page.get_by_label("Your name").fill("Ana Souza")
     page.get_by_label("Your town and country").fill("Porto, Portugal")
     page.get_by_role("button", name="Show my letter").click()

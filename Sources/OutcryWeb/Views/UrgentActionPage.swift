@@ -26,7 +26,7 @@ struct UrgentActionPage: Sendable {
         var officialsReportHref: String
         /// "Print a letter to {name}", "E-mail {name}", "Call {name}", "Totals report for {name}".
         var printLetter, emailButton, callButton, totalsReport: String
-        /// The `lang` of the salutation, which is in the action's own language, when that is not the page's.
+        /// The `lang` of the salutation, in the language of the letter offered first, when that is not the page's.
         var salutationLanguage: String?
         /// The languages the letter can be printed in, when there are several.
         var letterChoice: LetterChoice?
@@ -102,17 +102,16 @@ extension UrgentActionPage.TargetBlock {
         phone = target.phone
         social = target.socialHandles.map { "\($0.network.label(messages)): \($0.handle)" }
         contactForm = target.contactFormURL.map { UrgentActionPage.ContactLink(text: $0, href: WebAddress.isSafe($0) ? $0 : nil) }
-        salutation = target.salutation
         unusableContacts = target.unusableContacts
         hasDigitalContact = !emails.isEmpty || fax != nil || phone != nil || !social.isEmpty || contactForm != nil
         letterHref = messages.href(.letter(action.id, to: target.id))
         let reader = messages.language.rawValue
         let letterLanguage = action.letterLanguage(to: target, reader: reader)
-        let body =
-            (try? action.letter(
-                to: target, in: letterLanguage, on: action.issued,
-                defaults: messages.speaking(Language(code: letterLanguage)).letterDefaults))
-            .map { ([$0.salutation] + $0.paragraphs + [$0.closing]).joined(separator: "\n\n") } ?? ""
+        let letter = try? action.letter(
+            to: target, in: letterLanguage, on: action.issued, defaults: messages.speaking(Language(code: letterLanguage)).letterDefaults)
+        let body = letter.map { ([$0.salutation] + $0.paragraphs + [$0.closing]).joined(separator: "\n\n") } ?? ""
+        // The greeting of the letter offered first, in its language: the official's own only in the action's.
+        salutation = letter?.salutation ?? target.salutation
         let subject =
             peopleNames.isEmpty
             ? messages("action.mail-subject", ["number": action.number])
@@ -127,7 +126,7 @@ extension UrgentActionPage.TargetBlock {
         emailButton = messages("action.email-button", ["name": name])
         callButton = messages("action.call-button", ["name": name])
         totalsReport = messages("action.totals-report", ["name": name])
-        salutationLanguage = action.language == reader ? nil : action.language
+        salutationLanguage = letterLanguage == reader ? nil : letterLanguage
         let languages = action.letterLanguages
         letterChoice =
             languages.count > 1
