@@ -12,13 +12,13 @@ struct FormBody: Sendable {
     static func read(_ request: Request) async throws -> FormBody {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
-            throw HTTPError(.unsupportedMediaType, message: "This form must be sent by a browser as a normal form.")
+            throw RefusalError(status: .unsupportedMediaType, key: "error.not-a-form")
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: sizeLimit)
         } catch {
-            throw HTTPError(.contentTooLarge, message: "What you sent is too long. Please shorten it and try again.")
+            throw RefusalError(status: .contentTooLarge, key: "error.too-large")
         }
         return FormBody(lists: parse(String(buffer: buffer)))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// The words the site says, in one language: looked up by key in the message catalogs
 /// (`Resources/messages/LANGUAGE.po`), with `{name}` placeholders filled and counts in the language's
@@ -132,6 +133,14 @@ struct Messages: Sendable {
         "a": "å", "c": "ç", "e": "é", "i": "î", "n": "ñ", "o": "ö", "s": "ŝ", "u": "ü", "w": "ŵ", "y": "ý",
         "A": "Å", "C": "Ç", "E": "É", "I": "Î", "N": "Ñ", "O": "Ö", "S": "Ŝ", "U": "Ü", "W": "Ŵ", "Y": "Ý",
     ]
+}
+
+/// A refusal at the web's edge whose words are in the catalogs: the error page says it in the language of
+/// the address asked for.
+struct RefusalError: Error, Sendable {
+    let status: HTTPResponse.Status
+    /// The message's key.
+    let key: String
 }
 
 extension MessageCatalog {

@@ -13,6 +13,9 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             return page(for: error.status, message: error.body, language: Self.language(context))
+        } catch let refusal as RefusalError {
+            let messages = Self.language(context)
+            return page(for: refusal.status, message: messages(refusal.key), language: messages)
         } catch let redirect as AdminRedirect {
             throw redirect
         } catch let error as StoreError {

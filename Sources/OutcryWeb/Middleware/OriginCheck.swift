@@ -41,9 +41,7 @@ struct OriginCheckMiddleware<Context: RequestContext>: RouterMiddleware {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
         let fetchSite = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
         guard check.allows(origin: request.headers[.origin], fetchSite: fetchSite, host: request.head.authority) else {
-            throw HTTPError(
-                .forbidden,
-                message: "This form was sent from another site, so nothing was changed. Open this site's own page and send the form there.")
+            throw RefusalError(status: .forbidden, key: "error.other-site")
         }
         return try await next(request, context)
     }

@@ -38,7 +38,7 @@ struct AlertsController: Sendable {
 
     @Sendable func subscribe(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let messages = context.messages
-        let alerts = try available(messages)
+        let alerts = try available()
         let form = try await FormBody.read(request)
         guard (try? tokens.verify(form["token"], for: "alerts", now: now)) != nil else {
             return try await subscribePage(values: form, error: messages("alerts.error-old-form"), messages)
@@ -71,7 +71,7 @@ struct AlertsController: Sendable {
 
     @Sendable func accessForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let messages = context.messages
-        _ = try available(messages)
+        _ = try available()
         return try renderer.response(
             AlertsView(
                 page: meta(messages("alerts.yours"), messages, route: .alertsAccess),
@@ -80,7 +80,7 @@ struct AlertsController: Sendable {
 
     @Sendable func sendAccessLink(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let messages = context.messages
-        let alerts = try available(messages)
+        let alerts = try available()
         let form = try await FormBody.read(request)
         guard (try? tokens.verify(form["token"], for: "alerts-access", now: now)) != nil,
             let email = form.text("email").flatMap(EmailAddress.init)
@@ -108,7 +108,7 @@ struct AlertsController: Sendable {
 
     /// Following the link changes nothing; the page's button does.
     @Sendable func confirmForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        let alerts = try available(.english)
+        let alerts = try available()
         let token = context.parameters.get("token") ?? ""
         guard let id = alerts.links.subscription(in: token, .confirm, now: now), let stored = try await store.subscription(id) else {
             return try expired(context)
@@ -122,7 +122,7 @@ struct AlertsController: Sendable {
     }
 
     @Sendable func confirm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        let alerts = try available(.english)
+        let alerts = try available()
         guard let id = alerts.links.subscription(in: context.parameters.get("token") ?? "", .confirm, now: now),
             try await store.confirm(id, now: now), let stored = try await store.subscription(id)
         else { return try expired(context) }
@@ -205,13 +205,13 @@ struct AlertsController: Sendable {
     /// The manage page's own forms carry a signed token, as every form that changes something does.
     private func checkForm(_ form: FormBody, _ id: Identifier<Subscription>) throws {
         guard (try? tokens.verify(form["token"], for: "alerts:\(id)", now: now)) != nil else {
-            throw HTTPError(.badRequest, message: Messages.english("alerts.form-too-old"))
+            throw RefusalError(status: .badRequest, key: "alerts.form-too-old")
         }
     }
 
-    private func available(_ messages: Messages) throws -> Alerts {
+    private func available() throws -> Alerts {
         guard let alerts else {
-            throw HTTPError(.notFound, message: messages("alerts.unavailable"))
+            throw RefusalError(status: .notFound, key: "alerts.unavailable")
         }
         return alerts
     }
@@ -223,10 +223,10 @@ struct AlertsController: Sendable {
 
     /// The subscription a manage or unsubscribe link names; an expired or forged link is a clear page, not an error.
     private func subscription(_ context: OutcryRequestContext) throws -> (Alerts, Identifier<Subscription>, String) {
-        let alerts = try available(.english)
+        let alerts = try available()
         let token = context.parameters.get("token") ?? ""
         guard let id = alerts.links.subscription(in: token, .manage, now: now) else {
-            throw HTTPError(.gone, message: Messages.english("alerts.link-gone"))
+            throw RefusalError(status: .gone, key: "alerts.link-gone")
         }
         return (alerts, id, token)
     }
@@ -287,7 +287,7 @@ struct AlertsController: Sendable {
         values: FormBody?, error: String?, _ messages: Messages, status: HTTPResponse.Status = .unprocessableContent,
         retryAfter: Int? = nil
     ) async throws -> Response {
-        _ = try available(messages)
+        _ = try available()
         let form = values ?? FormBody(lists: [:])
         let filter = try? Self.preferences(form).1
         let view = AlertsView(
