@@ -27,6 +27,22 @@ def add_user(data_dir, email, role):
     return re.search(r"(/admin/set-password/\S+)", output).group(1)
 
 
+def signed_in_editor(start_server, browser, email):
+    """A demo server and a page signed in as a new editor, who set a password from the one-time link."""
+    data_dir = tempfile.mkdtemp(prefix="outcry-editor-")
+    link = add_user(data_dir, email, "editor")
+    server = start_server("--demo", data_dir=data_dir)
+    page = browser.new_page()
+    page.goto(server.url + link)
+    page.fill("#field-password", "correct horse battery staple")
+    page.fill("#field-confirmation", "correct horse battery staple")
+    page.click("main button[type=submit]")
+    page.fill("#field-email", email)
+    page.fill("#field-password", "correct horse battery staple")
+    page.click("main button[type=submit]")
+    return server, page
+
+
 def shoot(page, screenshots, name):
     for width, label in [(390, "phone"), (1280, "desktop")]:
         page.set_viewport_size({"width": width, "height": 900})
@@ -166,17 +182,7 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
 def test_an_action_closed_by_mistake_is_reopened_and_takes_reports_again(start_server, browser, screenshots):
     from axe_playwright_python.sync_playwright import Axe
 
-    data_dir = tempfile.mkdtemp(prefix="outcry-reopen-")
-    link = add_user(data_dir, "eli@example.org", "editor")
-    server = start_server("--demo", data_dir=data_dir)
-    page = browser.new_page()
-    page.goto(server.url + link)
-    page.fill("#field-password", "correct horse battery staple")
-    page.fill("#field-confirmation", "correct horse battery staple")
-    page.click("main button[type=submit]")
-    page.fill("#field-email", "eli@example.org")
-    page.fill("#field-password", "correct horse battery staple")
-    page.click("main button[type=submit]")
+    server, page = signed_in_editor(start_server, browser, "eli@example.org")
 
     page.goto(server.url + "/admin/actions/30-24")
     page.select_option("#outcome", "released")
@@ -197,3 +203,32 @@ def test_an_action_closed_by_mistake_is_reopened_and_takes_reports_again(start_s
     public.goto(server.url + "/actions/30-24")
     assert public.locator('form[action="/actions/30-24/report"]').count() == 1
     assert "Closed by mistake." not in public.inner_text("main")
+
+
+def test_an_editor_translates_a_case_and_readers_see_it_in_their_language(start_server, browser, screenshots):
+    from axe_playwright_python.sync_playwright import Axe
+
+    server, page = signed_in_editor(start_server, browser, "dana@example.org")
+
+    page.goto(server.url + "/admin/actions/30-24")
+    assert "Russian: up to date" in page.inner_text("main")
+    page.goto(server.url + "/admin/cases/temirov-live-2024")
+    page.click("text=Translations of this case")
+    assert "Not translated" in page.inner_text("main")
+    shoot(page, screenshots, "admin-translations")
+    assert Axe().run(page).response["violations"] == []
+    page.click("a:text-is('Russian (Русский)')")
+    assert page.locator(".original").first.get_attribute("lang") == "en"
+    page.fill("#field-t-title", "Журналисты Temirov LIVE и «Айт Айт Десе»")
+    page.click("text=Save the translation")
+    assert "Saved." in page.inner_text("main")
+    shoot(page, screenshots, "admin-translation-form")
+    violations = Axe().run(page).response["violations"]
+    assert violations == [], [violation["id"] for violation in violations]
+
+    reader = browser.new_page()
+    reader.goto(server.url + "/ru/cases/temirov-live-2024")
+    assert reader.get_by_role("heading", level=1).inner_text() == "Журналисты Temirov LIVE и «Айт Айт Десе»"
+    assert reader.get_by_role("heading", level=1).get_attribute("lang") is None
+    reader.goto(server.url + "/de/cases/temirov-live-2024")
+    assert reader.get_by_role("heading", level=1).get_attribute("lang") == "en", "no German yet: the original, marked"

@@ -2,19 +2,7 @@
 a Russian letter printed in Russian throughout, the search box, and axe on each language's pages."""
 import urllib.parse
 
-from axe_playwright_python.sync_playwright import Axe
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
-
-
-def axe_violations(browser, url, viewport):
-    """axe needs scripts: the same address, opened again in a page that runs them."""
-    page = browser.new_page(viewport=viewport)
-    page.goto(url)
-    violations = Axe().run(page).response["violations"]
-    page.close()
-    return violations
+from test_finding import DESKTOP, PHONE, axe_violations
 
 
 def test_the_action_in_kyrgyz_and_russian_at_phone_width(demo_server, browser, screenshots):

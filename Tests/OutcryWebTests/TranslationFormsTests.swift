@@ -16,9 +16,9 @@ import Testing
             let editor = try await store.signedIn(.editor, now: clock.now)
             let viewer = try await store.signedIn(.viewer, now: clock.now)
             let overview = try await client.get("/admin/translations/case/temirov-live-2024", as: viewer).text
-            #expect(overview.contains(#"<a href="/admin/translations/case/temirov-live-2024/de">Deutsch</a>"#))
+            #expect(overview.contains(#"<a href="/admin/translations/case/temirov-live-2024/de">German (Deutsch)</a>"#))
             #expect(overview.contains("Not translated"))
-            #expect(!overview.contains(">English<"), "no translation into the original's own language")
+            #expect(!overview.contains(">English ("), "no translation into the original's own language")
             let form = try await client.get("/admin/translations/case/temirov-live-2024/de", as: editor).text
             #expect(form.contains(#"<div class="original" lang="en">"#), "the original beside the field")
             #expect(form.contains(#"name="t-title""#) && form.contains(#"name="t-summary""#))
@@ -62,10 +62,23 @@ import Testing
             let editor = try await store.signedIn(.editor, now: clock.now)
             let dashboard = try await client.get("/admin/actions/30-24", as: editor).text
             #expect(dashboard.contains(#"<a href="/admin/translations/urgent_action/30-24">Translations</a>"#))
-            #expect(dashboard.contains("Русский: up to date"))
-            #expect(dashboard.contains("Français: not translated"))
+            #expect(dashboard.contains("Russian: up to date"))
+            #expect(dashboard.contains("French: not translated"))
             let letter = try await client.get("/admin/translations/urgent_action/30-24/ru", as: editor).text
             #expect(letter.contains(#"name="t-letter-body""#) && letter.contains("Уважаемый господин Президент!"))
+        }
+    }
+
+    @Test func anOfficeMayReadSeveralLanguagesInOrder() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            let wrong = try await client.post(
+                "/admin/targets/sadyr-japarov", [("name", "Sadyr Japarov"), ("language", "ky, russian")], as: editor)
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.text.contains("“russian” is not a language code"))
+            _ = try await client.post("/admin/targets/sadyr-japarov", [("name", "Sadyr Japarov"), ("language", "RU;ky")], as: editor)
+            #expect(try await store.targets(["sadyr-japarov"]).first?.preferredLanguage == "ru, ky")
         }
     }
 }

@@ -60,7 +60,9 @@ struct TargetForm: Sendable {
             .text(
                 "salutation", "Salutation", value: target.salutation,
                 hint: "“Dear President,” — used when a letter has none for this official."),
-            .text("language", "Preferred language", value: target.preferredLanguage, hint: "A language code such as ky, ru or en."),
+            .text(
+                "language", "Languages the office reads", value: target.preferredLanguage,
+                hint: "Language codes in the order the office prefers them, such as “ky, ru”. The letter page names them to supporters."),
             .text("last_verified", "Details last checked on", value: target.lastVerified?.iso, type: "date"),
         ])
     }
@@ -96,6 +98,12 @@ struct TargetForm: Sendable {
         target.contactFormURL = errors.webAddress(form.text("contact_form"), "contact_form")
         target.salutation = form.text("salutation")
         target.preferredLanguage = form.text("language")
+        let codes = target.preferredLanguages
+        if let wrong = codes.first(where: { !(2...3).contains($0.count) || !$0.allSatisfy { ("a"..."z").contains($0) } }) {
+            errors.add("language", "“\(wrong)” is not a language code: use two letters, such as ky, ru or en, separated by commas.")
+        } else if !codes.isEmpty {
+            target.preferredLanguage = codes.joined(separator: ", ")
+        }
         target.lastVerified = errors.date(form.text("last_verified"), "last_verified")
         return (target, errors)
     }

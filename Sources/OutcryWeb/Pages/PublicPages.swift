@@ -88,7 +88,7 @@ struct PublicPages: Sendable {
             },
             laterActions: related.filter { $0.updates == action.id }.map(titles.link),
             summary: action.summary,
-            people: people.map { PersonSummary($0, events: events, messages) },
+            people: try await summaries(people, events: events),
             takeAction: action.takeAction, asks: action.asks,
             targets: action.targets.compactMap { entry in
                 targets[entry.target].map {
@@ -121,8 +121,9 @@ struct PublicPages: Sendable {
         return CasePage(
             page: meta("\(item.title) — \(country)", description: item.summary, route: .case(id)),
             title: item.title, contentLanguage: contentLanguage, country: country, themes: item.themes,
+            themesLanguage: foreign(Translation.siteLanguage),
             summary: item.summary, isClosed: item.status == .closed,
-            people: people.map { PersonSummary($0, events: events, messages) },
+            people: try await summaries(people, events: events),
             timeline: events.map {
                 TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements), messages)
             },
@@ -142,7 +143,7 @@ struct PublicPages: Sendable {
         let titles = try await Titles.load(store, messages, actions: mine, cases: cases)
         return PersonPage(
             page: meta(person.name, description: messages("person.description", ["name": person.name]), route: .person(id)),
-            person: PersonSummary(person, events: events, messages),
+            person: PersonSummary(person, events: events, messages, roleLanguage: contentLanguage),
             affiliationsText: affiliations.isEmpty ? nil : messages("person.works-with", ["organisations": messages.list(affiliations)]),
             note: person.note, contentLanguage: contentLanguage,
             actFor: messages("person.act-for", ["name": person.name]),
@@ -175,6 +176,18 @@ struct PublicPages: Sendable {
         let translation = try await store.translations(of: T.translationKind, [record.translationRecordID], in: language.rawValue)
             .first?.value
         return translation.map { (record.applying($0), nil) } ?? (record, record.originalLanguage)
+    }
+
+    /// People as lists show them, each role in the page's language when translated, else marked with its own.
+    private func summaries(_ people: [Person], events: [Event]) async throws -> [PersonSummary] {
+        guard Translation.siteLanguage != language.rawValue else { return people.map { PersonSummary($0, events: events, messages) } }
+        let translations = try await store.translations(of: .person, people.map(\.id.rawValue), in: language.rawValue)
+        return people.map { person in
+            guard let translation = translations[person.id.rawValue] else {
+                return PersonSummary(person, events: events, messages, roleLanguage: Translation.siteLanguage)
+            }
+            return PersonSummary(person.applying(translation), events: events, messages)
+        }
     }
 
     /// An action in the page's language, with the letters of every translation: the letter's language is

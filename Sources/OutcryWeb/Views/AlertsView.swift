@@ -8,6 +8,8 @@ struct AlertsView: Sendable {
         var byTheme: Bool
         var countries: [ReportFormView.Option]
         var themes: [ReportFormView.Option]
+        /// Themes are the organisation's own words, in the site's language: their `lang` on another's page.
+        var themesLanguage: String?
         var instant: Bool
         var languages: [ReportFormView.Option]
     }

@@ -6,6 +6,8 @@ struct CasePage: Sendable {
     var contentLanguage: String?
     var country: String
     var themes: [String]
+    /// Themes are the organisation's own words, in the site's language: their `lang` on another's page.
+    var themesLanguage: String?
     var summary: String
     var isClosed: Bool
     var people: [PersonSummary]

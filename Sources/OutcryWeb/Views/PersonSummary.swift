@@ -6,11 +6,15 @@ struct PersonSummary: Sendable {
     var href: String
     var otherNames: String?
     var role: String?
+    /// The `lang` of the role, when it is not translated into the page's language.
+    var roleLanguage: String?
     var status: String?
     var statusKey: String?
     var inCustodySince: String?
 
-    init(_ person: Person, events: [Event], _ messages: Messages) {
+    /// `roleLanguage` is the language the person's role is written in, when it is not the page's.
+    init(_ person: Person, events: [Event], _ messages: Messages, roleLanguage: String? = nil) {
+        self.roleLanguage = person.role == nil ? nil : roleLanguage
         name = person.name
         href = messages.href(.person(person.id))
         let others = person.allNames.dropFirst()

@@ -55,7 +55,9 @@ struct TranslationsController: Sendable {
                 newLink: original.back, columns: ["Language", "Where it stands"],
                 rows: Self.states(of: original.record, translations).map { language, state in
                     ListView.Row(cells: [
-                        .init(text: language.name, href: AdminRoute.translation(kind, id: id, language: language.rawValue).path),
+                        .init(
+                            text: "\(Self.languageName(language.rawValue)) (\(language.name))",
+                            href: AdminRoute.translation(kind, id: id, language: language.rawValue).path),
                         .init(text: Self.label(state), badge: state == .outdated ? "check" : nil),
                     ])
                 },
@@ -89,7 +91,7 @@ struct TranslationsController: Sendable {
         try await store.save(
             translation,
             audit: context.coordinator.audit(
-                "translated", Self.noun(kind), id, "\(original.name) in \(language.name)", at: now))
+                "translated", Self.noun(kind), id, "\(original.name) in \(Self.languageName(language.rawValue))", at: now))
         return try page(context.coordinator, original, kind, id, language, values: fields, existing: translation, notice: "Saved.")
     }
 
@@ -99,7 +101,7 @@ struct TranslationsController: Sendable {
         _ = try await store.deleteTranslation(
             of: kind, id, in: language.rawValue,
             audit: context.coordinator.audit(
-                "deleted translation", Self.noun(kind), id, "\(original.name) in \(language.name)", at: now))
+                "deleted translation", Self.noun(kind), id, "\(original.name) in \(Self.languageName(language.rawValue))", at: now))
         return seeOther(AdminRoute.translations(kind, id: id).path)
     }
 
@@ -108,7 +110,7 @@ struct TranslationsController: Sendable {
         values: [String: [String]], existing: Translation?, notice: String? = nil, error: String? = nil
     ) throws -> Response {
         let state = original.record.state(of: existing)
-        let heading = "\(original.name) in \(language.name)"
+        let heading = "\(original.name) in \(Self.languageName(language.rawValue))"
         let originalLanguage = original.record.originalLanguage
         let fields = original.record.translatableFields.filter { !$0.parts.isEmpty }.map { name, parts in
             let value = (values[name] ?? []).joined(separator: "\n\n")

@@ -287,7 +287,7 @@ struct UrgentActionsController: Sendable {
                 DashboardView.Line(label: DateFormatter.adminMoment.string(from: $0.at), count: "\($0.actor) \($0.action): \($0.summary)")
             })
         view.translationStates = TranslationsController.states(of: action, translations).map {
-            "\($0.0.name): \(TranslationsController.label($0.1).lowercased())"
+            "\(TranslationsController.languageName($0.0.rawValue)): \(TranslationsController.label($0.1).lowercased())"
         }
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }

@@ -279,6 +279,7 @@ struct AlertsController: Sendable {
             everything: receive == "everything", byCountry: receive == "countries", byTheme: receive == "themes",
             countries: countries.map { .init(value: $0.0.code, label: $0.1, selected: chosenCountries.contains($0.0.code)) },
             themes: themes.map { .init(value: $0, label: $0, selected: chosenThemes.contains($0)) },
+            themesLanguage: messages.language.rawValue == Translation.siteLanguage ? nil : Translation.siteLanguage,
             instant: frequency == .instant,
             languages: Language.allCases.map { .init(value: $0.rawValue, label: $0.name, selected: $0.rawValue == language) })
     }
