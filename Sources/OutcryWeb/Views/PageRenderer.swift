@@ -70,19 +70,26 @@ public struct PageRenderer: Sendable {
         return html
     }
 
-    /// What a template starts from: the view model's own fields, and the catalog as `t`.
+    /// What a template starts from: the view model's own fields, and the catalog as `t`. The fields are read
+    /// once: every name a template does not find nearer is looked up here again.
     private struct Root: MustacheParent {
-        let model: Any
-        let words: Words
+        private let fields: [String: Any]
 
-        func child(named name: String) -> Any? {
-            if name == "t" { return words }
-            guard let value = Mirror(reflecting: model).children.first(where: { $0.label == name })?.value else { return nil }
-            // As Mustache reads any field: an optional's value, or nothing.
-            let optional = Mirror(reflecting: value)
-            guard optional.displayStyle == .optional else { return value }
-            return optional.children.first?.value
+        init(model: Any, words: Words) {
+            var fields: [String: Any] = ["t": words]
+            for case let (label?, value) in Mirror(reflecting: model).children {
+                // As Mustache reads any field: an optional's value, or nothing.
+                let optional = Mirror(reflecting: value)
+                if optional.displayStyle != .optional {
+                    fields[label] = value
+                } else if let wrapped = optional.children.first?.value {
+                    fields[label] = wrapped
+                }
+            }
+            self.fields = fields
         }
+
+        func child(named name: String) -> Any? { fields[name] }
     }
 }
 
