@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import OutcryCore
 import OutcryTestSupport
 import Testing
 
@@ -151,5 +152,15 @@ import Testing
             let toAmbassador = try await client.execute(uri: "/ru/actions/30-24/letter/baktybek-amanbaev?language=ru", method: .get).text
             #expect(toAmbassador.contains(#"<p class="salutation">Уважаемые дамы и господа!</p>"#))
         }
+    }
+
+    @Test func thePhoneScriptKeepsANamesCapitalInAnyScript() {
+        var action = UrgentAction.readyToPublish()
+        let names = ["Makhabat Tazhibek-kyzy"]
+        #expect(Messages.continuing("Release them now", action: action, names: names) == "release them now")
+        #expect(Messages.continuing("Махабат Тажибек кызын бошотуңуз", action: action, names: names) == "Махабат Тажибек кызын бошотуңуз")
+        #expect(Messages.continuing("Makhabat must be freed", action: action, names: names) == "Makhabat must be freed")
+        action.language = "de"
+        #expect(Messages.continuing("Freilassung aller Journalisten", action: action, names: names) == "Freilassung aller Journalisten")
     }
 }

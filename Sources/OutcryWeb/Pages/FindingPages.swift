@@ -94,7 +94,8 @@ struct FindingPages: Sendable {
 
     func actions(_ filter: ActionFilter, page: Int) async throws -> IndexPage {
         let listing = try await store.publicActions(filter, offset: (page - 1) * Self.perPage, limit: Self.perPage)
-        let titles = try await Titles.load(store, messages, ids: [.urgentAction: listing.items.map(\.id.rawValue)])
+        let titles = try await Titles.load(
+            store, messages, ids: [.urgentAction: listing.items.filter { $0.language != messages.language.rawValue }.map(\.id.rawValue)])
         let facets = try await store.publicActionFacets()
         let statusValue = filter.status.map { $0 == .closed ? "closed" : "open" } ?? ""
         func link(_ page: Int) -> String {
@@ -144,7 +145,8 @@ struct FindingPages: Sendable {
 
     func cases(page: Int) async throws -> IndexPage {
         let listing = try await store.caseListing(offset: (page - 1) * Self.perPage, limit: Self.perPage)
-        let titles = try await Titles.load(store, messages, ids: [.case: listing.items.map(\.id.rawValue)])
+        let titles = try await Titles.load(
+            store, messages, ids: [.case: messages.language.rawValue == Translation.siteLanguage ? [] : listing.items.map(\.id.rawValue)])
         func link(_ page: Int) -> String { messages.href(.caseIndex, query: ["page": page == 1 ? nil : String(page)]) }
         return IndexPage(
             page: meta(messages("cases.title"), messages("cases.description"), route: .caseIndex, link: link(page)),

@@ -11,14 +11,16 @@ struct Titles: Sendable {
         self.messages = messages
     }
 
-    /// The translations of these records into the page's language, in one read per kind.
+    /// The translations of these records into the page's language, in one read per kind; none is read for
+    /// records written in the page's language (most, on most pages).
     static func load(
         _ store: any TranslationRecords, _ messages: Messages, actions: [UrgentAction] = [], cases: [Case] = [],
         statements: [Statement] = []
     ) async throws -> Titles {
-        try await load(
-            store, messages,
-            ids: [.urgentAction: actions.map(\.id.rawValue), .case: cases.map(\.id.rawValue), .statement: statements.map(\.id.rawValue)])
+        func ids(_ records: [some Translatable]) -> [String] {
+            records.filter { $0.originalLanguage != messages.language.rawValue }.map(\.translationRecordID)
+        }
+        return try await load(store, messages, ids: [.urgentAction: ids(actions), .case: ids(cases), .statement: ids(statements)])
     }
 
     static func load(_ store: any TranslationRecords, _ messages: Messages, ids: [Translation.Kind: [String]]) async throws -> Titles {

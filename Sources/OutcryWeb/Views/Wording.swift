@@ -48,12 +48,19 @@ extension Messages {
         var script = self("call.hello", ["who": who])
         if let ask = action.asks.first {
             let official = target.title.map { self("call.the-office", ["office": $0]) } ?? target.fullName
-            // German writes every noun with a capital, and an ask may well start with one.
-            var urge = self("call.urge", ["official": official, "ask": action.language == "de" ? ask : ask.lowercasedFirst])
+            var urge = self("call.urge", ["official": official, "ask": Self.continuing(ask, action: action, names: peopleNames)])
             if !urge.hasSuffix(".") { urge += "." }
             script += " " + urge
         }
         return script + " " + self("call.thanks")
+    }
+
+    /// An ask as it reads after "I urge … to act:": its first letter made small, unless that would wrong a
+    /// name (a person the action names, in any spelling or script) or German, which writes nouns with a capital.
+    static func continuing(_ ask: String, action: UrgentAction, names: [String]) -> String {
+        guard action.language != "de", let first = SearchKey.words(String(ask.prefix { !$0.isWhitespace })).first else { return ask }
+        let nameWords = Set(names.flatMap(SearchKey.words))
+        return nameWords.contains(first) ? ask : ask.lowercasedFirst
     }
 
     /// "In pre-trial detention since 16 January 2024".
