@@ -18,6 +18,7 @@ import Testing
             let html = russian.text
             #expect(html.contains(#"<html lang="ru">"#))
             #expect(html.contains(#"<h1 id="ua-title">Кыргызстан: 11 журналистам грозит до 10 лет лишения свободы</h1>"#))
+            #expect(html.contains(#"<a href="/ru/cases/temirov-live-2024" lang="en">Temirov LIVE"#), "the case is not translated")
             let french = try await client.execute(uri: "/fr/actions/30-24", method: .get).text
             #expect(french.contains(#"<h1 id="ua-title" lang="en">Kyrgyzstan: 11 journalists"#), "untranslated words carry their language")
             #expect(html.contains(#"action="/ru/actions/30-24/letter/sadyr-japarov""#), "links stay in the reader's language")

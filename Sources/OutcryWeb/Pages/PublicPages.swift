@@ -56,7 +56,7 @@ struct PublicPages: Sendable {
     /// The action's public page; a draft has none, except as a coordinator's preview.
     func urgentAction(_ id: Identifier<UrgentAction>, includingDrafts: Bool = false) async throws -> UrgentActionPage? {
         guard let original = try await store.urgentAction(id), original.status != .draft || includingDrafts,
-            let (item, _) = try await translated(store.case(original.caseID))
+            let (item, caseLanguage) = try await translated(store.case(original.caseID))
         else { return nil }
         let (action, contentLanguage) = try await translated(original)
         let events = try await store.events(inCase: item.id)
@@ -81,7 +81,8 @@ struct PublicPages: Sendable {
             contentLanguage: contentLanguage, dates: DateLabels(messages), kindBadge: action.kind.badge(messages),
             isClosed: action.status == .closed, outcome: action.outcome?.note,
             issued: messages.date(action.issued), deadline: action.deadline.map(messages.date),
-            country: item.country.name(in: language.rawValue), caseLink: titles.link(item),
+            country: item.country.name(in: language.rawValue),
+            caseLink: Link(text: item.title, href: messages.href(.case(item.id)), linkLanguage: caseLanguage),
             updates: earlier.flatMap {
                 $0.status == .draft
                     ? nil : Link(text: messages("action.number", ["number": $0.number]), href: messages.href(.urgentAction($0.id)))

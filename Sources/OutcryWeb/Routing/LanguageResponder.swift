@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Serves each page supporters read in every language, under the language's code: the router sees
-/// `/ru/actions/30-24` as `/actions/30-24` with `context.language` set to Russian, so a route is
+/// `/ru/actions/30-24` as `/actions/30-24` with the Russian `Messages` in `context.messages`, so a route is
 /// registered once. English stays at the root (`/en/…` is sent there), except `/en/`, the English home
 /// page that the language switcher links to: `/` alone sends a browser that prefers another of the
 /// site's languages to that language's home page, and that is the only answer that depends on a header.
@@ -13,7 +13,7 @@ struct LanguageResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
     func respond(to request: Request, context: OutcryRequestContext) async throws -> Response {
         let target = Substring(request.head.path ?? "/")
         let path = target.prefix { $0 != "?" }
-        if path == "/", let preferred = Language.home(for: request.headers[.acceptLanguage]) {
+        if path == "/", request.method == .get, let preferred = Language.home(for: request.headers[.acceptLanguage]) {
             var response = Response.redirect(to: SiteRoute.home.path(language: preferred.rawValue) + target.dropFirst(), type: .found)
             response.headers[.vary] = "Accept-Language"
             response.headers[.cacheControl] = "no-cache"
@@ -23,7 +23,10 @@ struct LanguageResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
         context.messages = messages(.default)
         guard let (language, rest) = Language.prefix(of: target) else { return try await inner.respond(to: request, context: context) }
         let restPath = rest.prefix { $0 != "?" }
-        guard SiteRoute.isLocalisedPath(restPath) else { return try await inner.respond(to: request, context: context) }
+        // `//host` would be another site to a browser: no route has an empty first segment, but never risk it.
+        guard SiteRoute.isLocalisedPath(restPath), !restPath.hasPrefix("//") else {
+            return try await inner.respond(to: request, context: context)
+        }
         if language == .default, restPath != "/" {
             return Response.redirect(to: String(rest), type: .permanent)
         }
