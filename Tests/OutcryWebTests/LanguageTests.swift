@@ -129,6 +129,8 @@ import Testing
             let feed = try await client.execute(uri: "/es/feeds/actions.atom", method: .get).text
             #expect(feed.contains(#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es">"#))
             #expect(feed.contains(#"href="http://127.0.0.1:8080/es/actions/30-24""#))
+            let russian = try await client.execute(uri: "/ru/feeds/actions.atom", method: .get).text
+            #expect(russian.contains("Кыргызстан: 11 журналистам грозит"), "a translated action in the Russian feed")
             let page = try await client.execute(uri: "/es/actions/30-24", method: .get).text
             #expect(page.contains(#"type="application/atom+xml""#) && page.contains(#"href="/es/feeds/actions.atom""#))
         }
@@ -150,6 +152,10 @@ import Testing
             #expect(letter.contains(#"<p class="salutation">Уважаемый господин Президент!</p>"#), "a Russian letter throughout")
             #expect(letter.contains(#"<p class="closing">С уважением,</p>"#))
             #expect(!letter.contains("Dear Mr. President"))
+            let report = try await client.execute(uri: "/fr/actions/30-24/officials/sadyr-japarov", method: .get).text
+            #expect(report.contains(#"<p class="salutation">Madame, Monsieur,</p>"#), "no French letter: the French greeting to anyone")
+            let russianReport = try await client.execute(uri: "/ru/actions/30-24/officials/sadyr-japarov", method: .get).text
+            #expect(russianReport.contains(#"<p class="salutation">Уважаемый господин Президент!</p>"#))
             let toAmbassador = try await client.execute(uri: "/ru/actions/30-24/letter/baktybek-amanbaev?language=ru", method: .get).text
             #expect(toAmbassador.contains(#"<p class="salutation">Уважаемые дамы и господа!</p>"#))
         }

@@ -49,7 +49,11 @@ import Testing
                 #expect(block.contains("In pre-trial detention since some time between 16 January 2024 and 12 March 2024"))
                 #expect(block.contains("In custody since 16 January 2024"))
             }
-            #expect(html.contains("Also written Makhabat Tazhibekkyzy · Mahabat · Махабат Тажибек кызы"))
+            #expect(
+                html.contains(
+                    #"Also written <span>Makhabat Tazhibekkyzy</span> · <span>Mahabat</span> · <span lang="ky">Махабат Тажибек кызы</span>"#
+                ),
+                "each spelling with its language")
             let ambassador = try #require(html.range(of: "target-baktybek-amanbaev-name")).upperBound
             let ambassadorBlock = html[ambassador...].prefix(600)
             #expect(!ambassadorBlock.contains("target-title"), "a target without an office shows none, not the page title")

@@ -185,8 +185,11 @@ struct ActionPages: Sendable {
                 messages("officials.title", ["name": target.fullName, "number": action.number]), description: headline,
                 route: .officialsReport(id, for: targetID)),
             recipientLines: target.postalAddress, date: messages.date(today),
-            salutation: action.salutation(
-                for: target, sample: action.sampleLetter(to: target, in: language), defaults: messages.letterDefaults),
+            // Greeted as a letter in the report's language greets them: with the language's greeting to anyone
+            // when no letter is written in it.
+            salutation: action.letterLanguages.contains(language)
+                ? action.salutation(for: target, sample: action.sampleLetter(to: target, in: language), defaults: messages.letterDefaults)
+                : messages.letterDefaults.salutation,
             headline: headline,
             channels: Channel.allCases.compactMap { channel in
                 (mine.byChannel[channel] ?? 0) > 0

@@ -4,7 +4,13 @@ import OutcryCore
 struct PersonSummary: Sendable {
     var name: String
     var href: String
-    var otherNames: String?
+    /// The other spellings, each with its language when the editor gave one (`Махабат Тажибек кызы`, ky).
+    var otherNames: [OtherName]
+
+    struct OtherName: Sendable {
+        var name: String
+        var nameLanguage: String?
+    }
     var role: String?
     /// The `lang` of the role, when it is not translated into the page's language.
     var roleLanguage: String?
@@ -17,8 +23,10 @@ struct PersonSummary: Sendable {
         self.roleLanguage = person.role == nil ? nil : roleLanguage
         name = person.name
         href = messages.href(.person(person.id))
-        let others = person.allNames.dropFirst()
-        otherNames = others.isEmpty ? nil : others.joined(separator: " · ")
+        var seen: Set<String> = [person.name]
+        otherNames = person.variants.filter { seen.insert($0.name).inserted }.map {
+            OtherName(name: $0.name, nameLanguage: $0.language == messages.language.rawValue ? nil : $0.language)
+        }
         role = person.role
         if let current = Timeline.currentStatus(of: person.id, in: events) {
             status = messages.status(current)

@@ -17,7 +17,7 @@ struct FeedsController: Sendable {
 
     @Sendable func actions(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let messages = context.messages
-        let actions = try await store.publicUrgentActions()
+        let actions = try await translated(store.publicUrgentActions(), messages)
         return try response(
             AtomFeed(
                 title: messages("feeds.actions", ["site": siteName]), path: messages.href(.actionsFeed), alternate: messages.href(.home),
@@ -26,7 +26,7 @@ struct FeedsController: Sendable {
 
     @Sendable func statements(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let messages = context.messages
-        let statements = try await store.statements(limit: 50)
+        let statements = try await translated(store.statements(limit: 50), messages)
         return try response(
             AtomFeed(
                 title: messages("feeds.statements", ["site": siteName]), path: messages.href(.statementsFeed),
@@ -40,10 +40,10 @@ struct FeedsController: Sendable {
         let suffix = SiteRoute.feedSuffix
         guard file.hasSuffix(suffix), Slug.isValid(String(file.dropLast(suffix.count))) else { throw HTTPError(.notFound) }
         let id = Identifier<Case>(String(file.dropLast(suffix.count)))
-        let item = try await found(store.case(id))
+        let item = try await found(translated(store.case(id).map { [$0] } ?? [], messages).first)
         let entries =
-            try await store.publicUrgentActions(inCase: id).map { entry($0, messages) }
-            + store.statements(aboutCase: id).map { entry($0, messages) }
+            try await translated(store.publicUrgentActions(inCase: id), messages).map { entry($0, messages) }
+            + translated(store.statements(aboutCase: id), messages).map { entry($0, messages) }
         return try response(
             AtomFeed(
                 title: "\(siteName): \(item.title)", path: messages.href(.caseFeed(id)), alternate: messages.href(.case(id)),
@@ -64,6 +64,15 @@ struct FeedsController: Sendable {
         AtomFeed.Entry(
             title: statement.title, path: messages.href(.statement(statement.id)), updated: statement.published.startOfDay,
             summary: statement.lead.first ?? statement.title)
+    }
+
+    /// The records in the feed's language where they are translated into it.
+    private func translated<T: Translatable>(_ records: [T], _ messages: Messages) async throws -> [T] {
+        let language = messages.language.rawValue
+        let ids = records.filter { $0.originalLanguage != language }.map(\.translationRecordID)
+        guard !ids.isEmpty else { return records }
+        let translations = try await store.translations(of: T.translationKind, ids, in: language)
+        return records.map { record in translations[record.translationRecordID].map(record.applying) ?? record }
     }
 
     private func response(_ feed: AtomFeed) throws -> Response {
