@@ -61,7 +61,14 @@ public protocol Translatable: Sendable {
     func applying(_ translation: Translation) -> Self
 }
 
+extension Translatable where Self: Identifiable, ID == Identifier<Self> {
+    public var translationRecordID: String { id.rawValue }
+}
+
 extension Translatable {
+    /// Records without a language of their own are written in the site's.
+    public var originalLanguage: String { Translation.siteLanguage }
+
     /// A fingerprint of the original's words (FNV-1a): a translation written from other words is outdated.
     public var sourceFingerprint: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -82,7 +89,6 @@ extension Translatable {
 
 extension UrgentAction: Translatable {
     public static let translationKind = Translation.Kind.urgentAction
-    public var translationRecordID: String { id.rawValue }
     public var originalLanguage: String { language }
 
     /// The general sample letter in the action's own language is translated with it.
@@ -134,8 +140,6 @@ extension UrgentAction: Translatable {
 
 extension Case: Translatable {
     public static let translationKind = Translation.Kind.case
-    public var translationRecordID: String { id.rawValue }
-    public var originalLanguage: String { Translation.siteLanguage }
     public var translatableFields: [(name: String, parts: [String])] { [("title", [title]), ("summary", [summary])] }
 
     public func applying(_ translation: Translation) -> Case {
@@ -148,8 +152,6 @@ extension Case: Translatable {
 
 extension Person: Translatable {
     public static let translationKind = Translation.Kind.person
-    public var translationRecordID: String { id.rawValue }
-    public var originalLanguage: String { Translation.siteLanguage }
     /// A name is the person's own in every language (its spellings are variants, not translations).
     public var translatableFields: [(name: String, parts: [String])] {
         [("role", role.map { [$0] } ?? []), ("note", note.map { [$0] } ?? [])]
@@ -165,8 +167,6 @@ extension Person: Translatable {
 
 extension Statement: Translatable {
     public static let translationKind = Translation.Kind.statement
-    public var translationRecordID: String { id.rawValue }
-    public var originalLanguage: String { Translation.siteLanguage }
     public var translatableFields: [(name: String, parts: [String])] {
         [("title", [title]), ("lead", lead)]
             + quotes.enumerated().flatMap { index, quote in

@@ -140,8 +140,10 @@ extension Store: SearchRecords {
             for item in try await Self.all(CaseRow.self, from: "cases", on: database) {
                 try await Self.index(.case, item.id, [item.title], replacing: false, on: database)
             }
+            var published = Set<String>()
             for action in try await Self.all(UrgentActionRow.self, from: "urgent_actions", on: database)
             where action.status != UrgentAction.Status.draft.rawValue {
+                published.insert(action.id)
                 try await Self.index(.action, action.id, [action.title, action.number], replacing: false, on: database)
             }
             for statement in try await Self.all(StatementRow.self, from: "statements", on: database) {
@@ -155,13 +157,10 @@ extension Store: SearchRecords {
                     case Translation.Kind.statement.rawValue: .statement
                     default: nil
                     }
-                guard let kind, let title = try translation.translation().text("title") else { continue }
-                if kind == .action,
-                    try await database.select().column("id").from("urgent_actions").where("id", .equal, translation.recordId)
-                        .where("status", .notEqual, UrgentAction.Status.draft.rawValue).first() == nil
-                {
-                    continue
-                }
+                // A draft's translated title is no more a key than its own.
+                guard let kind, let title = try translation.translation().text("title"),
+                    kind != .action || published.contains(translation.recordId)
+                else { continue }
                 try await Self.index(kind, translation.recordId, [title], replacing: false, on: database)
             }
             try await database.delete(from: "settings").where("key", .equal, "search_index_version").run()

@@ -13,6 +13,21 @@ public protocol TranslationRecords: Sendable {
     func deleteTranslation(of kind: Translation.Kind, _ id: String, in language: String, audit: AuditEntry) async throws -> Bool
 }
 
+extension TranslationRecords {
+    /// These records as a reader of `language` sees them: each in that language where it is translated into
+    /// it, with nil beside it; else as written, with the language it is written in. One read for them all,
+    /// none when every record is written in `language`.
+    public func translated<T: Translatable>(_ records: [T], into language: String) async throws -> [(record: T, language: String?)] {
+        let ids = records.filter { $0.originalLanguage != language }.map(\.translationRecordID)
+        let translations = ids.isEmpty ? [:] : try await translations(of: T.translationKind, ids, in: language)
+        return records.map { record in
+            if record.originalLanguage == language { return (record, nil) }
+            if let translation = translations[record.translationRecordID] { return (record.applying(translation), nil) }
+            return (record, record.originalLanguage)
+        }
+    }
+}
+
 extension Store: TranslationRecords {
     public func translations(of kind: Translation.Kind, _ id: String) async throws -> [Translation] {
         try await engine.read { database in

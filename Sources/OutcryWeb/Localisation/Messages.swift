@@ -47,12 +47,15 @@ struct Messages: Sendable {
     }
 
     /// The messages of a language as this site speaks it: in the pseudo-locale when it is configured so.
+    /// Made once per language, since every request asks for one.
     struct Source: Sendable {
-        var pseudo = false
+        private let all: [Language: Messages]
 
-        func callAsFunction(_ language: Language) -> Messages {
-            Messages(language, pseudo: pseudo)
+        init(pseudo: Bool = false) {
+            all = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Messages($0, pseudo: pseudo)) })
         }
+
+        func callAsFunction(_ language: Language) -> Messages { all[language] ?? Messages(language) }
     }
 
     /// Whether the catalogs have a message named `key`.

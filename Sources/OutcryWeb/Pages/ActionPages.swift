@@ -56,15 +56,14 @@ struct ActionPages: Sendable {
     ) async throws -> LetterPage? {
         guard let (original, target) = try await actionAndTarget(id, targetID) else { return nil }
         let action = try await withTranslatedLetters(original)
-        let language =
-            requested.flatMap { action.letterLanguages.contains($0) ? $0 : nil }
-            ?? action.letterLanguage(to: target, reader: messages.language.rawValue)
+        let likeliest = action.letterLanguage(to: target, reader: messages.language.rawValue)
+        let language = requested.flatMap { action.letterLanguages.contains($0) ? $0 : nil } ?? likeliest
         let defaults = messages.speaking(Language(code: language)).letterDefaults
         let today = HistoricalDate(day: clock.now)
         let meta = meta(
             messages("letter.title", ["name": target.fullName, "number": action.number]),
             description: messages("letter.description", ["number": action.number]), route: .letter(id, to: targetID),
-            query: language == action.letterLanguage(to: target, reader: messages.language.rawValue) ? "" : "?language=" + language)
+            query: language == likeliest ? "" : "?language=" + language)
         let back = try await actionLink(original)
         let page = { (letter: Letter, error: String?) in
             LetterPage(

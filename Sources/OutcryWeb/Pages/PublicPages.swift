@@ -67,10 +67,9 @@ struct PublicPages: Sendable {
         let titles = try await Titles.load(store, messages, actions: related, statements: statements)
         var earlier: UrgentAction?
         if let updated = action.updates { earlier = try await store.urgentAction(updated) }
-        let letter =
-            action.letters.first { $0.target == nil && $0.language == language.rawValue } ?? action.letters.first {
-                $0.target == nil && $0.language == action.language
-            } ?? action.letter(for: nil)
+        // The sample shown: in the page's language when one is written in it, else in the action's own.
+        let letter = action.letter(
+            for: nil, language: action.letterLanguages.contains(language.rawValue) ? language.rawValue : action.language)
         let names = people.map(\.name)
         let isOpen = action.status == .published
         return UrgentActionPage(
@@ -173,21 +172,13 @@ struct PublicPages: Sendable {
     /// carry: nil when they are in the page's language.
     private func translated<T: Translatable>(_ record: T?) async throws -> (T, String?)? {
         guard let record else { return nil }
-        guard record.originalLanguage != language.rawValue else { return (record, nil) }
-        let translation = try await store.translations(of: T.translationKind, [record.translationRecordID], in: language.rawValue)
-            .first?.value
-        return translation.map { (record.applying($0), nil) } ?? (record, record.originalLanguage)
+        return try await store.translated([record], into: language.rawValue).first
     }
 
     /// People as lists show them, each role in the page's language when translated, else marked with its own.
     private func summaries(_ people: [Person], events: [Event]) async throws -> [PersonSummary] {
-        guard Translation.siteLanguage != language.rawValue else { return people.map { PersonSummary($0, events: events, messages) } }
-        let translations = try await store.translations(of: .person, people.map(\.id.rawValue), in: language.rawValue)
-        return people.map { person in
-            guard let translation = translations[person.id.rawValue] else {
-                return PersonSummary(person, events: events, messages, roleLanguage: Translation.siteLanguage)
-            }
-            return PersonSummary(person.applying(translation), events: events, messages)
+        try await store.translated(people, into: language.rawValue).map {
+            PersonSummary($0.record, events: events, messages, roleLanguage: $0.language)
         }
     }
 

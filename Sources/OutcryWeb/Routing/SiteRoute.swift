@@ -59,28 +59,15 @@ public enum SiteRoute: Hashable, Sendable {
         return "/" + language + (path == "/" ? "" : path)
     }
 
-    /// The router's pattern for the localised copy of a page: `/:language/actions/:id`.
-    public var localisedPattern: String? {
-        guard isLocalised else { return nil }
-        return "/:language" + (pattern == "/" ? "" : pattern)
-    }
-
     public static let defaultLanguage = "en"
 
-    /// Pages written for supporters, and their feeds, served in each language; the coordinator area, files
-    /// and machine answers keep one address.
-    /// A supporter's own alert links stay at one address too: logs and the no-store rule find their
-    /// secrets by that address alone.
-    public var isLocalised: Bool {
-        switch self {
-        case .health, .stylesheet, .totalsCSV, .admin: false
-        case .confirmAlerts, .manageAlerts, .exportAlerts, .eraseAlerts, .unsubscribe: false
-        default: true
-        }
-    }
+    /// Whether this page is served in each language (`localisedRoutes`); links to it carry the reader's.
+    public var isLocalised: Bool { Self.localisedPatternTexts.contains(pattern) }
 
-    /// Every page served under a language's prefix, as registered: the prefix is taken off before routing
-    /// only for a path one of these matches, so `/ru/admin` or `/ru/feeds/…` is not found.
+    /// Pages written for supporters, and their feeds, served in each language, as registered: the prefix is
+    /// taken off before routing only for a path one of these matches, so `/ru/admin` is not found. The
+    /// coordinator area, files and machine answers keep one address, and so do a supporter's own alert
+    /// links: logs and the no-store rule find their secrets by that address alone.
     static let localisedRoutes: [SiteRoute] = [
         .home, .urgentAction(.key), .letter(.key, to: .key), .report(.key), .thanks(.key), .mastodonShare(.key),
         .officialsReport(.key, for: .key), .case(.key), .person(.key), .statement(.key), .search, .actionIndex, .caseIndex,
@@ -88,6 +75,7 @@ public enum SiteRoute: Hashable, Sendable {
     ]
 
     private static let localisedPatterns = localisedRoutes.map(RoutePattern.init)
+    private static let localisedPatternTexts = Set(localisedRoutes.map(\.pattern))
 
     /// Whether `path` (without its language or query) is the address of a page served in every language.
     static func isLocalisedPath(_ path: some StringProtocol) -> Bool {

@@ -68,11 +68,7 @@ struct FeedsController: Sendable {
 
     /// The records in the feed's language where they are translated into it.
     private func translated<T: Translatable>(_ records: [T], _ messages: Messages) async throws -> [T] {
-        let language = messages.language.rawValue
-        let ids = records.filter { $0.originalLanguage != language }.map(\.translationRecordID)
-        guard !ids.isEmpty else { return records }
-        let translations = try await store.translations(of: T.translationKind, ids, in: language)
-        return records.map { record in translations[record.translationRecordID].map(record.applying) ?? record }
+        try await store.translated(records, into: messages.language.rawValue).map(\.record)
     }
 
     private func response(_ feed: AtomFeed) throws -> Response {
