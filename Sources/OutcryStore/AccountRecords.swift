@@ -18,6 +18,8 @@ public protocol AccountRecords: Sendable {
     func signInRecord(id: Identifier<Account>) async throws -> SignInRecord?
     /// Disables or re-enables an account; disabling also ends every session it has.
     func setDisabled(_ disabled: Bool, account email: String, actor: String, now: Date) async throws
+    /// Sets the language the coordinator area speaks to an account in; nil for the browser's choice.
+    func setLanguage(_ language: String?, for account: Identifier<Account>) async throws
     /// Removes the password, the second factor and every session, and returns a new one-time link's token.
     func resetPassword(account email: String, actor: String, now: Date) async throws -> String
     /// The account a set-password link belongs to, while the link is valid.
@@ -129,12 +131,13 @@ struct AccountRow: Codable, Sendable {
     var totpSecret: String?
     var totpLastStep: Int64?
     var createdAt: Int64
+    var language: String?
 
     func account() throws -> Account {
         Account(
             id: Identifier(id), email: email, role: try RowReader(table: "accounts", id: id).value(role),
             isDisabled: disabled, hasPassword: passwordHash != nil, hasTwoFactor: totpSecret != nil,
-            createdAt: Date(timeIntervalSince1970: TimeInterval(createdAt)))
+            createdAt: Date(timeIntervalSince1970: TimeInterval(createdAt)), language: language)
     }
 }
 
@@ -207,6 +210,13 @@ extension Store: AccountRecords {
                     at: now, actor: actor, action: disabled ? "disabled" : "enabled", recordKind: "account", recordID: email,
                     summary: disabled ? "account disabled and signed out everywhere" : "account enabled"),
                 on: database)
+        }
+    }
+
+    public func setLanguage(_ language: String?, for account: Identifier<Account>) async throws {
+        try await engine.transaction { database in
+            try await database.update("accounts").set("language", to: language)
+                .where("id", .equal, account.rawValue).run()
         }
     }
 

@@ -39,15 +39,15 @@ public enum TestApp {
     /// The demo site with cheap password hashing, and a store handle for setting up accounts and sessions.
     /// On SQLite, or on a new database of the PostgreSQL server `DATABASE_URL` names.
     public static func withCoordinators<T: Sendable>(
-        clock: FixedClock = FixedClock(), engine: SQLEngineKind = .sqlite,
+        clock: FixedClock = FixedClock(), engine: SQLEngineKind = .sqlite, pseudoLocale: Bool = false,
         _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
     ) async throws -> T {
-        try await withDemoAndOtherInstance(clock: clock, engine: engine, passwordCost: 4, body)
+        try await withDemoAndOtherInstance(clock: clock, engine: engine, passwordCost: 4, pseudoLocale: pseudoLocale, body)
     }
 
     /// As `withDemo`, with a second connection to the same database that stands for another instance.
     public static func withDemoAndOtherInstance<T: Sendable>(
-        clock: FixedClock, engine: SQLEngineKind = .sqlite, passwordCost: UInt8 = 12,
+        clock: FixedClock, engine: SQLEngineKind = .sqlite, passwordCost: UInt8 = 12, pseudoLocale: Bool = false,
         _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-web-\(UUID().uuidString)").path
@@ -58,6 +58,7 @@ public enum TestApp {
             var configuration = try Configuration.resolve(
                 .init(dataDirectory: directory, databaseURL: databaseURL, loadDemoData: true), environment: environment)
             configuration.passwordCost = passwordCost
+            configuration.pseudoLocale = pseudoLocale
             let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock)
             let other = try await Store.open(configuration.database, logger: logger)
             do {

@@ -17,15 +17,13 @@ public func buildApplication(
     let renderer = try await PageRenderer(themeDirectory: configuration.themeDirectory)
     let stylesheet = try StaticAsset(resource: "outcry.css", contentType: "text/css; charset=utf-8")
     // Resolving the configuration made sure there is a key (PostgreSQL) or a place for one (SQLite).
-    guard let vault = try contactVault(configuration) else { throw ConfigurationError(problems: ["OUTCRY_DATA_KEY is not set"]) }
+    guard let vault = try contactVault(configuration) else { throw ConfigurationError(reasons: [ConfigurationProblem("data-key-missing")]) }
     let store = try await Store.open(configuration.database, logger: logger)
     do {
         let applied = try await store.migrate()
         if !applied.isEmpty { logger.info("migrated", metadata: ["applied": .string(applied.joined(separator: ", "))]) }
         guard try await store.matchesDataKey(check: vault.check) else {
-            throw ConfigurationError(problems: [
-                "OUTCRY_DATA_KEY is not the key this database was first used with: use that key (every instance needs the same one)"
-            ])
+            throw ConfigurationError(reasons: [ConfigurationProblem("data-key-mismatch")])
         }
         if try await store.rebuildSearchIndexIfNeeded() { logger.info("search index built") }
         let sealed = try await store.sealTwoFactorSecrets(with: vault)
@@ -133,7 +131,9 @@ func addCoordinatorRoutes(
     cache: PageCache, alerts: Alerts?, siteURL: String
 ) {
     let signedIn = CoordinatorRoutes(
-        group: router.group().add(middleware: CoordinatorMiddleware(auth: auth)).group(context: CoordinatorContext.self), auth: auth)
+        // The error pages again, inside: they speak the language the coordinator chose.
+        group: router.group().add(middleware: CoordinatorMiddleware(auth: auth)).add(middleware: ErrorPageMiddleware(renderer: renderer))
+            .group(context: CoordinatorContext.self), auth: auth)
     SignInController(auth: auth, tokens: tokens, renderer: renderer).addRoutes(to: router, signedIn: signedIn)
     let account = AccountController(auth: auth, renderer: renderer, siteURL: siteURL, siteName: pages.siteName)
     account.addRoutes(to: signedIn)

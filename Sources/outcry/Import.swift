@@ -6,29 +6,26 @@ import OutcryWeb
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read Urgent Actions and statements from their published text into drafts for review (never published).",
-        discussion: """
-            Give text files or folders of them. Each document becomes a draft an editor reviews; the summary says, \
-            per file, which fields were found and which are missing. Importing the same text again keeps one draft.
-            """)
+        abstract: Outcry.words("cli.import.abstract"), discussion: Outcry.words("cli.import.discussion"))
 
-    @Argument(help: "Text files (UTF-8), or folders whose files are imported.")
+    @Argument(help: ArgumentHelp(Outcry.words("cli.import.paths")))
     var paths: [String]
 
-    @Flag(name: .customLong("dry-run"), help: "Read and report only; save nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(Outcry.words("cli.import.dry-run")))
     var dryRun = false
 
-    @Flag(help: "Print each draft as JSON (every field, found or not, with where it was read) instead of the summary.")
+    @Flag(help: ArgumentHelp(Outcry.words("cli.import.json")))
     var json = false
 
-    @Option(help: "The day “N days left” counts from, YYYY-MM-DD (default: today).")
+    @Option(help: ArgumentHelp(Outcry.words("cli.import.today")))
     var today: String?
 
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
+        let words = Outcry.words
         let files = collectFiles()
-        guard !files.isEmpty else { fail("no files to import in \(paths.joined(separator: ", "))") }
+        guard !files.isEmpty else { fail(words("cli.import.no-files", ["paths": paths.joined(separator: ", ")])) }
         let importer = DocumentImporter(today: try resolveToday())
         let store = dryRun ? nil : await openStore()
         let progress = ProgressLine(total: files.count, enabled: !json)
@@ -43,7 +40,7 @@ struct Import: AsyncParsableCommand {
             let bytes: Data
             do { bytes = try Data(contentsOf: file) } catch {
                 failed += 1
-                reports.append("✗ \(file.path): cannot read it (\(error.localizedDescription))")
+                reports.append("✗ \(file.path): " + words("cli.import.unreadable", ["reason": error.localizedDescription]))
                 jsonDrafts.append(["file": file.path, "error": "cannot read it"])
                 continue
             }
@@ -55,25 +52,25 @@ struct Import: AsyncParsableCommand {
                 document = try importer.read(text: text)
             } catch {
                 failed += 1
-                reports.append("✗ \(file.path): \(error.description)")
+                reports.append("✗ \(file.path): " + words.importError(error))
                 jsonDrafts.append(["file": file.path, "error": error.description])
                 continue
             }
             parseSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            var outcome = dryRun ? "not saved (dry run)" : ""
+            var outcome = dryRun ? words("cli.import.dry-run-outcome") : ""
             if let store {
                 do {
                     let draft = ImportDraft(sourceName: file.lastPathComponent, sourceText: text, document: document, importedAt: Date())
                     if try await store.save(draft) {
                         saved += 1
-                        outcome = "saved as draft \(draft.id)"
+                        outcome = words("cli.import.saved", ["draft": draft.id])
                     } else {
                         repeated += 1
-                        outcome = "already imported as draft \(draft.id); kept as it was"
+                        outcome = words("cli.import.repeated", ["draft": draft.id])
                     }
                 } catch {
                     failed += 1
-                    outcome = "NOT saved: \(error)"
+                    outcome = words("cli.import.not-saved", ["error": "\(error)"])
                 }
             }
             if json {
@@ -81,7 +78,7 @@ struct Import: AsyncParsableCommand {
                     "file": file.path, "draft": (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(document))) ?? [:],
                 ])
             } else {
-                reports.append(summary(of: document, file: file, outcome: outcome))
+                reports.append(summary(of: document, file: file, outcome: outcome, words))
             }
         }
         progress.finish()
@@ -95,22 +92,27 @@ struct Import: AsyncParsableCommand {
             print("")
             let parsed = files.count - failed
             let rate = parseSeconds > 0 ? Int(Double(parsed) / parseSeconds) : 0
-            var line = "\(files.count) file\(files.count == 1 ? "" : "s"): \(parsed) read (\(rate) documents/s)"
-            if !dryRun { line += ", \(saved) new draft\(saved == 1 ? "" : "s") saved, \(repeated) already imported" }
-            if failed > 0 { line += ", \(failed) failed" }
-            print(line + ".")
+            var parts = [words("cli.import.read", ["parsed": words.number(parsed), "rate": words.number(rate)])]
+            if !dryRun {
+                parts.append(words.plural("cli.import.new-drafts", count: saved))
+                parts.append(words("cli.import.already", ["count": words.number(repeated)]))
+            }
+            if failed > 0 { parts.append(words("cli.import.failed", ["count": words.number(failed)])) }
+            print(words.plural("cli.import.total", count: files.count, ["parts": parts.joined(separator: ", ")]))
         }
         if failed > 0 { throw ExitCode(1) }
     }
 
-    private func summary(of document: ImportedDocument, file: URL, outcome: String) -> String {
+    private func summary(of document: ImportedDocument, file: URL, outcome: String, _ words: CommandLineWords) -> String {
         let statuses = document.fieldStatuses
-        let found = statuses.filter(\.found).map { status in status.count.map { "\(status.name) (\($0))" } ?? status.name }
-        let missing = statuses.filter { !$0.found }.map(\.name)
+        let name = { (field: String) in words("cli.field." + field.replacingOccurrences(of: " ", with: "-")) }
+        let found = statuses.filter(\.found).map { status in status.count.map { "\(name(status.name)) (\($0))" } ?? name(status.name) }
+        let missing = statuses.filter { !$0.found }.map { name($0.name) }
+        let nothing = words("cli.import.nothing")
         var lines = ["\(file.path)", "  \(document.headline)"]
-        lines.append("  found:   " + (found.isEmpty ? "nothing" : found.joined(separator: ", ")))
-        lines.append("  missing: " + (missing.isEmpty ? "nothing" : missing.joined(separator: ", ")))
-        for note in document.notes { lines.append("  note:    \(note)") }
+        lines.append("  " + words("cli.import.found", ["fields": found.isEmpty ? nothing : found.joined(separator: ", ")]))
+        lines.append("  " + words("cli.import.missing", ["fields": missing.isEmpty ? nothing : missing.joined(separator: ", ")]))
+        for note in document.notes { lines.append("  " + words("cli.import.note", ["note": note])) }
         if !outcome.isEmpty { lines.append("  \(outcome)") }
         return lines.joined(separator: "\n")
     }
@@ -120,7 +122,9 @@ struct Import: AsyncParsableCommand {
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { fail("\(path): no such file or folder") }
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                fail(Outcry.words("cli.import.no-such-path", ["path": path]))
+            }
             if isDirectory.boolValue {
                 let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
                 for name in entries.sorted() where !name.hasPrefix(".") {
@@ -141,7 +145,7 @@ struct Import: AsyncParsableCommand {
 
     private func resolveToday() throws -> HistoricalDate {
         if let today {
-            do { return try HistoricalDate(iso: today) } catch { fail("--today: \(error.description)") }
+            do { return try HistoricalDate(iso: today) } catch { fail(Outcry.words("cli.import.bad-today", ["value": today])) }
         }
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
         return try HistoricalDate(year: parts.year!, month: parts.month!, day: parts.day!)
@@ -153,7 +157,7 @@ struct Import: AsyncParsableCommand {
             _ = try await store.migrate { _, _, _ in }
         } catch {
             await store.shutdown()
-            fail("the database could not be brought up to date: \(error)")
+            fail(Outcry.words("cli.import.migration-failed", ["error": "\(error)"]))
         }
         return store
     }

@@ -11,9 +11,11 @@ private let loggingBootstrap = Mutex(false)
 
 @main
 struct Outcry: AsyncParsableCommand {
+    /// The terminal's language, read once at start: the commands' help is static.
+    static let words = CommandLineWords(environment: ProcessInfo.processInfo.environment)
+
     static let configuration = CommandConfiguration(
-        commandName: "outcry",
-        abstract: "Urgent Action campaigns: publish cases, let supporters act and report, show officials the totals.",
+        commandName: "outcry", abstract: words("cli.outcry.abstract"),
         subcommands: [Serve.self, Migrate.self, Import.self, User.self, SendAlerts.self, Settings.self],
         defaultSubcommand: Serve.self)
 
@@ -37,13 +39,14 @@ struct Outcry: AsyncParsableCommand {
 
 /// Options every command that opens the database shares; names and help from the configuration's keys.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong(ConfigurationKey.dataDirectory.option!), help: ArgumentHelp(ConfigurationKey.dataDirectory.help))
+    @Option(
+        name: .customLong(ConfigurationKey.dataDirectory.option!), help: ArgumentHelp(ConfigurationKey.dataDirectory.help(Outcry.words)))
     var dataDirectory: String?
 
-    @Option(name: .customLong(ConfigurationKey.databaseURL.option!), help: ArgumentHelp(ConfigurationKey.databaseURL.help))
+    @Option(name: .customLong(ConfigurationKey.databaseURL.option!), help: ArgumentHelp(ConfigurationKey.databaseURL.help(Outcry.words)))
     var databaseURL: String?
 
-    @Option(name: .customLong(ConfigurationKey.logLevel.option!), help: ArgumentHelp(ConfigurationKey.logLevel.help))
+    @Option(name: .customLong(ConfigurationKey.logLevel.option!), help: ArgumentHelp(ConfigurationKey.logLevel.help(Outcry.words)))
     var logLevel: String?
 }
 
@@ -55,7 +58,7 @@ extension DatabaseOptions {
                 .init(dataDirectory: dataDirectory, databaseURL: databaseURL, logLevel: logLevel, publicURL: publicURL),
                 environment: ProcessInfo.processInfo.environment, for: command)
         } catch {
-            fail(error.description)
+            fail(error.text(Outcry.words))
         }
     }
 
@@ -65,11 +68,18 @@ extension DatabaseOptions {
             try configuration.prepareDataDirectory()
             return try await Store.open(configuration.database, logger: makeLogger(level: configuration.logLevel))
         } catch let error as ConfigurationError {
-            fail(error.description)
+            fail(error.text(Outcry.words))
         } catch {
             fail("\(error)")
         }
     }
+}
+
+/// A refusal already worded for the person at the terminal.
+struct CommandLineProblem: Error {
+    let message: String
+
+    init(_ message: String) { self.message = message }
 }
 
 /// Prints one clear line on standard error and exits non-zero: what a person running a command needs.

@@ -8,43 +8,56 @@ import OutcryWeb
 struct SendAlerts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send-alerts",
-        abstract: "Send the alerts waiting in the outbox (and with --digest, queue this week's digest first).",
-        discussion: "Safe to stop at any moment: a message is never lost, and at most the one in flight can arrive twice, with the same "
-            + "Message-ID.\n\n" + ConfigurationKey.environmentOnly(for: .sendAlerts))
+        abstract: Outcry.words("cli.send-alerts.abstract"),
+        discussion: Outcry.words("cli.send-alerts.discussion") + "\n\n" + ConfigurationKey.environmentOnly(for: .sendAlerts, Outcry.words))
 
-    @Flag(help: "Queue the weekly digest for subscribers who chose it, then send.")
+    @Flag(help: ArgumentHelp(Outcry.words("cli.send-alerts.digest")))
     var digest = false
 
-    @Option(help: "A name for this sender, the same each time it runs on this host (default: the host name).")
+    @Option(help: ArgumentHelp(Outcry.words("cli.send-alerts.worker")))
     var worker: String?
 
     @OptionGroup var options: PublicOptions
 
     func run() async throws {
+        let words = Outcry.words
         try await options.withStore(for: .sendAlerts) { store, configuration in
             let terminal = isatty(STDERR_FILENO) == 1
             let summary = try await AlertDelivery.run(
                 configuration: configuration, store: store, logger: makeLogger(level: configuration.logLevel), digest: digest,
                 worker: worker ?? "\(ProcessInfo.processInfo.hostName):send-alerts",
                 progress: { report in
-                    let line = "sending alerts: \(report.delivered) delivered, \(report.retrying) to retry, \(report.failed) failed"
+                    let line = words(
+                        "cli.send-alerts.progress",
+                        [
+                            "delivered": words.number(report.delivered), "retrying": words.number(report.retrying),
+                            "failed": words.number(report.failed),
+                        ])
                     FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + line : line + "\n").utf8))
                 })
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
             if summary.unconfirmedDeleted > 0 {
-                print("Deleted \(summary.unconfirmedDeleted) request(s) to subscribe not confirmed within 7 days, with their messages.")
+                print(words.plural("cli.send-alerts.deleted", count: summary.unconfirmedDeleted))
             }
-            if digest { print("Weekly digest: \(summary.digestsQueued) message(s) queued.") }
+            if digest { print(words.plural("cli.send-alerts.digest-queued", count: summary.digestsQueued)) }
             let report = summary.report
             print(
-                "Delivered \(report.delivered), retrying later \(report.retrying), failed \(report.failed)"
-                    + (report.resends > 0 ? ", of which \(report.resends) sent again after an interruption (same Message-ID)." : "."))
+                words(
+                    "cli.send-alerts.report",
+                    [
+                        "delivered": words.number(report.delivered), "retrying": words.number(report.retrying),
+                        "failed": words.number(report.failed),
+                    ]))
+            if report.resends > 0 { print(words.plural("cli.send-alerts.resends", count: report.resends)) }
             let outbox = summary.outbox
             print(
-                "Outbox: \(outbox.queued) waiting, \(outbox.sent) sent, \(outbox.failed) failed, \(outbox.resends) resent after "
-                    + "interruptions."
-            )
-            for error in outbox.lastErrors.prefix(3) { print("  last error: \(error)") }
+                words(
+                    "cli.send-alerts.outbox",
+                    [
+                        "waiting": words.number(outbox.queued), "sent": words.number(outbox.sent), "failed": words.number(outbox.failed),
+                        "resent": words.number(outbox.resends),
+                    ]))
+            for error in outbox.lastErrors.prefix(3) { print("  " + words("cli.send-alerts.last-error", ["error": error])) }
         }
     }
 }

@@ -7,22 +7,22 @@ import OutcryWeb
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the web server (migrating the database first).",
-        discussion: ConfigurationKey.environmentOnly(for: .serve))
+        abstract: Outcry.words("cli.serve.abstract"), discussion: ConfigurationKey.environmentOnly(for: .serve, Outcry.words))
 
-    @Option(name: .customLong(ConfigurationKey.host.option!), help: ArgumentHelp(ConfigurationKey.host.help))
+    @Option(name: .customLong(ConfigurationKey.host.option!), help: ArgumentHelp(ConfigurationKey.host.help(Outcry.words)))
     var host: String?
 
-    @Option(name: .customLong(ConfigurationKey.port.option!), help: ArgumentHelp(ConfigurationKey.port.help))
+    @Option(name: .customLong(ConfigurationKey.port.option!), help: ArgumentHelp(ConfigurationKey.port.help(Outcry.words)))
     var port: String?
 
-    @Flag(name: .customLong(ConfigurationKey.demo.option!), help: ArgumentHelp(ConfigurationKey.demo.help))
+    @Flag(name: .customLong(ConfigurationKey.demo.option!), help: ArgumentHelp(ConfigurationKey.demo.help(Outcry.words)))
     var demo = false
 
-    @Option(name: .customLong(ConfigurationKey.themeDirectory.option!), help: ArgumentHelp(ConfigurationKey.themeDirectory.help))
+    @Option(
+        name: .customLong(ConfigurationKey.themeDirectory.option!), help: ArgumentHelp(ConfigurationKey.themeDirectory.help(Outcry.words)))
     var themeDirectory: String?
 
-    @Option(name: .customLong(ConfigurationKey.publicURL.option!), help: ArgumentHelp(ConfigurationKey.publicURL.help))
+    @Option(name: .customLong(ConfigurationKey.publicURL.option!), help: ArgumentHelp(ConfigurationKey.publicURL.help(Outcry.words)))
     var publicURL: String?
 
     @OptionGroup var database: DatabaseOptions
@@ -37,29 +37,30 @@ struct Serve: AsyncParsableCommand {
                     publicURL: publicURL),
                 environment: ProcessInfo.processInfo.environment, for: .serve)
         } catch {
-            fail(error.description)
+            fail(error.text(Outcry.words))
         }
+        let words = Outcry.words
         let logger = makeLogger(level: configuration.logLevel)
         let app: any ApplicationProtocol
         do {
             app = try await buildApplication(configuration: configuration, logger: logger) { port in
-                let line = "Outcry is running at http://\(configuration.host):\(port)/ (\(configuration.database)). Press Ctrl-C to stop.\n"
+                let line =
+                    words(
+                        "cli.serve.running",
+                        ["address": "http://\(configuration.host):\(port)/", "database": configuration.database.description]) + "\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         } catch {
-            fail("cannot start: \(error)")
+            fail(words("cli.serve.cannot-start", ["error": "\(error)"]))
         }
         do {
             try await app.runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
-            fail(
-                "cannot listen on \(configuration.host):\(configuration.port): the port is already in use. Stop the other program or "
-                    + "choose another with --port."
-            )
+            fail(words("cli.serve.port-in-use", ["address": "\(configuration.host):\(configuration.port)"]))
         } catch let error as IOError where error.errnoCode == EACCES {
-            fail("cannot listen on \(configuration.host):\(configuration.port): permission denied. Choose a port above 1023 with --port.")
+            fail(words("cli.serve.permission", ["address": "\(configuration.host):\(configuration.port)"]))
         } catch {
-            fail("server stopped: \(error)")
+            fail(words("cli.serve.stopped", ["error": "\(error)"]))
         }
     }
 }

@@ -3,20 +3,28 @@ import OutcryWeb
 
 struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List every setting: its option, environment variable, default and the commands that read it.")
+        abstract: Outcry.words("cli.settings.abstract"))
 
-    @Flag(help: "Print the table as Markdown, as the README has it.")
+    @Flag(help: ArgumentHelp(Outcry.words("cli.settings.markdown")))
     var markdown = false
 
     func run() {
+        let words = Outcry.words
         if markdown {
-            print(ConfigurationKey.markdownTable)
+            print(ConfigurationKey.markdownTable(words))
             return
         }
         for key in ConfigurationKey.all {
             print(key.option.map { "--\($0), \(key.environment)" } ?? key.environment)
-            print("    \(key.summary).")
-            print("    Default: \(key.defaultValue ?? "none"). Read by: \(key.commands.map(\.rawValue).joined(separator: ", ")).")
+            print("    \(key.summary(words)).")
+            print(
+                "    "
+                    + words(
+                        "cli.settings.default",
+                        [
+                            "default": key.defaultValue ?? words("cli.settings.none"),
+                            "commands": key.commands.map(\.rawValue).joined(separator: ", "),
+                        ]))
         }
     }
 }

@@ -8,70 +8,74 @@ import OutcryWeb
 /// someone locked out gets back in. No command takes or prints a password.
 struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add, list, disable or reset coordinator accounts.",
+        abstract: Outcry.words("cli.user.abstract"),
         subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self])
 
     static let actor = "command line"
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create an account and print a one-time link (valid 72 hours) where its owner sets a password.")
+            abstract: Outcry.words("cli.user.add.abstract"))
 
-        @Option(help: "The person's e-mail address; they sign in with it.")
+        @Option(help: ArgumentHelp(Outcry.words("cli.user.add.email")))
         var email: String
 
-        @Option(help: "admin, editor or viewer.")
+        @Option(help: ArgumentHelp(Outcry.words("cli.user.add.role")))
         var role: Role = .viewer
 
         @OptionGroup var options: PublicOptions
 
         func run() async throws {
             try await options.withStore(for: .user) { store, configuration in
-                let (account, token) = try await store.createAccount(email: email, role: role, actor: User.actor, now: Date())
-                print("Created \(account.role.label.lowercased()) account \(account.email).")
-                print("Send this link to its owner, by a channel only they read; it sets the password once and expires in 72 hours:")
+                let (account, token) = try await User.explained(email) {
+                    try await store.createAccount(email: email, role: role, actor: User.actor, now: Date())
+                }
+                let words = Outcry.words
+                print(words("cli.user.created-" + account.role.rawValue, ["email": account.email]))
+                print(words.plural("cli.user.send-link", count: Int(Store.passwordLinkLifetime / 3600)))
                 print("  \(configuration.siteURL)\(AdminRoute.setPassword(token).path)")
             }
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every account with its role and state.")
+        static let configuration = CommandConfiguration(abstract: Outcry.words("cli.user.list.abstract"))
 
         @OptionGroup var options: PublicOptions
 
         func run() async throws {
             try await options.withStore(for: .user) { store, _ in
+                let words = Outcry.words
                 let accounts = try await store.accounts()
                 guard !accounts.isEmpty else {
-                    print("No accounts yet. Create the first administrator with: outcry user add --email you@example.org --role admin")
+                    print(words("cli.user.none"))
                     return
                 }
-                let width = accounts.map(\.email.count).max() ?? 5
-                print("email".padding(toLength: width, withPad: " ", startingAt: 0) + "  role    password  two-factor  state")
-                for account in accounts {
-                    print(
-                        account.email.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                            + account.role.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0) + "  "
-                            + (account.hasPassword ? "set     " : "not set ") + "  "
-                            + (account.hasTwoFactor ? "on        " : "off       ") + "  "
-                            + (account.isDisabled ? "disabled" : "active"))
-                }
+                let rows =
+                    [["email", "role", "password", "two-factor", "state"].map { words("cli.user.column-" + $0) }]
+                    + accounts.map { account in
+                        [
+                            account.email, account.role.rawValue, words(account.hasPassword ? "cli.user.set" : "cli.user.not-set"),
+                            words(account.hasTwoFactor ? "cli.user.on" : "cli.user.off"),
+                            words(account.isDisabled ? "cli.user.disabled" : "cli.user.active"),
+                        ]
+                    }
+                for line in TextTable.lines(rows) { print(line) }
             }
         }
     }
 
     struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable an account and sign it out everywhere.")
-        @Option(help: "The account's e-mail address.") var email: String
+        static let configuration = CommandConfiguration(abstract: Outcry.words("cli.user.disable.abstract"))
+        @Option(help: ArgumentHelp(Outcry.words("cli.user.email"))) var email: String
         @OptionGroup var options: PublicOptions
 
         func run() async throws { try await User.set(disabled: true, email: email, options) }
     }
 
     struct Enable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
-        @Option(help: "The account's e-mail address.") var email: String
+        static let configuration = CommandConfiguration(abstract: Outcry.words("cli.user.enable.abstract"))
+        @Option(help: ArgumentHelp(Outcry.words("cli.user.email"))) var email: String
         @OptionGroup var options: PublicOptions
 
         func run() async throws { try await User.set(disabled: false, email: email, options) }
@@ -79,26 +83,41 @@ struct User: AsyncParsableCommand {
 
     static func set(disabled: Bool, email: String, _ options: PublicOptions) async throws {
         try await options.withStore(for: .user) { store, _ in
-            try await store.setDisabled(disabled, account: email, actor: User.actor, now: Date())
-            print(
-                disabled
-                    ? "Disabled \(Account.normalised(email: email)) and ended all its sessions."
-                    : "Enabled \(Account.normalised(email: email)).")
+            try await User.explained(email) { try await store.setDisabled(disabled, account: email, actor: User.actor, now: Date()) }
+            print(Outcry.words(disabled ? "cli.user.disabled-done" : "cli.user.enabled-done", ["email": Account.normalised(email: email)]))
+        }
+    }
+
+    /// What the store refuses about an account, said in the terminal's language.
+    static func explained<T>(_ email: String, _ body: () async throws -> T) async throws -> T {
+        let words = Outcry.words
+        let address: KeyValuePairs<String, String> = ["email": Account.normalised(email: email)]
+        do {
+            return try await body()
+        } catch StoreError.duplicate {
+            throw CommandLineProblem(words("cli.user.exists", address))
+        } catch StoreError.invalid {
+            throw CommandLineProblem(words("cli.user.not-an-address", address))
+        } catch StoreError.notFound {
+            throw CommandLineProblem(words("cli.user.no-account", address))
         }
     }
 
     struct ResetPassword: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-password",
-            abstract: "Remove an account's password and second factor, sign it out everywhere, and print a new one-time link.")
-        @Option(help: "The account's e-mail address.") var email: String
+            abstract: Outcry.words("cli.user.reset.abstract"))
+        @Option(help: ArgumentHelp(Outcry.words("cli.user.email"))) var email: String
         @OptionGroup var options: PublicOptions
 
         func run() async throws {
             try await options.withStore(for: .user) { store, configuration in
-                let token = try await store.resetPassword(account: email, actor: User.actor, now: Date())
-                print("Reset \(Account.normalised(email: email)): its password and two-factor sign-in are removed and every session ended.")
-                print("Send this link to its owner; it sets a new password once and expires in 72 hours:")
+                let token = try await User.explained(email) {
+                    try await store.resetPassword(account: email, actor: User.actor, now: Date())
+                }
+                let words = Outcry.words
+                print(words("cli.user.reset-done", ["email": Account.normalised(email: email)]))
+                print(words.plural("cli.user.send-new-link", count: Int(Store.passwordLinkLifetime / 3600)))
                 print("  \(configuration.siteURL)\(AdminRoute.setPassword(token).path)")
             }
         }
@@ -107,7 +126,7 @@ struct User: AsyncParsableCommand {
 
 /// The database options, plus the site's public address that printed links start with.
 struct PublicOptions: ParsableArguments {
-    @Option(name: .customLong(ConfigurationKey.publicURL.option!), help: ArgumentHelp(ConfigurationKey.publicURL.help))
+    @Option(name: .customLong(ConfigurationKey.publicURL.option!), help: ArgumentHelp(ConfigurationKey.publicURL.help(Outcry.words)))
     var publicURL: String?
 
     @OptionGroup var database: DatabaseOptions
@@ -120,6 +139,9 @@ struct PublicOptions: ParsableArguments {
             _ = try await store.migrate()
             try await body(store, configuration)
             await store.shutdown()
+        } catch let problem as CommandLineProblem {
+            await store.shutdown()
+            fail(problem.message)
         } catch {
             await store.shutdown()
             fail("\(error)")

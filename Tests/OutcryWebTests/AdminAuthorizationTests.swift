@@ -36,6 +36,7 @@ import Testing
             .init(method: .post, pattern: "/admin/sign-out-everywhere", example: "/admin/sign-out-everywhere", access: .viewer),
             .init(method: .get, pattern: "/admin/account", example: "/admin/account", access: .viewer),
             .init(method: .post, pattern: "/admin/account/two-factor/start", example: "/admin/account/two-factor/start", access: .viewer),
+            .init(method: .post, pattern: "/admin/account/language", example: "/admin/account/language", access: .viewer),
             .init(method: .get, pattern: "/admin/account/two-factor", example: "/admin/account/two-factor", access: .viewer),
             .init(method: .post, pattern: "/admin/account/two-factor", example: "/admin/account/two-factor", access: .viewer),
             .init(method: .get, pattern: "/admin", example: "/admin", access: .viewer),

@@ -85,6 +85,6 @@ import Testing
     /// The README's table of settings is the one the keys print: a key added without it fails here.
     @Test func theReadmeListsEverySettingAsTheKeysDo() throws {
         let readme = try String(contentsOfFile: #filePath.components(separatedBy: "/Tests/")[0] + "/README.md", encoding: .utf8)
-        #expect(readme.contains(ConfigurationKey.markdownTable))
+        #expect(readme.contains(ConfigurationKey.markdownTable(.english)))
     }
 }

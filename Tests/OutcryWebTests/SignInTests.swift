@@ -165,7 +165,7 @@ import Testing
             #expect(fifth.status == .tooManyRequests)
             #expect(
                 fifth.text.contains(
-                    "Too many failed attempts for this address. Sign-in is paused until 27 Nov 2026, 11:17 UTC (about 15 minutes)."))
+                    "Too many failed attempts for this address. Sign-in is paused until 27 Nov 2026 at 11:17 UTC (about 15 minutes)."))
             // Even the right password waits.
             #expect(try await Self.signIn(email, Self.password, client).status == .tooManyRequests)
             // An address without an account is throttled the same way, so the answer tells nothing.

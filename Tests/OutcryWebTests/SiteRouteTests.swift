@@ -71,7 +71,8 @@ import Testing
         let router = Router(context: OutcryRequestContext.self)
         router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
         router.get(.home) { _, _ in
-            try renderer.response(MessageView(admin: AdminPage(title: "x", coordinator: nil), heading: "x", paragraphs: [], copyable: []))
+            try renderer.response(
+                MessageView(admin: AdminPage(title: "x", messages: .english, coordinator: nil), heading: "x", paragraphs: [], copyable: []))
         }
         let app = Application(router: router)
         try await app.test(.router) { client in

@@ -18,14 +18,6 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
     }
 
     public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
-
-    public var label: String {
-        switch self {
-        case .viewer: "Viewer"
-        case .editor: "Editor"
-        case .admin: "Administrator"
-        }
-    }
 }
 
 /// A coordinator's account. The password hash and the second-factor secret never leave the store's
@@ -39,10 +31,12 @@ public struct Account: Hashable, Codable, Sendable, Identifiable {
     public var hasPassword: Bool
     public var hasTwoFactor: Bool
     public var createdAt: Date
+    /// The language code the coordinator area speaks to this account in; nil for the browser's choice.
+    public var language: String?
 
     public init(
         id: Identifier<Account>, email: String, role: Role, isDisabled: Bool = false, hasPassword: Bool = false,
-        hasTwoFactor: Bool = false, createdAt: Date
+        hasTwoFactor: Bool = false, createdAt: Date, language: String? = nil
     ) {
         self.id = id
         self.email = email
@@ -51,6 +45,7 @@ public struct Account: Hashable, Codable, Sendable, Identifiable {
         self.hasPassword = hasPassword
         self.hasTwoFactor = hasTwoFactor
         self.createdAt = createdAt
+        self.language = language
     }
 
     /// Folds an address as typed so that "Ana@Example.org " and "ana@example.org" are one account.
@@ -88,18 +83,27 @@ public enum PasswordRules {
     /// bcrypt reads at most 72 bytes; a longer password would be silently cut.
     public static let maximumBytes = 72
 
+    /// Why a new password cannot be used; the pages say it in the coordinator's language.
+    public enum Problem: Hashable, Sendable {
+        case tooShort
+        case tooLong
+        case notTheSame
+        case containsEmail
+        case tooFewCharacters
+    }
+
     /// Why a new password cannot be used, or nil when it can.
-    public static func problem(with password: String, confirmation: String, email: String) -> String? {
-        if password.count < minimumLength { return "Choose a password of at least \(minimumLength) characters." }
-        if password.utf8.count > maximumBytes { return "Choose a password of at most \(maximumBytes) bytes (about 70 letters)." }
-        if password != confirmation { return "The two passwords are not the same. Please type them again." }
+    public static func problem(with password: String, confirmation: String, email: String) -> Problem? {
+        if password.count < minimumLength { return .tooShort }
+        if password.utf8.count > maximumBytes { return .tooLong }
+        if password != confirmation { return .notTheSame }
         // The name before the @ counts once it is long enough to say something: "a" or "jo" is in most words.
         let lowered = password.lowercased()
         let local = email.split(separator: "@").first.map { $0.lowercased() } ?? ""
         if (local.count >= 4 && lowered.contains(local)) || (!email.isEmpty && lowered.contains(email.lowercased())) {
-            return "Choose a password that does not contain your e-mail address."
+            return .containsEmail
         }
-        if Set(password).count < 5 { return "Choose a password with more different characters." }
+        if Set(password).count < 5 { return .tooFewCharacters }
         return nil
     }
 }

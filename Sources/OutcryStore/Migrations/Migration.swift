@@ -30,6 +30,7 @@ public enum Migrations {
         M0013_AddPendingTwoFactorExpiry(),
         M0014_CreateSearchTerms(),
         M0015_CreateTranslations(),
+        M0016_AddAccountLanguage(),
     ]
 }
 

@@ -13,9 +13,13 @@ import Synchronization
 struct Coordinator: Sendable {
     let session: CoordinatorSession
     let token: String
+    /// The coordinator area's words for this coordinator: the account's language, or the browser's.
+    var messages = Messages.english
 
     var account: Account { session.account }
     var email: String { session.account.email }
+    /// The account's role, named in the coordinator's language.
+    var role: String { messages.role(account.role) }
 
     func audit(_ action: String, _ kind: String, _ id: String, _ summary: String, at now: Date) -> AuditEntry {
         AuditEntry(at: now, actor: email, action: action, recordKind: kind, recordID: id, summary: summary)
@@ -83,12 +87,7 @@ struct AdminAuth: Sendable {
 
     static func checkCSRF(_ form: FormBody, session: CoordinatorSession) throws {
         guard let sent = form["csrf"], constantTimeEqual(sent, session.csrf) else {
-            throw HTTPError(
-                .forbidden,
-                message:
-                    "This form is out of date or did not come from this site, so nothing was changed. Go back, reload the page and try "
-                    + "again."
-            )
+            throw RefusalError(status: .forbidden, key: "admin.refused.csrf")
         }
     }
 

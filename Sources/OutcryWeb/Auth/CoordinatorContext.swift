@@ -29,7 +29,12 @@ struct CoordinatorMiddleware: RouterMiddleware {
         _ request: Request, context: OutcryRequestContext, next: (Request, OutcryRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.coordinator = try await auth.coordinator(for: request)
+        var coordinator = try await auth.coordinator(for: request)
+        if let language = coordinator.account.language.flatMap(Language.init(rawValue:)) {
+            context.messages = context.messages.speaking(language)
+        }
+        coordinator.messages = context.messages
+        context.coordinator = coordinator
         return try await next(request, context)
     }
 }
@@ -66,10 +71,7 @@ struct CoordinatorRoutes {
             throw AdminRedirect.to(AdminRoute.account.path)
         }
         guard coordinator.account.role >= role else {
-            throw HTTPError(
-                .forbidden,
-                message:
-                    "Your account (\(coordinator.account.role.label.lowercased())) cannot do this. Ask an administrator if you need to.")
+            throw HTTPError(.forbidden, message: coordinator.messages("admin.refused.role", ["role": coordinator.role]))
         }
     }
 }

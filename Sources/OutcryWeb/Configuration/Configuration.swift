@@ -108,7 +108,7 @@ public struct Configuration: Sendable, Equatable {
         _ overrides: Overrides, environment: [String: String], for command: OutcryCommand = .serve
     ) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration()
-        var problems: [String] = []
+        var problems: [ConfigurationProblem] = []
         let given = overrides.values
         for key in ConfigurationKey.all where key.commands.contains(command) {
             let fromEnvironment = environment[key.environment].flatMap { $0.isEmpty ? nil : $0 }
@@ -116,11 +116,9 @@ public struct Configuration: Sendable, Equatable {
             if let problem = key.apply(value, &configuration) { problems.append(problem) }
         }
         if [.serve, .sendAlerts].contains(command), configuration.databaseURL != nil, configuration.dataKey == nil {
-            problems.append(
-                "with PostgreSQL, set OUTCRY_DATA_KEY (the same on every instance; make one with: openssl rand -base64 32): "
-                    + "it seals supporters' addresses and signs forms and links")
+            problems.append(ConfigurationProblem("postgres-needs-key"))
         }
-        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+        guard problems.isEmpty else { throw ConfigurationError(reasons: problems) }
         return configuration
     }
 
@@ -135,13 +133,14 @@ public struct Configuration: Sendable, Equatable {
             try manager.createDirectory(
                 atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw ConfigurationError(problems: [
-                "data folder “\(dataDirectory)” cannot be created: \((error as NSError).localizedDescription)"
+            throw ConfigurationError(reasons: [
+                ConfigurationProblem(
+                    "data-dir-create", ["folder": dataDirectory, "reason": (error as NSError).localizedDescription])
             ])
         }
         let probe = URL(fileURLWithPath: dataDirectory).appendingPathComponent(".outcry-write-check-\(getpid())").path
         guard manager.createFile(atPath: probe, contents: Data()) else {
-            throw ConfigurationError(problems: ["data folder “\(dataDirectory)” is not writable"])
+            throw ConfigurationError(reasons: [ConfigurationProblem("data-dir-write", ["folder": dataDirectory])])
         }
         try? manager.removeItem(atPath: probe)
         // A folder or database that an administrator set up is tightened where this user may.
@@ -186,6 +185,15 @@ public struct Configuration: Sendable, Equatable {
 }
 
 public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
-    public let problems: [String]
-    public var description: String { "configuration: " + problems.joined(separator: "; ") }
+    public let reasons: [ConfigurationProblem]
+
+    /// The problems in English.
+    public var problems: [String] { reasons.map { $0.text(.english) } }
+
+    /// Every problem, on one line, in the terminal's language.
+    public func text(_ words: CommandLineWords) -> String {
+        words("cli.problem.configuration", ["problems": reasons.map { $0.text(words) }.joined(separator: "; ")])
+    }
+
+    public var description: String { text(.english) }
 }

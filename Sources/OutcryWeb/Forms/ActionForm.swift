@@ -2,68 +2,61 @@ import Foundation
 import OutcryCore
 
 /// The Urgent Action form: its fields from an action, and an action from what was submitted.
-struct ActionForm: Sendable {
+struct ActionForm: WordedForm, Sendable {
+    static let wordsPrefix = "action-form"
     let cases: [Case]
     let people: [Person]
     let targets: [Target]
     /// Other actions this one may update.
     let actions: [UrgentAction]
+    /// The coordinator's language.
+    let messages: Messages
 
-    func fields(_ action: UrgentAction, isNew: Bool, errors: FormErrors = FormErrors()) -> [FormField] {
+    func fields(_ action: UrgentAction, isNew: Bool, errors: FormErrors? = nil) -> [FormField] {
         let letter = action.letter(for: nil)
+        let language = messages.language.rawValue
         var fields: [FormField] = []
-        if isNew {
-            fields.append(
-                .text(
-                    "number", "Number", value: action.number, hint: "As printed, for example 30.24. It cannot be changed later.",
-                    required: true))
-        }
+        if isNew { fields.append(.text("number", label("number"), value: action.number, hint: hint("number"), required: true)) }
         fields += [
             .choice(
-                "kind", "Kind", options: UrgentAction.Kind.allCases.map { ($0.rawValue, $0.formLabel) }, selected: action.kind.rawValue),
+                "kind", label("kind"), options: UrgentAction.Kind.allCases.map { ($0.rawValue, messages.kind($0)) },
+                selected: action.kind.rawValue),
             .choice(
-                "updates", "Follows on from",
-                options: [("", "None: a new action")]
+                "updates", label("updates"),
+                options: [("", messages("admin.action-form.updates-none"))]
                     + actions.filter { $0.id != action.id }.map { ($0.id.rawValue, "UA \($0.number): \($0.title)") },
-                selected: action.updates?.rawValue ?? "",
-                hint: "For an update or an outcome: the earlier action, which will link to this one."),
+                selected: action.updates?.rawValue ?? "", hint: hint("updates")),
             .choice(
-                "case", "Case", options: cases.map { ($0.id.rawValue, "\($0.title) (\($0.country.name))") },
+                "case", label("case"), options: cases.map { ($0.id.rawValue, "\($0.title) (\($0.country.name(in: language)))") },
                 selected: action.caseID.rawValue),
-            .text(
-                "title", "Title", value: action.title,
-                hint: "Country first, then what is happening: “Kyrgyzstan: Free detained journalists”.", required: true),
-            .area(
-                "summary", "Summary", value: action.summary, hint: "What happened and why supporters should act, in a few sentences.",
-                rows: 6, required: true),
-            .text("issued", "Issued on", value: action.issued.iso, required: true, type: "date"),
-            .text(
-                "deadline", "Act before", value: action.deadline?.iso, hint: "Optional. Leave empty when there is no deadline.",
-                type: "date"),
-            .text("language", "Language", value: action.language, hint: "The language code of the text, such as en, de or fr."),
-            .area("take_action", "Take action: steps", value: action.takeAction.joined(separator: "\n"), hint: "One step per line."),
-            .area(
-                "asks", "What the officials are asked", value: action.asks.joined(separator: "\n"),
-                hint: "One request per line, such as “Release them immediately”."),
+            .text("title", label("title"), value: action.title, hint: hint("title"), required: true),
+            .area("summary", label("summary"), value: action.summary, hint: hint("summary"), rows: 6, required: true),
+            .text("issued", label("issued"), value: action.issued.iso, required: true, type: "date"),
+            .text("deadline", label("deadline"), value: action.deadline?.iso, hint: hint("deadline"), type: "date"),
+            .text("language", label("language"), value: action.language, hint: hint("language")),
+            .area("take_action", label("take_action"), value: action.takeAction.joined(separator: "\n"), hint: hint("take_action")),
+            .area("asks", label("asks"), value: action.asks.joined(separator: "\n"), hint: hint("asks")),
             .checks(
-                "person", "People at risk", options: people.map { ($0.id.rawValue, $0.name) }, selected: Set(action.people.map(\.rawValue)),
-                hint: people.isEmpty ? "No people are recorded yet." : nil
-            ).starting("People and officials"),
+                "person", label("person"), options: people.map { ($0.id.rawValue, $0.name) }, selected: Set(action.people.map(\.rawValue)),
+                hint: people.isEmpty ? hint("person") : nil
+            ).starting(messages("admin.action-form.people-and-officials")),
         ]
         let roles = Dictionary(action.targets.map { ($0.target, $0.role) }, uniquingKeysWith: { first, _ in first })
+        let roleOptions = [("", "none"), ("primary", "primary"), ("copy", "copy")].map {
+            ($0.0, messages("admin.action-form.role-" + $0.1))
+        }
         for target in targets {
             fields.append(
                 .choice(
                     "target-\(target.id.rawValue)", [target.fullName, target.title].compactMap { $0 }.joined(separator: ", "),
-                    options: [("", "Not on this action"), ("primary", "Write to"), ("copy", "Send a copy to")],
-                    selected: roles[target.id]?.rawValue ?? ""))
+                    options: roleOptions, selected: roles[target.id]?.rawValue ?? ""))
         }
+        let defaults = messages.speaking(Language(code: action.language)).letterDefaults
         fields += [
-            .text("salutation", "Salutation", value: letter?.salutation, hint: "“Dear President Japarov,”").starting("Sample letter"),
-            .area(
-                "letter", "Letter", value: letter?.paragraphs.joined(separator: "\n\n") ?? "",
-                hint: "Leave a blank line between paragraphs.", rows: 12),
-            .text("closing", "Closing", value: letter?.closing ?? "Yours sincerely,"),
+            .text("salutation", label("salutation"), value: letter?.salutation, hint: hint("salutation"))
+                .starting(messages("admin.action-form.sample-letter")),
+            .area("letter", label("letter"), value: letter?.paragraphs.joined(separator: "\n\n") ?? "", hint: hint("letter"), rows: 12),
+            .text("closing", label("closing"), value: letter?.closing ?? defaults.closing),
         ]
         // The letter in other languages: each one there, and an empty set of fields for one more.
         let others = action.letters.filter { $0.target == nil && $0.language != action.language }
@@ -71,56 +64,49 @@ struct ActionForm: Sendable {
             let slot = offset + 1
             fields += [
                 .text(
-                    "letter-\(slot)-language", "Language", value: other.language,
-                    hint: offset == others.count
-                        ? "To add the letter in another language, give its code (ru, ky, de…) and fill these in; to remove one, empty its "
-                            + "text."
-                        : nil
-                ).starting(offset == 0 ? "The letter in other languages" : nil),
-                .text("letter-\(slot)-salutation", "Salutation", value: other.salutation),
-                .area("letter-\(slot)", "Letter", value: other.paragraphs.joined(separator: "\n\n"), rows: 8),
-                .text("letter-\(slot)-closing", "Closing", value: other.closing),
+                    "letter-\(slot)-language", label("language"), value: other.language,
+                    hint: offset == others.count ? messages("admin.action-form.other-letter-hint") : nil
+                ).starting(offset == 0 ? messages("admin.action-form.other-letters") : nil),
+                .text("letter-\(slot)-salutation", label("salutation"), value: other.salutation),
+                .area("letter-\(slot)", label("letter"), value: other.paragraphs.joined(separator: "\n\n"), rows: 8),
+                .text("letter-\(slot)-closing", label("closing"), value: other.closing),
             ]
         }
-        return errors.apply(to: fields)
+        return errors?.apply(to: fields) ?? fields
     }
 
     /// The action the form describes, built on `base` (which keeps what the form does not show: status,
     /// outcome, letters in other languages or for one target), and the problems found.
     func read(_ form: FormBody, base: UrgentAction, isNew: Bool) -> (UrgentAction, FormErrors) {
-        var errors = FormErrors()
+        var errors = FormErrors(messages)
         var action = base
         if isNew {
-            action.number = errors.required(form.text("number"), "number", "number", limit: 40)
+            action.number = errors.required(form.text("number"), "number", label("number"), limit: 40)
             action.id = Identifier(UrgentAction.slug(forNumber: action.number))
-            if !action.number.isEmpty, action.id.rawValue.isEmpty { errors.add("number", "Use letters or digits in the number.") }
+            if !action.number.isEmpty, action.id.rawValue.isEmpty { errors.add("number", key: "admin.action-form.number-letters") }
             if actions.contains(where: { $0.id == action.id }) {
-                errors.add("number", "Urgent Action \(action.number) exists already. Choose another number, or edit that one.")
+                errors.add("number", key: "admin.action-form.number-taken", ["number": action.number])
             }
         }
         action.kind = form["kind"].flatMap(UrgentAction.Kind.init(rawValue:)) ?? .new
         action.updates = form.text("updates").map { Identifier($0) }
         if let updates = action.updates, !actions.contains(where: { $0.id == updates && $0.id != action.id }) {
-            errors.add("updates", "Choose an action from the list.")
+            errors.add("updates", key: "admin.action-form.choose-action")
         }
-        if action.kind != .new, action.updates == nil {
-            errors.add("updates", "An update or an outcome follows on from an earlier action: choose it.")
-        }
+        if action.kind != .new, action.updates == nil { errors.add("updates", key: "admin.action-form.updates-missing") }
         if let id = form.text("case"), cases.contains(where: { $0.id.rawValue == id }) {
             action.caseID = Identifier(id)
         } else {
-            errors.add("case", "Choose the case this action is about.")
+            errors.add("case", key: "admin.action-form.choose-case")
         }
-        action.title = errors.required(form.text("title"), "title", "title")
-        action.summary = errors.required(form.block("summary"), "summary", "summary", limit: 5000)
+        action.title = errors.required(form.text("title"), "title", label("title"))
+        action.summary = errors.required(form.block("summary"), "summary", label("summary"), limit: 5000)
         action.issued = errors.date(form.text("issued"), "issued", required: true) ?? action.issued
         action.deadline = errors.date(form.text("deadline"), "deadline")
-        if let deadline = action.deadline, deadline < action.issued {
-            errors.add("deadline", "The deadline is before the day the action was issued.")
-        }
+        if let deadline = action.deadline, deadline < action.issued { errors.add("deadline", key: "admin.action-form.deadline-early") }
         let language = form.text("language") ?? "en"
         if !Self.isLanguageCode(language) {
-            errors.add("language", "Give a language code such as en, de or pt-BR.")
+            errors.add("language", key: "admin.action-form.language-code")
         } else {
             action.language = language
         }
@@ -149,12 +135,12 @@ struct ActionForm: Sendable {
         let salutation = form.text("salutation")
         let paragraphs = form.paragraphs("letter")
         if salutation != nil || !paragraphs.isEmpty {
-            if salutation == nil { errors.add("salutation", "Give the letter's salutation, such as “Dear President,”.") }
-            if paragraphs.isEmpty { errors.add("letter", "Write the letter, or clear the salutation too.") }
+            if salutation == nil { errors.add("salutation", key: "admin.action-form.salutation-missing") }
+            if paragraphs.isEmpty { errors.add("letter", key: "admin.action-form.letter-missing") }
             letters.append(
                 SampleLetter(
                     language: language, salutation: salutation ?? "", paragraphs: paragraphs,
-                    closing: form.text("closing") ?? "Yours sincerely,"))
+                    closing: form.text("closing") ?? messages.speaking(Language(code: language)).letterDefaults.closing))
         }
         var slot = 1
         while form["letter-\(slot)"] != nil, slot <= 30 {
@@ -163,12 +149,12 @@ struct ActionForm: Sendable {
             guard !text.isEmpty else { continue }
             let code = form.text("letter-\(slot)-language") ?? ""
             if !Self.isLanguageCode(code) {
-                errors.add("letter-\(slot)-language", "Give the language code of this letter, such as ru, ky or de.")
+                errors.add("letter-\(slot)-language", key: "admin.action-form.letter-language-code")
             } else if code == language || letters.contains(where: { $0.language == code }) {
-                errors.add("letter-\(slot)-language", "There is already a letter in “\(code)”.")
+                errors.add("letter-\(slot)-language", key: "admin.action-form.letter-language-taken", ["code": code])
             }
             let greeting = form.text("letter-\(slot)-salutation")
-            if greeting == nil { errors.add("letter-\(slot)-salutation", "Give this letter's salutation.") }
+            if greeting == nil { errors.add("letter-\(slot)-salutation", key: "admin.action-form.other-salutation-missing") }
             letters.append(
                 SampleLetter(
                     language: code, salutation: greeting ?? "", paragraphs: text, closing: form.text("letter-\(slot)-closing") ?? ""))
@@ -188,26 +174,4 @@ struct ActionForm: Sendable {
 func keepingOrder<T>(of existing: [Identifier<T>], _ chosen: [Identifier<T>]) -> [Identifier<T>] {
     let set = Set(chosen)
     return existing.filter(set.contains) + chosen.filter { !existing.contains($0) }
-}
-
-extension UrgentAction.Kind {
-    var formLabel: String {
-        switch self {
-        case .new: "New action"
-        case .update: "Update (further information)"
-        case .closing: "Outcome (closes the case's actions)"
-        }
-    }
-}
-
-extension Outcome.Kind {
-    var label: String {
-        switch self {
-        case .released: "Released"
-        case .chargesDropped: "Charges dropped"
-        case .sentenceReduced: "Sentence reduced"
-        case .noChange: "No change"
-        case .other: "Other"
-        }
-    }
 }

@@ -1,48 +1,58 @@
 import OutcryCore
 
-/// Problems found in a submitted form, by field name, in words for the person who typed it.
+/// Problems found in a submitted form, by field name, in words for the person who typed it, in their language.
 struct FormErrors: Sendable {
-    private(set) var messages: [String: String] = [:]
+    let words: Messages
+    private(set) var problems: [String: String] = [:]
 
-    var isEmpty: Bool { messages.isEmpty }
-
-    mutating func add(_ field: String, _ message: String) {
-        if messages[field] == nil { messages[field] = message }
+    init(_ words: Messages) {
+        self.words = words
     }
 
-    subscript(_ field: String) -> String? { messages[field] }
+    var isEmpty: Bool { problems.isEmpty }
+
+    mutating func add(_ field: String, _ message: String) {
+        if problems[field] == nil { problems[field] = message }
+    }
+
+    /// The message `key` of the coordinator area's catalog, filled in, for `field`.
+    mutating func add(_ field: String, key: String, _ values: KeyValuePairs<String, String> = [:]) {
+        add(field, words(key, values))
+    }
+
+    subscript(_ field: String) -> String? { problems[field] }
 
     /// Each field with its problem, if it has one.
     func apply(to fields: [FormField]) -> [FormField] {
-        fields.map { $0.with(error: messages[$0.name]) }
+        fields.map { $0.with(error: problems[$0.name]) }
     }
 
-    /// A required line of text, at most `limit` characters.
-    mutating func required(_ value: String?, _ field: String, _ what: String, limit: Int = 300) -> String {
+    /// A required line of text, at most `limit` characters; `label` is the field's, as the form shows it.
+    mutating func required(_ value: String?, _ field: String, _ label: String, limit: Int = 300) -> String {
         guard let value, !value.isEmpty else {
-            add(field, "Give the \(what).")
+            add(field, key: "admin.form.give", ["label": label])
             return ""
         }
-        if value.count > limit { add(field, "Shorten the \(what) to at most \(limit) characters (it has \(value.count)).") }
+        if value.count > limit {
+            add(field, words.plural("admin.form.too-long", count: limit, ["label": label, "length": words.number(value.count)]))
+        }
+        return value
+    }
+
+    /// A web address a page will link to: http(s) only, with nothing that could break out of the link.
+    mutating func webAddress(_ value: String?, _ field: String) -> String? {
+        if let value, !WebAddress.isSafe(value) { add(field, key: "admin.form.web-address") }
         return value
     }
 
     /// A calendar date typed as YYYY-MM-DD (what a date field sends), or nil when left empty.
-    /// A web address a page will link to: http(s) only, with nothing that could break out of the link.
-    mutating func webAddress(_ value: String?, _ field: String) -> String? {
-        if let value, !WebAddress.isSafe(value) {
-            add(field, "Give the whole address, starting with https://, with no spaces or quotes.")
-        }
-        return value
-    }
-
     mutating func date(_ value: String?, _ field: String, required: Bool = false) -> HistoricalDate? {
         guard let value, !value.isEmpty else {
-            if required { add(field, "Give the date, as year-month-day (2024-04-17).") }
+            if required { add(field, key: "admin.form.give-date") }
             return nil
         }
         guard value.count == 10, let date = try? HistoricalDate(iso: value) else {
-            add(field, "“\(value)” is not a date. Write it as year-month-day, for example 2024-04-17.")
+            add(field, key: "admin.form.not-a-date", ["value": value])
             return nil
         }
         return date
@@ -52,7 +62,7 @@ struct FormErrors: Sendable {
     mutating func country(_ value: String?, _ field: String) -> Country? {
         guard let value, !value.isEmpty else { return nil }
         guard let country = Country(rawValue: value) else {
-            add(field, "Choose a country from the list.")
+            add(field, key: "admin.form.choose-country")
             return nil
         }
         return country
@@ -60,9 +70,13 @@ struct FormErrors: Sendable {
 }
 
 extension FormField {
-    /// Every country, by its English name, with "not given" first.
-    static func country(_ name: String, _ label: String, selected: Country?, hint: String? = nil) -> FormField {
-        .choice(
-            name, label, options: [("", "Not given")] + Country.all.map { ($0.code, $0.name) }, selected: selected?.code ?? "", hint: hint)
+    /// Every country, by its name in the coordinator's language, with "not given" first.
+    static func country(_ name: String, _ messages: Messages, selected: Country?, hint: String? = nil) -> FormField {
+        let language = messages.language.rawValue
+        return .choice(
+            name, messages("admin.form.country"),
+            options: [("", messages("admin.form.country-not-given"))]
+                + Country.sorted(in: language).map { ($0.code, $0.name(in: language)) },
+            selected: selected?.code ?? "", hint: hint)
     }
 }

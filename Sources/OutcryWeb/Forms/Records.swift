@@ -6,8 +6,7 @@ import OutcryStore
 enum Records {
     static func cases(_ store: Store) -> EditableRecord<Case> {
         EditableRecord(
-            noun: "case", heading: "Cases", intro: "The situations you follow; every Urgent Action is about one.",
-            kind: .cases, table: .cases, columns: ["Title", "Country", "Status", "People"],
+            noun: "case", kind: .cases, table: .cases, columns: ["title", "country", "status", "people"],
             blank: { Case(id: "", title: "", country: Country(rawValue: "KG")!, summary: "") },
             id: { $0.id.rawValue }, name: { $0.title },
             withID: {
@@ -16,23 +15,24 @@ enum Records {
                 return copy
             },
             all: { try await store.allCases() }, one: { try await store.case(Identifier($0)) },
-            cells: {
+            cells: { item, messages in
                 [
-                    .init(text: $0.title), .init(text: $0.country.name), .init(text: $0.status == .open ? "Open" : "Closed"),
-                    .init(text: String($0.people.count)),
+                    .init(text: item.title), .init(text: item.country.name(in: messages.language.rawValue)),
+                    .init(text: messages("admin.case-form.status-" + item.status.rawValue)),
+                    .init(text: messages.number(item.people.count)),
                 ]
             },
-            fields: { item, errors in
-                CaseForm(people: try await store.allPeople()).fields(item, isNew: item.id.rawValue.isEmpty, errors: errors)
+            fields: { item, errors, messages in
+                CaseForm(people: try await store.allPeople(), messages: messages).fields(
+                    item, isNew: item.id.rawValue.isEmpty, errors: errors)
             },
-            read: { form, base in CaseForm(people: try await store.allPeople()).read(form, base: base) },
+            read: { form, base, messages in CaseForm(people: try await store.allPeople(), messages: messages).read(form, base: base) },
             save: { try await store.save($0, audit: $1) }, translationKind: .case)
     }
 
     static func targets(_ store: Store) -> EditableRecord<Target> {
         EditableRecord(
-            noun: "target", heading: "Targets", intro: "Officials are kept once and chosen on each action that writes to them.",
-            kind: .targets, table: .targets, columns: ["Name", "Office", "Country", "Details last checked"],
+            noun: "target", kind: .targets, table: .targets, columns: ["name", "office", "country", "last-checked"],
             blank: { Target(id: "", name: "") },
             id: { $0.id.rawValue }, name: { $0.name },
             withID: {
@@ -41,21 +41,21 @@ enum Records {
                 return copy
             },
             all: { try await store.allTargets() }, one: { try await store.targets([Identifier($0)]).first },
-            cells: {
+            cells: { target, messages in
                 [
-                    .init(text: $0.fullName), .init(text: $0.title ?? ""), .init(text: $0.country?.name ?? "—"),
-                    .init(text: $0.lastVerified.map(DateWording.text) ?? "never"),
+                    .init(text: target.fullName), .init(text: target.title ?? ""),
+                    .init(text: target.country?.name(in: messages.language.rawValue) ?? "—"),
+                    .init(text: target.lastVerified.map { messages.date($0).text } ?? messages("admin.target-form.never")),
                 ]
             },
-            fields: { target, errors in TargetForm().fields(target, errors: errors) },
-            read: { form, base in TargetForm().read(form, base: base) },
+            fields: { target, errors, messages in TargetForm(messages: messages).fields(target, errors: errors) },
+            read: { form, base, messages in TargetForm(messages: messages).read(form, base: base) },
             save: { try await store.save($0, audit: $1) })
     }
 
     static func people(_ store: Store) -> EditableRecord<Person> {
         EditableRecord(
-            noun: "person", heading: "People", intro: "People at risk, with every spelling of their names.",
-            kind: .people, table: .people, columns: ["Name", "Other spellings", "Role"],
+            noun: "person", kind: .people, table: .people, columns: ["name", "other-spellings", "role"],
             blank: { Person(id: "", name: "") },
             id: { $0.id.rawValue }, name: { $0.name },
             withID: {
@@ -64,16 +64,24 @@ enum Records {
                 return copy
             },
             all: { try await store.allPeople() }, one: { try await store.person(Identifier($0)) },
-            cells: { [.init(text: $0.name), .init(text: $0.variants.map(\.name).joined(separator: "; ")), .init(text: $0.role ?? "")] },
-            fields: { person, errors in PersonForm(organisations: try await store.allOrganisations()).fields(person, errors: errors) },
-            read: { form, base in PersonForm(organisations: try await store.allOrganisations()).read(form, base: base) },
+            cells: { person, _ in
+                [
+                    .init(text: person.name), .init(text: person.variants.map(\.name).joined(separator: "; ")),
+                    .init(text: person.role ?? ""),
+                ]
+            },
+            fields: { person, errors, messages in
+                PersonForm(organisations: try await store.allOrganisations(), messages: messages).fields(person, errors: errors)
+            },
+            read: { form, base, messages in
+                PersonForm(organisations: try await store.allOrganisations(), messages: messages).read(form, base: base)
+            },
             save: { try await store.save($0, audit: $1) }, translationKind: .person)
     }
 
     static func organisations(_ store: Store) -> EditableRecord<Organisation> {
         EditableRecord(
-            noun: "organisation", heading: "Organisations", intro: "Media outlets, authorities, courts and others named in cases.",
-            kind: .organisations, table: .organisations, columns: ["Name", "Kind", "Country"],
+            noun: "organisation", kind: .organisations, table: .organisations, columns: ["name", "kind", "country"],
             blank: { Organisation(id: "", name: "", kind: .mediaOutlet) },
             id: { $0.id.rawValue }, name: { $0.name },
             withID: {
@@ -82,22 +90,25 @@ enum Records {
                 return copy
             },
             all: { try await store.allOrganisations() }, one: { try await store.organisations([Identifier($0)]).first },
-            cells: { [.init(text: $0.name), .init(text: $0.kind.label), .init(text: $0.country?.name ?? "—")] },
-            fields: { organisation, errors in OrganisationForm().fields(organisation, errors: errors) },
-            read: { form, base in OrganisationForm().read(form, base: base) },
+            cells: { organisation, messages in
+                [
+                    .init(text: organisation.name), .init(text: messages.organisationKind(organisation.kind)),
+                    .init(text: organisation.country?.name(in: messages.language.rawValue) ?? "—"),
+                ]
+            },
+            fields: { organisation, errors, messages in OrganisationForm(messages: messages).fields(organisation, errors: errors) },
+            read: { form, base, messages in OrganisationForm(messages: messages).read(form, base: base) },
             save: { try await store.save($0, audit: $1) })
     }
 
     static func events(_ store: Store, today: @escaping @Sendable () -> Date) -> EditableRecord<Event> {
-        @Sendable func form() async throws -> EventForm {
+        @Sendable func form(_ messages: Messages) async throws -> EventForm {
             EventForm(
                 cases: try await store.allCases(), people: try await store.allPeople(), organisations: try await store.allOrganisations(),
-                actions: try await store.allUrgentActions(), statements: try await store.allStatements())
+                actions: try await store.allUrgentActions(), statements: try await store.allStatements(), messages: messages)
         }
         return EditableRecord(
-            noun: "status change", heading: "Status changes",
-            intro: "What happened to whom and when. Each person's current situation on the public pages is worked out from these.",
-            kind: .statusChanges, table: .events, columns: ["When", "What", "Case", "In a sentence"],
+            noun: "status change", kind: .statusChanges, table: .events, columns: ["when", "what", "case", "sentence"],
             // A single date is never a range that ends before it starts: this cannot throw.
             blank: { Event(id: "", caseID: "", date: try! EventDate(HistoricalDate(day: today())), kind: .detained, summary: "") },
             id: { $0.id.rawValue }, name: { "\($0.date.iso) \($0.kind.label)" },
@@ -107,25 +118,26 @@ enum Records {
                 return copy
             },
             all: { try await store.allEvents().reversed() }, one: { try await store.event(Identifier($0)) },
-            cells: {
+            cells: { event, messages in
                 [
-                    .init(text: DateWording.text($0.date)), .init(text: $0.kind.label), .init(text: $0.caseID.rawValue),
-                    .init(text: $0.summary),
+                    .init(text: messages.date(event.date).text), .init(text: event.kind.label(messages)),
+                    .init(text: event.caseID.rawValue),
+                    .init(text: event.summary),
                 ]
             },
-            fields: { event, errors in try await form().fields(event, errors: errors) },
-            read: { body, base in try await form().read(body, base: base) },
+            fields: { event, errors, messages in try await form(messages).fields(event, errors: errors) },
+            read: { body, base, messages in try await form(messages).read(body, base: base) },
             save: { try await store.save($0, audit: $1) })
     }
 
     static func statements(_ store: Store, today: @escaping @Sendable () -> Date) -> EditableRecord<Statement> {
-        @Sendable func form() async throws -> StatementForm {
+        @Sendable func form(_ messages: Messages) async throws -> StatementForm {
             StatementForm(
-                cases: try await store.allCases(), people: try await store.allPeople(), organisations: try await store.allOrganisations())
+                cases: try await store.allCases(), people: try await store.allPeople(), organisations: try await store.allOrganisations(),
+                messages: messages)
         }
         return EditableRecord(
-            noun: "statement", heading: "Statements", intro: "Press statements are public as soon as they are saved.",
-            kind: .statements, table: .statements, columns: ["Title", "Published", "Quotes"],
+            noun: "statement", kind: .statements, table: .statements, columns: ["title", "published", "quotes"],
             blank: { Statement(id: "", title: "", published: HistoricalDate(day: today()), lead: []) },
             id: { $0.id.rawValue }, name: { $0.title },
             withID: {
@@ -134,9 +146,14 @@ enum Records {
                 return copy
             },
             all: { try await store.allStatements() }, one: { try await store.statement(Identifier($0)) },
-            cells: { [.init(text: $0.title), .init(text: DateWording.text($0.published)), .init(text: String($0.quotes.count))] },
-            fields: { statement, errors in try await form().fields(statement, errors: errors) },
-            read: { body, base in try await form().read(body, base: base) },
+            cells: { statement, messages in
+                [
+                    .init(text: statement.title), .init(text: messages.date(statement.published).text),
+                    .init(text: messages.number(statement.quotes.count)),
+                ]
+            },
+            fields: { statement, errors, messages in try await form(messages).fields(statement, errors: errors) },
+            read: { body, base, messages in try await form(messages).read(body, base: base) },
             save: { try await store.save($0, audit: $1) }, translationKind: .statement)
     }
 }

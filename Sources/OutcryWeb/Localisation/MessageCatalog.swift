@@ -91,6 +91,19 @@ struct MessageCatalog: Sendable {
         pluralForms = header.flatMap(Self.pluralForms(in:))
     }
 
+    /// One catalog of several domains' files; a key in two of them is refused.
+    init(merging parts: [MessageCatalog]) throws(Problem) {
+        var messages: [String: Message] = [:]
+        for part in parts {
+            for (key, message) in part.messages {
+                guard messages.updateValue(message, forKey: key) == nil else { throw Problem(line: 0, reason: "“\(key)” is in two files") }
+            }
+        }
+        self.messages = messages
+        prefixes = parts.reduce(into: Set()) { $0.formUnion($1.prefixes) }
+        pluralForms = parts.first?.pluralForms
+    }
+
     /// A PO string: quoted, with C escapes.
     private static func unquote(_ text: String, line: Int) throws(Problem) -> String {
         guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else {

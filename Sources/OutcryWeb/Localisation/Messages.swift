@@ -12,17 +12,32 @@ struct Messages: Sendable {
     private let english: MessageCatalog
     private let pseudo: Bool
 
+    /// The catalogs' domains, each a folder of `LANGUAGE.po` files: the public site's words, the
+    /// coordinator area's and the command line's, so that a section can translate what supporters read
+    /// first. Together they are one catalog per language; no key is in two domains.
+    static let domains = ["messages", "messages/coordinators", "messages/command-line"]
+
     /// Every catalog, read once from the bundle.
     static let catalogs: [Language: MessageCatalog] = {
         var catalogs: [Language: MessageCatalog] = [:]
         for language in Language.allCases {
-            guard let url = Bundle.module.url(forResource: "messages/\(language.rawValue)", withExtension: "po"),
-                let text = try? String(contentsOf: url, encoding: .utf8)
-            else { continue }
+            var parts: [MessageCatalog] = []
+            for domain in domains {
+                let file = "\(domain)/\(language.rawValue).po"
+                guard let url = Bundle.module.url(forResource: "\(domain)/\(language.rawValue)", withExtension: "po"),
+                    let text = try? String(contentsOf: url, encoding: .utf8)
+                else { continue }
+                do {
+                    parts.append(try MessageCatalog(po: text))
+                } catch {
+                    preconditionFailure("\(file): \(error)")
+                }
+            }
+            guard !parts.isEmpty else { continue }
             do {
-                catalogs[language] = try MessageCatalog(po: text)
+                catalogs[language] = try MessageCatalog(merging: parts)
             } catch {
-                preconditionFailure("messages/\(language.rawValue).po: \(error)")
+                preconditionFailure("messages for \(language.rawValue): \(error)")
             }
         }
         return catalogs
@@ -74,6 +89,11 @@ struct Messages: Sendable {
 
     func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
         fill(rawTemplate(key), values)
+    }
+
+    /// The same with values known only at run time.
+    func callAsFunction(_ key: String, values: [String: String]) -> String {
+        fill(rawTemplate(key), values.map { ($0.key, $0.value) })
     }
 
     /// The form for `count`, with `{count}` written as the language writes numbers ("1 234" in Russian).

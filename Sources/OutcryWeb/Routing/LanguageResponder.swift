@@ -21,6 +21,14 @@ struct LanguageResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
         }
         var context = context
         context.messages = messages(.default)
+        if AdminRoute.isAdminPath(path) {
+            // The coordinator area has no language in its addresses and is never cached: it follows the
+            // browser until an account chooses (`CoordinatorMiddleware`).
+            context.messages = messages(request.headers[.acceptLanguage].flatMap(Language.preferred(by:)) ?? .default)
+            var response = try await inner.respond(to: request, context: context)
+            response.headers[.vary] = "Accept-Language"
+            return response
+        }
         guard let (language, rest) = Language.prefix(of: target) else { return try await inner.respond(to: request, context: context) }
         let restPath = rest.prefix { $0 != "?" }
         // `//host` would be another site to a browser: no route has an empty first segment, but never risk it.

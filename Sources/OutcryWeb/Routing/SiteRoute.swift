@@ -158,6 +158,7 @@ public enum AdminRoute: Hashable, Sendable {
     case signOut
     case signOutEverywhere
     case account
+    case accountLanguage
     case twoFactor
     case twoFactorStart
     case users
@@ -211,6 +212,7 @@ public enum AdminRoute: Hashable, Sendable {
         case .signOut: ["sign-out"]
         case .signOutEverywhere: ["sign-out-everywhere"]
         case .account: ["account"]
+        case .accountLanguage: ["account", "language"]
         case .twoFactor: ["account", "two-factor"]
         case .twoFactorStart: ["account", "two-factor", "start"]
         case .users: ["users"]
@@ -249,6 +251,12 @@ public enum AdminRoute: Hashable, Sendable {
 
     /// The link: `SiteRoute.admin(self).path`.
     public var path: String { SiteRoute.admin(self).path }
+
+    /// Whether a request's path is in the coordinator area.
+    static func isAdminPath(_ path: Substring) -> Bool {
+        let home = home.path
+        return path == home || path.hasPrefix(home + "/")
+    }
 }
 
 /// A route's segments, worked out once, for reading paths back (the raw lane reads every report's path).

@@ -7,8 +7,11 @@ struct AccountView: Sendable {
     var role: String
     var csrf: String
     var hasTwoFactor: Bool
-    var recoveryCodesLeft: Int
+    /// "On. … Recovery codes left: 7."
+    var twoFactorOn: String
     var expires: String
+    /// The form that chooses the coordinator area's language.
+    var language: FormView
     var startTwoFactor: String
     /// Asks for the password and a current code before a new secret replaces the one in use.
     var replaceTwoFactor: FormView

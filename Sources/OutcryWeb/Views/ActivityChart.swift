@@ -5,13 +5,11 @@ import OutcryCore
 /// readers through its title and the table that goes with it.
 struct ActivityChart: Sendable {
     struct Day: Sendable {
-        var label: String
-        var iso: String
+        var date: HistoricalDate
         var actions: Int
     }
 
     let days: [Day]
-    let svg: String
 
     /// Every day from the first report (or `maximumDays` before `today`, whichever is later) to `today`.
     init(counts: [(day: Date, actions: Int)], today: Date, maximumDays: Int = 60) {
@@ -23,12 +21,10 @@ struct ActivityChart: Sendable {
         var days: [Day] = []
         var day = min(start, end)
         while day <= end {
-            let date = HistoricalDate(day: day)
-            days.append(Day(label: DateWording.text(date), iso: date.iso, actions: byDay[day] ?? 0))
+            days.append(Day(date: HistoricalDate(day: day), actions: byDay[day] ?? 0))
             day = calendar.date(byAdding: .day, value: 1, to: day)!
         }
         self.days = days
-        svg = Self.draw(days)
     }
 
     private static let calendar: Calendar = {
@@ -37,7 +33,8 @@ struct ActivityChart: Sendable {
         return calendar
     }()
 
-    private static func draw(_ days: [Day]) -> String {
+    /// The chart, its words in the coordinator's language.
+    func svg(_ messages: Messages) -> String {
         let width = 640
         let height = 200
         let left = 44
@@ -46,18 +43,20 @@ struct ActivityChart: Sendable {
         let plotWidth = width - left - 8
         let plotHeight = height - bottom - top
         let peak = max(days.map(\.actions).max() ?? 0, 1)
-        let scale = niceCeiling(peak)
+        let scale = Self.niceCeiling(peak)
         let slot = Double(plotWidth) / Double(max(days.count, 1))
         let barWidth = max(1, slot * 0.8)
         let total = days.reduce(0) { $0 + $1.actions }
-        let first = days.first.map(\.label) ?? ""
-        let last = days.last.map(\.label) ?? ""
-        let title = "Actions reported per day, \(first) to \(last): \(total) in all, at most \(peak) in one day."
+        let label = { (day: Day) in messages.date(day.date).text }
+        let first = days.first.map(label) ?? ""
+        let last = days.last.map(label) ?? ""
+        let title = messages(
+            "admin.chart.title", ["first": first, "last": last, "total": messages.number(total), "peak": messages.number(peak)])
         var svg = """
             <svg class="chart" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">
             <title id="chart-title">\(escape(title))</title>
             <line x1="\(left)" y1="\(top + plotHeight)" x2="\(width - 8)" y2="\(top + plotHeight)" stroke="#555"/>
-            <text x="\(left - 6)" y="\(top + 4)" text-anchor="end" font-size="11" fill="#333">\(scale)</text>
+            <text x="\(left - 6)" y="\(top + 4)" text-anchor="end" font-size="11" fill="#333">\(messages.number(scale))</text>
             <text x="\(left - 6)" y="\(top + plotHeight)" text-anchor="end" font-size="11" fill="#333">0</text>
             <line x1="\(left)" y1="\(top)" x2="\(width - 8)" y2="\(top)" stroke="#ccc" stroke-dasharray="3 3"/>
 
@@ -66,8 +65,8 @@ struct ActivityChart: Sendable {
             let barHeight = Double(plotHeight) * Double(day.actions) / Double(scale)
             let x = Double(left) + Double(index) * slot + (slot - barWidth) / 2
             svg += String(
-                format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#8a1c1c\"><title>%@: %d</title></rect>\n",
-                x, Double(top + plotHeight) - barHeight, barWidth, barHeight, escape(day.label), day.actions)
+                format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#8a1c1c\"><title>%@: %@</title></rect>\n",
+                x, Double(top + plotHeight) - barHeight, barWidth, barHeight, escape(label(day)), messages.number(day.actions))
         }
         svg += """
             <text x="\(left)" y="\(height - 6)" font-size="11" fill="#333">\(escape(first))</text>
@@ -86,5 +85,5 @@ struct ActivityChart: Sendable {
         }
     }
 
-    private static func escape(_ text: String) -> String { Markup.escape(text) }
+    private func escape(_ text: String) -> String { Markup.escape(text) }
 }

@@ -18,29 +18,55 @@ struct AdminPage: Sendable {
     }
 
     var title: String
+    var language: String
     var home = AdminRoute.home.path
     var stylesheet = SiteRoute.stylesheet.path
     var signedIn: SignedIn?
     var notice: String?
     var error: String?
+    /// The catalog, as templates read it (`t`).
+    let words: Words
 
-    init(title: String, coordinator: Coordinator?, current: String? = nil, notice: String? = nil, error: String? = nil) {
+    /// A page of a signed-in coordinator, in their language.
+    init(title: String, coordinator: Coordinator, current: String? = nil, notice: String? = nil, error: String? = nil) {
+        self.init(title: title, messages: coordinator.messages, coordinator: coordinator, current: current, notice: notice, error: error)
+    }
+
+    init(
+        title: String, messages: Messages, coordinator: Coordinator?, current: String? = nil, notice: String? = nil, error: String? = nil
+    ) {
         self.title = title
         self.notice = notice
         self.error = error
+        language = messages.language.rawValue
+        words = Words(messages)
         guard let coordinator else { return }
         var links: [(String, String)] = [
-            ("Urgent Actions", AdminRoute.home.path), ("Import", AdminRoute.imports.path), ("Cases", AdminRoute.records(.cases).path),
-            ("Status changes", AdminRoute.records(.statusChanges).path), ("People", AdminRoute.records(.people).path),
-            ("Organisations", AdminRoute.records(.organisations).path), ("Targets", AdminRoute.records(.targets).path),
-            ("Statements", AdminRoute.records(.statements).path),
+            ("actions", AdminRoute.home.path), ("import", AdminRoute.imports.path), ("cases", AdminRoute.records(.cases).path),
+            ("status-changes", AdminRoute.records(.statusChanges).path), ("people", AdminRoute.records(.people).path),
+            ("organisations", AdminRoute.records(.organisations).path), ("targets", AdminRoute.records(.targets).path),
+            ("statements", AdminRoute.records(.statements).path),
         ]
-        if coordinator.account.role == .admin { links += [("Users", AdminRoute.users.path), ("Audit log", AdminRoute.audit.path)] }
-        links.append(("Your account", AdminRoute.account.path))
+        if coordinator.account.role == .admin { links += [("users", AdminRoute.users.path), ("audit", AdminRoute.audit.path)] }
+        links.append(("account", AdminRoute.account.path))
         signedIn = SignedIn(
-            email: coordinator.email, role: coordinator.account.role.label, csrf: coordinator.session.csrf,
-            nav: links.map { NavLink(text: $0.0, href: $0.1, current: $0.1 == current) })
+            email: coordinator.email, role: coordinator.role, csrf: coordinator.session.csrf,
+            nav: links.map { NavLink(text: messages("admin.nav." + $0.0), href: $0.1, current: $0.1 == current) })
     }
+}
+
+extension Messages {
+    /// A role's name: "Editor".
+    func role(_ role: Role) -> String { self("admin.role." + role.rawValue) }
+
+    /// "27 Nov 2026, 11:02 UTC" as the language writes it: audit entries, sessions and lock-outs.
+    func moment(_ date: Date) -> String {
+        // English as written outside the United States: "27 Nov 2026, 11:02".
+        let locale = Locale(identifier: language == .en ? "en_GB" : language.rawValue)
+        return self("admin.moment", ["moment": date.formatted(Self.momentStyle.locale(locale))])
+    }
+
+    private static let momentStyle = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
 }
 
 /// One form, any record: the fields say what they are and the template lays them out.
@@ -194,13 +220,25 @@ struct MessageView: Sendable {
     var next: Link?
 }
 
-extension DateFormatter {
-    /// "27 Nov 2026, 11:02 UTC": audit entries, sessions and lock-outs.
-    static let adminMoment: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMM yyyy, HH:mm 'UTC'"
-        return formatter
-    }()
+extension PasswordRules.Problem {
+    func message(_ messages: Messages) -> String {
+        switch self {
+        case .tooShort: messages.plural("admin.password.too-short", count: PasswordRules.minimumLength)
+        case .tooLong: messages.plural("admin.password.too-long", count: PasswordRules.maximumBytes)
+        case .notTheSame: messages("admin.password.not-same")
+        case .containsEmail: messages("admin.password.contains-email")
+        case .tooFewCharacters: messages("admin.password.too-few")
+        }
+    }
+}
+
+extension Messages {
+    /// Where a translation stands: "Up to date".
+    func translationState(_ state: TranslationState) -> String {
+        switch state {
+        case .missing: self("admin.translations.missing")
+        case .current: self("admin.translations.current")
+        case .outdated: self("admin.translations.outdated")
+        }
+    }
 }

@@ -1,28 +1,38 @@
 import OutcryCore
 
-extension LifeCycleRefusal {
+/// The life cycle's states and refusals as the coordinator area says them, in the coordinator's language.
+extension Messages {
     /// Why the step was refused, as the dashboard says it.
-    var explanation: String {
-        switch self {
-        case .alreadyPublished(let status): "This action is already \(status.label.lowercased())."
-        case .notReadyToPublish(let problems): "Before publishing: " + problems.map(\.wording).joined(separator: "; ") + "."
-        case .notPublished(.extendDeadline): "Only a published action's deadline can be extended."
-        case .notPublished: "Only a published action can be closed."
-        case .deadlineNotLater(let current): "The new deadline must be after the current one (\(DateWording.text(current)))."
-        case .outcomeNoteMissing:
-            "Say in a sentence or two what happened; the public page shows it (at most \(Outcome.maximumNoteLength.formatted) characters)."
-        case .notClosed: "Only a closed action can be reopened."
+    func explanation(_ refusal: LifeCycleRefusal) -> String {
+        switch refusal {
+        case .alreadyPublished(let status): self("admin.refusal.already", ["status": self.status(status).lowercased()])
+        case .notReadyToPublish(let problems): self("admin.refusal.not-ready", ["problems": problems.map(wording).joined(separator: "; ")])
+        case .notPublished(.extendDeadline): self("admin.refusal.extend-unpublished")
+        case .notPublished: self("admin.refusal.close-unpublished")
+        case .deadlineNotLater(let current): self("admin.refusal.deadline-not-later", ["deadline": date(current).text])
+        case .outcomeNoteMissing: plural("admin.refusal.outcome-note", count: Outcome.maximumNoteLength)
+        case .notClosed: self("admin.refusal.not-closed")
         }
     }
-}
 
-extension PublishingChecklist.Problem {
     /// What the editor still has to do, as a phrase in a list.
-    var wording: String {
-        switch self {
-        case .noOfficialToWriteTo: "choose at least one official to write to"
-        case .noSampleLetter: "write the sample letter"
-        case .noSummary: "write the summary"
+    func wording(_ problem: PublishingChecklist.Problem) -> String {
+        switch problem {
+        case .noOfficialToWriteTo: self("admin.checklist.official")
+        case .noSampleLetter: self("admin.checklist.letter")
+        case .noSummary: self("admin.checklist.summary")
         }
     }
+
+    /// "Draft", "Published", "Closed".
+    func status(_ status: UrgentAction.Status) -> String { self("admin.status." + status.rawValue) }
+
+    /// How an action ended: "Released", "Charges dropped"…
+    func outcome(_ kind: Outcome.Kind) -> String { self("admin.outcome." + kind.rawValue) }
+
+    /// A kind of action as the form offers it: "Update (further information)".
+    func kind(_ kind: UrgentAction.Kind) -> String { self("admin.kind." + kind.rawValue) }
+
+    /// "Letters", "E-mails"… as the dashboard's totals name them.
+    func channels(_ channel: Channel) -> String { self("admin.channels." + channel.rawValue) }
 }

@@ -63,7 +63,9 @@ public struct PageRenderer: Sendable {
 
     /// A template that cannot render is a failure to report, never an empty page sent as if it were fine.
     private func html(_ model: some Sendable, template: String) throws(PageRendererError) -> String {
-        let words = (model as? any PublicPageView)?.page.words ?? (model as? TotalsView)?.words ?? Words(.english)
+        let words =
+            (model as? any PublicPageView)?.page.words ?? (model as? any CoordinatorPageView)?.admin.words ?? (model as? TotalsView)?.words
+            ?? Words(.english)
         guard let html = library.render(Root(model: model, words: words), withTemplate: template) else {
             throw .cannotRender(template)
         }

@@ -22,15 +22,26 @@ extension ThanksPage: PublicPageView { static let template = "thanks" }
 extension OfficialsReportPage: PublicPageView { static let template = "officials-report" }
 extension SharePage: PublicPageView { static let template = "share" }
 extension AlertsView: PublicPageView { static let template = "alerts" }
-extension FormView: PageView { static let template = "admin-form" }
-extension ListView: PageView { static let template = "admin-list" }
-extension MessageView: PageView { static let template = "admin-message" }
-extension AccountView: PageView { static let template = "admin-account" }
-extension EnrolmentView: PageView { static let template = "admin-two-factor" }
-extension UsersView: PageView { static let template = "admin-users" }
-extension DashboardView: PageView { static let template = "admin-action" }
-extension ImportView: PageView { static let template = "admin-import" }
-extension ImportReviewView: PageView { static let template = "admin-import-review" }
+/// A page of the coordinator area, with its shared head and foot in the coordinator's language.
+protocol CoordinatorPageView: PageView {
+    var admin: AdminPage { get }
+}
+
+extension FormView: CoordinatorPageView { static let template = "admin-form" }
+extension ListView: CoordinatorPageView { static let template = "admin-list" }
+extension MessageView: CoordinatorPageView { static let template = "admin-message" }
+extension AccountView: CoordinatorPageView { static let template = "admin-account" }
+extension EnrolmentView: CoordinatorPageView { static let template = "admin-two-factor" }
+extension UsersView: CoordinatorPageView { static let template = "admin-users" }
+extension DashboardView: CoordinatorPageView { static let template = "admin-action" }
+extension ImportView: CoordinatorPageView {
+    static let template = "admin-import"
+    var admin: AdminPage { form.admin }
+}
+extension ImportReviewView: CoordinatorPageView {
+    static let template = "admin-import-review"
+    var admin: AdminPage { form.admin }
+}
 
 extension TotalsView {
     /// The live totals render into the holes of cached pages: a block on an action's page, a line on a card.

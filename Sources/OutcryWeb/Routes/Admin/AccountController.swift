@@ -17,6 +17,7 @@ struct AccountController: Sendable {
 
     func addRoutes(to routes: CoordinatorRoutes) {
         routes.get(.account, .viewer, allowingEnrolment: true, use: account)
+        routes.post(.accountLanguage, .viewer, allowingEnrolment: true, use: chooseLanguage)
         routes.get(.users, .admin, use: users)
         routes.post(.users, .admin, use: addUser)
         for verb in AdminRoute.UserVerb.allCases {
@@ -31,6 +32,18 @@ struct AccountController: Sendable {
         return try await accountPage(coordinator)
     }
 
+    /// The language the coordinator area speaks to this account in, from the next page on.
+    @Sendable func chooseLanguage(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
+        let coordinator = context.coordinator
+        let choice = form.text("language")
+        guard choice == nil || choice.flatMap(Language.init(rawValue:)) != nil else {
+            return try await accountPage(
+                coordinator, error: coordinator.messages("admin.account.language-unknown"), status: .unprocessableContent)
+        }
+        try await store.setLanguage(choice, for: coordinator.account.id)
+        return seeOther(AdminRoute.account.path)
+    }
+
     @Sendable func users(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
         return try await usersPage(coordinator, notice: nil, link: nil)
@@ -38,40 +51,43 @@ struct AccountController: Sendable {
 
     @Sendable func addUser(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
         let coordinator = context.coordinator
+        let messages = coordinator.messages
         let email = Account.normalised(email: form["email"] ?? "")
-        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw HTTPError(.badRequest, message: "Choose a role.") }
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
+            throw HTTPError(.badRequest, message: messages("admin.users.choose-role"))
+        }
         do {
             let (account, token) = try await store.createAccount(email: email, role: role, actor: coordinator.email, now: now)
             return try await usersPage(
                 coordinator,
-                notice:
-                    "Account \(account.email) created. Send its owner this link, by a channel only they read. It works once, for 72 hours.",
+                notice: messages.plural(
+                    "admin.users.created", count: Int(Store.passwordLinkLifetime / 3600), ["email": account.email]),
                 link: siteURL + AdminRoute.setPassword(token).path)
-        } catch StoreError.duplicate(let what) {
-            return try await usersPage(coordinator, error: DraftText.capitalisingFirst(what) + " already exists.")
+        } catch StoreError.duplicate {
+            return try await usersPage(coordinator, error: messages("admin.users.exists", ["email": email]))
         } catch StoreError.invalid {
-            return try await usersPage(coordinator, error: "“\(email)” is not an e-mail address.")
+            return try await usersPage(coordinator, error: messages("admin.users.not-an-address", ["email": email]))
         }
     }
 
     func change(_ verb: AdminRoute.UserVerb, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
         let email = Account.normalised(email: context.parameters.get("email")?.removingPercentEncoding ?? "")
+        let messages = coordinator.messages
         guard email != coordinator.email else {
-            return try await usersPage(coordinator, error: "You cannot change your own account here; ask another administrator.")
+            return try await usersPage(coordinator, error: messages("admin.users.not-yourself"))
         }
         switch verb {
         case .disable:
             try await store.setDisabled(true, account: email, actor: coordinator.email, now: now)
-            return try await usersPage(coordinator, notice: "\(email) is disabled and signed out everywhere.", link: nil)
+            return try await usersPage(coordinator, notice: messages("admin.users.disabled", ["email": email]), link: nil)
         case .enable:
             try await store.setDisabled(false, account: email, actor: coordinator.email, now: now)
-            return try await usersPage(coordinator, notice: "\(email) is enabled again.", link: nil)
+            return try await usersPage(coordinator, notice: messages("admin.users.enabled", ["email": email]), link: nil)
         case .reset:
             let token = try await store.resetPassword(account: email, actor: coordinator.email, now: now)
             return try await usersPage(
-                coordinator,
-                notice: "\(email) is signed out everywhere; its password and second factor are removed. Send its owner this link:",
+                coordinator, notice: messages("admin.users.reset-done", ["email": email]),
                 link: siteURL + AdminRoute.setPassword(token).path)
         }
     }
@@ -82,53 +98,62 @@ struct AccountController: Sendable {
         try await store.setRequiresTwoFactor(required, actor: coordinator.email, now: now)
         return try await usersPage(
             coordinator,
-            notice: required
-                ? "Every account must now use two-factor sign-in; accounts without it are sent to set it up."
-                : "Two-factor sign-in is now optional.",
+            notice: coordinator.messages(required ? "admin.users.now-required" : "admin.users.now-optional"),
             link: nil)
     }
 
     @Sendable func audit(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
-        let entries = try await store.auditLog(limit: 500)
+        let messages = coordinator.messages
+        let limit = 500
+        let entries = try await store.auditLog(limit: limit)
         return try renderer.response(
             ListView(
-                admin: AdminPage(title: "Audit log", coordinator: coordinator, current: AdminRoute.audit.path),
-                heading: "Audit log", intro: "The latest 500 changes, newest first.", newLink: nil,
-                columns: ["When", "Who", "What", "Record", "Details"],
+                admin: AdminPage(title: messages("admin.nav.audit"), coordinator: coordinator, current: AdminRoute.audit.path),
+                heading: messages("admin.nav.audit"), intro: messages.plural("admin.audit.intro", count: limit), newLink: nil,
+                columns: ["when", "who", "what", "record", "details"].map { messages("admin.audit." + $0) },
+                // The entries stay as they were recorded: a record of what was done, in the words of its day.
                 rows: entries.map { entry in
                     ListView.Row(cells: [
-                        .init(text: DateFormatter.adminMoment.string(from: entry.at)), .init(text: entry.actor), .init(text: entry.action),
+                        .init(text: messages.moment(entry.at)), .init(text: entry.actor), .init(text: entry.action),
                         .init(text: "\(entry.recordKind) \(entry.recordID)"), .init(text: entry.summary),
                     ])
                 },
-                empty: "Nothing has been recorded yet."))
+                empty: messages("admin.audit.empty")))
     }
 
     // MARK: Pages
 
     /// The account page; `error` (with its status) when replacing the second factor failed.
     func accountPage(_ coordinator: Coordinator, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let messages = coordinator.messages
         let required = try await store.requiresTwoFactor()
         let remaining = coordinator.account.hasTwoFactor ? try await store.unusedRecoveryCodes(of: coordinator.account.id) : 0
-        var password = FormField.text("password", "Your password", value: nil, required: true, type: "password")
+        var password = FormField.text("password", messages("admin.account.password"), value: nil, required: true, type: "password")
         password.autocomplete = "current-password"
         var code = FormField.text(
-            "code", "Code from your current app", value: nil,
-            hint: "The 6 digits it shows now, or one of your recovery codes if you no longer have it.", required: true)
+            "code", messages("admin.account.current-code"), value: nil, hint: messages("admin.account.current-code-hint"), required: true)
         code.autocomplete = "one-time-code"
         let replace = FormView(
-            admin: AdminPage(title: "", coordinator: nil), heading: "", action: AdminRoute.twoFactorStart.path,
-            csrf: coordinator.session.csrf, fields: [password, code], submit: "Move to a new phone or app")
+            admin: AdminPage(title: "", coordinator: coordinator), heading: "", action: AdminRoute.twoFactorStart.path,
+            csrf: coordinator.session.csrf, fields: [password, code], submit: messages("admin.account.move-heading"))
+        let languages = [("", messages("admin.account.language-browser"))] + Language.allCases.map { ($0.rawValue, $0.name) }
+        let language = FormView(
+            admin: AdminPage(title: "", coordinator: coordinator), heading: "", action: AdminRoute.accountLanguage.path,
+            csrf: coordinator.session.csrf,
+            fields: [
+                .choice(
+                    "language", messages("admin.account.language-label"), options: languages, selected: coordinator.account.language ?? "")
+            ],
+            submit: messages("admin.account.language-save"))
         let view = AccountView(
             admin: AdminPage(
-                title: "Your account", coordinator: coordinator, current: AdminRoute.account.path,
-                error: error
-                    ?? (required && !coordinator.account.hasTwoFactor
-                        ? "An administrator requires two-factor sign-in. Set it up to continue." : nil)),
-            email: coordinator.email, role: coordinator.account.role.label, csrf: coordinator.session.csrf,
-            hasTwoFactor: coordinator.account.hasTwoFactor, recoveryCodesLeft: remaining,
-            expires: DateFormatter.adminMoment.string(from: coordinator.session.expiresAt),
+                title: messages("admin.account.heading"), coordinator: coordinator, current: AdminRoute.account.path,
+                error: error ?? (required && !coordinator.account.hasTwoFactor ? messages("admin.account.two-factor-required") : nil)),
+            email: coordinator.email, role: coordinator.role, csrf: coordinator.session.csrf,
+            hasTwoFactor: coordinator.account.hasTwoFactor,
+            twoFactorOn: messages.plural("admin.account.two-factor-on", count: remaining),
+            expires: messages.moment(coordinator.session.expiresAt), language: language,
             startTwoFactor: AdminRoute.twoFactorStart.path, replaceTwoFactor: replace,
             signOutEverywhere: AdminRoute.signOutEverywhere.path)
         return try renderer.response(view, status: status)
@@ -137,22 +162,27 @@ struct AccountController: Sendable {
     private func usersPage(
         _ coordinator: Coordinator, notice: String? = nil, link: String? = nil, error: String? = nil
     ) async throws -> Response {
+        let messages = coordinator.messages
         let accounts = try await store.accounts()
         let view = UsersView(
-            admin: AdminPage(title: "Users", coordinator: coordinator, current: AdminRoute.users.path, notice: notice, error: error),
+            admin: AdminPage(
+                title: messages("admin.nav.users"), coordinator: coordinator, current: AdminRoute.users.path, notice: notice, error: error),
             link: link, csrf: coordinator.session.csrf,
             accounts: accounts.map { account in
                 UsersView.Row(
-                    email: account.email, role: account.role.label,
-                    state: account.isDisabled ? "Disabled" : account.hasPassword ? "Active" : "Waiting for a password",
-                    twoFactor: account.hasTwoFactor ? "On" : "Off", isSelf: account.email == coordinator.email,
+                    email: account.email, role: messages.role(account.role),
+                    state: messages(
+                        account.isDisabled
+                            ? "admin.users.state-disabled" : account.hasPassword ? "admin.users.state-active" : "admin.users.state-waiting"),
+                    twoFactor: messages(account.hasTwoFactor ? "admin.users.on" : "admin.users.off"),
+                    isSelf: account.email == coordinator.email,
                     isDisabled: account.isDisabled,
                     disable: AdminRoute.user(email: account.email, .disable).path,
                     enable: AdminRoute.user(email: account.email, .enable).path,
                     reset: AdminRoute.user(email: account.email, .reset).path)
             },
             add: AdminRoute.users.path,
-            roles: Role.allCases.reversed().map { FormField.Option(value: $0.rawValue, label: $0.label, selected: $0 == .editor) },
+            roles: Role.allCases.reversed().map { FormField.Option(value: $0.rawValue, label: messages.role($0), selected: $0 == .editor) },
             requireTwoFactor: AdminRoute.requireTwoFactor.path, twoFactorRequired: try await store.requiresTwoFactor())
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }

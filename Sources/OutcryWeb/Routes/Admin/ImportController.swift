@@ -31,7 +31,7 @@ struct ImportController: Sendable {
         do {
             document = try DocumentImporter(today: HistoricalDate(day: now)).read(text: text)
         } catch {
-            return try await pastePage(coordinator, text: text, error: "\(error)")
+            return try await pastePage(coordinator, text: text, error: coordinator.messages.importError(error))
         }
         let draft = ImportDraft(
             sourceName: form.text("name") ?? "pasted by \(coordinator.email)", sourceText: text, document: document, importedAt: now)
@@ -60,10 +60,11 @@ struct ImportController: Sendable {
                 audit: coordinator.audit("created", "target", target.id.rawValue, "\(target.fullName), from an imported text", at: now))
             added.append(target.fullName)
         }
+        let messages = coordinator.messages
         return try await review(
             coordinator, draft,
             notice: added.isEmpty
-                ? "Every official in the text is already a target." : "Added as targets: \(added.joined(separator: "; ")).")
+                ? messages("admin.import.all-targets") : messages("admin.import.targets-added", ["names": added.joined(separator: "; ")]))
     }
 
     private func draft(_ context: some RequestContext) async throws -> ImportDraft {
@@ -78,42 +79,38 @@ struct ImportController: Sendable {
     }
 
     private func pastePage(_ coordinator: Coordinator, text: String, error: String?) async throws -> Response {
+        let messages = coordinator.messages
         let drafts = try await store.importDrafts()
         var field = FormField.area(
-            "text", "Text of the Urgent Action or statement", value: text,
-            hint:
-                "Copy the whole document from the web page or PDF and paste it here (up to about 60,000 characters; longer files with "
-                + "“outcry import”).",
-            rows: 16, required: true)
+            "text", messages("admin.import.text"), value: text, hint: messages("admin.import.text-hint"), rows: 16, required: true)
         field.error = error
         let view = ImportView(
             form: FormView(
-                admin: AdminPage(title: "Import", coordinator: coordinator, current: AdminRoute.imports.path),
-                heading: "Import a published text",
-                intro:
-                    "Outcry reads the number, dates, officials, letter and the rest into a draft. You review it before anything is saved; "
-                    + "nothing is published.",
+                admin: AdminPage(title: messages("admin.nav.import"), coordinator: coordinator, current: AdminRoute.imports.path),
+                heading: messages("admin.import.heading"), intro: messages("admin.import.intro"),
                 action: AdminRoute.imports.path, csrf: coordinator.session.csrf,
-                fields: [
-                    field,
-                    .text("name", "Where it comes from", value: nil, hint: "Optional: a file name or web address, to find it again."),
-                ],
-                submit: "Read the text"),
+                fields: [field, .text("name", messages("admin.import.source"), value: nil, hint: messages("admin.import.source-hint"))],
+                submit: messages("admin.import.read")),
             drafts: drafts.map { draft in
                 ListView.Row(cells: [
                     .init(text: draft.document.headline, href: AdminRoute.importDraft(draft.id).path), .init(text: draft.sourceName),
-                    .init(text: DateFormatter.adminMoment.string(from: draft.importedAt)),
+                    .init(text: messages.moment(draft.importedAt)),
                 ])
             })
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 
     private func review(_ coordinator: Coordinator, _ draft: ImportDraft, notice: String? = nil) async throws -> Response {
-        let admin = AdminPage(title: "Review import", coordinator: coordinator, current: AdminRoute.imports.path, notice: notice)
+        let messages = coordinator.messages
+        let admin = AdminPage(
+            title: messages("admin.import.review"), coordinator: coordinator, current: AdminRoute.imports.path, notice: notice)
         let today = HistoricalDate(day: now)
+        let heading = messages("admin.import.review-heading", ["headline": draft.document.headline])
+        let source: KeyValuePairs<String, String> = ["source": draft.sourceName]
         if let statement = draft.document.statement {
             let form = StatementForm(
-                cases: try await store.allCases(), people: try await store.allPeople(), organisations: try await store.allOrganisations())
+                cases: try await store.allCases(), people: try await store.allPeople(), organisations: try await store.allOrganisations(),
+                messages: messages)
             var missing: Set<String> = []
             if !statement.title.isFound { missing.insert("title") }
             if !statement.date.isFound { missing.insert("published") }
@@ -121,20 +118,17 @@ struct ImportController: Sendable {
             if !statement.quotes.isFound { missing.insert("quote-0") }
             return try renderer.response(
                 FormView(
-                    admin: admin, heading: "Review: \(draft.document.headline)",
-                    intro:
-                        "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving publishes the "
-                        + "statement.",
+                    admin: admin, heading: heading, intro: messages("admin.import.review-statement", source),
                     action: AdminRoute.records(.statements).path, csrf: coordinator.session.csrf,
-                    fields: form.fields(statement.draft(today: today), errors: FormErrors()).marking(missing), submit: "Save statement"))
+                    fields: form.fields(statement.draft(today: today), errors: form.noErrors()).marking(missing),
+                    submit: messages("admin.import.save-statement")))
         }
         guard let imported = draft.document.action else {
-            return try await pastePage(
-                coordinator, text: draft.sourceText, error: "This text did not read as an Urgent Action or a statement.")
+            return try await pastePage(coordinator, text: draft.sourceText, error: messages("admin.import.unreadable"))
         }
         let form = ActionForm(
             cases: try await store.allCases(), people: try await store.allPeople(), targets: try await store.allTargets(),
-            actions: try await store.allUrgentActions())
+            actions: try await store.allUrgentActions(), messages: messages)
         let officials = imported.targets.value ?? []
         let matched = officials.compactMap { official in
             Self.match(official, in: form.targets).map { UrgentActionTarget(target: $0.id, role: official.role) }
@@ -156,18 +150,17 @@ struct ImportController: Sendable {
         if action.letters.isEmpty { missing.formUnion(["salutation", "letter"]) }
         let view = ImportReviewView(
             form: FormView(
-                admin: admin, heading: "Review: \(draft.document.headline)",
-                intro:
-                    "Read from “\(draft.sourceName)”. Check every field; fields marked as not found need you. Saving makes a draft, which "
-                    + "you can preview before publishing.",
+                admin: admin, heading: heading, intro: messages("admin.import.review-action", source),
                 action: AdminRoute.actions.path, csrf: coordinator.session.csrf,
-                fields: form.fields(action, isNew: true).marking(missing), submit: "Save draft"),
+                fields: form.fields(action, isNew: true).marking(missing), submit: messages("admin.form.save-draft")),
             officials: officials.map { official in
                 let target = Self.match(official, in: form.targets)
                 return ImportReviewView.Official(
-                    name: [official.honorific.value, official.name.value ?? "(no name found)"].compactMap { $0 }.joined(separator: " "),
-                    role: official.role == .copy ? "copy" : "write to",
-                    status: target.map { "already a target: \($0.fullName)" } ?? "not yet a target")
+                    name: [official.honorific.value, official.name.value ?? messages("admin.import.no-name")].compactMap { $0 }
+                        .joined(separator: " "),
+                    role: messages(official.role == .copy ? "admin.import.role-copy" : "admin.import.role-primary"),
+                    status: target.map { messages("admin.import.already-target", ["name": $0.fullName]) }
+                        ?? messages("admin.import.not-yet-target"))
             },
             addTargets: officials.contains { Self.match($0, in: form.targets) == nil && $0.name.isFound }
                 ? AdminRoute.importTargets(draft.id).path : nil,

@@ -6,13 +6,13 @@ import OutcryStore
 /// One kind of record the coordinator area lists and edits through a form: cases, targets, people,
 /// organisations, status changes and statements all follow the same five routes.
 struct EditableRecord<Value: Sendable>: Sendable {
-    /// "case", "target"… in the audit log and the pages' wording.
+    /// "case", "target"… in the audit log, which keeps one language.
     let noun: String
-    let heading: String
-    let intro: String?
-    /// Which of the record routes: the list, where a new record is posted, each record's page.
+    /// Which of the record routes: the list, where a new record is posted, each record's page. Its words
+    /// are the catalog's `admin.records.KIND.…` messages.
     let kind: AdminRoute.RecordKind
     let table: StoredRecord
+    /// The list's columns, as `admin.column.…` messages.
     let columns: [String]
     let blank: @Sendable () -> Value
     let id: @Sendable (Value) -> String
@@ -20,9 +20,9 @@ struct EditableRecord<Value: Sendable>: Sendable {
     let withID: @Sendable (Value, String) -> Value
     let all: @Sendable () async throws -> [Value]
     let one: @Sendable (String) async throws -> Value?
-    let cells: @Sendable (Value) -> [ListView.Cell]
-    let fields: @Sendable (Value, FormErrors) async throws -> [FormField]
-    let read: @Sendable (FormBody, Value) async throws -> (Value, FormErrors)
+    let cells: @Sendable (Value, Messages) -> [ListView.Cell]
+    let fields: @Sendable (Value, FormErrors, Messages) async throws -> [FormField]
+    let read: @Sendable (FormBody, Value, Messages) async throws -> (Value, FormErrors)
     let save: @Sendable (Value, AuditEntry) async throws -> Void
     /// Set for the records whose words can be translated: their page links to their translations.
     var translationKind: Translation.Kind? = nil
@@ -30,6 +30,9 @@ struct EditableRecord<Value: Sendable>: Sendable {
     var listPath: String { AdminRoute.records(kind).path }
     var newPath: String { AdminRoute.newRecord(kind).path }
     func path(_ id: String) -> String { AdminRoute.record(kind, id: id).path }
+
+    /// The kind's own words ("New case", "Back to cases"): each language words each kind its own way.
+    func words(_ name: String, _ messages: Messages) -> String { messages("admin.records.\(kind.rawValue).\(name)") }
 }
 
 /// The list, the blank form, creating, showing and saving one record of a kind.
@@ -50,27 +53,29 @@ struct RecordsController<Value: Sendable>: Sendable {
 
     @Sendable func list(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
+        let messages = coordinator.messages
         let values = try await record.all()
+        let heading = record.words("heading", messages)
         return try renderer.response(
             ListView(
-                admin: AdminPage(title: record.heading, coordinator: coordinator, current: record.listPath),
-                heading: record.heading, intro: record.intro,
-                newLink: coordinator.account.role >= .editor ? Link(text: "New \(record.noun)", href: record.newPath) : nil,
-                columns: record.columns,
+                admin: AdminPage(title: heading, coordinator: coordinator, current: record.listPath),
+                heading: heading, intro: record.words("intro", messages),
+                newLink: coordinator.account.role >= .editor ? Link(text: record.words("new", messages), href: record.newPath) : nil,
+                columns: record.columns.map { messages("admin.column." + $0) },
                 rows: values.map { value in
-                    var cells = record.cells(value)
+                    var cells = record.cells(value, messages)
                     cells[0].href = record.path(record.id(value))
                     return ListView.Row(cells: cells)
                 },
-                empty: "None yet."))
+                empty: messages("admin.records.none")))
     }
 
     @Sendable func blank(_ request: Request, context: CoordinatorContext) async throws -> Response {
-        try await page(context.coordinator, record.blank(), isNew: true, errors: FormErrors())
+        try await page(context.coordinator, record.blank(), isNew: true, errors: FormErrors(context.coordinator.messages))
     }
 
     @Sendable func create(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
-        let (value, errors) = try await record.read(form, record.blank())
+        let (value, errors) = try await record.read(form, record.blank(), context.coordinator.messages)
         guard errors.isEmpty else { return try await page(context.coordinator, value, isNew: true, errors: errors) }
         let table = record.table
         let id = try await newSlug(from: record.name(value)) { try await auth.store.exists($0, in: table) }
@@ -80,31 +85,37 @@ struct RecordsController<Value: Sendable>: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: CoordinatorContext) async throws -> Response {
-        try await page(context.coordinator, try await found(record.one(try slug(context))), isNew: false, errors: FormErrors())
+        let coordinator = context.coordinator
+        return try await page(
+            coordinator, try await found(record.one(try slug(context))), isNew: false, errors: FormErrors(coordinator.messages))
     }
 
     @Sendable func save(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
+        let coordinator = context.coordinator
         let existing = try await found(record.one(try slug(context)))
-        let (value, errors) = try await record.read(form, existing)
-        guard errors.isEmpty else { return try await page(context.coordinator, value, isNew: false, errors: errors) }
-        try await record.save(value, context.coordinator.audit("edited", record.noun, record.id(value), record.name(value), at: now))
-        return try await page(context.coordinator, value, isNew: false, errors: FormErrors(), notice: "Saved.")
+        let (value, errors) = try await record.read(form, existing, coordinator.messages)
+        guard errors.isEmpty else { return try await page(coordinator, value, isNew: false, errors: errors) }
+        try await record.save(value, coordinator.audit("edited", record.noun, record.id(value), record.name(value), at: now))
+        return try await page(
+            coordinator, value, isNew: false, errors: FormErrors(coordinator.messages), notice: coordinator.messages("admin.records.saved"))
     }
 
     private func page(
         _ coordinator: Coordinator, _ value: Value, isNew: Bool, errors: FormErrors, notice: String? = nil
     ) async throws -> Response {
-        let title = isNew ? "New \(record.noun)" : record.name(value)
+        let messages = coordinator.messages
+        let title = isNew ? record.words("new", messages) : record.name(value)
         var view = FormView(
             admin: AdminPage(title: title, coordinator: coordinator, current: record.listPath, notice: notice),
             heading: title,
-            intro: coordinator.account.role >= .editor ? nil : "Your account can read this \(record.noun) but not change it.",
+            intro: coordinator.account.role >= .editor ? nil : record.words("read-only", messages),
             action: isNew ? record.listPath : record.path(record.id(value)), csrf: coordinator.session.csrf,
-            fields: try await record.fields(value, errors), submit: isNew ? "Create \(record.noun)" : "Save changes",
-            cancel: Link(text: "Back to \(record.heading.lowercased())", href: record.listPath))
+            fields: try await record.fields(value, errors, messages),
+            submit: isNew ? record.words("create", messages) : messages("admin.form.save-changes"),
+            cancel: Link(text: record.words("back", messages), href: record.listPath))
         if !isNew, let kind = record.translationKind {
             view.related = [
-                Link(text: "Translations of this \(record.noun)", href: AdminRoute.translations(kind, id: record.id(value)).path)
+                Link(text: record.words("translations", messages), href: AdminRoute.translations(kind, id: record.id(value)).path)
             ]
         }
         return try renderer.response(view, status: errors.isEmpty ? .ok : .unprocessableContent)

@@ -27,19 +27,20 @@ struct SignInController: Sendable {
     }
 
     @Sendable func signInForm(_ request: Request, context: OutcryRequestContext) throws -> Response {
-        let notice = request.uri.queryParameters["done"] == "password" ? "Your password is set. Sign in with it now." : nil
-        return try signInPage(request, email: nil, next: request.uri.queryParameters["next"].map(String.init), notice: notice)
+        let messages = context.messages
+        let notice = request.uri.queryParameters["done"] == "password" ? messages("admin.sign-in.password-set") : nil
+        return try signInPage(request, messages, email: nil, next: request.uri.queryParameters["next"].map(String.init), notice: notice)
     }
 
     @Sendable func codeForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let session = try await pendingSession(request)
-        return try codePage(session: session, next: request.uri.queryParameters["next"].map(String.init), error: nil)
+        return try codePage(context.messages, session: session, next: request.uri.queryParameters["next"].map(String.init), error: nil)
     }
 
     @Sendable func setPasswordForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        guard let account = try await store.account(forPasswordLink: token, now: now) else { return try expiredLink() }
-        return try setPasswordPage(account: account, token: token, problem: nil)
+        guard let account = try await store.account(forPasswordLink: token, now: now) else { return try expiredLink(context.messages) }
+        return try setPasswordPage(context.messages, account: account, token: token, problem: nil)
     }
 
     @Sendable func signOut(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
@@ -57,45 +58,45 @@ struct SignInController: Sendable {
     // MARK: Password
 
     @Sendable func signIn(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let messages = context.messages
         let form = try await FormBody.read(request)
         let email = Account.normalised(email: form["email"] ?? "")
         // Where the coordinator was going when sent to sign in: carried in the form's address.
         let next = request.uri.queryParameters["next"].map(String.init)
         func page(_ error: String, _ status: HTTPResponse.Status) throws -> Response {
-            try signInPage(request, email: email, next: next, error: error, status: status)
+            try signInPage(request, messages, email: email, next: next, error: messages(error), status: status)
         }
         // The form's token is made for the cookie set with the form: one posted from anywhere else fails.
         guard let presession = AdminAuth.cookie(named: AdminAuth.signInCookieName, in: request) else {
-            return try page(
-                "Your browser did not send back the cookie this form needs. Allow cookies for this site, then sign in again.",
-                .badRequest)
+            return try page("admin.sign-in.no-cookie", .badRequest)
         }
         guard (try? tokens.verify(form["csrf"], for: Self.formPurpose(presession), now: now)) != nil else {
-            return try page("This sign-in form was too old. Please try again.", .badRequest)
+            return try page("admin.sign-in.too-old", .badRequest)
         }
         guard !email.isEmpty, let password = form["password"], !password.isEmpty else {
-            return try page("Type your e-mail address and your password.", .unprocessableContent)
+            return try page("admin.sign-in.type-both", .unprocessableContent)
         }
         let client = auth.signInThrottle.client(peer: context.remoteAddress, forwardedFor: request.forwardedFor)
         if let until = auth.signInThrottle.take(client, now: now) {
             let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
-            return try page(
-                "Too many sign-in attempts came from your connection. Please try again in about \(minutes) minute\(minutes == 1 ? "" : "s").",
-                .tooManyRequests)
+            return try signInPage(
+                request, messages, email: email, next: next, error: messages.plural("admin.sign-in.busy-connection", count: minutes),
+                status: .tooManyRequests)
         }
         let key = auth.throttleKey(email)
-        if let until = try await store.signInLockedUntil(key: key, now: now) { return try locked(request, until, email: email, next: next) }
+        if let until = try await store.signInLockedUntil(key: key, now: now) {
+            return try locked(request, messages, until, email: email, next: next)
+        }
         let record = try await store.signInRecord(email: email)
         guard let matches = try await auth.verify(password: String(password.prefix(200)), hash: record?.passwordHash) else {
-            return try page("Many people are signing in at this moment. Please try again in a minute.", .serviceUnavailable)
+            return try page("admin.sign-in.busy", .serviceUnavailable)
         }
         guard matches, let record else {
-            return try await failed(
-                request, key: key, email: email, next: next, message: "That e-mail address and password do not match an account.")
+            return try await failed(request, messages, key: key, email: email, next: next, message: messages("admin.sign-in.no-match"))
         }
         try await store.clearSignInFailures(key: key)
         guard !record.account.isDisabled else {
-            return try page("This account is disabled. Ask an administrator to enable it.", .forbidden)
+            return try page("admin.sign-in.disabled", .forbidden)
         }
         if let previous = AdminAuth.sessionToken(in: request) { try await store.endSession(token: previous) }
         if record.totpSecret != nil {
@@ -115,23 +116,22 @@ struct SignInController: Sendable {
         return seeOther(Self.safeNext(next), cookie: auth.cookie(token))
     }
 
-    private func failed(_ request: Request, key: String, email: String, next: String?, message: String) async throws -> Response {
+    private func failed(
+        _ request: Request, _ messages: Messages, key: String, email: String, next: String?, message: String
+    ) async throws -> Response {
         if let until = try await store.recordSignInFailure(
             key: key, now: now, limit: AdminAuth.failureLimit, window: AdminAuth.failureWindow, lockout: AdminAuth.lockout)
         {
-            return try locked(request, until, email: email, next: next)
+            return try locked(request, messages, until, email: email, next: next)
         }
-        return try signInPage(request, email: email, next: next, error: message, status: .unauthorized)
+        return try signInPage(request, messages, email: email, next: next, error: message, status: .unauthorized)
     }
 
-    private func locked(_ request: Request, _ until: Date, email: String, next: String?) throws -> Response {
+    private func locked(_ request: Request, _ messages: Messages, _ until: Date, email: String, next: String?) throws -> Response {
         let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
         return try signInPage(
-            request, email: email, next: next,
-            error:
-                "Too many failed attempts for this address. Sign-in is paused until \(DateFormatter.adminMoment.string(from: until)) "
-                + "(about \(minutes) minute\(minutes == 1 ? "" : "s")). If this was not you, tell an administrator.",
-            status: .tooManyRequests)
+            request, messages, email: email, next: next,
+            error: messages.plural("admin.sign-in.locked", count: minutes, ["until": messages.moment(until)]), status: .tooManyRequests)
     }
 
     // MARK: Second factor
@@ -144,6 +144,7 @@ struct SignInController: Sendable {
     }
 
     @Sendable func secondFactor(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let messages = context.messages
         let (session, token) = try await pendingSession(request)
         let form = try await FormBody.read(request)
         try AdminAuth.checkCSRF(form, session: session)
@@ -151,7 +152,7 @@ struct SignInController: Sendable {
         let key = auth.throttleKey(account.email)
         if let until = try await store.signInLockedUntil(key: key, now: now) {
             try await store.endSession(token: token)
-            return try locked(request, until, email: account.email, next: nil)
+            return try locked(request, messages, until, email: account.email, next: nil)
         }
         let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces)
         guard let record = try await store.signInRecord(id: account.id), let secret = try auth.opened(secret: record.totpSecret) else {
@@ -168,12 +169,11 @@ struct SignInController: Sendable {
                 key: key, now: now, limit: AdminAuth.failureLimit, window: AdminAuth.failureWindow, lockout: AdminAuth.lockout)
             {
                 try await store.endSession(token: token)
-                return try locked(request, until, email: account.email, next: nil)
+                return try locked(request, messages, until, email: account.email, next: nil)
             }
             return try codePage(
-                session: (session, token), next: request.uri.queryParameters["next"].map(String.init),
-                error: "That code is not right. Use the 6-digit code your authenticator app shows now, or one of your recovery codes.",
-                status: .unauthorized)
+                messages, session: (session, token), next: request.uri.queryParameters["next"].map(String.init),
+                error: messages("admin.sign-in.wrong-code"), status: .unauthorized)
         }
         try await store.clearSignInFailures(key: key)
         try await store.endSession(token: token)
@@ -184,19 +184,20 @@ struct SignInController: Sendable {
 
     @Sendable func setPassword(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
+        let messages = context.messages
         let form = try await FormBody.read(request)
-        guard let account = try await store.account(forPasswordLink: token, now: now) else { return try expiredLink() }
+        guard let account = try await store.account(forPasswordLink: token, now: now) else { return try expiredLink(messages) }
         do {
             _ = try tokens.verify(form["csrf"], for: "set-password", now: now)
         } catch {
-            return try setPasswordPage(account: account, token: token, problem: "This form was too old. Please type your password again.")
+            return try setPasswordPage(messages, account: account, token: token, problem: messages("admin.password.too-old"))
         }
         let password = form["password"] ?? ""
         if let problem = PasswordRules.problem(with: password, confirmation: form["confirmation"] ?? "", email: account.email) {
-            return try setPasswordPage(account: account, token: token, problem: problem)
+            return try setPasswordPage(messages, account: account, token: token, problem: problem.message(messages))
         }
         guard try await store.setPassword(hash: try await auth.hash(password: password), link: token, now: now) else {
-            return try expiredLink()
+            return try expiredLink(messages)
         }
         return seeOther(SiteRoute.admin(.signIn).path(query: ["done": "password"]))
     }
@@ -208,66 +209,62 @@ struct SignInController: Sendable {
 
     /// The sign-in form, with a token made for this browser's sign-in cookie, set here if it has none.
     private func signInPage(
-        _ request: Request, email: String?, next: String?, notice: String? = nil, error: String? = nil,
+        _ request: Request, _ messages: Messages, email: String?, next: String?, notice: String? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let existing = AdminAuth.cookie(named: AdminAuth.signInCookieName, in: request)
         let presession = existing ?? randomToken(bytes: 16)
         var fields: [FormField] = [
-            .text("email", "E-mail address", value: email, type: "email"),
-            .text("password", "Password", value: nil, type: "password"),
+            .text("email", messages("admin.account.email"), value: email, type: "email"),
+            .text("password", messages("admin.sign-in.password"), value: nil, type: "password"),
         ]
         fields[0].autocomplete = "username"
         fields[1].autocomplete = "current-password"
         let view = FormView(
-            admin: AdminPage(title: "Sign in", coordinator: nil, notice: notice, error: error),
-            heading: "Sign in", intro: "For the people who run this site's Urgent Actions. Supporters never need an account.",
+            admin: AdminPage(title: messages("admin.sign-in.heading"), messages: messages, coordinator: nil, notice: notice, error: error),
+            heading: messages("admin.sign-in.heading"), intro: messages("admin.sign-in.intro"),
             action: carryingNext(.signIn, next), csrf: tokens.issue(for: Self.formPurpose(presession), now: now), fields: fields,
-            submit: "Sign in")
+            submit: messages("admin.sign-in.submit"))
         var response = try renderer.response(view, status: status)
         if existing == nil { response.headers[.setCookie] = auth.signInCookie(presession) }
         return response
     }
 
     private func codePage(
-        session: (CoordinatorSession, String), next: String?, error: String?, status: HTTPResponse.Status = .ok
+        _ messages: Messages, session: (CoordinatorSession, String), next: String?, error: String?, status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        var code = FormField.text(
-            "code", "Code", value: nil,
-            hint: "The 6-digit code your authenticator app shows for this site, or one of your recovery codes.")
+        var code = FormField.text("code", messages("admin.sign-in.code"), value: nil, hint: messages("admin.sign-in.code-hint"))
         code.autocomplete = "one-time-code"
         let view = FormView(
-            admin: AdminPage(title: "Second step", coordinator: nil, error: error),
-            heading: "Second step: your code", intro: "Signing in as \(session.0.account.email).",
-            action: carryingNext(.secondFactor, next), csrf: session.0.csrf, fields: [code], submit: "Sign in",
-            cancel: Link(text: "Start again", href: AdminRoute.signIn.path))
+            admin: AdminPage(title: messages("admin.sign-in.second-step"), messages: messages, coordinator: nil, error: error),
+            heading: messages("admin.sign-in.second-step-heading"), intro: messages("admin.sign-in.as", ["email": session.0.account.email]),
+            action: carryingNext(.secondFactor, next), csrf: session.0.csrf, fields: [code], submit: messages("admin.sign-in.submit"),
+            cancel: Link(text: messages("admin.sign-in.start-again"), href: AdminRoute.signIn.path))
         return try renderer.response(view, status: status)
     }
 
-    private func setPasswordPage(account: Account, token: String, problem: String?) throws -> Response {
+    private func setPasswordPage(_ messages: Messages, account: Account, token: String, problem: String?) throws -> Response {
         var password = FormField.text(
-            "password", "New password", value: nil,
-            hint: "At least \(PasswordRules.minimumLength) characters. A few unrelated words make a strong password you can remember.",
-            type: "password")
+            "password", messages("admin.password.new"), value: nil,
+            hint: messages.plural("admin.password.hint", count: PasswordRules.minimumLength), type: "password")
         password.autocomplete = "new-password"
-        var confirmation = FormField.text("confirmation", "The same password again", value: nil, type: "password")
+        var confirmation = FormField.text("confirmation", messages("admin.password.again"), value: nil, type: "password")
         confirmation.autocomplete = "new-password"
         let view = FormView(
-            admin: AdminPage(title: "Set your password", coordinator: nil),
-            heading: "Set your password", intro: "For \(account.email). This link works once.",
+            admin: AdminPage(title: messages("admin.password.heading"), messages: messages, coordinator: nil),
+            heading: messages("admin.password.heading"), intro: messages("admin.password.intro", ["email": account.email]),
             action: AdminRoute.setPassword(token).path, csrf: tokens.issue(for: "set-password", now: now),
-            fields: [password.with(error: problem), confirmation], submit: "Set password")
+            fields: [password.with(error: problem), confirmation], submit: messages("admin.password.submit"))
         return try renderer.response(view, status: problem == nil ? .ok : .unprocessableContent)
     }
 
-    private func expiredLink() throws -> Response {
+    private func expiredLink(_ messages: Messages) throws -> Response {
         try renderer.response(
             MessageView(
-                admin: AdminPage(title: "Link not valid", coordinator: nil), heading: "This link no longer works",
-                paragraphs: [
-                    "Links to set a password work once and for 72 hours. Ask an administrator for a new one."
-                ],
-                copyable: [], next: Link(text: "Sign in", href: AdminRoute.signIn.path)),
+                admin: AdminPage(title: messages("admin.link.title"), messages: messages, coordinator: nil),
+                heading: messages("admin.link.heading"),
+                paragraphs: [messages.plural("admin.link.text", count: Int(Store.passwordLinkLifetime / 3600))],
+                copyable: [], next: Link(text: messages("admin.sign-in.heading"), href: AdminRoute.signIn.path)),
             status: .gone)
     }
 

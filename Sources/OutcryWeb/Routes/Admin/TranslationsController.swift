@@ -33,47 +33,40 @@ struct TranslationsController: Sendable {
         }
     }
 
-    static func label(_ state: TranslationState) -> String {
-        switch state {
-        case .missing: "Not translated"
-        case .current: "Up to date"
-        case .outdated: "Older than the original: the original has changed since"
-        }
-    }
-
     @Sendable func overview(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let (kind, id) = try Self.record(context)
-        let original = try await found(self.original(kind, id))
+        let original = try await found(self.original(kind, id, context.coordinator.messages))
         let translations = try await store.translations(of: kind, id)
-        let heading = "Translations of \(original.name)"
+        let messages = context.coordinator.messages
+        let heading = messages("admin.translations.heading", ["name": original.name])
         return try renderer.response(
             ListView(
                 admin: AdminPage(title: heading, coordinator: context.coordinator),
                 heading: heading,
-                intro: "Written in \(Self.languageName(original.record.originalLanguage)). Supporters reading the site in a language "
-                    + "with no translation see the original. A translation older than the original still shows: check what changed.",
-                newLink: original.back, columns: ["Language", "Where it stands"],
+                intro: messages("admin.translations.intro", ["language": messages.languageName(original.record.originalLanguage)]),
+                newLink: original.back, columns: [messages("admin.translations.language"), messages("admin.translations.state")],
                 rows: Self.states(of: original.record, translations).map { language, state in
                     ListView.Row(cells: [
                         .init(
-                            text: "\(Self.languageName(language.rawValue)) (\(language.name))",
+                            text: "\(DraftText.capitalisingFirst(messages.languageName(language.rawValue))) (\(language.name))",
                             href: AdminRoute.translation(kind, id: id, language: language.rawValue).path),
-                        .init(text: Self.label(state), badge: state == .outdated ? "check" : nil),
+                        .init(
+                            text: messages.translationState(state), badge: state == .outdated ? messages("admin.translations.check") : nil),
                     ])
                 },
-                empty: "The site speaks no other language."))
+                empty: messages("admin.translations.none")))
     }
 
     @Sendable func form(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let (kind, id, language) = try Self.translation(context)
-        let original = try await found(self.original(kind, id))
+        let original = try await found(self.original(kind, id, context.coordinator.messages))
         let existing = try await store.translations(of: kind, id).first { $0.language == language.rawValue }
         return try page(context.coordinator, original, kind, id, language, values: existing?.fields ?? [:], existing: existing)
     }
 
     @Sendable func save(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
         let (kind, id, language) = try Self.translation(context)
-        let original = try await found(self.original(kind, id))
+        let original = try await found(self.original(kind, id, context.coordinator.messages))
         var fields: [String: [String]] = [:]
         for (name, _) in original.record.translatableFields {
             let parts: [String] =
@@ -84,7 +77,7 @@ struct TranslationsController: Sendable {
         guard !fields.isEmpty else {
             return try page(
                 context.coordinator, original, kind, id, language, values: fields, existing: nil,
-                error: "Nothing is translated yet: write at least one field, or go back.")
+                error: context.coordinator.messages("admin.translations.empty"))
         }
         let translation = Translation(
             kind: kind, recordID: id, language: language.rawValue, fields: fields, sourceFingerprint: original.record.sourceFingerprint)
@@ -92,12 +85,14 @@ struct TranslationsController: Sendable {
             translation,
             audit: context.coordinator.audit(
                 "translated", Self.noun(kind), id, "\(original.name) in \(Self.languageName(language.rawValue))", at: now))
-        return try page(context.coordinator, original, kind, id, language, values: fields, existing: translation, notice: "Saved.")
+        return try page(
+            context.coordinator, original, kind, id, language, values: fields, existing: translation,
+            notice: context.coordinator.messages("admin.records.saved"))
     }
 
     @Sendable func delete(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
         let (kind, id, language) = try Self.translation(context)
-        let original = try await found(self.original(kind, id))
+        let original = try await found(self.original(kind, id, context.coordinator.messages))
         _ = try await store.deleteTranslation(
             of: kind, id, in: language.rawValue,
             audit: context.coordinator.audit(
@@ -109,16 +104,18 @@ struct TranslationsController: Sendable {
         _ coordinator: Coordinator, _ original: Original, _ kind: Translation.Kind, _ id: String, _ language: Language,
         values: [String: [String]], existing: Translation?, notice: String? = nil, error: String? = nil
     ) throws -> Response {
+        let messages = coordinator.messages
         let state = original.record.state(of: existing)
-        let heading = "\(original.name) in \(Self.languageName(language.rawValue))"
+        let heading = messages("admin.translations.in", ["name": original.name, "language": messages.languageName(language.rawValue)])
         let originalLanguage = original.record.originalLanguage
         let fields = original.record.translatableFields.filter { !$0.parts.isEmpty }.map { name, parts in
             let value = (values[name] ?? []).joined(separator: "\n\n")
+            let label = Self.label(name, messages)
             var field =
                 Self.isOneLine(name)
-                ? FormField.text(Self.formName(name), Self.label(name), value: value)
+                ? FormField.text(Self.formName(name), label, value: value)
                 : FormField.area(
-                    Self.formName(name), Self.label(name), value: value, hint: parts.count > 1 ? "Leave a blank line between parts." : nil,
+                    Self.formName(name), label, value: value, hint: parts.count > 1 ? messages("admin.translations.parts-hint") : nil,
                     rows: min(16, max(3, parts.count * 3)))
             field.original = parts
             field.originalLanguage = originalLanguage
@@ -127,40 +124,48 @@ struct TranslationsController: Sendable {
         var view = FormView(
             admin: AdminPage(title: heading, coordinator: coordinator, notice: notice, error: error),
             heading: heading,
-            intro: "\(Self.label(state)). Above each field, the original in \(Self.languageName(originalLanguage)). "
-                + "A field left empty shows the original's words.",
+            intro: messages(
+                "admin.translations.form-intro",
+                ["state": messages.translationState(state), "language": messages.languageName(originalLanguage)]),
             action: AdminRoute.translation(kind, id: id, language: language.rawValue).path, csrf: coordinator.session.csrf,
-            fields: fields, submit: "Save the translation",
-            cancel: Link(text: "All translations", href: AdminRoute.translations(kind, id: id).path))
+            fields: fields, submit: messages("admin.translations.save"),
+            cancel: Link(text: messages("admin.translations.all"), href: AdminRoute.translations(kind, id: id).path))
         view.related = [original.back]
         if existing != nil {
             view.secondary = .init(
-                action: AdminRoute.deleteTranslation(kind, id: id, language: language.rawValue).path, submit: "Delete this translation")
+                action: AdminRoute.deleteTranslation(kind, id: id, language: language.rawValue).path,
+                submit: messages("admin.translations.delete"))
         }
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 
-    private func original(_ kind: Translation.Kind, _ id: String) async throws -> Original? {
+    private func original(_ kind: Translation.Kind, _ id: String, _ messages: Messages) async throws -> Original? {
         switch kind {
         case .urgentAction:
             return try await store.urgentAction(Identifier(id)).map {
-                Original(
-                    record: $0, name: "Urgent Action \($0.number)",
-                    back: Link(text: "Back to Urgent Action \($0.number)", href: AdminRoute.action($0.id).path))
+                let number: KeyValuePairs<String, String> = ["number": $0.number]
+                return Original(
+                    record: $0, name: messages("admin.translations.action", number),
+                    back: Link(text: messages("admin.translations.back-action", number), href: AdminRoute.action($0.id).path))
             }
         case .case:
             return try await store.case(Identifier(id)).map {
-                Original(record: $0, name: $0.title, back: Link(text: "Back to the case", href: AdminRoute.record(.cases, id: id).path))
+                Original(
+                    record: $0, name: $0.title,
+                    back: Link(text: messages("admin.translations.back-case"), href: AdminRoute.record(.cases, id: id).path))
             }
         case .person:
             return try await store.person(Identifier(id)).map {
-                Original(record: $0, name: $0.name, back: Link(text: "Back to \($0.name)", href: AdminRoute.record(.people, id: id).path))
+                Original(
+                    record: $0, name: $0.name,
+                    back: Link(
+                        text: messages("admin.translations.back-person", ["name": $0.name]), href: AdminRoute.record(.people, id: id).path))
             }
         case .statement:
             return try await store.statement(Identifier(id)).map {
                 Original(
-                    record: $0, name: $0.title, back: Link(text: "Back to the statement", href: AdminRoute.record(.statements, id: id).path)
-                )
+                    record: $0, name: $0.title,
+                    back: Link(text: messages("admin.translations.back-statement"), href: AdminRoute.record(.statements, id: id).path))
             }
         }
     }
@@ -188,9 +193,8 @@ struct TranslationsController: Sendable {
         }
     }
 
-    static func languageName(_ code: String) -> String {
-        Locale(identifier: "en").localizedString(forLanguageCode: code) ?? code
-    }
+    /// A language's English name, for the audit log, which keeps one language.
+    static func languageName(_ code: String) -> String { Messages.english.languageName(code) }
 
     private static func formName(_ field: String) -> String { "t-" + field.replacingOccurrences(of: ".", with: "-") }
 
@@ -199,28 +203,12 @@ struct TranslationsController: Sendable {
     }
 
     /// What an editor calls each field.
-    static func label(_ field: String) -> String {
-        switch field {
-        case "title": "Title"
-        case "summary": "What happened"
-        case "take-action": "Steps for supporters"
-        case "asks": "What the officials are asked"
-        case "outcome": "Outcome"
-        case "letter.salutation": "Letter: greeting"
-        case "letter.body": "Letter: text"
-        case "letter.closing": "Letter: sign-off"
-        case "role": "Role"
-        case "note": "Description"
-        case "lead": "Lead"
-        case "background": "Background"
-        default:
-            if field.hasPrefix("quote."), field.hasSuffix(".role") {
-                "Quote \(field.dropFirst(6).dropLast(5)): the speaker's role"
-            } else if field.hasPrefix("quote.") {
-                "Quote \(field.dropFirst(6))"
-            } else {
-                field
-            }
+    static func label(_ field: String, _ messages: Messages) -> String {
+        if field.hasPrefix("quote."), field.hasSuffix(".role") {
+            return messages("admin.translations.field-quote-role", ["number": String(field.dropFirst(6).dropLast(5))])
         }
+        if field.hasPrefix("quote.") { return messages("admin.translations.field-quote", ["number": String(field.dropFirst(6))]) }
+        let key = "admin.translations.field-" + field.replacingOccurrences(of: ".", with: "-")
+        return messages.has(key) ? messages(key) : field
     }
 }

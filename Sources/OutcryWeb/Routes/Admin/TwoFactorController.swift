@@ -44,28 +44,24 @@ struct TwoFactorController: Sendable {
         let coordinator = context.coordinator
         guard let secret = try await pendingSecret(coordinator) else { return seeOther(AdminRoute.account.path) }
         guard let step = AdminAuth.matchingStep(of: form["code"] ?? "", secret: secret, at: now) else {
-            return try await enrolmentPage(
-                coordinator, error: "That code does not match. Check the app shows this site's entry and type the code it shows now.")
+            return try await enrolmentPage(coordinator, error: coordinator.messages("admin.two-factor.no-match"))
         }
         let codes = RecoveryCodes.make()
         let replacing = coordinator.account.hasTwoFactor
         try await store.enableTwoFactor(
             for: coordinator.account.id, step: step, recoveryCodes: codes, actor: coordinator.email, now: now, replacing: replacing,
             keeping: coordinator.token)
-        let heading = replacing ? "Your new authenticator is on" : "Two-factor sign-in is on"
+        let messages = coordinator.messages
+        let heading = messages(replacing ? "admin.two-factor.replaced" : "admin.two-factor.on")
         return try renderer.response(
             MessageView(
                 admin: AdminPage(title: heading, coordinator: coordinator, current: AdminRoute.account.path),
                 heading: heading,
                 paragraphs: [
-                    replacing
-                        ? "From now on only the new app's codes work; the old secret and recovery codes are gone, and every other "
-                            + "session of your account has ended."
-                        : "From now on you sign in with your password and the code your app shows.",
-                    "Keep these recovery codes somewhere safe, away from your phone (printed, or in a password manager). Each works once "
-                        + "if you lose the app. They are shown only now.",
+                    messages(replacing ? "admin.two-factor.replaced-text" : "admin.two-factor.on-text"),
+                    messages("admin.two-factor.keep-codes"),
                 ],
-                copyable: codes, next: Link(text: "Go to the Urgent Actions", href: AdminRoute.home.path)))
+                copyable: codes, next: Link(text: messages("admin.two-factor.go-on"), href: AdminRoute.home.path)))
     }
 
     /// Nil when the password and the code (or a recovery code) are right; else the account page saying why
@@ -79,7 +75,7 @@ struct TwoFactorController: Sendable {
         guard let passwordMatches = try await auth.verify(password: String((form["password"] ?? "").prefix(200)), hash: record.passwordHash)
         else {
             return try await account.accountPage(
-                coordinator, error: "Many people are signing in at this moment. Please try again in a minute.", status: .serviceUnavailable)
+                coordinator, error: coordinator.messages("admin.sign-in.busy"), status: .serviceUnavailable)
         }
         let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces)
         var confirmed = false
@@ -97,7 +93,7 @@ struct TwoFactorController: Sendable {
                 return try await paused(coordinator, until)
             }
             return try await account.accountPage(
-                coordinator, error: "That password or code is not right, so your second factor was not changed.", status: .unauthorized)
+                coordinator, error: coordinator.messages("admin.two-factor.not-changed"), status: .unauthorized)
         }
         try await store.clearSignInFailures(key: key)
         return nil
@@ -106,8 +102,7 @@ struct TwoFactorController: Sendable {
     private func paused(_ coordinator: Coordinator, _ until: Date) async throws -> Response {
         try await account.accountPage(
             coordinator,
-            error: "Too many wrong passwords or codes. Changing your second factor is paused until "
-                + "\(DateFormatter.adminMoment.string(from: until)).",
+            error: coordinator.messages("admin.two-factor.paused", ["until": coordinator.messages.moment(until)]),
             status: .tooManyRequests)
     }
 
@@ -124,15 +119,19 @@ struct TwoFactorController: Sendable {
             if index > 0, index % 4 == 0 { grouped += " " }
             grouped.append(character)
         }
-        var code = FormField.text("code", "Code from the app", value: nil, hint: "Six digits.", required: true)
+        let messages = coordinator.messages
+        var code = FormField.text(
+            "code", messages("admin.two-factor.code"), value: nil, hint: messages("admin.two-factor.code-hint"), required: true)
         code.autocomplete = "one-time-code"
         let view = EnrolmentView(
-            admin: AdminPage(title: "Set up two-factor sign-in", coordinator: coordinator, current: AdminRoute.account.path, error: error),
+            admin: AdminPage(
+                title: messages("admin.account.set-up"), coordinator: coordinator, current: AdminRoute.account.path, error: error),
             secret: grouped, uri: uri,
             form: FormView(
-                admin: AdminPage(title: "", coordinator: nil), heading: "", action: AdminRoute.twoFactor.path,
+                admin: AdminPage(title: "", coordinator: coordinator), heading: "", action: AdminRoute.twoFactor.path,
                 csrf: coordinator.session.csrf,
-                fields: [code.with(error: error == nil ? nil : "Not the code the app shows now.")], submit: "Turn on two-factor sign-in"))
+                fields: [code.with(error: error == nil ? nil : messages("admin.two-factor.not-the-code"))],
+                submit: messages("admin.two-factor.turn-on")))
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 }

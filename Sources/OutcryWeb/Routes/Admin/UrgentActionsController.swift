@@ -42,27 +42,28 @@ struct UrgentActionsController: Sendable {
 
     @Sendable func newAction(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
-        let form = try await actionForm()
+        let messages = coordinator.messages
+        let form = try await actionForm(messages)
         guard let firstCase = form.cases.first else {
             return try renderer.response(
                 MessageView(
-                    admin: AdminPage(title: "New Urgent Action", coordinator: coordinator), heading: "First, a case",
-                    paragraphs: ["An Urgent Action is always about a case. Create the case first; then come back here."],
-                    copyable: [], next: Link(text: "New case", href: AdminRoute.newRecord(.cases).path)))
+                    admin: AdminPage(title: messages("admin.action.new"), coordinator: coordinator),
+                    heading: messages("admin.action.case-first"), paragraphs: [messages("admin.action.case-first-text")],
+                    copyable: [], next: Link(text: messages("admin.action.new-case"), href: AdminRoute.newRecord(.cases).path)))
         }
         var draft = UrgentAction(
             id: "", number: "", caseID: firstCase.id, title: "", summary: "", issued: HistoricalDate(day: now),
-            takeAction: ActionDefaults.takeAction)
+            takeAction: ActionDefaults.takeAction(messages))
         if let earlierID = request.uri.queryParameters["updates"], let earlier = form.actions.first(where: { $0.id.rawValue == earlierID })
         {
             draft = ActionDefaults.update(of: earlier, issued: HistoricalDate(day: now))
         }
-        return try actionFormPage(coordinator, form: form, action: draft, isNew: true, errors: FormErrors())
+        return try actionFormPage(coordinator, form: form, action: draft, isNew: true, errors: form.noErrors())
     }
 
     @Sendable func create(_ request: Request, context: CoordinatorContext, body: FormBody) async throws -> Response {
         let coordinator = context.coordinator
-        let form = try await actionForm()
+        let form = try await actionForm(coordinator.messages)
         let base = UrgentAction(id: "", number: "", caseID: "", title: "", summary: "", issued: HistoricalDate(day: now))
         let (action, errors) = form.read(body, base: base, isNew: true)
         guard errors.isEmpty else { return try actionFormPage(coordinator, form: form, action: action, isNew: true, errors: errors) }
@@ -79,7 +80,7 @@ struct UrgentActionsController: Sendable {
     @Sendable func save(_ request: Request, context: CoordinatorContext, body: FormBody) async throws -> Response {
         let coordinator = context.coordinator
         let existing = try await action(context)
-        let form = try await actionForm()
+        let form = try await actionForm(coordinator.messages)
         let (action, errors) = form.read(body, base: existing, isNew: false)
         guard errors.isEmpty else { return try actionFormPage(coordinator, form: form, action: action, isNew: false, errors: errors) }
         try await store.save(
@@ -89,16 +90,17 @@ struct UrgentActionsController: Sendable {
 
     @Sendable func edit(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let action = try await action(context)
-        return try actionFormPage(context.coordinator, form: try await actionForm(), action: action, isNew: false, errors: FormErrors())
+        let coordinator = context.coordinator
+        return try actionFormPage(
+            coordinator, form: try await actionForm(coordinator.messages), action: action, isNew: false,
+            errors: FormErrors(coordinator.messages))
     }
 
     /// The page exactly as the public will see it, with a banner saying it is a preview.
     @Sendable func preview(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let action = try await action(context)
         guard var page = try await pages.urgentAction(action.id, includingDrafts: true) else { throw HTTPError(.notFound) }
-        page.page.preview =
-            action.status == .draft
-            ? "Preview: this draft is not public. Publish it from the coordinator area." : "Preview of the public page."
+        page.page.preview = context.coordinator.messages(action.status == .draft ? "admin.preview.draft" : "admin.preview.public")
         page.page.previewBack = AdminRoute.action(action.id).path
         let html = try await cache.filled(try renderer.html(page))
         var headers = HTTPFields()
@@ -108,20 +110,18 @@ struct UrgentActionsController: Sendable {
 
     @Sendable func review(_ request: Request, context: CoordinatorContext, body: FormBody) async throws -> Response {
         let coordinator = context.coordinator
+        let messages = coordinator.messages
         let action = try await action(context)
         guard let report = context.parameters.get("report").flatMap(Int64.init) else { throw HTTPError(.notFound) }
         let accept = body["decision"] == "accept"
         guard body["decision"] == "accept" || body["decision"] == "reject" else {
-            throw HTTPError(.badRequest, message: "Choose accept or reject.")
+            throw HTTPError(.badRequest, message: messages("admin.review.choose"))
         }
         let done = try await store.review(report: report, of: action.id, accept: accept, actor: coordinator.email, now: now)
+        let id: KeyValuePairs<String, String> = ["id": String(report)]
         return try await dashboard(
-            coordinator, action,
-            notice: done
-                ? (accept
-                    ? "Report \(report) accepted: it now counts in the totals." : "Report \(report) rejected: it stays out of the totals.")
-                : nil,
-            error: done ? nil : "Report \(report) was already decided, perhaps by someone else. Nothing changed.")
+            coordinator, action, notice: done ? messages(accept ? "admin.review.accepted" : "admin.review.rejected", id) : nil,
+            error: done ? nil : messages("admin.review.already", id))
     }
 
     // MARK: Urgent Actions
@@ -130,13 +130,14 @@ struct UrgentActionsController: Sendable {
         try await found(store.urgentAction(Identifier(try slug(context))))
     }
 
-    private func actionForm() async throws -> ActionForm {
+    private func actionForm(_ messages: Messages) async throws -> ActionForm {
         ActionForm(
             cases: try await store.allCases(), people: try await store.allPeople(), targets: try await store.allTargets(),
-            actions: try await store.allUrgentActions())
+            actions: try await store.allUrgentActions(), messages: messages)
     }
 
     private func actionsList(_ coordinator: Coordinator) async throws -> Response {
+        let messages = coordinator.messages
         let actions = try await store.allUrgentActions()
         let allTotals = try await store.totals(of: actions.map(\.id))
         var rows: [ListView.Row] = []
@@ -145,40 +146,49 @@ struct UrgentActionsController: Sendable {
             rows.append(
                 ListView.Row(cells: [
                     .init(text: "UA \(action.number)", href: AdminRoute.action(action.id).path),
-                    .init(text: action.title, badge: action.kind.badge()),
-                    .init(text: action.status.label), .init(text: action.deadline.map(DateWording.text) ?? "—"),
-                    .init(text: "\(totals.reports.formatted) reports, \(totals.actions.formatted) actions"),
+                    .init(text: action.title, badge: action.kind.badge(messages)),
+                    .init(text: messages.status(action.status)), .init(text: action.deadline.map { messages.date($0).text } ?? "—"),
+                    .init(text: messages.reportsAndActions(reports: totals.reports, actions: totals.actions)),
                 ]))
         }
         let outbox = try await store.outboxStatus()
-        var alerts =
-            "Alerts by e-mail: \(outbox.queued + outbox.sending) waiting, \(outbox.sent) sent, \(outbox.failed) could not be delivered"
-        if outbox.resends > 0 { alerts += ", \(outbox.resends) sent again after an interruption (same Message-ID)" }
-        if let problem = outbox.lastErrors.first { alerts += ". Latest problem: \(problem)" }
+        var alerts = messages(
+            "admin.outbox.status",
+            [
+                "waiting": messages.number(outbox.queued + outbox.sending), "sent": messages.number(outbox.sent),
+                "failed": messages.number(outbox.failed),
+            ])
+        if outbox.resends > 0 { alerts += " " + messages("admin.outbox.resends", ["count": messages.number(outbox.resends)]) }
+        if let problem = outbox.lastErrors.first { alerts += " " + messages("admin.outbox.problem", ["problem": problem]) }
+        let newLink = Link(text: messages("admin.action.new"), href: AdminRoute.newAction.path)
         return try renderer.response(
             ListView(
-                admin: AdminPage(title: "Urgent Actions", coordinator: coordinator, current: AdminRoute.home.path, notice: alerts + "."),
-                heading: "Urgent Actions", intro: "Drafts, published and closed actions, newest first.",
-                newLink: coordinator.account.role >= .editor ? Link(text: "New Urgent Action", href: AdminRoute.newAction.path) : nil,
-                columns: ["Number", "Title", "Status", "Deadline", "Reported"], rows: rows,
-                empty: "No Urgent Actions yet."))
+                admin: AdminPage(
+                    title: messages("admin.nav.actions"), coordinator: coordinator, current: AdminRoute.home.path, notice: alerts),
+                heading: messages("admin.nav.actions"), intro: messages("admin.actions.intro"),
+                newLink: coordinator.account.role >= .editor ? newLink : nil,
+                columns: ["number", "title", "status", "deadline", "reported"].map { messages("admin.actions." + $0) }, rows: rows,
+                empty: messages("admin.actions.none")))
     }
 
     private func actionFormPage(
         _ coordinator: Coordinator, form: ActionForm, action: UrgentAction, isNew: Bool, errors: FormErrors
     ) throws -> Response {
+        let messages = coordinator.messages
+        let number: KeyValuePairs<String, String> = ["number": action.number]
         let view = FormView(
             admin: AdminPage(
-                title: isNew ? "New Urgent Action" : "Edit UA \(action.number)", coordinator: coordinator, current: AdminRoute.home.path),
-            heading: isNew ? "New Urgent Action" : "Edit Urgent Action \(action.number)",
+                title: isNew ? messages("admin.action.new") : messages("admin.action.edit-title", number), coordinator: coordinator,
+                current: AdminRoute.home.path),
+            heading: isNew ? messages("admin.action.new") : messages("admin.action.edit-heading", number),
             intro: isNew
-                ? "It is saved as a draft: nobody outside this area sees it until you publish it."
+                ? messages("admin.action.new-intro")
                 : action.status == .draft
-                    ? nil
-                    : "This action is \(action.status.label.lowercased()): saving changes the public page at once.",
+                    ? nil : messages("admin.action.live-intro", ["status": messages.status(action.status).lowercased()]),
             action: isNew ? AdminRoute.actions.path : AdminRoute.action(action.id).path, csrf: coordinator.session.csrf,
-            fields: form.fields(action, isNew: isNew, errors: errors), submit: isNew ? "Save draft" : "Save changes",
-            cancel: Link(text: "Cancel", href: isNew ? AdminRoute.home.path : AdminRoute.action(action.id).path))
+            fields: form.fields(action, isNew: isNew, errors: errors),
+            submit: messages(isNew ? "admin.form.save-draft" : "admin.form.save-changes"),
+            cancel: Link(text: messages("admin.form.cancel"), href: isNew ? AdminRoute.home.path : AdminRoute.action(action.id).path))
         return try renderer.response(view, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
@@ -190,21 +200,22 @@ struct UrgentActionsController: Sendable {
         do {
             try LifeCycleStep.checkStatus(of: action, for: kind)
         } catch {
-            return try await dashboard(coordinator, action, error: error.explanation)
+            return try await dashboard(coordinator, action, error: coordinator.messages.explanation(error))
         }
+        let messages = coordinator.messages
         let step: LifeCycleStep
         switch kind {
         case .publish: step = .publish
         case .reopen: step = .reopen
         case .extendDeadline:
-            var errors = FormErrors()
+            var errors = FormErrors(messages)
             guard let deadline = errors.date(form.text("deadline"), "deadline", required: true) else {
                 return try await dashboard(coordinator, action, error: errors["deadline"])
             }
             step = .extendDeadline(to: deadline)
         case .close:
             guard let outcome = form["outcome"].flatMap(Outcome.Kind.init(rawValue:)) else {
-                return try await dashboard(coordinator, action, error: "Choose the outcome.")
+                return try await dashboard(coordinator, action, error: messages("admin.action.choose-outcome"))
             }
             step = .close(Outcome(kind: outcome, note: form.block("note") ?? ""))
         }
@@ -212,20 +223,20 @@ struct UrgentActionsController: Sendable {
         do {
             changed = try step.apply(to: action)
         } catch {
-            return try await dashboard(coordinator, action, error: error.explanation)
+            return try await dashboard(coordinator, action, error: messages.explanation(error))
         }
         try await store.save(
             changed, audit: coordinator.audit(step.auditVerb, "urgent action", action.id.rawValue, step.auditSummary(of: action), at: now))
         var notice =
             switch step {
-            case .publish: "Published. The public page is live."
-            case .extendDeadline: "Deadline extended to \(changed.deadline.map(DateWording.text) ?? "")."
-            case .close: "Closed. The public page now shows the outcome."
-            case .reopen: "Reopened. The public page takes reports again."
+            case .publish: messages("admin.step.published")
+            case .extendDeadline: messages("admin.step.extended", ["deadline": changed.deadline.map { messages.date($0).text } ?? ""])
+            case .close: messages("admin.step.closed")
+            case .reopen: messages("admin.step.reopened")
             }
         if let alerts, let occasion = AlertOccasion(step, kind: changed.kind) {
             let queued = try await alerts.announce(changed, occasion, now: now)
-            notice += " Alerts queued for \(queued) subscriber\(queued == 1 ? "" : "s")."
+            notice += " " + messages.plural("admin.step.alerts-queued", count: queued)
         }
         return try await dashboard(coordinator, changed, notice: notice)
     }
@@ -233,73 +244,23 @@ struct UrgentActionsController: Sendable {
     private func dashboard(
         _ coordinator: Coordinator, _ action: UrgentAction, notice: String? = nil, error: String? = nil
     ) async throws -> Response {
-        let totals = try await store.totals(of: action.id)
-        let targets = try await store.targets(action.targets.map(\.target))
-        let flagged = try await store.flaggedReports(of: action.id)
-        let chart = ActivityChart(counts: try await store.dailyActions(of: action.id), today: now)
-        let names = Dictionary(targets.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
-        let canEdit = coordinator.account.role >= .editor
-        let translations = try await store.translations(of: .urgentAction, action.id.rawValue)
-        var view = DashboardView(
-            admin: AdminPage(
-                title: "UA \(action.number)", coordinator: coordinator, current: AdminRoute.home.path, notice: notice, error: error),
-            number: action.number, title: action.title, status: action.status.label, kind: action.kind.badge(),
-            issued: DateWording.text(action.issued), deadline: action.deadline.map(DateWording.text),
-            outcome: action.outcome.map { "\($0.kind.label): \($0.note)" },
-            csrf: coordinator.session.csrf, canEdit: canEdit,
-            isDraft: action.status == .draft, isPublished: action.status == .published, isClosed: action.status == .closed,
-            publishProblems: PublishingChecklist.problems(of: action).map(\.wording),
-            links: DashboardView.Links(
-                edit: AdminRoute.actionPage(action.id, .edit).path, preview: AdminRoute.actionPage(action.id, .preview).path,
-                publicPage: action.status == .draft ? nil : SiteRoute.urgentAction(action.id).path,
-                csv: action.status == .draft ? nil : SiteRoute.totalsCSV(action.id).path,
-                publish: AdminRoute.actionStep(action.id, .publish).path, deadline: AdminRoute.actionStep(action.id, .extendDeadline).path,
-                close: AdminRoute.actionStep(action.id, .close).path, reopen: AdminRoute.actionStep(action.id, .reopen).path,
-                update: SiteRoute.admin(.newAction).path(query: ["updates": action.id.rawValue]),
-                translations: AdminRoute.translations(.urgentAction, id: action.id.rawValue).path),
-            outcomes: Outcome.Kind.allCases.map { FormField.Option(value: $0.rawValue, label: $0.label, selected: false) },
-            reports: totals.reports.formatted, actions: totals.actions.formatted, countries: totals.countries.formatted,
-            byChannel: Channel.allCases.map { DashboardView.Line(label: $0.label, count: (totals.byChannel[$0] ?? 0).formatted) },
-            byTarget: action.targets.map { entry in
-                let mine = totals.byTarget[entry.target] ?? TargetTotals()
-                return DashboardView.Line(
-                    label: (names[entry.target] ?? entry.target.rawValue) + (entry.role == .copy ? " (copy)" : ""),
-                    count: "\(mine.reports.formatted) reports, \(mine.actions.formatted) actions",
-                    href: action.status == .draft ? nil : SiteRoute.officialsReport(action.id, for: entry.target).path)
-            },
-            byCountry: totals.peopleByCountry.sorted { ($0.value, $1.key?.name ?? "") > ($1.value, $0.key?.name ?? "") }.map {
-                DashboardView.Line(label: $0.key?.name ?? "Country not given", count: $0.value.formatted)
-            },
-            chart: chart.svg, hasActivity: chart.days.contains { $0.actions > 0 },
-            days: chart.days.reversed().filter { $0.actions > 0 }.map {
-                DashboardView.Line(label: $0.label, count: $0.actions.formatted)
-            },
-            flagged: flagged.map { report in
-                DashboardView.Flagged(
-                    id: String(report.id), when: DateFormatter.adminMoment.string(from: report.reportedAt),
-                    what: Channel.allCases.compactMap { channel in
-                        (report.counts[channel] ?? 0) > 0 ? "\(report.counts[channel]!) \(channel.label.lowercased())" : nil
-                    }.joined(separator: ", "),
-                    target: report.target.map { names[$0] ?? $0.rawValue } ?? "—", country: report.country?.name ?? "—",
-                    reason: report.reason, review: AdminRoute.review(action.id, report: report.id).path)
-            },
-            history: try await store.auditLog(limit: 20, recordID: action.id.rawValue).map {
-                DashboardView.Line(label: DateFormatter.adminMoment.string(from: $0.at), count: "\($0.actor) \($0.action): \($0.summary)")
-            })
-        view.translationStates = TranslationsController.states(of: action, translations).map {
-            "\(TranslationsController.languageName($0.0.rawValue)): \(TranslationsController.label($0.1).lowercased())"
-        }
+        let facts = DashboardView.Facts(
+            totals: try await store.totals(of: action.id), targets: try await store.targets(action.targets.map(\.target)),
+            flagged: try await store.flaggedReports(of: action.id),
+            chart: ActivityChart(counts: try await store.dailyActions(of: action.id), today: now),
+            history: try await store.auditLog(limit: 20, recordID: action.id.rawValue),
+            translations: try await store.translations(of: .urgentAction, action.id.rawValue))
+        let view = DashboardView(action, facts, coordinator: coordinator, notice: notice, error: error)
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 }
 
 /// What a new action starts with.
 enum ActionDefaults {
-    static let takeAction = [
-        "Write a letter in your own words or using the sample letter below.",
-        "You can also e-mail, fax, call or post to the officials.",
-        "Let us know the actions you took, because we share the total number with the officials.",
-    ]
+    /// The usual steps, in the coordinator's language: a starting point to edit.
+    static func takeAction(_ messages: Messages) -> [String] {
+        ["write", "other-channels", "tell-us"].map { messages("admin.defaults.take-action-" + $0) }
+    }
 
     /// A draft update ("further information") that keeps the earlier action's case, people, officials and asks.
     static func update(of earlier: UrgentAction, issued: HistoricalDate) -> UrgentAction {
@@ -307,15 +268,5 @@ enum ActionDefaults {
             id: "", number: "", kind: .update, caseID: earlier.caseID, title: earlier.title, summary: "", issued: issued,
             language: earlier.language, takeAction: earlier.takeAction, asks: earlier.asks, people: earlier.people,
             targets: earlier.targets, letters: earlier.letters, updates: earlier.id)
-    }
-}
-
-extension UrgentAction.Status {
-    var label: String {
-        switch self {
-        case .draft: "Draft"
-        case .published: "Published"
-        case .closed: "Closed"
-        }
     }
 }
