@@ -116,7 +116,7 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
 
     page.goto(server.url + "/admin/targets/new")
     page.click("main button[type=submit]")
-    assert "Give the name" in page.inner_text(".problem-summary")
+    assert "Name: Fill this in." in page.inner_text(".problem-summary")
     page.fill("#field-honorific", "H.E.")
     page.fill("#field-name", "Sadyr Japarov")
     page.fill("#field-title", "President of Kyrgyzstan")

@@ -109,7 +109,7 @@ import Testing
             #expect(response.status == .unprocessableContent)
             let html = response.text
             #expect(html.contains("Urgent Action 30.24 exists already."))
-            #expect(html.contains("Fill in “Title”."))
+            #expect(html.contains("Title: Fill this in."))
             #expect(html.contains("“1 Dec” is not a date."))
             #expect(html.contains("Give the letter&#39;s salutation"))
             #expect(html.contains(##"href="#field-title""##), "the summary links to the field")

@@ -66,7 +66,7 @@ import Testing
                 "/admin/statements",
                 [("title", "Journalists freed"), ("published", "2026-11-27"), ("lead", "Good news."), ("quote-0", "At last.")],
                 as: editor)
-            #expect(missingSpeaker.text.contains("Fill in “Who said it”."))
+            #expect(missingSpeaker.text.contains("Who said it: Fill this in."))
             let saved = try await client.post(
                 "/admin/statements",
                 [

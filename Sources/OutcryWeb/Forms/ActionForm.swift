@@ -81,7 +81,7 @@ struct ActionForm: WordedForm, Sendable {
         var errors = FormErrors(messages)
         var action = base
         if isNew {
-            action.number = errors.required(form.text("number"), "number", label("number"), limit: 40)
+            action.number = errors.required(form.text("number"), "number", limit: 40)
             action.id = Identifier(UrgentAction.slug(forNumber: action.number))
             if !action.number.isEmpty, action.id.rawValue.isEmpty { errors.add("number", key: "admin.action-form.number-letters") }
             if actions.contains(where: { $0.id == action.id }) {
@@ -99,8 +99,8 @@ struct ActionForm: WordedForm, Sendable {
         } else {
             errors.add("case", key: "admin.action-form.choose-case")
         }
-        action.title = errors.required(form.text("title"), "title", label("title"))
-        action.summary = errors.required(form.block("summary"), "summary", label("summary"), limit: 5000)
+        action.title = errors.required(form.text("title"), "title")
+        action.summary = errors.required(form.block("summary"), "summary", limit: 5000)
         action.issued = errors.date(form.text("issued"), "issued", required: true) ?? action.issued
         action.deadline = errors.date(form.text("deadline"), "deadline")
         if let deadline = action.deadline, deadline < action.issued { errors.add("deadline", key: "admin.action-form.deadline-early") }

@@ -26,13 +26,13 @@ struct CaseForm: WordedForm, Sendable {
     func read(_ form: FormBody, base: Case) -> (Case, FormErrors) {
         var errors = noErrors()
         var item = base
-        item.title = errors.required(form.text("title"), "title", label("title"))
+        item.title = errors.required(form.text("title"), "title")
         if let country = errors.country(form.text("country"), "country") {
             item.country = country
         } else {
             errors.add("country", words("choose-country"))
         }
-        item.summary = errors.required(form.block("summary"), "summary", label("summary"), limit: 5000)
+        item.summary = errors.required(form.block("summary"), "summary", limit: 5000)
         item.themes = (form["themes"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         item.status = form["status"].flatMap(Case.Status.init(rawValue:)) ?? .open
         let known = Set(people.map(\.id.rawValue))
@@ -72,7 +72,7 @@ struct TargetForm: WordedForm, Sendable {
         var errors = noErrors()
         var target = base
         target.honorific = form.text("honorific")
-        target.name = errors.required(form.text("name"), "name", label("name"))
+        target.name = errors.required(form.text("name"), "name")
         target.title = form.text("title")
         target.body = form.text("body")
         target.addressLines = form.lines("address")

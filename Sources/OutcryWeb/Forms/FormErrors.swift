@@ -27,15 +27,14 @@ struct FormErrors: Sendable {
         fields.map { $0.with(error: problems[$0.name]) }
     }
 
-    /// A required line of text, at most `limit` characters; `label` is the field's, as the form shows it.
-    mutating func required(_ value: String?, _ field: String, _ label: String, limit: Int = 300) -> String {
+    /// A required line of text, at most `limit` characters. The problem is said beside the field and after its
+    /// label in the summary, so it does not name the field again.
+    mutating func required(_ value: String?, _ field: String, limit: Int = 300) -> String {
         guard let value, !value.isEmpty else {
-            add(field, key: "admin.form.give", ["label": label])
+            add(field, key: "admin.form.give")
             return ""
         }
-        if value.count > limit {
-            add(field, words.plural("admin.form.too-long", count: limit, ["label": label, "length": words.number(value.count)]))
-        }
+        if value.count > limit { add(field, words.plural("admin.form.too-long", count: limit, ["length": words.number(value.count)])) }
         return value
     }
 

@@ -50,7 +50,7 @@ struct PersonForm: WordedForm, Sendable {
     func read(_ form: FormBody, base: Person) -> (Person, FormErrors) {
         var errors = noErrors()
         var person = base
-        person.name = errors.required(form.text("name"), "name", label("name"))
+        person.name = errors.required(form.text("name"), "name")
         person.variants = VariantLines.read(form.lines("variants"), field: "variants", errors: &errors)
         person.role = form.text("role")
         let known = Set(organisations.map(\.id.rawValue))
@@ -79,7 +79,7 @@ struct OrganisationForm: WordedForm, Sendable {
     func read(_ form: FormBody, base: Organisation) -> (Organisation, FormErrors) {
         var errors = noErrors()
         var organisation = base
-        organisation.name = errors.required(form.text("name"), "name", label("name"))
+        organisation.name = errors.required(form.text("name"), "name")
         organisation.kind = form["kind"].flatMap(Organisation.Kind.init(rawValue:)) ?? .other
         organisation.country = errors.country(form.text("country"), "country")
         organisation.variants = VariantLines.read(form.lines("variants"), field: "variants", errors: &errors)
@@ -147,12 +147,12 @@ struct EventForm: WordedForm, Sendable {
         } else {
             errors.add("case", words("choose-case"))
         }
-        let dateText = errors.required(form.text("date"), "date", label("date"), limit: 30)
+        let dateText = errors.required(form.text("date"), "date", limit: 30)
         if !dateText.isEmpty {
             do { event.date = try EventDate(iso: dateText) } catch { errors.add("date", words("not-a-date", ["value": dateText])) }
         }
         event.kind = form["kind"].flatMap(EventKind.init(rawValue:)) ?? .other
-        event.summary = errors.required(form.block("summary"), "summary", label("summary"), limit: 2000)
+        event.summary = errors.required(form.block("summary"), "summary", limit: 2000)
         event.place = form.text("place")
         event.people = keepingOrder(
             of: base.people, form.all("person").filter(Set(people.map(\.id.rawValue)).contains).map { Identifier($0) })
@@ -174,7 +174,7 @@ struct EventForm: WordedForm, Sendable {
         switch form.text("source") {
         case nil: event.source = nil
         case "external"?:
-            let title = errors.required(form.text("source_title"), "source_title", label("source_title"))
+            let title = errors.required(form.text("source_title"), "source_title")
             let url = errors.webAddress(form.text("source_url"), "source_url")
             event.source = .external(title: title, url: url)
         case let choice?:

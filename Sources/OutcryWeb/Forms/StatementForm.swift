@@ -44,7 +44,7 @@ struct StatementForm: WordedForm, Sendable {
     func read(_ form: FormBody, base: Statement) -> (Statement, FormErrors) {
         var errors = noErrors()
         var statement = base
-        statement.title = errors.required(form.text("title"), "title", label("title"))
+        statement.title = errors.required(form.text("title"), "title")
         statement.published = errors.date(form.text("published"), "published", required: true) ?? statement.published
         statement.lead = form.paragraphs("lead")
         if statement.lead.isEmpty { errors.add("lead", words("lead-missing")) }
@@ -53,7 +53,7 @@ struct StatementForm: WordedForm, Sendable {
         while form["quote-\(index)"] != nil, index < 50 {
             let paragraphs = form.paragraphs("quote-\(index)")
             if !paragraphs.isEmpty {
-                let speaker = errors.required(form.text("quote-\(index)-speaker"), "quote-\(index)-speaker", label("speaker"))
+                let speaker = errors.required(form.text("quote-\(index)-speaker"), "quote-\(index)-speaker")
                 quotes.append(Quote(paragraphs: paragraphs, speaker: speaker, role: form.text("quote-\(index)-role")))
             }
             index += 1
