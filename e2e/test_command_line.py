@@ -97,7 +97,7 @@ def test_migrate_prints_each_step_then_nothing_to_do():
     first = run_outcry("migrate", "--data-dir", data_dir)
     assert first.returncode == 0, first.stderr
     lines = first.stdout.splitlines()
-    assert lines[0].startswith("Migrating SQLite at ")
+    assert lines[0].startswith("Migrating SQLite: ")
     total = len(lines) - 2
     assert total >= 7
     assert lines[1] == f"  [1/{total}] applied M0001_CreateDocumentation"

@@ -32,8 +32,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .sqlite(let path): "SQLite at \(path)"
-        case .postgres(let url): "PostgreSQL at \(PostgresEngine.redacted(url))"
+        case .sqlite(let path): "SQLite: \(path)"
+        case .postgres(let url): "PostgreSQL: \(PostgresEngine.redacted(url))"
         }
     }
 }
