@@ -184,7 +184,7 @@ def test_a_sender_killed_mid_batch_loses_nothing_and_repeats_only_with_the_same_
     closed = post(editor, second.url + "/admin/actions/30-24/close", {
         "csrf": form_token(editor, second.url + "/admin/actions/30-24", "csrf"), "outcome": "released",
         "note": "All the journalists were released on 2 December."}).read().decode()
-    assert f"Alerts queued for {subscribers} subscribers." in closed
+    assert f"Alerts queued for {subscribers:,} subscribers." in closed, "the count as English writes numbers"
     second.stop()
 
     # The sender is killed with -9 several times while it delivers them, then runs to the end.

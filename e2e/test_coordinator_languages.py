@@ -1,4 +1,5 @@
 """The coordinator area in a coordinator's own language, in Chromium: chosen once, kept on every page."""
+import datetime
 import os
 import subprocess
 
@@ -67,3 +68,19 @@ def test_the_command_line_speaks_the_terminals_language(tmp_path):
     english = subprocess.run(
         [BINARY, "user", "list", "--data-dir", str(tmp_path)], capture_output=True, text=True, env=dict(env, LANG="C.UTF-8"))
     assert "No accounts yet" in english.stdout
+
+
+def test_an_extended_deadline_counts_its_days_on_the_public_page(start_server, browser, screenshots):
+    server, page = signed_in_editor(start_server, browser, "timur@example.org")
+    page.goto(server.url + "/admin/actions/30-24")
+    in_two_days = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    page.fill("#new-deadline", in_two_days)
+    page.click("text=Extend the deadline")
+    assert "Deadline extended to" in page.inner_text("main")
+    reader = browser.new_page()
+    for path, chip in [("/actions/30-24", "2 days left"), ("/ru/actions/30-24", "Осталось 2 дня")]:
+        reader.goto(server.url + path)
+        assert reader.locator(".chip").inner_text() == chip
+        shoot(reader, screenshots, "deadline-chip" + path.replace("/", "-"))
+        violations = Axe().run(reader).response["violations"]
+        assert violations == [], (path, [violation["id"] for violation in violations])

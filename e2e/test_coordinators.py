@@ -1,5 +1,6 @@
 """A coordinator's day in Chromium: first sign-in, two-factor, and an Urgent Action made from scratch and published."""
 import base64
+import datetime
 import hashlib
 import hmac
 import re
@@ -130,7 +131,8 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     page.fill("#field-number", "12.26")
     page.fill("#field-title", "Kyrgyzstan: Free journalist Aruna Tashkentova")
     page.fill("#field-summary", "Aruna Tashkentova was detained on 3 November 2026 after publishing an investigation.")
-    page.fill("#field-deadline", "2027-01-15")
+    # Two months from today: a deadline already passed could not be published.
+    page.fill("#field-deadline", (datetime.date.today() + datetime.timedelta(days=60)).isoformat())
     page.fill("#field-asks", "Release Aruna Tashkentova immediately and unconditionally")
     page.select_option("#field-target-sadyr-japarov", "primary")
     page.fill("#field-salutation", "Dear President,")

@@ -57,6 +57,24 @@ public struct HistoricalDate: Hashable, Sendable, Comparable, ISOCoded, CustomSt
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
     }
 
+    /// The first and the last day the date covers, as days since 1970-01-01: `2024-05` runs from
+    /// 1 to 31 May. For counting days between dates without a calendar or a time zone.
+    public var firstDayNumber: Int { Self.dayNumber(year, month ?? 1, day ?? 1) }
+    public var lastDayNumber: Int {
+        let month = month ?? 12
+        return Self.dayNumber(year, month, day ?? Self.daysIn(month: month, year: year))
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    private static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

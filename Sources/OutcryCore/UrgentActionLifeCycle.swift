@@ -32,17 +32,20 @@ public enum LifeCycleStep: Hashable, Sendable {
         }
     }
 
-    /// Applies the step to `action`, or throws the reason it cannot be taken now.
-    public func apply(to action: UrgentAction) throws(LifeCycleRefusal) -> UrgentAction {
+    /// Applies the step to `action` on `today`, or throws the reason it cannot be taken now.
+    public func apply(to action: UrgentAction, today: HistoricalDate) throws(LifeCycleRefusal) -> UrgentAction {
         try Self.checkStatus(of: action, for: kind)
         var changed = action
         switch self {
         case .publish:
-            let problems = PublishingChecklist.problems(of: action)
+            let problems = PublishingChecklist.problems(of: action, today: today)
             guard problems.isEmpty else { throw .notReadyToPublish(problems) }
             changed.status = .published
         case .extendDeadline(let deadline):
             if let current = action.deadline, deadline <= current { throw .deadlineNotLater(current: current) }
+            // A deadline already past would send the action out of the open ones the moment it was "extended".
+            if deadline.lastDayNumber < today.firstDayNumber { throw .deadlineInThePast(today: today) }
+            if deadline < action.issued { throw .deadlineBeforeIssue(issued: action.issued) }
             changed.deadline = deadline
         case .close(let outcome):
             let note = outcome.note.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -87,26 +90,53 @@ public enum LifeCycleRefusal: Error, Hashable, Sendable {
     case notPublished(LifeCycleStep.Kind)
     /// A new deadline on or before the current one.
     case deadlineNotLater(current: HistoricalDate)
+    /// A new deadline before today.
+    case deadlineInThePast(today: HistoricalDate)
+    /// A new deadline before the day the action was issued.
+    case deadlineBeforeIssue(issued: HistoricalDate)
     /// Closing without saying what happened, or saying it at too great a length for the public page.
     case outcomeNoteMissing
     /// Reopening an action that is not closed.
     case notClosed(UrgentAction.Status)
 }
 
-/// What a draft needs before the public sees it: someone to write to, a letter and a summary.
+/// What a draft needs before the public sees it: someone to write to, a letter, a summary, and a
+/// deadline (if it has one) still to come.
 public enum PublishingChecklist {
     public enum Problem: String, Hashable, Sendable, CaseIterable {
         case noOfficialToWriteTo
         case noSampleLetter
         case noSummary
+        case deadlinePassed
     }
 
-    public static func problems(of action: UrgentAction) -> [Problem] {
+    public static func problems(of action: UrgentAction, today: HistoricalDate) -> [Problem] {
         var problems: [Problem] = []
         if !action.targets.contains(where: { $0.role == .primary }) { problems.append(.noOfficialToWriteTo) }
         if action.letter(for: nil) == nil { problems.append(.noSampleLetter) }
         if action.summary.isEmpty { problems.append(.noSummary) }
+        if action.deadlinePassed(on: today) { problems.append(.deadlinePassed) }
         return problems
+    }
+}
+
+extension UrgentAction {
+    /// Whether the day to act by is behind us: the action is no longer open, though what people did still counts.
+    /// A deadline known only to the month or year lasts to its end.
+    public func deadlinePassed(on today: HistoricalDate) -> Bool {
+        guard let deadline else { return false }
+        return deadline.lastDayNumber < today.firstDayNumber
+    }
+
+    /// Published and its deadline, if any, not yet passed: what the site asks people to act on.
+    public func isOpen(on today: HistoricalDate) -> Bool {
+        status == .published && !deadlinePassed(on: today)
+    }
+
+    /// Whole days from `today` to the deadline (0 on the day itself); nil without a deadline or once it passed.
+    public func daysLeft(on today: HistoricalDate) -> Int? {
+        guard let deadline, !deadlinePassed(on: today) else { return nil }
+        return deadline.lastDayNumber - today.firstDayNumber
     }
 }
 

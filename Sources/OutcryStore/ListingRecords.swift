@@ -12,6 +12,8 @@ public struct ActionListing: Hashable, Sendable {
     public let country: Country?
     /// The language the action is written in.
     public let language: String
+    /// ISO, as stored; nil when the action has none.
+    public let deadline: String?
 }
 
 /// What the list of actions can be narrowed to.
@@ -20,11 +22,14 @@ public struct ActionFilter: Hashable, Sendable {
     /// `.published` (open) or `.closed`; nil for both.
     public var status: UrgentAction.Status?
     public var year: Int?
+    /// With `.published`: only the actions still open on this day, their deadline, if any, not passed.
+    public var openOn: HistoricalDate?
 
-    public init(country: Country? = nil, status: UrgentAction.Status? = nil, year: Int? = nil) {
+    public init(country: Country? = nil, status: UrgentAction.Status? = nil, year: Int? = nil, openOn: HistoricalDate? = nil) {
         self.country = country
         self.status = status
         self.year = year
+        self.openOn = openOn
     }
 }
 
@@ -55,6 +60,7 @@ extension Store: ListingRecords {
                 let query = Self.publicActions(query, statuses: filter.status.map { [$0.rawValue] } ?? Self.publicStatuses)
                 if let country = filter.country { query.where(SQLColumn("country", table: "c"), .equal, SQLBind(country.code)) }
                 if let year = filter.year { query.where(SQLColumn("issued", table: "a"), .like, SQLBind("\(year)%")) }
+                if filter.status == .published, let today = filter.openOn { query.where(Self.notPassed(on: today)) }
                 return query
             }
             let total =
@@ -64,6 +70,7 @@ extension Store: ListingRecords {
                 database.select().column(SQLColumn("id", table: "a")).column(SQLColumn("number", table: "a"))
                     .column(SQLColumn("title", table: "a")).column(SQLColumn("issued", table: "a")).column(SQLColumn("status", table: "a"))
                     .column(SQLColumn("country", table: "c")).column(SQLColumn("language", table: "a"))
+                    .column(SQLColumn("deadline", table: "a"))
             )
             .orderBy(SQLColumn("issued", table: "a"), SQLDirection.descending).orderBy(
                 SQLColumn("number", table: "a"), SQLDirection.descending
@@ -76,7 +83,8 @@ extension Store: ListingRecords {
                     title: try row.decode(column: "title", as: String.self), issued: try row.decode(column: "issued", as: String.self),
                     status: UrgentAction.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .published,
                     country: Country(rawValue: try row.decode(column: "country", as: String.self)),
-                    language: try row.decode(column: "language", as: String.self))
+                    language: try row.decode(column: "language", as: String.self),
+                    deadline: try row.decode(column: "deadline", as: String?.self))
             }
             return Listing(items: items, total: total)
         }
@@ -97,6 +105,15 @@ extension Store: ListingRecords {
                 .compactMap { Int(try $0.decode(column: "year", as: String.self)) }
             return (countries.sorted { $0.name < $1.name }, years.sorted(by: >))
         }
+    }
+
+    /// No deadline, or one not before `today`, compared at the deadline's own precision: `2024-05` is not
+    /// passed until May is. (ISO dates compare as text.)
+    private static func notPassed(on today: HistoricalDate) -> any SQLExpression {
+        let deadline = SQLColumn("deadline", table: "a")
+        let todayAsPrecise = SQLFunction("substr", args: SQLBind(today.iso), SQLLiteral.numeric("1"), SQLFunction("length", args: deadline))
+        return SQLBinaryExpression(
+            SQLBinaryExpression(deadline, .is, SQLLiteral.null), .or, SQLBinaryExpression(deadline, .greaterThanOrEqual, todayAsPrecise))
     }
 
     /// Public actions (`a`) with their cases (`c`), in `statuses`.

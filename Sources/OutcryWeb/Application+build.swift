@@ -75,10 +75,11 @@ public func buildApplication(
         siteURL: configuration.siteURL
     ).addRoutes(to: router)
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
-    let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true)
+    let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true, clock: clock)
     PublicPagesController(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache, checkHealth: store.checkHealth)
         .addRoutes(to: router)
-    FindingController(pages: FindingPages(store: store, siteURL: configuration.siteURL), renderer: renderer).addRoutes(to: router)
+    FindingController(pages: FindingPages(store: store, siteURL: configuration.siteURL, clock: clock), renderer: renderer).addRoutes(
+        to: router)
     let actionPages = ActionPages(
         store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
         hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),

@@ -12,7 +12,7 @@ import Testing
     static let newAction: [(String, String)] = [
         ("number", "31.24"), ("kind", "update"), ("updates", "30-24"), ("case", "temirov-live-2024"),
         ("title", "Kyrgyzstan: Journalists sentenced"), ("summary", "Two of the journalists were sentenced on 10 October 2024."),
-        ("issued", "2024-10-11"), ("deadline", "2024-12-01"), ("language", "en"),
+        ("issued", "2024-10-11"), ("deadline", "2026-12-01"), ("language", "en"),
         ("asks", "Quash the sentences\nRelease Makhabat Tazhibek-kyzy immediately"),
         ("person", "makhabat-tazhibek-kyzy"), ("target-sadyr-japarov", "primary"), ("target-baktybek-amanbaev", "copy"),
         ("salutation", "Dear President,"), ("letter", "I am writing about the journalists of Temirov LIVE.\n\nPlease release them."),
@@ -51,11 +51,11 @@ import Testing
             #expect(
                 try await client.get("/actions/30-24", as: nil).text.contains("/actions/31-24"), "the earlier action links to its update")
 
-            let earlier = try await client.post("/admin/actions/31-24/deadline", [("deadline", "2024-11-01")], as: editor)
-            #expect(earlier.text.contains("The new deadline must be after the current one (1 December 2024)."))
-            let extended = try await client.post("/admin/actions/31-24/deadline", [("deadline", "2025-01-15")], as: editor)
-            #expect(extended.text.contains("Deadline extended to 15 January 2025."))
-            #expect(try await client.get("/actions/31-24", as: nil).text.contains("15 January 2025"))
+            let earlier = try await client.post("/admin/actions/31-24/deadline", [("deadline", "2026-11-30")], as: editor)
+            #expect(earlier.text.contains("The new deadline must be after the current one (1 December 2026)."))
+            let extended = try await client.post("/admin/actions/31-24/deadline", [("deadline", "2027-01-15")], as: editor)
+            #expect(extended.text.contains("Deadline extended to 15 January 2027."))
+            #expect(try await client.get("/actions/31-24", as: nil).text.contains("15 January 2027"))
 
             let noNote = try await client.post("/admin/actions/31-24/close", [("outcome", "released")], as: editor)
             #expect(noNote.status == .unprocessableContent)
@@ -71,7 +71,7 @@ import Testing
             let log = try await store.auditLog(recordID: "31-24")
             #expect(log.map(\.action) == ["closed", "extended", "published", "created"])
             #expect(log.allSatisfy { $0.actor == editor.email })
-            #expect(log[1].summary == "deadline 2024-12-01 → 2025-01-15")
+            #expect(log[1].summary == "deadline 2026-12-01 → 2027-01-15")
         }
     }
 

@@ -43,6 +43,8 @@ final class PageCache: Sendable {
         let segments: [ByteBuffer]
         let holes: [Hole]
         let version: ContentVersion
+        /// The UTC day it was rendered on: pages say "12 days left" and "Deadline passed", so a new day renders anew.
+        var day = 0
     }
 
     private let store: Store
@@ -81,11 +83,14 @@ final class PageCache: Sendable {
     ) async throws -> Response {
         let key = route.path(language: language.rawValue)
         let version = try await currentVersion()
+        let day = today
         let entry: Entry
-        if let cached = entries.withLock({ $0[key] }), cached.version == version {
+        if let cached = entries.withLock({ $0[key] }), cached.version == version, cached.day == day {
             entry = cached
         } else {
-            entry = Self.split(try await render(), version: version)
+            var rendered = Self.split(try await render(), version: version)
+            rendered.day = day
+            entry = rendered
             entries.withLock { $0[key] = entry }
         }
         var fills: [String] = []
@@ -103,7 +108,7 @@ final class PageCache: Sendable {
     func immediateResponse(path: String, ifNoneMatch: Substring?) -> CachedPage? {
         guard let known = shared.withLock({ $0 }), clock.now.timeIntervalSince(known.readAt) < 1,
             let entry = entries.withLock({ $0[path] }),
-            entry.version == ContentVersion(shared: known.version, local: store.localContentChanges)
+            entry.version == ContentVersion(shared: known.version, local: store.localContentChanges), entry.day == today
         else { return nil }
         var fills: [String] = []
         fills.reserveCapacity(entry.holes.count)
@@ -117,7 +122,7 @@ final class PageCache: Sendable {
     /// The response for an entry with these fills: its parts point into the cached segments, never copied.
     private static func assemble(_ entry: Entry, fills: [String], ifNoneMatch: Substring?) -> CachedPage {
         var fingerprint = Fingerprint()
-        fingerprint.add("\(entry.version.shared).\(entry.version.local)")
+        fingerprint.add("\(entry.version.shared).\(entry.version.local).\(entry.day)")
         for (hole, text) in zip(entry.holes, fills) {
             // Tokens differ on every response; an ETag that changed with them would never match.
             if case .reportToken = hole {} else { fingerprint.add(text) }
@@ -135,6 +140,9 @@ final class PageCache: Sendable {
         }
         return CachedPage(status: .ok, eTag: eTag, parts: parts, personal: personal)
     }
+
+    /// Days since 1970-01-01 in UTC: a division, as cheap as the serving path needs.
+    private var today: Int { Int((clock.now.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
     /// The content version, read from the database at most once a second (plus this instance's own saves).
     func currentVersion() async throws -> ContentVersion {

@@ -12,6 +12,8 @@ struct FindingPages: Sendable {
     var messages = Messages.english
     /// The site's public address, for the absolute links of the `hreflang` alternates.
     var siteURL = ""
+    /// What day it is: an action whose deadline passed is no longer open.
+    var clock: any WallClock = SystemWallClock()
     static let perPage = 25
     static let foundPerKind = 20
 
@@ -36,8 +38,11 @@ struct FindingPages: Sendable {
 
     private func dateText(_ date: HistoricalDate) -> String { DateWording.text(date, language: messages.language.rawValue) }
 
-    private func state(_ status: UrgentAction.Status) -> String {
-        messages(status == .closed ? "action.closed" : "action.open")
+    /// "open", "closed", or "deadline passed".
+    private func state(_ status: UrgentAction.Status, deadline: HistoricalDate?) -> String {
+        if status == .closed { return messages("action.closed") }
+        if let deadline, deadline.lastDayNumber < HistoricalDate(day: clock.now).firstDayNumber { return messages("action.past-deadline") }
+        return messages("action.open")
     }
 
     func search(_ query: String) async throws -> SearchPage {
@@ -78,7 +83,7 @@ struct FindingPages: Sendable {
         }
         let titles = try await Titles.load(store, messages, actions: foundActions, cases: foundCases, statements: foundStatements)
         let cases = foundCases.map { IndexPage.Item(titles.link($0), meta: countryName($0.country)) }
-        let actions = foundActions.map { IndexPage.Item(titles.link($0), meta: state($0.status)) }
+        let actions = foundActions.map { IndexPage.Item(titles.link($0), meta: state($0.status, deadline: $0.deadline)) }
         let statements = foundStatements.map { IndexPage.Item(titles.link($0), meta: dateText($0.published)) }
         let groups = [
             SearchPage.Group(id: "people", heading: messages("search.people"), items: people),
@@ -93,6 +98,8 @@ struct FindingPages: Sendable {
     }
 
     func actions(_ filter: ActionFilter, page: Int) async throws -> IndexPage {
+        var filter = filter
+        filter.openOn = HistoricalDate(day: clock.now)
         let listing = try await store.publicActions(filter, offset: (page - 1) * Self.perPage, limit: Self.perPage)
         let titles = try await Titles.load(
             store, messages, ids: [.urgentAction: listing.items.filter { $0.language != messages.language.rawValue }.map(\.id.rawValue)])
@@ -135,8 +142,11 @@ struct FindingPages: Sendable {
                 let (title, language) = titles.title(.urgentAction, action.id.rawValue, action.title, originalLanguage: action.language)
                 return IndexPage.Item(
                     title: actionTitle(action.number, title), href: messages.href(.urgentAction(action.id)),
-                    meta: [action.country.map(countryName), (try? HistoricalDate(iso: action.issued)).map(dateText), state(action.status)]
-                        .compactMap { $0 }.joined(separator: " · "),
+                    meta: [
+                        action.country.map(countryName), (try? HistoricalDate(iso: action.issued)).map(dateText),
+                        state(action.status, deadline: action.deadline.flatMap { try? HistoricalDate(iso: $0) }),
+                    ]
+                    .compactMap { $0 }.joined(separator: " · "),
                     linkLanguage: language)
             },
             empty: messages("actions.none"), show: messages("actions.show"),

@@ -11,6 +11,8 @@ struct PublicPages: Sendable {
     let siteName: String
     let publicURL: String
     let offersEmail: Bool
+    /// What day it is: an action whose deadline passed is no longer open.
+    var clock: any WallClock = SystemWallClock()
     /// The language of the pages.
     var messages = Messages.english
     var language: Language { messages.language }
@@ -23,6 +25,7 @@ struct PublicPages: Sendable {
     }
 
     func home() async throws -> HomePage {
+        let today = HistoricalDate(day: clock.now)
         let actions = try await store.publicUrgentActions()
         let cases = try await index(store.cases(Array(Set(actions.map(\.caseID)))))
         let people = try await index(store.people(Array(Set(actions.flatMap(\.people)))))
@@ -40,13 +43,14 @@ struct PublicPages: Sendable {
                 deadline: action.deadline.map(messages.date),
                 people: names.isEmpty ? "" : messages("home.for", ["people": names]),
                 kind: action.kind.badge(messages),
-                totalsHTML: action.status == .published ? PageCache.Hole.cardTotals(action.id, language).marker : "")
+                totalsHTML: action.isOpen(on: today) ? PageCache.Hole.cardTotals(action.id, language).marker : "")
         }
         var meta = meta(siteName, description: messages("home.description"), route: .home)
         meta.showHomeLink = false
         return HomePage(
             page: meta, words: HomePage.Text(messages),
-            actions: actions.filter { $0.status == .published }.map(item),
+            actions: actions.filter { $0.isOpen(on: today) }.map(item),
+            pastDeadlineActions: actions.filter { $0.status == .published && $0.deadlinePassed(on: today) }.map(item),
             closedActions: actions.filter { $0.status == .closed }.map(item),
             statements: statements.map {
                 HomePage.StatementItem(link: titles.link($0), published: messages.date($0.published))
@@ -71,8 +75,9 @@ struct PublicPages: Sendable {
         let letter = action.letter(
             for: nil, language: action.letterLanguages.contains(language.rawValue) ? language.rawValue : action.language)
         let names = people.map(\.name)
-        let isOpen = action.status == .published
-        return UrgentActionPage(
+        let today = HistoricalDate(day: clock.now)
+        let isOpen = action.isOpen(on: today)
+        var page = UrgentActionPage(
             page: meta(
                 messages("action.number-title", ["number": action.number, "title": action.title]), description: action.title,
                 route: .urgentAction(id)),
@@ -102,11 +107,20 @@ struct PublicPages: Sendable {
             statements: statements.map(titles.link),
             totalsHTML: PageCache.Hole.totals(action.id, language).marker,
             share: isOpen ? share(action, targets: action.targets.compactMap { targets[$0.target] }, names: names) : nil,
-            report: isOpen
+            // Past the deadline, what people did still counts: the form stays until the action is closed.
+            report: action.status == .published
                 ? ReportFormView(
                     action: action, targets: action.targets.compactMap { targets[$0.target] },
                     token: PageCache.Hole.reportToken(action.id).marker, offersEmail: offersEmail, messages: messages)
                 : nil)
+        if action.status == .published {
+            page.deadlinePassed = action.deadlinePassed(on: today)
+            page.deadlineChip =
+                page.deadlinePassed
+                ? messages("action.deadline-passed")
+                : action.daysLeft(on: today).map { $0 == 0 ? messages("action.last-day") : messages.plural("action.days-left", count: $0) }
+        }
+        return page
     }
 
     func `case`(_ id: Identifier<Case>) async throws -> CasePage? {

@@ -45,6 +45,8 @@ struct DashboardView: Sendable {
     /// "Issued 12 May 2024. Act before 30 May 2024."
     var dates: String
     var outcome: String?
+    /// Said when a published action's deadline has passed.
+    var deadlinePassed: String?
     var csrf: String
     var canEdit: Bool
     var isDraft: Bool
@@ -81,6 +83,7 @@ extension DashboardView {
         var chart: ActivityChart
         var history: [AuditEntry]
         var translations: [Translation]
+        var today: HistoricalDate
     }
 
     init(_ action: UrgentAction, _ facts: Facts, coordinator: Coordinator, notice: String?, error: String?) {
@@ -105,7 +108,9 @@ extension DashboardView {
         self.isDraft = isDraft
         isPublished = action.status == .published
         isClosed = action.status == .closed
-        publishProblems = PublishingChecklist.problems(of: action).map(messages.wording)
+        publishProblems = PublishingChecklist.problems(of: action, today: facts.today).map(messages.wording)
+        deadlinePassed =
+            action.status == .published && action.deadlinePassed(on: facts.today) ? messages("admin.action.deadline-passed") : nil
         links = Links(
             edit: AdminRoute.actionPage(action.id, .edit).path, preview: AdminRoute.actionPage(action.id, .preview).path,
             publicPage: isDraft ? nil : SiteRoute.urgentAction(action.id).path, csv: isDraft ? nil : SiteRoute.totalsCSV(action.id).path,

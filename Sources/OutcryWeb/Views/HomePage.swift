@@ -23,7 +23,7 @@ struct HomePage: Sendable {
 
     /// The page's own words; the dates' labels are cut around the date, which has its own `<time>`.
     struct Text: Sendable {
-        var heading, lede, open, noneOpen, closed, statements, noStatements: String
+        var heading, lede, open, noneOpen, pastDeadline, closed, statements, noStatements: String
         var dates: DateLabels
 
         init(_ messages: Messages) {
@@ -31,6 +31,7 @@ struct HomePage: Sendable {
             lede = messages("home.lede")
             open = messages("home.open")
             noneOpen = messages("home.none-open")
+            pastDeadline = messages("home.past-deadline")
             closed = messages("home.closed")
             statements = messages("home.statements")
             noStatements = messages("home.no-statements")
@@ -47,6 +48,8 @@ struct HomePage: Sendable {
     /// Named apart from `DateText.text`: Mustache looks a dotted name up from the innermost section.
     var words: Text
     var actions: [ActionItem]
+    /// Published, but their deadline passed: no longer asked for, not yet closed.
+    var pastDeadlineActions: [ActionItem]
     var closedActions: [ActionItem]
     var statements: [StatementItem]
 }

@@ -10,6 +10,8 @@ extension Messages {
         case .notPublished(.extendDeadline): self("admin.refusal.extend-unpublished")
         case .notPublished: self("admin.refusal.close-unpublished")
         case .deadlineNotLater(let current): self("admin.refusal.deadline-not-later", ["deadline": date(current).text])
+        case .deadlineInThePast: self("admin.refusal.deadline-past")
+        case .deadlineBeforeIssue(let issued): self("admin.refusal.deadline-before-issue", ["issued": date(issued).text])
         case .outcomeNoteMissing: plural("admin.refusal.outcome-note", count: Outcome.maximumNoteLength)
         case .notClosed: self("admin.refusal.not-closed")
         }
@@ -21,6 +23,7 @@ extension Messages {
         case .noOfficialToWriteTo: self("admin.checklist.official")
         case .noSampleLetter: self("admin.checklist.letter")
         case .noSummary: self("admin.checklist.summary")
+        case .deadlinePassed: self("admin.checklist.deadline")
         }
     }
 

@@ -72,6 +72,10 @@ struct UrgentActionPage: Sendable {
     var outcome: String?
     var issued: DateText
     var deadline: DateText?
+    /// "12 days left", "Last day today", or that the deadline has passed; nil without a deadline.
+    var deadlineChip: String?
+    /// Past its deadline: the page says so, and no longer asks to share it.
+    var deadlinePassed = false
     var country: String
     var caseLink: Link
     var updates: Link?

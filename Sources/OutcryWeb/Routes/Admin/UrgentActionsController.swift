@@ -221,7 +221,7 @@ struct UrgentActionsController: Sendable {
         }
         let changed: UrgentAction
         do {
-            changed = try step.apply(to: action)
+            changed = try step.apply(to: action, today: HistoricalDate(day: now))
         } catch {
             return try await dashboard(coordinator, action, error: messages.explanation(error))
         }
@@ -249,7 +249,7 @@ struct UrgentActionsController: Sendable {
             flagged: try await store.flaggedReports(of: action.id),
             chart: ActivityChart(counts: try await store.dailyActions(of: action.id), today: now),
             history: try await store.auditLog(limit: 20, recordID: action.id.rawValue),
-            translations: try await store.translations(of: .urgentAction, action.id.rawValue))
+            translations: try await store.translations(of: .urgentAction, action.id.rawValue), today: HistoricalDate(day: now))
         let view = DashboardView(action, facts, coordinator: coordinator, notice: notice, error: error)
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
