@@ -111,11 +111,14 @@ struct ActivityKey: Hashable, Sendable {
     }
 }
 
-/// How many reports and actions one client reported on one action on one day.
+/// How many reports one client sent on one action on one day, and the actions of those that were counted.
 struct ActivityCount: Sendable, Equatable {
     var reports = 0
     var actions = 0
 
-    func adding(_ report: IncomingReport) -> Self { Self(reports: reports + 1, actions: actions + report.input.total) }
+    /// The counts with one more report, and its actions when it was counted.
+    func adding(_ report: IncomingReport, counted: Bool) -> Self {
+        Self(reports: reports + 1, actions: actions + (counted ? report.input.total : 0))
+    }
     func plus(_ other: Self) -> Self { Self(reports: reports + other.reports, actions: actions + other.actions) }
 }

@@ -30,10 +30,14 @@ extension Store {
         var rows: [ActionReportRow] = []
         for report in new {
             let key = ActivityKey(report)
-            let at = (counts[key] ?? ActivityCount()).adding(report)
-            counts[key] = at
-            added[key] = (added[key] ?? ActivityCount()).adding(report)
-            let decision = caps.decide(honeypotFilled: report.honeypotFilled, reportsToday: at.reports, actionsToday: at.actions)
+            let before = counts[key] ?? ActivityCount()
+            let decision = caps.decide(
+                honeypotFilled: report.honeypotFilled, actions: report.input.total, reportsToday: before.reports + 1,
+                countedActionsToday: before.actions)
+            // A held report counts toward the connection's reports, never toward its actions.
+            let counted = decision == .count
+            counts[key] = before.adding(report, counted: counted)
+            added[key] = (added[key] ?? ActivityCount()).adding(report, counted: counted)
             rows.append(ActionReportRow(report, flagReason: decision.holdReason))
         }
         // A robot's report was flagged when it was inserted.

@@ -105,6 +105,21 @@ import Testing
         }
     }
 
+    /// One implausible report from an address is held on its own: the reports after it, from the same
+    /// address (perhaps other people behind it), are counted as before.
+    @Test(arguments: ThrowawayDatabase.engines)
+    func anAbsurdReportIsHeldWithoutHoldingBackItsAddress(engine: SQLEngineKind) async throws {
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
+            _ = try await store.loadDemoData()
+            let caps = ReportCaps()
+            let first = try await store.record([report("huge", [.letter: 500], client: "campus")], caps: caps)
+            #expect(first == [.flagged(reason: "500 actions in one report (more than 100)")])
+            let later = try await store.record((0..<20).map { report("one\($0)", [.email: 1], client: "campus") }, caps: caps)
+            #expect(later.allSatisfy { $0 == .counted })
+            #expect(try await store.totals(of: "30-24").actions == 20)
+        }
+    }
+
     /// With a ledger, a client's counts live in memory between batches and reach the database at most once
     /// per interval; a restarted instance (a new ledger) takes them up from there.
     @Test(arguments: ThrowawayDatabase.engines)

@@ -35,6 +35,7 @@ import Testing
             #expect(page.contains("The deadline for this action has passed."))
             #expect(page.contains(#"action="/actions/30-24/report""#), "what people did still counts")
             #expect(!page.contains("share-heading"), "no longer asked to be shared")
+            #expect(!page.contains("button primary"), "nor to write")
             #expect(try await client.get("/ru/actions/30-24", as: nil).text.contains("Срок истёк"))
 
             let openList = try await client.get("/actions?status=open", as: nil).text

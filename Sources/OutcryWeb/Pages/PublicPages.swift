@@ -113,6 +113,9 @@ struct PublicPages: Sendable {
                     action: action, targets: action.targets.compactMap { targets[$0.target] },
                     token: PageCache.Hole.reportToken(action.id).marker, offersEmail: offersEmail, messages: messages)
                 : nil)
+        if isOpen, let first = page.targets.first(where: { !$0.isCopy }) {
+            page.primaryCall = Link(text: messages("action.write-to", ["name": first.name]), href: "#" + first.anchor)
+        }
         if action.status == .published {
             page.deadlinePassed = action.deadlinePassed(on: today)
             page.deadlineChip =

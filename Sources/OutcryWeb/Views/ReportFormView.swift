@@ -43,7 +43,9 @@ struct ReportFormView: Sendable {
     ) {
         postTo = messages.href(.report(action.id))
         self.token = token
-        counts = Channel.allCases.map { CountField(name: $0.formName, label: $0.label(messages), value: values[$0.formName] ?? "") }
+        counts = Channel.offered(by: targets).map {
+            CountField(name: $0.formName, label: $0.label(messages), value: values[$0.formName] ?? "")
+        }
         let chosenTarget = values["target"] ?? ""
         self.targets =
             [Option(value: "", label: messages("report.no-target"), selected: chosenTarget.isEmpty)]
@@ -65,6 +67,20 @@ struct ReportFormView: Sendable {
 extension Channel {
     /// The form field's name, stable across languages.
     var formName: String { "count_\(rawValue)" }
+
+    /// The ways of acting an action's officials really offer: no box for faxes to an office that has no fax.
+    /// Letters and other actions are always asked about (a letter can be handed in, an action taken offline).
+    static func offered(by targets: [Target]) -> [Channel] {
+        allCases.filter { channel in
+            switch channel {
+            case .letter, .other: true
+            case .email: targets.contains { !$0.emails.isEmpty }
+            case .fax: targets.contains { $0.fax != nil }
+            case .call: targets.contains { $0.phone != nil }
+            case .social: targets.contains { !$0.socialHandles.isEmpty }
+            }
+        }
+    }
 }
 
 /// Live totals as the public sees them.

@@ -76,6 +76,9 @@ struct UrgentActionPage: Sendable {
     var deadlineChip: String?
     /// Past its deadline: the page says so, and no longer asks to share it.
     var deadlinePassed = false
+    /// "Write to Sadyr Japarov", to the first official to write to, while the action is open: the one act
+    /// the page asks for first, with "Tell us what you did" beside it.
+    var primaryCall: Link?
     var country: String
     var caseLink: Link
     var updates: Link?
