@@ -63,6 +63,13 @@ public enum ActionLinks {
     public static func xPost(text: String) -> String { "https://x.com/intent/post?text=" + PercentEncoding.encode(text) }
     public static func blueskyPost(text: String) -> String { "https://bsky.app/intent/compose?text=" + PercentEncoding.encode(text) }
 
+    /// Messengers, which most supporters in Central Asia share through: WhatsApp takes the text with the
+    /// address in it, Telegram the address and the text apart.
+    public static func whatsAppMessage(text: String) -> String { "https://wa.me/?text=" + PercentEncoding.encode(text) }
+    public static func telegramShare(url: String, text: String) -> String {
+        "https://t.me/share/url?url=" + PercentEncoding.encode(url) + "&text=" + PercentEncoding.encode(text)
+    }
+
     /// Nil unless `instance` is a plain host name (`mastodon.social`), so the link cannot be turned elsewhere.
     public static func mastodonPost(instance: String, text: String) -> String? {
         var host = instance.trimmingCharacters(in: .whitespaces).lowercased()

@@ -145,4 +145,13 @@ import Testing
         #expect(throws: ReportError.actionClosed) { try ReportRules.validate(ReportInput(counts: [.letter: 1]), for: action(.closed)) }
         #expect(throws: ReportError.actionNotFound) { try ReportRules.validate(ReportInput(counts: [.letter: 1]), for: action(.draft)) }
     }
+
+    @Test func messengersGetTheTextAndTheAddressEncoded() {
+        #expect(
+            ActionLinks.whatsAppMessage(text: "Free them & now https://a.org/x?y=1")
+                == "https://wa.me/?text=Free%20them%20%26%20now%20https%3A%2F%2Fa.org%2Fx%3Fy%3D1")
+        #expect(
+            ActionLinks.telegramShare(url: "https://a.org/ru/actions/30-24", text: "Свобода")
+                == "https://t.me/share/url?url=https%3A%2F%2Fa.org%2Fru%2Factions%2F30-24&text=%D0%A1%D0%B2%D0%BE%D0%B1%D0%BE%D0%B4%D0%B0")
+    }
 }

@@ -36,6 +36,8 @@ import Testing
             #expect(!page.contains("act-bar"))
             #expect(page.contains("No actions have been reported so far."))
             #expect(!page.contains("Be the first"))
+            #expect(page.contains("This action is closed.</strong> Outcome: Released."))
+            #expect(try await client.get("/de/actions/30-24", as: nil).text.contains("Ausgang: Freilassung."))
         }
     }
 
@@ -58,6 +60,22 @@ import Testing
             let offered = try await client.get("/actions/30-24/report", as: nil).text
             #expect(offered.contains(#"name="count_email""#) && offered.contains(#"name="count_call""#))
             #expect(!offered.contains(#"name="count_fax""#))
+        }
+    }
+
+    /// Shared where supporters in Central Asia talk — WhatsApp and Telegram — and anywhere, from a field that
+    /// holds the address; a link to the page shows its title and summary (Open Graph).
+    @Test func theActionIsSharedWhereSupportersTalk() async throws {
+        try await TestApp.withDemo { client in
+            let page = try await client.execute(uri: "/ru/actions/30-24", method: .get).text
+            let address = "http://127.0.0.1:8080/ru/actions/30-24"
+            #expect(page.contains(#"href="https://wa.me/?text="#))
+            #expect(page.contains("https://t.me/share/url?url=http%3A%2F%2F127.0.0.1%3A8080%2Fru%2Factions%2F30-24&amp;text="))
+            #expect(page.contains(#"<input id="share-link" type="text" readonly value="\#(address)">"#))
+            #expect(page.contains(#"<meta property="og:url" content="\#(address)">"#))
+            #expect(page.contains(#"<link rel="canonical" href="\#(address)">"#))
+            #expect(page.contains(#"<meta property="og:locale" content="ru_RU">"#))
+            #expect(page.contains(#"<meta property="og:title" content="Срочная акция 30.24"#))
         }
     }
 }

@@ -29,6 +29,18 @@ enum Language: String, CaseIterable, Sendable {
         }
     }
 
+    /// The language with the country it is most read in, as Open Graph writes a locale (`ky_KG`).
+    var openGraphLocale: String {
+        switch self {
+        case .en: "en_GB"
+        case .ru: "ru_RU"
+        case .ky: "ky_KG"
+        case .fr: "fr_FR"
+        case .es: "es_ES"
+        case .de: "de_DE"
+        }
+    }
+
     /// How many plural forms a message has in this language (`msgstr[0]`…), as the catalog's
     /// `Plural-Forms` header says; the standard gettext rule for each language.
     var pluralForms: Int { self == .ru ? 3 : 2 }

@@ -113,6 +113,9 @@ struct PublicPages: Sendable {
                     action: action, targets: action.targets.compactMap { targets[$0.target] },
                     token: PageCache.Hole.reportToken(action.id).marker, offersEmail: offersEmail, messages: messages)
                 : nil)
+        if let outcome = action.outcome, action.status == .closed, outcome.kind != .other {
+            page.outcomeKind = messages("action.outcome-kind", ["kind": messages("outcome." + outcome.kind.rawValue)])
+        }
         if isOpen, let first = page.targets.first(where: { !$0.isCopy }) {
             page.primaryCall = Link(text: messages("action.write-to", ["name": first.name]), href: "#" + first.anchor)
         }
@@ -228,9 +231,13 @@ struct PublicPages: Sendable {
         func text(_ network: SocialHandle.Network) -> String {
             ActionPages.shareText(action, targets: targets, names: names, network: network, publicURL: publicURL, messages: messages)
         }
+        let link = publicURL + messages.href(.urgentAction(action.id))
+        let message = names.isEmpty ? action.title : messages("share.free", ["names": messages.list(names)])
         return UrgentActionPage.Share(
             x: ActionLinks.xPost(text: text(.x)), bluesky: ActionLinks.blueskyPost(text: text(.bluesky)),
-            mastodonAction: messages.href(.mastodonShare(action.id)))
+            whatsApp: ActionLinks.whatsAppMessage(text: message + " " + link),
+            telegram: ActionLinks.telegramShare(url: link, text: message),
+            mastodonAction: messages.href(.mastodonShare(action.id)), link: link)
     }
 
     private func index<T: Identifiable>(_ items: [T]) -> [T.ID: T] {

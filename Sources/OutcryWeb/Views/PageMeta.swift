@@ -23,6 +23,10 @@ struct PageMeta: Sendable {
     var previewBack: String?
     /// This page in each language: the `hreflang` alternates and the header's language switcher.
     var languages: [LanguageLink]
+    /// The page's own absolute address, for link previews (Open Graph) and `rel="canonical"`; nil without one.
+    var url: String?
+    /// `ru_RU`: the language as Open Graph names it.
+    var ogLocale: String
     /// The catalog, read by the templates as `t`.
     var words: Words
 
@@ -55,6 +59,8 @@ struct PageMeta: Sendable {
         search = messages.href(.search)
         feed = messages.href(.actionsFeed)
         words = Words(messages)
+        ogLocale = messages.language.openGraphLocale
+        if let route, !siteURL.isEmpty { url = siteURL + route.path(language: language) + query }
         languages =
             route.map { route in
                 Language.allCases.map { language in

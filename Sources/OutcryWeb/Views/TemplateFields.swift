@@ -70,6 +70,8 @@ extension PageMeta: MustacheParent {
         case "preview": preview
         case "previewBack": previewBack
         case "languages": languages
+        case "url": url
+        case "ogLocale": ogLocale
         case "words": words
         default: nil
         }

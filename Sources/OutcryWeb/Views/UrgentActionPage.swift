@@ -49,7 +49,11 @@ struct UrgentActionPage: Sendable {
     struct Share: Sendable {
         var x: String
         var bluesky: String
+        var whatsApp: String
+        var telegram: String
         var mastodonAction: String
+        /// The page's own address, in a field to copy from: sharing anywhere, without a script.
+        var link: String
     }
 
     struct Letter: Sendable {
@@ -76,6 +80,8 @@ struct UrgentActionPage: Sendable {
     var deadlineChip: String?
     /// Past its deadline: the page says so, and no longer asks to share it.
     var deadlinePassed = false
+    /// "Outcome: Released.", on a closed action whose outcome has a kind worth naming.
+    var outcomeKind: String?
     /// "Write to Sadyr Japarov", to the first official to write to, while the action is open: the one act
     /// the page asks for first, with "Tell us what you did" beside it.
     var primaryCall: Link?
