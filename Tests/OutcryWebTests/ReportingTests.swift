@@ -109,7 +109,9 @@ import Testing
             try await store.save(data)
         }) { client in
             let page = try await client.execute(uri: "/actions/30-24", method: .get).text
-            #expect(page.contains("<strong>This action is closed.</strong> Outcome: No change. <span>The journalists remain in detention.</span>"))
+            #expect(
+                page.contains(
+                    "<strong>This action is closed.</strong> Outcome: No change. <span>The journalists remain in detention.</span>"))
             #expect(!page.contains("Tell us what you did"))
             let form = try await client.execute(uri: "/actions/30-24/report", method: .get).text
             #expect(form.contains("This action is closed, so no more actions are being counted."))
