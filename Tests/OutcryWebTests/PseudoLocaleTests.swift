@@ -31,14 +31,18 @@ import Testing
                 "/actions/30-24/letter/sadyr-japarov", [("name", String(repeating: "n", count: 300)), ("body", "Sadyr Japarov")])
             var rendered = [("report refused", refused.text), ("letter refused", tooLong.text)]
             for page in Self.pages { rendered.append((page, try await client.execute(uri: page, method: .get).text)) }
-            for (page, html) in rendered {
-                #expect(html.contains("[!! "), "\(page) is in the pseudo-locale")
-                #expect(!html.contains("[missing "), "\(page) names a message no catalog has")
-                for text in MessageCatalogTests.visibleText(html) where !Self.fragments.contains(text) {
-                    let unknown = Self.words(Self.outsideMessages(text)).filter { !known.contains($0) }
-                    #expect(unknown.isEmpty, "\(page): “\(unknown.joined(separator: " "))” in “\(text)” is not from a catalog")
-                }
-            }
+            for (page, html) in rendered { Self.expectEveryWordFromTheCatalogs(page, html, known: known) }
+        }
+    }
+
+    /// The page is in the pseudo-locale, names no missing message, and shows no word outside the catalogs
+    /// but those `known`.
+    static func expectEveryWordFromTheCatalogs(_ page: String, _ html: String, known: Set<String>) {
+        #expect(html.contains("[!! "), "\(page) is in the pseudo-locale")
+        #expect(!html.contains("[missing "), "\(page) names a message no catalog has")
+        for text in MessageCatalogTests.visibleText(html) where !fragments.contains(text) {
+            let unknown = words(outsideMessages(text)).filter { !known.contains($0) }
+            #expect(unknown.isEmpty, "\(page): “\(unknown.joined(separator: " "))” in “\(text)” is not from a catalog")
         }
     }
 
