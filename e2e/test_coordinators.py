@@ -8,6 +8,7 @@ import struct
 import subprocess
 import tempfile
 import time
+import urllib.parse
 
 from conftest import BINARY, ROOT
 
@@ -78,6 +79,12 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     page.click("text=Set up two-factor sign-in")
     secret = page.inner_text(".secret")
     shoot(page, screenshots, "admin-two-factor")
+    # The QR code, read by a real reader from what Chromium drew, holds the same secret.
+    page.locator("svg.qr").screenshot(path=str(screenshots / "admin-two-factor-qr.png"))
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", str(screenshots / "admin-two-factor-qr.png")],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    assert decoded.startswith("otpauth://totp/"), decoded
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(decoded).query)["secret"] == [secret.replace(" ", "")]
     page.fill("#field-code", totp(secret))
     page.click("main button[type=submit]")
     assert "Two-factor sign-in is on" in page.inner_text("h1")

@@ -28,7 +28,7 @@ import Testing
         for language in Language.allCases {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: language.rawValue)
-            base.formUnion((formatter.shortMonthSymbols ?? []).flatMap(PseudoLocaleTests.words))
+            base.formUnion(formatter.shortMonthSymbols.flatMap(PseudoLocaleTests.words))
             // Languages are named by ICU, as countries are.
             for other in Language.allCases { base.formUnion(PseudoLocaleTests.words(Messages(language).languageName(other.rawValue))) }
         }

@@ -22,6 +22,8 @@ struct EnrolmentView: Sendable {
     var admin: AdminPage
     var secret: String
     var uri: String
+    /// The setup address as a QR code (SVG), for the app to scan; nil if it is too long for one.
+    var qr: String?
     var form: FormView
     var notNow = AdminRoute.account.path
 }

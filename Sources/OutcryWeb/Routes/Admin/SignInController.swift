@@ -159,8 +159,13 @@ struct SignInController: Sendable {
             throw AdminRedirect.to(AdminRoute.signIn.path)
         }
         var how: String?
+        var usedBefore = false
         if let step = AdminAuth.matchingStep(of: code, secret: secret, at: now) {
-            if try await store.useTwoFactorStep(step, for: account.id) { how = "password and authenticator code" }
+            if try await store.useTwoFactorStep(step, for: account.id) {
+                how = "password and authenticator code"
+            } else {
+                usedBefore = true
+            }
         } else if try await store.useRecoveryCode(RecoveryCodes.normalised(code), for: account.id, now: now) {
             how = "password and a recovery code"
         }
@@ -173,7 +178,7 @@ struct SignInController: Sendable {
             }
             return try codePage(
                 messages, session: (session, token), next: request.uri.queryParameters["next"].map(String.init),
-                error: messages("admin.sign-in.wrong-code"), status: .unauthorized)
+                error: messages(usedBefore ? "admin.sign-in.code-used" : "admin.sign-in.wrong-code"), status: .unauthorized)
         }
         try await store.clearSignInFailures(key: key)
         try await store.endSession(token: token)

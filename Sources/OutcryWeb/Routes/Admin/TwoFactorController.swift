@@ -126,7 +126,7 @@ struct TwoFactorController: Sendable {
         let view = EnrolmentView(
             admin: AdminPage(
                 title: messages("admin.account.set-up"), coordinator: coordinator, current: AdminRoute.account.path, error: error),
-            secret: grouped, uri: uri,
+            secret: grouped, uri: uri, qr: QRCode(uri)?.svg(label: messages("admin.two-factor.qr-label")),
             form: FormView(
                 admin: AdminPage(title: "", coordinator: coordinator), heading: "", action: AdminRoute.twoFactor.path,
                 csrf: coordinator.session.csrf,
