@@ -45,6 +45,8 @@ def test_an_editor_chooses_russian_and_the_whole_area_speaks_it(start_server, br
         shoot(page, screenshots, name)
         violations = Axe().run(page).response["violations"]
         assert violations == [], (path, [violation["id"] for violation in violations])
+        page.set_viewport_size({"width": 390, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{path} scrolls sideways on a phone"
 
     # A form sent back with problems names them in Russian too.
     page.goto(server.url + "/admin/actions/30-24/edit")
