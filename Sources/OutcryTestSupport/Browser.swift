@@ -36,6 +36,14 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: .get, headers: headers)
     }
 
+    /// Posts a form as the browser and follows the redirect every change answers with, as the browser
+    /// would: the page that says what was done.
+    public func postFollowingRedirect(_ uri: String, _ fields: [(String, String)] = [], as browser: Browser) async throws -> TestResponse {
+        let response = try await post(uri, fields, as: browser)
+        guard response.status == .seeOther, let location = response.headers[.location] else { return response }
+        return try await get(location, as: browser)
+    }
+
     /// Posts a form as the browser, with its CSRF token unless `csrf` says otherwise.
     public func post(
         _ uri: String, _ fields: [(String, String)] = [], as browser: Browser?, csrf: String? = nil

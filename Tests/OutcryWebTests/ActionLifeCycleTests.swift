@@ -26,7 +26,7 @@ import Testing
             let editor = try await store.signedIn(.editor, now: clock.now)
             let created = try await client.post("/admin/actions", Self.newAction, as: editor)
             #expect(created.status == .seeOther)
-            #expect(created.headers[.location] == "/admin/actions/31-24")
+            #expect(created.headers[.location] == "/admin/actions/31-24?done=created")
             let draft = try #require(try await store.urgentAction("31-24"))
             #expect(draft.status == .draft)
             #expect(draft.targets == [.init(target: "sadyr-japarov", role: .primary), .init(target: "baktybek-amanbaev", role: .copy)])
@@ -43,7 +43,7 @@ import Testing
             #expect(preview.text.contains("Please release them."))
             #expect(!preview.text.contains("<!--outcry:"), "every hole of the page is filled")
 
-            let published = try await client.post("/admin/actions/31-24/publish", as: editor)
+            let published = try await client.postFollowingRedirect("/admin/actions/31-24/publish", as: editor)
             #expect(published.text.contains("Published. The public page is live."))
             let page = try await client.get("/actions/31-24", as: nil)
             #expect(page.status == .ok)
@@ -53,13 +53,13 @@ import Testing
 
             let earlier = try await client.post("/admin/actions/31-24/deadline", [("deadline", "2026-11-30")], as: editor)
             #expect(earlier.text.contains("The new deadline must be after the current one (1 December 2026)."))
-            let extended = try await client.post("/admin/actions/31-24/deadline", [("deadline", "2027-01-15")], as: editor)
+            let extended = try await client.postFollowingRedirect("/admin/actions/31-24/deadline", [("deadline", "2027-01-15")], as: editor)
             #expect(extended.text.contains("Deadline extended to 15 January 2027."))
             #expect(try await client.get("/actions/31-24", as: nil).text.contains("15 January 2027"))
 
             let noNote = try await client.post("/admin/actions/31-24/close", [("outcome", "released")], as: editor)
             #expect(noNote.status == .unprocessableContent)
-            let closed = try await client.post(
+            let closed = try await client.postFollowingRedirect(
                 "/admin/actions/31-24/close",
                 [("outcome", "released"), ("note", "Makhabat Tazhibek-kyzy was released on 2 December 2024.")],
                 as: editor)
@@ -75,6 +75,23 @@ import Testing
         }
     }
 
+    /// Every change answers with a redirect to a page that says what was done, so a reload never sends a form
+    /// again; the address carries only a known word, never text the page would print.
+    @Test func everyChangeRedirectsToAPageThatSaysWhatWasDone() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            let extended = try await client.post("/admin/actions/30-24/deadline", [("deadline", "2026-12-24")], as: editor)
+            #expect(extended.status == .seeOther)
+            #expect(extended.headers[.location] == "/admin/actions/30-24?done=extended")
+            let saved = try await client.post("/admin/targets/sadyr-japarov", [("name", "Sadyr Japarov")], as: editor)
+            #expect(saved.headers[.location] == "/admin/targets/sadyr-japarov?done=saved")
+            #expect(try await client.get("/admin/targets/sadyr-japarov?done=saved", as: editor).text.contains("Saved."))
+            let forged = try await client.get("/admin/actions/30-24?done=%3Cscript%3E&alerts=many", as: editor).text
+            #expect(!forged.contains("<script>") && !forged.contains(#"class="notice" role="status""#))
+        }
+    }
+
     @Test func aClosedActionCanBeReopenedAndTakesReportsAgain() async throws {
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in
@@ -87,7 +104,7 @@ import Testing
             // The status is checked before the form: a closed action's deadline is not "a date to fix".
             let noDate = try await client.post("/admin/actions/30-24/deadline", [("deadline", "")], as: editor)
             #expect(noDate.text.contains("Only a published action&#39;s deadline can be extended."))
-            let reopened = try await client.post("/admin/actions/30-24/reopen", as: editor)
+            let reopened = try await client.postFollowingRedirect("/admin/actions/30-24/reopen", as: editor)
             #expect(reopened.text.contains("Reopened. The public page takes reports again."))
             let action = try #require(try await store.urgentAction("30-24"))
             #expect(action.status == .published)
@@ -217,11 +234,13 @@ import Testing
             #expect(!dashboard.text.contains(">Accept<"), "viewers see flagged reports but cannot decide")
 
             let editor = try await store.signedIn(.editor, now: clock.now)
-            let accepted = try await client.post("/admin/actions/30-24/reports/\(flagged[0].id)", [("decision", "accept")], as: editor)
+            let accepted = try await client.postFollowingRedirect(
+                "/admin/actions/30-24/reports/\(flagged[0].id)", [("decision", "accept")], as: editor)
             #expect(accepted.text.contains("now counts in the totals"))
             let twice = try await client.post("/admin/actions/30-24/reports/\(flagged[0].id)", [("decision", "accept")], as: editor)
             #expect(twice.text.contains("was already decided"))
-            let rejected = try await client.post("/admin/actions/30-24/reports/\(flagged[1].id)", [("decision", "reject")], as: editor)
+            let rejected = try await client.postFollowingRedirect(
+                "/admin/actions/30-24/reports/\(flagged[1].id)", [("decision", "reject")], as: editor)
             #expect(rejected.text.contains("stays out of the totals"))
             let totals = try await store.totals(of: "30-24")
             #expect(totals.reports == 1)
@@ -258,9 +277,9 @@ import Testing
                     ("country", "KG"), ("last_verified", "2026-11-20"),
                 ],
                 as: editor)
-            #expect(saved.headers[.location] == "/admin/targets/ulukbek-maripov")
+            #expect(saved.headers[.location] == "/admin/targets/ulukbek-maripov?done=created")
             let again = try await client.post("/admin/targets", [("name", "Ulukbek Maripov")], as: editor)
-            #expect(again.headers[.location] == "/admin/targets/ulukbek-maripov-2")
+            #expect(again.headers[.location] == "/admin/targets/ulukbek-maripov-2?done=created")
             let stored = try #require(try await store.targets(["ulukbek-maripov"]).first)
             #expect(stored.socialHandles == [SocialHandle(network: .x, handle: "@maripov")])
             #expect(stored.lastVerified?.iso == "2026-11-20")
@@ -272,7 +291,7 @@ import Testing
                     ("themes", "press freedom, fair trial"),
                 ],
                 as: editor)
-            #expect(item.headers[.location] == "/admin/cases/kloop-staff")
+            #expect(item.headers[.location] == "/admin/cases/kloop-staff?done=created")
             #expect(try await store.case("kloop-staff")?.themes == ["press freedom", "fair trial"])
             let form = try await client.get("/admin/actions/new", as: editor).text
             #expect(form.contains("Ulukbek Maripov, Chairman of the Cabinet"))

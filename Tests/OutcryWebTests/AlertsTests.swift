@@ -55,7 +55,9 @@ import Testing
             // Publishing before confirmation sends nothing to this address.
             let editor = try await store.signedIn(.editor, now: clock.now)
             _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
-            #expect(try await client.post("/admin/actions/31-24/publish", as: editor).text.contains("Alerts queued for 0 subscribers."))
+            #expect(
+                try await client.postFollowingRedirect("/admin/actions/31-24/publish", as: editor).text.contains(
+                    "Alerts queued for 0 subscribers."))
 
             // Following the link changes nothing (mail scanners follow links); the page's button confirms.
             let page = try await client.get(Self.path(confirm), as: nil)
@@ -68,7 +70,7 @@ import Testing
             #expect(try await client.get("/alerts/confirm/x.1.y", as: nil).status == .gone)
             #expect(try await client.post("/alerts/confirm/x.1.y", as: nil).status == .gone)
 
-            let closed = try await client.post(
+            let closed = try await client.postFollowingRedirect(
                 "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released on 2 December.")], as: editor)
             #expect(closed.text.contains("Alerts queued for 1 subscriber."))
             let text = try await store.engine.read { database in
@@ -136,13 +138,15 @@ import Testing
             #expect(missing.text.contains("Choose at least one country"))
             let editor = try await store.signedIn(.editor, now: clock.now)
             _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
-            #expect(try await client.post("/admin/actions/31-24/publish", as: editor).text.contains("Alerts queued for 1 subscriber."))
+            #expect(
+                try await client.postFollowingRedirect("/admin/actions/31-24/publish", as: editor).text.contains(
+                    "Alerts queued for 1 subscriber."))
             try await store.updatePreferences(
                 try #require(try await store.subscribers(frequency: .instant).first?.id), language: "en",
                 filter: .countries([Country(rawValue: "FR")!]),
                 frequency: .instant)
             #expect(
-                try await client.post(
+                try await client.postFollowingRedirect(
                     "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released.")], as: editor
                 ).text.contains("Alerts queued for 0 subscribers."))
         }
@@ -207,7 +211,8 @@ import Testing
             let editor = try await store.signedIn(.editor, now: clock.now)
             _ = try await client.post("/admin/actions", ActionLifeCycleTests.newAction, as: editor)
             #expect(
-                try await client.post("/admin/actions/31-24/publish", as: editor).text.contains("Alerts queued for 0 subscribers."),
+                try await client.postFollowingRedirect("/admin/actions/31-24/publish", as: editor).text.contains(
+                    "Alerts queued for 0 subscribers."),
                 "weekly subscribers wait")
             _ = try await client.post("/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released.")], as: editor)
 

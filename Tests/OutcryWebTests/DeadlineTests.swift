@@ -52,7 +52,7 @@ import Testing
             let past = try await client.post("/admin/actions/30-24/deadline", [("deadline", "2026-11-25")], as: editor)
             #expect(past.status == .unprocessableContent)
             #expect(past.text.contains("The new deadline must be today or later."))
-            let extended = try await client.post("/admin/actions/30-24/deadline", [("deadline", "2026-12-07")], as: editor)
+            let extended = try await client.postFollowingRedirect("/admin/actions/30-24/deadline", [("deadline", "2026-12-07")], as: editor)
             #expect(extended.text.contains("Deadline extended to 7 December 2026."))
             clock.advance(seconds: 2)
             #expect(try await client.get("/actions?status=open", as: nil).text.contains("/actions/30-24"), "open again")

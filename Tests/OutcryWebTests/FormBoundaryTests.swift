@@ -29,7 +29,8 @@ import Testing
                 [("name", "Aruna\u{0} Tashkentova\r\nInjected: header"), ("note", "First part\u{0} and the rest\r\nSecond line\u{1B}[2J")],
                 as: editor)
             let location = try #require(saved.headers[.location])
-            let person = try #require(try await store.person(Identifier(String(location.split(separator: "/").last!))))
+            let person = try #require(
+                try await store.person(Identifier(String(location.split(separator: "?")[0].split(separator: "/").last!))))
             #expect(person.name == "Aruna Tashkentova Injected: header")
             #expect(person.note == "First part and the rest\nSecond line[2J")
         }

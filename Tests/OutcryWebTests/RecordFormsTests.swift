@@ -23,7 +23,7 @@ import Testing
                     ("organisation", "temirov-live"),
                 ],
                 as: editor)
-            #expect(person.headers[.location] == "/admin/people/aruna-tashkentova")
+            #expect(person.headers[.location] == "/admin/people/aruna-tashkentova?done=created")
             let saved = try #require(try await store.person("aruna-tashkentova"))
             #expect(
                 saved.variants == [NameVariant(name: "Аруна Ташкентова", script: "Cyrl", language: "ky"), NameVariant(name: "Aruna T.")])
@@ -39,7 +39,7 @@ import Testing
                 "/admin/status-changes", fields.map { $0.0 == "date" ? ("date", "March 2024") : $0 }, as: editor)
             #expect(badDate.text.contains("“March 2024” is not a date this form understands"))
             let event = try await client.post("/admin/status-changes", fields, as: editor)
-            #expect(event.headers[.location] == "/admin/status-changes/2024-03-house-arrest")
+            #expect(event.headers[.location] == "/admin/status-changes/2024-03-house-arrest?done=created")
             let stored = try #require(try await store.event("2024-03-house-arrest"))
             #expect(stored.date.start.precision == .month)
             #expect(stored.source == .urgentAction("30-24"))
@@ -52,7 +52,7 @@ import Testing
 
             // Editing keeps the event's place and records who changed it.
             fields = fields.map { $0.0 == "summary" ? ("summary", "Moved to house arrest in Bishkek.") : $0 }
-            let edited = try await client.post("/admin/status-changes/2024-03-house-arrest", fields, as: editor)
+            let edited = try await client.postFollowingRedirect("/admin/status-changes/2024-03-house-arrest", fields, as: editor)
             #expect(edited.text.contains("Saved."))
             #expect(try await store.auditLog(recordID: "2024-03-house-arrest").map(\.action) == ["edited", "created"])
         }
@@ -75,7 +75,7 @@ import Testing
                     ("quote-1", ""), ("case", "temirov-live-2024"),
                 ],
                 as: editor)
-            #expect(saved.headers[.location] == "/admin/statements/journalists-freed")
+            #expect(saved.headers[.location] == "/admin/statements/journalists-freed?done=created")
             let form = try await client.get("/admin/statements/journalists-freed", as: editor).text
             #expect(form.contains(#"name="quote-1""#), "an empty set of fields for one more quote")
             let page = try await client.get("/statements/journalists-freed", as: nil).text
@@ -96,7 +96,7 @@ import Testing
                     ("variants", "ГКНБ\nGKNB"),
                 ],
                 as: editor)
-            #expect(saved.headers[.location] == "/admin/organisations/state-committee-for-national-security")
+            #expect(saved.headers[.location] == "/admin/organisations/state-committee-for-national-security?done=created")
             let organisation = try #require(try await store.organisations(["state-committee-for-national-security"]).first)
             #expect(organisation.variants.map(\.script) == ["Cyrl", "Latn"])
             #expect(organisation.kind == .securityService)

@@ -218,9 +218,9 @@ import Testing
             browser = Browser(cookie: pending, csrf: codePage.hidden("csrf")!, email: email)
 
             // The code used at enrolment cannot be used again (same time step); one a minute old is refused.
-            let used = try await client.post("/admin/sign-in/code", [("code", code())], as: browser)
-            #expect(used.status == .unauthorized)
-            #expect(used.text.contains("That code was used already. Wait for the next code your app shows"), "and it says so")
+            let usedCode = try await client.post("/admin/sign-in/code", [("code", code())], as: browser)
+            #expect(usedCode.status == .unauthorized)
+            #expect(usedCode.text.contains("That code was used already. Wait for the next code your app shows"), "and it says so")
             let old = try await client.post("/admin/sign-in/code", [("code", code(-60))], as: browser)
             #expect(old.status == .unauthorized)
             #expect(old.text.contains("That code is not right."))

@@ -28,7 +28,7 @@ import Testing
             let empty = try await client.post("/admin/translations/case/temirov-live-2024/de", [("t-title", " ")], as: editor)
             #expect(empty.status == .unprocessableContent)
             #expect(empty.text.contains("Nothing is translated yet"))
-            let saved = try await client.post(
+            let saved = try await client.postFollowingRedirect(
                 "/admin/translations/case/temirov-live-2024/de",
                 [("t-title", "Die Journalisten von Temirov LIVE"), ("t-summary", "Elf Journalisten.\n\nSie sind angeklagt.")], as: editor)
             #expect(saved.status == .ok && saved.text.contains("Saved."))

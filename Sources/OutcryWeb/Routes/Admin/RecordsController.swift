@@ -31,6 +31,9 @@ struct EditableRecord<Value: Sendable>: Sendable {
     var newPath: String { AdminRoute.newRecord(kind).path }
     func path(_ id: String) -> String { AdminRoute.record(kind, id: id).path }
 
+    /// The record's page, saying what was just done (`created`, `saved`).
+    func path(_ id: String, done: String) -> String { SiteRoute.admin(.record(kind, id: id)).path(query: ["done": done]) }
+
     /// The kind's own words ("New case", "Back to cases"): each language words each kind its own way.
     func words(_ name: String, _ messages: Messages) -> String { messages("admin.records.\(kind.rawValue).\(name)") }
 }
@@ -81,13 +84,22 @@ struct RecordsController<Value: Sendable>: Sendable {
         let id = try await newSlug(from: record.name(value)) { try await auth.store.exists($0, in: table) }
         let saved = record.withID(value, id)
         try await record.save(saved, context.coordinator.audit("created", record.noun, id, record.name(saved), at: now))
-        return seeOther(record.path(id))
+        return seeOther(record.path(id, done: "created"))
     }
 
+    /// The record's form, saying what the last one sent did: saving answers with a redirect here, so a reload
+    /// never sends the form again.
     @Sendable func show(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
+        let notice: String? =
+            switch request.uri.queryParameters["done"] {
+            case "created": coordinator.messages("admin.records.created")
+            case "saved": coordinator.messages("admin.records.saved")
+            default: nil
+            }
         return try await page(
-            coordinator, try await found(record.one(try slug(context))), isNew: false, errors: FormErrors(coordinator.messages))
+            coordinator, try await found(record.one(try slug(context))), isNew: false, errors: FormErrors(coordinator.messages),
+            notice: notice)
     }
 
     @Sendable func save(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
@@ -96,8 +108,7 @@ struct RecordsController<Value: Sendable>: Sendable {
         let (value, errors) = try await record.read(form, existing, coordinator.messages)
         guard errors.isEmpty else { return try await page(coordinator, value, isNew: false, errors: errors) }
         try await record.save(value, coordinator.audit("edited", record.noun, record.id(value), record.name(value), at: now))
-        return try await page(
-            coordinator, value, isNew: false, errors: FormErrors(coordinator.messages), notice: coordinator.messages("admin.records.saved"))
+        return seeOther(record.path(record.id(value), done: "saved"))
     }
 
     private func page(

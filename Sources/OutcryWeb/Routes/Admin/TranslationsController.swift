@@ -61,7 +61,11 @@ struct TranslationsController: Sendable {
         let (kind, id, language) = try Self.translation(context)
         let original = try await found(self.original(kind, id, context.coordinator.messages))
         let existing = try await store.translations(of: kind, id).first { $0.language == language.rawValue }
-        return try page(context.coordinator, original, kind, id, language, values: existing?.fields ?? [:], existing: existing)
+        // Saving answers with a redirect here, saying so: a reload never sends the form again.
+        let saved = request.uri.queryParameters["done"] == "saved" && existing != nil
+        return try page(
+            context.coordinator, original, kind, id, language, values: existing?.fields ?? [:], existing: existing,
+            notice: saved ? context.coordinator.messages("admin.records.saved") : nil)
     }
 
     @Sendable func save(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
@@ -85,9 +89,7 @@ struct TranslationsController: Sendable {
             translation,
             audit: context.coordinator.audit(
                 "translated", Self.noun(kind), id, "\(original.name) in \(Self.languageName(language.rawValue))", at: now))
-        return try page(
-            context.coordinator, original, kind, id, language, values: fields, existing: translation,
-            notice: context.coordinator.messages("admin.records.saved"))
+        return seeOther(SiteRoute.admin(.translation(kind, id: id, language: language.rawValue)).path(query: ["done": "saved"]))
     }
 
     @Sendable func delete(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {

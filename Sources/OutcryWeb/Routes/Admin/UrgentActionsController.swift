@@ -70,11 +70,20 @@ struct UrgentActionsController: Sendable {
         try await store.save(
             action,
             audit: coordinator.audit("created", "urgent action", action.id.rawValue, "draft UA \(action.number): \(action.title)", at: now))
-        return seeOther(AdminRoute.action(action.id).path)
+        return Done.created.redirect(to: action.id)
     }
 
+    /// The dashboard, saying what the form just sent did: every change answers with a redirect here, so a
+    /// reload never sends a form again.
     @Sendable func show(_ request: Request, context: CoordinatorContext) async throws -> Response {
-        try await dashboard(context.coordinator, try await action(context))
+        let action = try await action(context)
+        let query = request.uri.queryParameters
+        let notice = query["done"].flatMap { Done(rawValue: String($0)) }.map { done in
+            done.notice(
+                action, alerts: query["alerts"].flatMap { Int(String($0)) }, report: query["report"].flatMap { Int64(String($0)) },
+                context.coordinator.messages)
+        }
+        return try await dashboard(context.coordinator, action, notice: notice)
     }
 
     @Sendable func save(_ request: Request, context: CoordinatorContext, body: FormBody) async throws -> Response {
@@ -85,7 +94,7 @@ struct UrgentActionsController: Sendable {
         guard errors.isEmpty else { return try actionFormPage(coordinator, form: form, action: action, isNew: false, errors: errors) }
         try await store.save(
             action, audit: coordinator.audit("edited", "urgent action", action.id.rawValue, action.changeSummary(since: existing), at: now))
-        return seeOther(AdminRoute.action(action.id).path)
+        return Done.saved.redirect(to: action.id)
     }
 
     @Sendable func edit(_ request: Request, context: CoordinatorContext) async throws -> Response {
@@ -117,11 +126,10 @@ struct UrgentActionsController: Sendable {
         guard body["decision"] == "accept" || body["decision"] == "reject" else {
             throw HTTPError(.badRequest, message: messages("admin.review.choose"))
         }
-        let done = try await store.review(report: report, of: action.id, accept: accept, actor: coordinator.email, now: now)
-        let id: KeyValuePairs<String, String> = ["id": String(report)]
-        return try await dashboard(
-            coordinator, action, notice: done ? messages(accept ? "admin.review.accepted" : "admin.review.rejected", id) : nil,
-            error: done ? nil : messages("admin.review.already", id))
+        guard try await store.review(report: report, of: action.id, accept: accept, actor: coordinator.email, now: now) else {
+            return try await dashboard(coordinator, action, error: messages("admin.review.already", ["id": String(report)]))
+        }
+        return (accept ? Done.accepted : Done.rejected).redirect(to: action.id, report: report)
     }
 
     // MARK: Urgent Actions
@@ -227,18 +235,18 @@ struct UrgentActionsController: Sendable {
         }
         try await store.save(
             changed, audit: coordinator.audit(step.auditVerb, "urgent action", action.id.rawValue, step.auditSummary(of: action), at: now))
-        var notice =
-            switch step {
-            case .publish: messages("admin.step.published")
-            case .extendDeadline: messages("admin.step.extended", ["deadline": changed.deadline.map { messages.date($0).text } ?? ""])
-            case .close: messages("admin.step.closed")
-            case .reopen: messages("admin.step.reopened")
-            }
+        var queued: Int?
         if let alerts, let occasion = AlertOccasion(step, kind: changed.kind) {
-            let queued = try await alerts.announce(changed, occasion, now: now)
-            notice += " " + messages.plural("admin.step.alerts-queued", count: queued)
+            queued = try await alerts.announce(changed, occasion, now: now)
         }
-        return try await dashboard(coordinator, changed, notice: notice)
+        let done: Done =
+            switch step {
+            case .publish: .published
+            case .extendDeadline: .extended
+            case .close: .closed
+            case .reopen: .reopened
+            }
+        return done.redirect(to: action.id, alerts: queued)
     }
 
     private func dashboard(
@@ -268,5 +276,35 @@ enum ActionDefaults {
             id: "", number: "", kind: .update, caseID: earlier.caseID, title: earlier.title, summary: "", issued: issued,
             language: earlier.language, takeAction: earlier.takeAction, asks: earlier.asks, people: earlier.people,
             targets: earlier.targets, letters: earlier.letters, updates: earlier.id)
+    }
+}
+
+/// What a form sent to an action just did, carried in the dashboard's address after the redirect: only
+/// these words, and numbers, so the address can never make the page say something else.
+enum Done: String, Sendable {
+    case created, saved, published, extended, closed, reopened, accepted, rejected
+
+    func redirect(to action: Identifier<UrgentAction>, alerts: Int? = nil, report: Int64? = nil) -> Response {
+        seeOther(
+            SiteRoute.admin(.action(action)).path(query: [
+                "done": rawValue, "alerts": alerts.map(String.init), "report": report.map(String.init),
+            ]))
+    }
+
+    func notice(_ action: UrgentAction, alerts: Int?, report: Int64?, _ messages: Messages) -> String {
+        let id = ["id": report.map(String.init) ?? ""]
+        var text =
+            switch self {
+            case .created: messages("admin.step.created")
+            case .saved: messages("admin.records.saved")
+            case .published: messages("admin.step.published")
+            case .extended: messages("admin.step.extended", ["deadline": action.deadline.map { messages.date($0).text } ?? ""])
+            case .closed: messages("admin.step.closed")
+            case .reopened: messages("admin.step.reopened")
+            case .accepted: messages("admin.review.accepted", values: id)
+            case .rejected: messages("admin.review.rejected", values: id)
+            }
+        if let alerts { text += " " + messages.plural("admin.step.alerts-queued", count: alerts) }
+        return text
     }
 }
