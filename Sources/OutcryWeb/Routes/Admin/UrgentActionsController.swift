@@ -279,32 +279,34 @@ enum ActionDefaults {
     }
 }
 
-/// What a form sent to an action just did, carried in the dashboard's address after the redirect: only
-/// these words, and numbers, so the address can never make the page say something else.
-enum Done: String, Sendable {
-    case created, saved, published, extended, closed, reopened, accepted, rejected
+extension UrgentActionsController {
+    /// What a form sent to an action just did, carried in the dashboard's address after the redirect: only
+    /// these words, and numbers, so the address can never make the page say something else.
+    enum Done: String, Sendable {
+        case created, saved, published, extended, closed, reopened, accepted, rejected
 
-    func redirect(to action: Identifier<UrgentAction>, alerts: Int? = nil, report: Int64? = nil) -> Response {
-        seeOther(
-            SiteRoute.admin(.action(action)).path(query: [
-                "done": rawValue, "alerts": alerts.map(String.init), "report": report.map(String.init),
-            ]))
-    }
+        func redirect(to action: Identifier<UrgentAction>, alerts: Int? = nil, report: Int64? = nil) -> Response {
+            seeOther(
+                SiteRoute.admin(.action(action)).path(query: [
+                    "done": rawValue, "alerts": alerts.map(String.init), "report": report.map(String.init),
+                ]))
+        }
 
-    func notice(_ action: UrgentAction, alerts: Int?, report: Int64?, _ messages: Messages) -> String {
-        let id = ["id": report.map(String.init) ?? ""]
-        var text =
-            switch self {
-            case .created: messages("admin.step.created")
-            case .saved: messages("admin.records.saved")
-            case .published: messages("admin.step.published")
-            case .extended: messages("admin.step.extended", ["deadline": action.deadline.map { messages.date($0).text } ?? ""])
-            case .closed: messages("admin.step.closed")
-            case .reopened: messages("admin.step.reopened")
-            case .accepted: messages("admin.review.accepted", values: id)
-            case .rejected: messages("admin.review.rejected", values: id)
-            }
-        if let alerts { text += " " + messages.plural("admin.step.alerts-queued", count: alerts) }
-        return text
+        func notice(_ action: UrgentAction, alerts: Int?, report: Int64?, _ messages: Messages) -> String {
+            let id = ["id": report.map(String.init) ?? ""]
+            var text =
+                switch self {
+                case .created: messages("admin.step.created")
+                case .saved: messages("admin.records.saved")
+                case .published: messages("admin.step.published")
+                case .extended: messages("admin.step.extended", ["deadline": action.deadline.map { messages.date($0).text } ?? ""])
+                case .closed: messages("admin.step.closed")
+                case .reopened: messages("admin.step.reopened")
+                case .accepted: messages("admin.review.accepted", values: id)
+                case .rejected: messages("admin.review.rejected", values: id)
+                }
+            if let alerts { text += " " + messages.plural("admin.step.alerts-queued", count: alerts) }
+            return text
+        }
     }
 }
