@@ -112,8 +112,11 @@ extension Store: ListingRecords {
     private static func notPassed(on today: HistoricalDate) -> any SQLExpression {
         let deadline = SQLColumn("deadline", table: "a")
         let todayAsPrecise = SQLFunction("substr", args: SQLBind(today.iso), SQLLiteral.numeric("1"), SQLFunction("length", args: deadline))
-        return SQLBinaryExpression(
-            SQLBinaryExpression(deadline, .is, SQLLiteral.null), .or, SQLBinaryExpression(deadline, .greaterThanOrEqual, todayAsPrecise))
+        // In brackets: joined to the other conditions by AND, an OR left bare would let any status through.
+        return SQLGroupExpression(
+            SQLBinaryExpression(
+                SQLBinaryExpression(deadline, .is, SQLLiteral.null), .or, SQLBinaryExpression(deadline, .greaterThanOrEqual, todayAsPrecise)
+            ))
     }
 
     /// Public actions (`a`) with their cases (`c`), in `statuses`.

@@ -89,4 +89,40 @@ import Testing
             #expect(try await store.urgentAction("31-24")?.status == .draft)
         }
     }
+
+    /// Only published actions are open: a draft or a closed action with a deadline still to come is never listed.
+    @Test(arguments: TestApp.engines)
+    func draftsAndClosedActionsWithAFutureDeadlineAreNotOpen(engine: SQLEngineKind) async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock, engine: engine) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            let fields = ActionLifeCycleTests.newAction.map { $0.0 == "title" ? ("title", "Embargoed draft") : $0 }
+            #expect(try await client.post("/admin/actions", fields, as: editor).status == .seeOther)
+            try await Self.setDeadline("2027-01-31", store, clock)
+            _ = try await client.post("/admin/actions/30-24/close", [("outcome", "released"), ("note", "Freed.")], as: editor)
+            clock.advance(seconds: 2)
+            for list in ["/actions?status=open", "/actions?status=open&country=KG", "/actions"] {
+                let page = try await client.get(list, as: nil).text
+                #expect(!page.contains("Embargoed draft") && !page.contains("/actions/31-24"), "\(list) shows no draft")
+            }
+            #expect(!(try await client.get("/actions?status=open", as: nil).text.contains("/actions/30-24")), "closed is not open")
+        }
+    }
+
+    @Test func editingAPublishedActionNeverMovesItsDeadlineIntoThePast() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            let action = try #require(try await store.urgentAction("30-24"))
+            let fields: [(String, String)] = [
+                ("kind", "new"), ("case", action.caseID.rawValue), ("title", action.title), ("summary", action.summary),
+                ("issued", action.issued.iso), ("deadline", "2026-11-20"), ("language", action.language),
+                ("target-sadyr-japarov", "primary"), ("salutation", "Dear President,"), ("letter", "Release them."),
+            ]
+            let refused = try await client.post("/admin/actions/30-24", fields, as: editor)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("The new deadline must be today or later."))
+            #expect(try await store.urgentAction("30-24")?.deadline == nil)
+        }
+    }
 }

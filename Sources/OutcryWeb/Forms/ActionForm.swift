@@ -11,6 +11,8 @@ struct ActionForm: WordedForm, Sendable {
     let actions: [UrgentAction]
     /// The coordinator's language.
     let messages: Messages
+    /// A published action's deadline is never moved into the past, here as by the life-cycle step.
+    let today: HistoricalDate
 
     func fields(_ action: UrgentAction, isNew: Bool, errors: FormErrors? = nil) -> [FormField] {
         let letter = action.letter(for: nil)
@@ -104,6 +106,9 @@ struct ActionForm: WordedForm, Sendable {
         action.issued = errors.date(form.text("issued"), "issued", required: true) ?? action.issued
         action.deadline = errors.date(form.text("deadline"), "deadline")
         if let deadline = action.deadline, deadline < action.issued { errors.add("deadline", key: "admin.action-form.deadline-early") }
+        if base.status == .published, action.deadline != base.deadline, action.deadlinePassed(on: today) {
+            errors.add("deadline", key: "admin.refusal.deadline-past")
+        }
         let language = form.text("language") ?? "en"
         if !Self.isLanguageCode(language) {
             errors.add("language", key: "admin.action-form.language-code")

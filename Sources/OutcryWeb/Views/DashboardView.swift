@@ -147,7 +147,7 @@ extension DashboardView {
                 when: messages.moment(report.reportedAt),
                 what: Channel.allCases.compactMap { channel in
                     (report.counts[channel] ?? 0) > 0
-                        ? "\(messages.number(report.counts[channel]!)) \(messages.channels(channel).lowercased())" : nil
+                        ? "\(messages.number(report.counts[channel]!)) \(messages.channels(channel))" : nil
                 }.joined(separator: ", "),
                 target: report.target.map { names[$0] ?? $0.rawValue } ?? "—",
                 country: report.country?.name(in: messages.language.rawValue) ?? "—",

@@ -74,7 +74,7 @@ extension Channel {
         allCases.filter { channel in
             switch channel {
             case .letter, .other: true
-            case .email: targets.contains { !$0.emails.isEmpty }
+            case .email: targets.contains { !$0.emails.isEmpty || $0.contactFormURL != nil }
             case .fax: targets.contains { $0.fax != nil }
             case .call: targets.contains { $0.phone != nil }
             case .social: targets.contains { !$0.socialHandles.isEmpty }

@@ -128,7 +128,7 @@ struct ImportController: Sendable {
         }
         let form = ActionForm(
             cases: try await store.allCases(), people: try await store.allPeople(), targets: try await store.allTargets(),
-            actions: try await store.allUrgentActions(), messages: messages)
+            actions: try await store.allUrgentActions(), messages: messages, today: HistoricalDate(day: now))
         let officials = imported.targets.value ?? []
         let matched = officials.compactMap { official in
             Self.match(official, in: form.targets).map { UrgentActionTarget(target: $0.id, role: official.role) }

@@ -24,6 +24,10 @@ struct TranslationsController: Sendable {
         let record: any Translatable
         let name: String
         let back: Link
+        /// The name as the audit log writes it, in its one language.
+        var auditName: String {
+            (record as? UrgentAction).map { Messages.english("admin.translations.action", ["number": $0.number]) } ?? name
+        }
     }
 
     /// The state of each of the site's languages for one record.
@@ -88,7 +92,7 @@ struct TranslationsController: Sendable {
         try await store.save(
             translation,
             audit: context.coordinator.audit(
-                "translated", Self.noun(kind), id, "\(original.name) in \(Self.languageName(language.rawValue))", at: now))
+                "translated", Self.noun(kind), id, "\(original.auditName) in \(Self.languageName(language.rawValue))", at: now))
         return seeOther(SiteRoute.admin(.translation(kind, id: id, language: language.rawValue)).path(query: ["done": "saved"]))
     }
 
@@ -98,7 +102,7 @@ struct TranslationsController: Sendable {
         _ = try await store.deleteTranslation(
             of: kind, id, in: language.rawValue,
             audit: context.coordinator.audit(
-                "deleted translation", Self.noun(kind), id, "\(original.name) in \(Self.languageName(language.rawValue))", at: now))
+                "deleted translation", Self.noun(kind), id, "\(original.auditName) in \(Self.languageName(language.rawValue))", at: now))
         return seeOther(AdminRoute.translations(kind, id: id).path)
     }
 

@@ -53,7 +53,7 @@ struct UrgentActionsController: Sendable {
         }
         var draft = UrgentAction(
             id: "", number: "", caseID: firstCase.id, title: "", summary: "", issued: HistoricalDate(day: now),
-            takeAction: ActionDefaults.takeAction(messages))
+            language: messages.language.rawValue, takeAction: ActionDefaults.takeAction(messages))
         if let earlierID = request.uri.queryParameters["updates"], let earlier = form.actions.first(where: { $0.id.rawValue == earlierID })
         {
             draft = ActionDefaults.update(of: earlier, issued: HistoricalDate(day: now))
@@ -78,7 +78,7 @@ struct UrgentActionsController: Sendable {
     @Sendable func show(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let action = try await action(context)
         let query = request.uri.queryParameters
-        let notice = query["done"].flatMap { Done(rawValue: String($0)) }.map { done in
+        let notice = query["done"].flatMap { Done(rawValue: String($0)) }.flatMap { done in
             done.notice(
                 action, alerts: query["alerts"].flatMap { Int(String($0)) }, report: query["report"].flatMap { Int64(String($0)) },
                 context.coordinator.messages)
@@ -141,7 +141,7 @@ struct UrgentActionsController: Sendable {
     private func actionForm(_ messages: Messages) async throws -> ActionForm {
         ActionForm(
             cases: try await store.allCases(), people: try await store.allPeople(), targets: try await store.allTargets(),
-            actions: try await store.allUrgentActions(), messages: messages)
+            actions: try await store.allUrgentActions(), messages: messages, today: HistoricalDate(day: now))
     }
 
     private func actionsList(_ coordinator: Coordinator) async throws -> Response {
@@ -166,7 +166,7 @@ struct UrgentActionsController: Sendable {
                 "waiting": messages.number(outbox.queued + outbox.sending), "sent": messages.number(outbox.sent),
                 "failed": messages.number(outbox.failed),
             ])
-        if outbox.resends > 0 { alerts += " " + messages("admin.outbox.resends", ["count": messages.number(outbox.resends)]) }
+        if outbox.resends > 0 { alerts += " " + messages.plural("admin.outbox.resends", count: outbox.resends) }
         if let problem = outbox.lastErrors.first { alerts += " " + messages("admin.outbox.problem", ["problem": problem]) }
         let newLink = Link(text: messages("admin.action.new"), href: AdminRoute.newAction.path)
         return try renderer.response(
@@ -292,7 +292,15 @@ extension UrgentActionsController {
                 ]))
         }
 
-        func notice(_ action: UrgentAction, alerts: Int?, report: Int64?, _ messages: Messages) -> String {
+        /// Nil when the action's state says otherwise: an address kept or typed cannot make the page claim a
+        /// step the action is not in.
+        func notice(_ action: UrgentAction, alerts: Int?, report: Int64?, _ messages: Messages) -> String? {
+            switch self {
+            case .published, .reopened: guard action.status == .published else { return nil }
+            case .closed: guard action.status == .closed else { return nil }
+            case .extended: guard action.deadline != nil else { return nil }
+            case .created, .saved, .accepted, .rejected: break
+            }
             let id = ["id": report.map(String.init) ?? ""]
             var text =
                 switch self {
@@ -305,7 +313,9 @@ extension UrgentActionsController {
                 case .accepted: messages("admin.review.accepted", values: id)
                 case .rejected: messages("admin.review.rejected", values: id)
                 }
-            if let alerts { text += " " + messages.plural("admin.step.alerts-queued", count: alerts) }
+            if let alerts, [.published, .closed].contains(self) {
+                text += " " + messages.plural("admin.step.alerts-queued", count: alerts)
+            }
             return text
         }
     }
