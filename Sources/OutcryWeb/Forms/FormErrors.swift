@@ -70,12 +70,12 @@ struct FormErrors: Sendable {
 
 extension FormField {
     /// Every country, by its name in the coordinator's language, with "not given" first.
+    /// The names come sorted once per language, as the report form has them (`ReportFormView.countries(in:)`).
     static func country(_ name: String, _ messages: Messages, selected: Country?, hint: String? = nil) -> FormField {
-        let language = messages.language.rawValue
-        return .choice(
+        .choice(
             name, messages("admin.form.country"),
             options: [("", messages("admin.form.country-not-given"))]
-                + Country.sorted(in: language).map { ($0.code, $0.name(in: language)) },
+                + ReportFormView.countries(in: messages.language).map { ($0.code, $0.name) },
             selected: selected?.code ?? "", hint: hint)
     }
 }
