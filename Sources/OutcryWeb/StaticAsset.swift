@@ -4,6 +4,8 @@ import Hummingbird
 /// A small file served from memory with an ETag, so a phone that has it never downloads it again.
 struct StaticAsset: Sendable {
     let body: ByteBuffer
+    /// The same, compressed once when the server starts.
+    let gzipBody: ByteBuffer
     let contentType: String
     let etag: String
 
@@ -13,6 +15,10 @@ struct StaticAsset: Sendable {
         }
         let data = try Data(contentsOf: url)
         body = ByteBuffer(bytes: data)
+        gzipBody = Gzip.member([Gzip.compressed(body)]).reduce(into: ByteBuffer()) { whole, part in
+            var part = part
+            whole.writeBuffer(&part)
+        }
         self.contentType = contentType
         var fingerprint = Fingerprint()
         fingerprint.add(String(decoding: data, as: UTF8.self))
@@ -23,10 +29,15 @@ struct StaticAsset: Sendable {
         var headers = HTTPFields()
         headers[.eTag] = etag
         headers[.cacheControl] = "public, max-age=86400"
+        headers[.vary] = "Accept-Encoding"
         if request.headers[.ifNoneMatch] == etag {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = contentType
+        if request.headers[.acceptEncoding].map(Gzip.isAccepted(by:)) ?? false {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipBody))
+        }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 }

@@ -153,8 +153,9 @@ import Testing
     }
 
     /// The raw lane and the router give a page the same head (but for the date and server the HTTP server
-    /// adds to the router's) and the same body.
-    @Test func theRawLaneAndTheRouterGiveTheSameHeadAndBody() async throws {
+    /// adds to the router's) and the same body, compressed or not.
+    @Test(arguments: [nil, "gzip, deflate, br"])
+    func theRawLaneAndTheRouterGiveTheSameHeadAndBody(acceptEncoding: String?) async throws {
         try await Self.withCache { cache in
             let router = Router(context: OutcryRequestContext.self)
             router.middlewares.add(SecurityHeadersMiddleware())
@@ -162,11 +163,15 @@ import Testing
                 try await cache.respond(to: request, route: .statement("kloop-media-staff-detained-2025"), language: .en) { Self.page }
             }
             let routed = try await Application(router: router).test(.router) { client in
-                try await client.execute(uri: Self.cachedPath, method: .get)
+                try await client.execute(
+                    uri: Self.cachedPath, method: .get, headers: acceptEncoding.map { [.acceptEncoding: $0] } ?? [:])
             }
             let channel = try await Self.connection(cache)
-            try await channel.writeInbound(ByteBuffer(string: Self.get(Self.cachedPath)))
+            let request = Self.get(Self.cachedPath).replacing(
+                "\r\n\r\n", with: acceptEncoding.map { "\r\nAccept-Encoding: \($0)\r\n\r\n" } ?? "\r\n\r\n")
+            try await channel.writeInbound(ByteBuffer(string: request))
             let raw = try await Self.written(channel)
+            #expect(raw.lowercased().contains("content-encoding: gzip") == (acceptEncoding != nil))
             let (head, body) = try #require(raw.range(of: "\r\n\r\n").map { (raw[..<$0.lowerBound], raw[$0.upperBound...]) })
             #expect(String(body) == String(buffer: routed.body))
             #expect(head.hasPrefix("HTTP/1.1 \(routed.status.code) "))

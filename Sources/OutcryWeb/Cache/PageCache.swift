@@ -41,6 +41,8 @@ final class PageCache: Sendable {
 
     private struct Entry: Sendable {
         let segments: [ByteBuffer]
+        /// The same segments compressed, each on its own, for browsers that accept gzip.
+        let compressed: [Gzip.Part]
         let holes: [Hole]
         let version: ContentVersion
         /// The UTC day it was rendered on: pages say "12 days left" and "Deadline passed", so a new day renders anew.
@@ -55,6 +57,8 @@ final class PageCache: Sendable {
     private let entries = Mutex<[String: Entry]>([:])
     /// The shared content version and when it was last read; read again at most once a second.
     private let shared = Mutex<(version: Int, readAt: Date)?>(nil)
+    /// Each hole's last fill, compressed: totals change far less often than they are read.
+    private let compressedFills = Mutex<[Hole: (text: String, part: Gzip.Part)]>([:])
 
     init(
         store: Store, clock: any WallClock, fill: @escaping @Sendable (Hole) async throws -> String,
@@ -68,7 +72,7 @@ final class PageCache: Sendable {
 
     /// Rendered HTML with its holes filled, kept nowhere: for pages that must never be cached (previews).
     func filled(_ html: String) async throws -> String {
-        let entry = Self.split(html, version: ContentVersion(shared: 0, local: 0))
+        let entry = Self.split(html, version: ContentVersion(shared: 0, local: 0), compressing: false)
         var page = String(buffer: entry.segments[0])
         for (index, hole) in entry.holes.enumerated() {
             page += try await fill(hole)
@@ -96,7 +100,9 @@ final class PageCache: Sendable {
         var fills: [String] = []
         fills.reserveCapacity(entry.holes.count)
         for hole in entry.holes { fills.append(try await fill(hole)) }
-        let page = Self.assemble(entry, fills: fills, ifNoneMatch: request.headers[.ifNoneMatch].map { Substring($0) })
+        let page = assemble(
+            entry, fills: fills, ifNoneMatch: request.headers[.ifNoneMatch].map { Substring($0) },
+            gzip: request.headers[.acceptEncoding].map(Gzip.isAccepted(by:)) ?? false)
         var body = ByteBuffer()
         body.reserveCapacity(page.contentLength)
         for var part in page.parts { body.writeBuffer(&part) }
@@ -105,7 +111,7 @@ final class PageCache: Sendable {
 
     /// The page at `path` without waiting for anything: only when it is cached and current, and every hole
     /// can be filled from memory. Otherwise nil, and the request takes the ordinary way through the router.
-    func immediateResponse(path: String, ifNoneMatch: Substring?) -> CachedPage? {
+    func immediateResponse(path: String, ifNoneMatch: Substring?, gzip: Bool) -> CachedPage? {
         guard let known = shared.withLock({ $0 }), clock.now.timeIntervalSince(known.readAt) < 1,
             let entry = entries.withLock({ $0[path] }),
             entry.version == ContentVersion(shared: known.version, local: store.localContentChanges), entry.day == today
@@ -116,11 +122,11 @@ final class PageCache: Sendable {
             guard let text = immediateFill(hole) else { return nil }
             fills.append(text)
         }
-        return Self.assemble(entry, fills: fills, ifNoneMatch: ifNoneMatch)
+        return assemble(entry, fills: fills, ifNoneMatch: ifNoneMatch, gzip: gzip)
     }
 
     /// The response for an entry with these fills: its parts point into the cached segments, never copied.
-    private static func assemble(_ entry: Entry, fills: [String], ifNoneMatch: Substring?) -> CachedPage {
+    private func assemble(_ entry: Entry, fills: [String], ifNoneMatch: Substring?, gzip: Bool) -> CachedPage {
         var fingerprint = Fingerprint()
         fingerprint.add("\(entry.version.shared).\(entry.version.local).\(entry.day)")
         for (hole, text) in zip(entry.holes, fills) {
@@ -132,6 +138,15 @@ final class PageCache: Sendable {
         if let ifNoneMatch, ifNoneMatch == eTag {
             return CachedPage(status: .notModified, eTag: eTag, parts: [], personal: personal)
         }
+        if gzip {
+            var parts: [Gzip.Part] = []
+            parts.reserveCapacity(entry.compressed.count + fills.count)
+            for (index, segment) in entry.compressed.enumerated() {
+                parts.append(segment)
+                if index < fills.count { parts.append(compressed(fills[index], for: entry.holes[index])) }
+            }
+            return CachedPage(status: .ok, eTag: eTag, parts: Gzip.member(parts), personal: personal, gzip: true)
+        }
         var parts: [ByteBuffer] = []
         parts.reserveCapacity(entry.segments.count + fills.count)
         for (index, segment) in entry.segments.enumerated() {
@@ -139,6 +154,16 @@ final class PageCache: Sendable {
             if index < fills.count { parts.append(ByteBuffer(string: fills[index])) }
         }
         return CachedPage(status: .ok, eTag: eTag, parts: parts, personal: personal)
+    }
+
+    /// A fill compressed: a form's token, new on every response, goes as it is; the rest is compressed once
+    /// per change of its text.
+    private func compressed(_ text: String, for hole: Hole) -> Gzip.Part {
+        if case .reportToken = hole { return Gzip.stored(ByteBuffer(string: text)) }
+        if let known = compressedFills.withLock({ $0[hole] }), known.text == text { return known.part }
+        let part = Gzip.compressed(ByteBuffer(string: text))
+        compressedFills.withLock { $0[hole] = (text, part) }
+        return part
     }
 
     /// Days since 1970-01-01 in UTC: a division, as cheap as the serving path needs.
@@ -156,7 +181,7 @@ final class PageCache: Sendable {
     }
 
     /// Cuts rendered HTML at every hole marker: segment i is followed by hole i.
-    private static func split(_ html: String, version: ContentVersion) -> Entry {
+    private static func split(_ html: String, version: ContentVersion, compressing: Bool = true) -> Entry {
         var segments: [ByteBuffer] = []
         var holes: [Hole] = []
         var current = ""
@@ -175,7 +200,7 @@ final class PageCache: Sendable {
         }
         current += rest
         segments.append(ByteBuffer(string: current))
-        return Entry(segments: segments, holes: holes, version: version)
+        return Entry(segments: segments, compressed: compressing ? segments.map(Gzip.compressed) : [], holes: holes, version: version)
     }
 }
 
@@ -186,6 +211,8 @@ struct CachedPage: Sendable {
     let parts: [ByteBuffer]
     /// It carries a form token made for this response: no shared cache may keep it for someone else.
     let personal: Bool
+    /// The parts make one gzip member.
+    var gzip = false
 
     var contentLength: Int { parts.reduce(0) { $0 + $1.readableBytes } }
 
@@ -194,7 +221,10 @@ struct CachedPage: Sendable {
         var headers = HTTPFields()
         headers[.eTag] = eTag
         headers[.cacheControl] = personal ? Self.personalCacheControl : Self.cacheControl
+        // Whichever way it went, the answer depends on `Accept-Encoding`.
+        headers[.vary] = "Accept-Encoding"
         if status == .ok { headers[.contentType] = Self.contentType }
+        if gzip { headers[.contentEncoding] = "gzip" }
         return headers
     }
 

@@ -96,7 +96,8 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
                 path != "/" || Language.home(for: request.headerFields[.acceptLanguage]) == nil,
                 let page = cache.immediateResponse(
                     path: path,
-                    ifNoneMatch: request.headerFields[.ifNoneMatch].map { Substring($0) })
+                    ifNoneMatch: request.headerFields[.ifNoneMatch].map { Substring($0) },
+                    gzip: request.headerFields[.acceptEncoding].map(Gzip.isAccepted(by:)) ?? false)
             else {
                 progress.atRouter += 1
                 progress.headRead(at: context.eventLoop.now)

@@ -105,7 +105,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             let whole = buffer.readSlice(length: request.length + (request.contentLength ?? 0))!
             if progress.atRouter == 0, request.method == .get,
                 Language.home(for: request.acceptLanguage) == nil,
-                let page = cache.immediateResponse(path: request.path, ifNoneMatch: request.ifNoneMatch)
+                let page = cache.immediateResponse(path: request.path, ifNoneMatch: request.ifNoneMatch, gzip: request.acceptsGzip)
             {
                 closing = request.closes
                 answered = true
@@ -218,6 +218,9 @@ struct PlainRequest: Equatable {
     var ifNoneMatch: Substring?
     /// Read for `/` only, the one page whose answer depends on it.
     var acceptLanguage: String?
+    /// Every `Accept-Encoding` value, joined; read for GETs only.
+    var acceptEncoding: String?
+    var acceptsGzip: Bool { acceptEncoding.map(Gzip.isAccepted(by:)) ?? false }
     var contentLength: Int?
     /// The body is `application/x-www-form-urlencoded`.
     var isForm = false
@@ -298,6 +301,8 @@ struct PlainRequest: Equatable {
                     request.ifNoneMatch = Substring(value())
                 } else if named("accept-language"), request.path == "/" {
                     request.acceptLanguage = value()
+                } else if method == .get, named("accept-encoding") {
+                    request.acceptEncoding = request.acceptEncoding.map { "\($0), \(value())" } ?? value()
                 } else if named("x-forwarded-for") {
                     request.forwardedFor = request.forwardedFor.map { "\($0), \(value())" } ?? value()
                 } else if named("connection") {
