@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import OutcryCore
 import OutcryTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import CompressNIO
 import NIOCore
+import OutcryCore
 
 /// A gzip body made of parts compressed apart: a cached page's fixed segments are compressed once, when
 /// the page is rendered, and what fills its holes per request is added between them as its own deflate
@@ -29,7 +30,7 @@ enum Gzip {
             defer { try? compressor.finishStream() }
             var output = ByteBufferAllocator().buffer(capacity: compressor.maxSize(from: input) + 64)
             try compressor.streamDeflate(from: &input, to: &output, flush: .sync)
-            if input.readableBytes == 0 { return Part(blocks: output, checksum: CRC32.checksum(bytes), length: bytes.readableBytes) }
+            if input.readableBytes == 0 { return Part(blocks: output, checksum: bytes.withUnsafeReadableBytes { CRC32.checksum($0) }, length: bytes.readableBytes) }
         } catch {}
         // zlib never fails on memory it was given enough of; should it, the bytes go as they are.
         return stored(bytes)
@@ -48,7 +49,7 @@ enum Gzip {
             output.writeInteger(~UInt16(count), endianness: .little)
             output.writeBuffer(&chunk)
         } while rest.readableBytes > 0
-        return Part(blocks: output, checksum: CRC32.checksum(bytes), length: bytes.readableBytes)
+        return Part(blocks: output, checksum: bytes.withUnsafeReadableBytes { CRC32.checksum($0) }, length: bytes.readableBytes)
     }
 
     /// The end of the member: an empty final block, then the CRC and the length of everything before it.
@@ -87,61 +88,5 @@ enum Gzip {
             }
         }
         return accepted
-    }
-}
-
-/// The CRC-32 of gzip and PNG (ISO 3309, reflected, polynomial 0xEDB88320).
-enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { byte in
-        var crc = UInt32(byte)
-        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        return crc
-    }
-
-    static func checksum(_ bytes: ByteBuffer, continuing crc: UInt32 = 0) -> UInt32 {
-        bytes.withUnsafeReadableBytes { checksum($0, continuing: crc) }
-    }
-
-    static func checksum(_ bytes: some Sequence<UInt8>, continuing crc: UInt32 = 0) -> UInt32 {
-        var crc = ~crc
-        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return ~crc
-    }
-
-    /// The CRC of two byte strings one after the other, from each one's CRC and the second's length: zlib's
-    /// `crc32_combine`, by multiplying by x^(8·length) modulo the polynomial.
-    static func combine(_ first: UInt32, _ second: UInt32, length: Int) -> UInt32 {
-        multiply(powerOfX(bytes: length), first) ^ second
-    }
-
-    /// a·b modulo the polynomial, both in the reflected bit order (bit 31 is x⁰).
-    private static func multiply(_ a: UInt32, _ b: UInt32) -> UInt32 {
-        var (mask, product, b) = (UInt32(1) << 31, UInt32(0), b)
-        while true {
-            if a & mask != 0 {
-                product ^= b
-                if a & (mask - 1) == 0 { return product }
-            }
-            mask >>= 1
-            b = b & 1 == 1 ? (b >> 1) ^ 0xEDB8_8320 : b >> 1
-        }
-    }
-
-    /// x^(2^k) for k = 0…31, each the square of the one before.
-    private static let powersOfTwo: [UInt32] = {
-        var powers = [UInt32(1) << 30]
-        for _ in 1..<32 { powers.append(multiply(powers.last!, powers.last!)) }
-        return powers
-    }()
-
-    /// x^(8·bytes) modulo the polynomial.
-    private static func powerOfX(bytes: Int) -> UInt32 {
-        var (power, n, k) = (UInt32(1) << 31, bytes, 3)
-        while n > 0 {
-            if n & 1 == 1 { power = multiply(powersOfTwo[k & 31], power) }
-            n >>= 1
-            k += 1
-        }
-        return power
     }
 }
