@@ -142,7 +142,8 @@ public struct CleanImage: Hashable, Sendable {
 
     /// An EXIF segment that says only how to turn the picture: one directory of one entry.
     private static func orientationSegment(_ orientation: UInt16) -> [UInt8] {
-        let tiff: [UInt8] = [0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8] + [0, 1] + [0x01, 0x12, 0, 3, 0, 0, 0, 1]
+        let tiff: [UInt8] =
+            [0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8] + [0, 1] + [0x01, 0x12, 0, 3, 0, 0, 0, 1]
             + [UInt8(orientation >> 8), UInt8(orientation & 0xFF), 0, 0] + [0, 0, 0, 0]
         let payload = Array("Exif\0\0".utf8) + tiff
         let length = payload.count + 2

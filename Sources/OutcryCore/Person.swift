@@ -10,10 +10,12 @@ public struct Person: Hashable, Codable, Sendable, Identifiable {
     public var affiliations: [Identifier<Organisation>]
     /// Facts worth knowing that are not events ("23 years old in April 2024").
     public var note: String?
+    /// A photograph published with consent, cleaned of its metadata.
+    public var portrait: Portrait?
 
     public init(
         id: Identifier<Person>, name: String, variants: [NameVariant] = [], role: String? = nil,
-        affiliations: [Identifier<Organisation>] = [], note: String? = nil
+        affiliations: [Identifier<Organisation>] = [], note: String? = nil, portrait: Portrait? = nil
     ) {
         self.id = id
         self.name = name
@@ -21,10 +23,24 @@ public struct Person: Hashable, Codable, Sendable, Identifiable {
         self.role = role
         self.affiliations = affiliations
         self.note = note
+        self.portrait = portrait
     }
 
     /// Every known spelling, the preferred one first.
     public var allNames: [String] { [name] + variants.map(\.name).filter { $0 != name } }
+}
+
+/// A person's photograph: the stored picture and what it shows, for those who cannot see it.
+public struct Portrait: Hashable, Codable, Sendable {
+    /// The stored picture's id, made from its bytes.
+    public var image: String
+    /// "Makhabat Tazhibek kyzy, smiling, in front of a bookshelf".
+    public var alt: String
+
+    public init(image: String, alt: String) {
+        self.image = image
+        self.alt = alt
+    }
 }
 
 public struct NameVariant: Hashable, Codable, Sendable {

@@ -32,13 +32,15 @@ public struct UrgentAction: Hashable, Codable, Sendable, Identifiable {
     public var outcome: Outcome?
     /// The earlier action this one updates or closes.
     public var updates: Identifier<UrgentAction>?
+    /// How many people the coordinators hope will act: the page shows progress toward it.
+    public var goal: Int?
 
     public init(
         id: Identifier<UrgentAction>, number: String, kind: Kind = .new, caseID: Identifier<Case>, title: String, summary: String,
         issued: HistoricalDate, deadline: HistoricalDate? = nil, language: String = "en", takeAction: [String] = [],
         asks: [String] = [], people: [Identifier<Person>] = [], targets: [UrgentActionTarget] = [],
         letters: [SampleLetter] = [], status: Status = .draft, outcome: Outcome? = nil,
-        updates: Identifier<UrgentAction>? = nil
+        updates: Identifier<UrgentAction>? = nil, goal: Int? = nil
     ) {
         self.id = id
         self.number = number
@@ -57,6 +59,7 @@ public struct UrgentAction: Hashable, Codable, Sendable, Identifiable {
         self.status = status
         self.outcome = outcome
         self.updates = updates
+        self.goal = goal
     }
 
     /// The URL-safe form of a number: "30.24" → "30-24", "FI 098/20-2" → "fi-098-20-2".

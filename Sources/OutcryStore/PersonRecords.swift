@@ -62,7 +62,7 @@ extension Store: PersonRecords {
             into: "people",
             PersonRow(
                 id: person.id.rawValue, name: person.name, variants: try jsonText(person.variants),
-                role: person.role, note: person.note))
+                role: person.role, note: person.note, portraitImageId: person.portrait?.image, portraitAlt: person.portrait?.alt))
         try await database.replaceLinks(
             "person_affiliations", owner: ("person_id", person.id), others: ("organisation_id", person.affiliations))
         try await index(.person, person.id.rawValue, [person.name] + person.variants.map(\.name), on: database)
@@ -84,13 +84,15 @@ struct PersonRow: Codable, Sendable {
     var variants: String
     var role: String?
     var note: String?
+    var portraitImageId: String?
+    var portraitAlt: String?
 
     func nameVariants() throws -> [NameVariant] { try RowReader(table: "people", id: id).json(variants) }
 
     func person(affiliations: [Identifier<Organisation>]) throws -> Person {
         Person(
             id: Identifier(id), name: name, variants: try RowReader(table: "people", id: id).json(variants), role: role,
-            affiliations: affiliations, note: note)
+            affiliations: affiliations, note: note, portrait: portraitImageId.map { Portrait(image: $0, alt: portraitAlt ?? "") })
     }
 }
 

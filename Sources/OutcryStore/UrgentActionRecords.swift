@@ -88,7 +88,7 @@ extension Store: UrgentActionRecords {
                 title: action.title, summary: action.summary, issued: action.issued.iso, deadline: action.deadline?.iso,
                 language: action.language, takeAction: try jsonText(action.takeAction), asks: try jsonText(action.asks),
                 status: action.status.rawValue, outcomeKind: action.outcome?.kind.rawValue,
-                outcomeNote: action.outcome?.note, updatesId: updates?.rawValue))
+                outcomeNote: action.outcome?.note, updatesId: updates?.rawValue, goal: action.goal))
         try await database.replaceLinks(
             "urgent_action_people", owner: ("urgent_action_id", action.id), others: ("person_id", action.people))
         // A draft is found by no one.
@@ -135,6 +135,7 @@ struct UrgentActionRow: Codable, Sendable {
     var outcomeKind: String?
     var outcomeNote: String?
     var updatesId: String?
+    var goal: Int?
 
     func urgentAction(
         targets: [UrgentActionTargetRow], letters: [SampleLetterRow], people: [Identifier<Person>]
@@ -152,7 +153,7 @@ struct UrgentActionRow: Codable, Sendable {
                     target: $0.targetId.map { Identifier($0) }, language: $0.language, salutation: $0.salutation,
                     paragraphs: try reader.json($0.paragraphs), closing: $0.closing)
             },
-            status: try reader.value(status), outcome: outcome, updates: updatesId.map { Identifier($0) })
+            status: try reader.value(status), outcome: outcome, updates: updatesId.map { Identifier($0) }, goal: goal)
     }
 }
 

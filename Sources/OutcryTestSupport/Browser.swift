@@ -60,6 +60,31 @@ extension TestClientProtocol {
     }
 }
 
+extension TestClientProtocol {
+    /// Posts a `multipart/form-data` form as a browser sends one with a file: text fields, then files as
+    /// (field, file name, bytes), with the browser's CSRF token.
+    public func postMultipart(
+        _ uri: String, _ fields: [(String, String)], files: [(String, String, [UInt8])], as browser: Browser,
+        boundary: String = "----OutcryTestBoundary7MA4YWxkTrZu0gW"
+    ) async throws -> TestResponse {
+        var body = ByteBuffer()
+        for (name, value) in fields + [("csrf", browser.csrf)] {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for (name, filename, bytes) in files {
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await execute(
+            uri: uri, method: .post,
+            headers: [.contentType: "multipart/form-data; boundary=\(boundary)", .cookie: browser.cookie], body: body)
+    }
+}
+
 extension TestResponse {
     /// The `value` of the first hidden input named `name`.
     public func hidden(_ name: String) -> String? {

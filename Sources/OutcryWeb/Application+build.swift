@@ -51,18 +51,23 @@ public func buildApplication(
         store: store, clock: clock,
         fill: { hole in
             switch hole {
-            case .totals(let id, let language), .cardTotals(let id, let language):
-                let card = hole == .cardTotals(id, language)
-                return try await totals.html(of: id, rendering: TotalsView.template(card: card) + "." + language.rawValue) {
-                    try renderer.html(TotalsView($0, messages: messageSource(language)), card: card)
+            case .totals(let id, let language, let goal):
+                return try await totals.html(of: id, rendering: TotalsView.rendering(card: false, language, goal: goal)) {
+                    try renderer.html(TotalsView($0, messages: messageSource(language), goal: goal), card: false)
+                }
+            case .cardTotals(let id, let language):
+                return try await totals.html(of: id, rendering: TotalsView.rendering(card: true, language, goal: nil)) {
+                    try renderer.html(TotalsView($0, messages: messageSource(language)), card: true)
                 }
             case .reportToken(let id): return tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         },
         immediateFill: { hole in
             switch hole {
-            case .totals(let id, let language), .cardTotals(let id, let language):
-                totals.freshHTML(of: id, rendering: TotalsView.template(card: hole == .cardTotals(id, language)) + "." + language.rawValue)
+            case .totals(let id, let language, let goal):
+                totals.freshHTML(of: id, rendering: TotalsView.rendering(card: false, language, goal: goal))
+            case .cardTotals(let id, let language):
+                totals.freshHTML(of: id, rendering: TotalsView.rendering(card: true, language, goal: nil))
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
         })
@@ -76,8 +81,11 @@ public func buildApplication(
     ).addRoutes(to: router)
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true, clock: clock)
-    PublicPagesController(pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache, checkHealth: store.checkHealth)
-        .addRoutes(to: router)
+    PublicPagesController(
+        pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache, checkHealth: store.checkHealth,
+        image: store.image
+    )
+    .addRoutes(to: router)
     FindingController(pages: FindingPages(store: store, siteURL: configuration.siteURL, clock: clock), renderer: renderer).addRoutes(
         to: router)
     let actionPages = ActionPages(
@@ -146,6 +154,7 @@ func addCoordinatorRoutes(
     RecordsController(record: Records.cases(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.targets(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.people(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    PortraitController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.organisations(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.events(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.statements(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)

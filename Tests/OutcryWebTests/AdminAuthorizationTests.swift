@@ -80,6 +80,15 @@ import Testing
             .init(
                 method: .post, pattern: "/admin/translations/{kind}/{id}/{language}/delete",
                 example: "/admin/translations/case/temirov-live-2024/de/delete", access: .editor),
+            .init(
+                method: .get, pattern: "/admin/people/{id}/portrait", example: "/admin/people/makhabat-tazhibek-kyzy/portrait",
+                access: .viewer),
+            .init(
+                method: .post, pattern: "/admin/people/{id}/portrait", example: "/admin/people/makhabat-tazhibek-kyzy/portrait",
+                access: .editor),
+            .init(
+                method: .post, pattern: "/admin/people/{id}/portrait/remove",
+                example: "/admin/people/makhabat-tazhibek-kyzy/portrait/remove", access: .editor),
         ]
         + [
             ("cases", "temirov-live-2024"), ("targets", "sadyr-japarov"), ("people", "makhabat-tazhibek-kyzy"),

@@ -31,6 +31,7 @@ public enum Migrations {
         M0014_CreateSearchTerms(),
         M0015_CreateTranslations(),
         M0016_AddAccountLanguage(),
+        M0017_AddCampaignPage(),
     ]
 }
 

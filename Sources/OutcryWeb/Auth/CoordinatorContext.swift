@@ -56,11 +56,12 @@ struct CoordinatorRoutes {
         }
     }
 
-    func post(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, use handler: @escaping Form) {
+    /// A form posted to `route`; with `uploadLimit`, a multipart form with files of up to that many bytes in all.
+    func post(_ route: AdminRoute, _ role: Role, allowingEnrolment: Bool = false, uploadLimit: Int? = nil, use handler: @escaping Form) {
         precondition(route.needsSession, "\(route) works without a session: register it on the router")
         group.post(RouterPath(SiteRoute.admin(route).pattern)) { [auth] request, context in
             try await Self.check(context.coordinator, role, allowingEnrolment: allowingEnrolment, auth: auth)
-            let form = try await FormBody.read(request)
+            let form = try await FormBody.read(request, uploadLimit: uploadLimit)
             try AdminAuth.checkCSRF(form, session: context.coordinator.session)
             return try await handler(request, context, form)
         }

@@ -30,7 +30,9 @@ enum Gzip {
             defer { try? compressor.finishStream() }
             var output = ByteBufferAllocator().buffer(capacity: compressor.maxSize(from: input) + 64)
             try compressor.streamDeflate(from: &input, to: &output, flush: .sync)
-            if input.readableBytes == 0 { return Part(blocks: output, checksum: bytes.withUnsafeReadableBytes { CRC32.checksum($0) }, length: bytes.readableBytes) }
+            if input.readableBytes == 0 {
+                return Part(blocks: output, checksum: bytes.withUnsafeReadableBytes { CRC32.checksum($0) }, length: bytes.readableBytes)
+            }
         } catch {}
         // zlib never fails on memory it was given enough of; should it, the bytes go as they are.
         return stored(bytes)

@@ -13,14 +13,15 @@ final class PageCache: Sendable {
     /// A place in a page filled per request. Written in templates as an HTML comment, which escaped
     /// content can never produce.
     enum Hole: Hashable, Sendable {
-        /// An action's totals on its page, and on a card, in a language.
-        case totals(Identifier<UrgentAction>, Language)
+        /// An action's totals on its page, with progress toward its goal if it has one, and on a card, in a language.
+        case totals(Identifier<UrgentAction>, Language, goal: Int?)
         case cardTotals(Identifier<UrgentAction>, Language)
         case reportToken(Identifier<UrgentAction>)
 
         var marker: String {
             switch self {
-            case .totals(let id, let language): "<!--outcry:totals.\(language.rawValue):\(id.rawValue)-->"
+            case .totals(let id, let language, let goal):
+                "<!--outcry:totals.\(language.rawValue)\(goal.map { ".\($0)" } ?? ""):\(id.rawValue)-->"
             case .cardTotals(let id, let language): "<!--outcry:card.\(language.rawValue):\(id.rawValue)-->"
             case .reportToken(let id): "<!--outcry:token:\(id.rawValue)-->"
             }
@@ -28,11 +29,13 @@ final class PageCache: Sendable {
 
         init?(kind: Substring, id: Substring) {
             let id = Identifier<UrgentAction>(String(id))
-            let parts = kind.split(separator: ".", maxSplits: 1)
-            let language = parts.count == 2 ? Language(rawValue: String(parts[1])) : nil
+            let parts = kind.split(separator: ".", maxSplits: 2)
+            let language = parts.count >= 2 ? Language(rawValue: String(parts[1])) : nil
+            let goal = parts.count == 3 ? Int(parts[2]) : nil
+            guard parts.count < 3 || goal != nil else { return nil }
             switch (parts.first, language) {
-            case ("totals"?, let language?): self = .totals(id, language)
-            case ("card"?, let language?): self = .cardTotals(id, language)
+            case ("totals"?, let language?): self = .totals(id, language, goal: goal)
+            case ("card"?, let language?) where parts.count == 2: self = .cardTotals(id, language)
             case ("token"?, nil) where parts.count == 1: self = .reportToken(id)
             default: return nil
             }

@@ -35,6 +35,7 @@ struct ActionForm: WordedForm, Sendable {
             .area("summary", label("summary"), value: action.summary, hint: hint("summary"), rows: 6, required: true),
             .text("issued", label("issued"), value: action.issued.iso, required: true, type: "date"),
             .text("deadline", label("deadline"), value: action.deadline?.iso, hint: hint("deadline"), type: "date"),
+            .text("goal", label("goal"), value: action.goal.map(String.init), hint: hint("goal"), type: "number"),
             .text("language", label("language"), value: action.language, hint: hint("language")),
             .area("take_action", label("take_action"), value: action.takeAction.joined(separator: "\n"), hint: hint("take_action")),
             .area("asks", label("asks"), value: action.asks.joined(separator: "\n"), hint: hint("asks")),
@@ -108,6 +109,16 @@ struct ActionForm: WordedForm, Sendable {
         if let deadline = action.deadline, deadline < action.issued { errors.add("deadline", key: "admin.action-form.deadline-early") }
         if base.status == .published, action.deadline != base.deadline, action.deadlinePassed(on: today) {
             errors.add("deadline", key: "admin.refusal.deadline-past")
+        }
+        action.goal = nil
+        if let typed = form.text("goal") {
+            // "5,000", "5 000" and "5.000" are how people write thousands.
+            let digits = typed.filter { !" ,.'\u{A0}\u{202F}".contains($0) }
+            if let goal = Int(digits), (1...100_000_000).contains(goal) {
+                action.goal = goal
+            } else {
+                errors.add("goal", key: "admin.action-form.goal-number")
+            }
         }
         let language = form.text("language") ?? "en"
         if !Self.isLanguageCode(language) {

@@ -1,17 +1,36 @@
 import Foundation
 import Hummingbird
 
-/// A submitted `application/x-www-form-urlencoded` form, read with a size limit.
+/// A submitted form, URL-encoded or (where a route takes files) multipart, read with a size limit.
 struct FormBody: Sendable {
     static let sizeLimit = 64 * 1024
     /// Every value of each name, in the order sent (a list of checkboxes sends one name many times).
     private let lists: [String: [String]]
+    /// Files sent with a `multipart/form-data` form, by field name.
+    let files: [String: UploadedFile]
 
-    init(lists: [String: [String]]) { self.lists = lists }
+    init(lists: [String: [String]], files: [String: UploadedFile] = [:]) {
+        self.lists = lists
+        self.files = files
+    }
 
-    static func read(_ request: Request) async throws -> FormBody {
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
+    /// The form a request sends: URL-encoded, or multipart with files when the route takes uploads of up
+    /// to `uploadLimit` bytes in all.
+    static func read(_ request: Request, uploadLimit: Int? = nil) async throws -> FormBody {
+        let contentType = request.headers[.contentType] ?? ""
+        if let uploadLimit, let boundary = MultipartBody.boundary(in: contentType) {
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: uploadLimit)
+            } catch {
+                throw RefusalError(status: .contentTooLarge, key: "error.upload-too-large")
+            }
+            guard let (fields, files) = MultipartBody.parse(Array(buffer.readableBytesView), boundary: boundary) else {
+                throw RefusalError(status: .badRequest, key: "error.not-a-form")
+            }
+            return FormBody(lists: fields, files: files)
+        }
+        guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
             throw RefusalError(status: .unsupportedMediaType, key: "error.not-a-form")
         }
         let buffer: ByteBuffer
@@ -58,6 +77,13 @@ struct FormBody: Sendable {
         }
         let text = String(decoding: output, as: UTF8.self)
         // C1 controls (U+0080 to U+009F) take two bytes, so they are looked for once the text is whole.
+        guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x80...0x9F).contains($0.value) }))
+    }
+
+    /// A multipart text field's bytes as text, cleaned as URL-encoded values are.
+    static func cleaned(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes.filter { !isDropped($0) }, as: UTF8.self)
         guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x80...0x9F).contains($0.value) }))
     }

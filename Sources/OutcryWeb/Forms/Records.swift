@@ -76,7 +76,10 @@ enum Records {
             read: { form, base, messages in
                 PersonForm(organisations: try await store.allOrganisations(), messages: messages).read(form, base: base)
             },
-            save: { try await store.save($0, audit: $1) }, translationKind: .person)
+            save: { try await store.save($0, audit: $1) }, translationKind: .person,
+            related: { person, messages in
+                [Link(text: messages("admin.portrait.link"), href: AdminRoute.portrait(person.id).path)]
+            })
     }
 
     static func organisations(_ store: Store) -> EditableRecord<Organisation> {

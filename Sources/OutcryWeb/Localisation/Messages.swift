@@ -122,6 +122,11 @@ struct Messages: Sendable {
         value.formatted(.number.locale(Locale(identifier: language.rawValue)))
     }
 
+    /// "25 %" in French, "25%" in English: a share as the language writes it, in whole percent.
+    func percent(_ fraction: Double) -> String {
+        fraction.formatted(.percent.precision(.fractionLength(0)).locale(Locale(identifier: language.rawValue)))
+    }
+
     private func rawTemplate(_ key: String) -> String {
         switch catalog.messages[key] ?? english.messages[key] {
         case .text(let text)?: text

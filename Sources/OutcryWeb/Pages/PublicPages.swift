@@ -79,8 +79,9 @@ struct PublicPages: Sendable {
         let isOpen = action.isOpen(on: today)
         var page = UrgentActionPage(
             page: meta(
-                messages("action.number-title", ["number": action.number, "title": action.title]), description: action.title,
-                route: .urgentAction(id)),
+                messages("action.number-title", ["number": action.number, "title": action.title]),
+                // A link preview says what is asked, in one line, when the action says it.
+                description: action.asks.first ?? action.title, route: .urgentAction(id)),
             numberLabel: messages("action.number", ["number": action.number]), title: action.title,
             contentLanguage: contentLanguage, dates: DateLabels(messages), kindBadge: action.kind.badge(messages),
             isClosed: action.status == .closed, outcome: action.outcome?.note,
@@ -105,7 +106,7 @@ struct PublicPages: Sendable {
                     language: foreign($0.language), salutation: $0.salutation, paragraphs: $0.paragraphs, closing: $0.closing)
             },
             statements: statements.map(titles.link),
-            totalsHTML: PageCache.Hole.totals(action.id, language).marker,
+            totalsHTML: PageCache.Hole.totals(action.id, language, goal: action.goal).marker,
             share: isOpen ? share(action, targets: action.targets.compactMap { targets[$0.target] }, names: names) : nil,
             // Past the deadline, what people did still counts: the form stays until the action is closed.
             report: action.status == .published
@@ -118,6 +119,14 @@ struct PublicPages: Sendable {
         }
         if isOpen, let first = page.targets.first(where: { !$0.isCopy }) {
             page.primaryCall = Link(text: messages("action.write-to", ["name": first.name]), href: "#" + first.anchor)
+        }
+        page.strip = Array(page.people.prefix(UrgentActionPage.stripLength))
+        if people.count > UrgentActionPage.stripLength {
+            page.morePeople = messages.plural("action.more-people", count: people.count - UrgentActionPage.stripLength)
+        }
+        if let portrait = people.lazy.compactMap(\.portrait).first, !publicURL.isEmpty {
+            page.page.image = publicURL + SiteRoute.image(portrait.image).path
+            page.page.imageAlt = portrait.alt
         }
         if action.status == .published {
             page.deadlinePassed = action.deadlinePassed(on: today)

@@ -7,6 +7,8 @@ public enum SiteRoute: Hashable, Sendable {
     case home
     case health
     case stylesheet
+    /// A stored picture, by an id made from its bytes and its format's extension: cached for ever.
+    case image(String)
     case urgentAction(Identifier<UrgentAction>)
     case letter(Identifier<UrgentAction>, to: Identifier<Target>)
     case report(Identifier<UrgentAction>)
@@ -112,6 +114,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .home: []
         case .health: ["healthz"]
         case .stylesheet: ["static", "outcry.css"]
+        case .image(let file): ["images", .parameter("file", file)]
         case .urgentAction(let id): ["actions", .id(id)]
         case .letter(let id, let target): ["actions", .id(id), "letter", .parameter("target", target.rawValue)]
         case .report(let id): ["actions", .id(id), "report"]
@@ -178,6 +181,9 @@ public enum AdminRoute: Hashable, Sendable {
     case newRecord(RecordKind)
     case record(RecordKind, id: String)
     /// A record's translations, and the form for one language.
+    /// A person's portrait: uploading one, and taking it away.
+    case portrait(Identifier<Person>)
+    case removePortrait(Identifier<Person>)
     case translations(Translation.Kind, id: String)
     case translation(Translation.Kind, id: String, language: String)
     case deleteTranslation(Translation.Kind, id: String, language: String)
@@ -231,6 +237,8 @@ public enum AdminRoute: Hashable, Sendable {
         case .records(let kind): [.literal(kind.rawValue)]
         case .newRecord(let kind): [.literal(kind.rawValue), "new"]
         case .record(let kind, let id): [.literal(kind.rawValue), .parameter("id", id)]
+        case .portrait(let id): ["people", .id(id), "portrait"]
+        case .removePortrait(let id): ["people", .id(id), "portrait", "remove"]
         case .translations(let kind, let id): ["translations", .parameter("kind", kind.rawValue), .parameter("id", id)]
         case .translation(let kind, let id, let language):
             ["translations", .parameter("kind", kind.rawValue), .parameter("id", id), .parameter("language", language)]

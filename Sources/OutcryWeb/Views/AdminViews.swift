@@ -86,6 +86,16 @@ struct FormView: Sendable {
     var related: [Link] = []
     /// A second form under the first, with one button (deleting a translation).
     var secondary: SecondaryForm?
+    /// `multipart/form-data` for a form that sends a file.
+    var enctype: String?
+    /// A picture shown above the form (the portrait it replaces).
+    var picture: Picture?
+
+    struct Picture: Sendable {
+        var src: String
+        var alt: String
+        var caption: String
+    }
 
     struct SecondaryForm: Sendable {
         var action: String
@@ -123,6 +133,8 @@ struct FormField: Sendable {
     var error: String?
     /// The `type` of an `<input>`; nil for the other kinds.
     var input: String?
+    /// What a file input offers to choose (`image/jpeg,image/png,image/webp`).
+    var accept: String?
     var textareaRows: Int?
     var options: [Option] = []
     var checkboxes: [Option] = []

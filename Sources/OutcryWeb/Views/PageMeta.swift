@@ -25,6 +25,9 @@ struct PageMeta: Sendable {
     var languages: [LanguageLink]
     /// The page's own absolute address, for link previews (Open Graph) and `rel="canonical"`; nil without one.
     var url: String?
+    /// A picture for link previews (the first portrait), absolute, and what it shows.
+    var image: String?
+    var imageAlt: String?
     /// `ru_RU`: the language as Open Graph names it.
     var ogLocale: String
     /// The catalog, read by the templates as `t`.

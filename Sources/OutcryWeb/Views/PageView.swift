@@ -50,6 +50,11 @@ extension TotalsView {
     static let cardTemplate = "totals-card"
 
     static func template(card: Bool) -> String { card ? cardTemplate : blockTemplate }
+
+    /// The name a rendering of totals is kept under: its template, language and goal (`totals.ru.5000`).
+    static func rendering(card: Bool, _ language: Language, goal: Int?) -> String {
+        template(card: card) + "." + language.rawValue + (goal.map { ".\($0)" } ?? "")
+    }
 }
 
 /// Templates that are only ever included by others.

@@ -102,6 +102,15 @@ struct TotalsView: Sendable {
     var card: [Part]
     /// Read as `t` by the totals' templates, which are no page of their own.
     var words: Words
+    /// How far the people who acted are toward the coordinators' goal.
+    var progress: Progress?
+
+    struct Progress: Sendable {
+        var value: Int
+        var goal: Int
+        /// "Goal: 5,000 people · 25% of the way"
+        var text: String
+    }
 
     /// Text, or a figure shown in bold.
     struct Part: Sendable {
@@ -109,7 +118,7 @@ struct TotalsView: Sendable {
         var isFigure: Bool
     }
 
-    init(_ totals: Totals, messages: Messages) {
+    init(_ totals: Totals, messages: Messages, goal: Int? = nil) {
         people = messages.plural("totals.people", count: totals.reports)
         countries = messages.plural("totals.countries", count: totals.countries)
         actions = messages.plural("totals.actions", count: totals.actions)
@@ -126,6 +135,12 @@ struct TotalsView: Sendable {
         headline = Self.parts(sentence, figures)
         card = Self.parts(messages.plural("totals.card", count: totals.reports), figures)
         words = Words(messages)
+        if let goal, goal > 0 {
+            progress = Progress(
+                value: min(totals.reports, goal), goal: goal,
+                text: messages.plural(
+                    "totals.goal", count: goal, ["percent": messages.percent(Double(totals.reports) / Double(goal))]))
+        }
     }
 
     /// A message with `{name}` placeholders cut into text and figures.

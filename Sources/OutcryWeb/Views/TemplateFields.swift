@@ -71,6 +71,8 @@ extension PageMeta: MustacheParent {
         case "previewBack": previewBack
         case "languages": languages
         case "url": url
+        case "image": image
+        case "imageAlt": imageAlt
         case "ogLocale": ogLocale
         case "words": words
         default: nil

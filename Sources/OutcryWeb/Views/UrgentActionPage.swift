@@ -91,6 +91,10 @@ struct UrgentActionPage: Sendable {
     var laterActions: [Link]
     var summary: String
     var people: [PersonSummary]
+    /// The first people, with their faces and status, at the top of the page; `more` says how many follow.
+    var strip: [PersonSummary] = []
+    var morePeople: String?
+    static let stripLength = 3
     var takeAction: [String]
     var asks: [String]
     var targets: [TargetBlock]

@@ -26,6 +26,8 @@ struct EditableRecord<Value: Sendable>: Sendable {
     let save: @Sendable (Value, AuditEntry) async throws -> Void
     /// Set for the records whose words can be translated: their page links to their translations.
     var translationKind: Translation.Kind? = nil
+    /// Other pages of a record's own (a person's portrait), linked under its form.
+    var related: (@Sendable (Value, Messages) -> [Link])? = nil
 
     var listPath: String { AdminRoute.records(kind).path }
     var newPath: String { AdminRoute.newRecord(kind).path }
@@ -95,6 +97,8 @@ struct RecordsController<Value: Sendable>: Sendable {
             switch request.uri.queryParameters["done"] {
             case "created": coordinator.messages("admin.records.created")
             case "saved": coordinator.messages("admin.records.saved")
+            case "portrait": coordinator.messages("admin.portrait.saved")
+            case "removed": coordinator.messages("admin.portrait.removed")
             default: nil
             }
         return try await page(
@@ -129,6 +133,7 @@ struct RecordsController<Value: Sendable>: Sendable {
                 Link(text: record.words("translations", messages), href: AdminRoute.translations(kind, id: record.id(value)).path)
             ]
         }
+        if !isNew, let related = record.related { view.related += related(value, messages) }
         return try renderer.response(view, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import OutcryCore
+import OutcryStore
 
 /// The public site's reading pages, served from the page cache: home, Urgent Actions, cases, people,
 /// statements; and the stylesheet and health check.
@@ -10,6 +11,8 @@ struct PublicPagesController: Sendable {
     let cache: PageCache
     /// Asks the database for a trivial answer: what load balancers and monitors check.
     let checkHealth: @Sendable () async throws -> Void
+    /// A stored picture by its id.
+    let image: @Sendable (String) async throws -> StoredImage?
 
     func addRoutes(to router: Router<OutcryRequestContext>) {
         router.get(.home, use: home)
@@ -18,6 +21,7 @@ struct PublicPagesController: Sendable {
         router.get(.person(.key), use: person)
         router.get(.statement(.key), use: statement)
         router.get(.stylesheet, use: stylesheet)
+        router.get(.image(.key), use: picture)
         router.get(.health, use: health)
     }
 
@@ -57,6 +61,23 @@ struct PublicPagesController: Sendable {
 
     @Sendable func stylesheet(_ request: Request, context: OutcryRequestContext) -> Response {
         stylesheet.response(to: request)
+    }
+
+    /// A portrait, by an address made from its bytes: it never changes, so browsers keep it for a year.
+    @Sendable func picture(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let file = context.parameters.get("file") ?? ""
+        // 32 hexadecimal digits and an extension: nothing else is looked up.
+        let parts = file.split(separator: ".")
+        guard parts.count == 2, parts[0].count == 32, parts[0].allSatisfy(\.isHexDigit),
+            CleanImage.Format.allCases.contains(where: { $0.fileExtension == parts[1] }),
+            let stored = try await image(file)
+        else { throw HTTPError(.notFound) }
+        var headers = HTTPFields()
+        headers[.eTag] = "\"\(parts[0])\""
+        headers[.cacheControl] = "public, max-age=31536000, immutable"
+        if request.headers[.ifNoneMatch] == headers[.eTag] { return Response(status: .notModified, headers: headers) }
+        headers[.contentType] = stored.mediaType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: stored.bytes)))
     }
 
     /// The pages in the language of the address asked for.
