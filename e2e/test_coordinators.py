@@ -46,7 +46,7 @@ def signed_in_editor(start_server, browser, email):
 
 
 def shoot(page, screenshots, name):
-    for width, label in [(390, "phone"), (1280, "desktop")]:
+    for width, label in [(390, "phone"), (1366, "desktop")]:
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(screenshots / f"{name}-{label}.png"), full_page=True)
 

@@ -27,9 +27,10 @@ import Testing
             && (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
-    @Test func anUploadedPhotoIsStoredCleanAndShownAtTheTopOfTheAction() async throws {
+    @Test(arguments: TestApp.engines)
+    func anUploadedPhotoIsStoredCleanAndShownAtTheTopOfTheAction(engine: SQLEngineKind) async throws {
         let clock = FixedClock()
-        try await TestApp.withCoordinators(clock: clock) { client, store in
+        try await TestApp.withCoordinators(clock: clock, engine: engine) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
             let alt = "Makhabat Tazhibek kyzy at her desk"
             let saved = try await client.postMultipart(
@@ -96,9 +97,10 @@ import Testing
         }
     }
 
-    @Test func aRemovedPortraitIsNoLongerServed() async throws {
+    @Test(arguments: TestApp.engines)
+    func aRemovedPortraitIsNoLongerServed(engine: SQLEngineKind) async throws {
         let clock = FixedClock()
-        try await TestApp.withCoordinators(clock: clock) { client, store in
+        try await TestApp.withCoordinators(clock: clock, engine: engine) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
             _ = try await client.postMultipart(
                 Self.portraitPath, [("alt", "A face"), ("consent", "yes")],
