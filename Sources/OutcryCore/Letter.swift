@@ -23,11 +23,14 @@ public struct LetterDraft: Hashable, Sendable {
     public var name: String
     public var town: String
     public var body: String?
+    /// The greeting as the supporter left it: nil keeps the sample's, empty means none (theirs is in the text).
+    public var salutation: String?
 
-    public init(name: String = "", town: String = "", body: String? = nil) {
+    public init(name: String = "", town: String = "", body: String? = nil, salutation: String? = nil) {
         self.name = name
         self.town = town
         self.body = body
+        self.salutation = salutation
     }
 }
 
@@ -79,16 +82,23 @@ extension UrgentAction {
         if town.count > LetterDraft.nameLimit { throw .tooLong(field: "town or country", limit: LetterDraft.nameLimit) }
         let sample = sampleLetter(to: target, in: language ?? letterLanguage(to: target, reader: nil))
         var paragraphs = sample?.paragraphs ?? []
+        var greeting = draft.salutation.map(\.trimmingWhitespace) ?? salutation(for: target, sample: sample, defaults: defaults)
+        if greeting.count > LetterDraft.nameLimit { throw .tooLong(field: "greeting", limit: LetterDraft.nameLimit) }
         if let body = draft.body {
             if body.count > LetterDraft.bodyLimit { throw .tooLong(field: "letter", limit: LetterDraft.bodyLimit) }
             paragraphs = Self.paragraphs(in: body)
+            // A letter in one's own words often starts with its own greeting: it replaces ours, never doubles it.
+            if let first = paragraphs.first, Self.isGreeting(first, like: greeting) {
+                greeting = first
+                paragraphs.removeFirst()
+            }
             if paragraphs.isEmpty { throw .emptyBody }
         }
         return Letter(
             senderLines: [name, town].filter { !$0.isEmpty },
             date: date,
             recipientLines: target.postalAddress,
-            salutation: salutation(for: target, sample: sample, defaults: defaults),
+            salutation: greeting,
             paragraphs: paragraphs,
             closing: sample.map { $0.closing.isEmpty ? defaults.closing : $0.closing } ?? defaults.closing,
             signature: name.isEmpty ? nil : name)
@@ -115,6 +125,16 @@ extension UrgentAction {
             return sample?.salutation ?? defaults.salutation
         }
         return targets.first { $0.role == .primary }?.target == target.id ? sample.salutation : defaults.salutation
+    }
+
+    /// Whether a paragraph is a greeting on its own: the greeting itself, or a short line ending in a comma
+    /// (or "!") that starts with the same word ("Dear Mr Japarov," for "Dear President Japarov,").
+    static func isGreeting(_ paragraph: String, like greeting: String) -> Bool {
+        if paragraph.caseInsensitiveCompare(greeting) == .orderedSame { return true }
+        guard paragraph.count <= 80, paragraph.hasSuffix(",") || paragraph.hasSuffix("!"),
+            let word = greeting.split(separator: " ").first?.lowercased()
+        else { return false }
+        return paragraph.split(separator: " ").first?.lowercased() == word
     }
 
     /// Paragraphs are separated by blank lines; single line breaks inside one are kept as spaces.

@@ -2,13 +2,18 @@
 /// the supporter's country.
 public struct ReportInput: Hashable, Sendable {
     public var counts: [Channel: Int]
-    public var target: Identifier<Target>?
+    /// The officials the supporter acted toward: none, one, or several for one letter copied to each.
+    public var targets: [Identifier<Target>]
     public var country: Country?
 
-    public init(counts: [Channel: Int], target: Identifier<Target>? = nil, country: Country? = nil) {
+    public init(counts: [Channel: Int], targets: [Identifier<Target>], country: Country? = nil) {
         self.counts = counts
-        self.target = target
+        self.targets = targets
         self.country = country
+    }
+
+    public init(counts: [Channel: Int], target: Identifier<Target>? = nil, country: Country? = nil) {
+        self.init(counts: counts, targets: target.map { [$0] } ?? [], country: country)
     }
 
     public var total: Int { counts.values.reduce(0, +) }
@@ -53,8 +58,10 @@ public enum ReportRules {
             if count < 0 { throw .negative(channel) }
             if count > perChannelLimit { throw .tooMany(channel, limit: perChannelLimit) }
         }
-        if let target = input.target, !action.targets.contains(where: { $0.target == target }) { throw .unknownTarget }
+        for target in input.targets where !action.targets.contains(where: { $0.target == target }) { throw .unknownTarget }
         var cleaned = input
+        // Named twice (a form sent by hand), an official still counts once.
+        cleaned.targets = input.targets.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         cleaned.counts = input.counts.filter { $0.value > 0 }
         guard !cleaned.counts.isEmpty else { throw .nothingReported }
         return cleaned

@@ -21,6 +21,7 @@ extension Store {
         let inserted = try await insertNew(
             firsts.map { ActionReportRow($0, flagReason: $0.honeypotFilled ? robot : nil) }, on: database)
         let new = firsts.filter { inserted.contains($0.idempotencyKey) }
+        try await insertOtherTargets(of: new.map { ActionReportRow($0, flagReason: nil) }, on: database)
 
         // The day's counts of the clients the ledger does not know come from the database; then every
         // report is counted in its turn and flagged when it goes over a cap.
@@ -88,6 +89,36 @@ extension Store {
         return inserted
     }
 
+    /// The officials after the first of the reports that name several.
+    private static func insertOtherTargets(of rows: [ActionReportRow], on database: any SQLDatabase) async throws {
+        let links = rows.flatMap { row in row.otherTargets.enumerated().map { (row.idempotencyKey, $0.element, $0.offset) } }
+        for chunk in stride(from: 0, to: links.count, by: 300).map({ links[$0..<min($0 + 300, links.count)] }) {
+            let insert = database.insert(into: "action_report_targets").columns("idempotency_key", "target_id", "position")
+            for (key, target, position) in chunk { insert.values(SQLBind(key), SQLBind(target), SQLBind(position)) }
+            try await insert.run()
+        }
+    }
+
+    /// The officials after the first, by report key, for reports read back from the database.
+    static func withOtherTargets(_ rows: [ActionReportRow], on database: any SQLDatabase) async throws -> [ActionReportRow] {
+        let keys = rows.filter { $0.targetId != nil }.map(\.idempotencyKey)
+        guard !keys.isEmpty else { return rows }
+        var others: [String: [String]] = [:]
+        for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
+            for row in try await database.select().columns("idempotency_key", "target_id").from("action_report_targets")
+                .where("idempotency_key", .in, chunk).orderBy("position").all()
+            {
+                others[try row.decode(column: "idempotency_key", as: String.self), default: []].append(
+                    try row.decode(column: "target_id", as: String.self))
+            }
+        }
+        return rows.map { row in
+            var row = row
+            row.otherTargets = others[row.idempotencyKey] ?? []
+            return row
+        }
+    }
+
     /// The day's counts stored for these clients; a client with none stored counts from zero.
     private static func storedActivity(
         of keys: Set<ActivityKey>, on database: any SQLDatabase
@@ -134,7 +165,10 @@ extension Store {
 struct ActionReportRow: Codable, Sendable {
     var idempotencyKey: String
     var urgentActionId: String
+    /// The first official the report names; the others are in `action_report_targets`.
     var targetId: String?
+    /// The officials named after the first, in order.
+    var otherTargets: [String] = []
     var reporterCountry: String?
     var reportedAt: Int64
     var flagged: Bool
@@ -149,7 +183,8 @@ struct ActionReportRow: Codable, Sendable {
     init(_ report: IncomingReport, flagReason: String?) {
         idempotencyKey = report.idempotencyKey
         urgentActionId = report.urgentAction.rawValue
-        targetId = report.input.target?.rawValue
+        targetId = report.input.targets.first?.rawValue
+        otherTargets = report.input.targets.dropFirst().map(\.rawValue)
         reporterCountry = report.input.country?.code
         reportedAt = Int64((report.reportedAt.timeIntervalSince1970 * 1000).rounded())
         flagged = flagReason != nil
@@ -181,11 +216,19 @@ struct ActionReportRow: Codable, Sendable {
         ]
     }
 
-    /// Every counter key this report adds to; "" stands for "not given".
+    var targets: [Identifier<Target>] { ((targetId.map { [$0] } ?? []) + otherTargets).map { Identifier($0) } }
+
+    /// The columns of `action_reports`; the other officials are rows of their own.
+    enum CodingKeys: String, CodingKey {
+        case idempotencyKey, urgentActionId, targetId, reporterCountry, reportedAt, flagged, flagReason
+        case letters, emails, faxes, calls, social, other
+    }
+
+    /// Every counter key this report adds to; "" stands for "not given". A report naming several officials
+    /// counts once in all, and once for each of them.
     var breakdownKeys: [(TotalsDimension, String)] {
-        [
-            (.all, ""), (.target, targetId ?? ""), (.country, reporterCountry ?? ""),
-            (.targetCountry, "\(targetId ?? "")/\(reporterCountry ?? "")"),
-        ]
+        let country = reporterCountry ?? ""
+        let targets = targets.isEmpty ? [""] : targets.map(\.rawValue)
+        return [(.all, ""), (.country, country)] + targets.flatMap { [(.target, $0), (.targetCountry, "\($0)/\(country)")] }
     }
 }

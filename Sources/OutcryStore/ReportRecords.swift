@@ -83,17 +83,17 @@ public enum ReportOutcome: Sendable, Hashable {
 public struct FlaggedReport: Hashable, Sendable, Identifiable {
     public let id: Int64
     public let reportedAt: Date
-    public let target: Identifier<Target>?
+    public let targets: [Identifier<Target>]
     public let country: Country?
     public let counts: [Channel: Int]
     public let reason: String
 
     public init(
-        id: Int64, reportedAt: Date, target: Identifier<Target>?, country: Country?, counts: [Channel: Int], reason: String
+        id: Int64, reportedAt: Date, targets: [Identifier<Target>], country: Country?, counts: [Channel: Int], reason: String
     ) {
         self.id = id
         self.reportedAt = reportedAt
-        self.target = target
+        self.targets = targets
         self.country = country
         self.counts = counts
         self.reason = reason
@@ -135,18 +135,18 @@ extension Store: ReportRecords {
 
     public func flaggedReports(of action: Identifier<UrgentAction>, limit: Int = 500) async throws -> [FlaggedReport] {
         try await engine.read { database in
-            try await database.select().columns("*").from("action_reports")
+            let rows = try await database.select().columns("*").from("action_reports")
                 .where("urgent_action_id", .equal, action.rawValue).where("flagged", .equal, true)
                 .where("review", .is, SQLLiteral.null)
                 .orderBy("id").limit(limit)
                 .all(decoding: StoredReportRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-                .map { row in
-                    FlaggedReport(
-                        id: row.id, reportedAt: Date(timeIntervalSince1970: TimeInterval(row.report.reportedAt) / 1000),
-                        target: row.report.targetId.map { Identifier($0) },
-                        country: row.report.reporterCountry.flatMap(Country.init(rawValue:)),
-                        counts: row.report.counts, reason: row.report.flagReason ?? "")
-                }
+            let reports = try await Self.withOtherTargets(rows.map(\.report), on: database)
+            return zip(rows, reports).map { row, report in
+                FlaggedReport(
+                    id: row.id, reportedAt: Date(timeIntervalSince1970: TimeInterval(report.reportedAt) / 1000),
+                    targets: report.targets, country: report.reporterCountry.flatMap(Country.init(rawValue:)),
+                    counts: report.counts, reason: report.flagReason ?? "")
+            }
         }
     }
 
@@ -162,7 +162,7 @@ extension Store: ReportRecords {
                     .where("flagged", .equal, true).where("review", .is, SQLLiteral.null)
                     .first(decoding: StoredReportRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { return false }
-            var report = row.report
+            guard var report = try await Self.withOtherTargets([row.report], on: database).first else { return false }
             try await database.update("action_reports")
                 .set("review", to: accept ? "accepted" : "rejected").set("reviewed_by", to: actor)
                 .set("flagged", to: !accept)

@@ -16,6 +16,7 @@ public func buildApplication(
     try configuration.prepareDataDirectory()
     let renderer = try await PageRenderer(themeDirectory: configuration.themeDirectory)
     let stylesheet = try StaticAsset(resource: "outcry.css", contentType: "text/css; charset=utf-8")
+    let printScript = try StaticAsset(resource: "print.js", contentType: "text/javascript; charset=utf-8")
     // Resolving the configuration made sure there is a key (PostgreSQL) or a place for one (SQLite).
     guard let vault = try contactVault(configuration) else { throw ConfigurationError(reasons: [ConfigurationProblem("data-key-missing")]) }
     let store = try await Store.open(configuration.database, logger: logger)
@@ -82,7 +83,7 @@ public func buildApplication(
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true, clock: clock)
     PublicPagesController(
-        pages: pages, renderer: renderer, stylesheet: stylesheet, cache: cache, checkHealth: store.checkHealth,
+        pages: pages, renderer: renderer, stylesheet: stylesheet, printScript: printScript, cache: cache, checkHealth: store.checkHealth,
         image: store.image
     )
     .addRoutes(to: router)

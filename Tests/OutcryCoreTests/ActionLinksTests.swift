@@ -99,6 +99,25 @@ import Testing
         #expect(letter.signature == "Ana Souza")
     }
 
+    @Test func aLetterInOnesOwnWordsHasOneGreeting() throws {
+        let today = try HistoricalDate(iso: "2026-11-27")
+        let sample = try action().letter(to: president, on: today).salutation
+        // Their own greeting at the top of their text replaces the sample's instead of doubling it.
+        let own = try action().letter(to: president, draft: LetterDraft(body: "Dear Mr President,\n\nRelease them."), on: today)
+        #expect(own.salutation == "Dear Mr President,")
+        #expect(own.paragraphs == ["Release them."])
+        // The greeting field as they left it: changed, or emptied because the text has its own.
+        let changed = try action().letter(
+            to: president, draft: LetterDraft(body: "Release them.", salutation: "Your Excellency,"), on: today)
+        #expect(changed.salutation == "Your Excellency," && changed.paragraphs == ["Release them."])
+        let none = try action().letter(to: president, draft: LetterDraft(body: "Release them.", salutation: " "), on: today)
+        #expect(none.salutation.isEmpty)
+        // A first paragraph that is no greeting stays where it is.
+        let text = try action().letter(
+            to: president, draft: LetterDraft(body: "Dear to all of us is freedom of the press, and so I write."), on: today)
+        #expect(text.salutation == sample && text.paragraphs.count == 1)
+    }
+
     @Test func oversizedOrEmptyDraftsAreRefusedWithAReason() throws {
         let today = try HistoricalDate(iso: "2026-11-27")
         #expect(throws: LetterError.tooLong(field: "name", limit: 200)) {

@@ -154,7 +154,7 @@ import Testing
             _ = try await store.record(reports, caps: ReportCaps(reportsPerDay: 100, actionsPerDay: 1000))
             let flagged = try await store.flaggedReports(of: "30-24")
             #expect(flagged.count == 2)
-            #expect(flagged[0].counts[.letter] == 2 && flagged[0].target == "sadyr-japarov")
+            #expect(flagged[0].counts[.letter] == 2 && flagged[0].targets == ["sadyr-japarov"])
             #expect(try await store.totals(of: "30-24").reports == 1)
 
             #expect(try await store.review(report: flagged[0].id, of: "30-24", accept: true, actor: "ed@example.org", now: now))

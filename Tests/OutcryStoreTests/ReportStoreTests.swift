@@ -21,6 +21,44 @@ import Testing
             clientHash: client, reportedAt: now, honeypotFilled: honeypot)
     }
 
+    /// One letter copied to both officials is one person and one letter in all, and counts for each of them.
+    @Test(arguments: ThrowawayDatabase.engines)
+    func aReportNamingSeveralOfficialsCountsOnceInAllAndForEach(engine: SQLEngineKind) async throws {
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
+            _ = try await store.loadDemoData()
+            let writer = ReportWriter(store: store)
+            let both = IncomingReport(
+                idempotencyKey: "both", urgentAction: "30-24",
+                input: ReportInput(counts: [.letter: 1, .email: 2], targets: ["sadyr-japarov", "baktybek-amanbaev"]),
+                clientHash: "client", reportedAt: now, honeypotFilled: false)
+            #expect(try await writer.submit(both) == .counted)
+            #expect(try await writer.submit(report("one", [.call: 1], target: "sadyr-japarov", country: "KG")) == .counted)
+            let totals = try await store.totals(of: "30-24")
+            #expect(totals.reports == 2 && totals.byChannel[.letter] == 1 && totals.byChannel[.email] == 2 && totals.actions == 4)
+            #expect(totals.byTarget["sadyr-japarov"]?.reports == 2 && totals.byTarget["sadyr-japarov"]?.actions == 4)
+            #expect(totals.byTarget["baktybek-amanbaev"]?.reports == 1 && totals.byTarget["baktybek-amanbaev"]?.byChannel[.email] == 2)
+            #expect(totals.byTarget["sadyr-japarov"]?.countries == 1)
+
+            // Held for review (an absurd single report), it names both officials there, and counts for both once accepted.
+            let held = IncomingReport(
+                idempotencyKey: "held", urgentAction: "30-24",
+                input: ReportInput(counts: [.letter: 400], targets: ["baktybek-amanbaev", "sadyr-japarov"]),
+                clientHash: "other", reportedAt: now, honeypotFilled: false)
+            guard case .flagged = try await writer.submit(held) else {
+                Issue.record("a report of 400 letters is held")
+                return
+            }
+            let flagged = try #require(try await store.flaggedReports(of: "30-24").first)
+            #expect(flagged.targets == ["baktybek-amanbaev", "sadyr-japarov"])
+            #expect(try await store.review(report: flagged.id, of: "30-24", accept: true, actor: "test", now: now))
+            let after = try await store.totals(of: "30-24")
+            #expect(
+                after.byTarget["baktybek-amanbaev"]?.byChannel[.letter] == 401 && after.byTarget["sadyr-japarov"]?.byChannel[.letter] == 401
+            )
+            #expect(after.byChannel[.letter] == 401 && after.reports == 3)
+        }
+    }
+
     @Test(arguments: ThrowawayDatabase.engines)
     func aThousandConcurrentReportsAreCountedExactly(engine: SQLEngineKind) async throws {
         try await ThrowawayDatabase.withStore(engine) { store async throws in
@@ -52,7 +90,7 @@ import Testing
             #expect(president.countries == 4)
             #expect(
                 president.byChannel[.email]
-                    == reports.filter { $0.input.target == "sadyr-japarov" }.map { $0.input.counts[.email]! }.reduce(0, +))
+                    == reports.filter { $0.input.targets == ["sadyr-japarov"] }.map { $0.input.counts[.email]! }.reduce(0, +))
             let stored = try await store.engine.read { database in
                 try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("action_reports").first()!
                     .decode(column: "n", as: Int.self)

@@ -124,6 +124,14 @@ import Testing
                 #expect(!policy.contains("script-src"))
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
             }
+            // The letter page alone runs a script: the site's own, for its Print button.
+            let letter = try await client.execute(uri: "/actions/30-24/letter/sadyr-japarov", method: .get)
+            #expect(letter.headers[.contentSecurityPolicy]?.contains("default-src 'none'; script-src 'self';") == true)
+            #expect(letter.text.contains(#"<script src="/static/print.js" defer></script>"#))
+            #expect(letter.text.contains(#"<button type="button" data-print hidden>Print this letter</button>"#))
+            let script = try await client.execute(uri: "/static/print.js", method: .get)
+            #expect(script.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(script.text.contains("window.print()"))
         }
     }
 

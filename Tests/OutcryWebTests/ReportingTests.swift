@@ -124,6 +124,29 @@ import Testing
         }
     }
 
+    @Test func oneReportCoversEveryOfficialTicked() async throws {
+        try await TestApp.withDemo { client in
+            let form = try await client.execute(uri: "/actions/30-24", method: .get).text
+            #expect(form.contains(#"<input type="checkbox" name="target" value="sadyr-japarov"> Sadyr Japarov</label>"#))
+            let token = try await client.formToken(on: "/actions/30-24")
+            let sent = try await client.submit(
+                "/actions/30-24/report",
+                [("token", token), ("count_letter", "1"), ("target", "sadyr-japarov"), ("target", "baktybek-amanbaev")])
+            #expect(sent.status == .seeOther)
+            let csv = try await client.execute(uri: "/actions/30-24/totals.csv", method: .get).text
+            #expect(csv.contains("30.24,all,,people,1"))
+            #expect(
+                csv.contains("30.24,target,Sadyr Japarov,people,1") && csv.contains("30.24,target,Ambassador Baktybek Amanbaev,people,1"),
+                "\(csv)")
+            // An official who is not on the action is refused, and the ticks come back as they were.
+            let other = try await client.formToken(on: "/actions/30-24")
+            let refused = try await client.submit(
+                "/actions/30-24/report", [("token", other), ("count_letter", "1"), ("target", "sadyr-japarov"), ("target", "nobody")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"value="sadyr-japarov" checked>"#))
+        }
+    }
+
     @Test func anEmailIsKeptOnlyWithConsentAndOnlySealed() async throws {
         try await TestApp.withDemoAndOtherInstance(clock: FixedClock()) { client, store in
             let form = try await client.execute(uri: "/actions/30-24", method: .get).text

@@ -32,6 +32,7 @@ public enum Migrations {
         M0015_CreateTranslations(),
         M0016_AddAccountLanguage(),
         M0017_AddCampaignPage(),
+        M0018_CreateReportTargets(),
     ]
 }
 

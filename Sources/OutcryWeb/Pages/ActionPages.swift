@@ -13,7 +13,7 @@ enum ReportForm {
     static func idempotencyKey(nonce: String, input: ReportInput) -> String {
         var fingerprint = Fingerprint()
         for channel in OutcryCore.Channel.allCases { fingerprint.add("\(input.counts[channel] ?? 0)") }
-        fingerprint.add(input.target?.rawValue ?? "")
+        fingerprint.add(input.targets.map(\.rawValue).joined(separator: " "))
         fingerprint.add(input.country?.code ?? "")
         return "\(nonce).\(fingerprint.value)"
     }
@@ -95,7 +95,8 @@ struct ActionPages: Sendable {
     ) async throws -> ReportSubmission? {
         guard let action = try await visibleAction(id) else { return nil }
         var values: [String: String] = [:]
-        for name in OutcryCore.Channel.allCases.map(\.formName) + ["target", "country", "email", "consent"] { values[name] = form[name] }
+        for name in OutcryCore.Channel.allCases.map(\.formName) + ["country", "email", "consent"] { values[name] = form[name] }
+        values["target"] = form.all("target").joined(separator: " ")
         func invalid(_ message: String) async throws -> ReportSubmission {
             .invalid(try await reportPage(id, values: values, error: message)!)
         }
@@ -119,7 +120,7 @@ struct ActionPages: Sendable {
         let input: ReportInput
         do throws(ReportError) {
             input = try ReportRules.validate(
-                ReportInput(counts: counts, target: form.text("target").map { Identifier($0) }, country: country), for: action)
+                ReportInput(counts: counts, targets: form.all("target").map { Identifier($0) }, country: country), for: action)
         } catch {
             return try await invalid(error.message(messages))
         }

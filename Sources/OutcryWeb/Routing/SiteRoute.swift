@@ -7,6 +7,8 @@ public enum SiteRoute: Hashable, Sendable {
     case home
     case health
     case stylesheet
+    /// The letter page's Print button, the one script of the site: without it, the button is not shown.
+    case printScript
     /// A stored picture, by an id made from its bytes and its format's extension: cached for ever.
     case image(String)
     case urgentAction(Identifier<UrgentAction>)
@@ -114,6 +116,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .home: []
         case .health: ["healthz"]
         case .stylesheet: ["static", "outcry.css"]
+        case .printScript: ["static", "print.js"]
         case .image(let file): ["images", .parameter("file", file)]
         case .urgentAction(let id): ["actions", .id(id)]
         case .letter(let id, let target): ["actions", .id(id), "letter", .parameter("target", target.rawValue)]

@@ -12,6 +12,10 @@ enum ResponseHead {
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
+    /// The letter page's: the same, with the site's own scripts allowed for its Print button (`print.js`).
+    static let letterPagePolicy = contentSecurityPolicy.replacingOccurrences(
+        of: "default-src 'none';", with: "default-src 'none'; script-src 'self';")
+
     /// Strict headers on every response: no scripts at all, no framing, no third-party anything, no referrer.
     static let security: [(HTTPField.Name, String)] = [
         (.contentSecurityPolicy, contentSecurityPolicy),

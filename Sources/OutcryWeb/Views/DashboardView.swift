@@ -149,7 +149,7 @@ extension DashboardView {
                     (report.counts[channel] ?? 0) > 0
                         ? "\(messages.number(report.counts[channel]!)) \(messages.channels(channel))" : nil
                 }.joined(separator: ", "),
-                target: report.target.map { names[$0] ?? $0.rawValue } ?? "—",
+                target: report.targets.isEmpty ? "—" : report.targets.map { names[$0] ?? $0.rawValue }.joined(separator: ", "),
                 country: report.country?.name(in: messages.language.rawValue) ?? "—",
                 reason: report.reason, review: AdminRoute.review(action.id, report: report.id).path)
         }

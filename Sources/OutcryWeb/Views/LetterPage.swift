@@ -27,6 +27,10 @@ struct LetterPage: Sendable {
     var language: String
     /// "Sadyr Japarov's office reads Kyrgyz and Russian.", when this letter is in neither.
     var reads: String?
+    /// How the printed letter can be sent: by post (with an address to show in an envelope's window), by fax.
+    var byPost: String?
+    var byFax: String?
+    var printScript = SiteRoute.printScript.path
 
     init(
         action: UrgentAction, target: Target, language: String, letter: Letter, draft: LetterDraft, error: String?, meta: PageMeta,
@@ -48,6 +52,8 @@ struct LetterPage: Sendable {
         reads =
             preferred.isEmpty || preferred.contains(language)
             ? nil : messages("letter.reads", ["name": target.fullName, "languages": messages.list(preferred.map(messages.languageName))])
+        byPost = target.postalAddress.isEmpty ? nil : messages("letter.by-post")
+        byFax = target.fax.map { messages("letter.by-fax", ["fax": $0]) }
         senderLines = letter.senderLines
         date = DateText(text: DateWording.text(letter.date, language: language), iso: letter.date.iso)
         recipientLines = letter.recipientLines

@@ -46,10 +46,9 @@ struct ReportFormView: Sendable {
         counts = Channel.offered(by: targets).map {
             CountField(name: $0.formName, label: $0.label(messages), value: values[$0.formName] ?? "")
         }
-        let chosenTarget = values["target"] ?? ""
-        self.targets =
-            [Option(value: "", label: messages("report.no-target"), selected: chosenTarget.isEmpty)]
-            + targets.map { Option(value: $0.id.rawValue, label: $0.fullName, selected: $0.id.rawValue == chosenTarget) }
+        // Several officials may be ticked: one letter copied to each counts for each of them.
+        let chosenTargets = Set((values["target"] ?? "").split(separator: " ").map(String.init))
+        self.targets = targets.map { Option(value: $0.id.rawValue, label: $0.fullName, selected: chosenTargets.contains($0.id.rawValue)) }
         let chosenCountry = values["country"] ?? ""
         countries =
             [Option(value: "", label: messages("report.no-country"), selected: chosenCountry.isEmpty)]

@@ -22,6 +22,9 @@ struct UrgentActionPage: Sendable {
         /// The e-mail link carries only the start of the letter; the page shows all of it to copy.
         var mailtoShortened: Bool
         var tel: String?
+        /// The letter to print, at the line that gives the fax number: only for an office with a fax.
+        var faxHref: String?
+        var faxButton: String
         var callScript: String?
         var officialsReportHref: String
         /// "Print a letter to {name}", "E-mail {name}", "Call {name}", "Totals report for {name}".
@@ -142,6 +145,8 @@ extension UrgentActionPage.TargetBlock {
         printLetter = messages("action.print-letter", ["name": name])
         emailButton = messages("action.email-button", ["name": name])
         callButton = messages("action.call-button", ["name": name])
+        faxHref = target.fax == nil ? nil : letterHref + "#send-fax"
+        faxButton = messages("action.fax-button", ["name": name])
         totalsReport = messages("action.totals-report", ["name": name])
         salutationLanguage = letterLanguage == reader ? nil : letterLanguage
         let languages = action.letterLanguages

@@ -8,6 +8,7 @@ struct PublicPagesController: Sendable {
     let pages: PublicPages
     let renderer: PageRenderer
     let stylesheet: StaticAsset
+    let printScript: StaticAsset
     let cache: PageCache
     /// Asks the database for a trivial answer: what load balancers and monitors check.
     let checkHealth: @Sendable () async throws -> Void
@@ -21,6 +22,7 @@ struct PublicPagesController: Sendable {
         router.get(.person(.key), use: person)
         router.get(.statement(.key), use: statement)
         router.get(.stylesheet, use: stylesheet)
+        router.get(.printScript) { [printScript] request, _ in printScript.response(to: request) }
         router.get(.image(.key), use: picture)
         router.get(.health, use: health)
     }

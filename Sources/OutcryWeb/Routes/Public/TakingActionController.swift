@@ -21,16 +21,25 @@ struct TakingActionController: Sendable {
     @Sendable func letter(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (id, target) = try ids(context)
         let language = request.uri.queryParameters["language"].map(String.init)
-        return try renderer.response(try await found(pages(context).letter(id, to: target, language: language, draft: nil)))
+        return Self.allowingPrint(
+            try renderer.response(try await found(pages(context).letter(id, to: target, language: language, draft: nil))))
+    }
+
+    /// The letter page runs the site's one script, for its Print button.
+    static func allowingPrint(_ response: Response) -> Response {
+        var response = response
+        response.headers[.contentSecurityPolicy] = ResponseHead.letterPagePolicy
+        return response
     }
 
     /// Not stored anywhere: the supporter's name and words only come back in their own page.
     @Sendable func ownLetter(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (id, target) = try ids(context)
         let form = try await FormBody.read(request)
-        let draft = LetterDraft(name: form.text("name") ?? "", town: form.text("town") ?? "", body: form["body"])
+        let draft = LetterDraft(
+            name: form.text("name") ?? "", town: form.text("town") ?? "", body: form["body"], salutation: form["salutation"])
         let page = try await found(pages(context).letter(id, to: target, language: form.text("language"), draft: draft))
-        return try renderer.response(page, status: page.error == nil ? .ok : .unprocessableContent)
+        return Self.allowingPrint(try renderer.response(page, status: page.error == nil ? .ok : .unprocessableContent))
     }
 
     @Sendable func reportForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
