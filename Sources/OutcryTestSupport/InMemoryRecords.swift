@@ -151,3 +151,8 @@ extension InMemoryRecords: TranslationRecords {
         }
     }
 }
+
+extension InMemoryRecords: SitePageRecords {
+    /// A dataset holds no site pages: every one shows its default text.
+    public func sitePage(_ kind: SitePage.Kind, language: String) async throws -> SitePage? { nil }
+}

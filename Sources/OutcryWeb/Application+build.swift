@@ -17,6 +17,11 @@ public func buildApplication(
     let renderer = try await PageRenderer(themeDirectory: configuration.themeDirectory)
     let stylesheet = try StaticAsset(resource: "outcry.css", contentType: "text/css; charset=utf-8")
     let printScript = try StaticAsset(resource: "print.js", contentType: "text/javascript; charset=utf-8")
+    let theme = configuration.themeDirectory
+    let favicon = try StaticAsset(resource: "favicon.svg", contentType: "image/svg+xml", themeDirectory: theme)
+    let wordmark =
+        renderer.identity.wordmark == nil
+        ? nil : try StaticAsset(resource: "wordmark.svg", contentType: "image/svg+xml", themeDirectory: theme)
     // Resolving the configuration made sure there is a key (PostgreSQL) or a place for one (SQLite).
     guard let vault = try contactVault(configuration) else { throw ConfigurationError(reasons: [ConfigurationProblem("data-key-missing")]) }
     let store = try await Store.open(configuration.database, logger: logger)
@@ -83,7 +88,8 @@ public func buildApplication(
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true, clock: clock)
     PublicPagesController(
-        pages: pages, renderer: renderer, stylesheet: stylesheet, printScript: printScript, cache: cache, checkHealth: store.checkHealth,
+        pages: pages, renderer: renderer, stylesheet: stylesheet, printScript: printScript, favicon: favicon, wordmark: wordmark,
+        cache: cache, checkHealth: store.checkHealth,
         image: store.image
     )
     .addRoutes(to: router)
@@ -156,6 +162,7 @@ func addCoordinatorRoutes(
     RecordsController(record: Records.targets(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.people(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     PortraitController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    SitePagesController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.organisations(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.events(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.statements(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)

@@ -9,10 +9,13 @@ struct StaticAsset: Sendable {
     let contentType: String
     let etag: String
 
-    init(resource name: String, contentType: String) throws {
-        guard let url = Bundle.module.url(forResource: "public", withExtension: nil)?.appendingPathComponent(name) else {
+    /// The file `name` of the theme folder when it has one, else the built-in one.
+    init(resource name: String, contentType: String, themeDirectory: String? = nil) throws {
+        guard let builtIn = Bundle.module.url(forResource: "public", withExtension: nil)?.appendingPathComponent(name) else {
             throw PageRendererError.missingTemplates("\(name) is missing from the build")
         }
+        let themed = themeDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
+        let url = themed.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil } ?? builtIn
         let data = try Data(contentsOf: url)
         body = ByteBuffer(bytes: data)
         gzipBody = Gzip.member([Gzip.compressed(body)]).reduce(into: ByteBuffer()) { whole, part in

@@ -86,6 +86,12 @@ import Testing
             .init(
                 method: .post, pattern: "/admin/people/{id}/portrait", example: "/admin/people/makhabat-tazhibek-kyzy/portrait",
                 access: .editor),
+            .init(method: .get, pattern: "/admin/site-pages", example: "/admin/site-pages", access: .viewer),
+            .init(method: .get, pattern: "/admin/site-pages/{kind}/{language}", example: "/admin/site-pages/privacy/ru", access: .viewer),
+            .init(method: .post, pattern: "/admin/site-pages/{kind}/{language}", example: "/admin/site-pages/privacy/ru", access: .editor),
+            .init(
+                method: .post, pattern: "/admin/site-pages/{kind}/{language}/reset", example: "/admin/site-pages/privacy/ru/reset",
+                access: .editor),
             .init(
                 method: .post, pattern: "/admin/people/{id}/portrait/remove",
                 example: "/admin/people/makhabat-tazhibek-kyzy/portrait/remove", access: .editor),

@@ -15,6 +15,8 @@ import Testing
         "/admin", "/admin/actions/30-24", "/admin/actions/30-24/edit", "/admin/actions/new", "/admin/actions/new?updates=30-24",
         "/admin/import", "/admin/cases", "/admin/cases/new", "/admin/cases/temirov-live-2024", "/admin/targets",
         "/admin/targets/sadyr-japarov", "/admin/people", "/admin/people/new", "/admin/people/makhabat-tazhibek-kyzy",
+        "/admin/people/makhabat-tazhibek-kyzy/portrait",
+        "/admin/site-pages", "/admin/site-pages/privacy/en",
         "/admin/organisations", "/admin/organisations/temirov-live", "/admin/status-changes", "/admin/status-changes/new",
         "/admin/status-changes/temirov-raid-2024-01-16", "/admin/statements", "/admin/statements/new",
         "/admin/statements/kloop-media-staff-detained-2025", "/admin/users", "/admin/audit", "/admin/account",

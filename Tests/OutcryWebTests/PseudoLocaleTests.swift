@@ -17,7 +17,7 @@ import Testing
         "/actions/30-24/share/mastodon?instance=not%20a%20server", "/cases/kloop-media-2025", "/cases/temirov-live-2024",
         "/people/makhabat-tazhibek-kyzy", "/people/aike-beishekeeva", "/statements/kloop-media-staff-detained-2025", "/search",
         "/search?q=Mahabat", "/search?q=zzqx", "/actions", "/actions?status=closed", "/cases", "/people", "/alerts", "/alerts/access",
-        "/nowhere", "/ru/actions/30-24", "/ky/people/makhabat-tazhibek-kyzy",
+        "/nowhere", "/ru/actions/30-24", "/ky/people/makhabat-tazhibek-kyzy", "/about", "/privacy", "/contact", "/accessibility",
     ]
 
     @Test func everyPublicPageTakesEveryWordFromTheCatalogs() async throws {
@@ -61,6 +61,10 @@ import Testing
                     let pseudo = Messages.pseudoText(text)
                     for part in pseudo.split(separator: "{").map({ $0.split(separator: "}", maxSplits: 1).last ?? $0 }) {
                         fragments.insert(part.trimmingCharacters(in: .whitespacesAndNewlines))
+                        // A long message shown as paragraphs (a site page's default text) is shown one paragraph at a time.
+                        for paragraph in part.components(separatedBy: "\n\n") {
+                            fragments.insert(paragraph.trimmingCharacters(in: .whitespacesAndNewlines))
+                        }
                     }
                 }
             }

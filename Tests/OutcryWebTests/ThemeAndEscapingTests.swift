@@ -21,6 +21,30 @@ import Testing
         }
     }
 
+    @Test func aThemeReplacesTheIconAndPutsItsWordmarkInPlaceOfTheName() async throws {
+        try await TestApp.withDemo { client in
+            let home = try await client.execute(uri: "/", method: .get).text
+            #expect(home.contains(#"<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">"#))
+            #expect(home.contains(#"<a class="brand" href="/">Outcry</a>"#), "without a theme the name is text: no request")
+            let icon = try await client.execute(uri: "/static/favicon.svg", method: .get)
+            #expect(icon.headers[.contentType] == "image/svg+xml" && icon.text.contains("#8a1c10"))
+            #expect(try await client.execute(uri: "/static/wordmark.svg", method: .get).status == .notFound)
+        }
+        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-identity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: theme) }
+        let mark = #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="4" cx="5" cy="5" fill="teal"/></svg>"#
+        try mark.write(to: theme.appendingPathComponent("favicon.svg"), atomically: true, encoding: .utf8)
+        try mark.replacingOccurrences(of: "teal", with: "navy").write(
+            to: theme.appendingPathComponent("wordmark.svg"), atomically: true, encoding: .utf8)
+        try await TestApp.withDemo(themeDirectory: theme.path) { client in
+            let home = try await client.execute(uri: "/", method: .get).text
+            #expect(home.contains(#"<a class="brand" href="/"><img src="/static/wordmark.svg" alt="Outcry" height="40"></a>"#))
+            #expect(try await client.execute(uri: "/static/favicon.svg", method: .get).text.contains("teal"))
+            #expect(try await client.execute(uri: "/static/wordmark.svg", method: .get).text.contains("navy"))
+        }
+    }
+
     @Test func textIsEscapedInPages() async throws {
         let renderer = try await PageRenderer(themeDirectory: nil)
         let page = ErrorPage(

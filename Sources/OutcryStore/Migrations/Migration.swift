@@ -33,6 +33,7 @@ public enum Migrations {
         M0016_AddAccountLanguage(),
         M0017_AddCampaignPage(),
         M0018_CreateReportTargets(),
+        M0019_CreateSitePages(),
     ]
 }
 

@@ -5,7 +5,7 @@ import OutcryStore
 struct PublicPages: Sendable {
     /// What the public pages read: published records, never accounts, reports or subscribers.
     typealias Records = UrgentActionRecords & CaseRecords & PersonRecords & EventRecords & TargetRecords & StatementRecords
-        & TranslationRecords
+        & TranslationRecords & SitePageRecords
 
     let store: any Records
     let siteName: String
@@ -136,6 +136,21 @@ struct PublicPages: Sendable {
                 : action.daysLeft(on: today).map { $0 == 0 ? messages("action.last-day") : messages.plural("action.days-left", count: $0) }
         }
         return page
+    }
+
+    /// A site page in the reader's language: the coordinators' text in it, else theirs in English, else the default.
+    func sitePage(_ kind: SitePage.Kind) async throws -> SitePageView {
+        let written = try await store.sitePage(kind, language: language.rawValue)
+        let english = written == nil && language != .default ? try await store.sitePage(kind, language: Language.default.rawValue) : nil
+        let shown =
+            written ?? english
+            ?? SitePage(
+                kind: kind, language: language.rawValue, title: messages("site." + kind.rawValue),
+                body: messages("site.\(kind.rawValue)-body"))
+        return SitePageView(
+            page: meta(shown.title, description: shown.paragraphs.first ?? shown.title, route: .sitePage(kind)), title: shown.title,
+            paragraphs: shown.paragraphs.map(SitePageView.paragraph), contentLanguage: foreign(shown.language),
+            note: english == nil ? nil : messages("site.in-english"))
     }
 
     func `case`(_ id: Identifier<Case>) async throws -> CasePage? {

@@ -9,6 +9,9 @@ public enum SiteRoute: Hashable, Sendable {
     case stylesheet
     /// The letter page's Print button, the one script of the site: without it, the button is not shown.
     case printScript
+    /// The site's icon and, when the theme has one, its wordmark.
+    case favicon
+    case wordmark
     /// A stored picture, by an id made from its bytes and its format's extension: cached for ever.
     case image(String)
     case urgentAction(Identifier<UrgentAction>)
@@ -21,6 +24,8 @@ public enum SiteRoute: Hashable, Sendable {
     case `case`(Identifier<Case>)
     case person(Identifier<Person>)
     case statement(Identifier<Statement>)
+    /// About, Privacy, Contact, Accessibility: `/about`…
+    case sitePage(SitePage.Kind)
     /// Names, cases, actions and statements found by any spelling: `?q=`.
     case search
     /// Every public Urgent Action, newest first, narrowed by `?country=`, `?status=`, `?year=`, paged by `?page=`.
@@ -72,11 +77,12 @@ public enum SiteRoute: Hashable, Sendable {
     /// taken off before routing only for a path one of these matches, so `/ru/admin` is not found. The
     /// coordinator area, files and machine answers keep one address, and so do a supporter's own alert
     /// links: logs and the no-store rule find their secrets by that address alone.
-    static let localisedRoutes: [SiteRoute] = [
-        .home, .urgentAction(.key), .letter(.key, to: .key), .report(.key), .thanks(.key), .mastodonShare(.key),
-        .officialsReport(.key, for: .key), .case(.key), .person(.key), .statement(.key), .search, .actionIndex, .caseIndex,
-        .peopleIndex, .alerts, .alertsAccess, .actionsFeed, .statementsFeed, .caseFeed(.key),
-    ]
+    static let localisedRoutes: [SiteRoute] =
+        [
+            .home, .urgentAction(.key), .letter(.key, to: .key), .report(.key), .thanks(.key), .mastodonShare(.key),
+            .officialsReport(.key, for: .key), .case(.key), .person(.key), .statement(.key), .search, .actionIndex, .caseIndex,
+            .peopleIndex, .alerts, .alertsAccess, .actionsFeed, .statementsFeed, .caseFeed(.key),
+        ] + SitePage.Kind.allCases.map(SiteRoute.sitePage)
 
     private static let localisedPatterns = localisedRoutes.map(RoutePattern.init)
     private static let localisedPatternTexts = Set(localisedRoutes.map(\.pattern))
@@ -117,6 +123,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .health: ["healthz"]
         case .stylesheet: ["static", "outcry.css"]
         case .printScript: ["static", "print.js"]
+        case .favicon: ["static", "favicon.svg"]
+        case .wordmark: ["static", "wordmark.svg"]
         case .image(let file): ["images", .parameter("file", file)]
         case .urgentAction(let id): ["actions", .id(id)]
         case .letter(let id, let target): ["actions", .id(id), "letter", .parameter("target", target.rawValue)]
@@ -128,6 +136,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .case(let id): ["cases", .id(id)]
         case .person(let id): ["people", .id(id)]
         case .statement(let id): ["statements", .id(id)]
+        case .sitePage(let kind): [.literal(kind.rawValue)]
         case .search: ["search"]
         case .actionIndex: ["actions"]
         case .caseIndex: ["cases"]
@@ -188,6 +197,10 @@ public enum AdminRoute: Hashable, Sendable {
     case portrait(Identifier<Person>)
     case removePortrait(Identifier<Person>)
     case translations(Translation.Kind, id: String)
+    /// The site pages, and each one's form in one language.
+    case sitePages
+    case sitePage(SitePage.Kind, language: String)
+    case resetSitePage(SitePage.Kind, language: String)
     case translation(Translation.Kind, id: String, language: String)
     case deleteTranslation(Translation.Kind, id: String, language: String)
 
@@ -242,6 +255,10 @@ public enum AdminRoute: Hashable, Sendable {
         case .record(let kind, let id): [.literal(kind.rawValue), .parameter("id", id)]
         case .portrait(let id): ["people", .id(id), "portrait"]
         case .removePortrait(let id): ["people", .id(id), "portrait", "remove"]
+        case .sitePages: ["site-pages"]
+        case .sitePage(let kind, let language): ["site-pages", .parameter("kind", kind.rawValue), .parameter("language", language)]
+        case .resetSitePage(let kind, let language):
+            ["site-pages", .parameter("kind", kind.rawValue), .parameter("language", language), "reset"]
         case .translations(let kind, let id): ["translations", .parameter("kind", kind.rawValue), .parameter("id", id)]
         case .translation(let kind, let id, let language):
             ["translations", .parameter("kind", kind.rawValue), .parameter("id", id), .parameter("language", language)]

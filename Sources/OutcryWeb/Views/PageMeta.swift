@@ -16,6 +16,8 @@ struct PageMeta: Sendable {
     /// What the search box shows: the words searched for, on the results page.
     var query = ""
     var feed: String
+    /// The site pages linked at the foot of every page, in the page's language.
+    var sitePages: [Link]
     /// Nil on the home page, which is where the breadcrumb would lead.
     var showHomeLink = true
     /// Set only when a coordinator previews a page: a banner saying so, and the way back.
@@ -61,6 +63,7 @@ struct PageMeta: Sendable {
         people = messages.href(.peopleIndex)
         search = messages.href(.search)
         feed = messages.href(.actionsFeed)
+        sitePages = SitePage.Kind.allCases.map { Link(text: messages("site." + $0.rawValue), href: messages.href(.sitePage($0))) }
         words = Words(messages)
         ogLocale = messages.language.openGraphLocale
         if let route, !siteURL.isEmpty { url = siteURL + route.path(language: language) + query }

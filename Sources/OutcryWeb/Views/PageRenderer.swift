@@ -5,6 +5,8 @@ import Mustache
 /// Renders view models through the templates: the built-in ones, with any of a theme folder's in their place.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// The icon and wordmark every page shows, read by templates as `site`.
+    let identity: SiteIdentity
 
     /// The template names every page relies on; a theme that breaks one of them is refused at start.
     static let templateNames: [String] =
@@ -13,10 +15,11 @@ public struct PageRenderer: Sendable {
             ErrorPage.template, LetterPage.template, ReportPage.template, ThanksPage.template, OfficialsReportPage.template,
             SharePage.template, AlertsView.template, FormView.template, ListView.template, MessageView.template,
             AccountView.template, EnrolmentView.template, UsersView.template, DashboardView.template, ImportView.template,
-            ImportReviewView.template, TotalsView.blockTemplate, TotalsView.cardTemplate,
+            ImportReviewView.template, TotalsView.blockTemplate, TotalsView.cardTemplate, SitePageView.template,
         ] + Partial.names
 
     public init(themeDirectory: String?) async throws {
+        identity = SiteIdentity(themeDirectory: themeDirectory)
         guard let builtIn = Bundle.module.url(forResource: "templates", withExtension: nil)?.path else {
             throw PageRendererError.missingTemplates("the built-in templates are missing from the build")
         }
@@ -42,6 +45,7 @@ public struct PageRenderer: Sendable {
 
     init(library: MustacheLibrary) {
         self.library = library
+        identity = SiteIdentity(themeDirectory: nil)
     }
 
     /// The page as HTML text.
@@ -66,7 +70,7 @@ public struct PageRenderer: Sendable {
         let words =
             (model as? any PublicPageView)?.page.words ?? (model as? any CoordinatorPageView)?.admin.words ?? (model as? TotalsView)?.words
             ?? Words(.english)
-        guard let html = library.render(Root(model: model, words: words), withTemplate: template) else {
+        guard let html = library.render(Root(model: model, words: words, identity: identity), withTemplate: template) else {
             throw .cannotRender(template)
         }
         return html
@@ -77,8 +81,8 @@ public struct PageRenderer: Sendable {
     private struct Root: MustacheParent {
         private let fields: [String: Any]
 
-        init(model: Any, words: Words) {
-            var fields: [String: Any] = ["t": words]
+        init(model: Any, words: Words, identity: SiteIdentity) {
+            var fields: [String: Any] = ["t": words, "site": identity]
             for case let (label?, value) in Mirror(reflecting: model).children {
                 // As Mustache reads any field: an optional's value, or nothing.
                 let optional = Mirror(reflecting: value)

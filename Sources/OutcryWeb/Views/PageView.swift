@@ -22,6 +22,7 @@ extension ThanksPage: PublicPageView { static let template = "thanks" }
 extension OfficialsReportPage: PublicPageView { static let template = "officials-report" }
 extension SharePage: PublicPageView { static let template = "share" }
 extension AlertsView: PublicPageView { static let template = "alerts" }
+extension SitePageView: PublicPageView { static let template = "site-page" }
 
 /// A page of the coordinator area, with its shared head and foot in the coordinator's language.
 protocol CoordinatorPageView: PageView {

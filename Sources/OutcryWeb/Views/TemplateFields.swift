@@ -66,6 +66,7 @@ extension PageMeta: MustacheParent {
         case "search": search
         case "query": query
         case "feed": feed
+        case "sitePages": sitePages
         case "showHomeLink": showHomeLink
         case "preview": preview
         case "previewBack": previewBack

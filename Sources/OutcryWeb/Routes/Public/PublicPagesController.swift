@@ -9,6 +9,9 @@ struct PublicPagesController: Sendable {
     let renderer: PageRenderer
     let stylesheet: StaticAsset
     let printScript: StaticAsset
+    let favicon: StaticAsset
+    /// Only when the theme folder has one.
+    let wordmark: StaticAsset?
     let cache: PageCache
     /// Asks the database for a trivial answer: what load balancers and monitors check.
     let checkHealth: @Sendable () async throws -> Void
@@ -22,7 +25,16 @@ struct PublicPagesController: Sendable {
         router.get(.person(.key), use: person)
         router.get(.statement(.key), use: statement)
         router.get(.stylesheet, use: stylesheet)
+        for kind in SitePage.Kind.allCases {
+            router.get(.sitePage(kind)) { [self] request, context in
+                try await cache.respond(to: request, route: .sitePage(kind), language: context.language) {
+                    try renderer.html(try await pages(context).sitePage(kind))
+                }
+            }
+        }
         router.get(.printScript) { [printScript] request, _ in printScript.response(to: request) }
+        router.get(.favicon) { [favicon] request, _ in favicon.response(to: request) }
+        if let wordmark { router.get(.wordmark) { request, _ in wordmark.response(to: request) } }
         router.get(.image(.key), use: picture)
         router.get(.health, use: health)
     }
