@@ -183,7 +183,7 @@ def test_a_sender_killed_mid_batch_loses_nothing_and_repeats_only_with_the_same_
                                                  "email": "ed@example.org", "password": "correct horse battery staple"})
     closed = post(editor, second.url + "/admin/actions/30-24/close", {
         "csrf": form_token(editor, second.url + "/admin/actions/30-24", "csrf"), "outcome": "released",
-        "note": "All the journalists were released on 2 December."}).read().decode()
+        "note": "All the journalists were released on 2 December.", "confirm": "yes"}).read().decode()
     assert f"Alerts queued for {subscribers:,} subscribers." in closed, "the count as English writes numbers"
     second.stop()
 

@@ -197,6 +197,11 @@ def test_an_action_closed_by_mistake_is_reopened_and_takes_reports_again(start_s
     page.select_option("#outcome", "released")
     page.fill("#outcome-note", "Closed by mistake.")
     page.click("text=Close with this outcome")
+    # Asked once more, on a page that says what closing does.
+    assert page.inner_text("h1") == "Close Urgent Action 30.24?"
+    shoot(page, screenshots, "admin-close-confirm")
+    assert Axe().run(page).response["violations"] == []
+    page.click("text=Yes, close the action")
     assert "Closed. The public page now shows the outcome." in page.inner_text("main")
     closed = browser.new_page()
     closed.goto(server.url + "/actions/30-24")

@@ -59,9 +59,17 @@ import Testing
 
             let noNote = try await client.post("/admin/actions/31-24/close", [("outcome", "released")], as: editor)
             #expect(noNote.status == .unprocessableContent)
+            // Closing is asked once more, with what it will do and the outcome as it was typed; nothing changes yet.
+            let asked = try await client.post(
+                "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Freed <today>.")], as: editor)
+            #expect(asked.status == .ok)
+            #expect(asked.text.contains("<h1>Close Urgent Action 31.24?</h1>"))
+            #expect(asked.text.contains(#"<input type="hidden" name="note" value="Freed &lt;today&gt;.">"#))
+            #expect(asked.text.contains(#"<input type="hidden" name="confirm" value="yes">"#))
+            #expect(try await store.urgentAction("31-24")?.status == .published)
             let closed = try await client.postFollowingRedirect(
                 "/admin/actions/31-24/close",
-                [("outcome", "released"), ("note", "Makhabat Tazhibek-kyzy was released on 2 December 2024.")],
+                [("outcome", "released"), ("note", "Makhabat Tazhibek-kyzy was released on 2 December 2024."), ("confirm", "yes")],
                 as: editor)
             #expect(closed.text.contains("Closed. The public page now shows the outcome."))
             let final = try await client.get("/actions/31-24", as: nil).text
@@ -99,7 +107,8 @@ import Testing
             let notClosed = try await client.post("/admin/actions/30-24/reopen", as: editor)
             #expect(notClosed.status == .unprocessableContent)
             #expect(notClosed.text.contains("Only a closed action can be reopened."))
-            _ = try await client.post("/admin/actions/30-24/close", [("outcome", "other"), ("note", "Closed by mistake.")], as: editor)
+            _ = try await client.post(
+                "/admin/actions/30-24/close", [("outcome", "other"), ("note", "Closed by mistake."), ("confirm", "yes")], as: editor)
             #expect(!(try await client.get("/actions/30-24", as: nil).text.contains(#"action="/actions/30-24/report""#)))
             // The status is checked before the form: a closed action's deadline is not "a date to fix".
             let noDate = try await client.post("/admin/actions/30-24/deadline", [("deadline", "")], as: editor)

@@ -71,7 +71,8 @@ import Testing
             #expect(try await client.post("/alerts/confirm/x.1.y", as: nil).status == .gone)
 
             let closed = try await client.postFollowingRedirect(
-                "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released on 2 December.")], as: editor)
+                "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released on 2 December."), ("confirm", "yes")], as: editor
+            )
             #expect(closed.text.contains("Alerts queued for 1 subscriber."))
             let text = try await store.engine.read { database in
                 try await database.select().columns("subject", "body_text", "headers").from("outbox").where("kind", .equal, "alert")
@@ -147,7 +148,7 @@ import Testing
                 frequency: .instant)
             #expect(
                 try await client.postFollowingRedirect(
-                    "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released.")], as: editor
+                    "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released."), ("confirm", "yes")], as: editor
                 ).text.contains("Alerts queued for 0 subscribers."))
         }
     }
@@ -214,7 +215,8 @@ import Testing
                 try await client.postFollowingRedirect("/admin/actions/31-24/publish", as: editor).text.contains(
                     "Alerts queued for 0 subscribers."),
                 "weekly subscribers wait")
-            _ = try await client.post("/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released.")], as: editor)
+            _ = try await client.post(
+                "/admin/actions/31-24/close", [("outcome", "released"), ("note", "Released."), ("confirm", "yes")], as: editor)
 
             let alerts = Alerts(
                 store: store, vault: TestApp.vault,

@@ -30,7 +30,8 @@ import Testing
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
-            _ = try await client.post("/admin/actions/30-24/close", [("outcome", "released"), ("note", "All were freed.")], as: editor)
+            _ = try await client.post(
+                "/admin/actions/30-24/close", [("outcome", "released"), ("note", "All were freed."), ("confirm", "yes")], as: editor)
             let page = try await client.get("/actions/30-24", as: nil).text
             #expect(!page.contains("button primary"))
             #expect(!page.contains("act-bar"))

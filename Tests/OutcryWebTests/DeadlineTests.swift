@@ -99,7 +99,8 @@ import Testing
             let fields = ActionLifeCycleTests.newAction.map { $0.0 == "title" ? ("title", "Embargoed draft") : $0 }
             #expect(try await client.post("/admin/actions", fields, as: editor).status == .seeOther)
             try await Self.setDeadline("2027-01-31", store, clock)
-            _ = try await client.post("/admin/actions/30-24/close", [("outcome", "released"), ("note", "Freed.")], as: editor)
+            _ = try await client.post(
+                "/admin/actions/30-24/close", [("outcome", "released"), ("note", "Freed."), ("confirm", "yes")], as: editor)
             clock.advance(seconds: 2)
             for list in ["/actions?status=open", "/actions?status=open&country=KG", "/actions"] {
                 let page = try await client.get(list, as: nil).text

@@ -252,7 +252,8 @@ import Testing
         try await TestApp.withCoordinators(clock: clock) { client, store in
             let admin = try await store.signedIn(.admin, now: clock.now)
             let editor = try await store.signedIn(.editor, now: clock.now)
-            #expect(try await client.post("/admin/settings/two-factor", [("required", "yes")], as: admin).status == .ok)
+            let required = try await client.post("/admin/settings/two-factor", [("required", "yes")], as: admin)
+            #expect(required.status == .seeOther && required.headers[.location] == "/admin/users?done=required")
             let blocked = try await client.get("/admin/actions/30-24", as: editor)
             #expect(blocked.status == .seeOther)
             #expect(blocked.headers[.location] == "/admin/account")
@@ -268,9 +269,14 @@ import Testing
             let admin = try await store.signedIn(.admin, now: clock.now)
             let editor = try await store.signedIn(.editor, now: clock.now)
             #expect(try await client.get("/admin", as: editor).status == .ok)
-            let disabled = try await client.post(
+            let disabled = try await client.postFollowingRedirect(
                 "/admin/users/\(editor.email.replacingOccurrences(of: "@", with: "%40"))/disable", as: admin)
-            #expect(disabled.text.contains("is disabled and signed out everywhere"))
+            #expect(disabled.text.contains("\(editor.email) is disabled and signed out everywhere"))
+            // The notice follows the accounts, not the address: kept after the account is enabled again, it says nothing.
+            let enabled = try await client.postFollowingRedirect(
+                "/admin/users/\(editor.email.replacingOccurrences(of: "@", with: "%40"))/enable", as: admin)
+            #expect(!enabled.text.contains("is disabled"))
+            _ = try await client.post("/admin/users/\(editor.email.replacingOccurrences(of: "@", with: "%40"))/disable", as: admin)
             #expect(try await client.get("/admin", as: editor).status == .seeOther)
             // An administrator cannot lock themselves out.
             let own = try await client.post("/admin/users/\(admin.email.replacingOccurrences(of: "@", with: "%40"))/disable", as: admin)

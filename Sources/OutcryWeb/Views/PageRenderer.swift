@@ -16,6 +16,7 @@ public struct PageRenderer: Sendable {
             SharePage.template, AlertsView.template, FormView.template, ListView.template, MessageView.template,
             AccountView.template, EnrolmentView.template, UsersView.template, DashboardView.template, ImportView.template,
             ImportReviewView.template, TotalsView.blockTemplate, TotalsView.cardTemplate, SitePageView.template,
+            ConfirmView.template,
         ] + Partial.names
 
     public init(themeDirectory: String?) async throws {

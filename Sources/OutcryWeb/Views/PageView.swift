@@ -40,6 +40,7 @@ extension ImportView: CoordinatorPageView {
     static let template = "admin-import"
     var admin: AdminPage { form.admin }
 }
+extension ConfirmView: CoordinatorPageView { static let template = "admin-confirm" }
 extension ImportReviewView: CoordinatorPageView {
     static let template = "admin-import-review"
     var admin: AdminPage { form.admin }

@@ -44,9 +44,30 @@ struct AccountController: Sendable {
         return seeOther(AdminRoute.account.path)
     }
 
+    /// The accounts, saying what the last change did: disabling, enabling and the two-factor rule answer
+    /// with a redirect here, so a reload never sends them again. The notice is shown only when the accounts
+    /// agree with it: an address kept or typed cannot make the page claim a change that did not happen.
     @Sendable func users(_ request: Request, context: CoordinatorContext) async throws -> Response {
         let coordinator = context.coordinator
-        return try await usersPage(coordinator, notice: nil, link: nil)
+        let messages = coordinator.messages
+        let query = request.uri.queryParameters
+        var notice: String?
+        switch query["done"] {
+        case "disabled", "enabled":
+            let disabled = query["done"] == "disabled"
+            if let id = query["account"].map(String.init),
+                let account = try await store.accounts().first(where: { $0.id.rawValue == id && $0.isDisabled == disabled })
+            {
+                notice = messages(disabled ? "admin.users.disabled" : "admin.users.enabled", ["email": account.email])
+            }
+        case "required", "optional":
+            let required = query["done"] == "required"
+            if try await store.requiresTwoFactor() == required {
+                notice = messages(required ? "admin.users.now-required" : "admin.users.now-optional")
+            }
+        default: break
+        }
+        return try await usersPage(coordinator, notice: notice, link: nil)
     }
 
     @Sendable func addUser(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
@@ -78,13 +99,13 @@ struct AccountController: Sendable {
             return try await usersPage(coordinator, error: messages("admin.users.not-yourself"))
         }
         switch verb {
-        case .disable:
-            try await store.setDisabled(true, account: email, actor: coordinator.email, now: now)
-            return try await usersPage(coordinator, notice: messages("admin.users.disabled", ["email": email]), link: nil)
-        case .enable:
-            try await store.setDisabled(false, account: email, actor: coordinator.email, now: now)
-            return try await usersPage(coordinator, notice: messages("admin.users.enabled", ["email": email]), link: nil)
+        case .disable, .enable:
+            try await store.setDisabled(verb == .disable, account: email, actor: coordinator.email, now: now)
+            let id = try await store.accounts().first { $0.email == email }?.id.rawValue
+            return seeOther(
+                SiteRoute.admin(.users).path(query: ["done": verb == .disable ? "disabled" : "enabled", "account": id]))
         case .reset:
+            // The one-time link is shown once, in this answer: it is kept only as a hash, so no later page could show it.
             let token = try await store.resetPassword(account: email, actor: coordinator.email, now: now)
             return try await usersPage(
                 coordinator, notice: messages("admin.users.reset-done", ["email": email]),
@@ -96,10 +117,7 @@ struct AccountController: Sendable {
         let coordinator = context.coordinator
         let required = form["required"] == "yes"
         try await store.setRequiresTwoFactor(required, actor: coordinator.email, now: now)
-        return try await usersPage(
-            coordinator,
-            notice: coordinator.messages(required ? "admin.users.now-required" : "admin.users.now-optional"),
-            link: nil)
+        return seeOther(SiteRoute.admin(.users).path(query: ["done": required ? "required" : "optional"]))
     }
 
     @Sendable func audit(_ request: Request, context: CoordinatorContext) async throws -> Response {

@@ -226,6 +226,11 @@ struct UrgentActionsController: Sendable {
                 return try await dashboard(coordinator, action, error: messages("admin.action.choose-outcome"))
             }
             step = .close(Outcome(kind: outcome, note: form.block("note") ?? ""))
+            // Closing ends the call to act for everyone: it is confirmed on a page of its own first.
+            if form["confirm"] != "yes", (try? step.apply(to: action, today: HistoricalDate(day: now))) != nil {
+                return try renderer.response(
+                    ConfirmView.closing(action, outcome: Outcome(kind: outcome, note: form.block("note") ?? ""), coordinator: coordinator))
+            }
         }
         let changed: UrgentAction
         do {
