@@ -33,8 +33,11 @@ struct ActionForm: WordedForm, Sendable {
                 selected: action.caseID.rawValue),
             .text("title", label("title"), value: action.title, hint: hint("title"), required: true),
             .area("summary", label("summary"), value: action.summary, hint: hint("summary"), rows: 6, required: true),
-            .text("issued", label("issued"), value: action.issued.iso, required: true, type: "date"),
-            .text("deadline", label("deadline"), value: action.deadline?.iso, hint: hint("deadline"), type: "date"),
+            .text(
+                "issued", label("issued"), value: action.issued.iso, hint: messages("admin.form.date-hint"), required: true, type: "date"),
+            .text(
+                "deadline", label("deadline"), value: action.deadline?.iso, hint: hint("deadline") + " " + messages("admin.form.date-hint"),
+                type: "date"),
             .text("goal", label("goal"), value: action.goal.map(String.init), hint: hint("goal"), type: "number"),
             .text("language", label("language"), value: action.language, hint: hint("language")),
             .area("take_action", label("take_action"), value: action.takeAction.joined(separator: "\n"), hint: hint("take_action")),

@@ -64,7 +64,9 @@ struct TargetForm: WordedForm, Sendable {
             .text("contact_form", label("contact_form"), value: target.contactFormURL, type: "url"),
             .text("salutation", label("salutation"), value: target.salutation, hint: hint("salutation")),
             .text("language", label("language"), value: target.preferredLanguage, hint: hint("language")),
-            .text("last_verified", label("last_verified"), value: target.lastVerified?.iso, type: "date"),
+            .text(
+                "last_verified", label("last_verified"), value: target.lastVerified?.iso, hint: messages("admin.form.date-hint"),
+                type: "date"),
         ])
     }
 

@@ -12,7 +12,9 @@ struct StatementForm: WordedForm, Sendable {
     func fields(_ statement: Statement, errors: FormErrors) -> [FormField] {
         var fields: [FormField] = [
             .text("title", label("title"), value: statement.title, required: true),
-            .text("published", label("published"), value: statement.published.iso, required: true, type: "date"),
+            .text(
+                "published", label("published"), value: statement.published.iso, hint: messages("admin.form.date-hint"), required: true,
+                type: "date"),
             .area("lead", label("lead"), value: statement.lead.joined(separator: "\n\n"), hint: hint("lead"), rows: 10, required: true),
         ]
         for (index, quote) in (statement.quotes + [Quote(paragraphs: [], speaker: "")]).enumerated() {
