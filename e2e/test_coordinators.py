@@ -174,9 +174,24 @@ def test_an_admin_signs_in_with_two_factor_and_publishes_an_urgent_action(start_
     page.click("main button[type=submit]")
     assert "Review: Urgent Action 41.25" in page.inner_text("h1")
     assert page.locator(".is-missing").count() >= 2
-    page.click("text=Add the officials not yet on file as targets")
-    assert "Added as targets" in page.inner_text(".notice")
+    assert "Choose a case" in page.locator("#field-case option:checked").inner_text(), "never an unrelated case"
     shoot(page, screenshots, "admin-import-review")
+    assert Axe().run(page).response["violations"] == []
+    # Its case, people and officials are created in place; what was typed meanwhile stays.
+    page.fill("#field-title", "Nigeria: journalist Chidi Okafor held")
+    page.click("text=Add the officials not yet on file as targets")
+    assert "The officials named are recorded" in page.inner_text(".notice")
+    page.click("text=Create a case from this text")
+    assert "A case was created from the text" in page.inner_text(".notice")
+    page.click("text=Add the people named")
+    assert "The people named are recorded" in page.inner_text(".notice")
+    assert page.input_value("#field-title") == "Nigeria: journalist Chidi Okafor held"
+    assert "Chidi Okafor (Nigeria)" in page.locator("#field-case option:checked").inner_text()
+    page.fill("#field-issued", "2025-04-17")
+    page.locator("main form.admin-form button[type=submit]").first.click()
+    assert "Nigeria: journalist Chidi Okafor held" in page.inner_text("main")
+    assert "Mr Babatunde Adeyemi" in page.inner_text("main") or "Babatunde Adeyemi" in page.inner_text("main")
+    shoot(page, screenshots, "admin-import-saved")
 
     page.goto(server.url + "/admin/users")
     shoot(page, screenshots, "admin-users")

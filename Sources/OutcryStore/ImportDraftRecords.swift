@@ -12,13 +12,18 @@ public struct ImportDraft: Hashable, Sendable {
     public let sourceText: String
     public let document: ImportedDocument
     public let importedAt: Date
+    /// The review form as the editor last sent it, field by field; nil until they send it.
+    public var work: [String: [String]]?
 
-    public init(sourceName: String, sourceText: String, document: ImportedDocument, importedAt: Date) {
+    public init(
+        sourceName: String, sourceText: String, document: ImportedDocument, importedAt: Date, work: [String: [String]]? = nil
+    ) {
         self.id = Self.id(of: sourceText)
         self.sourceName = sourceName
         self.sourceText = sourceText
         self.document = document
         self.importedAt = importedAt
+        self.work = work
     }
 
     public static func id(of text: String) -> String {
@@ -35,6 +40,8 @@ public protocol ImportDraftRecords: Sendable {
     func importDrafts() async throws -> [ImportDraft]
     /// One draft; nil when none has this id.
     func importDraft(_ id: String) async throws -> ImportDraft?
+    /// Keeps the review form as the editor sent it with the draft.
+    func saveWork(_ work: [String: [String]], ofImportDraft id: String) async throws
 }
 
 private struct ImportDraftRow: Codable, Sendable {
@@ -45,6 +52,7 @@ private struct ImportDraftRow: Codable, Sendable {
     let headline: String
     let draft: String
     let importedAt: Int64
+    var work: String? = nil
 }
 
 extension Store: ImportDraftRecords {
@@ -66,6 +74,13 @@ extension Store: ImportDraftRecords {
         try await importDrafts { $0 }
     }
 
+    public func saveWork(_ work: [String: [String]], ofImportDraft id: String) async throws {
+        let text = try jsonText(work)
+        try await engine.transaction { database in
+            try await database.update("import_drafts").set("work", to: SQLBind(text)).where("id", .equal, id).run()
+        }
+    }
+
     public func importDraft(_ id: String) async throws -> ImportDraft? {
         try await importDrafts { $0.where("id", .equal, id) }.first
     }
@@ -82,7 +97,7 @@ extension Store: ImportDraftRecords {
             let reader = RowReader(table: "import_drafts", id: row.id)
             return ImportDraft(
                 sourceName: row.sourceName, sourceText: row.sourceText, document: try reader.json(row.draft),
-                importedAt: Date(timeIntervalSince1970: TimeInterval(row.importedAt)))
+                importedAt: Date(timeIntervalSince1970: TimeInterval(row.importedAt)), work: try row.work.map { try reader.json($0) })
         }
     }
 }

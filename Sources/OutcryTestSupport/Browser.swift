@@ -97,3 +97,47 @@ extension TestResponse {
         headers[.setCookie].flatMap { $0.split(separator: ";").first.map(String.init) }
     }
 }
+
+extension TestResponse {
+    /// What a browser would send for the form posting to `action` on this page, as it stands: text inputs,
+    /// text areas, the selected option of each list and the ticked boxes, without any button's value.
+    public func formFields(action: String) -> [(String, String)] {
+        guard let start = text.range(of: #"action="\#(action)""#),
+            let end = text[start.upperBound...].range(of: "</form>")
+        else { return [] }
+        let form = String(text[start.upperBound..<end.lowerBound])
+        var fields: [(String, String)] = []
+        for match in form.matches(of: /<input([^>]*)>/) {
+            let attributes = String(match.1)
+            guard let name = Self.attribute("name", in: attributes), name != "csrf" else { continue }
+            let type = Self.attribute("type", in: attributes) ?? "text"
+            if type == "checkbox" || type == "radio" {
+                if attributes.contains(" checked") { fields.append((name, Self.attribute("value", in: attributes) ?? "on")) }
+            } else if type != "file" {
+                fields.append((name, Self.attribute("value", in: attributes) ?? ""))
+            }
+        }
+        for match in form.matches(of: /<textarea([^>]*)>([^<]*)<\/textarea>/) {
+            if let name = Self.attribute("name", in: String(match.1)) { fields.append((name, Self.unescaped(String(match.2)))) }
+        }
+        for match in form.matches(of: /<select([^>]*)>(.*?)<\/select>/) {
+            guard let name = Self.attribute("name", in: String(match.1)) else { continue }
+            let options = String(match.2).matches(of: /<option([^>]*)>/).map { String($0.1) }
+            if let chosen = options.first(where: { $0.contains(" selected") }) ?? options.first {
+                fields.append((name, Self.attribute("value", in: chosen) ?? ""))
+            }
+        }
+        return fields
+    }
+
+    private static func attribute(_ name: String, in attributes: String) -> String? {
+        guard let start = attributes.range(of: " \(name)=\"") else { return nil }
+        return unescaped(String(attributes[start.upperBound...].prefix { $0 != "\"" }))
+    }
+
+    private static func unescaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -56,7 +56,7 @@ import Testing
             .init(method: .get, pattern: "/admin/import", example: "/admin/import", access: .editor),
             .init(method: .post, pattern: "/admin/import", example: "/admin/import", access: .editor),
             .init(method: .get, pattern: "/admin/import/{draft}", example: "/admin/import/0123456789ab", access: .editor),
-            .init(method: .post, pattern: "/admin/import/{draft}/targets", example: "/admin/import/0123456789ab/targets", access: .editor),
+            .init(method: .post, pattern: "/admin/import/{draft}", example: "/admin/import/0123456789ab", access: .editor),
             .init(method: .get, pattern: "/admin/users", example: "/admin/users", access: .admin),
             .init(method: .post, pattern: "/admin/users", example: "/admin/users", access: .admin),
             .init(

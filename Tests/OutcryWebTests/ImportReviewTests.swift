@@ -25,24 +25,55 @@ import Testing
             let location = try #require(pasted.headers[.location])
             #expect(location.hasPrefix("/admin/import/"))
 
-            let review = try await client.get(location, as: editor).text
-            #expect(review.contains(#"name="number" type="text" value="41.25""#))
-            #expect(review.contains(#"value="2025-06-30""#), "“before the end of June 2025” as a day")
-            #expect(review.contains("Dear Attorney General,"))
-            #expect(review.contains("<strong>Mr Babatunde Adeyemi</strong> (write to): not yet a target"))
+            let review = try await client.get(location, as: editor)
+            #expect(review.text.contains(#"name="number" type="text" value="41.25""#))
+            #expect(review.text.contains(#"value="2025-06-30""#), "“before the end of June 2025” as a day")
+            #expect(review.text.contains("Dear Attorney General,"))
+            #expect(review.text.contains("<li>Mr Babatunde Adeyemi (write to): not yet a target</li>"))
+            #expect(review.text.contains("<li>Country: Nigeria. No case is recorded there yet: create one from this text.</li>"))
+            #expect(review.text.contains("<li>People named: Chidi Okafor.</li>"))
+            #expect(review.text.contains(#"<option value="" selected>Choose a case</option>"#), "never an unrelated case")
             // The title and the issue date are not in this text: both are marked for the editor.
             for field in ["title", "issued"] {
-                let start = try #require(review.range(of: #"<label for="field-\#(field)">"#))
-                #expect(review[start.lowerBound...].prefix(600).contains("Not found in the text"), "\(field) is marked")
+                let start = try #require(review.text.range(of: #"<label for="field-\#(field)">"#))
+                #expect(review.text[start.lowerBound...].prefix(600).contains("Not found in the text"), "\(field) is marked")
             }
             #expect(!(try await store.exists("41-25", in: .urgentActions)), "nothing is saved until the editor saves the form")
 
-            let added = try await client.post(location + "/targets", as: editor)
-            #expect(added.text.contains("Added as targets: Mr Babatunde Adeyemi."))
+            // The editor types a title, then creates what is missing, one button at a time: nothing typed is lost.
+            var fields = review.formFields(action: location)
+            fields.removeAll { $0.0 == "title" }
+            fields.append(("title", "Nigeria: journalist held <incommunicado>"))
+            var page = try await client.postFollowingRedirect(location, fields + [("step", "officials")], as: editor)
+            #expect(page.text.contains("The officials named are recorded and chosen below with their roles."))
             let target = try #require(try await store.targets(["babatunde-adeyemi"]).first)
             #expect(target.addressLines == ["Plot 71B Shehu Shagari Way, Maitama", "Abuja", "Nigeria"])
-            #expect(added.text.contains(#"<option value="primary" selected>Write to</option>"#), "now chosen on the form")
             #expect(try await store.auditLog(recordID: "babatunde-adeyemi").first?.summary.contains("from an imported text") == true)
+            #expect(page.text.contains(#"value="Nigeria: journalist held &lt;incommunicado&gt;""#), "the typed title is kept")
+            page = try await client.postFollowingRedirect(location, page.formFields(action: location) + [("step", "case")], as: editor)
+            #expect(page.text.contains("A case was created from the text and is chosen below."))
+            let made = try #require(try await store.allCases().first { $0.country.code == "NG" })
+            #expect(made.title == "Chidi Okafor")
+            page = try await client.postFollowingRedirect(location, page.formFields(action: location) + [("step", "people")], as: editor)
+            #expect(page.text.contains("The people named are recorded and ticked below."))
+            #expect(try await store.allPeople().contains { $0.name == "Chidi Okafor" })
+            // A reload or a new visit shows the work as it was left, from the server.
+            let again = try await client.get(location, as: editor)
+            #expect(again.text.contains(#"value="Nigeria: journalist held &lt;incommunicado&gt;""#))
+
+            // A save that fails keeps everything too; one that succeeds makes the draft with all of it.
+            var incomplete = again.formFields(action: location)
+            incomplete.removeAll { $0.0 == "issued" }
+            let failed = try await client.post(location, incomplete + [("issued", "17/04/2025")], as: editor)
+            #expect(failed.status == .unprocessableContent)
+            #expect(failed.text.contains(#"value="17/04/2025""#), "the date as typed, with the problem")
+            incomplete.append(("issued", "2025-04-17"))
+            let saved = try await client.post(location, incomplete, as: editor)
+            #expect(saved.status == .seeOther)
+            let action = try #require(try await store.urgentAction("41-25"))
+            #expect(action.title == "Nigeria: journalist held <incommunicado>" && action.caseID == made.id && action.status == .draft)
+            #expect(action.targets == [UrgentActionTarget(target: "babatunde-adeyemi", role: .primary)])
+            #expect(try await store.people(action.people).map(\.name) == ["Chidi Okafor"])
 
             let list = try await client.get("/admin/import", as: editor).text
             #expect(list.contains("ua-41-25.txt"))

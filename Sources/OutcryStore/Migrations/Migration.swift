@@ -34,6 +34,7 @@ public enum Migrations {
         M0017_AddCampaignPage(),
         M0018_CreateReportTargets(),
         M0019_CreateSitePages(),
+        M0020_AddImportWork(),
     ]
 }
 

@@ -29,7 +29,10 @@ struct ActionForm: WordedForm, Sendable {
                     + actions.filter { $0.id != action.id }.map { ($0.id.rawValue, "UA \($0.number): \($0.title)") },
                 selected: action.updates?.rawValue ?? "", hint: hint("updates")),
             .choice(
-                "case", label("case"), options: cases.map { ($0.id.rawValue, "\($0.title) (\($0.country.name(in: language)))") },
+                "case", label("case"),
+                // An action not yet given a case (an imported text's) shows no case chosen, rather than the first.
+                options: (action.caseID.rawValue.isEmpty ? [("", messages("admin.action-form.case-choose"))] : [])
+                    + cases.map { ($0.id.rawValue, "\($0.title) (\($0.country.name(in: language)))") },
                 selected: action.caseID.rawValue),
             .text("title", label("title"), value: action.title, hint: hint("title"), required: true),
             .area("summary", label("summary"), value: action.summary, hint: hint("summary"), rows: 6, required: true),

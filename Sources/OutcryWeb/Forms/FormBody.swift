@@ -9,6 +9,9 @@ struct FormBody: Sendable {
     /// Files sent with a `multipart/form-data` form, by field name.
     let files: [String: UploadedFile]
 
+    /// Every value of each name as sent, to keep a form's work in progress.
+    var fields: [String: [String]] { lists }
+
     init(lists: [String: [String]], files: [String: UploadedFile] = [:]) {
         self.lists = lists
         self.files = files

@@ -188,7 +188,6 @@ public enum AdminRoute: Hashable, Sendable {
     case review(Identifier<UrgentAction>, report: Int64)
     case imports
     case importDraft(String)
-    case importTargets(String)
     case records(RecordKind)
     case newRecord(RecordKind)
     case record(RecordKind, id: String)
@@ -249,7 +248,6 @@ public enum AdminRoute: Hashable, Sendable {
         case .review(let id, let report): ["actions", .id(id), "reports", .parameter("report", String(report))]
         case .imports: ["import"]
         case .importDraft(let id): ["import", .parameter("draft", id)]
-        case .importTargets(let id): ["import", .parameter("draft", id), "targets"]
         case .records(let kind): [.literal(kind.rawValue)]
         case .newRecord(let kind): [.literal(kind.rawValue), "new"]
         case .record(let kind, let id): [.literal(kind.rawValue), .parameter("id", id)]

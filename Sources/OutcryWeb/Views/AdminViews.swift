@@ -90,6 +90,23 @@ struct FormView: Sendable {
     var enctype: String?
     /// A picture shown above the form (the portrait it replaces).
     var picture: Picture?
+    /// A section at the top of the form with buttons that send it for another step than saving (an import
+    /// review's "create the case"), after a first save button so that Enter still saves.
+    var helpers: Helpers?
+
+    struct Helpers: Sendable {
+        var heading: String
+        var lines: [String]
+        var buttons: [Button]
+        var notes: [String]
+        var notesHeading: String
+    }
+
+    struct Button: Sendable {
+        var name: String
+        var value: String
+        var label: String
+    }
 
     struct Picture: Sendable {
         var src: String

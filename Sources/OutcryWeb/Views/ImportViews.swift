@@ -6,19 +6,6 @@ struct ImportView: Sendable {
     var drafts: [ListView.Row]
 }
 
-struct ImportReviewView: Sendable {
-    struct Official: Sendable {
-        var name: String
-        var role: String
-        var status: String
-    }
-
-    var form: FormView
-    var officials: [Official]
-    var addTargets: String?
-    var notes: [String]
-}
-
 extension Messages {
     /// Why a text could not be read, in the coordinator's language; any other error as it describes itself.
     func importError(_ error: any Error) -> String {

@@ -15,7 +15,7 @@ public struct PageRenderer: Sendable {
             ErrorPage.template, LetterPage.template, ReportPage.template, ThanksPage.template, OfficialsReportPage.template,
             SharePage.template, AlertsView.template, FormView.template, ListView.template, MessageView.template,
             AccountView.template, EnrolmentView.template, UsersView.template, DashboardView.template, ImportView.template,
-            ImportReviewView.template, TotalsView.blockTemplate, TotalsView.cardTemplate, SitePageView.template,
+            TotalsView.blockTemplate, TotalsView.cardTemplate, SitePageView.template,
             ConfirmView.template,
         ] + Partial.names
 

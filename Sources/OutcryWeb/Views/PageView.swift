@@ -41,10 +41,6 @@ extension ImportView: CoordinatorPageView {
     var admin: AdminPage { form.admin }
 }
 extension ConfirmView: CoordinatorPageView { static let template = "admin-confirm" }
-extension ImportReviewView: CoordinatorPageView {
-    static let template = "admin-import-review"
-    var admin: AdminPage { form.admin }
-}
 
 extension TotalsView {
     /// The live totals render into the holes of cached pages: a block on an action's page, a line on a card.
