@@ -69,7 +69,7 @@ def test_an_uploaded_portrait_comes_out_clean_and_leads_the_action(start_server,
         page.set_viewport_size({"width": width, "height": 844})
         page.goto(server.url + "/actions/30-24")
         # Above the fold on a phone: the people with their status, and the one call to act.
-        for selector in (".strip img", ".strip .chip", ".calls .button.primary"):
+        for selector in (".strip img", ".strip .status-chip", ".calls .button.primary"):
             box = page.locator(selector).first.bounding_box()
             assert box and box["y"] + box["height"] <= 844, (width, selector, box)
         page.screenshot(path=str(screenshots / f"campaign-top-{width}.png"))
