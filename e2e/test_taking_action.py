@@ -39,7 +39,7 @@ def test_supporter_prints_a_letter_then_reports_and_sees_the_counter_rise(demo_s
     # Coming from the letter to Sadyr Japarov, he is ticked; a letter copied to the ambassador counts for both.
     assert page.get_by_label("Sadyr Japarov", exact=True).is_checked()
     page.get_by_label("Ambassador Baktybek Amanbaev").check()
-    page.get_by_label(re.compile("^Your country")).select_option("PT")
+    page.get_by_label(re.compile("^Your country")).fill("Portugal")
     page.get_by_role("button", name="Send my report").click()
     page.wait_for_url(demo_server.url + "/actions/30-24/thanks")
     assert page.get_by_role("heading", level=1).inner_text() == "Thank you"
@@ -69,10 +69,19 @@ def test_a_retried_report_counts_once(demo_server, browser):
 def test_a_mistake_is_explained_and_nothing_typed_is_lost(demo_server, browser, screenshots):
     page = browser.new_page(viewport=PHONE)
     page.goto(demo_server.url + "/actions/30-24/report")
-    page.get_by_label(re.compile("^Your country")).select_option("KG")
+    page.get_by_label(re.compile("^Your country")).fill("kirghizistan")
     page.get_by_role("button", name="Send my report").click()
     alert = page.get_by_role("alert")
     assert "every box is empty or zero" in alert.inner_text()
-    assert page.get_by_label(re.compile("^Your country")).input_value() == "KG"
+    assert page.get_by_label(re.compile("^Your country")).input_value() == "Kyrgyzstan"
+    # A country it does not know brings the whole list to choose from, the rest kept.
+    page.get_by_label("Letters").fill("1")
+    page.get_by_label(re.compile("^Your country")).fill("Atlantis")
+    page.get_by_role("button", name="Send my report").click()
+    assert "choose your country from the list" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Letters").input_value() == "1"
+    page.get_by_label(re.compile("^Your country")).select_option("KG")
+    page.get_by_role("button", name="Send my report").click()
+    page.wait_for_url(demo_server.url + "/actions/30-24/thanks")
     page.screenshot(path=str(screenshots / "report-error-phone.png"), full_page=False)
     page.close()

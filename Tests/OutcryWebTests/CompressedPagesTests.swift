@@ -60,7 +60,7 @@ import Testing
             #expect(page.contains("<strong>1 person</strong> has reported <strong>2 actions</strong>."), "the totals hole is filled")
             #expect(Self.withoutTokens(page) == Self.withoutTokens(plain.text))
             #expect(!page.contains("<!--outcry:"))
-            #expect(compressed.body.readableBytes * 3 < plain.body.readableBytes)
+            #expect(compressed.body.readableBytes * 5 < plain.body.readableBytes * 2, "at most 40% of the bytes")
             let refused = try await client.execute(uri: "/actions/30-24", method: .get, headers: [.acceptEncoding: "gzip;q=0"])
             #expect(refused.headers[.contentEncoding] == nil)
         }

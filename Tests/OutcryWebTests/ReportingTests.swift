@@ -301,6 +301,26 @@ import Testing
         }
     }
 
+    @Test func theCountryIsTypedInAnyLanguageAndAListComesOnlyWhenItIsNotUnderstood() async throws {
+        try await TestApp.withDemo { client in
+            var token = try await client.formToken(on: "/actions/30-24")
+            let typed = try await client.submit(
+                "/actions/30-24/report", [("token", token), ("count_letter", "1"), ("country", "Allemagne")])
+            #expect(typed.status == .seeOther)
+            token = try await client.formToken(on: "/ru/actions/30-24")
+            let unknown = try await client.submit(
+                "/ru/actions/30-24/report", [("token", token), ("count_letter", "2"), ("country", "Атлантида")])
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.text.contains(#"<select id="report-country" name="country" autocomplete="country""#))
+            #expect(unknown.text.contains(#"<option value="KG">Киргизия</option>"#))
+            #expect(unknown.text.contains(#"name="count_letter" value="2""#), "the rest of the report is kept")
+            let chosen = try await client.submit("/ru/actions/30-24/report", [("token", token), ("count_letter", "2"), ("country", "KG")])
+            #expect(chosen.status == .seeOther)
+            let csv = try await client.execute(uri: "/actions/30-24/totals.csv", method: .get).text
+            #expect(csv.contains("30.24,country,DE,people,1") && csv.contains("30.24,country,KG,people,1"), "\(csv)")
+        }
+    }
+
     @Test func theActionPageOffersEveryWayToAct() async throws {
         try await TestApp.withDemo { client in
             let html = try await client.execute(uri: "/actions/30-24", method: .get).text
@@ -309,7 +329,10 @@ import Testing
             #expect(html.contains(#"href="https://x.com/intent/post?text=Free%20Makhabat"#))
             #expect(html.contains(#"href="https://bsky.app/intent/compose?text="#))
             #expect(html.contains(#"<form class="report" method="post" action="/actions/30-24/report">"#))
-            #expect(html.contains(#"<option value="KG">Kyrgyzstan</option>"#))
+            #expect(
+                html.contains(
+                    #"<input id="report-country" name="country" type="text" value="" maxlength="80" autocomplete="country-name">"#))
+            #expect(!html.contains(#"<option value="KG">"#), "no list of 249 countries in every page")
             #expect(!html.contains("mailto:"), "the embassy's hidden address is not offered as a link")
         }
     }

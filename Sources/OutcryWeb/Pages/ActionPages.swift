@@ -113,8 +113,9 @@ struct ActionPages: Sendable {
             counts[channel] = count
         }
         var country: Country?
-        if let code = form.text("country") {
-            guard let known = Country(rawValue: code) else { return try await invalid(ReportError.unknownCountry.message(messages)) }
+        if let typed = form.text("country") {
+            // Typed in any language, or chosen from the list shown when a typed name was not understood.
+            guard let known = Country.named(typed) else { return try await invalid(ReportError.unknownCountry.message(messages)) }
             country = known
         }
         let input: ReportInput

@@ -18,6 +18,9 @@ struct ReportFormView: Sendable {
     var token: String
     var counts: [CountField]
     var targets: [Option]
+    /// The country as typed: a short field that the browser can fill in, instead of 249 names in every page.
+    var country: String
+    /// Every country to choose from: only after a typed name was not understood.
     var countries: [Option]
     var error: String?
     /// Only when addresses can be sealed; otherwise the form does not ask.
@@ -49,12 +52,14 @@ struct ReportFormView: Sendable {
         // Several officials may be ticked: one letter copied to each counts for each of them.
         let chosenTargets = Set((values["target"] ?? "").split(separator: " ").map(String.init))
         self.targets = targets.map { Option(value: $0.id.rawValue, label: $0.fullName, selected: chosenTargets.contains($0.id.rawValue)) }
-        let chosenCountry = values["country"] ?? ""
+        let typed = values["country"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let understood = Country.named(typed)
+        country = understood?.name(in: messages.language.rawValue) ?? typed
         countries =
-            [Option(value: "", label: messages("report.no-country"), selected: chosenCountry.isEmpty)]
-            + Self.countries(in: messages.language).map {
-                Option(value: $0.code, label: $0.name, selected: $0.code == chosenCountry)
-            }
+            typed.isEmpty || understood != nil
+            ? []
+            : [Option(value: "", label: messages("report.no-country"), selected: true)]
+                + Self.countries(in: messages.language).map { Option(value: $0.code, label: $0.name, selected: false) }
         self.error = error
         self.offersEmail = offersEmail
         email = values["email"] ?? ""
