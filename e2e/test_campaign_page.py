@@ -2,6 +2,7 @@
 at the top of the action with the people's status; the page and its stylesheet arrive compressed within
 one round trip of a slow link."""
 import io
+import os
 import urllib.request
 
 from axe_playwright_python.sync_playwright import Axe
@@ -86,4 +87,43 @@ def test_the_action_page_and_its_stylesheet_fit_one_round_trip(demo_server, brow
     assert sizes["page"][0] == "gzip" and sizes["stylesheet"][0] == "gzip", sizes
     assert sizes["page"][1] + sizes["stylesheet"][1] <= 14 * 1024, sizes
     assert "Tell us what you did" in page.inner_text("main"), "Chromium reads the compressed page whole"
+    page.close()
+
+
+def test_sharing_links_and_a_passed_deadline(demo_server, browser, screenshots):
+    import sqlite3
+    import time
+
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(demo_server.url + "/actions/30-24")
+    share = page.locator("section[aria-labelledby=share-heading]")
+    links = {link.inner_text(): link.get_attribute("href") for link in share.locator("a.button").all()}
+    assert links["Send on WhatsApp"].startswith("https://wa.me/?text=") and "30-24" in links["Send on WhatsApp"], links
+    assert links["Send on Telegram"].startswith("https://t.me/share/url?url="), links
+    assert any(href.startswith("https://x.com/intent/post?text=") for href in links.values()), links
+    assert any(href.startswith("https://bsky.app/intent/compose?text=") for href in links.values()), links
+    assert share.locator("#share-link").input_value().endswith("/actions/30-24")
+    share.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "share-390.png"))
+    assert Axe().run(page).response["violations"] == []
+
+    # An action whose deadline passed long ago (as an old one imported would): said at the top, no longer
+    # shared, and what people did still counts until it is closed.
+    database = sqlite3.connect(os.path.join(demo_server.data_dir, "outcry.sqlite"))
+    database.execute("UPDATE urgent_actions SET deadline = '2019-05-30' WHERE id = '30-24'")
+    database.execute("UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'content_version'")
+    database.commit()
+    database.close()
+    time.sleep(1.2)
+    for width in (390, 1366):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(demo_server.url + "/actions/30-24")
+        assert page.locator(".chip").inner_text() == "Deadline passed"
+        assert "The deadline for this action has passed" in page.inner_text("main")
+        assert page.locator("section[aria-labelledby=share-heading]").count() == 0
+        assert page.locator("form.report").count() == 1, "reports still count until it is closed"
+        page.screenshot(path=str(screenshots / f"deadline-passed-{width}.png"))
+    assert Axe().run(page).response["violations"] == []
+    page.goto(demo_server.url + "/")
+    assert "Deadline passed" in page.inner_text("main")
     page.close()

@@ -12,6 +12,8 @@ public struct Case: Hashable, Codable, Sendable, Identifiable {
     /// The people the case follows, in the order the organisation presents them.
     public var people: [Identifier<Person>]
     public var organisations: [Identifier<Organisation>]
+    /// A picture for the case's page (the people together, a vigil), published with consent.
+    public var picture: Picture?
 
     public init(
         id: Identifier<Case>, title: String, country: Country, summary: String, themes: [String] = [], status: Status = .open,

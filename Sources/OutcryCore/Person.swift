@@ -11,11 +11,11 @@ public struct Person: Hashable, Codable, Sendable, Identifiable {
     /// Facts worth knowing that are not events ("23 years old in April 2024").
     public var note: String?
     /// A photograph published with consent, cleaned of its metadata.
-    public var portrait: Portrait?
+    public var portrait: Picture?
 
     public init(
         id: Identifier<Person>, name: String, variants: [NameVariant] = [], role: String? = nil,
-        affiliations: [Identifier<Organisation>] = [], note: String? = nil, portrait: Portrait? = nil
+        affiliations: [Identifier<Organisation>] = [], note: String? = nil, portrait: Picture? = nil
     ) {
         self.id = id
         self.name = name
@@ -30,8 +30,9 @@ public struct Person: Hashable, Codable, Sendable, Identifiable {
     public var allNames: [String] { [name] + variants.map(\.name).filter { $0 != name } }
 }
 
-/// A person's photograph: the stored picture and what it shows, for those who cannot see it.
-public struct Portrait: Hashable, Codable, Sendable {
+/// A photograph published with consent (a person's portrait, a case's picture): the stored picture and
+/// what it shows, for those who cannot see it.
+public struct Picture: Hashable, Codable, Sendable {
     /// The stored picture's id, made from its bytes.
     public var image: String
     /// "Makhabat Tazhibek kyzy, smiling, in front of a bookshelf".

@@ -42,7 +42,8 @@ extension Store: CaseRecords {
             into: "cases",
             CaseRow(
                 id: item.id.rawValue, title: item.title, country: item.country.code, summary: item.summary,
-                themes: try jsonText(item.themes), status: item.status.rawValue))
+                themes: try jsonText(item.themes), status: item.status.rawValue, pictureImageId: item.picture?.image,
+                pictureAlt: item.picture?.alt))
         try await database.replaceLinks("case_people", owner: ("case_id", item.id), others: ("person_id", item.people))
         try await database.replaceLinks(
             "case_organisations", owner: ("case_id", item.id), others: ("organisation_id", item.organisations))
@@ -57,15 +58,19 @@ struct CaseRow: Codable, Sendable {
     var summary: String
     var themes: String
     var status: String
+    var pictureImageId: String?
+    var pictureAlt: String?
 
     func `case`(people: [Identifier<Person>], organisations: [Identifier<Organisation>]) throws -> Case {
         let reader = RowReader(table: "cases", id: id)
         guard let country = Country(rawValue: country) else {
             throw StoreError.corruptRow(table: "cases", id: id, reason: "unknown country “\(self.country)”")
         }
-        return Case(
+        var item = Case(
             id: Identifier(id), title: title, country: country, summary: summary,
             themes: try reader.json(themes), status: try reader.value(status),
             people: people, organisations: organisations)
+        item.picture = pictureImageId.map { Picture(image: $0, alt: pictureAlt ?? "") }
+        return item
     }
 }

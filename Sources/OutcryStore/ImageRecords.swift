@@ -33,16 +33,18 @@ extension Store {
         }
     }
 
-    /// Gives a person a portrait, or takes it away (`image` nil), in one transaction with its audit entry.
-    /// A picture no one shows any longer is deleted at once: consent withdrawn means no longer served.
-    public func setPortrait(
-        of person: Identifier<Person>, to image: CleanImage?, alt: String, consentRecordedBy: String, audit: AuditEntry
+    /// Gives a person a portrait or a case a picture, or takes it away (`image` nil), in one transaction with
+    /// its audit entry. A picture no one shows any longer is deleted at once: consent withdrawn means no
+    /// longer served.
+    public func setPicture(
+        of owner: PictureOwner, to image: CleanImage?, alt: String, consentRecordedBy: String, audit: AuditEntry
     ) async throws {
         let id = image.map(Self.imageID(of:))
         let created = ISO8601DateFormatter().string(from: audit.at)
+        let (table, column, altColumn, key) = owner.columns
         try await saveRecord(audit) { database in
-            let row = try await database.select().column("portrait_image_id").from("people").where("id", .equal, person.rawValue).first()
-            let old = try row?.decode(column: "portrait_image_id", as: String?.self) ?? nil
+            let row = try await database.select().column(column).from(table).where("id", .equal, key).first()
+            let old = try row?.decode(column: column, as: String?.self) ?? nil
             if let image, let id {
                 try await database.insert(into: "images")
                     .columns("id", "media_type", "data", "width", "height", "consent_recorded_by", "created")
@@ -53,19 +55,34 @@ extension Store {
                     .ignoringConflicts(with: "id")
                     .run()
             }
-            try await database.update("people")
-                .set("portrait_image_id", to: SQLBind(id))
-                .set("portrait_alt", to: SQLBind(image == nil ? nil : alt))
-                .where("id", .equal, person.rawValue)
+            try await database.update(table)
+                .set(SQLIdentifier(column), to: SQLBind(id))
+                .set(SQLIdentifier(altColumn), to: SQLBind(image == nil ? nil : alt))
+                .where("id", .equal, key)
                 .run()
             if let old, old != id {
                 try await database.raw(
                     """
                     DELETE FROM images WHERE id = \(bind: old)
                     AND NOT EXISTS (SELECT 1 FROM people WHERE portrait_image_id = \(bind: old))
+                    AND NOT EXISTS (SELECT 1 FROM cases WHERE picture_image_id = \(bind: old))
                     """
                 ).run()
             }
+        }
+    }
+}
+
+/// What a stored picture belongs to.
+public enum PictureOwner: Sendable {
+    case person(Identifier<Person>)
+    case `case`(Identifier<Case>)
+
+    /// The table, the picture's and its text's columns, and the record's id.
+    var columns: (table: String, image: String, alt: String, id: String) {
+        switch self {
+        case .person(let id): ("people", "portrait_image_id", "portrait_alt", id.rawValue)
+        case .case(let id): ("cases", "picture_image_id", "picture_alt", id.rawValue)
         }
     }
 }

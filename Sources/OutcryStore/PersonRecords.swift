@@ -92,7 +92,7 @@ struct PersonRow: Codable, Sendable {
     func person(affiliations: [Identifier<Organisation>]) throws -> Person {
         Person(
             id: Identifier(id), name: name, variants: try RowReader(table: "people", id: id).json(variants), role: role,
-            affiliations: affiliations, note: note, portrait: portraitImageId.map { Portrait(image: $0, alt: portraitAlt ?? "") })
+            affiliations: affiliations, note: note, portrait: portraitImageId.map { Picture(image: $0, alt: portraitAlt ?? "") })
     }
 }
 

@@ -87,6 +87,11 @@ import Testing
                 method: .post, pattern: "/admin/people/{id}/portrait", example: "/admin/people/makhabat-tazhibek-kyzy/portrait",
                 access: .editor),
             .init(method: .get, pattern: "/admin/site-pages", example: "/admin/site-pages", access: .viewer),
+            .init(method: .get, pattern: "/admin/cases/{id}/picture", example: "/admin/cases/temirov-live-2024/picture", access: .viewer),
+            .init(method: .post, pattern: "/admin/cases/{id}/picture", example: "/admin/cases/temirov-live-2024/picture", access: .editor),
+            .init(
+                method: .post, pattern: "/admin/cases/{id}/picture/remove", example: "/admin/cases/temirov-live-2024/picture/remove",
+                access: .editor),
             .init(method: .get, pattern: "/admin/site-pages/{kind}/{language}", example: "/admin/site-pages/privacy/ru", access: .viewer),
             .init(method: .post, pattern: "/admin/site-pages/{kind}/{language}", example: "/admin/site-pages/privacy/ru", access: .editor),
             .init(

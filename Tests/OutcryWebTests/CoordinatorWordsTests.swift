@@ -16,7 +16,7 @@ import Testing
         "/admin/import", "/admin/cases", "/admin/cases/new", "/admin/cases/temirov-live-2024", "/admin/targets",
         "/admin/targets/sadyr-japarov", "/admin/people", "/admin/people/new", "/admin/people/makhabat-tazhibek-kyzy",
         "/admin/people/makhabat-tazhibek-kyzy/portrait",
-        "/admin/site-pages", "/admin/site-pages/privacy/en",
+        "/admin/site-pages", "/admin/site-pages/privacy/en", "/admin/cases/temirov-live-2024/picture",
         "/admin/organisations", "/admin/organisations/temirov-live", "/admin/status-changes", "/admin/status-changes/new",
         "/admin/status-changes/temirov-raid-2024-01-16", "/admin/statements", "/admin/statements/new",
         "/admin/statements/kloop-media-staff-detained-2025", "/admin/users", "/admin/audit", "/admin/account",

@@ -15,9 +15,10 @@ import Testing
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    @Test func aPastedActionBecomesAPrefilledFormWithTheGapsMarked() async throws {
+    @Test(arguments: TestApp.engines)
+    func aPastedActionBecomesAPrefilledFormWithTheGapsMarked(engine: SQLEngineKind) async throws {
         let clock = FixedClock()
-        try await TestApp.withCoordinators(clock: clock) { client, store in
+        try await TestApp.withCoordinators(clock: clock, engine: engine) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
             let pasted = try await client.post(
                 "/admin/import", [("text", try Self.fixture("ua-41-25-prose-no-labels")), ("name", "ua-41-25.txt")], as: editor)

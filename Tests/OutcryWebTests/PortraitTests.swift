@@ -116,4 +116,31 @@ import Testing
             #expect(try await client.execute(uri: "/images/../../etc/passwd", method: .get).status == .notFound)
         }
     }
+
+    @Test(arguments: TestApp.engines)
+    func aCaseHasAPictureOfItsOwnStoredTheSameWay(engine: SQLEngineKind) async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock, engine: engine) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            let path = "/admin/cases/temirov-live-2024/picture"
+            #expect(try await client.get("/admin/cases/temirov-live-2024", as: editor).text.contains(#"<a href="\#(path)">Picture</a>"#))
+            let saved = try await client.postMultipart(
+                path, [("alt", "Supporters outside the court"), ("consent", "yes")],
+                files: [("picture", "vigil.webp", try Self.fixture("portrait-exif.webp"))], as: editor)
+            #expect(saved.headers[.location] == "/admin/cases/temirov-live-2024?done=picture")
+            let picture = try #require(try await store.case("temirov-live-2024")?.picture)
+            #expect(picture.image.hasSuffix(".webp"))
+            let page = try await client.execute(uri: "/cases/temirov-live-2024", method: .get).text
+            #expect(page.contains(#"<img class="case-picture" src="/images/\#(picture.image)" alt="Supporters outside the court">"#))
+            let served = [UInt8](try await client.execute(uri: "/images/\(picture.image)", method: .get).body.readableBytesView)
+            #expect(!Self.contains(served, "SERIAL-4711-0815") && !Self.contains(served, "Bishkek"))
+            // Editing the case keeps its picture; removing it stops serving it.
+            let form = try await client.get("/admin/cases/temirov-live-2024", as: editor)
+            _ = try await client.post(
+                "/admin/cases/temirov-live-2024", form.formFields(action: "/admin/cases/temirov-live-2024"), as: editor)
+            #expect(try await store.case("temirov-live-2024")?.picture == picture)
+            _ = try await client.post(path + "/remove", as: editor)
+            #expect(try await client.execute(uri: "/images/\(picture.image)", method: .get).status == .notFound)
+        }
+    }
 }

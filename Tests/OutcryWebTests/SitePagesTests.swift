@@ -26,9 +26,10 @@ import Testing
         }
     }
 
-    @Test func coordinatorsWriteEachLanguageAndCanGoBackToTheDefault() async throws {
+    @Test(arguments: TestApp.engines)
+    func coordinatorsWriteEachLanguageAndCanGoBackToTheDefault(engine: SQLEngineKind) async throws {
         let clock = FixedClock()
-        try await TestApp.withCoordinators(clock: clock) { client, store in
+        try await TestApp.withCoordinators(clock: clock, engine: engine) { client, store in
             let editor = try await store.signedIn(.editor, now: clock.now)
             let list = try await client.get("/admin/site-pages", as: editor).text
             #expect(list.contains(#"<a href="/admin/site-pages/contact/ru">Default text</a>"#))

@@ -35,6 +35,7 @@ public enum Migrations {
         M0018_CreateReportTargets(),
         M0019_CreateSitePages(),
         M0020_AddImportWork(),
+        M0021_AddCasePictures(),
     ]
 }
 

@@ -27,7 +27,10 @@ enum Records {
                     item, isNew: item.id.rawValue.isEmpty, errors: errors)
             },
             read: { form, base, messages in CaseForm(people: try await store.allPeople(), messages: messages).read(form, base: base) },
-            save: { try await store.save($0, audit: $1) }, translationKind: .case)
+            save: { try await store.save($0, audit: $1) }, translationKind: .case,
+            related: { item, messages in
+                [Link(text: messages("admin.case-picture.link"), href: AdminRoute.casePicture(item.id).path)]
+            })
     }
 
     static func targets(_ store: Store) -> EditableRecord<Target> {

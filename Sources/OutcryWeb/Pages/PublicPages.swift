@@ -124,7 +124,8 @@ struct PublicPages: Sendable {
         if people.count > UrgentActionPage.stripLength {
             page.morePeople = messages.plural("action.more-people", count: people.count - UrgentActionPage.stripLength)
         }
-        if let portrait = people.lazy.compactMap(\.portrait).first, !publicURL.isEmpty {
+        // The link preview shows the first portrait, else the case's picture.
+        if let portrait = people.lazy.compactMap(\.portrait).first ?? item.picture, !publicURL.isEmpty {
             page.page.image = publicURL + SiteRoute.image(portrait.image).path
             page.page.imageAlt = portrait.alt
         }
@@ -167,6 +168,7 @@ struct PublicPages: Sendable {
             title: item.title, contentLanguage: contentLanguage, country: country, themes: item.themes,
             themesLanguage: foreign(Translation.siteLanguage),
             summary: item.summary, isClosed: item.status == .closed,
+            picture: item.picture.map { PersonSummary.Picture(src: SiteRoute.image($0.image).path, alt: $0.alt) },
             people: try await summaries(people, events: events),
             timeline: events.map {
                 TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements), messages)

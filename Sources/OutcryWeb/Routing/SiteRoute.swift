@@ -195,6 +195,9 @@ public enum AdminRoute: Hashable, Sendable {
     /// A person's portrait: uploading one, and taking it away.
     case portrait(Identifier<Person>)
     case removePortrait(Identifier<Person>)
+    /// A case's picture: uploading one, and taking it away.
+    case casePicture(Identifier<Case>)
+    case removeCasePicture(Identifier<Case>)
     case translations(Translation.Kind, id: String)
     /// The site pages, and each one's form in one language.
     case sitePages
@@ -253,6 +256,8 @@ public enum AdminRoute: Hashable, Sendable {
         case .record(let kind, let id): [.literal(kind.rawValue), .parameter("id", id)]
         case .portrait(let id): ["people", .id(id), "portrait"]
         case .removePortrait(let id): ["people", .id(id), "portrait", "remove"]
+        case .casePicture(let id): ["cases", .id(id), "picture"]
+        case .removeCasePicture(let id): ["cases", .id(id), "picture", "remove"]
         case .sitePages: ["site-pages"]
         case .sitePage(let kind, let language): ["site-pages", .parameter("kind", kind.rawValue), .parameter("language", language)]
         case .resetSitePage(let kind, let language):

@@ -10,6 +10,8 @@ struct CasePage: Sendable {
     var themesLanguage: String?
     var summary: String
     var isClosed: Bool
+    /// The case's picture, when it has one.
+    var picture: PersonSummary.Picture?
     var people: [PersonSummary]
     var timeline: [TimelineEntry]
     var actions: [Link]

@@ -99,6 +99,8 @@ struct RecordsController<Value: Sendable>: Sendable {
             case "saved": coordinator.messages("admin.records.saved")
             case "portrait": coordinator.messages("admin.portrait.saved")
             case "removed": coordinator.messages("admin.portrait.removed")
+            case "picture": coordinator.messages("admin.case-picture.saved")
+            case "nopicture": coordinator.messages("admin.case-picture.removed")
             default: nil
             }
         return try await page(
