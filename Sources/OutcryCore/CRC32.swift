@@ -18,6 +18,14 @@ public enum CRC32 {
         multiply(powerOfX(bytes: length), first) ^ second
     }
 
+    /// The same with the second's `shift(length:)` worked out beforehand.
+    public static func combine(_ first: UInt32, _ second: UInt32, shift: UInt32) -> UInt32 {
+        multiply(shift, first) ^ second
+    }
+
+    /// What combining with `length` bytes multiplies by: x^(8·length) modulo the polynomial.
+    public static func shift(length: Int) -> UInt32 { powerOfX(bytes: length) }
+
     /// a·b modulo the polynomial, both in the reflected bit order (bit 31 is x⁰).
     private static func multiply(_ a: UInt32, _ b: UInt32) -> UInt32 {
         var (mask, product, b) = (UInt32(1) << 31, UInt32(0), b)

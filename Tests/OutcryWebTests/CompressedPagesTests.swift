@@ -38,7 +38,8 @@ import Testing
     @Test(arguments: [
         ("gzip, deflate, br", true), ("br;q=1.0, gzip;q=0.8, *;q=0.1", true), ("GZIP", true), ("x-gzip", true),
         ("gzip;q=0", false), ("identity", false), ("", false), ("*", true), ("*;q=0", false), ("br, *;q=0.5", true),
-        ("gzip; q=0.000", false), ("deflate", false),
+        ("gzip; q=0.000", false), ("deflate", false), ("gzip;q=0.5", true), ("GZip ; Q=0", false), ("identity, gzip;q=1.0", true),
+        ("deflate, gzip;q=0, *", false), ("br;q=0.9,gzip;q=0.8", true), ("gzipped", false), (",,gzip,,", true),
     ])
     func acceptEncodingIsReadAsHTTPSaysSo(value: String, accepted: Bool) {
         #expect(Gzip.isAccepted(by: value) == accepted)

@@ -55,6 +55,9 @@ import Testing
             #expect(page.text.contains("A case was created from the text and is chosen below."))
             let made = try #require(try await store.allCases().first { $0.country.code == "NG" })
             #expect(made.title == "Chidi Okafor")
+            // Pressed again, the button finds the case it made rather than making another.
+            page = try await client.postFollowingRedirect(location, page.formFields(action: location) + [("step", "case")], as: editor)
+            #expect(try await store.allCases().filter { $0.country.code == "NG" }.count == 1)
             page = try await client.postFollowingRedirect(location, page.formFields(action: location) + [("step", "people")], as: editor)
             #expect(page.text.contains("The people named are recorded and ticked below."))
             #expect(try await store.allPeople().contains { $0.name == "Chidi Okafor" })

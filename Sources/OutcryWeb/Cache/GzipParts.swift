@@ -16,6 +16,28 @@ enum Gzip {
         let blocks: ByteBuffer
         let checksum: UInt32
         let length: Int
+        /// x^(8·length) modulo the CRC's polynomial, worked out once: combining this part's CRC with what
+        /// came before costs one multiplication per response.
+        let shift: UInt32
+
+        init(blocks: ByteBuffer, of bytes: ByteBuffer) {
+            self.blocks = blocks
+            checksum = bytes.withUnsafeReadableBytes { CRC32.checksum($0) }
+            length = bytes.readableBytes
+            shift = CRC32.shift(length: length)
+        }
+
+        /// The same part with the member's header before its blocks: one buffer fewer to write per response.
+        func withHeader() -> Part {
+            var blocks = Gzip.header
+            var own = self.blocks
+            blocks.writeBuffer(&own)
+            return Part(blocks: blocks, checksum: checksum, length: length, shift: shift)
+        }
+
+        private init(blocks: ByteBuffer, checksum: UInt32, length: Int, shift: UInt32) {
+            (self.blocks, self.checksum, self.length, self.shift) = (blocks, checksum, length, shift)
+        }
     }
 
     /// The 10-byte member header: deflate, no name, no time, from "unknown" system.
@@ -30,9 +52,7 @@ enum Gzip {
             defer { try? compressor.finishStream() }
             var output = ByteBufferAllocator().buffer(capacity: compressor.maxSize(from: input) + 64)
             try compressor.streamDeflate(from: &input, to: &output, flush: .sync)
-            if input.readableBytes == 0 {
-                return Part(blocks: output, checksum: bytes.withUnsafeReadableBytes { CRC32.checksum($0) }, length: bytes.readableBytes)
-            }
+            if input.readableBytes == 0 { return Part(blocks: output, of: bytes) }
         } catch {}
         // zlib never fails on memory it was given enough of; should it, the bytes go as they are.
         return stored(bytes)
@@ -51,7 +71,7 @@ enum Gzip {
             output.writeInteger(~UInt16(count), endianness: .little)
             output.writeBuffer(&chunk)
         } while rest.readableBytes > 0
-        return Part(blocks: output, checksum: bytes.withUnsafeReadableBytes { CRC32.checksum($0) }, length: bytes.readableBytes)
+        return Part(blocks: output, of: bytes)
     }
 
     /// The end of the member: an empty final block, then the CRC and the length of everything before it.
@@ -62,14 +82,14 @@ enum Gzip {
         return trailer
     }
 
-    /// The whole body for parts in order: header, their blocks, trailer.
-    static func member(_ parts: [Part]) -> [ByteBuffer] {
+    /// The whole body for parts in order: header (unless the first part carries it), their blocks, trailer.
+    static func member(_ parts: [Part], firstHasHeader: Bool = false) -> [ByteBuffer] {
         var checksum: UInt32 = 0
         var length = 0
-        var buffers = [header]
+        var buffers = firstHasHeader ? [] : [header]
         buffers.reserveCapacity(parts.count + 2)
         for part in parts {
-            checksum = CRC32.combine(checksum, part.checksum, length: part.length)
+            checksum = CRC32.combine(checksum, part.checksum, shift: part.shift)
             length += part.length
             buffers.append(part.blocks)
         }
@@ -78,17 +98,67 @@ enum Gzip {
     }
 
     /// Whether an `Accept-Encoding` value allows gzip: `gzip` (or `x-gzip`, or `*`) listed without `q=0`.
+    /// Read on the bytes without allocating: it runs for every page served.
     static func isAccepted(by acceptEncoding: String) -> Bool {
-        var accepted = false
-        for item in acceptEncoding.lowercased().split(separator: ",") {
-            let parts = item.split(separator: ";").map { $0.filter { $0 != " " && $0 != "\t" } }
-            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.map { Double($0.dropFirst(2)) ?? 0 } ?? 1
-            switch parts.first {
-            case "gzip", "x-gzip": return quality > 0
-            case "*": accepted = quality > 0
-            default: continue
+        var value = acceptEncoding
+        return value.withUTF8 { isAccepted(by: $0) }
+    }
+
+    static func isAccepted(by bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var wildcard = false
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: ",") { end += 1 }
+            // One item: a coding, then parameters after semicolons.
+            var tokenEnd = start
+            while tokenEnd < end, bytes[tokenEnd] != UInt8(ascii: ";") { tokenEnd += 1 }
+            let token = trimmed(bytes, start, tokenEnd)
+            let isGzip = equalsIgnoringCase(bytes, token, "gzip") || equalsIgnoringCase(bytes, token, "x-gzip")
+            if isGzip || equalsIgnoringCase(bytes, token, "*") {
+                let allowed = !hasZeroQuality(bytes, tokenEnd, end)
+                if isGzip { return allowed }
+                wildcard = allowed
             }
+            start = end + 1
         }
-        return accepted
+        return wildcard
+    }
+
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
+        var (low, high) = (start, end)
+        while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+        return low..<high
+    }
+
+    private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            expected.indices.allSatisfy { (bytes[range.lowerBound + $0] | 0x20) == (expected[$0] | 0x20) }
+        }
+    }
+
+    /// Whether the parameters between `start` and `end` (`;q=0`, `; q=0.000`) set the quality to zero.
+    private static func hasZeroQuality(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end {
+            guard bytes[index] == UInt8(ascii: ";") else {
+                index += 1
+                continue
+            }
+            var next = index + 1
+            while next < end, bytes[next] != UInt8(ascii: ";") { next += 1 }
+            let parameter = trimmed(bytes, index + 1, next)
+            if parameter.count >= 2, bytes[parameter.lowerBound] | 0x20 == UInt8(ascii: "q"),
+                bytes[parameter.lowerBound + 1] == UInt8(ascii: "=")
+            {
+                // q=0, q=0., q=0.0… is zero; anything else with a digit other than 0 is not.
+                let digits = bytes[(parameter.lowerBound + 2)..<parameter.upperBound]
+                return !digits.contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
+            }
+            index = next
+        }
+        return false
     }
 }

@@ -148,7 +148,7 @@ final class PageCache: Sendable {
                 parts.append(segment)
                 if index < fills.count { parts.append(compressed(fills[index], for: entry.holes[index])) }
             }
-            return CachedPage(status: .ok, eTag: eTag, parts: Gzip.member(parts), personal: personal, gzip: true)
+            return CachedPage(status: .ok, eTag: eTag, parts: Gzip.member(parts, firstHasHeader: true), personal: personal, gzip: true)
         }
         var parts: [ByteBuffer] = []
         parts.reserveCapacity(entry.segments.count + fills.count)
@@ -203,7 +203,11 @@ final class PageCache: Sendable {
         }
         current += rest
         segments.append(ByteBuffer(string: current))
-        return Entry(segments: segments, compressed: compressing ? segments.map(Gzip.compressed) : [], holes: holes, version: version)
+        return Entry(
+            segments: segments,
+            compressed: compressing
+                ? segments.enumerated().map { $0.offset == 0 ? Gzip.compressed($0.element).withHeader() : Gzip.compressed($0.element) }
+                : [], holes: holes, version: version)
     }
 }
 

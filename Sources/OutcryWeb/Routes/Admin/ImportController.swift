@@ -99,14 +99,21 @@ struct ImportController: Sendable {
         return UrgentActionsController.Done.created.redirect(to: action.id)
     }
 
-    /// A case for the people of the text, in the country it names, with its summary.
+    /// A case for the people of the text, in the country it names, with its summary; the one made before
+    /// from the same text when the button is pressed again.
     private func createCase(
         from imported: ImportedUrgentAction, country: Country, by coordinator: Coordinator
     ) async throws -> Identifier<Case> {
         let people = imported.people.value ?? []
         let title =
             people.isEmpty
-            ? (imported.title.value ?? imported.number.value ?? "Imported case") : coordinator.messages.list(Array(people.prefix(4)))
+            ? (imported.title.value ?? coordinator.messages("action.number", ["number": imported.number.value ?? "—"]))
+            : coordinator.messages.list(Array(people.prefix(4)))
+        if let made = try await store.allCases().first(where: {
+            $0.country == country && $0.title.caseInsensitiveCompare(title) == .orderedSame
+        }) {
+            return made.id
+        }
         let id = Identifier<Case>(try await newSlug(from: title) { try await store.exists($0, in: .cases) })
         let item = Case(id: id, title: title, country: country, summary: (imported.summary.value ?? []).joined(separator: "\n\n"))
         try await store.save(item, audit: coordinator.audit("created", "case", id.rawValue, "\(title), from an imported text", at: now))
