@@ -12,6 +12,15 @@ public enum CRC32 {
         return ~crc
     }
 
+    /// The same over bytes in memory, without the generic path: a form's token is checked on every page served.
+    public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+        var crc = ~crc
+        table.withUnsafeBufferPointer { table in
+            for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        }
+        return ~crc
+    }
+
     /// The CRC of two byte strings one after the other, from each one's CRC and the second's length: zlib's
     /// `crc32_combine`, by multiplying by x^(8·length) modulo the polynomial.
     public static func combine(_ first: UInt32, _ second: UInt32, length: Int) -> UInt32 {
@@ -24,7 +33,10 @@ public enum CRC32 {
     }
 
     /// What combining with `length` bytes multiplies by: x^(8·length) modulo the polynomial.
-    public static func shift(length: Int) -> UInt32 { powerOfX(bytes: length) }
+    public static func shift(length: Int) -> UInt32 { length < smallShifts.count ? smallShifts[length] : powerOfX(bytes: length) }
+
+    /// The shifts of short runs (a form's token), worked out once.
+    private static let smallShifts: [UInt32] = (0..<256).map { powerOfX(bytes: $0) }
 
     /// a·b modulo the polynomial, both in the reflected bit order (bit 31 is x⁰).
     private static func multiply(_ a: UInt32, _ b: UInt32) -> UInt32 {

@@ -10,7 +10,7 @@ final class TotalsCache: Sendable {
         let totals: Totals
         let readAt: Date
         /// Renderings of these totals, by template and language (`totals.ru`).
-        var rendered: [String: String] = [:]
+        var rendered: [TotalsView.Rendering: String] = [:]
     }
 
     private let store: Store
@@ -35,7 +35,9 @@ final class TotalsCache: Sendable {
     }
 
     /// The totals rendered by `render`, rendered again only when they change.
-    func html(of action: Identifier<UrgentAction>, rendering template: String, render: (Totals) throws -> String) async throws -> String {
+    func html(
+        of action: Identifier<UrgentAction>, rendering template: TotalsView.Rendering, render: (Totals) throws -> String
+    ) async throws -> String {
         let totals = try await totals(of: action)
         if let cached = entries.withLock({ $0[action].flatMap { $0.totals == totals ? $0.rendered[template] : nil } }) {
             return cached
@@ -48,7 +50,7 @@ final class TotalsCache: Sendable {
     }
 
     /// The rendering of totals read less than a second ago, or nil: asks nothing of the database.
-    func freshHTML(of action: Identifier<UrgentAction>, rendering template: String) -> String? {
+    func freshHTML(of action: Identifier<UrgentAction>, rendering template: TotalsView.Rendering) -> String? {
         let now = clock.now
         return entries.withLock { entries in
             guard let entry = entries[action], now.timeIntervalSince(entry.readAt) < 1 else { return nil }

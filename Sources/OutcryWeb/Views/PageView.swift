@@ -49,9 +49,16 @@ extension TotalsView {
 
     static func template(card: Bool) -> String { card ? cardTemplate : blockTemplate }
 
-    /// The name a rendering of totals is kept under: its template, language and goal (`totals.ru.5000`).
-    static func rendering(card: Bool, _ language: Language, goal: Int?) -> String {
-        template(card: card) + "." + language.rawValue + (goal.map { ".\($0)" } ?? "")
+    /// What a rendering of totals is kept under: its template, language and goal. A value, not a name built
+    /// from them: it is looked up for every page served.
+    struct Rendering: Hashable, Sendable {
+        var card: Bool
+        var language: Language
+        var goal: Int?
+    }
+
+    static func rendering(card: Bool, _ language: Language, goal: Int?) -> Rendering {
+        Rendering(card: card, language: language, goal: goal)
     }
 }
 
