@@ -4,8 +4,11 @@ import os
 import re
 import socket
 import subprocess
+import pathlib
+import shutil
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from conftest import BINARY
@@ -125,3 +128,77 @@ def test_cached_pages_keep_their_headers_and_revalidate(demo_server):
         raise AssertionError("expected 304 Not Modified")
     except urllib.error.HTTPError as error:
         assert error.code == 304
+
+
+def report(server, **counts):
+    """One report through the form, as a supporter's browser sends it."""
+    page = urllib.request.urlopen(server.url + "/actions/30-24").read().decode()
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"token": token, **{f"count_{k}": v for k, v in counts.items()}, "country": "Portugal"})
+    request = urllib.request.Request(server.url + "/actions/30-24/report", data=data.encode(),
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    urllib.request.urlopen(request).read()
+
+
+def test_a_backup_taken_while_serving_restores_into_a_new_folder_with_the_same_pages(start_server):
+    data_dir = tempfile.mkdtemp(prefix="outcry-backup-")
+    live = start_server("--demo", data_dir=data_dir)
+    report(live, letter="2")
+    report(live, call="1")
+    backup = os.path.join(tempfile.mkdtemp(prefix="outcry-backups-"), "outcry.backup")
+    taken = run_outcry("backup", "--data-dir", data_dir, backup)
+    assert taken.returncode == 0, taken.stderr
+    assert "The data key is not in the backup" in taken.stdout
+    again = run_outcry("backup", "--data-dir", data_dir, backup)
+    assert_one_clear_line(again, "already exists")
+
+    restored_dir = tempfile.mkdtemp(prefix="outcry-restored-")
+    restored = run_outcry("restore", "--data-dir", restored_dir, backup)
+    assert restored.returncode == 0, restored.stderr
+    assert "Restored" in restored.stdout
+    assert_one_clear_line(run_outcry("restore", "--data-dir", restored_dir, backup), "already holds data")
+    # It serves with the key the database was used with, kept apart from the backup.
+    with open(os.path.join(data_dir, "outcry-data.key"), "rb") as source, \
+            open(os.path.join(restored_dir, "outcry-data.key"), "wb") as target:
+        target.write(source.read())
+    copy = start_server(data_dir=restored_dir)
+    for path in ["/actions/30-24", "/actions/30-24/totals.csv", "/cases/temirov-live-2024", "/"]:
+        assert fetch(copy.url + path) == fetch(live.url + path), path
+    assert "30.24,all,,people,2" in fetch(copy.url + "/actions/30-24/totals.csv")
+
+    junk = os.path.join(tempfile.mkdtemp(), "junk.backup")
+    with open(junk, "w") as file:
+        file.write("not a database")
+    empty_dir = tempfile.mkdtemp(prefix="outcry-junk-")
+    assert_one_clear_line(run_outcry("restore", "--data-dir", empty_dir, junk), "not an Outcry backup")
+    assert not os.path.exists(os.path.join(empty_dir, "outcry.sqlite")), "nothing half-restored is left"
+
+
+def test_a_postgres_backup_restores_into_an_empty_database(start_server, postgres_database):
+    key = base64.b64encode(os.urandom(32)).decode()
+    # The test server trusts local connections: a password in the address is accepted and must never show.
+    with_password = postgres_database.replace("://outcry@", "://outcry:s3cret-word@")
+    env = {"DATABASE_URL": with_password, "OUTCRY_DATA_KEY": key}
+    live = start_server("--demo", env=env)
+    report(live, letter="3")
+    backup = os.path.join(tempfile.mkdtemp(prefix="outcry-backups-"), "outcry.dump")
+    taken = run_outcry("backup", backup, env=env)
+    assert taken.returncode == 0, taken.stderr
+    assert "s3cret-word" not in taken.stdout + taken.stderr
+    assert_one_clear_line(run_outcry("restore", backup, env=env), "already holds data")
+    # A second, empty database on the same server.
+    server_url = os.environ["OUTCRY_TEST_POSTGRES_URL"]
+    psql = shutil.which("psql") or str(next(iter(sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin/psql")))))
+    name = "outcry_restore_" + os.urandom(6).hex()
+    subprocess.run([psql, server_url, "-qc", f"CREATE DATABASE {name}"], check=True)
+    try:
+        base, _, query = server_url.partition("?")
+        target = base.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")
+        restored = run_outcry("restore", backup, env={"DATABASE_URL": target, "OUTCRY_DATA_KEY": key})
+        assert restored.returncode == 0, restored.stderr
+        copy = start_server(env={"DATABASE_URL": target, "OUTCRY_DATA_KEY": key})
+        for path in ["/actions/30-24", "/actions/30-24/totals.csv", "/"]:
+            assert fetch(copy.url + path) == fetch(live.url + path), path
+        copy.stop()
+    finally:
+        subprocess.run([psql, server_url, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=False)

@@ -148,3 +148,30 @@ public struct ContentVersion: Hashable, Sendable {
         self.local = local
     }
 }
+
+extension Store {
+    /// A consistent copy of a SQLite database in a new file, taken while the server runs (`VACUUM INTO`:
+    /// one read transaction, so the copy is what the database held at one moment, and no writer waits).
+    public func backUpSQLite(into path: String) async throws {
+        guard engine.kind == .sqlite else { throw StoreError.invalid("a PostgreSQL database is backed up with pg_dump") }
+        try await engine.read { database in try await database.raw("VACUUM INTO \(bind: path)").run() }
+    }
+
+    /// Whether the database holds an Outcry schema at all, and whether it is sound (SQLite's integrity check).
+    public func checkRestored() async throws -> (isOutcry: Bool, isSound: Bool) {
+        try await engine.read { database in
+            let applied = try? await database.select().column("name").from("schema_migrations").all().count
+            guard let applied, applied > 0 else { return (false, false) }
+            guard database.dialect.name == "sqlite" else { return (true, true) }
+            let check = try await database.raw("PRAGMA integrity_check").all().first?.decode(column: "integrity_check", as: String.self)
+            return (true, check == "ok")
+        }
+    }
+
+    /// Whether the database is empty: no Outcry table in it yet.
+    public func isEmpty() async throws -> Bool {
+        try await engine.read { database in
+            (try? await database.select().column("name").from("schema_migrations").limit(1).all()) == nil
+        }
+    }
+}

@@ -6,6 +6,7 @@ public enum OutcryCommand: String, CaseIterable, Sendable {
     case `import`
     case user
     case sendAlerts = "send-alerts"
+    case backup, restore
 }
 
 /// One setting, written once: its option on the command line, its environment variable, its default,
