@@ -39,13 +39,6 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Store {
-    /// Fails unless the database answers a trivial query.
-    public func checkHealth() async throws {
-        _ = try await engine.read { database in try await database.raw("SELECT 1 AS ok").all().count }
-    }
-}
-
-extension Store {
     /// Changes whenever published content changes, on any instance: pages cached under an older
     /// version are stale. Combines the shared counter with this instance's own saves.
     public func contentVersion() async throws -> ContentVersion {
@@ -172,6 +165,21 @@ extension Store {
     public func isEmpty() async throws -> Bool {
         try await engine.read { database in
             (try? await database.select().column("name").from("schema_migrations").limit(1).all()) == nil
+        }
+    }
+}
+
+extension Store {
+    /// Why this database is not ready to serve, or nil when it is: it answers, and every migration this
+    /// version knows is applied (not while another instance is still migrating it).
+    public func unreadiness() async -> String? {
+        do {
+            let applied = try await engine.read { database in
+                try await database.select().column("name").from("schema_migrations").all().count
+            }
+            return applied >= Migrations.all.count ? nil : "migrations: \(applied) of \(Migrations.all.count) applied"
+        } catch {
+            return "database: not answering"
         }
     }
 }

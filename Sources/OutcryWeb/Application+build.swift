@@ -89,7 +89,7 @@ public func buildApplication(
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true, clock: clock)
     PublicPagesController(
         pages: pages, renderer: renderer, stylesheet: stylesheet, printScript: printScript, favicon: favicon, wordmark: wordmark,
-        cache: cache, checkHealth: store.checkHealth,
+        cache: cache, unreadiness: store.unreadiness,
         image: store.image
     )
     .addRoutes(to: router)

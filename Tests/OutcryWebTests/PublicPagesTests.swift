@@ -157,11 +157,22 @@ import Testing
         }
     }
 
-    @Test func healthCheckAsksTheDatabase() async throws {
-        try await TestApp.withDemo { client in
+    @Test func livenessAnswersAndReadinessAsksTheDatabase() async throws {
+        try await TestApp.withDemoAndOtherInstance(clock: FixedClock()) { client, store in
             let response = try await client.execute(uri: "/healthz", method: .get)
             #expect(response.status == .ok)
             #expect(response.text == "ok\n")
+            let ready = try await client.execute(uri: "/readyz", method: .get)
+            #expect(ready.status == .ok && ready.text == "ready\n")
+            #expect(ready.headers[.cacheControl] == "no-store")
+            // Another instance migrating the database to a version with a migration more: not ready meanwhile.
+            try await store.engine.transaction { database in
+                try await database.delete(from: "schema_migrations").where("name", .equal, "M0021_AddCasePictures").run()
+            }
+            let migrating = try await client.execute(uri: "/readyz", method: .get)
+            #expect(migrating.status == .serviceUnavailable)
+            #expect(migrating.text.hasPrefix("not ready: migrations: "))
+            #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok, "alive all the same")
         }
     }
 

@@ -5,7 +5,10 @@ import OutcryCore
 /// route with the router (`pattern`) and prints its link (`path`). No other file spells a path.
 public enum SiteRoute: Hashable, Sendable {
     case home
+    /// Liveness: the process answers.
     case health
+    /// Readiness: the database answers and is fully migrated.
+    case readiness
     case stylesheet
     /// The letter page's Print button, the one script of the site: without it, the button is not shown.
     case printScript
@@ -121,6 +124,7 @@ public enum SiteRoute: Hashable, Sendable {
         switch self {
         case .home: []
         case .health: ["healthz"]
+        case .readiness: ["readyz"]
         case .stylesheet: ["static", "outcry.css"]
         case .printScript: ["static", "print.js"]
         case .favicon: ["static", "favicon.svg"]

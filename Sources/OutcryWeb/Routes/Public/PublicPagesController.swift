@@ -13,8 +13,8 @@ struct PublicPagesController: Sendable {
     /// Only when the theme folder has one.
     let wordmark: StaticAsset?
     let cache: PageCache
-    /// Asks the database for a trivial answer: what load balancers and monitors check.
-    let checkHealth: @Sendable () async throws -> Void
+    /// Why the site cannot serve yet (the database does not answer, or is not fully migrated), or nil.
+    let unreadiness: @Sendable () async -> String?
     /// A stored picture by its id.
     let image: @Sendable (String) async throws -> StoredImage?
 
@@ -37,6 +37,7 @@ struct PublicPagesController: Sendable {
         if let wordmark { router.get(.wordmark) { request, _ in wordmark.response(to: request) } }
         router.get(.image(.key), use: picture)
         router.get(.health, use: health)
+        router.get(.readiness, use: readiness)
     }
 
     @Sendable func home(_ request: Request, context: OutcryRequestContext) async throws -> Response {
@@ -99,8 +100,19 @@ struct PublicPagesController: Sendable {
         pages.speaking(context.messages)
     }
 
-    @Sendable func health(_ request: Request, context: OutcryRequestContext) async throws -> String {
-        try await checkHealth()
-        return "ok\n"
+    /// Liveness, for a supervisor deciding whether to restart the process: answering is enough.
+    @Sendable func health(_ request: Request, context: OutcryRequestContext) -> String { "ok\n" }
+
+    /// Readiness, for a load balancer deciding whether to send supporters here: the database answers and
+    /// has every migration; otherwise 503 with the reason, in one line.
+    @Sendable func readiness(_ request: Request, context: OutcryRequestContext) async -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        guard let reason = await unreadiness() else {
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
+        }
+        return Response(
+            status: .serviceUnavailable, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "not ready: \(reason)\n")))
     }
 }
