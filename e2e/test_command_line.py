@@ -202,3 +202,19 @@ def test_a_postgres_backup_restores_into_an_empty_database(start_server, postgre
         copy.stop()
     finally:
         subprocess.run([psql, server_url, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=False)
+
+
+def test_logs_as_json_lines_when_asked(start_server):
+    import json
+
+    server = start_server("--demo", env={"OUTCRY_LOG_FORMAT": "json", "LOG_LEVEL": "info"})
+    fetch(server.url + "/actions/30-24")
+    server.stop()
+    lines = [line for line in server.process.stderr.read().splitlines() if line.strip()]
+    assert lines, "the server logged nothing"
+    for line in lines:
+        entry = json.loads(line)
+        assert {"time", "level", "label", "message"} <= entry.keys(), entry
+        assert entry["time"].endswith("Z")
+    assert any(json.loads(line)["message"] == "demo data loaded" for line in lines)
+    assert_one_clear_line(run_outcry("migrate", env={"OUTCRY_LOG_FORMAT": "xml"}), "OUTCRY_LOG_FORMAT", "xml")

@@ -93,7 +93,10 @@ struct Restore: AsyncParsableCommand {
             if let copy { try? FileManager.default.removeItem(atPath: copy) }
             fail(message)
         }
-        guard let store = try? await Store.open(configuration.database, logger: makeLogger(level: configuration.logLevel)) else {
+        guard
+            let store = try? await Store.open(
+                configuration.database, logger: makeLogger(level: configuration.logLevel, format: configuration.logFormat))
+        else {
             failed(words("cli.restore.not-a-backup", ["file": file]))
         }
         let state = try? await store.checkRestored()

@@ -66,7 +66,8 @@ extension DatabaseOptions {
     func openStore(_ configuration: OutcryWeb.Configuration) async -> Store {
         do {
             try configuration.prepareDataDirectory()
-            return try await Store.open(configuration.database, logger: makeLogger(level: configuration.logLevel))
+            return try await Store.open(
+                configuration.database, logger: makeLogger(level: configuration.logLevel, format: configuration.logFormat))
         } catch let error as ConfigurationError {
             fail(error.text(Outcry.words))
         } catch {
@@ -88,14 +89,19 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
-/// Standard error at `level`. The logging system is set up once per process, by the first call.
-func makeLogger(level: Logger.Level) -> Logger {
+/// Standard error at `level`, as text or JSON lines. The logging system is set up once per process, by the first call.
+func makeLogger(level: Logger.Level, format: LogFormat = .text) -> Logger {
     loggingBootstrap.withLock { done in
         guard !done else { return }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            switch format {
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            case .json:
+                return JSONLogHandler(label: label, logLevel: level)
+            }
         }
         done = true
     }

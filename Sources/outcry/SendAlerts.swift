@@ -24,7 +24,8 @@ struct SendAlerts: AsyncParsableCommand {
         try await options.withStore(for: .sendAlerts) { store, configuration in
             let terminal = isatty(STDERR_FILENO) == 1
             let summary = try await AlertDelivery.run(
-                configuration: configuration, store: store, logger: makeLogger(level: configuration.logLevel), digest: digest,
+                configuration: configuration, store: store,
+                logger: makeLogger(level: configuration.logLevel, format: configuration.logFormat), digest: digest,
                 worker: worker ?? "\(ProcessInfo.processInfo.hostName):send-alerts",
                 progress: { report in
                     let line = words(

@@ -40,7 +40,7 @@ struct Serve: AsyncParsableCommand {
             fail(error.text(Outcry.words))
         }
         let words = Outcry.words
-        let logger = makeLogger(level: configuration.logLevel)
+        let logger = makeLogger(level: configuration.logLevel, format: configuration.logFormat)
         let app: any ApplicationProtocol
         do {
             app = try await buildApplication(configuration: configuration, logger: logger) { port in

@@ -18,6 +18,8 @@ public struct Configuration: Sendable, Equatable {
     /// A folder whose `*.mustache` files replace the built-in templates of the same name.
     public var themeDirectory: String?
     public var logLevel: Logger.Level
+    /// Lines for people, or one JSON object per line for a log collector.
+    public var logFormat: LogFormat = .text
     /// The address supporters reach the site at, for links that leave it (share posts); nil means this server's own.
     public var publicURL: String?
     /// Behind a reverse proxy, take the client address from the last `X-Forwarded-For` entry.
@@ -196,4 +198,9 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String { text(.english) }
+}
+
+/// How log lines are written on standard error.
+public enum LogFormat: String, Sendable {
+    case text, json
 }

@@ -6,7 +6,7 @@ import OutcryCore
 extension ConfigurationKey {
     /// Every setting, in the order problems are reported.
     public static let all: [ConfigurationKey] = [
-        host, port, dataDirectory, databaseURL, demo, themeDirectory, logLevel, publicURL, dataKey, trustForwardedFor, smtpURL,
+        host, port, dataDirectory, databaseURL, demo, themeDirectory, logLevel, logFormat, publicURL, dataKey, trustForwardedFor, smtpURL,
         smtpCAFile, mailFrom, alertMailsPerHour, headTimeout, bodyTimeout, idleTimeout, pseudoLocale,
     ]
 
@@ -77,6 +77,14 @@ extension ConfigurationKey {
             return problem("log-level", value)
         }
         configuration.logLevel = level
+        return nil
+    }
+
+    public static let logFormat = ConfigurationKey(
+        option: nil, environment: "OUTCRY_LOG_FORMAT", defaultValue: "text", commands: OutcryCommand.allCases
+    ) { value, configuration in
+        guard let format = LogFormat(rawValue: value.lowercased()) else { return problem("log-format", value) }
+        configuration.logFormat = format
         return nil
     }
 
