@@ -11,6 +11,7 @@ public final class PostgresEngine: SQLEngine {
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
     private let logger: Logger
+    private let address: PostgresAddress
 
     /// Connects to `url` (`postgres://user:pass@host:5432/db?sslmode=disable|prefer|require`). One direct
     /// connection is tried first, so a wrong address or password fails at once with the server's reason
@@ -27,6 +28,7 @@ public final class PostgresEngine: SQLEngine {
         }
         client = PostgresClient(configuration: address.clientConfiguration(), backgroundLogger: logger)
         self.logger = logger
+        self.address = address
         // Started immediately so the pool is running before the first lease, which would otherwise warn.
         runTask = Task.immediate { [client] in await client.run() }
     }
@@ -55,6 +57,31 @@ public final class PostgresEngine: SQLEngine {
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { [logger] connection in
             try await body(connection.sql(queryLogLevel: nil, logger: logger))
+        }
+    }
+
+    /// On a connection of its own, outside the pool: a listening connection is never lent to a query.
+    public func listen(
+        on channel: String, connected: @escaping @Sendable (Bool) -> Void, notified: @escaping @Sendable () async -> Void
+    ) async {
+        while !Task.isCancelled {
+            do {
+                let connection = try await PostgresConnection.connect(
+                    configuration: try address.connectionConfiguration(), id: 1, logger: logger)
+                do {
+                    try await connection.listen(on: channel) { notifications in
+                        connected(true)
+                        for try await _ in notifications { await notified() }
+                    }
+                } catch {}
+                connected(false)
+                try? await connection.close()
+            } catch {
+                connected(false)
+                logger.debug("listening for changes failed; trying again", metadata: ["error": "\(Self.reason(error))"])
+            }
+            // A second between tries: meanwhile the caches ask the database every second, as without notifications.
+            try? await Task.sleep(for: .seconds(1))
         }
     }
 

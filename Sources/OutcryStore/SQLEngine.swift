@@ -12,10 +12,21 @@ public protocol SQLEngine: Sendable {
     func shutdown() async
     /// Where a task that mostly waits for this engine runs best, if anywhere in particular.
     var taskExecutor: (any TaskExecutor)? { get }
+    /// Waits for other connections' notifications on `channel` until cancelled, calling `connected` when
+    /// listening starts or stops (after a lost connection; it starts again by itself) and `notified` for
+    /// each. Returns at once for an engine without notifications.
+    func listen(
+        on channel: String, connected: @escaping @Sendable (Bool) -> Void, notified: @escaping @Sendable () async -> Void
+    ) async
 }
 
 extension SQLEngine {
     public var taskExecutor: (any TaskExecutor)? { nil }
+
+    /// SQLite serves one process: there is no other instance to hear from.
+    public func listen(
+        on channel: String, connected: @escaping @Sendable (Bool) -> Void, notified: @escaping @Sendable () async -> Void
+    ) async {}
 }
 
 public enum SQLEngineKind: String, Sendable {

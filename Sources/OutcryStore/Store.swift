@@ -59,6 +59,17 @@ extension Store {
                 $0.set(SQLIdentifier("value"), to: SQLRaw("CAST(CAST(settings.value AS INTEGER) + 1 AS TEXT)"))
             }
             .run()
+        // Other instances hear of it when this transaction commits, not a moment before.
+        if database.dialect.name == "postgresql" { try await database.raw("NOTIFY \(unsafeRaw: contentChannel)").run() }
+    }
+
+    /// The PostgreSQL channel a change of content is announced on.
+    static let contentChannel = "outcry_content"
+
+    /// Calls `changed` as soon as another instance changes content (PostgreSQL's notifications), until
+    /// cancelled; `listening` says whether notifications arrive, so that callers poll meanwhile.
+    public func watchContent(listening: @escaping @Sendable (Bool) -> Void, changed: @escaping @Sendable () async -> Void) async {
+        await engine.listen(on: Self.contentChannel, connected: listening, notified: changed)
     }
 
     func noteLocalChange() { localChanges.withLock { $0 += 1 } }

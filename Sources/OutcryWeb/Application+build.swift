@@ -118,7 +118,10 @@ public func buildApplication(
             trustForwardedFor: configuration.trustForwardedFor),
         tokens: tokens, renderer: renderer, pages: pages, cache: cache, alerts: alerts, siteURL: configuration.siteURL)
 
-    var services: [any Service] = [StoreService(store: store), AlertHousekeepingService(alerts: alerts, clock: clock, logger: logger)]
+    var services: [any Service] = [
+        StoreService(store: store), AlertHousekeepingService(alerts: alerts, clock: clock, logger: logger),
+        ContentChangesService(store: store, cache: cache),
+    ]
     if let smtp = configuration.smtp {
         services.append(
             AlertSenderService(

@@ -63,6 +63,29 @@ import Testing
         }
     }
 
+    /// On PostgreSQL a change on another instance is announced: it shows at once, with no second to wait.
+    @Test(arguments: TestApp.engines.filter { $0 == .postgres })
+    func aChangeOnAnotherInstanceIsAnnouncedAndShowsAtOnce(engine: SQLEngineKind) async throws {
+        let clock = FixedClock()
+        try await TestApp.withDemoAndOtherInstance(clock: clock, engine: engine) { client, other in
+            #expect(try await client.execute(uri: "/actions/30-24", method: .get).text.contains("face up to 10 years in prison"))
+            // Listening has started once a notification arrives: a first change makes sure of it.
+            var data = try DemoData.dataset()
+            var shown = false
+            for attempt in 0..<50 where !shown {
+                data.urgentActions[0].title = "Kyrgyzstan: journalists still held (\(attempt))"
+                try await other.save(data)
+                // The fixed clock never moves: only the announcement can make the page new.
+                for _ in 0..<20 where !shown {
+                    try await Task.sleep(for: .milliseconds(50))
+                    shown = try await client.execute(uri: "/actions/30-24", method: .get).text.contains(
+                        "journalists still held (\(attempt))")
+                }
+            }
+            #expect(shown, "the other instance's change reached this one's cache without polling")
+        }
+    }
+
     @Test func aBackButtonReportWithOtherNumbersCountsAgain() async throws {
         try await TestApp.withDemo { client in
             let token = try await client.formToken(on: "/actions/30-24")

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import OutcryCore
 import OutcryStore
+import ServiceLifecycle
 import Synchronization
 
 /// Rendered public pages kept in memory, so a page under a viral spike costs about what a static
@@ -58,8 +59,11 @@ final class PageCache: Sendable {
     private let immediateFill: @Sendable (Hole) -> String?
     private let clock: any WallClock
     private let entries = Mutex<[String: Entry]>([:])
-    /// The shared content version and when it was last read; read again at most once a second.
+    /// The shared content version and when it was last read; read again at most once a second, unless
+    /// another instance's changes are announced (PostgreSQL's notifications), which keep it current.
     private let shared = Mutex<(version: Int, readAt: Date)?>(nil)
+    /// True while notifications of other instances' changes arrive: then the version is not polled.
+    private let notified = Atomic<Bool>(false)
     /// Each hole's last fill, compressed: totals change far less often than they are read.
     private let compressedFills = Mutex<[Hole: (text: String, part: Gzip.Part)]>([:])
 
@@ -115,7 +119,7 @@ final class PageCache: Sendable {
     /// The page at `path` without waiting for anything: only when it is cached and current, and every hole
     /// can be filled from memory. Otherwise nil, and the request takes the ordinary way through the router.
     func immediateResponse(path: String, ifNoneMatch: Substring?, gzip: Bool) -> CachedPage? {
-        guard let known = shared.withLock({ $0 }), clock.now.timeIntervalSince(known.readAt) < 1,
+        guard let known = shared.withLock({ $0 }), notified.load(ordering: .relaxed) || clock.now.timeIntervalSince(known.readAt) < 1,
             let entry = entries.withLock({ $0[path] }),
             entry.version == ContentVersion(shared: known.version, local: store.localContentChanges), entry.day == today
         else { return nil }
@@ -175,12 +179,29 @@ final class PageCache: Sendable {
     /// The content version, read from the database at most once a second (plus this instance's own saves).
     func currentVersion() async throws -> ContentVersion {
         let now = clock.now
-        if let known = shared.withLock({ $0 }), now.timeIntervalSince(known.readAt) < 1 {
+        if let known = shared.withLock({ $0 }), notified.load(ordering: .relaxed) || now.timeIntervalSince(known.readAt) < 1 {
             return ContentVersion(shared: known.version, local: store.localContentChanges)
         }
         let version = try await store.contentVersion()
         shared.withLock { $0 = (version.shared, now) }
         return version
+    }
+
+    /// Whether other instances' changes are announced; when they stop being (a lost connection), the
+    /// version is polled again, once a second.
+    func setNotified(_ on: Bool) {
+        if !on { shared.withLock { $0 = nil } }
+        notified.store(on, ordering: .relaxed)
+    }
+
+    /// Another instance changed content: the version is read at once.
+    func contentChanged() async {
+        guard let version = try? await store.contentVersion() else {
+            shared.withLock { $0 = nil }
+            return
+        }
+        let now = clock.now
+        shared.withLock { $0 = (version.shared, now) }
     }
 
     /// Cuts rendered HTML at every hole marker: segment i is followed by hole i.
@@ -256,4 +277,22 @@ struct Fingerprint {
     }
 
     var value: String { String(hash, radix: 16) }
+}
+
+/// Keeps the page cache current with other instances' changes as they are announced (PostgreSQL's
+/// `LISTEN`), so a page edited on one instance is new on every other at once; polling once a second
+/// stays for the time the announcements do not arrive.
+struct ContentChangesService: Service {
+    let store: Store
+    let cache: PageCache
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await store.watchContent(listening: { cache.setNotified($0) }, changed: { await cache.contentChanged() })
+        }
+        cache.setNotified(false)
+        // SQLite has nothing to listen to: the service stays until the server stops, as a service that
+        // returned would stop the others.
+        try? await gracefulShutdown()
+    }
 }
