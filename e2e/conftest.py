@@ -18,10 +18,10 @@ BINARY = os.environ.get("OUTCRY_BINARY", str(ROOT / ".build" / "debug" / "outcry
 class Server:
     """An `outcry serve` process on a free port, stopped when the test ends."""
 
-    def __init__(self, args, env=None, data_dir=None):
+    def __init__(self, args, env=None, data_dir=None, port=0):
         self.keep_data = data_dir is not None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="outcry-e2e-")
-        command = [BINARY, "serve", "--port", "0", "--data-dir", self.data_dir, *args]
+        command = [BINARY, "serve", "--port", str(port), "--data-dir", self.data_dir, *args]
         self.process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "LOG_LEVEL": "warning", **(env or {})})
@@ -51,8 +51,8 @@ class Server:
 def start_server():
     servers = []
 
-    def start(*args, env=None, data_dir=None):
-        server = Server(list(args), env, data_dir)
+    def start(*args, env=None, data_dir=None, port=0):
+        server = Server(list(args), env, data_dir, port)
         servers.append(server)
         return server
 
