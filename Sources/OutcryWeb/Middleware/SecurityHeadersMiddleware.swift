@@ -5,10 +5,10 @@ import Hummingbird
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        // A page that needs more than the strict policy (the letter page's Print button) says so itself.
-        let policy = response.headers[.contentSecurityPolicy]
-        for (name, value) in ResponseHead.security { response.headers[name] = value }
-        if policy == ResponseHead.letterPagePolicy { response.headers[.contentSecurityPolicy] = policy }
+        // A page that needs another policy than the strict one (the letter page's Print button) sets its own.
+        for (name, value) in ResponseHead.security where name != .contentSecurityPolicy || response.headers[name] == nil {
+            response.headers[name] = value
+        }
         return response
     }
 }
