@@ -57,6 +57,16 @@ def report(base):
         return response.status == 200 and response.url.endswith("/thanks")
 
 
+METRICS_TOKEN = "e2e-prometheus-reads-this-token"
+
+
+def metric(base, name):
+    """A sample's value from the instance's /metrics, read as Prometheus does, with the token."""
+    request = urllib.request.Request(base + "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    text = urllib.request.urlopen(request, timeout=10).read().decode()
+    return next(float(line.split()[-1]) for line in text.splitlines() if line.split(" ")[0] == name)
+
+
 def people(base):
     csv = urllib.request.urlopen(base + "/actions/30-24/totals.csv", timeout=10).read().decode()
     return next(int(line.split(",")[4]) for line in csv.splitlines() if line.split(",")[1:4:2] == ["all", "people"])
@@ -70,7 +80,7 @@ def test_three_instances_behind_nginx_share_one_database(start_server, postgres_
     listen, ports = free_port(), [free_port() for _ in range(3)]
     public = f"http://127.0.0.1:{listen}"
     env = {"DATABASE_URL": postgres_database, "OUTCRY_DATA_KEY": base64.b64encode(os.urandom(32)).decode(),
-           "OUTCRY_TRUST_FORWARDED_FOR": "1"}
+           "OUTCRY_TRUST_FORWARDED_FOR": "1", "OUTCRY_METRICS_TOKEN": METRICS_TOKEN}
     instances = []
     for index, port in enumerate(ports):
         args = ["--public-url", public] + (["--demo"] if index == 0 else [])
@@ -88,6 +98,12 @@ def test_three_instances_behind_nginx_share_one_database(start_server, postgres_
         assert acknowledged == 30
         for instance in instances:
             assert people(instance.url) == 30, "every instance shows the same totals"
+
+        # Prometheus reads each instance on its own port, and their counts add up; the site does not show them.
+        assert sum(metric(instance.url, "outcry_reports_stored_total") for instance in instances) == 30
+        with pytest.raises(urllib.error.HTTPError) as hidden:
+            urllib.request.urlopen(urllib.request.Request(public + "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}))
+        assert hidden.value.code == 404
 
         # One instance killed: the others go on serving, and nothing acknowledged is lost.
         instances[1].process.send_signal(signal.SIGKILL)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// A message the outbox handed to a sender, ready to go.
 public struct OutboxItem: Sendable {
@@ -29,8 +30,9 @@ public protocol Outbox: Sendable {
     func delivered(_ id: Int64, next: Int64?, worker: String, now: Date) async throws
     /// Sending did not work: send again at `retryAt`, or never (nil).
     func undelivered(_ id: Int64, reason: String, retryAt: Date?) async throws
-    /// Puts back what `worker` had claimed and not finished (it stopped, and is starting again); returns
-    /// how many. Each may have reached the server already, so each counts as a resend.
+    /// Puts back what `worker` and its connections (`worker#1`, `worker#2`…) had claimed and not finished
+    /// (it stopped, and is starting again); returns how many. Each may have reached the server already,
+    /// so each counts as a resend.
     func recover(worker: String) async throws -> Int
 }
 
@@ -42,49 +44,76 @@ public struct SendReport: Sendable, Equatable {
     public var resends = 0
 
     public init() {}
+
+    mutating func add(_ other: SendReport) {
+        delivered += other.delivered
+        retrying += other.retrying
+        failed += other.failed
+        resends += other.resends
+    }
 }
 
-/// Sends what the outbox holds, recording each message as delivered the moment the server accepts it,
-/// before the next one goes: if the process dies, at most the one message in flight on the connection
-/// can arrive twice, and it carries the same Message-ID both times.
+/// Sends what the outbox holds over `connections` connections at once, each claiming its own batches
+/// and recording each message as delivered the moment the server accepts it, before its next one goes:
+/// if the process dies, at most the one message in flight on each connection can arrive twice, and it
+/// carries the same Message-ID both times.
 public struct OutboxSender: Sendable {
     public let outbox: any Outbox
     public let client: SMTPClient
     public let worker: String
+    public let connections: Int
     public let batchSize: Int
     public let maximumAttempts: Int
     let logger: Logger
 
-    public init(outbox: any Outbox, client: SMTPClient, worker: String, batchSize: Int = 100, maximumAttempts: Int = 8, logger: Logger) {
+    public init(
+        outbox: any Outbox, client: SMTPClient, worker: String, connections: Int = 1, batchSize: Int = 100, maximumAttempts: Int = 8,
+        logger: Logger
+    ) {
         self.outbox = outbox
         self.client = client
         self.worker = worker
+        self.connections = max(1, connections)
         self.batchSize = batchSize
         self.maximumAttempts = maximumAttempts
         self.logger = logger
     }
 
-    /// Sends everything due, batch after batch, until the outbox has nothing due or a connection fails.
-    /// What this worker left unfinished when it last stopped goes first.
+    /// Sends everything due, batch after batch on every connection, until the outbox has nothing due or
+    /// the connections fail. What this worker left unfinished when it last stopped goes first.
     public func sendDue(
-        now: @Sendable () -> Date = Date.init, progress: @Sendable (SendReport) -> Void = { _ in }
+        now: @escaping @Sendable () -> Date = Date.init, progress: @escaping @Sendable (SendReport) -> Void = { _ in }
     ) async throws -> SendReport {
-        var report = SendReport()
         let recovered = try await outbox.recover(worker: worker)
         if recovered > 0 { logger.notice("resending messages left unfinished", metadata: ["count": .stringConvertible(recovered)]) }
+        let total = Tally()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for lane in 1...connections {
+                group.addTask {
+                    try await sendDue(as: "\(worker)#\(lane)", now: now) { progress(total.adding($0)) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        return total.sum
+    }
+
+    /// One connection's work: claims batches as `lane` until nothing is due or its connection fails.
+    private func sendDue(as lane: String, now: () -> Date, progress: (SendReport) -> Void) async throws {
         while true {
             // Another instance takes over a claim only once it has run out: long enough for a whole
             // batch at the slowest pace, so a live sender never loses one.
-            let items = try await outbox.claim(worker: worker, limit: batchSize, lease: 900, now: now())
-            guard !items.isEmpty else { return report }
-            let connectionFailed = try await send(items, now: now, into: &report)
+            let items = try await outbox.claim(worker: lane, limit: batchSize, lease: 900, now: now())
+            guard !items.isEmpty else { return }
+            var report = SendReport()
+            let connectionFailed = try await send(items, worker: lane, now: now, into: &report)
             progress(report)
-            if connectionFailed { return report }
+            if connectionFailed { return }
         }
     }
 
     /// True when the connection itself failed (the rest of the batch waits for the next pass).
-    private func send(_ items: [OutboxItem], now: () -> Date, into report: inout SendReport) async throws -> Bool {
+    private func send(_ items: [OutboxItem], worker: String, now: () -> Date, into report: inout SendReport) async throws -> Bool {
         var remaining = items[...]
         var pass = report
         do {
@@ -129,4 +158,19 @@ public struct OutboxSender: Sendable {
             logger.notice("an alert could not be delivered", metadata: ["reason": .string(error.description)])
         }
     }
+}
+
+/// What the connections of one pass did together.
+private final class Tally: Sendable {
+    private let report = Mutex(SendReport())
+
+    /// Adds one batch's work and returns the whole so far.
+    func adding(_ batch: SendReport) -> SendReport {
+        report.withLock {
+            $0.add(batch)
+            return $0
+        }
+    }
+
+    var sum: SendReport { report.withLock { $0 } }
 }

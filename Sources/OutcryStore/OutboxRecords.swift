@@ -19,7 +19,8 @@ public protocol OutboxRecords: Sendable {
     func markSent(_ id: Int64, nextInFlight next: Int64?, now: Date) async throws
     /// Sending did not work: try again at `retryAt`, or give up (nil) with the reason kept for coordinators.
     func markUnsent(_ id: Int64, error: String, retryAt: Date?) async throws
-    /// Puts back the messages `worker` claimed and did not finish; the one it had in flight counts as a resend.
+    /// Puts back the messages `worker` and its connections (`worker#1`…) claimed and did not finish; the one
+    /// each had in flight counts as a resend.
     func recoverOutbox(worker: String) async throws -> Int
     /// How many messages wait, are being sent, went and failed, and the latest errors, for coordinators.
     func outboxStatus() async throws -> OutboxStatus
@@ -197,7 +198,8 @@ extension Store: OutboxRecords {
                 """
                 UPDATE outbox SET status = 'queued', resends = resends + CASE WHEN in_flight THEN 1 ELSE 0 END,
                     in_flight = \(bind: false), claimed_by = NULL, claimed_until = NULL
-                WHERE status = 'sending' AND claimed_by = \(bind: worker)
+                WHERE status = 'sending'
+                    AND (claimed_by = \(bind: worker) OR substr(claimed_by, 1, \(bind: worker.count + 1)) = \(bind: worker + "#"))
                 RETURNING id
                 """
             ).all().count

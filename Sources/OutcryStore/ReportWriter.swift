@@ -11,11 +11,17 @@ public actor ReportWriter {
     private let ledger = ClientLedger()
     private var waiting: [(report: IncomingReport, reply: CheckedContinuation<Result<ReportOutcome, any Error>, Never>)] = []
     private var isWriting = false
+    /// Told of each committed batch: how many reports it held and how many of them were new.
+    private let committed: @Sendable (_ size: Int, _ stored: Int) -> Void
 
-    public init(store: Store, caps: ReportCaps = ReportCaps(), batchLimit: Int = 1_000) {
+    public init(
+        store: Store, caps: ReportCaps = ReportCaps(), batchLimit: Int = 1_000,
+        committed: @escaping @Sendable (_ size: Int, _ stored: Int) -> Void = { _, _ in }
+    ) {
         self.store = store
         self.caps = caps
         self.batchLimit = batchLimit
+        self.committed = committed
     }
 
     /// Stores the report and returns once it is durably committed (or refused by the database).
@@ -38,12 +44,14 @@ public actor ReportWriter {
             waiting.removeFirst(batch.count)
             do {
                 let outcomes = try await store.record(batch.map(\.report), caps: caps, ledger: ledger)
+                committed(batch.count, outcomes.count { $0 != .duplicate })
                 for (entry, outcome) in zip(batch, outcomes) { entry.reply.resume(returning: .success(outcome)) }
             } catch {
                 // One bad report must not sink its neighbours: retry them one by one.
                 for entry in batch {
                     do {
                         let outcome = try await store.record([entry.report], caps: caps, ledger: ledger)[0]
+                        committed(1, outcome == .duplicate ? 0 : 1)
                         entry.reply.resume(returning: .success(outcome))
                     } catch {
                         entry.reply.resume(returning: .failure(error))

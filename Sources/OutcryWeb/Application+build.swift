@@ -46,7 +46,9 @@ public func buildApplication(
 
     let tokens = FormTokens(secret: formSecret)
     let messageSource = Messages.Source(pseudo: configuration.pseudoLocale)
+    let metrics = OutcryMetrics()
     let router = Router(context: OutcryRequestContext.self)
+    router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(AdminRedirectMiddleware())
     router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
@@ -76,7 +78,7 @@ public func buildApplication(
                 totals.freshHTML(of: id, rendering: TotalsView.rendering(card: true, language, goal: nil))
             case .reportToken(let id): tokens.issue(for: ReportForm.purpose(id), now: clock.now)
             }
-        })
+        }, metrics: metrics)
     let alerts = Alerts(
         store: store, vault: vault, links: AlertLinks(secret: vault.secret(for: "alert links"), siteURL: configuration.siteURL),
         mailHost: configuration.mailHost)
@@ -85,6 +87,7 @@ public func buildApplication(
         mailLimits: AlertMailLimits(perHour: configuration.alertMailsPerHour, trustForwardedFor: configuration.trustForwardedFor),
         siteURL: configuration.siteURL
     ).addRoutes(to: router)
+    MetricsController(metrics: metrics, token: configuration.metricsToken, outbox: store.outboxStatus).addRoutes(to: router)
     FeedsController(store: store, siteURL: configuration.siteURL, siteName: "Outcry").addRoutes(to: router)
     let pages = PublicPages(store: store, siteName: "Outcry", publicURL: configuration.siteURL, offersEmail: true, clock: clock)
     PublicPagesController(
@@ -96,7 +99,7 @@ public func buildApplication(
     FindingController(pages: FindingPages(store: store, siteURL: configuration.siteURL, clock: clock), renderer: renderer).addRoutes(
         to: router)
     let actionPages = ActionPages(
-        store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store),
+        store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store, committed: metrics.reportBatch),
         hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
         publicURL: configuration.siteURL, totalsCache: totals, vault: vault,
         actions: ActionCache(store: store, versions: cache))
@@ -128,7 +131,8 @@ public func buildApplication(
                 sender: OutboxSender(
                     outbox: StoreOutbox(store: store, vault: vault, from: configuration.mailFrom, clock: clock),
                     client: SMTPClient(configuration: smtp),
-                    worker: "\(ProcessInfo.processInfo.hostName):serve:\(configuration.port)", logger: logger),
+                    worker: "\(ProcessInfo.processInfo.hostName):serve:\(configuration.port)", connections: configuration.smtpConnections,
+                    logger: logger),
                 alerts: alerts, clock: clock, logger: logger))
     } else {
         logger.notice("OUTCRY_SMTP_URL is not set: alerts wait in the outbox until a server is configured")
@@ -136,7 +140,8 @@ public func buildApplication(
 
     return Application(
         responder: HeadAsGetResponder(inner: LanguageResponder(inner: router.buildResponder(), messages: messageSource)),
-        server: .pageServingHTTP1(cache: cache, reports: reportLane, originCheck: originCheck, timeouts: configuration.timeouts),
+        server: .pageServingHTTP1(
+            cache: cache, reports: reportLane, originCheck: originCheck, timeouts: configuration.timeouts, metrics: metrics),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: ResponseHead.serverName),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

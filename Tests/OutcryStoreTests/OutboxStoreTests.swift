@@ -52,6 +52,21 @@ import Testing
         }
     }
 
+    /// A sender with several connections claims as `worker#1`, `worker#2`…: started again, it takes back
+    /// what any of them left, and nothing of another worker whose name merely starts the same way.
+    @Test(arguments: ThrowawayDatabase.engines)
+    func aRestartTakesBackWhatEveryConnectionLeft(engine: SQLEngineKind) async throws {
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
+            #expect(try await store.queue(drafts(8), now: now) == 8)
+            for worker in ["host:serve#1", "host:serve#2", "host:serve#12", "host:serve2#1", "host:server"] {
+                #expect(try await store.claimOutbox(worker: worker, limit: 1, lease: 600, now: now).count == 1)
+            }
+            #expect(try await store.recoverOutbox(worker: "host:serve") == 3)
+            let free = try await store.claimOutbox(worker: "other", limit: 10, lease: 600, now: now)
+            #expect(free.count == 6, "the three taken back and the three never claimed; the other workers keep theirs")
+        }
+    }
+
     @Test(arguments: ThrowawayDatabase.engines)
     func concurrentSendersNeverClaimTheSameMessage(engine: SQLEngineKind) async throws {
         try await ThrowawayDatabase.withStore(engine) { store async throws in

@@ -43,7 +43,7 @@ public enum AlertDelivery {
         if digest { summary.digestsQueued = try await alerts.queueDigest(now: Date()) }
         let sender = OutboxSender(
             outbox: StoreOutbox(store: store, vault: vault, from: configuration.mailFrom, clock: SystemWallClock()),
-            client: SMTPClient(configuration: smtp), worker: worker, logger: logger)
+            client: SMTPClient(configuration: smtp), worker: worker, connections: configuration.smtpConnections, logger: logger)
         summary.report = try await sender.sendDue(progress: progress)
         summary.outbox = try await store.outboxStatus()
         return summary

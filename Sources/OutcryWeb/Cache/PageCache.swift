@@ -66,11 +66,13 @@ final class PageCache: Sendable {
     private let notified = Atomic<Bool>(false)
     /// Each hole's last fill, compressed: totals change far less often than they are read.
     private let compressedFills = Mutex<[Hole: (text: String, part: Gzip.Part)]>([:])
+    private let metrics: OutcryMetrics?
 
     init(
         store: Store, clock: any WallClock, fill: @escaping @Sendable (Hole) async throws -> String,
-        immediateFill: @escaping @Sendable (Hole) -> String?
+        immediateFill: @escaping @Sendable (Hole) -> String?, metrics: OutcryMetrics? = nil
     ) {
+        self.metrics = metrics
         self.store = store
         self.clock = clock
         self.fill = fill
@@ -98,7 +100,9 @@ final class PageCache: Sendable {
         let entry: Entry
         if let cached = entries.withLock({ $0[key] }), cached.version == version, cached.day == day {
             entry = cached
+            metrics?.pageCache(hit: true)
         } else {
+            metrics?.pageCache(hit: false)
             var rendered = Self.split(try await render(), version: version)
             rendered.day = day
             entry = rendered
@@ -129,6 +133,7 @@ final class PageCache: Sendable {
             guard let text = immediateFill(hole) else { return nil }
             fills.append(text)
         }
+        metrics?.pageCache(hit: true)
         return assemble(entry, fills: fills, ifNoneMatch: ifNoneMatch, gzip: gzip)
     }
 

@@ -36,6 +36,10 @@ public struct Configuration: Sendable, Equatable {
     public var mailFrom = MailAddress("alerts@localhost", name: "Outcry")
     /// How many messages the alert forms may send in an hour on this instance.
     public var alertMailsPerHour = 500
+    /// How many connections to the mail server send alerts at once, each with one message in flight.
+    public var smtpConnections = 4
+    /// The token Prometheus shows to read `/metrics`; without one, the metrics are not served.
+    public var metricsToken: String?
     /// How long a connection may take over a request head, a body, or between requests.
     public var timeouts = ConnectionTimeouts()
     /// Every word of the public pages written in the pseudo-locale, to find any that is not in a catalog.

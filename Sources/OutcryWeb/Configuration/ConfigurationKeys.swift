@@ -7,7 +7,7 @@ extension ConfigurationKey {
     /// Every setting, in the order problems are reported.
     public static let all: [ConfigurationKey] = [
         host, port, dataDirectory, databaseURL, demo, themeDirectory, logLevel, logFormat, publicURL, dataKey, trustForwardedFor, smtpURL,
-        smtpCAFile, mailFrom, alertMailsPerHour, headTimeout, bodyTimeout, idleTimeout, pseudoLocale,
+        smtpCAFile, smtpConnections, mailFrom, alertMailsPerHour, metricsToken, headTimeout, bodyTimeout, idleTimeout, pseudoLocale,
     ]
 
     public static let host = ConfigurationKey(
@@ -146,6 +146,14 @@ extension ConfigurationKey {
         return nil
     }
 
+    public static let smtpConnections = ConfigurationKey(
+        option: nil, environment: "OUTCRY_SMTP_CONNECTIONS", defaultValue: "4", commands: [.serve, .sendAlerts]
+    ) { value, configuration in
+        guard let number = Int(value), (1...32).contains(number) else { return problem("smtp-connections", value) }
+        configuration.smtpConnections = number
+        return nil
+    }
+
     public static let mailFrom = ConfigurationKey(
         option: nil, environment: "OUTCRY_MAIL_FROM", defaultValue: "Outcry <alerts@localhost>", commands: [.serve, .sendAlerts]
     ) { value, configuration in
@@ -164,6 +172,17 @@ extension ConfigurationKey {
             return problem("alert-mails", value)
         }
         configuration.alertMailsPerHour = number
+        return nil
+    }
+
+    public static let metricsToken = ConfigurationKey(
+        option: nil, environment: "OUTCRY_METRICS_TOKEN", defaultValue: nil, commands: [.serve]
+    ) { value, configuration in
+        // A secret: the problem never repeats it.
+        guard value.count >= 16, value.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline }) else {
+            return ConfigurationProblem("metrics-token")
+        }
+        configuration.metricsToken = value
         return nil
     }
 

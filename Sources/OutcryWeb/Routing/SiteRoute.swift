@@ -9,6 +9,8 @@ public enum SiteRoute: Hashable, Sendable {
     case health
     /// Readiness: the database answers and is fully migrated.
     case readiness
+    /// What the instance counted, for Prometheus; only with the metrics token (`OUTCRY_METRICS_TOKEN`).
+    case metrics
     case stylesheet
     /// The letter page's Print button, the one script of the site: without it, the button is not shown.
     case printScript
@@ -125,6 +127,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .home: []
         case .health: ["healthz"]
         case .readiness: ["readyz"]
+        case .metrics: ["metrics"]
         case .stylesheet: ["static", "outcry.css"]
         case .printScript: ["static", "print.js"]
         case .favicon: ["static", "favicon.svg"]

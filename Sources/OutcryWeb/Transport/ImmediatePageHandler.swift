@@ -21,11 +21,13 @@ struct PageServingHTTP1Channel: ServerChildChannel {
     let reports: ReportLane?
     let originCheck: OriginCheck
     let timeouts: ConnectionTimeouts
+    let metrics: OutcryMetrics?
 
     init(
         responder: @escaping HTTPChannelHandler.Responder, cache: PageCache, reports: ReportLane?, originCheck: OriginCheck,
-        timeouts: ConnectionTimeouts
+        timeouts: ConnectionTimeouts, metrics: OutcryMetrics?
     ) {
+        self.metrics = metrics
         self.cache = cache
         self.reports = reports
         self.originCheck = originCheck
@@ -40,14 +42,16 @@ struct PageServingHTTP1Channel: ServerChildChannel {
         do {
             try channel.pipeline.syncOperations.addHandler(ConnectionDeadlineHandler(timeouts: timeouts, progress: progress))
             try channel.pipeline.syncOperations.addHandler(
-                RawLaneHandler(cache: cache, reports: reports, progress: progress, originCheck: originCheck))
+                RawLaneHandler(cache: cache, reports: reports, progress: progress, originCheck: originCheck, metrics: metrics))
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
         }
         // Set up on the connection's event loop, where the progress lives.
         let shared = NIOLoopBound(progress, eventLoop: channel.eventLoop)
         var configuration = inner.configuration
-        configuration.additionalChannelHandlers = { [cache] in [ImmediatePageHandler(cache: cache, progress: shared.value)] }
+        configuration.additionalChannelHandlers = { [cache, metrics] in
+            [ImmediatePageHandler(cache: cache, progress: shared.value, metrics: metrics)]
+        }
         return HTTP1Channel(responder: inner.responder, configuration: configuration).setup(channel: channel, logger: logger)
     }
 
@@ -58,10 +62,11 @@ struct PageServingHTTP1Channel: ServerChildChannel {
 
 extension HTTPServerBuilder {
     static func pageServingHTTP1(
-        cache: PageCache, reports: ReportLane?, originCheck: OriginCheck, timeouts: ConnectionTimeouts
+        cache: PageCache, reports: ReportLane?, originCheck: OriginCheck, timeouts: ConnectionTimeouts, metrics: OutcryMetrics? = nil
     ) -> HTTPServerBuilder {
         .init { responder in
-            PageServingHTTP1Channel(responder: responder, cache: cache, reports: reports, originCheck: originCheck, timeouts: timeouts)
+            PageServingHTTP1Channel(
+                responder: responder, cache: cache, reports: reports, originCheck: originCheck, timeouts: timeouts, metrics: metrics)
         }
     }
 }
@@ -82,8 +87,10 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
     /// Counts the requests passed on to the router whose responses have not ended yet (the connection's
     /// `RawLaneHandler` must not answer ahead of them either), and tells the deadlines whose turn it is.
     private let progress: ConnectionProgress
+    private let metrics: OutcryMetrics?
 
-    init(cache: PageCache, progress: ConnectionProgress) {
+    init(cache: PageCache, progress: ConnectionProgress, metrics: OutcryMetrics? = nil) {
+        self.metrics = metrics
         self.cache = cache
         self.progress = progress
     }
@@ -91,6 +98,7 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
+            let started = ContinuousClock.now
             let path = String((request.path ?? "/").prefix { $0 != "?" })
             guard progress.atRouter == 0, request.method == .get,
                 path != "/" || Language.home(for: request.headerFields[.acceptLanguage]) == nil,
@@ -117,6 +125,8 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
             let now = context.eventLoop.now
             progress.requestRead(at: now)
             progress.requestAnswered(at: now)
+            metrics?.request(
+                route: OutcryMetrics.cachedPageRoute, method: "GET", status: page.status.code, duration: ContinuousClock.now - started)
         case .body where answering:
             break
         case .end where answering:

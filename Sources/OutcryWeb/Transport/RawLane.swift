@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import NIOCore
 import OutcryCore
 
@@ -46,8 +47,10 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The requests the router is still answering (counted by the connection's `ImmediatePageHandler`),
     /// and whose turn it is, told of each request this lane reads and answers.
     private let progress: ConnectionProgress
+    private let metrics: OutcryMetrics?
 
-    init(cache: PageCache, reports: ReportLane?, progress: ConnectionProgress, originCheck: OriginCheck) {
+    init(cache: PageCache, reports: ReportLane?, progress: ConnectionProgress, originCheck: OriginCheck, metrics: OutcryMetrics? = nil) {
+        self.metrics = metrics
         self.cache = cache
         self.reports = reports
         self.progress = progress
@@ -103,6 +106,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
                 return
             }
             let whole = buffer.readSlice(length: request.length + (request.contentLength ?? 0))!
+            let started = ContinuousClock.now
             if progress.atRouter == 0, request.method == .get,
                 Language.home(for: request.acceptLanguage) == nil,
                 let page = cache.immediateResponse(path: request.path, ifNoneMatch: request.ifNoneMatch, gzip: request.acceptsGzip)
@@ -115,6 +119,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
                 let now = context.eventLoop.now
                 progress.requestRead(at: now)
                 progress.requestAnswered(at: now)
+                metrics?.request(
+                    route: OutcryMetrics.cachedPageRoute, method: "GET", status: page.status.code, duration: ContinuousClock.now - started)
             } else if progress.atRouter == 0, request.method == .post, let reports,
                 let (action, language) = ReportPath.action(request.path),
                 request.isForm, let length = request.contentLength, length <= FormBody.sizeLimit,
@@ -122,7 +128,9 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             {
                 if answered { context.flush() }
                 answered = false
-                store(whole, request: request, action: action, language: language, lane: reports, rest: buffer, context: context)
+                store(
+                    whole, request: request, action: action, language: language, lane: reports, rest: buffer, context: context,
+                    started: started)
                 return
             } else {
                 if answered { context.flush() }
@@ -137,7 +145,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// on with what arrived meanwhile.
     private func store(
         _ whole: ByteBuffer, request: PlainRequest, action: Identifier<UrgentAction>, language: Language, lane: @escaping ReportLane,
-        rest: ByteBuffer, context: ChannelHandlerContext
+        rest: ByteBuffer, context: ChannelHandlerContext, started: ContinuousClock.Instant
     ) {
         storing = true
         progress.storingOnRawLane = true
@@ -156,6 +164,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
             progress.storingOnRawLane = false
             guard context.channel.isActive else { return }
             if case .success(let location?) = result {
+                handler.metrics?.request(
+                    route: ReportPath.routeLabel, method: "POST", status: 303, duration: ContinuousClock.now - started)
                 // During a graceful stop the answer says the connection closes, and nothing more is read.
                 let closing = request.closes || progress.quiescing
                 let head = ResponseHead.http1SeeOther(location, closing: closing, allocator: context.channel.allocator)
@@ -195,6 +205,8 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
 /// English or under another language's prefix, as `LanguageResponder` reads it.
 enum ReportPath {
     private static let pattern = RoutePattern(.report(.key))
+    /// How the router names the route in its metrics (`/actions/{id}/report`): reports count as one route whichever lane stores them.
+    static let routeLabel = RouterPath(SiteRoute.report(.key).pattern).description
 
     static func action(_ path: String) -> (Identifier<UrgentAction>, Language)? {
         var language = Language.default
