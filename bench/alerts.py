@@ -2,8 +2,9 @@
 """Alerts delivered per second to a local SMTP server (aiosmtpd), for N subscribers (default 10,000).
 
 Sets up N confirmed subscribers through the site itself, closes UA 30.24 so one alert per subscriber
-is queued, then times `outcry send-alerts` delivering them; the baseline is Python's smtplib sending
-the same number of messages of the same size to the same server over one connection.
+is queued, then times `outcry send-alerts` delivering them over OUTCRY_SMTP_CONNECTIONS connections (4),
+then the same again with two send-alerts processes sharing the outbox; the baseline is Python's smtplib
+sending the same number of messages of the same size to the same server over one connection.
 """
 import base64
 import http.cookiejar
@@ -142,27 +143,52 @@ def main():
     smtp.wait()
     os.remove(out)
 
-    print(f"== Outcry: outcry send-alerts ({time.strftime('%H:%M:%S')})")
+    connections = int(os.environ.get("OUTCRY_SMTP_CONNECTIONS", "4"))
+    rate = send(data_dir, [("bench", connections)], f"outcry send-alerts, {connections} connections")
+    print(f"ratio outcry/baseline: {rate / baseline:.2f} (target: 500 messages/s)")
+
+    # The same alerts again, sent by two instances at once sharing the outbox, half the connections each.
+    database = sqlite3.connect(os.path.join(data_dir, "outcry.sqlite"))
+    database.execute("UPDATE outbox SET status = 'queued', attempts = 0, sent_at = NULL WHERE kind = 'alert'")
+    database.commit()
+    database.close()
+    half = max(1, connections // 2)
+    shared = send(data_dir, [("bench-a", half), ("bench-b", half)], f"two send-alerts processes at once, {half} connections each")
+    print(f"ratio two processes/baseline: {shared / baseline:.2f}")
+
+
+def send(data_dir, workers, title):
+    """Runs one `outcry send-alerts` per (worker, connections) at once against a new SMTP server, checks that
+    every subscriber got exactly one alert, and returns the messages delivered per second."""
+    print(f"== Outcry: {title} ({time.strftime('%H:%M:%S')})")
     out = tempfile.mktemp(suffix=".jsonl")
     smtp, port = smtp_server(out)
     started = time.monotonic()
     try:
-        result = subprocess.run([BINARY, "send-alerts", "--data-dir", data_dir], capture_output=True, text=True,
-                            env={**os.environ, "OUTCRY_SMTP_URL": f"smtp://localhost:{port}", "OUTCRY_MAIL_FROM": "alerts@outcry.example",
-                                 "LOG_LEVEL": "warning"})
+        senders = [subprocess.Popen([BINARY, "send-alerts", "--data-dir", data_dir, "--worker", worker], stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True,
+                                    env={**os.environ, "OUTCRY_SMTP_URL": f"smtp://localhost:{port}",
+                                         "OUTCRY_MAIL_FROM": "alerts@outcry.example", "LOG_LEVEL": "warning",
+                                         "OUTCRY_SMTP_CONNECTIONS": str(connections)})
+                   for worker, connections in workers]
+        results = [(sender.communicate(), sender.returncode) for sender in senders]
     finally:
         smtp.terminate()
     elapsed = time.monotonic() - started
     smtp.wait()
     with open(out, encoding="utf-8") as handle:
         received = [json.loads(line) for line in handle if line.strip()]
-    print(result.stdout.strip())
+    os.remove(out)
+    for (stdout, stderr), code in results:
+        print(stdout.strip())
+        if code != 0:
+            raise SystemExit(f"send-alerts failed: {stderr}")
     rate = len(received) / elapsed
     print(f"outcry: {len(received):,} delivered in {elapsed:.1f} s = {rate:,.0f} messages/s "
           f"(each claimed, decrypted, marked in flight, sent and marked sent)")
-    print(f"ratio outcry/baseline: {rate / baseline:.2f}")
     if len(received) != COUNT or len({m['to'][0] for m in received}) != COUNT:
         raise SystemExit(f"expected {COUNT} distinct recipients, got {len(received)} messages")
+    return rate
 
 
 if __name__ == "__main__":

@@ -199,7 +199,8 @@ extension Store: OutboxRecords {
                 UPDATE outbox SET status = 'queued', resends = resends + CASE WHEN in_flight THEN 1 ELSE 0 END,
                     in_flight = \(bind: false), claimed_by = NULL, claimed_until = NULL
                 WHERE status = 'sending'
-                    AND (claimed_by = \(bind: worker) OR substr(claimed_by, 1, \(bind: worker.count + 1)) = \(bind: worker + "#"))
+                    AND (claimed_by = \(bind: worker)
+                        OR substr(claimed_by, 1, length(\(bind: worker + "#"))) = \(bind: worker + "#"))
                 RETURNING id
                 """
             ).all().count

@@ -50,13 +50,26 @@ public final class PostgresEngine: SQLEngine {
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { [logger] connection in
-            try await inTransaction(connection.sql(queryLogLevel: nil, logger: logger), body)
+            try await inTransaction(OpenConnectionDatabase(connection, logger: logger), rollback: { !Self.endsConnection($0) }, body)
+        }
+    }
+
+    /// Whether the error closed the connection: it was lost, or the server ended the session (a FATAL
+    /// error, as when PostgreSQL shuts down or restarts). A query sent on such a connection would wait for
+    /// ever for an answer (PostgresNIO 1.33), so none is.
+    static func endsConnection(_ error: any Error) -> Bool {
+        if error as? StoreError == .connectionLost { return true }
+        guard let error = error as? PSQLError else { return false }
+        switch error.code {
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed: return true
+        case .server: return ["FATAL", "PANIC"].contains(error.serverInfo?[.severity])
+        default: return false
         }
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { [logger] connection in
-            try await body(connection.sql(queryLogLevel: nil, logger: logger))
+            try await body(OpenConnectionDatabase(connection, logger: logger))
         }
     }
 
@@ -146,6 +159,52 @@ struct PostgresAddress {
             }
         return PostgresConnection.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tls)
+    }
+}
+
+extension StoreError {
+    /// Whether `error` says the database cannot be reached for now (a lost connection, a server shutting
+    /// down, restarting or not yet accepting connections), rather than anything about the request:
+    /// the same request will work again once it is back.
+    public static func isUnavailable(_ error: any Error) -> Bool {
+        if PostgresEngine.endsConnection(error) { return true }
+        guard let error = error as? PSQLError, error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
+        // Class 08, connection exceptions; class 57, operator intervention (shutdown, cannot connect now).
+        return state.hasPrefix("08") || state.hasPrefix("57")
+    }
+}
+
+/// A pooled connection's SQL that sends nothing on a connection already closed: PostgresNIO 1.33 writes the
+/// statement to the closed channel, the write fails unseen, and the statement's answer is awaited for
+/// ever. A transaction that began just before PostgreSQL restarted would otherwise hold up every report
+/// behind it. The statement fails at once instead, as it would have on the server.
+struct OpenConnectionDatabase: SQLDatabase {
+    private let inner: any SQLDatabase
+    private let connection: PostgresConnection
+
+    init(_ connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        inner = connection.sql(queryLogLevel: nil, logger: logger)
+    }
+
+    var logger: Logger { inner.logger }
+    var eventLoop: any EventLoop { inner.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { inner.version }
+    var dialect: any SQLDialect { inner.dialect }
+    var queryLogLevel: Logger.Level? { inner.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        guard !connection.isClosed else { return eventLoop.makeFailedFuture(StoreError.connectionLost) }
+        return inner.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        guard !connection.isClosed else { throw StoreError.connectionLost }
+        try await inner.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
     }
 }
 

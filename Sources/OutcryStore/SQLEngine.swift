@@ -34,9 +34,12 @@ public enum SQLEngineKind: String, Sendable {
     case postgres
 }
 
-/// Wraps `body` in BEGIN/COMMIT on a connection the caller holds alone, rolling back on any error.
+/// Wraps `body` in BEGIN/COMMIT on a connection the caller holds alone, rolling back on any error that
+/// left the connection usable (`rollback`); when the connection itself is gone, the server has already
+/// rolled back, and nothing more is sent on it.
 func inTransaction<T: Sendable>(
-    _ database: any SQLDatabase, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    _ database: any SQLDatabase, rollback: (any Error) -> Bool = { _ in true },
+    _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
 ) async throws -> T {
     try await database.raw("BEGIN").run()
     do {
@@ -44,7 +47,7 @@ func inTransaction<T: Sendable>(
         try await database.raw("COMMIT").run()
         return result
     } catch {
-        try? await database.raw("ROLLBACK").run()
+        if rollback(error) { try? await database.raw("ROLLBACK").run() }
         throw error
     }
 }

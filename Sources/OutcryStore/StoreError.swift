@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(String)
     /// A value a person typed cannot be used; the reason is written for them.
     case invalid(String)
+    /// The connection to the database closed before the statement could be sent (the server restarted).
+    case connectionLost
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicate(let what): "\(what) already exists"
         case .notFound(let what): "\(what) does not exist"
         case .invalid(let reason): reason
+        case .connectionLost: "the connection to the database was lost"
         }
     }
 }

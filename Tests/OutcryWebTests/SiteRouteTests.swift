@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Mustache
 import OutcryCore
+import OutcryStore
 import Testing
 
 @testable import OutcryWeb
@@ -84,6 +85,24 @@ import Testing
 }
 
 extension SiteRouteTests {
+    /// The database restarting is not the supporter's doing, nor a failure to hide: a 503 that says nothing
+    /// was saved, in the page's language, and when to try again.
+    @Test func aLostDatabaseConnectionAsksToSendAgainInAMinute() async throws {
+        let renderer = try await PageRenderer(themeDirectory: nil)
+        let router = Router(context: OutcryRequestContext.self)
+        router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
+        router.post(.report(.key)) { _, _ -> Response in throw StoreError.connectionLost }
+        let app = Application(responder: LanguageResponder(inner: router.buildResponder(), messages: Messages.Source(pseudo: false)))
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/actions/30-24/report", method: .post)
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.headers[.retryAfter] == "10")
+            #expect(String(buffer: response.body).contains("Nothing you sent was saved. Please send it again in a minute"))
+            let russian = try await client.execute(uri: "/ru/actions/30-24/report", method: .post)
+            #expect(String(buffer: russian.body).contains("Ничего из отправленного не сохранено"))
+        }
+    }
+
     @Test func queriesAndFragmentsAreEncodedByTheTable() {
         #expect(SiteRoute.thanks("30-24").path(query: ["held": "1"]) == "/actions/30-24/thanks?held=1")
         #expect(SiteRoute.thanks("30-24").path(query: ["held": nil]) == "/actions/30-24/thanks")

@@ -32,6 +32,14 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func failed(_ error: any Error, _ request: Request, _ context: Context) -> Response {
+        if StoreError.isUnavailable(error) {
+            // The database is restarting or out of reach: nothing was saved, and the same request works
+            // again once it is back. Balancers and browsers are told when to try again.
+            context.logger.warning("database unavailable", metadata: ["path": .string(SiteRoute.loggable(request.uri.path))])
+            var response = page(for: .serviceUnavailable, message: nil, language: Self.language(context))
+            response.headers[.retryAfter] = "10"
+            return response
+        }
         context.logger.error(
             "request failed", metadata: ["path": .string(SiteRoute.loggable(request.uri.path)), "error": .string("\(error)")])
         return page(for: .internalServerError, message: nil, language: Self.language(context))
@@ -47,6 +55,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             switch status.code {
             case 404: (messages("error.not-found"), messages("error.not-found-text"))
             case 400..<500: (messages("error.bad-request"), message ?? messages("error.bad-request-text"))
+            case 503: (messages("error.unavailable"), messages("error.unavailable-text"))
             default: (messages("error.ours"), messages("error.ours-text"))
             }
         let model = ErrorPage(

@@ -1,0 +1,33 @@
+import Foundation
+import OutcryTestSupport
+import SQLKit
+import Testing
+
+@testable import OutcryStore
+
+/// PostgreSQL ending a session in the middle of a transaction (a restart, an administrator): the
+/// transaction fails at once, nothing more is sent on the dead connection, and the next one works.
+@Suite struct LostConnectionTests {
+    @Test(arguments: ThrowawayDatabase.engines.filter { $0 == .postgres })
+    func aTransactionWhoseSessionIsEndedFailsAtOnceAndTheNextOneWorks(engine: SQLEngineKind) async throws {
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
+            // Without the check, the rollback sent on the ended session waited for ever, and so did every
+            // report behind it: the timeout turns that into a failure.
+            let ended = await #expect(throws: (any Error).self) {
+                try await withTimeout(seconds: 10) {
+                    try await store.engine.transaction { database in
+                        try await database.raw("UPDATE settings SET value = value WHERE key = 'schema'").run()
+                        try await database.raw("SELECT pg_terminate_backend(pg_backend_pid())").run()
+                    }
+                }
+            }
+            #expect(!(ended is StoreError), "it failed by itself, not by the timeout: \(String(describing: ended))")
+            let answered = try await withTimeout(seconds: 10) {
+                try await store.engine.read { database in
+                    try await database.raw("SELECT 1 AS one").first()?.decode(column: "one", as: Int.self)
+                }
+            }
+            #expect(answered == 1)
+        }
+    }
+}
