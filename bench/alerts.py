@@ -114,7 +114,8 @@ def main():
     post(editor, url + "/admin/sign-in", {"csrf": token(editor, url + "/admin/sign-in", "csrf"), "email": "bench@example.org",
                                           "password": password})
     page = post(editor, url + "/admin/actions/30-24/close", {"csrf": token(editor, url + "/admin/actions/30-24", "csrf"),
-                                                             "outcome": "released", "note": "All the journalists were released."})
+                                                             "outcome": "released", "note": "All the journalists were released.",
+                                                             "confirm": "yes"})
     print(re.search(r"Alerts queued for [\d,]+ subscribers?\.", page).group(0))
     server.terminate()
     server.wait()

@@ -28,12 +28,22 @@ public enum MIMEWriter {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A body part in base64, its lines ended with CRLF whatever the text used. Worked on bytes, not through
+    /// Foundation's string search: the outbox renders every alert, and that cost was most of its time.
     private static func part(_ body: String, type: String) -> [String] {
-        let normalised = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
-        let encoded = Data(normalised.utf8).base64EncodedString(options: [
+        var normalised: [UInt8] = []
+        normalised.reserveCapacity(body.utf8.count + body.utf8.count / 32)
+        var previous: UInt8 = 0
+        for byte in body.utf8 {
+            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") { normalised.append(UInt8(ascii: "\r")) }
+            normalised.append(byte)
+            previous = byte
+        }
+        let encoded = Data(normalised).base64EncodedString(options: [
             .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
         ])
-        return ["Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: base64", ""] + encoded.components(separatedBy: "\r\n")
+        // Its lines are already CRLF-separated: joined with the others, they read as they are.
+        return ["Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: base64", "", encoded]
     }
 
     /// `"Name" <address>`, the name quoted or encoded as it needs.
@@ -66,23 +76,32 @@ public enum MIMEWriter {
         return words.joined(separator: "\r\n ")
     }
 
-    /// RFC 5322: `Fri, 27 Nov 2026 11:02:06 +0000`.
+    /// RFC 5322: `Fri, 27 Nov 2026 11:02:06 +0000`, always in UTC and English.
     static func date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
     }
 
     /// SMTP's DATA section (RFC 5321 §4.5.2): a line starting with a dot gets another, and the end is a lone dot.
     public static func dataSection(_ rendered: String) -> String {
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(rendered.utf8.count + 64)
-        for line in rendered.components(separatedBy: "\r\n").dropLast() {
-            if line.hasPrefix(".") { output += "." }
-            output += line + "\r\n"
+        var atLineStart = true
+        var previous: UInt8 = 0
+        for byte in rendered.utf8 {
+            if atLineStart, byte == UInt8(ascii: ".") { output.append(UInt8(ascii: ".")) }
+            output.append(byte)
+            atLineStart = byte == UInt8(ascii: "\n") && previous == UInt8(ascii: "\r")
+            previous = byte
         }
-        return output + ".\r\n"
+        if !atLineStart { output += Array("\r\n".utf8) }
+        output += Array(".\r\n".utf8)
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -133,6 +133,23 @@ import Testing
 
     @Test func theDataSectionStuffsDotsAndEnds() {
         #expect(MIMEWriter.dataSection("a\r\n.b\r\n.\r\n") == "a\r\n..b\r\n..\r\n.\r\n")
+        #expect(MIMEWriter.dataSection(".a\r\nb.\r\n.c") == "..a\r\nb.\r\n..c\r\n.\r\n", "the first line, and a last one without its end")
+        #expect(MIMEWriter.dataSection("a\n.b\r\n") == "a\n.b\r\n.\r\n", "only CRLF ends a line")
+    }
+
+    @Test func datesAreInEnglishAndUTC() {
+        #expect(MIMEWriter.date(Date(timeIntervalSince1970: 1_795_777_326)) == "Fri, 27 Nov 2026 11:02:06 +0000")
+        #expect(MIMEWriter.date(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 +0000")
+    }
+
+    /// Whatever ends the text's lines, the part decodes back to it with CRLF ends, every byte kept.
+    @Test func bodiesKeepTheirBytesWithCRLFLineEnds() {
+        var message = SMTPClientTests.message()
+        message.text = "Первая строка\nsecond\r\n.third\n\nlast"
+        let rendered = MIMEWriter.render(message)
+        let base64 = rendered.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n")[1]
+            .components(separatedBy: "\r\n--")[0].replacingOccurrences(of: "\r\n", with: "")
+        #expect(String(decoding: Data(base64Encoded: base64)!, as: UTF8.self) == "Первая строка\r\nsecond\r\n.third\r\n\r\nlast")
     }
 
     @Test func everyLineEndsWithCRLFAndStaysShort() {
