@@ -12,6 +12,8 @@ public final class OutcryMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     private let requestMetrics = Mutex<[RequestKey: (count: CoreMetrics.Counter, latency: CoreMetrics.Timer)]>([:])
+    /// The cache lanes' answers, made once: those requests are the most frequent and must not wait on the table's lock.
+    private let cachedPages: [Int: (count: CoreMetrics.Counter, latency: CoreMetrics.Timer)]
     private let cacheHits: CoreMetrics.Counter
     private let cacheMisses: CoreMetrics.Counter
     private let reportsStored: CoreMetrics.Counter
@@ -41,9 +43,30 @@ public final class OutcryMetrics: Sendable {
         cacheMisses = CoreMetrics.Counter(label: "outcry_page_cache_misses_total", factory: factory)
         reportsStored = CoreMetrics.Counter(label: "outcry_reports_stored_total", factory: factory)
         batchSizes = CoreMetrics.Recorder(label: "outcry_report_batch_size", factory: factory)
+        cachedPages = Dictionary(
+            uniqueKeysWithValues: [200, 304].map { status in
+                let dimensions = [("route", Self.cachedPageRoute), ("method", "GET"), ("status", String(status))]
+                return (
+                    status,
+                    (
+                        CoreMetrics.Counter(label: "outcry_http_requests_total", dimensions: dimensions, factory: factory),
+                        CoreMetrics.Timer(
+                            label: "outcry_http_request_duration_seconds", dimensions: [("route", Self.cachedPageRoute)], factory: factory)
+                    )
+                )
+            })
         outbox = ["queued", "sending", "sent", "failed"].map {
             ($0, CoreMetrics.Gauge(label: "outcry_outbox_messages", dimensions: [("status", $0)], factory: factory))
         }
+    }
+
+    /// A page the cache answered before the router.
+    func cachedPage(status: Int, duration: Duration) {
+        guard let metrics = cachedPages[status] else {
+            return request(route: Self.cachedPageRoute, method: "GET", status: status, duration: duration)
+        }
+        metrics.count.increment()
+        metrics.latency.recordNanoseconds(duration.nanoseconds)
     }
 
     /// One answered request and how long it took from its head read to its answer.

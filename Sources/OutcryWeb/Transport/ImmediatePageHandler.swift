@@ -125,8 +125,7 @@ final class ImmediatePageHandler: ChannelDuplexHandler, RemovableChannelHandler 
             let now = context.eventLoop.now
             progress.requestRead(at: now)
             progress.requestAnswered(at: now)
-            metrics?.request(
-                route: OutcryMetrics.cachedPageRoute, method: "GET", status: page.status.code, duration: ContinuousClock.now - started)
+            metrics?.cachedPage(status: page.status.code, duration: ContinuousClock.now - started)
         case .body where answering:
             break
         case .end where answering:

@@ -119,8 +119,7 @@ final class RawLaneHandler: ChannelInboundHandler, RemovableChannelHandler {
                 let now = context.eventLoop.now
                 progress.requestRead(at: now)
                 progress.requestAnswered(at: now)
-                metrics?.request(
-                    route: OutcryMetrics.cachedPageRoute, method: "GET", status: page.status.code, duration: ContinuousClock.now - started)
+                metrics?.cachedPage(status: page.status.code, duration: ContinuousClock.now - started)
             } else if progress.atRouter == 0, request.method == .post, let reports,
                 let (action, language) = ReportPath.action(request.path),
                 request.isForm, let length = request.contentLength, length <= FormBody.sizeLimit,
