@@ -4,3 +4,12 @@ function done(summary, latency, requests)
     latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect + summary.errors.read
       + summary.errors.write + summary.errors.timeout))
 end
+
+-- With PACE_MS set, each connection waits that long before each request: the same load at every size
+-- (bench/scale), so latencies compare, rather than as many requests as the server can take.
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+if pace > 0 then
+  function delay()
+    return pace
+  end
+end

@@ -54,3 +54,12 @@ function done(summary, latency, requests)
   io.write(string.format("ACCEPTED %d\nREFUSED %d\nP99_MS %.2f\nRPS %.1f\n", a, r, latency:percentile(99) / 1000,
     summary.requests / (summary.duration / 1e6)))
 end
+
+-- With PACE_MS set, each connection waits that long before each request: the same load at every size
+-- (bench/scale), so latencies compare, rather than as many requests as the server can take.
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+if pace > 0 then
+  function delay()
+    return pace
+  end
+end

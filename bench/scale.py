@@ -2,9 +2,12 @@
 and 10^7 stored reports, on SQLite and on PostgreSQL. The reports are loaded straight into the database (one
 INSERT … SELECT per step, not through HTTP) with the counters moved to match, so the totals stay exact; then a
 release server is started on the data and measured with wrk: page requests/s and p99, reports/s and p99 (each
-from a form of its own), and the serving process's resident memory. The baseline is the first size, measured
-in the same run: each later p99 is printed as a ratio to it (target: at most 1.2 at 10^7; memory at most 150 MB).
-Settings: BENCH_SCALE_SIZES ("1000 100000 1000000 10000000"), BENCH_SECONDS (8), BENCH_CONNECTIONS (32),
+from a form of its own), and the serving process's resident memory. Throughput is measured flat out; the p99
+latencies at a fixed pace (each connection waits PAGE_PACE_MS / REPORT_PACE_MS before each request), the same
+offered load at every size, so that they compare (the median p99 of three runs). The baseline is the first size, measured in the same run:
+each later p99 is printed as a ratio to it (target: at most 1.2 at 10^7; memory at most 150 MB).
+Settings: BENCH_SCALE_SIZES ("1000 100000 1000000 10000000"), BENCH_SCALE_ENGINES ("sqlite postgres"),
+BENCH_SETTLE_SECONDS (15, after each load on PostgreSQL), BENCH_SECONDS (8), BENCH_CONNECTIONS (32),
 OUTCRY_BINARY, OUTCRY_BENCH_POSTGRES_URL (a database to fill; without it, SQLite only)."""
 import os
 import re
@@ -21,6 +24,10 @@ BINARY = os.environ["OUTCRY_BINARY"]
 SIZES = [int(size) for size in os.environ.get("BENCH_SCALE_SIZES", "1000 100000 1000000 10000000").split()]
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+PAGE_PACE_MS = os.environ.get("PAGE_PACE_MS", "4")
+SETTLE_SECONDS = int(os.environ.get("BENCH_SETTLE_SECONDS", "15"))
+ENGINES = os.environ.get("BENCH_SCALE_ENGINES", "sqlite postgres").split()
+REPORT_PACE_MS = os.environ.get("REPORT_PACE_MS", "40")
 KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 PSQL = os.environ.get("PSQL", "psql")
 # Counters a report of one letter to no particular official, from no given country, moves (ActionTotals.swift).
@@ -55,6 +62,8 @@ class SQLite:
                 (dimension, key, channel, last - first))
         database.commit()
         database.execute("ANALYZE")
+        # What a bulk load leaves in the log is written out now, not during the measurement.
+        database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         database.close()
 
     def stored(self):
@@ -94,6 +103,13 @@ class Postgres:
                 f"VALUES ('30-24', '{dimension}', '{key}', '{channel}', {last - first}) "
                 "ON CONFLICT (urgent_action_id, dimension, key, channel) DO UPDATE SET count = action_totals.count + excluded.count")
         self.sql("VACUUM ANALYZE action_reports")
+        # What a bulk load leaves dirty is written out now, not during the measurement; then the server's
+        # own background work after it (autovacuum of what the load touched) is let finish.
+        self.sql("CHECKPOINT")
+        settle = time.monotonic() + 120
+        while time.monotonic() < settle and int(self.sql("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")):
+            time.sleep(1)
+        time.sleep(SETTLE_SECONDS)
 
     def stored(self):
         return int(self.sql("SELECT count(*) FROM action_reports WHERE NOT flagged"))
@@ -124,6 +140,13 @@ def wrk(url, script, connections, seconds, env=None):
     return {key: float(value) for key, value in re.findall(r"^(RPS|P99_MS|ERRORS|ACCEPTED|REFUSED) (\S+)$", result.stdout, re.M)}
 
 
+def paced_p99(url, script, env):
+    """The median of three runs' p99 at the fixed pace: on two shared cores, one run's p99 can catch a
+    passing background job (a checkpoint, another process) that has nothing to do with the data's size."""
+    runs = sorted(wrk(url, os.path.join(ROOT, "bench", script), CONNECTIONS, max(3, SECONDS // 2), env)["P99_MS"] for _ in range(3))
+    return runs[1]
+
+
 def memory(pid):
     with open(f"/proc/{pid}/status") as status:
         fields = dict(line.split(":", 1) for line in status)
@@ -137,6 +160,7 @@ def measure(engine):
         urllib.request.urlopen(page_url).read()
         wrk(page_url, os.path.join(ROOT, "bench", "page.lua"), CONNECTIONS, 2)
         page = wrk(page_url, os.path.join(ROOT, "bench", "page.lua"), CONNECTIONS, SECONDS)
+        page["P99_MS"] = paced_p99(page_url, "page.lua", {"PACE_MS": PAGE_PACE_MS})
         tokens = tempfile.mktemp(prefix="outcry-scale-tokens-")
         wrk(page_url, os.path.join(ROOT, "bench", "tokens.lua"), CONNECTIONS, 3, {"TOKENS_OUT": tokens})
         with open(tokens, "w") as joined:
@@ -145,6 +169,7 @@ def measure(engine):
                     joined.write(piece.read())
                 os.remove(os.path.join(os.path.dirname(tokens), part))
         reports = wrk(url, os.path.join(ROOT, "bench", "report.lua"), CONNECTIONS, SECONDS, {"TOKENS_FILE": tokens, "WRK_THREADS": "2"})
+        reports["P99_MS"] = paced_p99(url, "report.lua", {"TOKENS_FILE": tokens, "WRK_THREADS": "2", "PACE_MS": REPORT_PACE_MS})
         os.remove(tokens)
         rss, peak = memory(server.pid)
         time.sleep(2)
@@ -180,8 +205,8 @@ def run(engine):
 
 
 def main():
-    engines = [SQLite()]
-    if os.environ.get("OUTCRY_BENCH_POSTGRES_URL"):
+    engines = [SQLite()] if "sqlite" in ENGINES else []
+    if os.environ.get("OUTCRY_BENCH_POSTGRES_URL") and "postgres" in ENGINES:
         engines.append(Postgres(os.environ["OUTCRY_BENCH_POSTGRES_URL"]))
     results = []
     try:
@@ -190,7 +215,8 @@ def main():
     finally:
         for engine in engines:
             engine.close()
-    print(f"\n== Flatness ({SECONDS} s per run, {CONNECTIONS} connections, 2 wrk threads, {os.cpu_count()} cores)")
+    print(f"\n== Flatness ({SECONDS} s per run, {CONNECTIONS} connections, 2 wrk threads, {os.cpu_count()} cores; p99 at "
+          f"{CONNECTIONS * 1000 // int(PAGE_PACE_MS):,} pages/s and {CONNECTIONS * 1000 // int(REPORT_PACE_MS):,} reports/s offered)")
     print(f"{'':11} {'reports':>11} {'page/s':>8} {'page p99':>9} {'× first':>8} {'reports/s':>10} {'report p99':>11} "
           f"{'× first':>8} {'RSS MB':>7} {'peak MB':>8} {'exact':>6}")
     for name, rows in results:
@@ -201,8 +227,8 @@ def main():
                   f"{page.get('P99_MS', 0) / first_page:>8.2f} {reports.get('ACCEPTED', 0) / SECONDS:>10,.0f} "
                   f"{reports.get('P99_MS', 0):>9.2f}ms {reports.get('P99_MS', 0) / first_report:>8.2f} {rss:>7.0f} {peak:>8.0f} "
                   f"{exact:>6}")
-    print("(× first: the p99 at that size over the p99 at the first size, same engine, same run; targets: ≤ 1.2 at 10^7, "
-          "RSS ≤ 150 MB)")
+    print("(page/s and reports/s flat out; p99 at the fixed pace; × first: the p99 at that size over the p99 at the first "
+          "size, same engine, same run; targets: ≤ 1.2 at 10^7, RSS ≤ 150 MB)")
 
 
 if __name__ == "__main__":
