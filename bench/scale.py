@@ -57,8 +57,8 @@ class SQLite:
             (first, last - 1, START_MS))
         for dimension, key, channel in COUNTERS:
             database.execute(
-                "INSERT INTO action_totals (urgent_action_id, dimension, key, channel, count) VALUES ('30-24', ?, ?, ?, ?) "
-                "ON CONFLICT (urgent_action_id, dimension, key, channel) DO UPDATE SET count = count + excluded.count",
+                "INSERT INTO action_counters (urgent_action_id, dimension, key, channel, shard, count) VALUES ('30-24', ?, ?, ?, 0, ?) "
+                "ON CONFLICT (urgent_action_id, dimension, key, channel, shard) DO UPDATE SET count = count + excluded.count",
                 (dimension, key, channel, last - first))
         database.commit()
         database.execute("ANALYZE")
@@ -99,9 +99,9 @@ class Postgres:
             f"{START_MS} + i * 60, false, 1, 0, 0, 0, 0, 0 FROM generate_series({first}, {last - 1}) AS i")
         for dimension, key, channel in COUNTERS:
             self.sql(
-                "INSERT INTO action_totals (urgent_action_id, dimension, key, channel, count) "
-                f"VALUES ('30-24', '{dimension}', '{key}', '{channel}', {last - first}) "
-                "ON CONFLICT (urgent_action_id, dimension, key, channel) DO UPDATE SET count = action_totals.count + excluded.count")
+                "INSERT INTO action_counters (urgent_action_id, dimension, key, channel, shard, count) "
+                f"VALUES ('30-24', '{dimension}', '{key}', '{channel}', 0, {last - first}) "
+                "ON CONFLICT (urgent_action_id, dimension, key, channel, shard) DO UPDATE SET count = action_counters.count + excluded.count")
         self.sql("VACUUM ANALYZE action_reports")
         # What a bulk load leaves dirty is written out now, not during the measurement; then the server's
         # own background work after it (autovacuum of what the load touched) is let finish.

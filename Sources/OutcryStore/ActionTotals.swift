@@ -4,8 +4,8 @@ import SQLKit
 // An action's totals are counters kept beside its reports, moved in the same transaction; reading them
 // costs a handful of rows per action whatever the number of reports.
 extension Store {
-    /// Adds counted reports to the counters: one row per action × breakdown × key × channel.
-    static func addToTotals(_ rows: [ActionReportRow], on database: any SQLDatabase) async throws {
+    /// Adds counted reports to the counters, in `shard`: one row per action × breakdown × key × channel.
+    static func addToTotals(_ rows: [ActionReportRow], shard: Int, on database: any SQLDatabase) async throws {
         var counters: [TotalsKey: Int] = [:]
         for row in rows {
             for (dimension, key) in row.breakdownKeys {
@@ -20,13 +20,15 @@ extension Store {
             }
         }
         guard !counters.isEmpty else { return }
-        let insert = database.insert(into: "action_totals").columns("urgent_action_id", "dimension", "key", "channel", "count")
+        let insert = database.insert(into: "action_counters").columns("urgent_action_id", "dimension", "key", "channel", "shard", "count")
         for (key, count) in counters.sorted(by: { $0.key < $1.key }) {
-            insert.values(SQLBind(key.action), SQLBind(key.dimension.rawValue), SQLBind(key.key), SQLBind(key.channel), SQLBind(count))
+            insert.values(
+                SQLBind(key.action), SQLBind(key.dimension.rawValue), SQLBind(key.key), SQLBind(key.channel), SQLBind(shard), SQLBind(count)
+            )
         }
         try await insert
-            .onConflict(with: ["urgent_action_id", "dimension", "key", "channel"]) {
-                $0.set(SQLIdentifier("count"), to: SQLRaw("action_totals.count + excluded.count"))
+            .onConflict(with: ["urgent_action_id", "dimension", "key", "channel", "shard"]) {
+                $0.set(SQLIdentifier("count"), to: SQLRaw("action_counters.count + excluded.count"))
             }
             .run()
     }

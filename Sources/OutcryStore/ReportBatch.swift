@@ -12,7 +12,7 @@ extension Store {
 
     static func record(
         _ reports: [IncomingReport], caps: ReportCaps, known: [ActivityKey: ActivityCount], pending: [ActivityKey: ActivityCount],
-        flush: Bool, on database: any SQLDatabase
+        flush: Bool, shard: Int, on database: any SQLDatabase
     ) async throws -> Recorded {
         // The first report of each key; a robot's is flagged at once, the caps are decided below.
         var seen = Set<String>()
@@ -49,7 +49,7 @@ extension Store {
                 .run()
         }
         if flush { try await addActivity(pending.merging(added) { $0.plus($1) }, on: database) }
-        try await addToTotals(rows.filter { !$0.flagged }, on: database)
+        try await addToTotals(rows.filter { !$0.flagged }, shard: shard, on: database)
         for contact in new.compactMap(\.contact) {
             try await database.upsert(into: "supporter_contacts", contact, conflictingOn: "lookup")
         }

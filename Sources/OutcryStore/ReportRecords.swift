@@ -111,8 +111,9 @@ extension Store: ReportRecords {
         let known = ledger.snapshot(of: Set(reports.map(ActivityKey.init)), now: now)
         let flush = ledger.flushIsDue(now: now)
         let pending = flush ? ledger.pending : [:]
+        let shard = counterShard
         let result = try await engine.transaction { database in
-            try await Self.record(reports, caps: caps, known: known, pending: pending, flush: flush, on: database)
+            try await Self.record(reports, caps: caps, known: known, pending: pending, flush: flush, shard: shard, on: database)
         }
         ledger.apply(seeded: result.seeded, added: result.added, flushed: flush, now: now)
         return result.outcomes
@@ -125,9 +126,14 @@ extension Store: ReportRecords {
 
     public func totals(of actions: [Identifier<UrgentAction>]) async throws -> [Identifier<UrgentAction>: Totals] {
         guard !actions.isEmpty else { return [:] }
+        // The sum of each counter's shards.
         let rows = try await engine.read { database in
-            try await database.rows(
-                of: "action_totals", where: "urgent_action_id", in: actions.map(\.rawValue), orderedBy: "dimension", as: TotalsRow.self)
+            try await database.select()
+                .columns("urgent_action_id", "dimension", "key", "channel").column(SQLRaw("CAST(SUM(count) AS BIGINT)"), as: "count")
+                .from("action_counters").where("urgent_action_id", .in, actions.map(\.rawValue))
+                .groupBy("urgent_action_id").groupBy("dimension").groupBy("key").groupBy("channel")
+                .orderBy("dimension")
+                .all(decoding: TotalsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
         let byAction = Dictionary(grouping: rows, by: \.urgentActionId)
         return Dictionary(actions.map { ($0, Self.totals(from: byAction[$0.rawValue] ?? [])) }, uniquingKeysWith: { first, _ in first })
@@ -155,7 +161,8 @@ extension Store: ReportRecords {
     public func review(
         report id: Int64, of action: Identifier<UrgentAction>, accept: Bool, actor: String, now: Date
     ) async throws -> Bool {
-        try await engine.transaction { database in
+        let shard = counterShard
+        return try await engine.transaction { database in
             guard
                 let row = try await database.select().columns("*").from("action_reports")
                     .where("id", .equal, id).where("urgent_action_id", .equal, action.rawValue)
@@ -169,7 +176,7 @@ extension Store: ReportRecords {
                 .where("id", .equal, id).run()
             if accept {
                 report.flagged = false
-                try await Self.addToTotals([report], on: database)
+                try await Self.addToTotals([report], shard: shard, on: database)
             }
             let total = report.counts.values.reduce(0, +)
             let summary =

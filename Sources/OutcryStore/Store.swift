@@ -14,6 +14,10 @@ public final class Store: Sendable {
         self.engine = engine
     }
 
+    /// The shard of the counters a write adds to (`M0022_ShardCounters`): one of 16 at random on PostgreSQL,
+    /// where instances commit at the same moment; SQLite has one writer, and one shard.
+    var counterShard: Int { engine.kind == .postgres ? Int.random(in: 0..<16) : 0 }
+
     /// Opens the database named by `location`, without migrating it.
     public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Store {
         switch location {

@@ -21,6 +21,28 @@ import Testing
             clientHash: client, reportedAt: now, honeypotFilled: honeypot)
     }
 
+    /// On PostgreSQL each commit adds to one of several shards of the counters, so instances committing at
+    /// once do not queue on the same rows; the totals are their sum, whatever shards the commits took.
+    @Test(arguments: ThrowawayDatabase.engines)
+    func totalsAreTheSumOfTheCounterShards(engine: SQLEngineKind) async throws {
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
+            _ = try await store.loadDemoData()
+            // Each recorded on its own: a commit each, a shard each.
+            for index in 0..<40 {
+                let outcome = try await store.record(
+                    [report("r\(index)", [.letter: 2], target: "sadyr-japarov", country: "KG", client: "c\(index)")], caps: ReportCaps())
+                #expect(outcome == [.counted])
+            }
+            let totals = try await store.totals(of: "30-24")
+            #expect(totals.reports == 40 && totals.byChannel[.letter] == 80)
+            #expect(totals.byTarget["sadyr-japarov"]?.reports == 40 && totals.peopleByCountry[Country(rawValue: "KG")] == 40)
+            let shards = try await store.engine.read { database in
+                try await database.raw("SELECT COUNT(DISTINCT shard) AS n FROM action_counters").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(engine == .sqlite ? shards == 1 : shards ?? 0 > 1, "SQLite has one writer and one shard")
+        }
+    }
+
     /// One letter copied to both officials is one person and one letter in all, and counts for each of them.
     @Test(arguments: ThrowawayDatabase.engines)
     func aReportNamingSeveralOfficialsCountsOnceInAllAndForEach(engine: SQLEngineKind) async throws {

@@ -36,6 +36,7 @@ public enum Migrations {
         M0019_CreateSitePages(),
         M0020_AddImportWork(),
         M0021_AddCasePictures(),
+        M0022_ShardCounters(),
     ]
 }
 
