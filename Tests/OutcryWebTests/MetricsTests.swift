@@ -54,6 +54,9 @@ import Testing
             let again = try await client.submit("/actions/30-24/report", [("token", token), ("count_letter", "2")])
             #expect(again.status == .seeOther, "the same form again: a repeat, stored once")
             #expect(try await client.execute(uri: "/actions/no-such-action", method: .get).status == .notFound)
+            for invented in ["PROPFIND", "MKCOL"] {
+                _ = try await client.execute(uri: "/actions/30-24", method: HTTPRequest.Method(invented)!)
+            }
 
             let text = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Self.token)"]).text
             let values = Self.samples(text)
@@ -70,6 +73,7 @@ import Testing
             #expect(values[#"outcry_outbox_messages{status="queued"}"#] == 0)
             #expect(values.keys.contains { $0.hasPrefix("outcry_http_request_duration_seconds_bucket{") })
             #expect(!text.contains("30-24") && !text.contains("no-such-action"), "routes, never the addresses asked for")
+            #expect(!text.contains("PROPFIND") && text.contains(#"method="other""#), "methods outside the site's count as one")
         }
     }
 

@@ -39,18 +39,27 @@ struct MetricsController: Sendable {
 struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: OutcryMetrics
 
+    /// The methods counted by name; any other a client makes up counts as one, so nobody can grow the
+    /// table of counters without end.
+    static func label(_ method: HTTPRequest.Method) -> String {
+        switch method {
+        case .get, .head, .post, .put, .patch, .delete, .options: method.rawValue
+        default: "other"
+        }
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         do {
             let response = try await next(request, context)
             metrics.request(
-                route: context.endpointPath ?? "(not found)", method: request.method.rawValue, status: response.status.code,
+                route: context.endpointPath ?? "(not found)", method: Self.label(request.method), status: response.status.code,
                 duration: ContinuousClock.now - started)
             return response
         } catch {
             let status = (error as? any HTTPResponseError)?.status.code ?? 500
             metrics.request(
-                route: context.endpointPath ?? "(not found)", method: request.method.rawValue, status: status,
+                route: context.endpointPath ?? "(not found)", method: Self.label(request.method), status: status,
                 duration: ContinuousClock.now - started)
             throw error
         }
