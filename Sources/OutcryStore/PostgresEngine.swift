@@ -49,9 +49,27 @@ public final class PostgresEngine: SQLEngine {
     }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { [logger] connection in
+        try await withOpenConnection { [logger] connection in
             try await inTransaction(OpenConnectionDatabase(connection, logger: logger), rollback: { !Self.endsConnection($0) }, body)
         }
+    }
+
+    /// A connection from the pool that is still open when lent: one the server closed a moment ago (a
+    /// restart) can be lent before the pool hears of it, and since nothing was sent on it yet, another
+    /// is asked for instead of failing the request.
+    private func withOpenConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        for attempt in 1...3 {
+            do {
+                return try await client.withConnection { connection in
+                    guard !connection.isClosed else { throw ClosedWhenLent() }
+                    return try await body(connection)
+                }
+            } catch is ClosedWhenLent {
+                // The pool hears of the closing on the connection's event loop: give it that moment.
+                try await Task.sleep(for: .milliseconds(10 * attempt))
+            }
+        }
+        throw StoreError.connectionLost
     }
 
     /// Whether the error closed the connection: it was lost, or the server ended the session (a FATAL
@@ -68,7 +86,7 @@ public final class PostgresEngine: SQLEngine {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { [logger] connection in
+        try await withOpenConnection { [logger] connection in
             try await body(OpenConnectionDatabase(connection, logger: logger))
         }
     }
@@ -173,6 +191,9 @@ extension StoreError {
         return state.hasPrefix("08") || state.hasPrefix("57")
     }
 }
+
+/// A connection the pool lent after the server had closed it.
+private struct ClosedWhenLent: Error {}
 
 /// A pooled connection's SQL that sends nothing on a connection already closed: PostgresNIO 1.33 writes the
 /// statement to the closed channel, the write fails unseen, and the statement's answer is awaited for

@@ -85,8 +85,8 @@ import Testing
 }
 
 extension SiteRouteTests {
-    /// The database restarting is not the supporter's doing, nor a failure to hide: a 503 that says nothing
-    /// was saved, in the page's language, and when to try again.
+    /// The database restarting is not the supporter's doing, nor a failure to hide: a 503 that asks to send
+    /// again (the form's key counts it once), in the page's language, and when to try again.
     @Test func aLostDatabaseConnectionAsksToSendAgainInAMinute() async throws {
         let renderer = try await PageRenderer(themeDirectory: nil)
         let router = Router(context: OutcryRequestContext.self)
@@ -97,9 +97,9 @@ extension SiteRouteTests {
             let response = try await client.execute(uri: "/actions/30-24/report", method: .post)
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "10")
-            #expect(String(buffer: response.body).contains("Nothing you sent was saved. Please send it again in a minute"))
+            #expect(String(buffer: response.body).contains("What you sent may not have been saved. Please send it again in a minute"))
             let russian = try await client.execute(uri: "/ru/actions/30-24/report", method: .post)
-            #expect(String(buffer: russian.body).contains("Ничего из отправленного не сохранено"))
+            #expect(String(buffer: russian.body).contains("Отправленное вами могло не сохраниться"))
         }
     }
 

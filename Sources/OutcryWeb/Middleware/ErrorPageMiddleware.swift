@@ -33,8 +33,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func failed(_ error: any Error, _ request: Request, _ context: Context) -> Response {
         if StoreError.isUnavailable(error) {
-            // The database is restarting or out of reach: nothing was saved, and the same request works
-            // again once it is back. Balancers and browsers are told when to try again.
+            // The database is restarting or out of reach: most likely nothing was saved (sending again counts
+            // once), and the same request works once it is back. Balancers and browsers are told when to try again.
             context.logger.warning("database unavailable", metadata: ["path": .string(SiteRoute.loggable(request.uri.path))])
             var response = page(for: .serviceUnavailable, message: nil, language: Self.language(context))
             response.headers[.retryAfter] = "10"
