@@ -30,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
     ],
     targets: [
         .target(name: "OutcryCore"),
@@ -49,6 +52,21 @@ let package = Package(
             resources: [.copy("Resources/demo-dataset.json"), .copy("Resources/demo-translations.json"), .copy("Resources/seeds")]
         ),
         .target(
+            name: "OutcryAPI",
+            dependencies: [
+                "OutcryCore",
+                "OutcryStore",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.json")],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
             name: "OutcryMail",
             dependencies: [
                 "OutcryCore",
@@ -65,6 +83,7 @@ let package = Package(
                 "OutcryCore",
                 "OutcryStore",
                 "OutcryMail",
+                "OutcryAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -114,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "OutcryWebTests",
             dependencies: [
-                "OutcryWeb", "OutcryStore", "OutcryCore", "OutcryMail", "OutcryTestSupport",
+                "OutcryWeb", "OutcryStore", "OutcryCore", "OutcryMail", "OutcryAPI", "OutcryTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

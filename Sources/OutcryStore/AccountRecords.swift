@@ -280,7 +280,7 @@ extension Store: AccountRecords {
             .run()
     }
 
-    private static func accountID(email: String, on database: any SQLDatabase) async throws -> String {
+    static func accountID(email: String, on database: any SQLDatabase) async throws -> String {
         guard
             let id = try await database.select().column("id").from("accounts").where("email", .equal, email).first()?
                 .decode(column: "id", as: String.self)

@@ -48,7 +48,7 @@ public enum TestApp {
     /// As `withDemo`, with a second connection to the same database that stands for another instance.
     public static func withDemoAndOtherInstance<T: Sendable>(
         clock: FixedClock, engine: SQLEngineKind = .sqlite, passwordCost: UInt8 = 12, pseudoLocale: Bool = false,
-        _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
+        configure: (inout Configuration) -> Void = { _ in }, _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-web-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -59,6 +59,7 @@ public enum TestApp {
                 .init(dataDirectory: directory, databaseURL: databaseURL, loadDemoData: true), environment: environment)
             configuration.passwordCost = passwordCost
             configuration.pseudoLocale = pseudoLocale
+            configure(&configuration)
             let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock)
             let other = try await Store.open(configuration.database, logger: logger)
             do {

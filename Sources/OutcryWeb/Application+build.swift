@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import OutcryAPI
 import OutcryCore
 import OutcryMail
 import OutcryStore
@@ -98,12 +99,20 @@ public func buildApplication(
     .addRoutes(to: router)
     FindingController(pages: FindingPages(store: store, siteURL: configuration.siteURL, clock: clock), renderer: renderer).addRoutes(
         to: router)
+    let reportWriter = ReportWriter(store: store, committed: metrics.reportBatch)
     let actionPages = ActionPages(
-        store: store, clock: clock, tokens: tokens, writer: ReportWriter(store: store, committed: metrics.reportBatch),
+        store: store, clock: clock, tokens: tokens, writer: reportWriter,
         hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
         publicURL: configuration.siteURL, totalsCache: totals, vault: vault,
         actions: ActionCache(store: store, versions: cache))
     TakingActionController(pages: actionPages, renderer: renderer).addRoutes(to: router)
+    try OutcryAPI(
+        store: store, clock: clock, links: .site(configuration.siteURL), writer: reportWriter, limits: configuration.apiRateLimits,
+        reported: { totals.invalidate($0) }
+    )
+    .addRoutes(to: router) { [trust = configuration.trustForwardedFor] request, context in
+        ClientHasher.address(peer: context.remoteAddress, forwardedFor: request.forwardedFor, trustForwardedFor: trust)
+    }
     // The same handling as the report route's, for forms that come by the raw lane.
     let reportLane: ReportLane = { action, language, form, peer, forwardedFor in
         guard

@@ -16,7 +16,9 @@ struct Outcry: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "outcry", abstract: words("cli.outcry.abstract"),
-        subcommands: [Serve.self, Migrate.self, Import.self, User.self, SendAlerts.self, Backup.self, Restore.self, Settings.self],
+        subcommands: [
+            Serve.self, Migrate.self, Import.self, User.self, Token.self, SendAlerts.self, Backup.self, Restore.self, Settings.self,
+        ],
         defaultSubcommand: Serve.self)
 
     /// Runs Swift concurrency's tasks on the same threads as the network event loops, so a request's

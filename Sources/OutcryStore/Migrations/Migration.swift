@@ -37,6 +37,7 @@ public enum Migrations {
         M0020_AddImportWork(),
         M0021_AddCasePictures(),
         M0022_ShardCounters(),
+        M0023_CreateAPITokens(),
     ]
 }
 

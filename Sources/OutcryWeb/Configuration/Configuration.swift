@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OutcryAPI
 import OutcryCore
 import OutcryMail
 import OutcryStore
@@ -40,6 +41,8 @@ public struct Configuration: Sendable, Equatable {
     public var smtpConnections = 4
     /// The token Prometheus shows to read `/metrics`; without one, the metrics are not served.
     public var metricsToken: String?
+    /// API requests allowed a minute for each token (and half as many for each client without one), per instance.
+    public var apiRateLimits = APIRateLimits()
     /// How long a connection may take over a request head, a body, or between requests.
     public var timeouts = ConnectionTimeouts()
     /// Every word of the public pages written in the pseudo-locale, to find any that is not in a catalog.

@@ -1,13 +1,15 @@
 import Foundation
 import Logging
 import NIOCore
+import OutcryAPI
 import OutcryCore
 
 extension ConfigurationKey {
     /// Every setting, in the order problems are reported.
     public static let all: [ConfigurationKey] = [
         host, port, dataDirectory, databaseURL, demo, themeDirectory, logLevel, logFormat, publicURL, dataKey, trustForwardedFor, smtpURL,
-        smtpCAFile, smtpConnections, mailFrom, alertMailsPerHour, metricsToken, headTimeout, bodyTimeout, idleTimeout, pseudoLocale,
+        smtpCAFile, smtpConnections, mailFrom, alertMailsPerHour, metricsToken, apiRequestsPerMinute, headTimeout, bodyTimeout, idleTimeout,
+        pseudoLocale,
     ]
 
     public static let host = ConfigurationKey(
@@ -183,6 +185,14 @@ extension ConfigurationKey {
             return ConfigurationProblem("metrics-token")
         }
         configuration.metricsToken = value
+        return nil
+    }
+
+    public static let apiRequestsPerMinute = ConfigurationKey(
+        option: nil, environment: "OUTCRY_API_REQUESTS_PER_MINUTE", defaultValue: "600", commands: [.serve]
+    ) { value, configuration in
+        guard let number = Int(value), (2...1_000_000).contains(number) else { return problem("api-requests", value) }
+        configuration.apiRateLimits = APIRateLimits(perToken: number, perClient: max(1, number / 2))
         return nil
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import OutcryAPI
 import OutcryCore
 import OutcryStore
 
@@ -12,6 +13,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
+            // An API client reads problems, never pages.
+            if SiteRoute.isAPI(request.uri.path) { return OutcryAPI.problem(status: error.status) }
             return page(for: error.status, message: error.body, language: Self.language(context))
         } catch let refusal as RefusalError {
             let messages = Self.language(context)
