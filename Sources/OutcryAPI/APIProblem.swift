@@ -84,6 +84,12 @@ extension APIProblem {
     /// A body that is not JSON is malformed (400); JSON with a field missing or of the wrong kind is
     /// unprocessable (422), with the field's pointer.
     static func describing(_ error: DecodingError) -> APIProblem {
+        // A parameter (`?per_page=x`) or a body that is not an object at all: malformed, nothing to point at.
+        func malformed(_ context: DecodingError.Context) -> APIProblem? {
+            context.codingPath.isEmpty
+                ? APIProblem(status: .badRequest, detail: "A parameter or the body is not of the kind the API document gives for it.")
+                : nil
+        }
         func pointer(_ path: [any CodingKey]) -> String {
             "/" + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/")
         }
@@ -91,8 +97,10 @@ extension APIProblem {
         case .keyNotFound(let key, let context):
             return .invalid(pointer(context.codingPath + [key]), "This field is required.")
         case .typeMismatch(let type, let context):
+            if let problem = malformed(context) { return problem }
             return .invalid(pointer(context.codingPath), "This field must be \(Self.kind(type)).")
         case .valueNotFound(let type, let context):
+            if let problem = malformed(context) { return problem }
             return .invalid(pointer(context.codingPath), "This field must be \(Self.kind(type)), not null.")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return APIProblem(status: .badRequest, detail: "The body is not valid JSON.") }

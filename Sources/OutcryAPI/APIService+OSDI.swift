@@ -61,6 +61,9 @@ extension APIService {
         switch input.body {
         case .applicationHalJson(let body), .json(let body): outreach = body
         }
+        for (index, identifier) in (outreach.identifiers ?? []).enumerated() where !(3...200).contains(identifier.count) {
+            throw APIProblem.invalid("/identifiers/\(index)", "An identifier must have 3 to 200 characters.")
+        }
         guard let key = input.headers.idempotencyKey ?? outreach.identifiers?.first else {
             throw APIProblem.invalid(
                 "/identifiers",
@@ -129,12 +132,16 @@ extension APIService {
     /// Whether an OSDI target names this official: the whole name, or the family name alone when it is
     /// the last word of the official's.
     static func matches(_ wanted: Components.Schemas.OSDITarget, _ official: Target) -> Bool {
-        let name = [wanted.givenName, wanted.familyName].compactMap { $0 }.joined(separator: " ")
-        func folded(_ text: String) -> String {
-            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(separator: " ").joined(separator: " ")
+        func folded(_ text: String?) -> String {
+            (text ?? "").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(separator: " ").joined(
+                separator: " ")
         }
-        guard !name.isEmpty else { return wanted.title.map { folded($0) == folded(official.title ?? "") } ?? false }
-        return folded(official.name) == folded(name) || folded(official.name).hasSuffix(" " + folded(name))
+        let name = folded([wanted.givenName, wanted.familyName].compactMap { $0 }.joined(separator: " "))
+        guard !name.isEmpty else {
+            let title = folded(wanted.title)
+            return !title.isEmpty && title == folded(official.title)
+        }
+        return folded(official.name) == name || folded(official.name).hasSuffix(" " + name)
     }
 
     /// OSDI's outreach types, as Outcry's channels; anything else is "other".

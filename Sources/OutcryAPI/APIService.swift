@@ -191,6 +191,7 @@ struct APIService: APIProtocol {
         guard (3...200).contains(key.count) else { throw APIProblem.invalid(keyField, "The key must have 3 to 200 characters.") }
         var country: Country?
         if let typedCountry, !typedCountry.isEmpty {
+            guard typedCountry.count <= 100 else { throw APIProblem.invalid(countryField, "A country's name has at most 100 characters.") }
             guard let known = Country(rawValue: typedCountry) ?? Country.named(typedCountry) else {
                 throw APIProblem.invalid(countryField, "This is not a country Outcry knows: use its ISO 3166 code, such as KG.")
             }

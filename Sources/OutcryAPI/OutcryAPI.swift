@@ -28,10 +28,46 @@ public struct OutcryAPI: Sendable {
         return data
     }()
 
-    /// A problem in JSON for an API address that the router refused before the API's own middleware saw it
-    /// (a method the address does not take).
+    /// The answer to a request the API's routes do not take: 405 with the methods it does take when the
+    /// address is one of the document's, else 404; a problem in JSON either way, never a page.
+    public static func refusal(method: HTTPRequest.Method, path: String) -> Response {
+        let allowed = documentedMethods(of: path)
+        guard !allowed.isEmpty else {
+            return APIMiddleware<BasicRequestContext>.response(APIProblem(status: .notFound, detail: "The API has no \(path)."))
+        }
+        let list = allowed.sorted().joined(separator: ", ")
+        return APIMiddleware<BasicRequestContext>.response(
+            APIProblem(
+                status: .methodNotAllowed, detail: "\(path) takes \(list), not \(method.rawValue).",
+                headers: [.allow: list]))
+    }
+
+    /// Any other status the server gave before the API saw the request (a body too large), as a problem.
     public static func problem(status: HTTPResponse.Status) -> Response {
         APIMiddleware<BasicRequestContext>.response(APIProblem(status: status, detail: nil))
+    }
+
+    /// Each path template of the document (`/api/v1/actions/{id}`) with its methods, in upper case.
+    private static let documentedPaths: [(segments: [Substring], methods: Set<String>)] = {
+        guard let object = try? JSONSerialization.jsonObject(with: document) as? [String: Any],
+            let paths = object["paths"] as? [String: [String: Any]]
+        else { return [] }
+        let verbs: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+        return paths.map { path, operations in
+            (path.split(separator: "/"), Set(operations.keys.filter(verbs.contains).map { $0.uppercased() }))
+        }
+    }()
+
+    static func documentedMethods(of path: String) -> Set<String> {
+        let asked = path.split(separator: "/")
+        guard
+            let match = documentedPaths.first(where: { template in
+                template.segments.count == asked.count
+                    && zip(template.segments, asked).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+            })
+        else { return [] }
+        // A GET is also answered to HEAD.
+        return match.methods.contains("GET") ? match.methods.union(["HEAD"]) : match.methods
     }
 
     public func addRoutes<Context: RequestContext>(
@@ -49,11 +85,12 @@ public struct OutcryAPI: Sendable {
                 status: .ok, headers: [.contentType: "application/vnd.oai.openapi+json", .cacheControl: "public, max-age=300"],
                 body: .init(byteBuffer: ByteBuffer(bytes: Self.document)))
         }
-        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
-            group.on("/api/v1/**", method: method) { request, _ -> Response in
-                throw APIProblem(status: .notFound, detail: "The API has no \(request.method.rawValue) \(request.uri.path).")
+        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .options, .trace] {
+            for pattern in ["/api/v1/**", "/api"] {
+                group.on(.init(pattern), method: method) { request, _ -> Response in
+                    Self.refusal(method: request.method, path: request.uri.path)
+                }
             }
-            group.on("/api", method: method) { _, _ -> Response in throw APIProblem(status: .notFound, detail: "The API is at /api/v1.") }
         }
     }
 }

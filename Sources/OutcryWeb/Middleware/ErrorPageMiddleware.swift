@@ -14,7 +14,10 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             // An API client reads problems, never pages.
-            if SiteRoute.isAPI(request.uri.path) { return OutcryAPI.problem(status: error.status) }
+            if SiteRoute.isAPI(request.uri.path) {
+                return error.status == .notFound || error.status == .methodNotAllowed
+                    ? OutcryAPI.refusal(method: request.method, path: request.uri.path) : OutcryAPI.problem(status: error.status)
+            }
             return page(for: error.status, message: error.body, language: Self.language(context))
         } catch let refusal as RefusalError {
             let messages = Self.language(context)
