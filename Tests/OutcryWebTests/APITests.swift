@@ -325,7 +325,9 @@ import Testing
             }
             let missing = try await client.execute(uri: "/api/v1/nothing-here", method: .get)
             try Self.expectProblem(missing, .notFound)
-            try Self.expectProblem(try await client.execute(uri: "/api/v1/actions", method: .delete), .notFound)
+            let delete = try await client.execute(uri: "/api/v1/actions", method: .delete)
+            try Self.expectProblem(delete, .methodNotAllowed)
+            #expect(delete.headers[.allow] == "GET, HEAD", "an address of the document: the methods it takes")
         }
     }
 
