@@ -72,3 +72,49 @@ def test_schemathesis_finds_nothing(api_site, with_token):
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert "failure" not in result.stdout.splitlines()[-1], result.stdout[-3000:]
+
+
+def test_an_administrator_makes_a_token_on_the_page_and_revokes_it(start_server, browser, screenshots):
+    from axe_playwright_python.sync_playwright import Axe
+    import urllib.error
+    import urllib.request
+    from test_coordinators import add_user, shoot
+
+    data_dir = tempfile.mkdtemp(prefix="outcry-api-admin-")
+    link = add_user(data_dir, "admin@example.org", "admin")
+    server = start_server("--demo", data_dir=data_dir)
+    page = browser.new_page()
+    page.goto(server.url + link)
+    page.fill("#field-password", "correct horse battery staple")
+    page.fill("#field-confirmation", "correct horse battery staple")
+    page.click("main button[type=submit]")
+    page.fill("#field-email", "admin@example.org")
+    page.fill("#field-password", "correct horse battery staple")
+    page.click("main button[type=submit]")
+
+    page.click("nav >> text=API tokens")
+    assert page.locator("h1").inner_text() == "API tokens"
+    page.fill("#token-name", "Events CRM")
+    page.check("input[name=scope][value=reports]")
+    page.fill("#token-days", "30")
+    page.click("main button[type=submit]:has-text('Make the token')")
+    secret = page.locator("p.copy").inner_text().strip()
+    assert secret.startswith("outcry_")
+    assert page.locator("p.notice").inner_text().startswith("The token “Events CRM” was made")
+    assert Axe().run(page).response["violations"] == []
+    shoot(page, screenshots, "api-tokens")
+
+    def status(token):
+        request = urllib.request.Request(server.url + "/api/v1/actions?status=draft", headers={"Authorization": "Bearer " + token})
+        try:
+            return urllib.request.urlopen(request, timeout=10).status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    assert status(secret) == 200
+    page.goto(server.url + "/admin/api-tokens")
+    assert secret not in page.content(), "the secret is shown once"
+    page.click("button[aria-label='Revoke the token “Events CRM”']")
+    assert "was revoked" in page.locator("p.notice").inner_text()
+    assert status(secret) == 401
+    shutil.rmtree(data_dir, ignore_errors=True)

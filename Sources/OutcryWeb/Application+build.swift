@@ -171,6 +171,7 @@ func addCoordinatorRoutes(
     let account = AccountController(auth: auth, renderer: renderer, siteURL: siteURL, siteName: pages.siteName)
     account.addRoutes(to: signedIn)
     TwoFactorController(auth: auth, renderer: renderer, siteName: pages.siteName, account: account).addRoutes(to: signedIn)
+    APITokensController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     UrgentActionsController(auth: auth, renderer: renderer, pages: pages, cache: cache, alerts: alerts).addRoutes(to: signedIn)
     ImportController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     let store = auth.store

@@ -345,3 +345,64 @@ import Testing
         }
     }
 }
+
+/// The administrators' page of API tokens.
+@Suite struct APITokensPageTests {
+    @Test func anAdministratorMakesATokenSeesItOnceAndRevokesIt() async throws {
+        try await TestApp.withCoordinators { client, store in
+            let admin = try await store.signedIn(.admin, now: FixedClock().now)
+            let partner = try await store.signedIn(.editor, now: FixedClock().now)
+            let empty = try await client.get("/admin/api-tokens", as: admin)
+            #expect(empty.status == .ok)
+            #expect(empty.text.contains("There are no API tokens yet."))
+
+            let made = try await client.post(
+                "/admin/api-tokens",
+                [("name", "Events CRM"), ("account", partner.email), ("scope", "read"), ("scope", "reports"), ("days", "30")],
+                as: admin)
+            #expect(made.status == .ok)
+            let secret = try #require(made.text.firstMatch(of: /outcry_[A-Za-z0-9_-]+/).map { String($0.output) })
+            #expect(made.text.contains("Copy this token now"))
+            let token = try #require(try await store.apiTokens().first)
+            #expect(token.name == "Events CRM" && token.scopes == [.read, .reports] && token.accountEmail == partner.email)
+            #expect(token.expiresAt == FixedClock().now.addingTimeInterval(30 * 86_400))
+            #expect(
+                try await client.execute(uri: "/api/v1/actions?status=draft", method: .get, headers: APITests.bearer(secret)).status == .ok)
+
+            let listed = try await client.get("/admin/api-tokens", as: admin)
+            #expect(listed.text.contains("Events CRM") && !listed.text.contains(secret), "the list never shows a secret: \(listed.text)")
+            #expect(try await store.auditLog(limit: 5, recordID: token.id.rawValue).first?.action == "token created")
+
+            let revoked = try await client.postFollowingRedirect("/admin/api-tokens/\(token.id.rawValue)/revoke", as: admin)
+            #expect(revoked.text.contains("The token “Events CRM” was revoked"))
+            try APITests.expectProblem(
+                try await client.execute(uri: "/api/v1/actions", method: .get, headers: APITests.bearer(secret)), .unauthorized)
+        }
+    }
+
+    @Test func aFormThatCannotMakeATokenSaysWhyAndKeepsWhatWasTyped() async throws {
+        try await TestApp.withCoordinators { client, store in
+            let admin = try await store.signedIn(.admin, now: FixedClock().now)
+            let cases: [([(String, String)], String)] = [
+                ([("name", ""), ("account", admin.email), ("scope", "read"), ("days", "30")], "Give the token a name"),
+                ([("name", "Sync"), ("account", admin.email), ("days", "30")], "Tick at least one scope"),
+                ([("name", "Sync"), ("account", admin.email), ("scope", "read"), ("days", "9999")], "must expire in 1 to 3650 days"),
+                ([("name", "Sync"), ("account", "nobody@example.org"), ("scope", "read"), ("days", "30")], "Choose one of the accounts"),
+            ]
+            for (fields, error) in cases {
+                let refused = try await client.post("/admin/api-tokens", fields, as: admin)
+                #expect(refused.status == .unprocessableContent)
+                #expect(refused.text.contains(error), "\(fields)")
+            }
+            let kept = try await client.post(
+                "/admin/api-tokens", [("name", "Sync <CRM>"), ("account", admin.email), ("days", "30")], as: admin)
+            #expect(kept.text.contains(#"value="Sync &lt;CRM&gt;""#), "typed again, escaped")
+            #expect(try await store.apiTokens().isEmpty, "nothing refused was made")
+            let forged = try await client.post(
+                "/admin/api-tokens", [("name", "Sync"), ("account", admin.email), ("scope", "read"), ("days", "30")], as: admin,
+                csrf: "wrong")
+            #expect(forged.status == .forbidden)
+            #expect(try await store.apiTokens().isEmpty)
+        }
+    }
+}

@@ -67,6 +67,9 @@ import Testing
             .init(method: .post, pattern: "/admin/users/{email}/reset", example: "/admin/users/nobody%40example.org/reset", access: .admin),
             .init(method: .post, pattern: "/admin/settings/two-factor", example: "/admin/settings/two-factor", access: .admin),
             .init(method: .get, pattern: "/admin/audit", example: "/admin/audit", access: .admin),
+            .init(method: .get, pattern: "/admin/api-tokens", example: "/admin/api-tokens", access: .admin),
+            .init(method: .post, pattern: "/admin/api-tokens", example: "/admin/api-tokens", access: .admin),
+            .init(method: .post, pattern: "/admin/api-tokens/{id}/revoke", example: "/admin/api-tokens/none/revoke", access: .admin),
             .init(
                 method: .get, pattern: "/admin/translations/{kind}/{id}", example: "/admin/translations/case/temirov-live-2024",
                 access: .viewer),

@@ -68,7 +68,7 @@ public struct APIToken: Hashable, Sendable, Identifiable {
     }
 
     /// The scopes in a fixed order, comma-separated.
-    public var scopeList: String { scopes.sorted().map(\.rawValue).joined(separator: ",") }
+    public var scopeList: String { scopes.sorted().map(\.rawValue).joined(separator: ", ") }
 
     /// How the audit log names what the token did.
     public var actor: String { "token \"\(name)\" (\(accountEmail))" }

@@ -187,6 +187,9 @@ public enum AdminRoute: Hashable, Sendable {
     case user(email: String, UserVerb)
     case requireTwoFactor
     case audit
+    /// Partner systems' API tokens (administrators), and revoking one.
+    case apiTokens
+    case revokeAPIToken(Identifier<APIToken>)
     case actions
     case newAction
     case action(Identifier<UrgentAction>)
@@ -250,6 +253,8 @@ public enum AdminRoute: Hashable, Sendable {
         case .user(let email, let verb): ["users", .parameter("email", email), .literal(verb.rawValue)]
         case .requireTwoFactor: ["settings", "two-factor"]
         case .audit: ["audit"]
+        case .apiTokens: ["api-tokens"]
+        case .revokeAPIToken(let id): ["api-tokens", .id(id), "revoke"]
         case .actions: ["actions"]
         case .newAction: ["actions", "new"]
         case .action(let id): ["actions", .id(id)]

@@ -50,3 +50,32 @@ struct UsersView: Sendable {
     var requireTwoFactor: String
     var twoFactorRequired: Bool
 }
+
+/// The administrators' page of API tokens: each token without its secret, the secret of the one just made
+/// (shown in this answer only), and the form that makes one.
+struct APITokensView: Sendable {
+    struct Row: Sendable {
+        var name: String
+        var account: String
+        var scopes: String
+        var expires: String
+        var lastUsed: String
+        var state: String
+        var isLive: Bool
+        var revoke: String
+        var revokeLabel: String
+    }
+
+    var admin: AdminPage
+    /// The secret of the token just made; nil on every other answer.
+    var secret: String?
+    var csrf: String
+    var tokens: [Row]
+    /// Templates read stored fields only.
+    var hasTokens: Bool
+    var create: String
+    var accounts: [FormField.Option]
+    var scopes: [FormField.Option]
+    var name: String
+    var days: String
+}

@@ -47,7 +47,9 @@ struct AdminPage: Sendable {
             ("organisations", AdminRoute.records(.organisations).path), ("targets", AdminRoute.records(.targets).path),
             ("statements", AdminRoute.records(.statements).path), ("site-pages", AdminRoute.sitePages.path),
         ]
-        if coordinator.account.role == .admin { links += [("users", AdminRoute.users.path), ("audit", AdminRoute.audit.path)] }
+        if coordinator.account.role == .admin {
+            links += [("users", AdminRoute.users.path), ("api-tokens", AdminRoute.apiTokens.path), ("audit", AdminRoute.audit.path)]
+        }
         links.append(("account", AdminRoute.account.path))
         signedIn = SignedIn(
             email: coordinator.email, role: coordinator.role, csrf: coordinator.session.csrf,

@@ -14,7 +14,8 @@ public struct PageRenderer: Sendable {
             HomePage.template, UrgentActionPage.template, CasePage.template, PersonPage.template, StatementPage.template,
             ErrorPage.template, LetterPage.template, ReportPage.template, ThanksPage.template, OfficialsReportPage.template,
             SharePage.template, AlertsView.template, FormView.template, ListView.template, MessageView.template,
-            AccountView.template, EnrolmentView.template, UsersView.template, DashboardView.template, ImportView.template,
+            AccountView.template, EnrolmentView.template, UsersView.template, APITokensView.template, DashboardView.template,
+            ImportView.template,
             TotalsView.blockTemplate, TotalsView.cardTemplate, SitePageView.template,
             ConfirmView.template,
         ] + Partial.names

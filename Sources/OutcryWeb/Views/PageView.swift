@@ -35,6 +35,7 @@ extension MessageView: CoordinatorPageView { static let template = "admin-messag
 extension AccountView: CoordinatorPageView { static let template = "admin-account" }
 extension EnrolmentView: CoordinatorPageView { static let template = "admin-two-factor" }
 extension UsersView: CoordinatorPageView { static let template = "admin-users" }
+extension APITokensView: CoordinatorPageView { static let template = "admin-api-tokens" }
 extension DashboardView: CoordinatorPageView { static let template = "admin-action" }
 extension ImportView: CoordinatorPageView {
     static let template = "admin-import"
