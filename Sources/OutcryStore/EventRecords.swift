@@ -52,6 +52,16 @@ extension Store: EventRecords {
                     .from("events").first()!.decode(column: "last", as: Int.self) + 1
             }
             try await Self.write(event, position: position, on: database)
+            // A release, a transfer, a sentence: partners following these people hear of it.
+            if event.kind.resultingStatus != nil, !event.people.isEmpty {
+                try await Self.queueWebhookEvent(
+                    .personStatusChanged,
+                    data: [
+                        "event_id": event.id.rawValue, "case_id": event.caseID.rawValue, "kind": event.kind.rawValue,
+                        "date": event.date.iso,
+                        "person_ids": event.people.map(\.rawValue), "href": "/api/v1/cases/\(event.caseID.rawValue)",
+                    ], on: database, now: audit.at)
+            }
         }
     }
 

@@ -47,8 +47,33 @@ extension Store: UrgentActionRecords {
 
     public func save(_ action: UrgentAction, audit: AuditEntry) async throws {
         try await saveRecord(audit) { database in
+            let before = try await database.select().column("status").from("urgent_actions").where("id", .equal, action.id.rawValue)
+                .first().map { try $0.decode(column: "status", as: String.self) }.flatMap(UrgentAction.Status.init(rawValue:))
             try await Self.write(action, updates: action.updates, on: database)
+            if let event = Self.webhookEvent(from: before, to: action.status) {
+                try await Self.queueWebhookEvent(event, data: Self.webhookData(action), on: database, now: audit.at)
+            }
         }
+    }
+
+    /// What partners hear of a change of status: published, changed while published, closed; nothing of drafts.
+    static func webhookEvent(from before: UrgentAction.Status?, to after: UrgentAction.Status) -> Webhook.Event? {
+        switch (before, after) {
+        case (.published, .published): .actionUpdated
+        case (_, .published): .actionPublished
+        case (.published, .closed): .actionClosed
+        default: nil
+        }
+    }
+
+    static func webhookData(_ action: UrgentAction) -> [String: Any] {
+        var data: [String: Any] = [
+            "action_id": action.id.rawValue, "number": action.number, "title": action.title, "status": action.status.rawValue,
+            "href": "/api/v1/actions/\(action.id.rawValue)",
+        ]
+        data["deadline"] = action.deadline?.iso
+        if let outcome = action.outcome { data["outcome"] = ["kind": outcome.kind.rawValue, "note": outcome.note] }
+        return data
     }
 
     private func urgentActions(

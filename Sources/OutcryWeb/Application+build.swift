@@ -133,6 +133,8 @@ public func buildApplication(
     var services: [any Service] = [
         StoreService(store: store), AlertHousekeepingService(alerts: alerts, clock: clock, logger: logger),
         ContentChangesService(store: store, cache: cache),
+        WebhookSenderService(
+            store: store, vault: vault, clock: clock, logger: logger, reportInterval: configuration.webhookReportInterval),
     ]
     if let smtp = configuration.smtp {
         services.append(
@@ -172,6 +174,7 @@ func addCoordinatorRoutes(
     account.addRoutes(to: signedIn)
     TwoFactorController(auth: auth, renderer: renderer, siteName: pages.siteName, account: account).addRoutes(to: signedIn)
     APITokensController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    WebhooksController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     UrgentActionsController(auth: auth, renderer: renderer, pages: pages, cache: cache, alerts: alerts).addRoutes(to: signedIn)
     ImportController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     let store = auth.store

@@ -70,6 +70,10 @@ import Testing
             .init(method: .get, pattern: "/admin/api-tokens", example: "/admin/api-tokens", access: .admin),
             .init(method: .post, pattern: "/admin/api-tokens", example: "/admin/api-tokens", access: .admin),
             .init(method: .post, pattern: "/admin/api-tokens/{id}/revoke", example: "/admin/api-tokens/none/revoke", access: .admin),
+            .init(method: .get, pattern: "/admin/webhooks", example: "/admin/webhooks", access: .admin),
+            .init(method: .post, pattern: "/admin/webhooks", example: "/admin/webhooks", access: .admin),
+            .init(method: .get, pattern: "/admin/webhooks/{id}", example: "/admin/webhooks/none", access: .admin),
+            .init(method: .post, pattern: "/admin/webhooks/{id}/remove", example: "/admin/webhooks/none/remove", access: .admin),
             .init(
                 method: .get, pattern: "/admin/translations/{kind}/{id}", example: "/admin/translations/case/temirov-live-2024",
                 access: .viewer),

@@ -38,6 +38,7 @@ public enum Migrations {
         M0021_AddCasePictures(),
         M0022_ShardCounters(),
         M0023_CreateAPITokens(),
+        M0024_CreateWebhooks(),
     ]
 }
 

@@ -44,7 +44,7 @@ struct AdminAuth: Sendable {
     /// Keys the sign-in throttle by a keyed hash of the address typed, never the address itself.
     private let throttleSecret: SymmetricKey
     /// Seals authenticator secrets: the database keeps them only sealed.
-    private let vault: ContactVault
+    let vault: ContactVault
 
     /// Sign-in attempts per client, counted before any password is checked: a flood of guesses from one
     /// place is turned away without costing bcrypt.

@@ -43,6 +43,8 @@ public struct Configuration: Sendable, Equatable {
     public var metricsToken: String?
     /// API requests allowed a minute for each token (and half as many for each client without one), per instance.
     public var apiRateLimits = APIRateLimits()
+    /// How often each instance looks for new reports to tell webhooks of (`reports.received`); tests shorten it.
+    public var webhookReportInterval: Duration = .seconds(60)
     /// How long a connection may take over a request head, a body, or between requests.
     public var timeouts = ConnectionTimeouts()
     /// Every word of the public pages written in the pseudo-locale, to find any that is not in a catalog.

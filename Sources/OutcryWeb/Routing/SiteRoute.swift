@@ -190,6 +190,10 @@ public enum AdminRoute: Hashable, Sendable {
     /// Partner systems' API tokens (administrators), and revoking one.
     case apiTokens
     case revokeAPIToken(Identifier<APIToken>)
+    /// Partner systems' webhooks (administrators): the list, one hook's delivery log, removing one.
+    case webhooks
+    case webhook(Identifier<Webhook>)
+    case removeWebhook(Identifier<Webhook>)
     case actions
     case newAction
     case action(Identifier<UrgentAction>)
@@ -255,6 +259,9 @@ public enum AdminRoute: Hashable, Sendable {
         case .audit: ["audit"]
         case .apiTokens: ["api-tokens"]
         case .revokeAPIToken(let id): ["api-tokens", .id(id), "revoke"]
+        case .webhooks: ["webhooks"]
+        case .webhook(let id): ["webhooks", .id(id)]
+        case .removeWebhook(let id): ["webhooks", .id(id), "remove"]
         case .actions: ["actions"]
         case .newAction: ["actions", "new"]
         case .action(let id): ["actions", .id(id)]

@@ -79,3 +79,44 @@ struct APITokensView: Sendable {
     var name: String
     var days: String
 }
+
+/// The administrators' page of webhooks: each hook, the signing secret of the one just registered (in this
+/// answer only), and the form that registers one.
+struct WebhooksView: Sendable {
+    struct Row: Sendable {
+        var url: String
+        var events: String
+        var added: String
+        var log: String
+        var logLabel: String
+        var remove: String
+        var removeLabel: String
+    }
+
+    var admin: AdminPage
+    var secret: String?
+    var csrf: String
+    var hooks: [Row]
+    var hasHooks: Bool
+    var create: String
+    var url: String
+    var events: [FormField.Option]
+}
+
+/// One webhook's latest deliveries.
+struct WebhookLogView: Sendable {
+    struct Row: Sendable {
+        var when: String
+        var event: String
+        var delivery: String
+        var state: String
+        var attempts: Int
+        var answer: String
+    }
+
+    var admin: AdminPage
+    var heading: String
+    var deliveries: [Row]
+    var hasDeliveries: Bool
+    var back: String
+}

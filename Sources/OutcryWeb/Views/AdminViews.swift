@@ -48,7 +48,10 @@ struct AdminPage: Sendable {
             ("statements", AdminRoute.records(.statements).path), ("site-pages", AdminRoute.sitePages.path),
         ]
         if coordinator.account.role == .admin {
-            links += [("users", AdminRoute.users.path), ("api-tokens", AdminRoute.apiTokens.path), ("audit", AdminRoute.audit.path)]
+            links += [
+                ("users", AdminRoute.users.path), ("api-tokens", AdminRoute.apiTokens.path), ("webhooks", AdminRoute.webhooks.path),
+                ("audit", AdminRoute.audit.path),
+            ]
         }
         links.append(("account", AdminRoute.account.path))
         signedIn = SignedIn(

@@ -36,6 +36,8 @@ extension AccountView: CoordinatorPageView { static let template = "admin-accoun
 extension EnrolmentView: CoordinatorPageView { static let template = "admin-two-factor" }
 extension UsersView: CoordinatorPageView { static let template = "admin-users" }
 extension APITokensView: CoordinatorPageView { static let template = "admin-api-tokens" }
+extension WebhooksView: CoordinatorPageView { static let template = "admin-webhooks" }
+extension WebhookLogView: CoordinatorPageView { static let template = "admin-webhook" }
 extension DashboardView: CoordinatorPageView { static let template = "admin-action" }
 extension ImportView: CoordinatorPageView {
     static let template = "admin-import"
