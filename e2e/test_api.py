@@ -118,3 +118,74 @@ def test_an_administrator_makes_a_token_on_the_page_and_revokes_it(start_server,
     assert "was revoked" in page.locator("p.notice").inner_text()
     assert status(secret) == 401
     shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def test_an_administrator_registers_a_webhook_and_reads_its_deliveries(start_server, browser, screenshots):
+    """A receiver on 127.0.0.1 gets a signed message when an action changes; the hook's page lists it."""
+    import hashlib
+    import hmac
+    import http.server
+    import threading
+    import time
+    from axe_playwright_python.sync_playwright import Axe
+    from test_coordinators import add_user, shoot
+
+    received = []
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((self.headers["Outcry-Event"], self.headers["Outcry-Delivery"], self.headers["Outcry-Signature"], body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    receiver = http.server.HTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    data_dir = tempfile.mkdtemp(prefix="outcry-webhooks-")
+    try:
+        link = add_user(data_dir, "admin@example.org", "admin")
+        server = start_server("--demo", data_dir=data_dir)
+        page = browser.new_page()
+        page.goto(server.url + link)
+        page.fill("#field-password", "correct horse battery staple")
+        page.fill("#field-confirmation", "correct horse battery staple")
+        page.click("main button[type=submit]")
+        page.fill("#field-email", "admin@example.org")
+        page.fill("#field-password", "correct horse battery staple")
+        page.click("main button[type=submit]")
+
+        page.click("nav >> text=Webhooks")
+        page.fill("#hook-url", f"http://127.0.0.1:{receiver.server_port}/outcry")
+        page.click("main button[type=submit]:has-text('Register the webhook')")
+        secret = page.locator("p.copy").inner_text().strip()
+        assert secret.startswith("whsec_")
+        assert Axe().run(page).response["violations"] == []
+        shoot(page, screenshots, "webhooks")
+
+        # An editor's change: the action's deadline is extended.
+        page.goto(server.url + "/admin/actions/30-24")
+        page.fill("input[name=deadline]", "2027-01-31")
+        page.click("form[action$='/deadline'] button[type=submit]")
+        deadline = time.monotonic() + 20
+        while not received and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert received, "the receiver heard of the change"
+        event, delivery, signature, body = received[0]
+        assert event == "action.updated"
+        timestamp, given = signature.removeprefix("t=").split(",v1=")
+        expected = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+        assert hmac.compare_digest(expected, given)
+        assert abs(time.time() - int(timestamp)) < 60
+
+        page.goto(server.url + "/admin/webhooks")
+        page.click("a:has-text('Deliveries')")
+        page.wait_for_selector(f"text={delivery}")
+        assert "Delivered" in page.locator("table").inner_text()
+        assert Axe().run(page).response["violations"] == []
+        shoot(page, screenshots, "webhook-deliveries")
+    finally:
+        receiver.shutdown()
+        shutil.rmtree(data_dir, ignore_errors=True)
