@@ -76,7 +76,13 @@ struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
                 status: .serviceUnavailable, detail: "The database is out of reach for a moment: please try again shortly.",
                 headers: [.retryAfter: "10"])
         } else {
-            context.logger.error("API request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            // The cause only: the runtime's own error describes the whole request, its Authorization header included.
+            context.logger.error(
+                "API request failed",
+                metadata: [
+                    "path": .string(request.uri.path), "operation": .string((error as? ServerError)?.operationID ?? "-"),
+                    "error": .string(String("\(cause)".prefix(500))),
+                ])
             problem = APIProblem(status: .internalServerError, detail: nil)
         }
         return Self.response(problem)

@@ -33,10 +33,7 @@ struct APIService: APIProtocol {
     }
 
     func getAction(_ input: Operations.GetAction.Input) async throws -> Operations.GetAction.Output {
-        let action = try await visibleAction(input.path.id)
-        async let people = store.people(action.people)
-        async let targets = store.targets(action.targets.map(\.target))
-        let body = Components.Schemas.Action(action, people: try await people, targets: try await targets, links: links)
+        let body = try await representation(of: try await visibleAction(input.path.id))
         let tag = try EntityTag.of(body)
         if EntityTag.isCurrent(tag, ifNoneMatch: input.headers.ifNoneMatch) { return .notModified(.init(headers: .init(eTag: tag))) }
         return .ok(.init(headers: .init(eTag: tag), body: .json(body)))
@@ -82,18 +79,7 @@ struct APIService: APIProtocol {
 
     func getCase(_ input: Operations.GetCase.Input) async throws -> Operations.GetCase.Output {
         guard let item = try await store.case(Identifier(input.path.id)) else { throw APIProblem.notFound("case") }
-        async let people = store.people(item.people)
-        async let events = store.events(inCase: item.id)
-        async let actions = visibleActions(inCase: item.id)
-        async let statements = store.statements(aboutCase: item.id)
-        let summary = Components.Schemas.CaseSummary(item, links: links)
-        let body = Components.Schemas.Case(
-            id: summary.id, title: summary.title, country: summary.country, status: .init(rawValue: summary.status.rawValue)!,
-            themes: summary.themes, url: summary.url, summary: item.summary,
-            people: try await people.map { .init(id: $0.id.rawValue, name: $0.name) },
-            organisationIds: item.organisations.map(\.rawValue),
-            timeline: Timeline.ordered(try await events).map(Components.Schemas.Event.init),
-            actionIds: try await actions.map(\.id.rawValue), statementIds: try await statements.map(\.id.rawValue))
+        let body = try await representation(of: item)
         let tag = try EntityTag.of(body)
         if EntityTag.isCurrent(tag, ifNoneMatch: input.headers.ifNoneMatch) { return .notModified(.init(headers: .init(eTag: tag))) }
         return .ok(.init(headers: .init(eTag: tag), body: .json(body)))
@@ -114,7 +100,7 @@ struct APIService: APIProtocol {
 
     func getPerson(_ input: Operations.GetPerson.Input) async throws -> Operations.GetPerson.Output {
         guard let person = try await store.person(Identifier(input.path.id)) else { throw APIProblem.notFound("person") }
-        let body = Components.Schemas.Person(person, events: try await store.events(affecting: person.id), links: links)
+        let body = try await representation(of: person)
         let tag = try EntityTag.of(body)
         if EntityTag.isCurrent(tag, ifNoneMatch: input.headers.ifNoneMatch) { return .notModified(.init(headers: .init(eTag: tag))) }
         return .ok(.init(headers: .init(eTag: tag), body: .json(body)))
@@ -151,6 +137,31 @@ struct APIService: APIProtocol {
     }
 
     // MARK: Shared
+
+    func representation(of action: UrgentAction) async throws -> Components.Schemas.Action {
+        async let people = store.people(action.people)
+        async let targets = store.targets(action.targets.map(\.target))
+        return Components.Schemas.Action(action, people: try await people, targets: try await targets, links: links)
+    }
+
+    func representation(of item: Case) async throws -> Components.Schemas.Case {
+        async let people = store.people(item.people)
+        async let events = store.events(inCase: item.id)
+        async let actions = visibleActions(inCase: item.id)
+        async let statements = store.statements(aboutCase: item.id)
+        let summary = Components.Schemas.CaseSummary(item, links: links)
+        return Components.Schemas.Case(
+            id: summary.id, title: summary.title, country: summary.country, status: .init(rawValue: summary.status.rawValue)!,
+            themes: summary.themes, url: summary.url, summary: item.summary,
+            people: try await people.map { .init(id: $0.id.rawValue, name: $0.name) },
+            organisationIds: item.organisations.map(\.rawValue),
+            timeline: Timeline.ordered(try await events).map(Components.Schemas.Event.init),
+            actionIds: try await actions.map(\.id.rawValue), statementIds: try await statements.map(\.id.rawValue))
+    }
+
+    func representation(of person: Person) async throws -> Components.Schemas.Person {
+        Components.Schemas.Person(person, events: try await store.events(affecting: person.id), links: links)
+    }
 
     /// Public actions, or every action for a `read` token; newest first.
     func visibleActions() async throws -> [UrgentAction] {

@@ -327,7 +327,7 @@ import Testing
             try Self.expectProblem(missing, .notFound)
             let delete = try await client.execute(uri: "/api/v1/actions", method: .delete)
             try Self.expectProblem(delete, .methodNotAllowed)
-            #expect(delete.headers[.allow] == "GET, HEAD", "an address of the document: the methods it takes")
+            #expect(delete.headers[.allow] == "GET, HEAD, POST", "an address of the document: the methods it takes")
         }
     }
 
@@ -403,6 +403,134 @@ import Testing
                 csrf: "wrong")
             #expect(forged.status == .forbidden)
             #expect(try await store.apiTokens().isEmpty)
+        }
+    }
+}
+
+/// Writes through the API with a `write` token, on both engines.
+@Suite struct APIWriteTests {
+    static func send(
+        _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, _ body: String, token: String?,
+        ifMatch: String? = nil
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let ifMatch { headers[.ifMatch] = ifMatch }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @Test(arguments: TestApp.engines) func aPartnerMakesADraftActionWithItsCaseOfficialAndPersonAndCoordinatorsSeeIt(
+        engine: SQLEngineKind
+    ) async throws {
+        try await TestApp.withCoordinators(engine: engine) { client, store in
+            let (_, reader) = try await APITests.token(store, scopes: [.read])
+            let (token, writer) = try await APITests.token(store, scopes: [.read, .write], name: "Partner CMS")
+            let caseBody =
+                #"{"title":"Tashkent bloggers","country":"UZ","summary":"Two bloggers held since March.","themes":["press freedom"]}"#
+            try APITests.expectProblem(try await Self.send(client, .post, "/api/v1/cases", caseBody, token: reader), .forbidden)
+            let madeCase = try await Self.send(client, .post, "/api/v1/cases", caseBody, token: writer)
+            #expect(madeCase.status == .created, "\(madeCase.text)")
+            let caseID = try #require(try APITests.json(madeCase)["id"] as? String)
+            #expect(caseID == "tashkent-bloggers")
+
+            let person = try APITests.json(
+                try await Self.send(
+                    client, .post, "/api/v1/people", #"{"name":"Aziza Karimova","variants":[{"name":"Азиза Каримова","language":"ru"}]}"#,
+                    token: writer))
+            let personID = try #require(person["id"] as? String)
+            #expect((person["variants"] as? [[String: Any]])?.first?["script"] as? String == "Cyrl")
+            let official = try APITests.json(
+                try await Self.send(
+                    client, .post, "/api/v1/targets",
+                    #"{"honorific":"Mr","name":"Nodir Otajonov","title":"Prosecutor General","emails":["prosecutor@example.uz"],"country":"UZ"}"#,
+                    token: writer))
+            let targetID = try #require(official["id"] as? String)
+            try await client.execute(uri: "/api/v1/targets/\(targetID)", method: .get) { #expect($0.status == .ok) }
+
+            let action = """
+                {"number":"88.26","case_id":"\(caseID)","title":"Uzbekistan: two bloggers held","summary":"Aziza Karimova was detained.",
+                 "issued":"2026-11-20","deadline":"2027-01-15","person_ids":["\(personID)"],"targets":[{"target_id":"\(targetID)"}],
+                 "asks":["Release her"],"letters":[{"salutation":"Dear Prosecutor General,","paragraphs":["I am writing…"],"closing":"Yours sincerely,"}]}
+                """
+            let made = try await Self.send(client, .post, "/api/v1/actions", action, token: writer)
+            #expect(made.status == .created, "\(made.text)")
+            #expect(try APITests.json(made)["status"] as? String == "draft")
+            let stored = try #require(try await store.urgentAction(Identifier("88-26")))
+            #expect(
+                stored.status == .draft && stored.people == [Identifier(personID)] && stored.targets.map(\.target.rawValue) == [targetID])
+            #expect(try await store.auditLog(limit: 10, recordID: "88-26").first?.actor == token.actor)
+            #expect(
+                try await Self.send(client, .post, "/api/v1/actions", action, token: writer).status == .conflict, "the same number again")
+            // A draft is not public.
+            #expect(try await client.execute(uri: "/actions/88-26", method: .get).status == .notFound)
+
+            // Changing it with the tag it was read with; a stale tag is refused.
+            let tag = try #require(made.headers[.eTag])
+            let changed = try await Self.send(
+                client, .put, "/api/v1/actions/88-26", action.replacingOccurrences(of: "two bloggers held", with: "bloggers held"),
+                token: writer,
+                ifMatch: tag)
+            #expect(changed.status == .ok, "\(changed.text)")
+            let stale = try await Self.send(client, .put, "/api/v1/actions/88-26", action, token: writer, ifMatch: tag)
+            try APITests.expectProblem(stale, .preconditionFailed)
+            #expect(try await store.urgentAction(Identifier("88-26"))?.title == "Uzbekistan: bloggers held")
+            // Published actions are the coordinators' to change.
+            try APITests.expectProblem(
+                try await Self.send(client, .put, "/api/v1/actions/30-24", action, token: writer), .conflict)
+
+            let event = try await Self.send(
+                client, .post, "/api/v1/cases/\(caseID)/status-changes",
+                #"{"date":"2026-03-02","kind":"detained","summary":"Detained at home.","person_ids":["\#(personID)"]}"#, token: writer)
+            #expect(event.status == .created, "\(event.text)")
+            let status = try APITests.json(try await client.execute(uri: "/api/v1/people/\(personID)", method: .get))
+            #expect((status["current_status"] as? [String: Any])?["status"] as? String == "detained")
+        }
+    }
+
+    @Test func badWritesNameEveryFieldThatFailedAndSaveNothing() async throws {
+        try await TestApp.withCoordinators { client, store in
+            let (_, writer) = try await APITests.token(store, scopes: [.write])
+            let response = try await Self.send(
+                client, .post, "/api/v1/actions",
+                #"{"number":"99.26","case_id":"no-case","title":" ","summary":"x","issued":"2026-13-01","deadline":"2025-01-01","language":"English","person_ids":["nobody"],"targets":[{"target_id":"nobody"}]}"#,
+                token: writer)
+            #expect(response.status == .unprocessableContent)
+            let fields = Set(((try APITests.json(response))["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String })
+            #expect(fields == ["/title", "/issued", "/case_id", "/person_ids/0", "/targets/0/target_id", "/language"])
+            #expect(try await store.urgentAction(Identifier("99-26")) == nil)
+            try APITests.expectProblem(
+                try await Self.send(
+                    client, .post, "/api/v1/targets",
+                    #"{"name":"X","emails":["not an address"],"phone":"call me","contact_form":"javascript:alert(1)"}"#,
+                    token: writer), .unprocessableContent)
+            try APITests.expectProblem(
+                try await Self.send(
+                    client, .post, "/api/v1/cases/temirov-live-2024/status-changes",
+                    #"{"date":"2026-05-02/2026-05-01","kind":"released","summary":"x"}"#, token: writer),
+                .unprocessableContent, field: "/date")
+            #expect(try await store.allTargets().allSatisfy { $0.name != "X" })
+        }
+    }
+
+    @Test func aTextSentToTheImporterBecomesADraftForCoordinators() async throws {
+        try await TestApp.withCoordinators { client, store in
+            let (_, writer) = try await APITests.token(store, scopes: [.write])
+            let seed = try String(
+                contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent("Fixtures/imports/seed-ua-30-24.txt"), encoding: .utf8)
+            let response = try await client.execute(
+                uri: "/api/v1/imports", method: .post,
+                headers: [.contentType: "text/plain; charset=utf-8", .authorization: "Bearer \(writer)"],
+                body: ByteBuffer(string: seed))
+            #expect(response.status == .created, "\(response.text)")
+            let draft = try APITests.json(response)
+            let number = ((draft["action"] as? [String: Any])?["number"] as? [String: Any])?["value"] as? String
+            #expect(number == "30.24")
+            #expect(try await store.importDrafts().count == 1)
+            let empty = try await client.execute(
+                uri: "/api/v1/imports", method: .post, headers: [.contentType: "text/plain", .authorization: "Bearer \(writer)"],
+                body: ByteBuffer(string: "   "))
+            try APITests.expectProblem(empty, .unprocessableContent)
         }
     }
 }
