@@ -30,6 +30,9 @@ struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
             // The generated server writes header values percent-encoded, as it would a URI's parameters;
             // an entity tag must reach the client as the quoted string it is.
             if let tag = response.headers[.eTag], let plain = tag.removingPercentEncoding { response.headers[.eTag] = plain }
+            // What a token reads (drafts, supporters) stays out of every shared cache; public answers are
+            // revalidated with their tag.
+            if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = token == nil ? "no-cache" : "private, no-store" }
             return response
         } catch {
             return response(for: error, request: request, context: context)

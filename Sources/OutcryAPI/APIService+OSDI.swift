@@ -16,7 +16,7 @@ extension APIService {
             osdiVersion: "1.2", maxPagesize: Paging.largestSize,
             _links: try OpenAPIObjectContainer(unvalidatedValue: [
                 "self": ["href": "/api/v1/osdi"], "curies": [Self.osdiCuries],
-                "osdi:advocacy_campaigns": ["href": "/api/v1/osdi/advocacy_campaigns"],
+                "osdi:advocacy_campaigns": ["href": "/api/v1/osdi/advocacy_campaigns"], "osdi:people": ["href": "/api/v1/osdi/people"],
                 "docs": ["href": "/api/v1/openapi.json"],
             ]))
         let tag = try EntityTag.of(body)
@@ -100,6 +100,33 @@ extension APIService {
                         _links: try OpenAPIObjectContainer(unvalidatedValue: [
                             "curies": [Self.osdiCuries], "osdi:advocacy_campaign": ["href": campaign],
                         ])))))
+    }
+
+    func osdiListPeople(_ input: Operations.OsdiListPeople.Input) async throws -> Operations.OsdiListPeople.Output {
+        _ = try APICaller.require(.reports)
+        let paging = try Paging(page: input.query.page, perPage: input.query.perPage)
+        let (contacts, total) = try await store.consentedContacts(offset: (paging.page - 1) * paging.perPage, limit: paging.perPage)
+        let people = try contacts.map { contact in
+            let id = String(contact.lookup.prefix(16))
+            return Components.Schemas.OSDIPerson(
+                identifiers: ["outcry:\(id)"], originSystem: "Outcry",
+                emailAddresses: [.init(address: try vault.open(contact.emailSealed), primary: true)],
+                outcry_colon_consent: .init(
+                    wording: contact.consentWording, givenDate: ISO8601DateFormatter().string(from: contact.consentAt)),
+                outcry_colon_advocacyCampaign: contact.source.hasPrefix("report:")
+                    ? String(contact.source.dropFirst("report:".count)) : nil,
+                _links: try OpenAPIObjectContainer(unvalidatedValue: ["curies": [Self.osdiCuries]]))
+        }
+        let path = "/api/v1/osdi/people"
+        var links: [String: (any Sendable)?] = ["self": ["href": paging.href(path, page: paging.page)], "curies": [Self.osdiCuries]]
+        if paging.page < paging.totalPages(total) { links["next"] = ["href": paging.href(path, page: paging.page + 1)] }
+        if paging.page > 1 { links["prev"] = ["href": paging.href(path, page: paging.page - 1)] }
+        let body = Components.Schemas.OSDIPeoplePage(
+            totalPages: paging.totalPages(total), perPage: paging.perPage, page: paging.page, totalRecords: total,
+            _links: try OpenAPIObjectContainer(unvalidatedValue: links), _embedded: .init(osdi_colon_people: people))
+        let tag = try EntityTag.of(body)
+        if EntityTag.isCurrent(tag, ifNoneMatch: input.headers.ifNoneMatch) { return .notModified(.init(headers: .init(eTag: tag))) }
+        return .ok(.init(headers: .init(eTag: tag), body: .applicationHalJson(body)))
     }
 
     private func advocacyCampaigns(_ actions: [UrgentAction]) async throws -> [Components.Schemas.OSDIAdvocacyCampaign] {

@@ -10,6 +10,8 @@ struct APIService: APIProtocol {
     let clock: any WallClock
     let links: APILinks
     let writer: ReportWriter
+    /// Opens supporters' sealed addresses, for the `reports` scope only.
+    let vault: ContactVault
     /// Called after a report was counted, so that the site's cached totals follow at once.
     let reported: @Sendable (Identifier<UrgentAction>) -> Void
 

@@ -13,10 +13,10 @@ public struct OutcryAPI: Sendable {
     let buckets = RateBuckets()
 
     public init(
-        store: Store, clock: any WallClock, links: APILinks, writer: ReportWriter, limits: APIRateLimits = .init(),
+        store: Store, clock: any WallClock, links: APILinks, writer: ReportWriter, vault: ContactVault, limits: APIRateLimits = .init(),
         reported: @escaping @Sendable (Identifier<UrgentAction>) -> Void
     ) {
-        service = APIService(store: store, clock: clock, links: links, writer: writer, reported: reported)
+        service = APIService(store: store, clock: clock, links: links, writer: writer, vault: vault, reported: reported)
         self.limits = limits
     }
 

@@ -107,7 +107,8 @@ public func buildApplication(
         actions: ActionCache(store: store, versions: cache))
     TakingActionController(pages: actionPages, renderer: renderer).addRoutes(to: router)
     try OutcryAPI(
-        store: store, clock: clock, links: .site(configuration.siteURL), writer: reportWriter, limits: configuration.apiRateLimits,
+        store: store, clock: clock, links: .site(configuration.siteURL), writer: reportWriter, vault: vault,
+        limits: configuration.apiRateLimits,
         reported: { totals.invalidate($0) }
     )
     .addRoutes(to: router) { [trust = configuration.trustForwardedFor] request, context in

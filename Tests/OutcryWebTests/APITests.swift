@@ -320,8 +320,12 @@ import Testing
             let document = try Self.json(served)
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
-            for (path, operations) in paths where operations["get"] != nil && !path.contains("{") {
-                #expect(try await client.execute(uri: path, method: .get).status == .ok, "\(path)")
+            for (path, operations) in paths where !path.contains("{") {
+                guard let get = operations["get"] as? [String: Any] else { continue }
+                // Public when its security allows no token at all (`{}`); otherwise it asks for one.
+                let isPublic = (get["security"] as? [[String: Any]])?.contains { $0.isEmpty } ?? true
+                let status = try await client.execute(uri: path, method: .get).status
+                #expect(status == (isPublic ? .ok : .unauthorized), "\(path)")
             }
             let missing = try await client.execute(uri: "/api/v1/nothing-here", method: .get)
             try Self.expectProblem(missing, .notFound)
@@ -531,6 +535,36 @@ import Testing
                 uri: "/api/v1/imports", method: .post, headers: [.contentType: "text/plain", .authorization: "Bearer \(writer)"],
                 body: ByteBuffer(string: "   "))
             try APITests.expectProblem(empty, .unprocessableContent)
+        }
+    }
+}
+
+/// Supporters' addresses leave through the API only with the `reports` scope and the supporter's consent.
+@Suite struct APISupporterTests {
+    @Test(arguments: TestApp.engines) func onlyAReportsTokenReadsTheSupportersWhoConsented(engine: SQLEngineKind) async throws {
+        try await TestApp.withCoordinators(engine: engine) { client, store in
+            let token = try await client.formToken(on: "/actions/30-24")
+            #expect(
+                try await client.submit(
+                    "/actions/30-24/report", [("token", token), ("count_letter", "1"), ("email", "ana@example.pt"), ("consent", "yes")]
+                ).status == .seeOther)
+            let other = try await client.formToken(on: "/actions/30-24")
+            #expect(try await client.submit("/actions/30-24/report", [("token", other), ("count_email", "1")]).status == .seeOther)
+
+            try APITests.expectProblem(try await client.execute(uri: "/api/v1/osdi/people", method: .get), .unauthorized)
+            let (_, reader) = try await APITests.token(store, scopes: [.read, .write])
+            try APITests.expectProblem(
+                try await client.execute(uri: "/api/v1/osdi/people", method: .get, headers: APITests.bearer(reader)), .forbidden)
+            let (_, reports) = try await APITests.token(store, scopes: [.reports])
+            let page = try await client.execute(uri: "/api/v1/osdi/people", method: .get, headers: APITests.bearer(reports))
+            #expect(page.status == .ok)
+            #expect(page.headers[.cacheControl] == "private, no-store")
+            let people = try #require(((try APITests.json(page))["_embedded"] as? [String: Any])?["osdi:people"] as? [[String: Any]])
+            #expect(people.count == 1, "the anonymous report left no address")
+            let person = try #require(people.first)
+            #expect((person["email_addresses"] as? [[String: Any]])?.first?["address"] as? String == "ana@example.pt")
+            #expect((person["outcry:consent"] as? [String: Any])?["wording"] as? String == Messages.english("report.consent"))
+            #expect(person["outcry:advocacy_campaign"] as? String == "30-24")
         }
     }
 }
