@@ -78,19 +78,9 @@ def test_an_administrator_makes_a_token_on_the_page_and_revokes_it(start_server,
     from axe_playwright_python.sync_playwright import Axe
     import urllib.error
     import urllib.request
-    from test_coordinators import add_user, shoot
+    from test_coordinators import shoot, signed_in_editor
 
-    data_dir = tempfile.mkdtemp(prefix="outcry-api-admin-")
-    link = add_user(data_dir, "admin@example.org", "admin")
-    server = start_server("--demo", data_dir=data_dir)
-    page = browser.new_page()
-    page.goto(server.url + link)
-    page.fill("#field-password", "correct horse battery staple")
-    page.fill("#field-confirmation", "correct horse battery staple")
-    page.click("main button[type=submit]")
-    page.fill("#field-email", "admin@example.org")
-    page.fill("#field-password", "correct horse battery staple")
-    page.click("main button[type=submit]")
+    server, page = signed_in_editor(start_server, browser, "admin@example.org", role="admin")
 
     page.click("nav >> text=API tokens")
     assert page.locator("h1").inner_text() == "API tokens"
@@ -117,7 +107,7 @@ def test_an_administrator_makes_a_token_on_the_page_and_revokes_it(start_server,
     page.click("button[aria-label='Revoke the token “Events CRM”']")
     assert "was revoked" in page.locator("p.notice").inner_text()
     assert status(secret) == 401
-    shutil.rmtree(data_dir, ignore_errors=True)
+    shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 def test_an_administrator_registers_a_webhook_and_reads_its_deliveries(start_server, browser, screenshots):
@@ -128,7 +118,7 @@ def test_an_administrator_registers_a_webhook_and_reads_its_deliveries(start_ser
     import threading
     import time
     from axe_playwright_python.sync_playwright import Axe
-    from test_coordinators import add_user, shoot
+    from test_coordinators import shoot, signed_in_editor
 
     received = []
 
@@ -144,19 +134,8 @@ def test_an_administrator_registers_a_webhook_and_reads_its_deliveries(start_ser
 
     receiver = http.server.HTTPServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
-    data_dir = tempfile.mkdtemp(prefix="outcry-webhooks-")
+    server, page = signed_in_editor(start_server, browser, "admin@example.org", role="admin")
     try:
-        link = add_user(data_dir, "admin@example.org", "admin")
-        server = start_server("--demo", data_dir=data_dir)
-        page = browser.new_page()
-        page.goto(server.url + link)
-        page.fill("#field-password", "correct horse battery staple")
-        page.fill("#field-confirmation", "correct horse battery staple")
-        page.click("main button[type=submit]")
-        page.fill("#field-email", "admin@example.org")
-        page.fill("#field-password", "correct horse battery staple")
-        page.click("main button[type=submit]")
-
         page.click("nav >> text=Webhooks")
         page.fill("#hook-url", f"http://127.0.0.1:{receiver.server_port}/outcry")
         page.click("main button[type=submit]:has-text('Register the webhook')")
@@ -188,4 +167,4 @@ def test_an_administrator_registers_a_webhook_and_reads_its_deliveries(start_ser
         shoot(page, screenshots, "webhook-deliveries")
     finally:
         receiver.shutdown()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        shutil.rmtree(server.data_dir, ignore_errors=True)
