@@ -102,6 +102,50 @@ extension APIService {
                         ])))))
     }
 
+    func osdiListOutreaches(_ input: Operations.OsdiListOutreaches.Input) async throws -> Operations.OsdiListOutreaches.Output {
+        _ = try APICaller.require(.reports)
+        let paging = try Paging(page: input.query.page, perPage: input.query.perPage)
+        let action = try await visibleAction(input.path.id)
+        let (reports, total) = try await store.countedReports(
+            of: action.id, offset: (paging.page - 1) * paging.perPage, limit: paging.perPage)
+        let officials = try await store.targets(Array(Set(reports.flatMap(\.targets))))
+        let byID = Dictionary(officials.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let campaign = "/api/v1/osdi/advocacy_campaigns/\(action.id.rawValue)"
+        let outreaches = try reports.map { report in
+            Components.Schemas.OSDIOutreach(
+                identifiers: ["outcry:report-\(report.id)"], originSystem: "Outcry",
+                actionDate: ISO8601DateFormatter().string(from: report.reportedAt), _type: Self.osdiType(report.counts),
+                targets: report.targets.compactMap { byID[$0] }.map(Self.osdiTarget), outcry_colon_status: .counted,
+                outcry_colon_counts: .init(report.counts), outcry_colon_country: report.country?.code,
+                _links: try OpenAPIObjectContainer(unvalidatedValue: [
+                    "curies": [Self.osdiCuries], "osdi:advocacy_campaign": ["href": campaign],
+                ]))
+        }
+        let path = campaign + "/outreaches"
+        var links: [String: (any Sendable)?] = ["self": ["href": paging.href(path, page: paging.page)], "curies": [Self.osdiCuries]]
+        if paging.page < paging.totalPages(total) { links["next"] = ["href": paging.href(path, page: paging.page + 1)] }
+        if paging.page > 1 { links["prev"] = ["href": paging.href(path, page: paging.page - 1)] }
+        let body = Components.Schemas.OSDIOutreachPage(
+            totalPages: paging.totalPages(total), perPage: paging.perPage, page: paging.page, totalRecords: total,
+            _links: try OpenAPIObjectContainer(unvalidatedValue: links), _embedded: .init(osdi_colon_outreaches: outreaches))
+        let tag = try EntityTag.of(body)
+        if EntityTag.isCurrent(tag, ifNoneMatch: input.headers.ifNoneMatch) { return .notModified(.init(headers: .init(eTag: tag))) }
+        return .ok(.init(headers: .init(eTag: tag), body: .applicationHalJson(body)))
+    }
+
+    /// A report's channel as OSDI's outreach type; a report of several kinds is "mixed".
+    static func osdiType(_ counts: [Channel: Int]) -> String {
+        guard counts.count == 1, let channel = counts.keys.first else { return "mixed" }
+        switch channel {
+        case .letter: return "postal mail"
+        case .email: return "email"
+        case .call: return "phone"
+        case .fax: return "fax"
+        case .social: return "social"
+        case .other: return "other"
+        }
+    }
+
     func osdiListPeople(_ input: Operations.OsdiListPeople.Input) async throws -> Operations.OsdiListPeople.Output {
         _ = try APICaller.require(.reports)
         let paging = try Paging(page: input.query.page, perPage: input.query.perPage)
@@ -144,6 +188,7 @@ extension APIService {
                 _links: try OpenAPIObjectContainer(unvalidatedValue: [
                     "self": ["href": path], "curies": [Self.osdiCuries],
                     "osdi:record_outreach_helper": ["href": path + "/record_outreach_helper"],
+                    "osdi:outreaches": ["href": path + "/outreaches"],
                 ]))
         }
     }

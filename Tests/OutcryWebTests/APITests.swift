@@ -87,8 +87,10 @@ import Testing
         }
     }
 
-    @Test func anActionCarriesItsOfficialsLettersAndPeopleAndTheOtherRecordsTheirs() async throws {
-        try await TestApp.withCoordinators { client, store in
+    @Test(arguments: TestApp.engines) func anActionCarriesItsOfficialsLettersAndPeopleAndTheOtherRecordsTheirs(
+        engine: SQLEngineKind
+    ) async throws {
+        try await TestApp.withCoordinators(engine: engine) { client, store in
             let action = try Self.json(try await client.execute(uri: "/api/v1/actions/30-24", method: .get))
             #expect(action["number"] as? String == "30.24")
             let targets = try #require(action["targets"] as? [[String: Any]])
@@ -307,6 +309,15 @@ import Testing
             #expect(totals.byTarget.count == 1, "counted for the official it named")
             let after = try Self.json(try await client.execute(uri: "/api/v1/osdi/advocacy_campaigns/30-24", method: .get))
             #expect(after["total_outreaches"] as? Int == 3)
+            let outreachesHref = try #require(
+                ((after["_links"] as? [String: Any])?["osdi:outreaches"] as? [String: Any])?["href"] as? String)
+            try Self.expectProblem(try await client.execute(uri: outreachesHref, method: .get), .unauthorized)
+            let listed = try await client.execute(uri: outreachesHref, method: .get, headers: osdi)
+            let outreaches = try #require(((try Self.json(listed))["_embedded"] as? [String: Any])?["osdi:outreaches"] as? [[String: Any]])
+            #expect(outreaches.count == 1)
+            #expect(outreaches.first?["type"] as? String == "email" && outreaches.first?["outcry:country"] as? String == "FR")
+            #expect(((outreaches.first?["outcry:counts"] as? [String: Any])?["email"] as? Int) == 3)
+            #expect((outreaches.first?["targets"] as? [[String: Any]])?.first?["family_name"] as? String == familyName)
         }
     }
 
