@@ -499,6 +499,19 @@ import Testing
             #expect(event.status == .created, "\(event.text)")
             let status = try APITests.json(try await client.execute(uri: "/api/v1/people/\(personID)", method: .get))
             #expect((status["current_status"] as? [String: Any])?["status"] as? String == "detained")
+
+            let statement = try await Self.send(
+                client, .post, "/api/v1/statements",
+                """
+                {"title":"Uzbekistan must free Aziza Karimova","published":"2026-11-21","lead":["Two bloggers are held."],
+                 "quotes":[{"speaker":"Dilnoza R.","role":"Director","paragraphs":["Release them now."]}],"case_ids":["\(caseID)"]}
+                """, token: writer)
+            #expect(statement.status == .created, "\(statement.text)")
+            let statementID = try #require(try APITests.json(statement)["id"] as? String)
+            let read = try APITests.json(try await client.execute(uri: "/api/v1/statements/\(statementID)", method: .get))
+            #expect((read["quotes"] as? [[String: Any]])?.first?["speaker"] as? String == "Dilnoza R.")
+            let inCase = try APITests.json(try await client.execute(uri: "/api/v1/cases/\(caseID)", method: .get))
+            #expect(inCase["statement_ids"] as? [String] == [statementID])
         }
     }
 
