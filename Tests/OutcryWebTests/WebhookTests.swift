@@ -29,7 +29,8 @@ final class WebhookReceiver: Sendable {
 
     init(secret: String) { self.secret = secret }
 
-    func run(port: @escaping @Sendable (Int) async -> Void) async throws {
+    /// The receiver as an application, to run with HummingbirdTesting's live framework (a real port).
+    func application() -> some ApplicationProtocol {
         let router = Router()
         router.post("/hooks") { request, _ -> HTTPResponse.Status in
             let body = try await request.body.collect(upTo: 1 << 20)
@@ -52,10 +53,7 @@ final class WebhookReceiver: Sendable {
             }
             return .noContent
         }
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { await port($0.localAddress?.port ?? 0) }, logger: TestApp.logger)
-        try await app.runService()
+        return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestApp.logger)
     }
 
     /// `t=…,v1=…`: the HMAC of "t." and the body, compared in constant time.
@@ -87,11 +85,13 @@ final class WebhookReceiver: Sendable {
     @Test(arguments: TestApp.engines) func aReceiverThatIsDownThenUpGetsEveryEventOnceSigned(engine: SQLEngineKind) async throws {
         let secret = "whsec_" + randomToken(bytes: 24)
         let receiver = WebhookReceiver(secret: secret)
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let server = Task { try await receiver.run { portSink.yield($0) } }
-        defer { server.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
+        try await receiver.application().test(.live) { receiverClient in
+            let port = try #require(receiverClient.port)
+            try await Self.deliver(to: port, receiver: receiver, secret: secret, engine: engine)
+        }
+    }
+
+    static func deliver(to port: Int, receiver: WebhookReceiver, secret: String, engine: SQLEngineKind) async throws {
         let clock = FixedClock()
         try await TestApp.withDemoAndOtherInstance(
             clock: clock, engine: engine, passwordCost: 4, configure: { $0.webhookReportInterval = .milliseconds(200) }
