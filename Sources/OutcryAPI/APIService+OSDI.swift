@@ -10,6 +10,14 @@ extension APIService {
         "name": "osdi", "href": "http://opensupporter.github.io/osdi-docs/{rel}", "templated": true,
     ]
 
+    /// A HAL collection's links: this page, the next and previous when there are, and the `osdi:` curies.
+    static func pageLinks(_ path: String, paging: Paging, total: Int) -> [String: (any Sendable)?] {
+        var links: [String: (any Sendable)?] = ["self": ["href": paging.href(path, page: paging.page)], "curies": [osdiCuries]]
+        if paging.page < paging.totalPages(total) { links["next"] = ["href": paging.href(path, page: paging.page + 1)] }
+        if paging.page > 1 { links["prev"] = ["href": paging.href(path, page: paging.page - 1)] }
+        return links
+    }
+
     func osdiEntryPoint(_ input: Operations.OsdiEntryPoint.Input) async throws -> Operations.OsdiEntryPoint.Output {
         let body = Components.Schemas.OSDIEntryPoint(
             motd: "Urgent Actions from this site, as OSDI advocacy campaigns.", vendorName: "Outcry", productName: "Outcry",
@@ -32,12 +40,8 @@ extension APIService {
         let shown = paging.slice(actions)
         let campaigns = try await advocacyCampaigns(shown)
         let path = "/api/v1/osdi/advocacy_campaigns"
-        var links: [String: (any Sendable)?] = [
-            "self": ["href": paging.href(path, page: paging.page)], "curies": [Self.osdiCuries],
-            "osdi:advocacy_campaigns": campaigns.map { ["href": "\(path)/\($0.identifiers[0].dropFirst("outcry:".count))"] },
-        ]
-        if paging.page < paging.totalPages(actions.count) { links["next"] = ["href": paging.href(path, page: paging.page + 1)] }
-        if paging.page > 1 { links["prev"] = ["href": paging.href(path, page: paging.page - 1)] }
+        var links = Self.pageLinks(path, paging: paging, total: actions.count)
+        links["osdi:advocacy_campaigns"] = campaigns.map { ["href": "\(path)/\($0.identifiers[0].dropFirst("outcry:".count))"] }
         let body = Components.Schemas.OSDIAdvocacyCampaignPage(
             totalPages: paging.totalPages(actions.count), perPage: paging.perPage, page: paging.page, totalRecords: actions.count,
             _links: try OpenAPIObjectContainer(unvalidatedValue: links), _embedded: .init(osdi_colon_advocacyCampaigns: campaigns))
@@ -122,9 +126,7 @@ extension APIService {
                 ]))
         }
         let path = campaign + "/outreaches"
-        var links: [String: (any Sendable)?] = ["self": ["href": paging.href(path, page: paging.page)], "curies": [Self.osdiCuries]]
-        if paging.page < paging.totalPages(total) { links["next"] = ["href": paging.href(path, page: paging.page + 1)] }
-        if paging.page > 1 { links["prev"] = ["href": paging.href(path, page: paging.page - 1)] }
+        let links = Self.pageLinks(path, paging: paging, total: total)
         let body = Components.Schemas.OSDIOutreachPage(
             totalPages: paging.totalPages(total), perPage: paging.perPage, page: paging.page, totalRecords: total,
             _links: try OpenAPIObjectContainer(unvalidatedValue: links), _embedded: .init(osdi_colon_outreaches: outreaches))
@@ -162,9 +164,7 @@ extension APIService {
                 _links: try OpenAPIObjectContainer(unvalidatedValue: ["curies": [Self.osdiCuries]]))
         }
         let path = "/api/v1/osdi/people"
-        var links: [String: (any Sendable)?] = ["self": ["href": paging.href(path, page: paging.page)], "curies": [Self.osdiCuries]]
-        if paging.page < paging.totalPages(total) { links["next"] = ["href": paging.href(path, page: paging.page + 1)] }
-        if paging.page > 1 { links["prev"] = ["href": paging.href(path, page: paging.page - 1)] }
+        let links = Self.pageLinks(path, paging: paging, total: total)
         let body = Components.Schemas.OSDIPeoplePage(
             totalPages: paging.totalPages(total), perPage: paging.perPage, page: paging.page, totalRecords: total,
             _links: try OpenAPIObjectContainer(unvalidatedValue: links), _embedded: .init(osdi_colon_people: people))
