@@ -44,7 +44,7 @@ public final class SQLiteEngine: SQLEngine {
             try await database.raw("PRAGMA foreign_keys = ON").run()
             try await database.raw("PRAGMA busy_timeout = 5000").run()
         } catch {
-            try? await connection.close()
+            try? await connection.close().get()
             try? await threadPool.shutdownGracefully()
             try? await eventLoopGroup.shutdownGracefully()
             throw StoreError.cannotOpen("SQLite database \(path): \(error)")
@@ -52,6 +52,9 @@ public final class SQLiteEngine: SQLEngine {
     }
 
     private var database: any SQLDatabase { connection.sql(queryLogLevel: nil) }
+
+    /// Whether `shutdown()` closed the database file.
+    public var isClosed: Bool { connection.isClosed }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let database = self.database
@@ -67,8 +70,10 @@ public final class SQLiteEngine: SQLEngine {
         }
     }
 
+    /// Closes the connection even when the calling task is cancelled (a server stopped by cancellation
+    /// rather than a graceful shutdown): the async `close()` gives up on cancellation and leaves the file open.
     public func shutdown() async {
-        try? await lock.withLock { [connection] in try await connection.close() }
+        try? await lock.withLock { [connection] in try await connection.close().get() }
         try? await threadPool.shutdownGracefully()
         try? await eventLoopGroup.shutdownGracefully()
     }

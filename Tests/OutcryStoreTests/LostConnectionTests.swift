@@ -30,4 +30,21 @@ import Testing
             #expect(answered == 1)
         }
     }
+
+    /// A server stopped by cancelling its services (not by a graceful shutdown) closes the store from a
+    /// cancelled task. The file must close all the same: left open, SQLite's connection traps in debug
+    /// builds when it is released, and a test process crashed that way in CI.
+    @Test func aStoreShutDownFromACancelledTaskStillClosesItsFile() async throws {
+        try await ThrowawayDatabase.withLocation(.sqlite) { location in
+            guard case .sqlite(let path) = location else { return }
+            let engine = try await SQLiteEngine(path: path, logger: ThrowawayDatabase.logger)
+            let stopping = Task {
+                while !Task.isCancelled { await Task.yield() }
+                await engine.shutdown()
+            }
+            stopping.cancel()
+            await stopping.value
+            #expect(engine.isClosed)
+        }
+    }
 }
