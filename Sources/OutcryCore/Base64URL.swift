@@ -45,6 +45,13 @@ public enum Base64URL {
     public static func encode(_ bytes: some ContiguousBytes) -> String {
         bytes.withUnsafeBytes { encode($0) }
     }
+
+    /// The bytes of URL-safe base64 without padding; nil for anything else.
+    public static func decode(_ text: String) -> Data? {
+        guard !text.contains(where: { $0 == "+" || $0 == "/" || $0 == "=" }) else { return nil }
+        let standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        return Data(base64Encoded: standard + String(repeating: "=", count: (4 - standard.count % 4) % 4))
+    }
 }
 
 extension Data {

@@ -103,9 +103,12 @@ public func buildApplication(
     let actionPages = ActionPages(
         store: store, clock: clock, tokens: tokens, writer: reportWriter,
         hasher: ClientHasher(store: store, trustForwardedFor: configuration.trustForwardedFor),
-        publicURL: configuration.siteURL, totalsCache: totals, vault: vault,
+        publicURL: configuration.siteURL, totalsCache: totals, vault: vault, signer: try TotalsSigner(vault: vault),
         actions: ActionCache(store: store, versions: cache))
     TakingActionController(pages: actionPages, renderer: renderer).addRoutes(to: router)
+    TotalsCheckController(
+        pages: TotalsCheckPages(store: store, signer: actionPages.signer, publicURL: configuration.siteURL), renderer: renderer
+    ).addRoutes(to: router)
     try OutcryAPI(
         store: store, clock: clock, links: .site(configuration.siteURL), writer: reportWriter, vault: vault,
         limits: configuration.apiRateLimits,

@@ -187,6 +187,13 @@ import Testing
         if let start = html.range(of: "<nav class=\"languages\""), let end = html[start.upperBound...].range(of: "</nav>") {
             html.removeSubrange(start.lowerBound..<end.upperBound)
         }
+        // Machine text marked not to be translated (a signed statement, its code) is nobody's words.
+        while let start = html.range(of: #" translate="no""#) {
+            guard let open = html[..<start.lowerBound].lastIndex(of: "<") else { break }
+            let name = html[html.index(after: open)...].prefix { $0.isLetter }
+            guard let end = html[start.upperBound...].range(of: "</\(name)>") else { break }
+            html.removeSubrange(open..<end.upperBound)
+        }
         var rest = Substring(html)
         if let body = rest.range(of: "<body>") { rest = rest[body.upperBound...] }
         while let open = rest.firstIndex(of: "<") {

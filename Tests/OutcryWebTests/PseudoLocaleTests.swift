@@ -17,7 +17,8 @@ import Testing
         "/actions/30-24/share/mastodon?instance=not%20a%20server", "/cases/kloop-media-2025", "/cases/temirov-live-2024",
         "/people/makhabat-tazhibek-kyzy", "/people/aike-beishekeeva", "/statements/kloop-media-staff-detained-2025", "/search",
         "/search?q=Mahabat", "/search?q=zzqx", "/actions", "/actions?status=closed", "/cases", "/people", "/alerts", "/alerts/access",
-        "/nowhere", "/ru/actions/30-24", "/ky/people/makhabat-tazhibek-kyzy", "/about", "/privacy", "/contact", "/accessibility",
+        "/nowhere", "/verify", "/verify?statement=hello", "/verify?code=ZZZZZZZZZZZZ", "/ru/actions/30-24",
+        "/ky/people/makhabat-tazhibek-kyzy", "/about", "/privacy", "/contact", "/accessibility",
     ]
 
     @Test func everyPublicPageTakesEveryWordFromTheCatalogs() async throws {

@@ -39,6 +39,7 @@ public enum Migrations {
         M0022_ShardCounters(),
         M0023_CreateAPITokens(),
         M0024_CreateWebhooks(),
+        M0025_CreateSignedTotals(),
     ]
 }
 

@@ -38,6 +38,7 @@ struct ActionPages: Sendable {
     let totalsCache: TotalsCache
     /// Nil when no data key is configured: then e-mail addresses are neither asked for nor kept.
     let vault: ContactVault?
+    let signer: TotalsSigner
     let actions: ActionCache
     /// The language of the pages.
     var messages = Messages.english
@@ -207,7 +208,34 @@ struct ActionPages: Sendable {
                 ]),
             people: about, asks: action.asks,
             contentLanguage: translation != nil || original.language == language ? nil : original.language,
-            csvHref: SiteRoute.totalsCSV(id).path, actionLink: try await actionLink(action))
+            csvHref: SiteRoute.totalsCSV(id).path, actionLink: try await actionLink(action),
+            check: try await statementCheck(try await signedStatement(original, totals: totals, official: target)))
+    }
+
+    /// The statement of these numbers, signed, and kept under its code for the verification page. The same
+    /// numbers on the same day make the same statement, kept once: views of a page add no rows.
+    func signedStatement(_ action: UrgentAction, totals: Totals, official: Target?) async throws -> (SignedTotalsStatement, code: String) {
+        let now = clock.now
+        let entry = try await store.dailyTotalsEntry(of: action.id, totals: totals, at: now)
+        let mine = official.map { totals.byTarget[$0.id] ?? TargetTotals() }
+        let statement = TotalsStatement(
+            site: publicURL, action: action.id, actionNumber: action.number, official: official?.id, officialName: official?.fullName,
+            day: TotalsStatement.day(of: now), people: mine?.reports ?? totals.reports, byChannel: mine?.byChannel ?? totals.byChannel,
+            countries: mine?.countries ?? totals.countries, record: entry.link)
+        let signed = try signer.sign(statement)
+        let code = TotalsSigner.code(of: signed)
+        try await store.keepSignedStatement(signed, code: code, at: now)
+        return (signed, code)
+    }
+
+    /// How a reader of the printed report checks it: the code, and a QR code of the verification address.
+    private func statementCheck(_ signed: (SignedTotalsStatement, code: String)) async throws -> StatementCheck {
+        // The code without its dashes, which a query would spell %2D: a shorter address, a smaller QR code.
+        let address = publicURL + messages.href(.verifyTotals, query: ["code": signed.code.replacingOccurrences(of: "-", with: "")])
+        return StatementCheck(
+            code: signed.code, text: signed.0.text,
+            howTo: messages("officials.check", ["address": publicURL + messages.href(.verifyTotals), "code": signed.code]),
+            qr: QRCode(address)?.svg(label: messages("officials.check-qr")), href: address)
     }
 
     /// One row per breakdown and channel, for a spreadsheet.
@@ -231,6 +259,10 @@ struct ActionPages: Sendable {
         for (country, people) in totals.peopleByCountry.sorted(by: { ($0.key?.code ?? "") < ($1.key?.code ?? "") }) {
             add("country", country?.code ?? "", "people", people)
         }
+        // The whole action's numbers, signed: the code for the verification page, and the statement itself.
+        let (signed, code) = try await signedStatement(action, totals: totals, official: nil)
+        lines.append([action.number, "signed_statement", code, "", ""].map(CSV.field).joined(separator: ","))
+        lines.append([action.number, "signed_statement_text", signed.text, "", ""].map(CSV.field).joined(separator: ","))
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 

@@ -26,6 +26,10 @@ public enum SiteRoute: Hashable, Sendable {
     case mastodonShare(Identifier<UrgentAction>)
     case officialsReport(Identifier<UrgentAction>, for: Identifier<Target>)
     case totalsCSV(Identifier<UrgentAction>)
+    /// The public key that signs statements of totals, as PEM.
+    case signingKey
+    /// Where anyone checks a signed statement of totals: `?code=` or `?statement=`.
+    case verifyTotals
     case `case`(Identifier<Case>)
     case person(Identifier<Person>)
     case statement(Identifier<Statement>)
@@ -86,7 +90,7 @@ public enum SiteRoute: Hashable, Sendable {
         [
             .home, .urgentAction(.key), .letter(.key, to: .key), .report(.key), .thanks(.key), .mastodonShare(.key),
             .officialsReport(.key, for: .key), .case(.key), .person(.key), .statement(.key), .search, .actionIndex, .caseIndex,
-            .peopleIndex, .alerts, .alertsAccess, .actionsFeed, .statementsFeed, .caseFeed(.key),
+            .peopleIndex, .verifyTotals, .alerts, .alertsAccess, .actionsFeed, .statementsFeed, .caseFeed(.key),
         ] + SitePage.Kind.allCases.map(SiteRoute.sitePage)
 
     private static let localisedPatterns = localisedRoutes.map(RoutePattern.init)
@@ -140,6 +144,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .mastodonShare(let id): ["actions", .id(id), "share", "mastodon"]
         case .officialsReport(let id, let target): ["actions", .id(id), "officials", .parameter("target", target.rawValue)]
         case .totalsCSV(let id): ["actions", .id(id), "totals.csv"]
+        case .signingKey: [".well-known", "outcry-signing-key"]
+        case .verifyTotals: ["verify"]
         case .case(let id): ["cases", .id(id)]
         case .person(let id): ["people", .id(id)]
         case .statement(let id): ["statements", .id(id)]

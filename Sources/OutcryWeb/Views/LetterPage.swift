@@ -106,6 +106,17 @@ struct OfficialsReportPage: Sendable {
     var contentLanguage: String?
     var csvHref: String
     var actionLink: Link
+    var check: StatementCheck
+}
+
+/// A signed statement of totals as a report prints it: how to check it, its code, a QR code of the
+/// verification address, and the statement itself for pasting.
+struct StatementCheck: Sendable {
+    var code: String
+    var text: String
+    var howTo: String
+    var qr: String?
+    var href: String
 }
 
 /// `/actions/:id/share/mastodon`: the link to post from the supporter's own server.

@@ -18,7 +18,7 @@ public struct PageRenderer: Sendable {
             WebhookLogView.template, DashboardView.template,
             ImportView.template,
             TotalsView.blockTemplate, TotalsView.cardTemplate, SitePageView.template,
-            ConfirmView.template,
+            ConfirmView.template, VerifyTotalsPage.template,
         ] + Partial.names
 
     public init(themeDirectory: String?) async throws {
