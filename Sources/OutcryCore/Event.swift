@@ -87,6 +87,11 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case counselDenied = "counsel_denied"
     case outletLiquidated = "outlet_liquidated"
     case siteBlocked = "site_blocked"
+    /// Moved to another place of detention, often further from family and lawyers.
+    case transferred
+    case diedInCustody = "died_in_custody"
+    /// The person or their family asked the organisation to stop campaigning in public for now.
+    case silenceRequested = "silence_requested"
     case other
 
     public var label: String {
@@ -106,6 +111,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .counselDenied: "Access to a lawyer denied"
         case .outletLiquidated: "Outlet liquidated"
         case .siteBlocked: "Website blocked"
+        case .transferred: "Transferred"
+        case .diedInCustody: "Died in custody"
+        case .silenceRequested: "Family asked for silence"
         case .other: "Other"
         }
     }
@@ -124,7 +132,22 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .acquitted: .acquitted
         case .chargesDropped: .chargesDropped
         case .charged: .charged
-        case .raid, .illTreatmentAlleged, .counselDenied, .outletLiquidated, .siteBlocked, .other: nil
+        case .diedInCustody: .diedInCustody
+        case .raid, .illTreatmentAlleged, .counselDenied, .outletLiquidated, .siteBlocked, .transferred, .silenceRequested, .other: nil
+        }
+    }
+
+    /// Whether the call to act may no longer fit: the person is free, moved, sentenced or dead, or the
+    /// family asked for silence. Every open action of the case then waits for a coordinator to look, and
+    /// its alerts and share prompts pause meanwhile.
+    public var changesTheCall: Bool {
+        switch self {
+        case .released, .releasedUnderSupervision, .acquitted, .chargesDropped, .sentenced, .transferred, .diedInCustody,
+            .silenceRequested:
+            true
+        case .raid, .detained, .questioned, .charged, .pretrialDetention, .houseArrest, .illTreatmentAlleged, .counselDenied,
+            .outletLiquidated, .siteBlocked, .other:
+            false
         }
     }
 }

@@ -10,6 +10,7 @@ public enum PersonStatus: String, Codable, Sendable, CaseIterable {
     case chargesDropped = "charges_dropped"
     case acquitted
     case released
+    case diedInCustody = "died_in_custody"
 
     public var label: String {
         switch self {
@@ -23,6 +24,7 @@ public enum PersonStatus: String, Codable, Sendable, CaseIterable {
         case .chargesDropped: "Charges dropped"
         case .acquitted: "Acquitted"
         case .released: "Released"
+        case .diedInCustody: "Died in custody"
         }
     }
 

@@ -52,6 +52,8 @@ extension Store: EventRecords {
                     .from("events").first()!.decode(column: "last", as: Int.self) + 1
             }
             try await Self.write(event, position: position, on: database)
+            // Recorded now, not corrected: a typo fixed in last year's release asks nobody to look again.
+            if existing == nil { try await Self.raiseAttention(for: event, on: database, now: audit.at) }
             // A release, a transfer, a sentence: partners following these people hear of it.
             if event.kind.resultingStatus != nil, !event.people.isEmpty {
                 try await Self.queueWebhookEvent(

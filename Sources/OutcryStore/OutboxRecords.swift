@@ -37,10 +37,12 @@ public struct OutboxDraft: Sendable {
     public var text: String
     public var html: String?
     public var headers: [String: String]
+    /// The action an alert is about: it waits while the action waits for a coordinator.
+    public var action: Identifier<UrgentAction>?
 
     public init(
         dedupeKey: String, subscription: Identifier<Subscription>?, recipientSealed: String, messageID: String, kind: String,
-        subject: String, text: String, html: String?, headers: [String: String]
+        subject: String, text: String, html: String?, headers: [String: String], action: Identifier<UrgentAction>? = nil
     ) {
         self.dedupeKey = dedupeKey
         self.subscription = subscription
@@ -51,6 +53,7 @@ public struct OutboxDraft: Sendable {
         self.text = text
         self.html = html
         self.headers = headers
+        self.action = action
     }
 }
 
@@ -104,19 +107,24 @@ extension Store: OutboxRecords {
             for chunk in stride(from: 0, to: drafts.count, by: 200).map({ drafts[$0..<min($0 + 200, drafts.count)] }) {
                 let insert = database.insert(into: "outbox").columns(
                     "dedupe_key", "subscription_id", "recipient_sealed", "message_id", "kind", "subject", "body_text", "body_html",
-                    "headers", "status", "attempts", "in_flight", "resends", "next_attempt_at", "created_at")
+                    "headers", "status", "attempts", "in_flight", "resends", "next_attempt_at", "created_at", "urgent_action_id")
                 for draft in chunk {
                     insert.values(
                         SQLBind(draft.dedupeKey), SQLBind(draft.subscription?.rawValue), SQLBind(draft.recipientSealed),
                         SQLBind(draft.messageID), SQLBind(draft.kind), SQLBind(draft.subject), SQLBind(draft.text), SQLBind(draft.html),
                         SQLBind(try jsonText(draft.headers)), SQLBind("queued"), SQLBind(0), SQLBind(false), SQLBind(0),
-                        SQLBind(Int64(now.timeIntervalSince1970)), SQLBind(Int64(now.timeIntervalSince1970)))
+                        SQLBind(Int64(now.timeIntervalSince1970)), SQLBind(Int64(now.timeIntervalSince1970)),
+                        SQLBind(draft.action?.rawValue))
                 }
                 added += try await insert.ignoringConflicts(with: "dedupe_key").returning("id").all().count
             }
             return added
         }
     }
+
+    /// Messages about an action that waits for a coordinator wait with it.
+    static let notWaiting =
+        "(urgent_action_id IS NULL OR urgent_action_id NOT IN (SELECT urgent_action_id FROM action_attention))"
 
     public func claimOutbox(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [OutboxEntry] {
         let seconds = Int64(now.timeIntervalSince1970)
@@ -125,8 +133,9 @@ extension Store: OutboxRecords {
             try await database.raw(
                 """
                 SELECT id FROM outbox
-                WHERE (status = 'queued' AND next_attempt_at <= \(bind: seconds))
-                    OR (status = 'sending' AND claimed_until <= \(bind: seconds))
+                WHERE ((status = 'queued' AND next_attempt_at <= \(bind: seconds))
+                    OR (status = 'sending' AND claimed_until <= \(bind: seconds)))
+                    AND \(unsafeRaw: Self.notWaiting)
                 LIMIT 1
                 """
             ).first() != nil
@@ -142,8 +151,9 @@ extension Store: OutboxRecords {
                     claimed_until = \(bind: seconds + Int64(lease)), attempts = attempts + 1
                 WHERE id IN (
                     SELECT id FROM outbox
-                    WHERE (status = 'queued' AND next_attempt_at <= \(bind: seconds))
-                        OR (status = 'sending' AND claimed_until <= \(bind: seconds))
+                    WHERE ((status = 'queued' AND next_attempt_at <= \(bind: seconds))
+                        OR (status = 'sending' AND claimed_until <= \(bind: seconds)))
+                        AND \(unsafeRaw: Self.notWaiting)
                     ORDER BY id LIMIT \(bind: limit)\(unsafeRaw: lock))
                 RETURNING id, recipient_sealed, message_id, subject, body_text, body_html, headers, attempts, resends
                 """

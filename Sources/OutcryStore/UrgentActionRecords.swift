@@ -50,6 +50,7 @@ extension Store: UrgentActionRecords {
             let before = try await database.select().column("status").from("urgent_actions").where("id", .equal, action.id.rawValue)
                 .first().map { try $0.decode(column: "status", as: String.self) }.flatMap(UrgentAction.Status.init(rawValue:))
             try await Self.write(action, updates: action.updates, on: database)
+            try await Self.settleAttention(on: action, on: database)
             if let event = Self.webhookEvent(from: before, to: action.status) {
                 try await Self.queueWebhookEvent(event, data: Self.webhookData(action), on: database, now: audit.at)
             }

@@ -156,3 +156,8 @@ extension InMemoryRecords: SitePageRecords {
     /// A dataset holds no site pages: every one shows its default text.
     public func sitePage(_ kind: SitePage.Kind, language: String) async throws -> SitePage? { nil }
 }
+
+extension InMemoryRecords: AttentionRecords {
+    /// Nothing is recorded after the dataset was read, so nothing waits.
+    public func attention(of action: Identifier<UrgentAction>) async throws -> ActionAttention? { nil }
+}

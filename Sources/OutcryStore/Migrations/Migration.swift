@@ -40,6 +40,7 @@ public enum Migrations {
         M0023_CreateAPITokens(),
         M0024_CreateWebhooks(),
         M0025_CreateSignedTotals(),
+        M0026_CreateActionAttention(),
     ]
 }
 

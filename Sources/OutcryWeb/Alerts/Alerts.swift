@@ -66,8 +66,9 @@ struct Alerts: Sendable {
                 translated(action, subscriber.language, translations), occasion: occasion, actionURL: actionURL,
                 manageURL: manageURL(subscriber.id, now: now),
                 language: subscriber.language)
-            drafts.append(
-                try draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now))
+            var alert = try draft(subscriber, content, kind: "alert", key: "\(occasion.rawValue):\(action.id):\(subscriber.id)", now: now)
+            alert.action = action.id
+            drafts.append(alert)
         }
         return try await store.queue(drafts, now: now)
     }
@@ -77,8 +78,10 @@ struct Alerts: Sendable {
     func queueDigest(now: Date) async throws -> Int {
         let occasions = try await store.occasions(since: now.addingTimeInterval(-7 * 86_400))
         guard !occasions.isEmpty else { return 0 }
+        // An action waiting for a coordinator (its person released, moved, dead; silence asked) is left out.
+        let waiting = Set(try await store.actionsNeedingAttention().map(\.action))
         var actions: [(UrgentAction, Case, AlertOccasion)] = []
-        for entry in occasions {
+        for entry in occasions where !waiting.contains(entry.action) {
             guard let action = try await store.urgentAction(entry.action), action.status != .draft,
                 let item = try await store.case(action.caseID)
             else { continue }

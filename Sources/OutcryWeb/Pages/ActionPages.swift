@@ -160,7 +160,9 @@ struct ActionPages: Sendable {
             nextSteps: targets.map {
                 Link(text: messages("thanks.write-to", ["name": $0.fullName]), href: messages.href(.letter(id, to: $0.id)))
             }
-                + [Link(text: messages("thanks.share"), href: messages.href(.urgentAction(id), query: [:], fragment: "share-heading"))])
+                + (try await store.attention(of: id) == nil
+                    ? [Link(text: messages("thanks.share"), href: messages.href(.urgentAction(id), query: [:], fragment: "share-heading"))]
+                    : []))
     }
 
     func officialsReport(_ id: Identifier<UrgentAction>, for targetID: Identifier<Target>) async throws -> OfficialsReportPage? {

@@ -5,7 +5,7 @@ import OutcryStore
 struct PublicPages: Sendable {
     /// What the public pages read: published records, never accounts, reports or subscribers.
     typealias Records = UrgentActionRecords & CaseRecords & PersonRecords & EventRecords & TargetRecords & StatementRecords
-        & TranslationRecords & SitePageRecords
+        & TranslationRecords & SitePageRecords & AttentionRecords
 
     let store: any Records
     let siteName: String
@@ -77,6 +77,9 @@ struct PublicPages: Sendable {
         let names = people.map(\.name)
         let today = HistoricalDate(day: clock.now)
         let isOpen = action.isOpen(on: today)
+        // After a release, a death or a family's request for silence, nobody is asked to spread the call until
+        // a coordinator has looked at it.
+        let waiting = try await store.attention(of: action.id) != nil
         var page = UrgentActionPage(
             page: meta(
                 messages("action.number-title", ["number": action.number, "title": action.title]),
@@ -107,7 +110,8 @@ struct PublicPages: Sendable {
             },
             statements: statements.map(titles.link),
             totalsHTML: PageCache.Hole.totals(action.id, language, goal: action.goal).marker,
-            share: isOpen ? share(action, targets: action.targets.compactMap { targets[$0.target] }, names: names) : nil,
+            share: isOpen && !waiting
+                ? share(action, targets: action.targets.compactMap { targets[$0.target] }, names: names) : nil,
             // Past the deadline, what people did still counts: the form stays until the action is closed.
             report: action.status == .published
                 ? ReportFormView(

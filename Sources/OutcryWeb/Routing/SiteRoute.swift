@@ -206,6 +206,8 @@ public enum AdminRoute: Hashable, Sendable {
     case actionStep(Identifier<UrgentAction>, LifeCycleStep.Kind)
     case actionPage(Identifier<UrgentAction>, ActionPage)
     case review(Identifier<UrgentAction>, report: Int64)
+    /// A coordinator looked at an action a status change put in front of them and keeps it running as it is.
+    case keepAction(Identifier<UrgentAction>)
     case imports
     case importDraft(String)
     case records(RecordKind)
@@ -274,6 +276,7 @@ public enum AdminRoute: Hashable, Sendable {
         case .actionStep(let id, let step): ["actions", .id(id), .literal(Self.word(for: step))]
         case .actionPage(let id, let page): ["actions", .id(id), .literal(page.rawValue)]
         case .review(let id, let report): ["actions", .id(id), "reports", .parameter("report", String(report))]
+        case .keepAction(let id): ["actions", .id(id), "keep"]
         case .imports: ["import"]
         case .importDraft(let id): ["import", .parameter("draft", id)]
         case .records(let kind): [.literal(kind.rawValue)]

@@ -242,6 +242,13 @@ struct ListView: Sendable {
     var columns: [String]
     var rows: [Row]
     var empty: String
+    /// The actions' home only: open actions a status change put in front of coordinators.
+    var attention: Attention? = nil
+
+    struct Attention: Sendable {
+        var heading: String
+        var items: [Link]
+    }
 }
 
 /// A short page that says one thing, with a way on.

@@ -47,6 +47,8 @@ struct DashboardView: Sendable {
     var outcome: String?
     /// Said when a published action's deadline has passed.
     var deadlinePassed: String?
+    /// Why the action waits for a coordinator after a status change, and the form that keeps it running.
+    var attention: Attention?
     var csrf: String
     var canEdit: Bool
     var isDraft: Bool
@@ -76,6 +78,11 @@ extension DashboardView {
     }
 
     /// What the store knows of an action, as the dashboard shows it to `coordinator`.
+    struct Attention: Sendable {
+        var text: String
+        var keep: String
+    }
+
     struct Facts: Sendable {
         var totals: Totals
         var targets: [Target]
@@ -84,6 +91,7 @@ extension DashboardView {
         var history: [AuditEntry]
         var translations: [Translation]
         var today: HistoricalDate
+        var attention: Attention? = nil
     }
 
     init(_ action: UrgentAction, _ facts: Facts, coordinator: Coordinator, notice: String?, error: String?) {
@@ -109,6 +117,7 @@ extension DashboardView {
         isPublished = action.status == .published
         isClosed = action.status == .closed
         publishProblems = PublishingChecklist.problems(of: action, today: facts.today).map(messages.wording)
+        attention = facts.attention
         deadlinePassed =
             action.status == .published && action.deadlinePassed(on: facts.today) ? messages("admin.action.deadline-passed") : nil
         links = Links(

@@ -64,8 +64,10 @@ extension Messages {
     }
 
     /// "In pre-trial detention since 16 January 2024".
+    /// "Died in custody on 3 May 2025": a death is a day, not a state that lasts "since".
     func status(_ current: CurrentStatus) -> String {
-        self("status.since", ["status": self("status." + current.status.rawValue), "since": since(current.since)])
+        if current.status == .diedInCustody { return self("status.died-on", ["date": date(current.since).text]) }
+        return self("status.since", ["status": self("status." + current.status.rawValue), "since": since(current.since)])
     }
 }
 

@@ -30,6 +30,7 @@ struct UrgentActionsController: Sendable {
             }
         }
         routes.post(.review(.key, report: 0), .editor, use: review)
+        routes.post(.keepAction(.key), .editor, use: keep)
     }
 
     @Sendable func list(_ request: Request, context: CoordinatorContext) async throws -> Response {
@@ -132,6 +133,18 @@ struct UrgentActionsController: Sendable {
         return (accept ? Done.accepted : Done.rejected).redirect(to: action.id, report: report)
     }
 
+    /// The action still fits what happened: its alerts and share prompts resume. Updating, closing or
+    /// editing it settles it too.
+    @Sendable func keep(_ request: Request, context: CoordinatorContext, body: FormBody) async throws -> Response {
+        let coordinator = context.coordinator
+        let action = try await action(context)
+        let kept = try await store.confirmAction(
+            action.id,
+            audit: coordinator.audit("kept running", "urgent action", action.id.rawValue, "checked after a change of situation", at: now))
+        guard kept else { return try await dashboard(coordinator, action, error: coordinator.messages("admin.attention.not-waiting")) }
+        return Done.kept.redirect(to: action.id)
+    }
+
     // MARK: Urgent Actions
 
     private func action(_ context: some RequestContext) async throws -> UrgentAction {
@@ -159,6 +172,17 @@ struct UrgentActionsController: Sendable {
                     .init(text: messages.reportsAndActions(reports: totals.reports, actions: totals.actions)),
                 ]))
         }
+        let waiting = try await store.actionsNeedingAttention()
+        let titles = Dictionary(actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var attention: [Link] = []
+        for entry in waiting {
+            guard let action = titles[entry.action] else { continue }
+            let what = try await whatHappened(entry, messages: messages)
+            attention.append(
+                Link(
+                    text: messages("admin.attention.line", ["number": action.number, "title": action.title, "what": what]),
+                    href: AdminRoute.action(action.id).path))
+        }
         let outbox = try await store.outboxStatus()
         var alerts = messages(
             "admin.outbox.status",
@@ -176,7 +200,25 @@ struct UrgentActionsController: Sendable {
                 heading: messages("admin.nav.actions"), intro: messages("admin.actions.intro"),
                 newLink: coordinator.account.role >= .editor ? newLink : nil,
                 columns: ["number", "title", "status", "deadline", "reported"].map { messages("admin.actions." + $0) }, rows: rows,
-                empty: messages("admin.actions.none")))
+                empty: messages("admin.actions.none"),
+                attention: attention.isEmpty ? nil : .init(heading: messages("admin.attention.heading"), items: attention)))
+    }
+
+    /// "Released (12 June 2025): Makhabat Tazhibek kyzy": the status change that put an action in front of coordinators.
+    private func whatHappened(_ entry: ActionAttention, messages: Messages) async throws -> String {
+        guard let event = try await store.event(entry.event) else { return entry.kind.label(messages) }
+        // The summary's own full stop would double the sentence's.
+        let summary = String(event.summary.trimmingCharacters(in: .whitespacesAndNewlines).reversed().drop { $0 == "." }.reversed())
+        return messages(
+            "admin.attention.event", ["kind": entry.kind.label(messages), "date": messages.date(event.date).text, "summary": summary])
+    }
+
+    /// Why this action waits, and what a coordinator can do about it; nil when it does not.
+    private func attentionNote(_ id: Identifier<UrgentAction>, messages: Messages) async throws -> DashboardView.Attention? {
+        guard let entry = try await store.attention(of: id) else { return nil }
+        return DashboardView.Attention(
+            text: messages("admin.attention.explain", ["what": try await whatHappened(entry, messages: messages)]),
+            keep: AdminRoute.keepAction(id).path)
     }
 
     private func actionFormPage(
@@ -262,7 +304,8 @@ struct UrgentActionsController: Sendable {
             flagged: try await store.flaggedReports(of: action.id),
             chart: ActivityChart(counts: try await store.dailyActions(of: action.id), today: now),
             history: try await store.auditLog(limit: 20, recordID: action.id.rawValue),
-            translations: try await store.translations(of: .urgentAction, action.id.rawValue), today: HistoricalDate(day: now))
+            translations: try await store.translations(of: .urgentAction, action.id.rawValue), today: HistoricalDate(day: now),
+            attention: try await attentionNote(action.id, messages: coordinator.messages))
         let view = DashboardView(action, facts, coordinator: coordinator, notice: notice, error: error)
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
@@ -288,7 +331,7 @@ extension UrgentActionsController {
     /// What a form sent to an action just did, carried in the dashboard's address after the redirect: only
     /// these words, and numbers, so the address can never make the page say something else.
     enum Done: String, Sendable {
-        case created, saved, published, extended, closed, reopened, accepted, rejected
+        case created, saved, published, extended, closed, reopened, accepted, rejected, kept
 
         func redirect(to action: Identifier<UrgentAction>, alerts: Int? = nil, report: Int64? = nil) -> Response {
             seeOther(
@@ -304,7 +347,7 @@ extension UrgentActionsController {
             case .published, .reopened: guard action.status == .published else { return nil }
             case .closed: guard action.status == .closed else { return nil }
             case .extended: guard action.deadline != nil else { return nil }
-            case .created, .saved, .accepted, .rejected: break
+            case .created, .saved, .accepted, .rejected, .kept: break
             }
             let id = ["id": report.map(String.init) ?? ""]
             var text =
@@ -317,6 +360,7 @@ extension UrgentActionsController {
                 case .reopened: messages("admin.step.reopened")
                 case .accepted: messages("admin.review.accepted", values: id)
                 case .rejected: messages("admin.review.rejected", values: id)
+                case .kept: messages("admin.attention.kept")
                 }
             if let alerts, [.published, .closed].contains(self) {
                 text += " " + messages.plural("admin.step.alerts-queued", count: alerts)
