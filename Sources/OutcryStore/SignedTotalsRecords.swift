@@ -71,6 +71,12 @@ extension Store {
     /// (by whichever instance comes first), read back otherwise.
     public func dailyTotalsEntry(of action: Identifier<UrgentAction>, totals: Totals, at now: Date) async throws -> DailyTotalsEntry {
         let day = TotalsStatement.day(of: now)
+        // Most calls find the day written: a read, and no write transaction, for them.
+        if let latest = try await engine.read({ database in try await Self.dailyTotals(of: action, on: database, latestOnly: true).first }),
+            latest.day >= day
+        {
+            return latest
+        }
         return try await engine.transaction { database in
             let latest = try await Self.dailyTotals(of: action, on: database, latestOnly: true).first
             if let latest, latest.day >= day { return latest }
@@ -109,6 +115,8 @@ extension Store {
 
     /// Keeps a signed statement under its code; the same statement twice is kept once.
     public func keepSignedStatement(_ signed: SignedTotalsStatement, code: String, at now: Date) async throws {
+        // A report seen again with the same numbers on the same day is the same statement: a read suffices.
+        guard try await signedStatement(code: code) == nil else { return }
         try await engine.transaction { database in
             try await database.insert(into: "signed_statements").columns("code", "urgent_action_id", "signed_text", "created_at")
                 .values(

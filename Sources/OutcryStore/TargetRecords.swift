@@ -9,6 +9,13 @@ public protocol TargetRecords: Sendable {
     func allTargets() async throws -> [Target]
     /// Saves one target as it is, and records who did what.
     func save(_ target: Target, audit: AuditEntry) async throws
+    /// The targets as supporters are offered them: without contacts coordinators marked as not working.
+    func liveTargets(_ ids: [Identifier<Target>]) async throws -> [Target]
+}
+
+extension TargetRecords {
+    /// Records that keep no dead contacts offer every one.
+    public func liveTargets(_ ids: [Identifier<Target>]) async throws -> [Target] { try await targets(ids) }
 }
 
 extension Store: TargetRecords {

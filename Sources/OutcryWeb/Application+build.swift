@@ -179,6 +179,7 @@ func addCoordinatorRoutes(
     TwoFactorController(auth: auth, renderer: renderer, siteName: pages.siteName, account: account).addRoutes(to: signedIn)
     APITokensController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     WebhooksController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    ContactProblemsController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     UrgentActionsController(auth: auth, renderer: renderer, pages: pages, cache: cache, alerts: alerts).addRoutes(to: signedIn)
     ImportController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     let store = auth.store

@@ -52,6 +52,8 @@ import Testing
             .init(method: .post, pattern: "/admin/actions/{id}/close", example: "/admin/actions/30-24/close", access: .editor),
             .init(method: .post, pattern: "/admin/actions/{id}/reopen", example: "/admin/actions/30-24/reopen", access: .editor),
             .init(method: .post, pattern: "/admin/actions/{id}/keep", example: "/admin/actions/30-24/keep", access: .editor),
+            .init(method: .get, pattern: "/admin/contacts", example: "/admin/contacts", access: .viewer),
+            .init(method: .post, pattern: "/admin/contacts", example: "/admin/contacts", access: .editor),
             .init(
                 method: .post, pattern: "/admin/actions/{id}/reports/{report}", example: "/admin/actions/30-24/reports/1", access: .editor),
             .init(method: .get, pattern: "/admin/import", example: "/admin/import", access: .editor),

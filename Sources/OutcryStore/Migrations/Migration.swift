@@ -41,6 +41,7 @@ public enum Migrations {
         M0024_CreateWebhooks(),
         M0025_CreateSignedTotals(),
         M0026_CreateActionAttention(),
+        M0027_CreateContactProblems(),
     ]
 }
 

@@ -81,7 +81,7 @@ struct ActionPages: Sendable {
 
     func reportPage(_ id: Identifier<UrgentAction>, values: [String: String] = [:], error: String? = nil) async throws -> ReportPage? {
         guard let action = try await visibleAction(id) else { return nil }
-        let targets = try await store.targets(action.targets.map(\.target))
+        let targets = try await store.liveTargets(action.targets.map(\.target))
         return ReportPage(
             page: meta(messages("report.title", ["number": action.number]), description: action.title, route: .report(id)),
             actionLink: try await actionLink(action),
@@ -151,7 +151,7 @@ struct ActionPages: Sendable {
 
     func thanks(_ id: Identifier<UrgentAction>, heldForReview: Bool) async throws -> ThanksPage? {
         guard let action = try await visibleAction(id) else { return nil }
-        let targets = try await store.targets(action.targets.map(\.target))
+        let targets = try await store.liveTargets(action.targets.map(\.target))
         return ThanksPage(
             page: meta(messages("thanks.title", ["number": action.number]), description: action.title, route: .thanks(id)),
             actionLink: try await actionLink(action),
@@ -268,9 +268,41 @@ struct ActionPages: Sendable {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A supporter says one of an official's contacts does not work. Counted once per client, contact and
+    /// day; the answer says what happens next, or why nothing was recorded.
+    func reportContactProblem(
+        _ id: Identifier<UrgentAction>, form: FormBody, peer: SocketAddress?, forwardedFor: String?
+    ) async throws -> (ContactProblemPage, recorded: Bool)? {
+        guard let action = try await visibleAction(id) else { return nil }
+        let link = try await actionLink(action)
+        func answer(_ key: String, recorded: Bool, _ values: KeyValuePairs<String, String> = [:]) -> (ContactProblemPage, recorded: Bool) {
+            let heading = messages(recorded ? "contact-problem.thanks" : "contact-problem.not-recorded")
+            return (
+                ContactProblemPage(
+                    page: meta(heading, description: action.title, route: .contactProblem(id)), heading: heading,
+                    text: messages(key, values), isError: !recorded, actionLink: link), recorded
+            )
+        }
+        do { _ = try tokens.verify(form["token"], for: ReportForm.purpose(id), now: clock.now) } catch {
+            return answer(error == .expired ? "contact-problem.expired" : "contact-problem.bad-form", recorded: false)
+        }
+        let parts = (form["contact"] ?? "").split(separator: ":")
+        guard let targetID = form.text("target").map({ Identifier<Target>($0) }),
+            action.targets.contains(where: { $0.target == targetID }), let target = try await store.liveTargets([targetID]).first,
+            parts.count == 2, let channel = ContactChannel(rawValue: String(parts[0])), let index = Int(parts[1]),
+            target.contacts(on: channel).indices.contains(index)
+        else { return answer("contact-problem.choose", recorded: false) }
+        let now = clock.now
+        let contact = DeadContact(channel: channel, value: target.contacts(on: channel)[index])
+        let taken = try await store.reportContactProblem(
+            contact, of: targetID, clientHash: try await hasher.hash(peer: peer, forwardedFor: forwardedFor, now: now), now: now)
+        guard taken else { return answer("contact-problem.too-many", recorded: false) }
+        return answer("contact-problem.next", recorded: true, ["name": target.fullName])
+    }
+
     func mastodonShare(_ id: Identifier<UrgentAction>, instance: String) async throws -> SharePage? {
         guard let action = try await visibleAction(id), action.status == .published else { return nil }
-        let targets = try await store.targets(action.targets.map(\.target))
+        let targets = try await store.liveTargets(action.targets.map(\.target))
         let names = try await store.people(action.people).map(\.name)
         let text = Self.shareText(action, targets: targets, names: names, network: .mastodon, publicURL: publicURL, messages: messages)
         let link = ActionLinks.mastodonPost(instance: instance, text: text)
@@ -320,7 +352,7 @@ struct ActionPages: Sendable {
     ) async throws -> (UrgentAction, Target)? {
         guard let action = try await visibleAction(id),
             action.targets.contains(where: { $0.target == targetID }),
-            let target = try await store.targets([targetID]).first
+            let target = try await store.liveTargets([targetID]).first
         else { return nil }
         return (action, target)
     }

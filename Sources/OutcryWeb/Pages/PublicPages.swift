@@ -65,7 +65,7 @@ struct PublicPages: Sendable {
         let (action, contentLanguage) = try await translated(original)
         let events = try await store.events(inCase: item.id)
         let people = try await store.people(action.people)
-        let targets = try await index(store.targets(action.targets.map(\.target)))
+        let targets = try await index(store.liveTargets(action.targets.map(\.target)))
         let related = try await store.publicUrgentActions(inCase: item.id)
         let statements = try await store.statements(aboutCase: item.id)
         let titles = try await Titles.load(store, messages, actions: related, statements: statements)

@@ -24,6 +24,8 @@ public enum SiteRoute: Hashable, Sendable {
     case report(Identifier<UrgentAction>)
     case thanks(Identifier<UrgentAction>)
     case mastodonShare(Identifier<UrgentAction>)
+    /// A supporter says one of an official's contacts does not work (POST, from the action page).
+    case contactProblem(Identifier<UrgentAction>)
     case officialsReport(Identifier<UrgentAction>, for: Identifier<Target>)
     case totalsCSV(Identifier<UrgentAction>)
     /// The public key that signs statements of totals, as PEM.
@@ -88,7 +90,7 @@ public enum SiteRoute: Hashable, Sendable {
     /// links: logs and the no-store rule find their secrets by that address alone.
     static let localisedRoutes: [SiteRoute] =
         [
-            .home, .urgentAction(.key), .letter(.key, to: .key), .report(.key), .thanks(.key), .mastodonShare(.key),
+            .home, .urgentAction(.key), .letter(.key, to: .key), .report(.key), .thanks(.key), .mastodonShare(.key), .contactProblem(.key),
             .officialsReport(.key, for: .key), .case(.key), .person(.key), .statement(.key), .search, .actionIndex, .caseIndex,
             .peopleIndex, .verifyTotals, .alerts, .alertsAccess, .actionsFeed, .statementsFeed, .caseFeed(.key),
         ] + SitePage.Kind.allCases.map(SiteRoute.sitePage)
@@ -142,6 +144,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .report(let id): ["actions", .id(id), "report"]
         case .thanks(let id): ["actions", .id(id), "thanks"]
         case .mastodonShare(let id): ["actions", .id(id), "share", "mastodon"]
+        case .contactProblem(let id): ["actions", .id(id), "contact-problem"]
         case .officialsReport(let id, let target): ["actions", .id(id), "officials", .parameter("target", target.rawValue)]
         case .totalsCSV(let id): ["actions", .id(id), "totals.csv"]
         case .signingKey: [".well-known", "outcry-signing-key"]
@@ -208,6 +211,8 @@ public enum AdminRoute: Hashable, Sendable {
     case review(Identifier<UrgentAction>, report: Int64)
     /// A coordinator looked at an action a status change put in front of them and keeps it running as it is.
     case keepAction(Identifier<UrgentAction>)
+    /// Officials' contacts supporters say do not work, and deciding on each.
+    case contactProblems
     case imports
     case importDraft(String)
     case records(RecordKind)
@@ -277,6 +282,7 @@ public enum AdminRoute: Hashable, Sendable {
         case .actionPage(let id, let page): ["actions", .id(id), .literal(page.rawValue)]
         case .review(let id, let report): ["actions", .id(id), "reports", .parameter("report", String(report))]
         case .keepAction(let id): ["actions", .id(id), "keep"]
+        case .contactProblems: ["contacts"]
         case .imports: ["import"]
         case .importDraft(let id): ["import", .parameter("draft", id)]
         case .records(let kind): [.literal(kind.rawValue)]

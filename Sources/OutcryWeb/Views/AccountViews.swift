@@ -120,3 +120,25 @@ struct WebhookLogView: Sendable {
     var hasDeliveries: Bool
     var back: String
 }
+
+/// Officials' contacts that supporters say do not work, and the editors' decisions.
+struct ContactProblemsView: Sendable {
+    struct Row: Sendable {
+        var official: Link
+        /// "Fax +996 312 62 50 12".
+        var what: String
+        var reports: String
+        var last: String
+        var checked: String
+        var target: String
+        var channel: String
+        var value: String
+    }
+
+    var admin: AdminPage
+    var heading: String
+    var rows: [Row]
+    var csrf: String
+    var canDecide: Bool
+    var action: String
+}

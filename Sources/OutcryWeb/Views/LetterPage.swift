@@ -131,3 +131,12 @@ struct SharePage: Sendable {
     var continueText: String
     var error: String?
 }
+
+/// The answer to a supporter who said an official's contact does not work: thanks, or why it was not taken.
+struct ContactProblemPage: Sendable {
+    var page: PageMeta
+    var heading: String
+    var text: String
+    var isError: Bool
+    var actionLink: Link
+}

@@ -15,10 +15,10 @@ public struct PageRenderer: Sendable {
             ErrorPage.template, LetterPage.template, ReportPage.template, ThanksPage.template, OfficialsReportPage.template,
             SharePage.template, AlertsView.template, FormView.template, ListView.template, MessageView.template,
             AccountView.template, EnrolmentView.template, UsersView.template, APITokensView.template, WebhooksView.template,
-            WebhookLogView.template, DashboardView.template,
+            WebhookLogView.template, DashboardView.template, ContactProblemsView.template,
             ImportView.template,
             TotalsView.blockTemplate, TotalsView.cardTemplate, SitePageView.template,
-            ConfirmView.template, VerifyTotalsPage.template,
+            ConfirmView.template, VerifyTotalsPage.template, ContactProblemPage.template,
         ] + Partial.names
 
     public init(themeDirectory: String?) async throws {

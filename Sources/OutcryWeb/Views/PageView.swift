@@ -20,6 +20,7 @@ extension LetterPage: PublicPageView { static let template = "letter" }
 extension ReportPage: PublicPageView { static let template = "report" }
 extension ThanksPage: PublicPageView { static let template = "thanks" }
 extension OfficialsReportPage: PublicPageView { static let template = "officials-report" }
+extension ContactProblemPage: PublicPageView { static let template = "contact-problem" }
 extension SharePage: PublicPageView { static let template = "share" }
 extension AlertsView: PublicPageView { static let template = "alerts" }
 extension SitePageView: PublicPageView { static let template = "site-page" }
@@ -38,6 +39,7 @@ extension UsersView: CoordinatorPageView { static let template = "admin-users" }
 extension APITokensView: CoordinatorPageView { static let template = "admin-api-tokens" }
 extension WebhooksView: CoordinatorPageView { static let template = "admin-webhooks" }
 extension WebhookLogView: CoordinatorPageView { static let template = "admin-webhook" }
+extension ContactProblemsView: CoordinatorPageView { static let template = "admin-contact-problems" }
 extension DashboardView: CoordinatorPageView { static let template = "admin-action" }
 extension ImportView: CoordinatorPageView {
     static let template = "admin-import"

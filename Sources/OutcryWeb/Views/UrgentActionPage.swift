@@ -35,6 +35,16 @@ struct UrgentActionPage: Sendable {
         var letterChoice: LetterChoice?
         /// "Sadyr Japarov's office reads Kyrgyz and Russian.", when the letter offered first is in neither.
         var reads: String?
+        /// Telling the organisation that one of these contacts does not work; nil without any to tell of.
+        var problems: ContactProblemForm?
+    }
+
+    /// A small form under an official's contacts: which one bounced, does not answer or is wrong.
+    struct ContactProblemForm: Sendable {
+        var postTo: String
+        var target: String
+        var token: String
+        var options: [ReportFormView.Option]
     }
 
     /// The languages of the letter, each named in itself, the likeliest chosen.
@@ -156,6 +166,19 @@ extension UrgentActionPage.TargetBlock {
                 id: anchor + "-letter-language",
                 options: languages.map { .init(value: $0, label: Language.name(of: $0), selected: $0 == letterLanguage) })
             : nil
+        let choices = ContactChannel.allCases.flatMap { channel in
+            target.contacts(on: channel).enumerated().map { index, value in
+                ReportFormView.Option(
+                    value: "\(channel.rawValue):\(index)", label: messages("contact-problem." + channel.rawValue, ["value": value]),
+                    selected: false)
+            }
+        }
+        problems =
+            choices.isEmpty
+            ? nil
+            : UrgentActionPage.ContactProblemForm(
+                postTo: messages.href(.contactProblem(action.id)), target: target.id.rawValue,
+                token: PageCache.Hole.reportToken(action.id).marker, options: choices)
         let preferred = target.preferredLanguages
         reads =
             preferred.isEmpty || preferred.contains(letterLanguage)

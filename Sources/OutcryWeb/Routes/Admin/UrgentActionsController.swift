@@ -183,6 +183,10 @@ struct UrgentActionsController: Sendable {
                     text: messages("admin.attention.line", ["number": action.number, "title": action.title, "what": what]),
                     href: AdminRoute.action(action.id).path))
         }
+        let problems = try await store.openContactProblems().count
+        if problems > 0 {
+            attention.append(Link(text: messages.plural("admin.contacts.waiting", count: problems), href: AdminRoute.contactProblems.path))
+        }
         let outbox = try await store.outboxStatus()
         var alerts = messages(
             "admin.outbox.status",

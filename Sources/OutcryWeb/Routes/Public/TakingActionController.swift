@@ -16,6 +16,15 @@ struct TakingActionController: Sendable {
         router.get(.officialsReport(.key, for: .key), use: officialsReport)
         router.get(.totalsCSV(.key), use: totalsCSV)
         router.get(.mastodonShare(.key), use: mastodonShare)
+        router.post(.contactProblem(.key), use: contactProblem)
+    }
+
+    @Sendable func contactProblem(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let form = try await FormBody.read(request)
+        let (page, recorded) = try await found(
+            pages(context).reportContactProblem(
+                Identifier(try slug(context)), form: form, peer: context.remoteAddress, forwardedFor: request.forwardedFor))
+        return try renderer.response(page, status: recorded ? .ok : .unprocessableContent)
     }
 
     @Sendable func letter(_ request: Request, context: OutcryRequestContext) async throws -> Response {
