@@ -50,8 +50,12 @@ extension Store {
         }
         if flush { try await addActivity(pending.merging(added) { $0.plus($1) }, on: database) }
         try await addToTotals(rows.filter { !$0.flagged }, shard: shard, on: database)
-        for contact in new.compactMap(\.contact) {
+        for report in new {
+            guard let contact = report.contact else { continue }
             try await database.upsert(into: "supporter_contacts", contact, conflictingOn: "lookup")
+            // Who reported on what, so that those who agreed hear how it ended.
+            try await database.insert(into: "supporter_contact_actions").columns("lookup", "urgent_action_id")
+                .values(SQLBind(contact.lookup), SQLBind(report.urgentAction.rawValue)).ignoringConflicts().run()
         }
 
         var outcomes: [String: ReportOutcome] = [:]

@@ -59,13 +59,16 @@ public struct SealedContact: Codable, Sendable, Hashable {
     var consentWording: String
     var consentAt: Int64
     var source: String
+    /// The language the supporter reported in: news of the action reaches them in it.
+    var language: String?
 
-    public init(email: EmailAddress, consent: Consent, source: String, vault: ContactVault) throws {
+    public init(email: EmailAddress, consent: Consent, source: String, language: String? = nil, vault: ContactVault) throws {
         lookup = vault.lookup(email.normalised)
         emailSealed = try vault.seal(email.value)
         consentWording = consent.wording
         consentAt = Int64((consent.givenAt.timeIntervalSince1970 * 1000).rounded())
         self.source = source
+        self.language = language
     }
 }
 

@@ -182,6 +182,7 @@ extension Store: SubscriptionRecords {
             else { return }
             try await database.delete(from: "outbox").where("subscription_id", .equal, id.rawValue).run()
             try await database.delete(from: "subscriptions").where("id", .equal, id.rawValue).run()
+            try await database.delete(from: "supporter_contact_actions").where("lookup", .equal, lookup).run()
             try await database.delete(from: "supporter_contacts").where("lookup", .equal, lookup).run()
         }
     }

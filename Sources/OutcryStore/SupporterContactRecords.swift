@@ -36,3 +36,44 @@ extension Store {
         }
     }
 }
+
+/// A supporter to tell how an action ended: they reported on it, left an address and agreed to hear news.
+public struct ReporterToTell: Sendable, Hashable {
+    public let lookup: String
+    public let emailSealed: String
+    public let language: String
+}
+
+extension Store {
+    /// Everyone who reported on `action` and agreed to hear news of it, each once.
+    public func reportersToTell(of action: Identifier<UrgentAction>) async throws -> [ReporterToTell] {
+        try await engine.read { database in
+            try await database.raw(
+                """
+                SELECT c.lookup, c.email_sealed, c.language FROM supporter_contacts c
+                JOIN supporter_contact_actions a ON a.lookup = c.lookup
+                WHERE a.urgent_action_id = \(bind: action.rawValue) ORDER BY c.lookup
+                """
+            ).all().map { row in
+                ReporterToTell(
+                    lookup: try row.decode(column: "lookup", as: String.self),
+                    emailSealed: try row.decode(column: "email_sealed", as: String.self),
+                    language: try row.decode(column: "language", as: String?.self) ?? "en")
+            }
+        }
+    }
+
+    /// A supporter's address and everything kept with it, gone: from a link in a message they received.
+    /// False when there was nothing to delete.
+    public func forgetSupporter(lookup: String) async throws -> Bool {
+        try await engine.transaction { database in
+            let found = try await database.select().column("lookup").from("supporter_contacts").where("lookup", .equal, lookup).first()
+            guard found != nil else { return false }
+            try await database.delete(from: "supporter_contact_actions").where("lookup", .equal, lookup).run()
+            try await database.delete(from: "outbox").where("dedupe_key", .like, "outcome:%:" + lookup).where("status", .equal, "queued")
+                .run()
+            try await database.delete(from: "supporter_contacts").where("lookup", .equal, lookup).run()
+            return true
+        }
+    }
+}

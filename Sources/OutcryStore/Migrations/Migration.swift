@@ -42,6 +42,7 @@ public enum Migrations {
         M0025_CreateSignedTotals(),
         M0026_CreateActionAttention(),
         M0027_CreateContactProblems(),
+        M0028_AddReporterNews(),
     ]
 }
 

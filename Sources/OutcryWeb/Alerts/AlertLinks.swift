@@ -38,6 +38,21 @@ struct AlertLinks: Sendable {
         return id
     }
 
+    /// A link that deletes a supporter's address (kept with a report, not a subscription), for a year:
+    /// the address's lookup in URL-safe base64, then a token made for it.
+    func forgetToken(lookup: String, now: Date) -> String {
+        let id = Data(base64Encoded: lookup)?.base64URL ?? lookup
+        return id + "." + manage.issue(for: "forget:" + lookup, now: now)
+    }
+
+    /// The lookup a forget link names, if the link is genuine and unexpired.
+    func lookup(inForgetToken token: String, now: Date) -> String? {
+        guard let dot = token.firstIndex(of: "."), let bytes = Base64URL.decode(String(token[..<dot])) else { return nil }
+        let lookup = bytes.base64EncodedString()
+        guard (try? manage.verify(String(token[token.index(after: dot)...]), for: "forget:" + lookup, now: now)) != nil else { return nil }
+        return lookup
+    }
+
     func url(_ path: String) -> String { siteURL + path }
 
     private func tokens(_ purpose: Purpose) -> FormTokens { purpose == .confirm ? confirm : manage }

@@ -58,6 +58,23 @@ enum AlertMail {
         return Content(subject: "\(opener): \(action.title)", text: lines.joined(separator: "\n"), html: paragraphs(html))
     }
 
+    /// To a supporter who reported on an action and agreed to hear news of it: how it ended, once.
+    static func reporterNews(_ action: UrgentAction, actionURL: String, forgetURL: String, language: String) -> Content {
+        let words = words(language)
+        let opener = words("mail.outcome", ["number": action.number])
+        let why = words("mail.news-why", ["number": action.number])
+        var lines = [words("mail.news-thanks"), "", action.title, ""]
+        var html = [escape(words("mail.news-thanks")), "<strong>\(escape(action.title))</strong>"]
+        if let outcome = action.outcome, !outcome.note.isEmpty {
+            lines += ["\(words("mail.what-happened")) \(outcome.note)", ""]
+            html.append(escape("\(words("mail.what-happened")) \(outcome.note)"))
+        }
+        lines += ["\(words("mail.read-more")) \(actionURL)", "", why, words("mail.news-forget"), forgetURL]
+        html.append(link(words("mail.read-more"), actionURL))
+        html.append("<small>\(escape(why)) \(link(words("mail.news-forget"), forgetURL))</small>")
+        return Content(subject: "\(opener): \(action.title)", text: lines.joined(separator: "\n"), html: paragraphs(html))
+    }
+
     static func digest(
         _ items: [(action: UrgentAction, occasion: AlertOccasion, url: String)], manageURL: String, language: String
     ) -> Content {

@@ -73,6 +73,28 @@ struct Alerts: Sendable {
         return try await store.queue(drafts, now: now)
     }
 
+    /// The outcome, once, to everyone who reported on the action, left an address and agreed to hear news of
+    /// it, each in the language they reported in. Closing it again later adds nothing.
+    @discardableResult
+    func tellReporters(_ action: UrgentAction, now: Date) async throws -> Int {
+        guard action.status == .closed else { return 0 }
+        let translations = try await translations(of: [action])
+        var drafts: [OutboxDraft] = []
+        for reporter in try await store.reportersToTell(of: action.id) {
+            let content = AlertMail.reporterNews(
+                translated(action, reporter.language, translations),
+                actionURL: links.url(SiteRoute.urgentAction(action.id).path(language: reporter.language)),
+                forgetURL: links.url(SiteRoute.forgetSupporter(links.forgetToken(lookup: reporter.lookup, now: now)).path),
+                language: reporter.language)
+            drafts.append(
+                OutboxDraft(
+                    dedupeKey: "outcome:\(action.id):\(reporter.lookup)", subscription: nil, recipientSealed: reporter.emailSealed,
+                    messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: "outcome", subject: content.subject,
+                    text: try vault.sealMarked(content.text), html: try vault.sealMarked(content.html), headers: [:], action: action.id))
+        }
+        return try await store.queue(drafts, now: now)
+    }
+
     /// One message to each weekly subscriber listing the week's occasions that match their choices.
     /// Run again in the same week, it adds nothing.
     func queueDigest(now: Date) async throws -> Int {

@@ -137,7 +137,7 @@ struct ActionPages: Sendable {
             }
             contact = try SealedContact(
                 email: email, consent: Consent(wording: messages("report.consent"), givenAt: now), source: "report:\(id.rawValue)",
-                vault: vault)
+                language: messages.language.rawValue, vault: vault)
         }
         let outcome = try await writer.submit(
             IncomingReport(

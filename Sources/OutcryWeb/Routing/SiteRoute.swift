@@ -51,6 +51,8 @@ public enum SiteRoute: Hashable, Sendable {
     case exportAlerts(String)
     case eraseAlerts(String)
     case unsubscribe(String)
+    /// From the message that told a supporter how an action ended: deletes the address they left with a report.
+    case forgetSupporter(String)
     case actionsFeed
     case statementsFeed
     case caseFeed(Identifier<Case>)
@@ -112,7 +114,9 @@ public enum SiteRoute: Hashable, Sendable {
 
     /// Routes whose path carries a bearer secret (a one-time link, a supporter's alert links; export and
     /// erase sit under the manage link).
-    static let secretBearing: [SiteRoute] = [.confirmAlerts(.key), .manageAlerts(.key), .unsubscribe(.key), .admin(.setPassword(.key))]
+    static let secretBearing: [SiteRoute] = [
+        .confirmAlerts(.key), .manageAlerts(.key), .unsubscribe(.key), .forgetSupporter(.key), .admin(.setPassword(.key)),
+    ]
 
     /// `path` as logs may keep it: cut before any secret it carries.
     public static func loggable(_ path: String) -> String {
@@ -164,6 +168,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .exportAlerts(let token): ["alerts", "manage", .token(token), "export"]
         case .eraseAlerts(let token): ["alerts", "manage", .token(token), "erase"]
         case .unsubscribe(let token): ["alerts", "unsubscribe", .token(token)]
+        case .forgetSupporter(let token): ["alerts", "forget", .token(token)]
         case .actionsFeed: ["feeds", "actions.atom"]
         case .statementsFeed: ["feeds", "statements.atom"]
         case .caseFeed(let id): ["feeds", "cases", .parameter("file", id.rawValue + Self.feedSuffix)]

@@ -34,6 +34,8 @@ struct AlertsView: Sendable {
 
     struct Access: Sendable { var token: String }
     struct Unsubscribe: Sendable { var postTo: String }
+    /// The link in the message with an action's outcome opens this page; only its button deletes the address.
+    struct Forget: Sendable { var postTo: String }
     /// The confirmation link opens this page; only its button confirms, so a mail scanner that follows
     /// links cannot subscribe anyone.
     struct Confirm: Sendable { var postTo: String }
@@ -52,13 +54,15 @@ struct AlertsView: Sendable {
     var access: Access?
     var unsubscribe: Unsubscribe?
     var confirm: Confirm?
+    var forget: Forget?
     var message: Message?
     var accessLink: String
     var subscribeTo: String
 
     init(
         page: PageMeta, error: String? = nil, notice: String? = nil, subscribe: Subscribe? = nil, manage: Manage? = nil,
-        access: Access? = nil, unsubscribe: Unsubscribe? = nil, confirm: Confirm? = nil, message: Message? = nil, _ messages: Messages
+        access: Access? = nil, unsubscribe: Unsubscribe? = nil, confirm: Confirm? = nil, forget: Forget? = nil, message: Message? = nil,
+        _ messages: Messages
     ) {
         self.page = page
         self.error = error
@@ -68,6 +72,7 @@ struct AlertsView: Sendable {
         self.access = access
         self.unsubscribe = unsubscribe
         self.confirm = confirm
+        self.forget = forget
         self.message = message
         accessLink = messages.href(.alertsAccess)
         subscribeTo = messages.href(.alerts)

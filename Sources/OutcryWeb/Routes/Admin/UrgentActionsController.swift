@@ -290,6 +290,8 @@ struct UrgentActionsController: Sendable {
         if let alerts, let occasion = AlertOccasion(step, kind: changed.kind) {
             queued = try await alerts.announce(changed, occasion, now: now)
         }
+        // Those who reported and asked to hear back learn how it ended, once.
+        if let alerts, case .close = step { queued = (queued ?? 0) + (try await alerts.tellReporters(changed, now: now)) }
         let done: Done =
             switch step {
             case .publish: .published

@@ -30,6 +30,33 @@ struct AlertsController: Sendable {
         router.post(.eraseAlerts(.key), use: erase)
         router.get(.unsubscribe(.key), use: unsubscribeForm)
         router.post(.unsubscribe(.key), use: unsubscribe)
+        router.get(.forgetSupporter(.key), use: forgetForm)
+        router.post(.forgetSupporter(.key), use: forget)
+    }
+
+    /// The page behind the link in an outcome message: a button, so that a mail scanner opening links deletes nothing.
+    @Sendable func forgetForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let token = try forgetLookup(context).token
+        let messages = context.messages
+        return try renderer.response(
+            AlertsView(
+                page: meta(messages("alerts.forget-title"), messages), forget: .init(postTo: SiteRoute.forgetSupporter(token).path),
+                messages))
+    }
+
+    @Sendable func forget(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        let lookup = try forgetLookup(context).lookup
+        _ = try await store.forgetSupporter(lookup: lookup)
+        let messages = context.messages
+        return try message(messages("alerts.forgotten-title"), [messages("alerts.forgotten-text")], messages)
+    }
+
+    private func forgetLookup(_ context: OutcryRequestContext) throws -> (lookup: String, token: String) {
+        let token = context.parameters.get("token") ?? ""
+        guard let alerts, let lookup = alerts.links.lookup(inForgetToken: token, now: now) else {
+            throw RefusalError(status: .gone, key: "alerts.forget-expired")
+        }
+        return (lookup, token)
     }
 
     @Sendable func subscribeForm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
