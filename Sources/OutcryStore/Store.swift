@@ -115,6 +115,7 @@ public enum StoredRecord: String, Sendable {
     case organisations
     case events
     case statements
+    case officialReplies = "official_replies"
 }
 
 // MARK: - Settings

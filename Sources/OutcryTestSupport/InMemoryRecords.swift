@@ -161,3 +161,8 @@ extension InMemoryRecords: AttentionRecords {
     /// Nothing is recorded after the dataset was read, so nothing waits.
     public func attention(of action: Identifier<UrgentAction>) async throws -> ActionAttention? { nil }
 }
+
+extension InMemoryRecords: ReplyRecords {
+    /// A dataset holds no replies.
+    public func replies(inCase id: Identifier<Case>) async throws -> [OfficialReply] { [] }
+}

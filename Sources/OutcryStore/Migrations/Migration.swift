@@ -43,6 +43,7 @@ public enum Migrations {
         M0026_CreateActionAttention(),
         M0027_CreateContactProblems(),
         M0028_AddReporterNews(),
+        M0029_CreateOfficialReplies(),
     ]
 }
 

@@ -35,7 +35,7 @@ enum Records {
 
     static func targets(_ store: Store) -> EditableRecord<Target> {
         EditableRecord(
-            noun: "target", kind: .targets, table: .targets, columns: ["name", "office", "country", "last-checked"],
+            noun: "target", kind: .targets, table: .targets, columns: ["name", "office", "country", "last-checked", "replies"],
             blank: { Target(id: "", name: "") },
             id: { $0.id.rawValue }, name: { $0.name },
             withID: {
@@ -43,13 +43,31 @@ enum Records {
                 copy.id = Identifier($1)
                 return copy
             },
-            all: { try await store.allTargets() }, one: { try await store.targets([Identifier($0)]).first },
+            // Those who answer most often first: who replies, and who never does, at a glance.
+            all: {
+                let counts = try await store.replyCounts()
+                return try await store.allTargets().enumerated().sorted {
+                    (counts[$0.element.id]?.replies ?? 0, -$0.offset) > (counts[$1.element.id]?.replies ?? 0, -$1.offset)
+                }.map(\.element)
+            },
+            one: { try await store.targets([Identifier($0)]).first },
             cells: { target, messages in
                 [
                     .init(text: target.fullName), .init(text: target.title ?? ""),
                     .init(text: target.country?.name(in: messages.language.rawValue) ?? "—"),
                     .init(text: target.lastVerified.map { messages.date($0).text } ?? messages("admin.target-form.never")),
                 ]
+            },
+            extraCells: { messages in
+                let counts = try await store.replyCounts()
+                return { target in
+                    guard let count = counts[target.id] else { return [.init(text: messages("admin.replies.never"))] }
+                    return [
+                        .init(
+                            text: messages.plural(
+                                "admin.replies.count", count: count.replies, ["date": count.last.map { messages.date($0).text } ?? ""]))
+                    ]
+                }
             },
             fields: { target, errors, messages in TargetForm(messages: messages).fields(target, errors: errors) },
             read: { form, base, messages in TargetForm(messages: messages).read(form, base: base) },
@@ -132,6 +150,33 @@ enum Records {
                 ]
             },
             fields: { event, errors, messages in try await form(messages).fields(event, errors: errors) },
+            read: { body, base, messages in try await form(messages).read(body, base: base) },
+            save: { try await store.save($0, audit: $1) })
+    }
+
+    static func replies(_ store: Store, today: @escaping @Sendable () -> Date) -> EditableRecord<OfficialReply> {
+        @Sendable func form(_ messages: Messages) async throws -> ReplyForm {
+            ReplyForm(
+                targets: try await store.allTargets(), cases: try await store.allCases(), actions: try await store.allUrgentActions(),
+                messages: messages)
+        }
+        return EditableRecord(
+            noun: "official reply", kind: .replies, table: .officialReplies, columns: ["when", "official", "position", "summary"],
+            blank: { OfficialReply(id: "", target: "", caseID: "", date: HistoricalDate(day: today()), summary: "") },
+            id: { $0.id.rawValue }, name: { "\($0.date.iso) \($0.target.rawValue)" },
+            withID: {
+                var copy = $0
+                copy.id = Identifier($1)
+                return copy
+            },
+            all: { try await store.allReplies() }, one: { try await store.reply(Identifier($0)) },
+            cells: { reply, messages in
+                [
+                    .init(text: messages.date(reply.date).text), .init(text: reply.target.rawValue),
+                    .init(text: messages.position(reply.position)), .init(text: reply.summary),
+                ]
+            },
+            fields: { reply, errors, messages in try await form(messages).fields(reply, errors: errors) },
             read: { body, base, messages in try await form(messages).read(body, base: base) },
             save: { try await store.save($0, audit: $1) })
     }

@@ -211,6 +211,10 @@ struct ActionPages: Sendable {
             people: about, asks: action.asks,
             contentLanguage: translation != nil || original.language == language ? nil : original.language,
             csvHref: SiteRoute.totalsCSV(id).path, actionLink: try await actionLink(action),
+            // "Your office replied on 12 June 2024": the report remembers what the office already said.
+            replied: try await store.replies(inCase: action.caseID).filter { $0.target == targetID }.map(\.date).max().map {
+                messages("officials.replied", ["date": messages.date($0).text])
+            },
             check: try await statementCheck(try await signedStatement(original, totals: totals, official: target)))
     }
 

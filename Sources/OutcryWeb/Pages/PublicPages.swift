@@ -5,7 +5,7 @@ import OutcryStore
 struct PublicPages: Sendable {
     /// What the public pages read: published records, never accounts, reports or subscribers.
     typealias Records = UrgentActionRecords & CaseRecords & PersonRecords & EventRecords & TargetRecords & StatementRecords
-        & TranslationRecords & SitePageRecords & AttentionRecords
+        & TranslationRecords & SitePageRecords & AttentionRecords & ReplyRecords
 
     let store: any Records
     let siteName: String
@@ -174,11 +174,23 @@ struct PublicPages: Sendable {
             summary: item.summary, isClosed: item.status == .closed,
             picture: item.picture.map { PersonSummary.Picture(src: SiteRoute.image($0.image).path, alt: $0.alt) },
             people: try await summaries(people, events: events),
-            timeline: events.map {
-                TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements), messages)
-            },
+            timeline: try await timeline(
+                events, replies: store.replies(inCase: id), mentioned: mentioned, actions: actions, statements: statements),
             actions: actions.map(titles.link),
             statements: statements.map(titles.link))
+    }
+
+    /// The case's events with the officials' replies among them, by date; on the same date, events first.
+    private func timeline(
+        _ events: [Event], replies: [OfficialReply], mentioned: [Identifier<Person>: Person], actions: [UrgentAction],
+        statements: [Statement]
+    ) async throws -> [TimelineEntry] {
+        let officials = try await index(store.targets(Array(Set(replies.map(\.target)))))
+        let entries =
+            events.map { TimelineEntry($0, people: mentioned, actions: index(actions), statements: index(statements), messages) }
+            + replies.map { TimelineEntry($0, official: officials[$0.target], actions: index(actions), messages) }
+        return entries.enumerated().sorted { ($0.element.date.iso.prefix(10), $0.offset) < ($1.element.date.iso.prefix(10), $1.offset) }
+            .map(\.element)
     }
 
     func person(_ id: Identifier<Person>) async throws -> PersonPage? {

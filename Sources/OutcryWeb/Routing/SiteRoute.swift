@@ -249,6 +249,7 @@ public enum AdminRoute: Hashable, Sendable {
         case cases, targets, people, organisations
         case statusChanges = "status-changes"
         case statements
+        case replies
     }
 
     /// Signing in and one-time links work without a session; everything else needs one.

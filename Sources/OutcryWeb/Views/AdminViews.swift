@@ -45,7 +45,8 @@ struct AdminPage: Sendable {
             ("actions", AdminRoute.home.path), ("import", AdminRoute.imports.path), ("cases", AdminRoute.records(.cases).path),
             ("status-changes", AdminRoute.records(.statusChanges).path), ("people", AdminRoute.records(.people).path),
             ("organisations", AdminRoute.records(.organisations).path), ("targets", AdminRoute.records(.targets).path),
-            ("statements", AdminRoute.records(.statements).path), ("site-pages", AdminRoute.sitePages.path),
+            ("statements", AdminRoute.records(.statements).path), ("replies", AdminRoute.records(.replies).path),
+            ("site-pages", AdminRoute.sitePages.path),
         ]
         if coordinator.account.role == .admin {
             links += [

@@ -106,6 +106,7 @@ struct OfficialsReportPage: Sendable {
     var contentLanguage: String?
     var csvHref: String
     var actionLink: Link
+    var replied: String?
     var check: StatementCheck
 }
 

@@ -42,3 +42,17 @@ struct TimelineEntry: Sendable {
         }
     }
 }
+
+extension TimelineEntry {
+    /// An official's reply on the case's timeline: who answered, what they said, and where it leaves the call.
+    init(_ reply: OfficialReply, official: Target?, actions: [Identifier<UrgentAction>: UrgentAction], _ messages: Messages) {
+        date = messages.date(reply.date)
+        kind = messages("reply.timeline-kind", ["name": official?.fullName ?? reply.target.rawValue])
+        summary = reply.summary
+        people = []
+        term = messages("reply.timeline-position", ["position": messages.position(reply.position)])
+        source = reply.action.flatMap { id in
+            actions[id].map { Link(text: messages("action.number", ["number": $0.number]), href: messages.href(.urgentAction(id))) }
+        }
+    }
+}
