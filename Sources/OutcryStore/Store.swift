@@ -116,6 +116,7 @@ public enum StoredRecord: String, Sendable {
     case events
     case statements
     case officialReplies = "official_replies"
+    case campaigns
 }
 
 // MARK: - Settings

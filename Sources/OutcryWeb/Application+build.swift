@@ -194,6 +194,7 @@ func addCoordinatorRoutes(
     RecordsController(record: Records.events(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.statements(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.replies(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    RecordsController(record: Records.campaigns(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     TranslationsController(store: store, auth: auth, renderer: renderer).addRoutes(to: signedIn)
 }
 

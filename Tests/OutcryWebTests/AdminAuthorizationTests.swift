@@ -115,7 +115,7 @@ import Testing
             ("cases", "temirov-live-2024"), ("targets", "sadyr-japarov"), ("people", "makhabat-tazhibek-kyzy"),
             ("organisations", "kloop-media"),
             ("status-changes", "temirov-detained-2024-01-16"), ("statements", "kloop-media-staff-detained-2025"),
-            ("replies", "no-such-reply"),
+            ("replies", "no-such-reply"), ("campaigns", "no-such-campaign"),
         ].flatMap { kind, id in
             // Every kind of record has the same five routes: reading needs a viewer, writing an editor.
             [

@@ -44,6 +44,7 @@ public enum Migrations {
         M0027_CreateContactProblems(),
         M0028_AddReporterNews(),
         M0029_CreateOfficialReplies(),
+        M0030_CreateCampaigns(),
     ]
 }
 

@@ -181,6 +181,30 @@ enum Records {
             save: { try await store.save($0, audit: $1) })
     }
 
+    static func campaigns(_ store: Store) -> EditableRecord<Campaign> {
+        EditableRecord(
+            noun: "campaign", kind: .campaigns, table: .campaigns, columns: ["title", "actions-count"],
+            blank: { Campaign(id: "", title: "") },
+            id: { $0.id.rawValue }, name: { $0.title },
+            withID: {
+                var copy = $0
+                copy.id = Identifier($1)
+                return copy
+            },
+            all: { try await store.allCampaigns() }, one: { try await store.campaign(Identifier($0)) },
+            cells: { campaign, messages in [.init(text: campaign.title), .init(text: messages.number(campaign.actions.count))] },
+            fields: { campaign, errors, messages in
+                CampaignForm(actions: try await store.allUrgentActions(), messages: messages).fields(campaign, errors: errors)
+            },
+            read: { form, base, messages in
+                CampaignForm(actions: try await store.allUrgentActions(), messages: messages).read(form, base: base)
+            },
+            save: { try await store.save($0, audit: $1) },
+            related: { campaign, messages in
+                [Link(text: messages("admin.campaign.public-page"), href: SiteRoute.campaign(campaign.id).path)]
+            })
+    }
+
     static func statements(_ store: Store, today: @escaping @Sendable () -> Date) -> EditableRecord<Statement> {
         @Sendable func form(_ messages: Messages) async throws -> StatementForm {
             StatementForm(

@@ -304,6 +304,25 @@ struct ActionPages: Sendable {
         return answer("contact-problem.next", recorded: true, ["name": target.fullName])
     }
 
+    /// A campaign's page: the public actions it gathers, their totals together (toward its goal), each one's.
+    /// Read fresh, not cached: its totals move with every report on any of its actions.
+    func campaign(_ id: Identifier<Campaign>) async throws -> CampaignPage? {
+        guard let campaign = try await store.campaign(id) else { return nil }
+        let found = try await store.urgentActions(campaign.actions).filter { $0.status != .draft }
+        let actions = campaign.actions.compactMap { id in found.first { $0.id == id } }
+        let totals = try await store.totals(of: actions.map(\.id))
+        let titles = try await Titles.load(store, messages, actions: actions)
+        return CampaignPage(
+            page: meta(campaign.title, description: campaign.summary.isEmpty ? campaign.title : campaign.summary, route: .campaign(id)),
+            title: campaign.title, summary: campaign.summary,
+            totals: TotalsView(Totals.combined(actions.map { totals[$0.id] ?? Totals() }), messages: messages, goal: campaign.goal),
+            actions: actions.map { action in
+                CampaignPage.Item(
+                    link: titles.link(action), acted: messages.plural("campaign.acted", count: totals[action.id]?.reports ?? 0),
+                    isClosed: action.status == .closed)
+            })
+    }
+
     func mastodonShare(_ id: Identifier<UrgentAction>, instance: String) async throws -> SharePage? {
         guard let action = try await visibleAction(id), action.status == .published else { return nil }
         let targets = try await store.liveTargets(action.targets.map(\.target))

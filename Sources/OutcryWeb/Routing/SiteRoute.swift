@@ -35,6 +35,8 @@ public enum SiteRoute: Hashable, Sendable {
     case `case`(Identifier<Case>)
     case person(Identifier<Person>)
     case statement(Identifier<Statement>)
+    /// Several actions run together: their combined totals, goal, and each action.
+    case campaign(Identifier<Campaign>)
     /// About, Privacy, Contact, Accessibility: `/about`…
     case sitePage(SitePage.Kind)
     /// Names, cases, actions and statements found by any spelling: `?q=`.
@@ -94,7 +96,7 @@ public enum SiteRoute: Hashable, Sendable {
         [
             .home, .urgentAction(.key), .letter(.key, to: .key), .report(.key), .thanks(.key), .mastodonShare(.key), .contactProblem(.key),
             .officialsReport(.key, for: .key), .case(.key), .person(.key), .statement(.key), .search, .actionIndex, .caseIndex,
-            .peopleIndex, .verifyTotals, .alerts, .alertsAccess, .actionsFeed, .statementsFeed, .caseFeed(.key),
+            .peopleIndex, .verifyTotals, .campaign(.key), .alerts, .alertsAccess, .actionsFeed, .statementsFeed, .caseFeed(.key),
         ] + SitePage.Kind.allCases.map(SiteRoute.sitePage)
 
     private static let localisedPatterns = localisedRoutes.map(RoutePattern.init)
@@ -156,6 +158,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .case(let id): ["cases", .id(id)]
         case .person(let id): ["people", .id(id)]
         case .statement(let id): ["statements", .id(id)]
+        case .campaign(let id): ["campaigns", .id(id)]
         case .sitePage(let kind): [.literal(kind.rawValue)]
         case .search: ["search"]
         case .actionIndex: ["actions"]
@@ -250,6 +253,7 @@ public enum AdminRoute: Hashable, Sendable {
         case statusChanges = "status-changes"
         case statements
         case replies
+        case campaigns
     }
 
     /// Signing in and one-time links work without a session; everything else needs one.

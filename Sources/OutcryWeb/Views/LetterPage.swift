@@ -141,3 +141,19 @@ struct ContactProblemPage: Sendable {
     var isError: Bool
     var actionLink: Link
 }
+
+/// `/campaigns/:id`: several actions run together, what people did across them, and each action.
+struct CampaignPage: Sendable {
+    struct Item: Sendable {
+        var link: Link
+        /// "120 people have acted" for this action alone.
+        var acted: String
+        var isClosed: Bool
+    }
+
+    var page: PageMeta
+    var title: String
+    var summary: String
+    var totals: TotalsView
+    var actions: [Item]
+}

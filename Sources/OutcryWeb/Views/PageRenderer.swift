@@ -18,7 +18,7 @@ public struct PageRenderer: Sendable {
             WebhookLogView.template, DashboardView.template, ContactProblemsView.template,
             ImportView.template,
             TotalsView.blockTemplate, TotalsView.cardTemplate, SitePageView.template,
-            ConfirmView.template, VerifyTotalsPage.template, ContactProblemPage.template,
+            ConfirmView.template, VerifyTotalsPage.template, ContactProblemPage.template, CampaignPage.template,
         ] + Partial.names
 
     public init(themeDirectory: String?) async throws {

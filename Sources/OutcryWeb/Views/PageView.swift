@@ -21,6 +21,7 @@ extension ReportPage: PublicPageView { static let template = "report" }
 extension ThanksPage: PublicPageView { static let template = "thanks" }
 extension OfficialsReportPage: PublicPageView { static let template = "officials-report" }
 extension ContactProblemPage: PublicPageView { static let template = "contact-problem" }
+extension CampaignPage: PublicPageView { static let template = "campaign" }
 extension SharePage: PublicPageView { static let template = "share" }
 extension AlertsView: PublicPageView { static let template = "alerts" }
 extension SitePageView: PublicPageView { static let template = "site-page" }

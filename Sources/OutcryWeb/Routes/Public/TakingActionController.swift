@@ -17,6 +17,11 @@ struct TakingActionController: Sendable {
         router.get(.totalsCSV(.key), use: totalsCSV)
         router.get(.mastodonShare(.key), use: mastodonShare)
         router.post(.contactProblem(.key), use: contactProblem)
+        router.get(.campaign(.key), use: campaign)
+    }
+
+    @Sendable func campaign(_ request: Request, context: OutcryRequestContext) async throws -> Response {
+        try renderer.response(try await found(pages(context).campaign(Identifier(try slug(context)))))
     }
 
     @Sendable func contactProblem(_ request: Request, context: OutcryRequestContext) async throws -> Response {
