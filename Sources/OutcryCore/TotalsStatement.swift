@@ -93,12 +93,11 @@ public struct TotalsStatement: Hashable, Sendable {
     }
 
     /// `YYYY-MM-DD` in UTC, as statements and the daily record name days.
-    public static func day(of date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash))
-    }
+    public static func day(of date: Date) -> String { HistoricalDate(day: date).iso }
 
+    /// A whole calendar day, written as `day(of:)` writes it.
     static func isDay(_ text: String) -> Bool {
-        (try? Date(text + "T00:00:00Z", strategy: .iso8601)).map { day(of: $0) == text } ?? false
+        (try? HistoricalDate(iso: text)).map { $0.day != nil && $0.iso == text } ?? false
     }
 }
 

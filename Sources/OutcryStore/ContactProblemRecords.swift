@@ -71,7 +71,11 @@ extension Store {
     public func decideContactProblem(
         _ contact: DeadContact, of target: Identifier<Target>, _ decision: ContactDecision, audit: AuditEntry
     ) async throws -> Bool {
-        guard try await openContactProblems().contains(where: { $0.target == target && $0.contact == contact }) else { return false }
+        let waiting = try await engine.read { database in
+            try await database.select().column("target_id").from("contact_problems").where("target_id", .equal, target.rawValue)
+                .where("channel", .equal, contact.channel.rawValue).where("value", .equal, contact.value).limit(1).first() != nil
+        }
+        guard waiting else { return false }
         try await saveRecord(audit) { database in
             try await database.delete(from: "contact_problems").where("target_id", .equal, target.rawValue)
                 .where("channel", .equal, contact.channel.rawValue).where("value", .equal, contact.value).run()

@@ -43,13 +43,7 @@ enum Records {
                 copy.id = Identifier($1)
                 return copy
             },
-            // Those who answer most often first: who replies, and who never does, at a glance.
-            all: {
-                let counts = try await store.replyCounts()
-                return try await store.allTargets().enumerated().sorted {
-                    (counts[$0.element.id]?.replies ?? 0, -$0.offset) > (counts[$1.element.id]?.replies ?? 0, -$1.offset)
-                }.map(\.element)
-            },
+            all: { try await store.allTargets() },
             one: { try await store.targets([Identifier($0)]).first },
             cells: { target, messages in
                 [
@@ -58,15 +52,23 @@ enum Records {
                     .init(text: target.lastVerified.map { messages.date($0).text } ?? messages("admin.target-form.never")),
                 ]
             },
-            extraCells: { messages in
+            // Those who answer most often first, with how often and when last: who replies, and who never does.
+            listing: { targets, messages in
                 let counts = try await store.replyCounts()
-                return { target in
-                    guard let count = counts[target.id] else { return [.init(text: messages("admin.replies.never"))] }
-                    return [
-                        .init(
-                            text: messages.plural(
-                                "admin.replies.count", count: count.replies, ["date": count.last.map { messages.date($0).text } ?? ""]))
-                    ]
+                return targets.enumerated().sorted {
+                    (counts[$0.element.id]?.replies ?? 0, -$0.offset) > (counts[$1.element.id]?.replies ?? 0, -$1.offset)
+                }.map { _, target in
+                    let count = counts[target.id]
+                    return (
+                        target,
+                        [
+                            .init(
+                                text: count.map {
+                                    messages.plural(
+                                        "admin.replies.count", count: $0.replies, ["date": $0.last.map { messages.date($0).text } ?? ""])
+                                } ?? messages("admin.replies.never"))
+                        ]
+                    )
                 }
             },
             fields: { target, errors, messages in TargetForm(messages: messages).fields(target, errors: errors) },

@@ -58,7 +58,8 @@ struct TotalsCheckPages: Sendable {
     /// What a genuine statement said, in the reader's language, and what the daily record says of it now.
     private func said(_ statement: TotalsStatement) async throws -> VerifyTotalsPage.Said {
         let action = try await store.urgentActions([statement.action]).first
-        let day = HistoricalDate(day: (try? Date(statement.day + "T12:00:00Z", strategy: .iso8601)) ?? Date(timeIntervalSince1970: 0))
+        // A statement reads back only with a whole day (`TotalsStatement.isDay`).
+        let day = (try? HistoricalDate(iso: statement.day)) ?? HistoricalDate(day: Date(timeIntervalSince1970: 0))
         let stillHolds = try await statement.record.asyncMap { try await store.dailyTotalsStillHold($0, of: statement.action) }
         return VerifyTotalsPage.Said(
             heading: messages("verify.genuine", ["site": statement.site]),

@@ -21,8 +21,9 @@ struct EditableRecord<Value: Sendable>: Sendable {
     let all: @Sendable () async throws -> [Value]
     let one: @Sendable (String) async throws -> Value?
     let cells: @Sendable (Value, Messages) -> [ListView.Cell]
-    /// Cells after those, from what the list reads once for every row (how often each official replied).
-    var extraCells: (@Sendable (Messages) async throws -> @Sendable (Value) -> [ListView.Cell])? = nil
+    /// The list's order and cells after `cells`, from what the list reads once for every row (how often each
+    /// official replied); nil keeps `all`'s order and adds nothing.
+    var listing: (@Sendable ([Value], Messages) async throws -> [(Value, [ListView.Cell])])? = nil
     let fields: @Sendable (Value, FormErrors, Messages) async throws -> [FormField]
     let read: @Sendable (FormBody, Value, Messages) async throws -> (Value, FormErrors)
     let save: @Sendable (Value, AuditEntry) async throws -> Void
@@ -62,7 +63,7 @@ struct RecordsController<Value: Sendable>: Sendable {
         let coordinator = context.coordinator
         let messages = coordinator.messages
         let values = try await record.all()
-        let extra = try await record.extraCells?(messages)
+        let listed = try await record.listing?(values, messages) ?? values.map { ($0, []) }
         let heading = record.words("heading", messages)
         return try renderer.response(
             ListView(
@@ -70,8 +71,8 @@ struct RecordsController<Value: Sendable>: Sendable {
                 heading: heading, intro: record.words("intro", messages),
                 newLink: coordinator.account.role >= .editor ? Link(text: record.words("new", messages), href: record.newPath) : nil,
                 columns: record.columns.map { messages("admin.column." + $0) },
-                rows: values.map { value in
-                    var cells = record.cells(value, messages) + (extra?(value) ?? [])
+                rows: listed.map { value, extra in
+                    var cells = record.cells(value, messages) + extra
                     cells[0].href = record.path(record.id(value))
                     return ListView.Row(cells: cells)
                 },
