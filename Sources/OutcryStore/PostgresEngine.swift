@@ -85,10 +85,14 @@ public final class PostgresEngine: SQLEngine {
         }
     }
 
+    /// A read on a connection the server ended a moment before (a restart, `pg_terminate_backend`) can be lent
+    /// once more before the pool hears of the closing; a read changes nothing, so it is sent again, once, on
+    /// another connection.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withOpenConnection { [logger] connection in
-            try await body(OpenConnectionDatabase(connection, logger: logger))
+        @Sendable func once() async throws -> T {
+            try await withOpenConnection { [logger] connection in try await body(OpenConnectionDatabase(connection, logger: logger)) }
         }
+        do { return try await once() } catch  where Self.endsConnection(error) { return try await once() }
     }
 
     /// On a connection of its own, outside the pool: a listening connection is never lent to a query.
