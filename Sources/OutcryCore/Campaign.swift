@@ -25,6 +25,9 @@ extension Totals {
             sum.reports += totals.reports
             sum.byChannel.merge(totals.byChannel, uniquingKeysWith: +)
             sum.peopleByCountry.merge(totals.peopleByCountry, uniquingKeysWith: +)
+            // A group that acted on two actions is counted for each: the campaign page counts groups itself.
+            sum.groups.groups += totals.groups.groups
+            sum.groups.byKind.merge(totals.groups.byKind, uniquingKeysWith: +)
         }
     }
 }

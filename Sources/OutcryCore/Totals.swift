@@ -7,15 +7,18 @@ public struct Totals: Hashable, Sendable {
     public var peopleByCountry: [Country?: Int]
     /// Only reports that named the official count for them.
     public var byTarget: [Identifier<Target>: TargetTotals]
+    /// What groups reported together, apart from the people above: a group report is not one person.
+    public var groups: GroupTotals
 
     public init(
         reports: Int = 0, byChannel: [Channel: Int] = [:], peopleByCountry: [Country?: Int] = [:],
-        byTarget: [Identifier<Target>: TargetTotals] = [:]
+        byTarget: [Identifier<Target>: TargetTotals] = [:], groups: GroupTotals = GroupTotals()
     ) {
         self.reports = reports
         self.byChannel = byChannel
         self.peopleByCountry = peopleByCountry
         self.byTarget = byTarget
+        self.groups = groups
     }
 
     public var actions: Int { byChannel.values.reduce(0, +) }
@@ -27,11 +30,16 @@ public struct TargetTotals: Hashable, Sendable {
     public var reports: Int
     public var byChannel: [Channel: Int]
     public var peopleByCountry: [Country?: Int]
+    /// What groups reported for this official, apart from individual reports.
+    public var groups: GroupTotals
 
-    public init(reports: Int = 0, byChannel: [Channel: Int] = [:], peopleByCountry: [Country?: Int] = [:]) {
+    public init(
+        reports: Int = 0, byChannel: [Channel: Int] = [:], peopleByCountry: [Country?: Int] = [:], groups: GroupTotals = GroupTotals()
+    ) {
         self.reports = reports
         self.byChannel = byChannel
         self.peopleByCountry = peopleByCountry
+        self.groups = groups
     }
 
     public var actions: Int { byChannel.values.reduce(0, +) }

@@ -117,6 +117,7 @@ public enum StoredRecord: String, Sendable {
     case statements
     case officialReplies = "official_replies"
     case campaigns
+    case writingGroups = "writing_groups"
 }
 
 // MARK: - Settings

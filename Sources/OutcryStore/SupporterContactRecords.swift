@@ -42,6 +42,12 @@ public struct ReporterToTell: Sendable, Hashable {
     public let lookup: String
     public let emailSealed: String
     public let language: String
+
+    public init(lookup: String, emailSealed: String, language: String) {
+        self.lookup = lookup
+        self.emailSealed = emailSealed
+        self.language = language
+    }
 }
 
 extension Store {
@@ -63,16 +69,21 @@ extension Store {
         }
     }
 
-    /// A supporter's address and everything kept with it, gone: from a link in a message they received.
+    /// A supporter's address and everything kept with it, gone: from a link in a message they received. A group
+    /// organiser's address goes from their groups too; the groups and what they reported stay.
     /// False when there was nothing to delete.
     public func forgetSupporter(lookup: String) async throws -> Bool {
         try await engine.transaction { database in
             let found = try await database.select().column("lookup").from("supporter_contacts").where("lookup", .equal, lookup).first()
-            guard found != nil else { return false }
+            let organiser = try await database.select().column("id").from("writing_groups").where("email_lookup", .equal, lookup).first()
+            guard found != nil || organiser != nil else { return false }
             try await database.delete(from: "supporter_contact_actions").where("lookup", .equal, lookup).run()
             try await database.delete(from: "outbox").where("dedupe_key", .like, "outcome:%:" + lookup).where("status", .equal, "queued")
                 .run()
             try await database.delete(from: "supporter_contacts").where("lookup", .equal, lookup).run()
+            try await database.update("writing_groups").set("email_lookup", to: SQLLiteral.null).set("email_sealed", to: SQLLiteral.null)
+                .set("hears_outcome", to: false).set("consent_wording", to: SQLLiteral.null)
+                .where("email_lookup", .equal, lookup).run()
             return true
         }
     }

@@ -106,6 +106,13 @@ public func buildApplication(
         publicURL: configuration.siteURL, totalsCache: totals, vault: vault, signer: try TotalsSigner(vault: vault),
         actions: ActionCache(store: store, versions: cache))
     TakingActionController(pages: actionPages, renderer: renderer).addRoutes(to: router)
+    let groupLinks = GroupLinks(secret: vault.secret(for: "group links"))
+    GroupsController(
+        pages: GroupPages(
+            store: store, clock: clock, tokens: tokens, links: groupLinks, alerts: alerts, vault: vault, totals: totals,
+            siteURL: configuration.siteURL, siteName: pages.siteName),
+        renderer: renderer
+    ).addRoutes(to: router)
     TotalsCheckController(
         pages: TotalsCheckPages(store: store, signer: actionPages.signer, publicURL: configuration.siteURL), renderer: renderer
     ).addRoutes(to: router)
@@ -132,7 +139,8 @@ public func buildApplication(
             store: store, clock: clock, secureCookies: configuration.siteURL.hasPrefix("https://"),
             passwordCost: configuration.passwordCost, vault: vault,
             trustForwardedFor: configuration.trustForwardedFor),
-        tokens: tokens, renderer: renderer, pages: pages, cache: cache, alerts: alerts, siteURL: configuration.siteURL)
+        tokens: tokens, renderer: renderer, pages: pages, cache: cache, alerts: alerts, siteURL: configuration.siteURL,
+        groupLinks: groupLinks, totals: totals)
 
     var services: [any Service] = [
         StoreService(store: store), AlertHousekeepingService(alerts: alerts, clock: clock, logger: logger),
@@ -167,7 +175,7 @@ public func buildApplication(
 /// (`CoordinatorMiddleware`) with the role each route declares.
 func addCoordinatorRoutes(
     to router: Router<OutcryRequestContext>, auth: AdminAuth, tokens: FormTokens, renderer: PageRenderer, pages: PublicPages,
-    cache: PageCache, alerts: Alerts?, siteURL: String
+    cache: PageCache, alerts: Alerts?, siteURL: String, groupLinks: GroupLinks, totals: TotalsCache
 ) {
     let signedIn = CoordinatorRoutes(
         // The error pages again, inside: they speak the language the coordinator chose.
@@ -195,6 +203,8 @@ func addCoordinatorRoutes(
     RecordsController(record: Records.statements(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.replies(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.campaigns(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    RecordsController(record: Records.groups(store, links: groupLinks), auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    GroupReportsController(auth: auth, renderer: renderer, totals: totals).addRoutes(to: signedIn)
     TranslationsController(store: store, auth: auth, renderer: renderer).addRoutes(to: signedIn)
 }
 

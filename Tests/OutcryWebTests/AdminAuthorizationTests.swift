@@ -110,12 +110,17 @@ import Testing
             .init(
                 method: .post, pattern: "/admin/people/{id}/portrait/remove",
                 example: "/admin/people/makhabat-tazhibek-kyzy/portrait/remove", access: .editor),
+            .init(method: .get, pattern: "/admin/group-reports", example: "/admin/group-reports", access: .viewer),
+            .init(method: .post, pattern: "/admin/group-reports/{report}", example: "/admin/group-reports/no-such-report", access: .editor),
+            .init(
+                method: .get, pattern: "/admin/group-reports/{report}/photo", example: "/admin/group-reports/no-such-report/photo",
+                access: .viewer),
         ]
         + [
             ("cases", "temirov-live-2024"), ("targets", "sadyr-japarov"), ("people", "makhabat-tazhibek-kyzy"),
             ("organisations", "kloop-media"),
             ("status-changes", "temirov-detained-2024-01-16"), ("statements", "kloop-media-staff-detained-2025"),
-            ("replies", "no-such-reply"), ("campaigns", "no-such-campaign"),
+            ("replies", "no-such-reply"), ("campaigns", "no-such-campaign"), ("groups", "no-such-group"),
         ].flatMap { kind, id in
             // Every kind of record has the same five routes: reading needs a viewer, writing an editor.
             [
@@ -144,7 +149,7 @@ import Testing
             tokens: FormTokens(secret: "x"), renderer: renderer,
             pages: PublicPages(store: store, siteName: "Outcry", publicURL: "http://localhost", offersEmail: false),
             cache: PageCache(store: store, clock: clock, fill: { _ in "" }, immediateFill: { _ in "" }), alerts: nil,
-            siteURL: "http://localhost")
+            siteURL: "http://localhost", groupLinks: GroupLinks(secret: "x"), totals: TotalsCache(store: store, clock: clock))
         let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
         let listed = Set(Self.routes.map { "\($0.method) \($0.pattern)" })
         let unlisted = registered.subtracting(listed).sorted()

@@ -45,6 +45,7 @@ public enum Migrations {
         M0028_AddReporterNews(),
         M0029_CreateOfficialReplies(),
         M0030_CreateCampaigns(),
+        M0031_CreateWritingGroups(),
     ]
 }
 

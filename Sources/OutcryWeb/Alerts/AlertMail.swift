@@ -75,6 +75,22 @@ enum AlertMail {
         return Content(subject: "\(opener): \(action.title)", text: lines.joined(separator: "\n"), html: paragraphs(html))
     }
 
+    /// The private link a group's organiser reports with; opening it confirms the group.
+    static func groupLink(_ group: WritingGroup, url: String, language: String) -> Content {
+        let words = words(language)
+        let intro = words("mail.group-intro", ["name": group.name])
+        return Content(
+            subject: words("mail.group-subject", ["name": group.name]),
+            text: [
+                intro, "", words("mail.group-action"), url, "", words("mail.group-keep"), words("group.sent-expiry"), "",
+                words("mail.not-you"),
+            ].joined(separator: "\n"),
+            html: paragraphs([
+                escape(intro), link(words("mail.group-action"), url),
+                escape(words("mail.group-keep") + " " + words("group.sent-expiry")), escape(words("mail.not-you")),
+            ]))
+    }
+
     static func digest(
         _ items: [(action: UrgentAction, occasion: AlertOccasion, url: String)], manageURL: String, language: String
     ) -> Content {

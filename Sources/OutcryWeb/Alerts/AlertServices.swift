@@ -38,7 +38,8 @@ struct AlertSenderService: Service {
 }
 
 /// Hourly, on every instance whether or not it sends mail: deletes the subscriptions whose confirmation
-/// link expired unused, with the messages still waiting for them, as the confirmation message promises.
+/// link expired unused, with the messages still waiting for them, as the confirmation message promises, and
+/// the groups registered and never confirmed.
 struct AlertHousekeepingService: Service {
     let alerts: Alerts
     let clock: any WallClock
@@ -50,6 +51,10 @@ struct AlertHousekeepingService: Service {
             do {
                 let forgotten = try await alerts.forgetUnconfirmed(now: clock.now)
                 if forgotten > 0 { logger.info("unconfirmed subscriptions deleted", metadata: ["subscriptions": "\(forgotten)"]) }
+                // Groups whose organiser never opened the link, with the address they gave.
+                let groups = try await alerts.store.forgetUnconfirmedGroups(
+                    registeredBefore: clock.now.addingTimeInterval(-GroupPages.confirmationLifetime))
+                if groups > 0 { logger.info("unconfirmed groups deleted", metadata: ["groups": "\(groups)"]) }
             } catch {
                 logger.error("deleting unconfirmed subscriptions failed", metadata: ["error": .string("\(error)")])
             }

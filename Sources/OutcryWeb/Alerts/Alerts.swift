@@ -80,7 +80,13 @@ struct Alerts: Sendable {
         guard action.status == .closed else { return 0 }
         let translations = try await translations(of: [action])
         var drafts: [OutboxDraft] = []
-        for reporter in try await store.reportersToTell(of: action.id) {
+        // Groups' organisers who asked, unless they also reported alone with the same address: one message each.
+        let reporters = try await store.reportersToTell(of: action.id)
+        var told = Set(reporters.map(\.lookup))
+        let organisers = try await store.groupsToTell(of: action.id).filter { told.insert($0.lookup).inserted }.map {
+            ReporterToTell(lookup: $0.lookup, emailSealed: $0.emailSealed, language: $0.language)
+        }
+        for reporter in reporters + organisers {
             let content = AlertMail.reporterNews(
                 translated(action, reporter.language, translations),
                 actionURL: links.url(SiteRoute.urgentAction(action.id).path(language: reporter.language)),
@@ -93,6 +99,20 @@ struct Alerts: Sendable {
                     text: try vault.sealMarked(content.text), html: try vault.sealMarked(content.html), headers: [:], action: action.id))
         }
         return try await store.queue(drafts, now: now)
+    }
+
+    /// A registered group's private link, to the address its organiser gave: opening it confirms the group. At
+    /// most one a day to the same address, whatever is typed into the form.
+    func sendGroupLink(_ group: WritingGroup, contact: GroupContact, url: String, now: Date) async throws {
+        let content = AlertMail.groupLink(group, url: url, language: group.language)
+        let day = Int(now.timeIntervalSince1970 / 86_400)
+        try await store.queue(
+            [
+                OutboxDraft(
+                    dedupeKey: "group-link:\(contact.lookup):\(day)", subscription: nil, recipientSealed: contact.emailSealed,
+                    messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: "group-link", subject: content.subject,
+                    text: try vault.sealMarked(content.text), html: try vault.sealMarked(content.html), headers: [:])
+            ], now: now)
     }
 
     /// One message to each weekly subscriber listing the week's occasions that match their choices.

@@ -207,6 +207,35 @@ enum Records {
             })
     }
 
+    /// Groups: coordinators create them (confirmed at once) and hand out their private links.
+    static func groups(_ store: Store, links: GroupLinks) -> EditableRecord<WritingGroup> {
+        EditableRecord(
+            noun: "group", kind: .groups, table: .writingGroups, columns: ["name", "kind", "town", "size", "group-status"],
+            blank: { WritingGroup(id: "", name: "", kind: .school, size: 0) },
+            id: { $0.id.rawValue }, name: { $0.name },
+            withID: {
+                var copy = $0
+                copy.id = Identifier($1)
+                return copy
+            },
+            all: { try await store.allGroups() }, one: { try await store.writingGroup(Identifier($0)) },
+            cells: { group, messages in
+                [
+                    .init(text: group.name), .init(text: messages.groupKind(group.kind)), .init(text: messages.place(group)),
+                    .init(text: messages.number(group.size)), .init(text: messages("admin.group.status-" + group.status.rawValue)),
+                ]
+            },
+            fields: { group, errors, messages in GroupForm(messages: messages, isRegistration: false).fields(group, errors: errors) },
+            read: { form, base, messages in GroupForm(messages: messages, isRegistration: false).read(form, base: base) },
+            save: { try await store.save($0, audit: $1) },
+            related: { group, messages in
+                [
+                    Link(text: messages("admin.group.private-link"), href: SiteRoute.groupReport(links.token(group.id)).path),
+                    Link(text: messages("admin.group.held-reports"), href: AdminRoute.groupReports.path),
+                ] + (group.showsName ? [Link(text: messages("admin.group.public-page"), href: SiteRoute.group(group.id).path)] : [])
+            })
+    }
+
     static func statements(_ store: Store, today: @escaping @Sendable () -> Date) -> EditableRecord<Statement> {
         @Sendable func form(_ messages: Messages) async throws -> StatementForm {
             StatementForm(

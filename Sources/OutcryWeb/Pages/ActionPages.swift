@@ -215,6 +215,7 @@ struct ActionPages: Sendable {
             replied: try await store.replies(inCase: action.caseID).filter { $0.target == targetID }.map(\.date).max().map {
                 messages("officials.replied", ["date": messages.date($0).text])
             },
+            groupsLine: messages.groups(mine.groups),
             check: try await statementCheck(try await signedStatement(original, totals: totals, official: target)))
     }
 
@@ -312,15 +313,27 @@ struct ActionPages: Sendable {
         let actions = campaign.actions.compactMap { id in found.first { $0.id == id } }
         let totals = try await store.totals(of: actions.map(\.id))
         let titles = try await Titles.load(store, messages, actions: actions)
+        let groups = try await store.groupsThatActed(on: actions.map(\.id))
+        var combined = Totals.combined(actions.map { totals[$0.id] ?? Totals() })
+        // A group that wrote for three of the actions is one group.
+        combined.groups.groups = groups.count
         return CampaignPage(
             page: meta(campaign.title, description: campaign.summary.isEmpty ? campaign.title : campaign.summary, route: .campaign(id)),
             title: campaign.title, summary: campaign.summary,
-            totals: TotalsView(Totals.combined(actions.map { totals[$0.id] ?? Totals() }), messages: messages, goal: campaign.goal),
+            totals: TotalsView(combined, messages: messages, goal: campaign.goal),
             actions: actions.map { action in
                 CampaignPage.Item(
                     link: titles.link(action), acted: messages.plural("campaign.acted", count: totals[action.id]?.reports ?? 0),
+                    fromGroups: totals[action.id].flatMap { messages.groups($0.groups) },
                     isClosed: action.status == .closed)
-            })
+            },
+            groupsTookPart: groups.count > 0 ? messages.plural("campaign.groups", count: groups.count) : nil,
+            groupNames: groups.named.map { group in
+                Link(
+                    text: [group.name, messages.place(group)].filter { !$0.isEmpty }.joined(separator: ", "),
+                    href: messages.href(.group(group.id)))
+            },
+            registerGroup: Link(text: messages("campaign.register-group"), href: messages.href(.newGroup)))
     }
 
     func mastodonShare(_ id: Identifier<UrgentAction>, instance: String) async throws -> SharePage? {

@@ -37,6 +37,15 @@ public enum SiteRoute: Hashable, Sendable {
     case statement(Identifier<Statement>)
     /// Several actions run together: their combined totals, goal, and each action.
     case campaign(Identifier<Campaign>)
+    /// Where an organiser registers a school class, a local group or an event.
+    case newGroup
+    /// A group's public page: only for a confirmed group that agreed to be named.
+    case group(Identifier<WritingGroup>)
+    /// A group's own page, from the private link its organiser was sent: confirming, reporting, its reports.
+    case groupReport(String)
+    case confirmGroup(String)
+    /// A certificate of thanks for the group, made to be printed.
+    case groupCertificate(String)
     /// About, Privacy, Contact, Accessibility: `/about`…
     case sitePage(SitePage.Kind)
     /// Names, cases, actions and statements found by any spelling: `?q=`.
@@ -96,7 +105,8 @@ public enum SiteRoute: Hashable, Sendable {
         [
             .home, .urgentAction(.key), .letter(.key, to: .key), .report(.key), .thanks(.key), .mastodonShare(.key), .contactProblem(.key),
             .officialsReport(.key, for: .key), .case(.key), .person(.key), .statement(.key), .search, .actionIndex, .caseIndex,
-            .peopleIndex, .verifyTotals, .campaign(.key), .alerts, .alertsAccess, .actionsFeed, .statementsFeed, .caseFeed(.key),
+            .peopleIndex, .verifyTotals, .campaign(.key), .newGroup, .group(.key), .alerts, .alertsAccess, .actionsFeed, .statementsFeed,
+            .caseFeed(.key),
         ] + SitePage.Kind.allCases.map(SiteRoute.sitePage)
 
     private static let localisedPatterns = localisedRoutes.map(RoutePattern.init)
@@ -117,7 +127,8 @@ public enum SiteRoute: Hashable, Sendable {
     /// Routes whose path carries a bearer secret (a one-time link, a supporter's alert links; export and
     /// erase sit under the manage link).
     static let secretBearing: [SiteRoute] = [
-        .confirmAlerts(.key), .manageAlerts(.key), .unsubscribe(.key), .forgetSupporter(.key), .admin(.setPassword(.key)),
+        .confirmAlerts(.key), .manageAlerts(.key), .unsubscribe(.key), .forgetSupporter(.key), .groupReport(.key),
+        .admin(.setPassword(.key)),
     ]
 
     /// `path` as logs may keep it: cut before any secret it carries.
@@ -159,6 +170,11 @@ public enum SiteRoute: Hashable, Sendable {
         case .person(let id): ["people", .id(id)]
         case .statement(let id): ["statements", .id(id)]
         case .campaign(let id): ["campaigns", .id(id)]
+        case .newGroup: ["groups", "new"]
+        case .group(let id): ["groups", .id(id)]
+        case .groupReport(let token): ["groups", "report", .token(token)]
+        case .confirmGroup(let token): ["groups", "report", .token(token), "confirm"]
+        case .groupCertificate(let token): ["groups", "report", .token(token), "certificate"]
         case .sitePage(let kind): [.literal(kind.rawValue)]
         case .search: ["search"]
         case .actionIndex: ["actions"]
@@ -221,6 +237,10 @@ public enum AdminRoute: Hashable, Sendable {
     case keepAction(Identifier<UrgentAction>)
     /// Officials' contacts supporters say do not work, and deciding on each.
     case contactProblems
+    /// Groups' reports held for a coordinator; deciding on one; the photo sent with one.
+    case groupReports
+    case groupReport(String)
+    case groupReportPhoto(String)
     case imports
     case importDraft(String)
     case records(RecordKind)
@@ -254,6 +274,7 @@ public enum AdminRoute: Hashable, Sendable {
         case statements
         case replies
         case campaigns
+        case groups
     }
 
     /// Signing in and one-time links work without a session; everything else needs one.
@@ -293,6 +314,9 @@ public enum AdminRoute: Hashable, Sendable {
         case .review(let id, let report): ["actions", .id(id), "reports", .parameter("report", String(report))]
         case .keepAction(let id): ["actions", .id(id), "keep"]
         case .contactProblems: ["contacts"]
+        case .groupReports: ["group-reports"]
+        case .groupReport(let id): ["group-reports", .parameter("report", id)]
+        case .groupReportPhoto(let id): ["group-reports", .parameter("report", id), "photo"]
         case .imports: ["import"]
         case .importDraft(let id): ["import", .parameter("draft", id)]
         case .records(let kind): [.literal(kind.rawValue)]

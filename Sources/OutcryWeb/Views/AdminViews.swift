@@ -46,7 +46,7 @@ struct AdminPage: Sendable {
             ("status-changes", AdminRoute.records(.statusChanges).path), ("people", AdminRoute.records(.people).path),
             ("organisations", AdminRoute.records(.organisations).path), ("targets", AdminRoute.records(.targets).path),
             ("statements", AdminRoute.records(.statements).path), ("replies", AdminRoute.records(.replies).path),
-            ("campaigns", AdminRoute.records(.campaigns).path),
+            ("campaigns", AdminRoute.records(.campaigns).path), ("groups", AdminRoute.records(.groups).path),
             ("site-pages", AdminRoute.sitePages.path),
         ]
         if coordinator.account.role == .admin {

@@ -107,6 +107,8 @@ struct OfficialsReportPage: Sendable {
     var csvHref: String
     var actionLink: Link
     var replied: String?
+    /// What groups reported for this official, apart from the people counted above.
+    var groupsLine: String?
     var check: StatementCheck
 }
 
@@ -148,6 +150,8 @@ struct CampaignPage: Sendable {
         var link: Link
         /// "120 people have acted" for this action alone.
         var acted: String
+        /// "Written together by 1 group: 300 letters.", when groups reported on it.
+        var fromGroups: String?
         var isClosed: Bool
     }
 
@@ -156,4 +160,8 @@ struct CampaignPage: Sendable {
     var summary: String
     var totals: TotalsView
     var actions: [Item]
+    /// "5 groups took part", and those who agreed to be named, with their towns.
+    var groupsTookPart: String?
+    var groupNames: [Link]
+    var registerGroup: Link
 }

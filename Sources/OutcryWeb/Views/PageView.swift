@@ -72,5 +72,6 @@ extension TotalsView {
 enum Partial {
     static let names = [
         "head", "foot", "person-summary", "timeline", "report-form", "admin-head", "admin-foot", "admin-form-body", "alert-choices",
+        "public-form",
     ]
 }

@@ -108,6 +108,8 @@ struct TotalsView: Sendable {
     var words: Words
     /// How far the people who acted are toward the coordinators' goal.
     var progress: Progress?
+    /// "From 3 groups: 600 letters and 40 cards.", apart from the people above; nil when no group reported.
+    var groupsLine: String?
 
     struct Progress: Sendable {
         var value: Int
@@ -139,6 +141,7 @@ struct TotalsView: Sendable {
         headline = Self.parts(sentence, figures)
         card = Self.parts(messages.plural("totals.card", count: totals.reports), figures)
         words = Words(messages)
+        groupsLine = messages.groups(totals.groups)
         if let goal, goal > 0 {
             progress = Progress(
                 value: min(totals.reports, goal), goal: goal,

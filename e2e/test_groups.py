@@ -1,0 +1,117 @@
+"""A teacher's class writes together, in Chromium: the teacher registers the class from a campaign's page, opens
+the private link the real SMTP server received, confirms, reports 300 letters for each of two actions with a
+photo, and the campaign page, the action pages and a one-page printed certificate show them."""
+import datetime
+import subprocess
+import tempfile
+
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT
+from test_alerts import links, on, smtp_server  # noqa: F401 (a fixture)
+from test_coordinators import add_user, shoot
+
+
+def sign_in(page, server, link, email):
+    page.goto(server.url + link)
+    page.fill("#field-password", "correct horse battery staple")
+    page.fill("#field-confirmation", "correct horse battery staple")
+    page.click("main button[type=submit]")
+    page.fill("#field-email", email)
+    page.fill("#field-password", "correct horse battery staple")
+    page.click("main button[type=submit]")
+
+
+def test_a_teacher_registers_a_class_and_reports_600_letters_for_two_actions(
+        start_server, smtp_server, browser, screenshots, tmp_path):  # noqa: F811
+    smtp = smtp_server()
+    data_dir = tempfile.mkdtemp(prefix="outcry-groups-")
+    link = add_user(data_dir, "groups@example.org", "editor")
+    server = start_server("--demo", data_dir=data_dir, env={
+        "OUTCRY_SMTP_URL": f"smtp://localhost:{smtp.port}", "OUTCRY_MAIL_FROM": "alerts@outcry.example"})
+
+    # An editor publishes a second action and gathers both into a campaign.
+    editor = browser.new_page()
+    sign_in(editor, server, link, "groups@example.org")
+    editor.goto(server.url + "/admin/actions/new")
+    editor.fill("#field-number", "12.26")
+    editor.fill("#field-title", "Kyrgyzstan: Free journalist Aruna Tashkentova")
+    editor.fill("#field-summary", "Aruna Tashkentova was detained on 3 November 2026 after publishing an investigation.")
+    editor.fill("#field-deadline", (datetime.date.today() + datetime.timedelta(days=60)).isoformat())
+    editor.fill("#field-asks", "Release Aruna Tashkentova immediately and unconditionally")
+    editor.select_option("#field-target-sadyr-japarov", "primary")
+    editor.fill("#field-salutation", "Dear President,")
+    editor.fill("#field-letter", "I am writing to ask for the release of Aruna Tashkentova.")
+    editor.click("main button[type=submit]")
+    editor.click("button:has-text('Publish')")
+    editor.goto(server.url + "/admin/campaigns/new")
+    editor.fill("#field-title", "Write for Rights 2026")
+    editor.get_by_label("UA 30.24", exact=False).check()
+    editor.get_by_label("UA 12.26", exact=False).check()
+    editor.click("main form.admin-form button[type=submit]")
+    editor.get_by_role("link", name="The campaign's public page").click()
+    campaign_url = editor.url
+
+    # The teacher finds the campaign and registers the class.
+    teacher = browser.new_page()
+    teacher.goto(campaign_url)
+    teacher.get_by_role("link", name="Register your group").click()
+    teacher.fill("#field-name", "Class 9B, School No. 12")
+    teacher.select_option("#field-kind", "school")
+    teacher.fill("#field-size", "32")
+    teacher.fill("#field-town", "Bishkek")
+    teacher.select_option("#field-country", "KG")
+    teacher.fill("#field-email", "teacher@example.org")
+    teacher.get_by_label("Show our group’s name", exact=False).check()
+    teacher.get_by_label("E-mail me once when an action", exact=False).check()
+    shoot(teacher, screenshots, "group-register")
+    assert Axe().run(teacher).response["violations"] == []
+    teacher.get_by_role("button", name="Register and send me the link").click()
+    assert "Check your e-mail" in teacher.inner_text("h1")
+
+    message = smtp.wait_for(1)[0]
+    assert message["to"] == ["teacher@example.org"]
+    private = next(link for link in links(message["data"]) if "/groups/report/" in link)
+    teacher.goto(on(server, private))
+    shoot(teacher, screenshots, "group-confirm")
+    assert Axe().run(teacher).response["violations"] == []
+    teacher.get_by_role("button", name="Confirm our group").click()
+    assert "Your group is confirmed" in teacher.inner_text("main")
+
+    photo = str(ROOT / "Tests" / "Fixtures" / "images" / "portrait-gps.jpg")
+    for number in ["30.24", "12.26"]:
+        teacher.get_by_role("link", name=f"Urgent Action {number}", exact=False).click()
+        teacher.fill("#field-letter", "300")
+        teacher.set_input_files("#field-photo", photo)
+        if number == "30.24":
+            shoot(teacher, screenshots, "group-report-form")
+            assert Axe().run(teacher).response["violations"] == []
+        teacher.get_by_role("button", name="Send our report").click()
+        assert "Your report is counted in the totals." in teacher.inner_text("main")
+    assert "Your group has reported 600 letters for 2 actions." in teacher.inner_text("main")
+    shoot(teacher, screenshots, "group-home")
+    assert Axe().run(teacher).response["violations"] == []
+
+    # What everyone sees: the campaign counts the class once and names it; each action shows its letters.
+    public = browser.new_page()
+    public.goto(campaign_url)
+    main = public.inner_text("main")
+    assert "1 group took part." in main
+    assert "Written together by 1 group: 600 letters." in main
+    assert "Class 9B, School No. 12, Bishkek, Kyrgyzstan" in main
+    shoot(public, screenshots, "campaign-with-groups")
+    assert Axe().run(public).response["violations"] == []
+    for action in ["30-24", "12-26"]:
+        public.goto(server.url + f"/actions/{action}")
+        assert "Written together by 1 group: 300 letters." in public.inner_text("main")
+
+    # The certificate prints on one page.
+    teacher.get_by_role("link", name="Print your certificate of thanks").click()
+    assert "Class 9B, School No. 12" in teacher.inner_text("h1")
+    shoot(teacher, screenshots, "group-certificate")
+    assert Axe().run(teacher).response["violations"] == []
+    teacher.pdf(path=str(tmp_path / "certificate.pdf"), format="A4")
+    info = subprocess.run(["pdfinfo", str(tmp_path / "certificate.pdf")], check=True, capture_output=True, text=True).stdout
+    assert "Pages:           1" in info
+    printed = subprocess.run(["pdftotext", str(tmp_path / "certificate.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    assert "took part in 2 Urgent Actions with 600 letters." in " ".join(printed.split())
