@@ -22,11 +22,13 @@ public struct OfficialReply: Hashable, Codable, Sendable, Identifiable {
     public var summary: String
     public var fullText: String?
     public var position: Position
+    /// The reply as received, scanned or photographed; set on its own page, as pictures are.
+    public var scan: Picture?
 
     public init(
         id: Identifier<OfficialReply>, target: Identifier<Target>, caseID: Identifier<Case>, action: Identifier<UrgentAction>? = nil,
         date: HistoricalDate, from: String = "", channel: Channel = .letter, summary: String, fullText: String? = nil,
-        position: Position = .acknowledged
+        position: Position = .acknowledged, scan: Picture? = nil
     ) {
         self.id = id
         self.target = target
@@ -38,5 +40,6 @@ public struct OfficialReply: Hashable, Codable, Sendable, Identifiable {
         self.summary = summary
         self.fullText = fullText
         self.position = position
+        self.scan = scan
     }
 }

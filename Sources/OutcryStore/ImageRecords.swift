@@ -66,6 +66,7 @@ extension Store {
                     DELETE FROM images WHERE id = \(bind: old)
                     AND NOT EXISTS (SELECT 1 FROM people WHERE portrait_image_id = \(bind: old))
                     AND NOT EXISTS (SELECT 1 FROM cases WHERE picture_image_id = \(bind: old))
+                    AND NOT EXISTS (SELECT 1 FROM official_replies WHERE scan_image_id = \(bind: old))
                     """
                 ).run()
             }
@@ -77,12 +78,15 @@ extension Store {
 public enum PictureOwner: Sendable {
     case person(Identifier<Person>)
     case `case`(Identifier<Case>)
+    /// The scan of an official's reply.
+    case reply(Identifier<OfficialReply>)
 
     /// The table, the picture's and its text's columns, and the record's id.
     var columns: (table: String, image: String, alt: String, id: String) {
         switch self {
         case .person(let id): ("people", "portrait_image_id", "portrait_alt", id.rawValue)
         case .case(let id): ("cases", "picture_image_id", "picture_alt", id.rawValue)
+        case .reply(let id): ("official_replies", "scan_image_id", "scan_alt", id.rawValue)
         }
     }
 }

@@ -47,10 +47,21 @@ extension Store: ReplyRecords {
 
     private func replies(matching filter: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [OfficialReply] {
         try await engine.read { database in
-            try await filter(database.select().columns("*").from("official_replies")).orderBy("date").orderBy("id")
-                .all(decoding: ReplyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }.map { try $0.reply() }
+            try await filter(database.select().columns("*").from("official_replies")).orderBy("date").orderBy("id").all()
+        }.map { row in
+            var reply = try row.decode(model: ReplyRow.self, keyDecodingStrategy: .convertFromSnakeCase).reply()
+            // Kept apart from the form's columns, which saving the reply writes, so that saving keeps the scan.
+            let scan = try row.decode(model: ScanColumns.self, keyDecodingStrategy: .convertFromSnakeCase)
+            if let image = scan.scanImageId { reply.scan = Picture(image: image, alt: scan.scanAlt ?? "") }
+            return reply
+        }
     }
+}
+
+/// A reply's scan, set through `setPicture(of: .reply…)`.
+private struct ScanColumns: Decodable {
+    var scanImageId: String?
+    var scanAlt: String?
 }
 
 struct ReplyRow: Codable, Sendable {

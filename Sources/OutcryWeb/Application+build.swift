@@ -197,6 +197,7 @@ func addCoordinatorRoutes(
     RecordsController(record: Records.people(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     PictureController(subject: .person, auth: auth, renderer: renderer).addRoutes(to: signedIn)
     PictureController(subject: .case, auth: auth, renderer: renderer).addRoutes(to: signedIn)
+    PictureController(subject: .reply, auth: auth, renderer: renderer).addRoutes(to: signedIn)
     SitePagesController(auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.organisations(store), auth: auth, renderer: renderer).addRoutes(to: signedIn)
     RecordsController(record: Records.events(store, today: today), auth: auth, renderer: renderer).addRoutes(to: signedIn)

@@ -110,6 +110,11 @@ import Testing
             .init(
                 method: .post, pattern: "/admin/people/{id}/portrait/remove",
                 example: "/admin/people/makhabat-tazhibek-kyzy/portrait/remove", access: .editor),
+            .init(method: .get, pattern: "/admin/replies/{id}/scan", example: "/admin/replies/no-such-reply/scan", access: .viewer),
+            .init(method: .post, pattern: "/admin/replies/{id}/scan", example: "/admin/replies/no-such-reply/scan", access: .editor),
+            .init(
+                method: .post, pattern: "/admin/replies/{id}/scan/remove", example: "/admin/replies/no-such-reply/scan/remove",
+                access: .editor),
             .init(method: .get, pattern: "/admin/group-reports", example: "/admin/group-reports", access: .viewer),
             .init(method: .post, pattern: "/admin/group-reports/{report}", example: "/admin/group-reports/no-such-report", access: .editor),
             .init(

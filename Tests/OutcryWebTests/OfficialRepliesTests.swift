@@ -45,6 +45,40 @@ import Testing
         }
     }
 
+    @Test(arguments: TestApp.engines)
+    func aScanOfTheReplyIsStoredCleanLinkedFromTheTimelineAndKeptWhenTheReplyIsSaved(engine: SQLEngineKind) async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock, engine: engine) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            _ = try await client.post("/admin/replies", Self.reply, as: editor)
+            let reply = try #require(try await store.allReplies().first)
+            let scanPath = AdminRoute.replyScan(reply.id).path
+            #expect(try await client.get(AdminRoute.record(.replies, id: reply.id.rawValue).path, as: editor).text.contains(scanPath))
+            let refused = try await client.postMultipart(
+                scanPath, [("alt", "Letter from the embassy, one page")],
+                files: [("picture", "scan.jpg", try PortraitTests.fixture("portrait-gps.jpg"))],
+                as: editor)
+            #expect(refused.status == .unprocessableContent, "without the box ticked nothing is stored")
+            let saved = try await client.postMultipart(
+                scanPath, [("alt", "Letter from the embassy, one page"), ("consent", "yes")],
+                files: [("picture", "scan.jpg", try PortraitTests.fixture("portrait-gps.jpg"))], as: editor)
+            #expect(saved.headers[.location] == AdminRoute.record(.replies, id: reply.id.rawValue).path + "?done=scan")
+            let scan = try #require(try await store.reply(reply.id)?.scan)
+            let bytes = [UInt8](try await client.execute(uri: "/images/\(scan.image)", method: .get).body.readableBytesView)
+            #expect(!PortraitTests.contains(bytes, "Bishkek") && !PortraitTests.contains(bytes, "SERIAL-4711-0815"))
+            let timeline = try await client.get("/cases/temirov-live-2024", as: nil).text
+            #expect(timeline.contains(#"<a href="/images/\#(scan.image)">See the reply as received (scan)</a>"#))
+
+            // Saving the reply's form again keeps its scan; removing the scan stops serving it.
+            _ = try await client.post(AdminRoute.record(.replies, id: reply.id.rawValue).path, Self.reply, as: editor)
+            #expect(try await store.reply(reply.id)?.scan == scan)
+            _ = try await client.post(AdminRoute.removeReplyScan(reply.id).path, as: editor)
+            #expect(try await store.reply(reply.id)?.scan == nil)
+            #expect(try await client.execute(uri: "/images/\(scan.image)", method: .get).status == .notFound)
+            #expect(try await store.auditLog(recordID: reply.id.rawValue).map(\.action).contains("scan added"))
+        }
+    }
+
     @Test func aReplyWithoutASummaryOrWithAnotherCasesActionIsRefusedAndNothingSaved() async throws {
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in

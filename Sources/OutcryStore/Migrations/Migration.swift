@@ -46,6 +46,7 @@ public enum Migrations {
         M0029_CreateOfficialReplies(),
         M0030_CreateCampaigns(),
         M0031_CreateWritingGroups(),
+        M0032_AddReplyScans(),
     ]
 }
 

@@ -180,7 +180,10 @@ enum Records {
             },
             fields: { reply, errors, messages in try await form(messages).fields(reply, errors: errors) },
             read: { body, base, messages in try await form(messages).read(body, base: base) },
-            save: { try await store.save($0, audit: $1) })
+            save: { try await store.save($0, audit: $1) },
+            related: { reply, messages in
+                [Link(text: messages("admin.reply-scan.link"), href: AdminRoute.replyScan(reply.id).path)]
+            })
     }
 
     static func campaigns(_ store: Store) -> EditableRecord<Campaign> {

@@ -253,6 +253,9 @@ public enum AdminRoute: Hashable, Sendable {
     /// A case's picture: uploading one, and taking it away.
     case casePicture(Identifier<Case>)
     case removeCasePicture(Identifier<Case>)
+    /// The scan of an official's reply: uploading one, and taking it away.
+    case replyScan(Identifier<OfficialReply>)
+    case removeReplyScan(Identifier<OfficialReply>)
     case translations(Translation.Kind, id: String)
     /// The site pages, and each one's form in one language.
     case sitePages
@@ -326,6 +329,8 @@ public enum AdminRoute: Hashable, Sendable {
         case .removePortrait(let id): ["people", .id(id), "portrait", "remove"]
         case .casePicture(let id): ["cases", .id(id), "picture"]
         case .removeCasePicture(let id): ["cases", .id(id), "picture", "remove"]
+        case .replyScan(let id): ["replies", .id(id), "scan"]
+        case .removeReplyScan(let id): ["replies", .id(id), "scan", "remove"]
         case .sitePages: ["site-pages"]
         case .sitePage(let kind, let language): ["site-pages", .parameter("kind", kind.rawValue), .parameter("language", language)]
         case .resetSitePage(let kind, let language):

@@ -12,6 +12,8 @@ struct TimelineEntry: Sendable {
     var source: Link?
     /// An outside source named without an address.
     var sourceTitle: String?
+    /// An official's reply as received, scanned.
+    var replyScan: Link?
 
     init(
         _ event: Event, people: [Identifier<Person>: Person], actions: [Identifier<UrgentAction>: UrgentAction],
@@ -51,6 +53,7 @@ extension TimelineEntry {
         summary = reply.summary
         people = []
         term = messages("reply.timeline-position", ["position": messages.position(reply.position)])
+        replyScan = reply.scan.map { Link(text: messages("reply.scan-link"), href: SiteRoute.image($0.image).path) }
         source = reply.action.flatMap { id in
             actions[id].map { Link(text: messages("action.number", ["number": $0.number]), href: messages.href(.urgentAction(id))) }
         }

@@ -3,23 +3,75 @@ import Hummingbird
 import OutcryCore
 import OutcryStore
 
-/// A person's portrait or a case's picture: uploaded by an editor with what it shows and a record of
-/// consent, cleaned of everything but the picture before it is stored, and taken away at once when
-/// consent ends.
+/// A person's portrait, a case's picture or the scan of an official's reply: uploaded by an editor with
+/// what it shows and a record of consent, cleaned of everything but the picture before it is stored, and
+/// taken away at once when consent ends.
 struct PictureController: Sendable {
     /// Whose pictures this controller keeps, with their routes and words.
     enum Subject: Sendable {
-        case person, `case`
+        case person, `case`, reply
 
-        /// The catalog's words for this subject: `admin.portrait.…` or `admin.case-picture.…`.
-        var words: String { self == .person ? "admin.portrait." : "admin.case-picture." }
-        var kind: AdminRoute.RecordKind { self == .person ? .people : .cases }
+        /// The catalog's words for this subject: `admin.portrait.…`, `admin.case-picture.…` or `admin.reply-scan.…`.
+        var words: String {
+            switch self {
+            case .person: "admin.portrait."
+            case .case: "admin.case-picture."
+            case .reply: "admin.reply-scan."
+            }
+        }
+
+        var kind: AdminRoute.RecordKind {
+            switch self {
+            case .person: .people
+            case .case: .cases
+            case .reply: .replies
+            }
+        }
+
         /// What the record's page says after a change: `?done=…`.
-        var savedWord: String { self == .person ? "portrait" : "picture" }
-        var removedWord: String { self == .person ? "removed" : "nopicture" }
+        var savedWord: String {
+            switch self {
+            case .person: "portrait"
+            case .case: "picture"
+            case .reply: "scan"
+            }
+        }
 
-        func page(_ id: String) -> AdminRoute { self == .person ? .portrait(Identifier(id)) : .casePicture(Identifier(id)) }
-        func removal(_ id: String) -> AdminRoute { self == .person ? .removePortrait(Identifier(id)) : .removeCasePicture(Identifier(id)) }
+        var removedWord: String {
+            switch self {
+            case .person: "removed"
+            case .case: "nopicture"
+            case .reply: "noscan"
+            }
+        }
+
+        /// Where the file and description hints come from: a scan is no portrait.
+        var hints: String { self == .reply ? "admin.reply-scan." : "admin.portrait." }
+
+        /// The audit log's words: what the picture is, and what it belongs to.
+        var audited: (picture: String, record: String) {
+            switch self {
+            case .person: ("portrait", "person")
+            case .case: ("picture", "case")
+            case .reply: ("scan", "official reply")
+            }
+        }
+
+        func page(_ id: String) -> AdminRoute {
+            switch self {
+            case .person: .portrait(Identifier(id))
+            case .case: .casePicture(Identifier(id))
+            case .reply: .replyScan(Identifier(id))
+            }
+        }
+
+        func removal(_ id: String) -> AdminRoute {
+            switch self {
+            case .person: .removePortrait(Identifier(id))
+            case .case: .removeCasePicture(Identifier(id))
+            case .reply: .removeReplyScan(Identifier(id))
+            }
+        }
     }
 
     let subject: Subject
@@ -53,6 +105,9 @@ struct PictureController: Sendable {
         case .case:
             let item = try await found(auth.store.case(Identifier(id)))
             return Record(id: id, name: item.title, picture: item.picture, owner: .case(item.id))
+        case .reply:
+            let reply = try await found(auth.store.reply(Identifier(id)))
+            return Record(id: id, name: "\(reply.date.iso) \(reply.target.rawValue)", picture: reply.scan, owner: .reply(reply.id))
         }
     }
 
@@ -87,7 +142,7 @@ struct PictureController: Sendable {
         try await auth.store.setPicture(
             of: record.owner, to: image, alt: alt, consentRecordedBy: coordinator.account.email,
             audit: coordinator.audit(
-                subject == .person ? "portrait added" : "picture added", subject == .person ? "person" : "case", record.id, record.name,
+                subject.audited.picture + " added", subject.audited.record, record.id, record.name,
                 at: auth.now))
         return seeOther(SiteRoute.admin(.record(subject.kind, id: record.id)).path(query: ["done": subject.savedWord]))
     }
@@ -98,7 +153,7 @@ struct PictureController: Sendable {
         try await auth.store.setPicture(
             of: record.owner, to: nil, alt: "", consentRecordedBy: coordinator.account.email,
             audit: coordinator.audit(
-                subject == .person ? "portrait removed" : "picture removed", subject == .person ? "person" : "case", record.id,
+                subject.audited.picture + " removed", subject.audited.record, record.id,
                 record.name, at: auth.now))
         return seeOther(SiteRoute.admin(.record(subject.kind, id: record.id)).path(query: ["done": subject.removedWord]))
     }
@@ -108,12 +163,12 @@ struct PictureController: Sendable {
         let words = subject.words
         let heading = messages(words + "heading", ["name": record.name])
         var picture = FormField.text(
-            "picture", messages("admin.portrait.picture"), value: nil, hint: messages("admin.portrait.picture-hint"), required: true,
+            "picture", messages("admin.portrait.picture"), value: nil, hint: messages(subject.hints + "picture-hint"), required: true,
             type: "file")
         picture.accept = Self.accepted
         let fields = [
             picture,
-            .text("alt", messages("admin.portrait.alt"), value: alt, hint: messages("admin.portrait.alt-hint"), required: true),
+            .text("alt", messages("admin.portrait.alt"), value: alt, hint: messages(subject.hints + "alt-hint"), required: true),
             .checks("consent", messages("admin.portrait.consent"), options: [("yes", messages(words + "consent-yes"))], selected: []),
         ]
         var view = FormView(

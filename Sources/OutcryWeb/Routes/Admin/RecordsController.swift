@@ -105,6 +105,8 @@ struct RecordsController<Value: Sendable>: Sendable {
             case "removed": coordinator.messages("admin.portrait.removed")
             case "picture": coordinator.messages("admin.case-picture.saved")
             case "nopicture": coordinator.messages("admin.case-picture.removed")
+            case "scan": coordinator.messages("admin.reply-scan.saved")
+            case "noscan": coordinator.messages("admin.reply-scan.removed")
             default: nil
             }
         return try await page(
