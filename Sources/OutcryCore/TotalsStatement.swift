@@ -19,12 +19,15 @@ public struct TotalsStatement: Hashable, Sendable {
     public var people: Int
     public var byChannel: [Channel: Int]
     public var countries: Int
+    /// What groups wrote together, apart from the people above; its lines appear only when a group reported.
+    public var groups: GroupTotals
     /// The latest entry of the action's daily record of totals when the statement was made: its day and hash.
     public var record: DailyTotalsLink?
 
     public init(
         site: String, action: Identifier<UrgentAction>, actionNumber: String, official: Identifier<Target>? = nil,
-        officialName: String? = nil, day: String, people: Int, byChannel: [Channel: Int], countries: Int, record: DailyTotalsLink?
+        officialName: String? = nil, day: String, people: Int, byChannel: [Channel: Int], countries: Int,
+        groups: GroupTotals = GroupTotals(), record: DailyTotalsLink?
     ) {
         // One line each, whatever was typed into a name.
         func line(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
@@ -37,6 +40,7 @@ public struct TotalsStatement: Hashable, Sendable {
         self.people = people
         self.byChannel = byChannel
         self.countries = countries
+        self.groups = groups
         self.record = record
     }
 
@@ -55,6 +59,7 @@ public struct TotalsStatement: Hashable, Sendable {
         lines.append("people: \(people)")
         for channel in Channel.allCases { lines.append("\(channel.rawValue): \(byChannel[channel] ?? 0)") }
         lines.append("countries: \(countries)")
+        lines += groups.lines.map { "\($0.key): \($0.value)" }
         if let record { lines.append("record: \(record.day) \(record.hash)") }
         return lines.joined(separator: "\n")
     }
@@ -79,6 +84,14 @@ public struct TotalsStatement: Hashable, Sendable {
             if count > 0 { byChannel[channel] = count }
         }
         guard let countries = count("countries") else { return nil }
+        var groups = GroupTotals()
+        if let number = count("groups") {
+            groups.groups = number
+            for kind in GroupActionKind.allCases {
+                guard let count = count("group-" + kind.rawValue) else { return nil }
+                if count > 0 { groups.byKind[kind] = count }
+            }
+        }
         var record: DailyTotalsLink?
         if let line = value("record") {
             let parts = line.split(separator: " ")
@@ -88,7 +101,8 @@ public struct TotalsStatement: Hashable, Sendable {
         guard lines.isEmpty else { return nil }
         self.init(
             site: site, action: Identifier(action), actionNumber: number, official: official.map { Identifier($0) },
-            officialName: officialName, day: day, people: people, byChannel: byChannel, countries: countries, record: record)
+            officialName: officialName, day: day, people: people, byChannel: byChannel, countries: countries, groups: groups,
+            record: record)
         guard self.text == text else { return nil }
     }
 

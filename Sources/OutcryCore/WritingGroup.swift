@@ -154,4 +154,11 @@ public struct GroupTotals: Hashable, Sendable {
     }
 
     public var actions: Int { byKind.values.reduce(0, +) }
+
+    /// As signed statements and the daily record of totals write them, `key` and number in a fixed order:
+    /// none at all when no group reported, so records made before groups existed keep their bytes.
+    public var lines: [(key: String, value: Int)] {
+        guard groups > 0 else { return [] }
+        return [("groups", groups)] + GroupActionKind.allCases.map { ("group-" + $0.rawValue, byKind[$0] ?? 0) }
+    }
 }

@@ -21,7 +21,8 @@ public struct DailyTotalsEntry: Hashable, Sendable {
 
     static func numbers(of totals: Totals, action: Identifier<UrgentAction>, day: String) -> String {
         (["action=\(action.rawValue)", "day=\(day)", "people=\(totals.reports)"]
-            + Channel.allCases.map { "\($0.rawValue)=\(totals.byChannel[$0] ?? 0)" } + ["countries=\(totals.countries)"])
+            + Channel.allCases.map { "\($0.rawValue)=\(totals.byChannel[$0] ?? 0)" } + ["countries=\(totals.countries)"]
+            + totals.groups.lines.map { "\($0.key)=\($0.value)" })
             .joined(separator: " ")
     }
 

@@ -17,6 +17,17 @@ import Testing
         #expect(SignedTotalsStatement(text: "\n  " + signed.text.replacingOccurrences(of: "\n", with: "\r\n") + "  \n") == signed)
     }
 
+    @Test func whatGroupsWroteIsSignedOnlyWhenAGroupReported() throws {
+        #expect(!Self.statement.text.contains("groups:"), "statements made before groups existed keep their bytes")
+        var withGroups = Self.statement
+        withGroups.groups = GroupTotals(groups: 2, byKind: [.letter: 600, .card: 40])
+        let text = withGroups.text
+        #expect(text.contains("countries: 2\ngroups: 2\ngroup-letter: 600\ngroup-card: 40\ngroup-signature: 0\ngroup-other: 0\nrecord: "))
+        #expect(TotalsStatement(text: text) == withGroups)
+        #expect(TotalsStatement(text: text.replacingOccurrences(of: "group-card: 40\n", with: "")) == nil, "all four kinds or none")
+        #expect(TotalsStatement(text: text.replacingOccurrences(of: "group-letter: 600", with: "group-letter: 6000")) != withGroups)
+    }
+
     @Test(arguments: [
         ("people: 3", "people: 3\nextra: 1"), ("people: 3", "people: -3"), ("letter: 7", "letter: seven"),
         ("day: 2026-11-27", "day: 2026-02-30"), ("site: https://ua.example.org\n", ""), ("outcry totals statement v1", "outcry v2"),

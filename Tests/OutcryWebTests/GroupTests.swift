@@ -44,6 +44,11 @@ import Testing
             #expect(action.contains("Written together by 1 group: 300 letters."))
             let official = try await client.get("/actions/30-24/officials/sadyr-japarov", as: nil).text
             #expect(official.contains("Written together by 1 group: 300 letters."))
+            // The signed statement on the report says it too, and the verification page reads it back.
+            #expect(official.contains("countries: 0\ngroups: 1\ngroup-letter: 300\ngroup-card: 0"))
+            let code = try #require(official.firstMatch(of: /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)).output
+            let verified = try await client.get("/verify?code=\(code)", as: nil).text
+            #expect(verified.contains("<th scope=\"row\">What the groups did</th><td>300 letters</td>"))
 
             // 100 more is more than 32 pupils write for one action: held, with the reason, out of the totals.
             let more = try await client.submit(

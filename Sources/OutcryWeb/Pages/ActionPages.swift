@@ -228,7 +228,7 @@ struct ActionPages: Sendable {
         let statement = TotalsStatement(
             site: publicURL, action: action.id, actionNumber: action.number, official: official?.id, officialName: official?.fullName,
             day: TotalsStatement.day(of: now), people: mine?.reports ?? totals.reports, byChannel: mine?.byChannel ?? totals.byChannel,
-            countries: mine?.countries ?? totals.countries, record: entry.link)
+            countries: mine?.countries ?? totals.countries, groups: mine?.groups ?? totals.groups, record: entry.link)
         let signed = try signer.sign(statement)
         let code = TotalsSigner.code(of: signed)
         try await store.keepSignedStatement(signed, code: code, at: now)

@@ -71,7 +71,12 @@ struct TotalsCheckPages: Sendable {
                 + Channel.allCases.compactMap { channel in
                     (statement.byChannel[channel] ?? 0) > 0
                         ? .init(label: channel.label(messages), count: messages.number(statement.byChannel[channel]!)) : nil
-                } + [.init(label: messages("verify.countries"), count: messages.number(statement.countries))],
+                } + [.init(label: messages("verify.countries"), count: messages.number(statement.countries))]
+                + (statement.groups.groups > 0
+                    ? [
+                        .init(label: messages("verify.groups"), count: messages.number(statement.groups.groups)),
+                        .init(label: messages("verify.group-actions"), count: messages.groupActions(statement.groups.byKind)),
+                    ] : []),
             record: stillHolds.map {
                 $0
                     ? messages("verify.record-holds", ["date": messages.date(day).text])
