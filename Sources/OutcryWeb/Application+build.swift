@@ -83,9 +83,9 @@ public func buildApplication(
     let alerts = Alerts(
         store: store, vault: vault, links: AlertLinks(secret: vault.secret(for: "alert links"), siteURL: configuration.siteURL),
         mailHost: configuration.mailHost)
+    let mailLimits = AlertMailLimits(perHour: configuration.alertMailsPerHour, trustForwardedFor: configuration.trustForwardedFor)
     AlertsController(
-        alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock,
-        mailLimits: AlertMailLimits(perHour: configuration.alertMailsPerHour, trustForwardedFor: configuration.trustForwardedFor),
+        alerts: alerts, store: store, tokens: tokens, renderer: renderer, clock: clock, mailLimits: mailLimits,
         siteURL: configuration.siteURL
     ).addRoutes(to: router)
     MetricsController(metrics: metrics, token: configuration.metricsToken, outbox: store.outboxStatus).addRoutes(to: router)
@@ -110,7 +110,7 @@ public func buildApplication(
     GroupsController(
         pages: GroupPages(
             store: store, clock: clock, tokens: tokens, links: groupLinks, alerts: alerts, vault: vault, totals: totals,
-            siteURL: configuration.siteURL, siteName: pages.siteName),
+            mailLimits: mailLimits, siteURL: configuration.siteURL, siteName: pages.siteName),
         renderer: renderer
     ).addRoutes(to: router)
     TotalsCheckController(

@@ -146,6 +146,28 @@ import Testing
         }
     }
 
+    @Test func oneConnectionRegistersOnlySoManyGroupsAnHour() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            for number in 1...6 {
+                let fields =
+                    Self.registration.filter { $0.0 != "name" && $0.0 != "email" } + [
+                        ("name", "Class \(number)"), ("email", "teacher\(number)@example.org"),
+                        ("token", try await client.formToken(on: "/groups/new")),
+                    ]
+                let response = try await client.submit("/groups/new", fields)
+                if number <= AlertMailLimits.perClient.count {
+                    #expect(response.status == .ok)
+                } else {
+                    #expect(response.status == .tooManyRequests)
+                    #expect(response.headers[.retryAfter] != nil)
+                    #expect(response.text.contains("Several groups were registered from your connection in the last hour"))
+                }
+            }
+            #expect(try await store.allGroups().count == AlertMailLimits.perClient.count, "the refused one is not stored")
+        }
+    }
+
     @Test(arguments: TestApp.engines)
     func aClosingTellsTheGroupsThatAskedOnce(engine: SQLEngineKind) async throws {
         let clock = FixedClock()

@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
 
-/// How many messages the alert forms (subscribe, "lost your link?") may send, so that the site cannot be
+/// How many messages the alert forms (subscribe, "lost your link?") and group registrations may send, so that the site cannot be
 /// used to mail lists of strangers and get the organisation's domain block-listed: a few an hour from one
 /// client, and a ceiling an hour for the whole instance. Counted before anything is stored or queued.
 struct AlertMailLimits: Sendable {
@@ -16,11 +16,12 @@ struct AlertMailLimits: Sendable {
     }
 
     /// Nil when a message may go; else what to tell the person, in their language, and in how many seconds to try again.
+    /// `clientWords` says why one client was refused, in the words of the form it sent.
     func refusal(
-        peer: SocketAddress?, forwardedFor: String?, now: Date, messages: Messages = .english
+        peer: SocketAddress?, forwardedFor: String?, now: Date, messages: Messages = .english, clientWords: String = "alerts.limit-client"
     ) -> (message: String, retryAfter: Int)? {
         if let until = clients.take(clients.client(peer: peer, forwardedFor: forwardedFor), now: now) {
-            return (messages.plural("alerts.limit-client", count: Self.minutes(until, now)), Int(until.timeIntervalSince(now).rounded(.up)))
+            return (messages.plural(clientWords, count: Self.minutes(until, now)), Int(until.timeIntervalSince(now).rounded(.up)))
         }
         if let until = site.take("site", now: now) {
             return (messages.plural("alerts.limit-site", count: Self.minutes(until, now)), Int(until.timeIntervalSince(now).rounded(.up)))

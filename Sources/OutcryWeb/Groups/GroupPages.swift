@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import OutcryCore
 import OutcryStore
 
@@ -12,6 +13,8 @@ struct GroupPages: Sendable {
     let alerts: Alerts
     let vault: ContactVault
     let totals: TotalsCache
+    /// Shared with the alert forms: together they may send only so many messages an hour.
+    let mailLimits: AlertMailLimits
     let siteURL: String
     let siteName: String
 
@@ -39,9 +42,16 @@ struct GroupPages: Sendable {
                 submit: messages("group.register-send")))
     }
 
+    enum Registration: Sendable {
+        case sent(GroupRegistrationPage)
+        case invalid(GroupRegistrationPage)
+        /// Too many from this connection or this site in the last hour: nothing stored, nothing sent.
+        case limited(GroupRegistrationPage, retryAfter: Int)
+    }
+
     /// A new group waits for its organiser to open the link sent to the address they gave; the page says so
     /// whether or not the address works, and the same address gets at most one such message a day.
-    func register(_ form: FormBody, _ messages: Messages) async throws -> (GroupRegistrationPage, registered: Bool) {
+    func register(_ form: FormBody, _ messages: Messages, peer: SocketAddress?, forwardedFor: String?) async throws -> Registration {
         var (group, errors) = GroupForm(messages: messages, isRegistration: true).read(
             form, base: WritingGroup(id: "", name: "", size: 0, status: .waiting, language: messages.language.rawValue))
         let email = EmailAddress(form.text("email") ?? "")
@@ -51,20 +61,26 @@ struct GroupPages: Sendable {
             errors.add("name", messages(error == .expired ? "report.error-expired" : "report.error-token"))
         }
         guard errors.isEmpty, let email else {
-            return (
-                registration(messages, group: group, email: form.text("email") ?? "", hearsOutcome: hearsOutcome, errors: errors), false
-            )
+            return .invalid(
+                registration(messages, group: group, email: form.text("email") ?? "", hearsOutcome: hearsOutcome, errors: errors))
         }
         let now = clock.now
+        if let refused = mailLimits.refusal(
+            peer: peer, forwardedFor: forwardedFor, now: now, messages: messages, clientWords: "group.limit-client")
+        {
+            errors.add("email", refused.message)
+            return .limited(
+                registration(messages, group: group, email: email.value, hearsOutcome: hearsOutcome, errors: errors),
+                retryAfter: refused.retryAfter)
+        }
         group.id = Identifier(try await newSlug(from: group.name) { try await store.exists($0, in: .writingGroups) })
         let contact = try GroupContact(email: email, hearsOutcome: hearsOutcome, consentWording: messages("group.consent"), vault: vault)
         try await store.registerGroup(group, contact: contact, now: now)
         try await alerts.sendGroupLink(group, contact: contact, url: siteURL + SiteRoute.groupReport(links.token(group.id)).path, now: now)
-        return (
+        return .sent(
             GroupRegistrationPage(
                 page: meta(messages("group.sent-title"), messages, route: .newGroup), form: nil,
-                sent: messages("group.sent", ["email": email.value])), true
-        )
+                sent: messages("group.sent", ["email": email.value])))
     }
 
     // MARK: The group's own page

@@ -22,8 +22,16 @@ struct GroupsController: Sendable {
     }
 
     @Sendable func register(_ request: Request, context: OutcryRequestContext) async throws -> Response {
-        let (page, registered) = try await pages.register(try await FormBody.read(request), context.messages)
-        return try renderer.response(page, status: registered ? .ok : .unprocessableContent)
+        switch try await pages.register(
+            try await FormBody.read(request), context.messages, peer: context.remoteAddress, forwardedFor: request.forwardedFor)
+        {
+        case .sent(let page): return try renderer.response(page)
+        case .invalid(let page): return try renderer.response(page, status: .unprocessableContent)
+        case .limited(let page, let retryAfter):
+            var response = try renderer.response(page, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(retryAfter)
+            return response
+        }
     }
 
     @Sendable func publicPage(_ request: Request, context: OutcryRequestContext) async throws -> Response {
