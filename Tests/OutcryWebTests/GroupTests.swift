@@ -60,6 +60,7 @@ import Testing
             #expect(home.contains("Being checked") && home.contains("Counted"))
 
             let editor = try await store.signedIn(.editor, now: clock.now)
+            #expect(try await client.get("/admin", as: editor).text.contains("1 group report waiting for a check"))
             let held = try await client.get("/admin/group-reports", as: editor)
             #expect(held.text.contains("400 actions for this action from a school of 32 (more than the 320 plausible)"))
             let report = try #require(try await store.heldGroupReports().first)

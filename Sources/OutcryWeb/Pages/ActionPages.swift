@@ -88,7 +88,8 @@ struct ActionPages: Sendable {
             report: ReportFormView(
                 action: action, targets: targets, token: tokens.issue(for: ReportForm.purpose(id), now: clock.now),
                 offersEmail: vault != nil, values: values,
-                error: error ?? (action.status == .closed ? ReportError.actionClosed.message(messages) : nil), messages: messages))
+                error: error ?? (action.status == .closed ? ReportError.actionClosed.message(messages) : nil), messages: messages),
+            registerGroup: Link(text: messages("campaign.register-group"), href: messages.href(.newGroup)))
     }
 
     func submitReport(

@@ -75,6 +75,8 @@ struct ReportPage: Sendable {
     var page: PageMeta
     var actionLink: Link
     var report: ReportFormView
+    /// Where a class or a group registers, to report for all of them at once.
+    var registerGroup: Link
 }
 
 struct ThanksPage: Sendable {

@@ -187,6 +187,11 @@ struct UrgentActionsController: Sendable {
         if problems > 0 {
             attention.append(Link(text: messages.plural("admin.contacts.waiting", count: problems), href: AdminRoute.contactProblems.path))
         }
+        let heldGroupReports = try await store.heldGroupReports().count
+        if heldGroupReports > 0 {
+            attention.append(
+                Link(text: messages.plural("admin.group-reports.waiting", count: heldGroupReports), href: AdminRoute.groupReports.path))
+        }
         let outbox = try await store.outboxStatus()
         var alerts = messages(
             "admin.outbox.status",
