@@ -19,6 +19,30 @@ extension Store {
                 }
             }
         }
+        try await addToCounters(counters, shard: shard, on: database)
+    }
+
+    /// A group's counted report in the counters: per group (so that groups are counted, not reports) and per
+    /// official and group, one row per kind.
+    static func addToTotals(
+        _ report: GroupReportInput, group: Identifier<WritingGroup>, shard: Int, on database: any SQLDatabase
+    )
+        async throws
+    {
+        var counters: [TotalsKey: Int] = [:]
+        for (kind, count) in report.counts where count > 0 {
+            counters[TotalsKey(action: report.action.rawValue, dimension: .group, key: group.rawValue, channel: kind.rawValue)] = count
+            if let target = report.target {
+                counters[
+                    TotalsKey(
+                        action: report.action.rawValue, dimension: .groupTarget, key: "\(target.rawValue)/\(group.rawValue)",
+                        channel: kind.rawValue)] = count
+            }
+        }
+        try await addToCounters(counters, shard: shard, on: database)
+    }
+
+    private static func addToCounters(_ counters: [TotalsKey: Int], shard: Int, on database: any SQLDatabase) async throws {
         guard !counters.isEmpty else { return }
         let insert = database.insert(into: "action_counters").columns("urgent_action_id", "dimension", "key", "channel", "shard", "count")
         for (key, count) in counters.sorted(by: { $0.key < $1.key }) {
@@ -35,6 +59,8 @@ extension Store {
 
     static func totals(from rows: [TotalsRow]) -> Totals {
         var totals = Totals()
+        var groups = Set<String>()
+        var groupsByTarget: [Identifier<Target>: Set<String>] = [:]
         for row in rows {
             let isReports = row.channel == TotalsKey.reportsChannel
             let channel = Channel(rawValue: row.channel)
@@ -55,10 +81,22 @@ extension Store {
                 guard parts.count == 2, !parts[0].isEmpty else { continue }
                 totals.byTarget[Identifier(String(parts[0])), default: TargetTotals()]
                     .peopleByCountry[Country(rawValue: String(parts[1]))] = row.count
+            case .group:
+                guard let kind = GroupActionKind(rawValue: row.channel), row.count > 0 else { continue }
+                groups.insert(row.key)
+                totals.groups.byKind[kind, default: 0] += row.count
+            case .groupTarget:
+                let parts = row.key.split(separator: "/", maxSplits: 1)
+                guard parts.count == 2, let kind = GroupActionKind(rawValue: row.channel), row.count > 0 else { continue }
+                let target = Identifier<Target>(String(parts[0]))
+                groupsByTarget[target, default: []].insert(String(parts[1]))
+                totals.byTarget[target, default: TargetTotals()].groups.byKind[kind, default: 0] += row.count
             case .target, nil:
                 continue
             }
         }
+        totals.groups.groups = groups.count
+        for (target, members) in groupsByTarget { totals.byTarget[target]?.groups.groups = members.count }
         return totals
     }
 }
@@ -70,6 +108,10 @@ enum TotalsDimension: String, Sendable {
     case country
     /// Reports per target and country, so a target's report can say "in M countries".
     case targetCountry = "target_country"
+    /// What each group wrote, by kind (key: the group), so that groups are counted once however often they report.
+    case group
+    /// The same per official (key: `target/group`).
+    case groupTarget = "group_target"
 }
 
 struct TotalsKey: Hashable, Comparable {

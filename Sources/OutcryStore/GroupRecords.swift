@@ -183,6 +183,7 @@ extension Store {
     /// Stores a group's report once per key, counted or held for a coordinator when the group's reports on this
     /// action add up to more than its kind and size make plausible. Counted reports change public totals.
     public func record(_ report: IncomingGroupReport, group: WritingGroup) async throws -> ReportOutcome {
+        let shard = counterShard
         let outcome: ReportOutcome = try await engine.transaction { database in
             let row = GroupReportRow(report)
             let inserted = try await database.insert(into: "group_reports").columns(GroupReportRow.columns).values(row.binds)
@@ -201,10 +202,9 @@ extension Store {
                     .set("hold_reason", to: reason).where("idempotency_key", .equal, report.idempotencyKey).run()
                 return .flagged(reason: reason)
             }
-            try await Self.bumpContentVersion(on: database)
+            try await Self.addToTotals(report.input, group: group.id, shard: shard, on: database)
             return .counted
         }
-        if outcome == .counted { noteLocalChange() }
         return outcome
     }
 
@@ -233,6 +233,8 @@ extension Store {
 
     /// A coordinator counts a held report or keeps it out for good. False when it is not held (any longer).
     public func review(groupReport id: String, accept: Bool, actor: String, now: Date) async throws -> Bool {
+        guard let report = try await groupReports(matching: { $0.where("idempotency_key", .equal, id) }).first else { return false }
+        let shard = counterShard
         let changed = try await engine.transaction { database in
             guard
                 let row = try await database.select().columns("group_id", "urgent_action_id", "hold_reason").from("group_reports")
@@ -241,7 +243,7 @@ extension Store {
             try await database.update("group_reports")
                 .set("status", to: (accept ? GroupReport.Status.counted : .rejected).rawValue).set("reviewed_by", to: actor)
                 .where("idempotency_key", .equal, id).run()
-            if accept { try await Self.bumpContentVersion(on: database) }
+            if accept { try await Self.addToTotals(report.input, group: report.group, shard: shard, on: database) }
             let reason = try row.decode(column: "hold_reason", as: String?.self) ?? ""
             try await Self.append(
                 AuditEntry(
@@ -252,7 +254,6 @@ extension Store {
                 on: database)
             return true
         }
-        if changed { noteLocalChange() }
         return changed
     }
 
@@ -283,44 +284,6 @@ extension Store {
                     hasPhoto: try row.decode(column: "has_photo", as: Int.self) == 1)
             }
         }
-    }
-
-    /// What groups did for these actions, counted reports only: per action, and per action and official.
-    static func groupTotals(
-        of actions: [String], on database: any SQLDatabase
-    ) async throws -> [String: (all: GroupTotals, byTarget: [String: GroupTotals])] {
-        guard !actions.isEmpty else { return [:] }
-        let sums = GroupReportRow.kindColumns.map { "CAST(SUM(\($0.column)) AS BIGINT) AS \($0.column)" }.joined(separator: ", ")
-        var result: [String: (all: GroupTotals, byTarget: [String: GroupTotals])] = [:]
-        func totals(_ row: any SQLRow) throws -> GroupTotals {
-            var byKind: [GroupActionKind: Int] = [:]
-            for (kind, column) in GroupReportRow.kindColumns {
-                let count = Int(try row.decode(column: column, as: Int64?.self) ?? 0)
-                if count > 0 { byKind[kind] = count }
-            }
-            return GroupTotals(groups: Int(try row.decode(column: "groups", as: Int64.self)), byKind: byKind)
-        }
-        // One statement groups by action and official, with a row per action for all its officials together.
-        for byTarget in [false, true] {
-            let query = database.select()
-                .column("urgent_action_id").column(SQLRaw(byTarget ? "target_id" : "NULL"), as: "target_id")
-                .column(SQLRaw("CAST(COUNT(DISTINCT group_id) AS BIGINT)"), as: "groups").column(SQLRaw(sums))
-                .from("group_reports").where("urgent_action_id", .in, actions).where("status", .equal, GroupReport.Status.counted.rawValue)
-                .groupBy("urgent_action_id")
-            if byTarget { query.where("target_id", .isNot, SQLLiteral.null).groupBy("target_id") }
-            let rows = try await query.all()
-            for row in rows {
-                let action = try row.decode(column: "urgent_action_id", as: String.self)
-                var entry = result[action] ?? (GroupTotals(), [:])
-                if let target = try row.decode(column: "target_id", as: String?.self) {
-                    entry.byTarget[target] = try totals(row)
-                } else {
-                    entry.all = try totals(row)
-                }
-                result[action] = entry
-            }
-        }
-        return result
     }
 
     /// Groups that had a report counted on any of these actions; those who agreed to be named, by name.

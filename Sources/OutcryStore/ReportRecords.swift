@@ -130,25 +130,16 @@ extension Store: ReportRecords {
     public func totals(of actions: [Identifier<UrgentAction>]) async throws -> [Identifier<UrgentAction>: Totals] {
         guard !actions.isEmpty else { return [:] }
         // The sum of each counter's shards.
-        let (rows, groups) = try await engine.read { database in
-            let rows = try await database.select()
+        let rows = try await engine.read { database in
+            try await database.select()
                 .columns("urgent_action_id", "dimension", "key", "channel").column(SQLRaw("CAST(SUM(count) AS BIGINT)"), as: "count")
                 .from("action_counters").where("urgent_action_id", .in, actions.map(\.rawValue))
                 .groupBy("urgent_action_id").groupBy("dimension").groupBy("key").groupBy("channel")
                 .orderBy("dimension")
                 .all(decoding: TotalsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return (rows, try await Self.groupTotals(of: actions.map(\.rawValue), on: database))
         }
         let byAction = Dictionary(grouping: rows, by: \.urgentActionId)
-        return Dictionary(
-            actions.map { action in
-                var totals = Self.totals(from: byAction[action.rawValue] ?? [])
-                if let fromGroups = groups[action.rawValue] {
-                    totals.groups = fromGroups.all
-                    for (target, sums) in fromGroups.byTarget { totals.byTarget[Identifier(target), default: TargetTotals()].groups = sums }
-                }
-                return (action, totals)
-            }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(actions.map { ($0, Self.totals(from: byAction[$0.rawValue] ?? [])) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func flaggedReports(of action: Identifier<UrgentAction>, limit: Int = 500) async throws -> [FlaggedReport] {

@@ -47,6 +47,9 @@ import Testing
             // The signed statement on the report says it too, and the verification page reads it back.
             #expect(official.contains("countries: 0\ngroups: 1\ngroup-letter: 300\ngroup-card: 0"))
             let code = try #require(official.firstMatch(of: /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)).output
+            let csv = try await client.get("/actions/30-24/totals.csv", as: nil).text
+            #expect(csv.contains("30.24,groups,,group-letter,300\r\n"))
+            #expect(csv.contains("30.24,target_groups,Sadyr Japarov,group-letter,300\r\n"))
             let verified = try await client.get("/verify?code=\(code)", as: nil).text
             #expect(verified.contains("<th scope=\"row\">What the groups did</th><td>300 letters</td>"))
 

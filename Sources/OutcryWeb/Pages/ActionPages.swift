@@ -267,6 +267,11 @@ struct ActionPages: Sendable {
         for (country, people) in totals.peopleByCountry.sorted(by: { ($0.key?.code ?? "") < ($1.key?.code ?? "") }) {
             add("country", country?.code ?? "", "people", people)
         }
+        // What groups wrote together, apart from people: in all, and for each official it named.
+        for line in totals.groups.lines { add("groups", "", line.key, line.value) }
+        for (target, counts) in totals.byTarget.sorted(by: { $0.key < $1.key }) {
+            for line in counts.groups.lines { add("target_groups", names[target] ?? target.rawValue, line.key, line.value) }
+        }
         // The whole action's numbers, signed: the code for the verification page, and the statement itself.
         let (signed, code) = try await signedStatement(action, totals: totals, official: nil)
         lines.append([action.number, "signed_statement", code, "", ""].map(CSV.field).joined(separator: ","))
