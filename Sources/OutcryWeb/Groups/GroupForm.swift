@@ -10,11 +10,12 @@ struct GroupForm: Sendable {
     private func words(_ name: String, _ values: KeyValuePairs<String, String> = [:]) -> String { messages("group-form.\(name)", values) }
 
     func fields(_ group: WritingGroup, email: String = "", hearsOutcome: Bool = false, errors: FormErrors) -> [FormField] {
+        var kind = FormField.choice(
+            "kind", words("kind"), options: GroupKind.allCases.map { ($0.rawValue, messages.groupKind($0)) }, selected: group.kind.rawValue)
+        kind.required = true
         var fields: [FormField] = [
             .text("name", words("name"), value: group.name, hint: words("name-hint"), required: true),
-            .choice(
-                "kind", words("kind"), options: GroupKind.allCases.map { ($0.rawValue, messages.groupKind($0)) },
-                selected: group.kind.rawValue),
+            kind,
             .text(
                 "size", words("size"), value: group.size > 0 ? String(group.size) : "", hint: words("size-hint"), required: true,
                 type: "number"),

@@ -33,6 +33,7 @@ struct PublicForm: Sendable {
 /// The group's own page, from its private link: confirming it, reporting what it did, what it reported.
 struct GroupHomePage: Sendable {
     struct Row: Sendable {
+        /// The action's title, as text: the links to report are in the list above.
         var action: Link
         var what: String
         var when: String
