@@ -1,7 +1,9 @@
 """The officials' side, in Chromium: an editor records the embassy's answer; the case's public timeline
-shows it among the events, and the next report of totals to the ambassador says when the office replied."""
+shows it among the events with a link to the scanned letter, and the next report of totals to the ambassador
+says when the office replied."""
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import ROOT
 from test_coordinators import shoot, signed_in_editor
 
 
@@ -20,6 +22,16 @@ def test_an_editor_records_a_reply_and_the_public_sees_it_on_the_timeline(start_
     page.click("main form.admin-form button[type=submit]")
     assert "/admin/replies/" in page.url
 
+    # The letter as it came, scanned: cleaned, described, and linked from the timeline.
+    page.get_by_role("link", name="Scan of the reply").click()
+    page.set_input_files("#field-picture", str(ROOT / "Tests" / "Fixtures" / "images" / "portrait-gps.jpg"))
+    page.fill("#field-alt", "Letter from the embassy, 12 June 2024, one page")
+    page.get_by_label("This reply may be published", exact=False).check()
+    shoot(page, screenshots, "admin-reply-scan")
+    assert Axe().run(page).response["violations"] == []
+    page.get_by_role("button", name="Save the scan").click()
+    assert "The scan is saved" in page.inner_text("main")
+
     page.goto(server.url + "/admin/targets")
     assert "1 reply, last on 12 June 2024" in page.inner_text("main")
 
@@ -28,6 +40,8 @@ def test_an_editor_records_a_reply_and_the_public_sees_it_on_the_timeline(start_
     timeline = public.locator("ol.timeline")
     assert "Reply from Ambassador Baktybek Amanbaev" in timeline.inner_text()
     assert "(Promised a review)" in timeline.inner_text()
+    scan = public.get_by_role("link", name="See the reply as received (scan)").get_attribute("href")
+    assert public.request.get(server.url + scan).headers["content-type"] == "image/jpeg"
     shoot(public, screenshots, "case-timeline-with-reply")
     assert Axe().run(public).response["violations"] == []
 
