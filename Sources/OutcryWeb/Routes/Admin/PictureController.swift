@@ -107,7 +107,8 @@ struct PictureController: Sendable {
             return Record(id: id, name: item.title, picture: item.picture, owner: .case(item.id))
         case .reply:
             let reply = try await found(auth.store.reply(Identifier(id)))
-            return Record(id: id, name: "\(reply.date.iso) \(reply.target.rawValue)", picture: reply.scan, owner: .reply(reply.id))
+            let official = try await auth.store.targets([reply.target]).first?.fullName ?? reply.target.rawValue
+            return Record(id: id, name: "\(official), \(reply.date.iso)", picture: reply.scan, owner: .reply(reply.id))
         }
     }
 
