@@ -35,6 +35,11 @@ extension Store: ReplyRecords {
         try await replies { $0.where("case_id", .equal, id.rawValue) }
     }
 
+    /// What one official answered, newest first.
+    public func replies(from official: Identifier<Target>) async throws -> [OfficialReply] {
+        try await replies { $0.where("target_id", .equal, official.rawValue) }.reversed()
+    }
+
     /// How many times each official replied, and when last: officials who never did have no entry.
     public func replyCounts() async throws -> [Identifier<Target>: ReplyCount] {
         try await replies { $0 }.reduce(into: [:]) { counts, reply in

@@ -38,6 +38,8 @@ import Testing
             let other = try await client.get("/actions/30-24/officials/sadyr-japarov", as: nil).text
             #expect(!other.contains("Your office replied"))
 
+            let official = try await client.get("/admin/targets/baktybek-amanbaev", as: editor).text
+            #expect(official.contains("12 June 2024 · Promised a review · The embassy wrote that it had passed the appeals to Bishkek."))
             let officials = try await client.get("/admin/targets", as: editor).text
             let replied = try #require(officials.range(of: "1 reply, last on 12 June 2024"))
             let never = try #require(officials.range(of: "Never replied"))

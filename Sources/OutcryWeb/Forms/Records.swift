@@ -73,7 +73,15 @@ enum Records {
             },
             fields: { target, errors, messages in TargetForm(messages: messages).fields(target, errors: errors) },
             read: { form, base, messages in TargetForm(messages: messages).read(form, base: base) },
-            save: { try await store.save($0, audit: $1) })
+            save: { try await store.save($0, audit: $1) },
+            // What this official answered, newest first, each leading to the reply's own page.
+            related: { target, messages in
+                try await store.replies(from: target.id).map { reply in
+                    Link(
+                        text: [messages.date(reply.date).text, messages.position(reply.position), reply.summary].joined(separator: " · "),
+                        href: AdminRoute.record(.replies, id: reply.id.rawValue).path)
+                }
+            })
     }
 
     static func people(_ store: Store) -> EditableRecord<Person> {

@@ -30,7 +30,7 @@ struct EditableRecord<Value: Sendable>: Sendable {
     /// Set for the records whose words can be translated: their page links to their translations.
     var translationKind: Translation.Kind? = nil
     /// Other pages of a record's own (a person's portrait), linked under its form.
-    var related: (@Sendable (Value, Messages) -> [Link])? = nil
+    var related: (@Sendable (Value, Messages) async throws -> [Link])? = nil
 
     var listPath: String { AdminRoute.records(kind).path }
     var newPath: String { AdminRoute.newRecord(kind).path }
@@ -141,7 +141,7 @@ struct RecordsController<Value: Sendable>: Sendable {
                 Link(text: record.words("translations", messages), href: AdminRoute.translations(kind, id: record.id(value)).path)
             ]
         }
-        if !isNew, let related = record.related { view.related += related(value, messages) }
+        if !isNew, let related = record.related { view.related += try await related(value, messages) }
         return try renderer.response(view, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
