@@ -71,8 +71,8 @@ extension Components.Schemas.Totals {
             byTarget: totals.byTarget.sorted { $0.key.rawValue < $1.key.rawValue }.map { id, counts in
                 .init(
                     targetId: id.rawValue, reports: counts.reports, actions: counts.actions, byChannel: .init(counts.byChannel),
-                    byCountry: Self.countries(counts.peopleByCountry))
-            })
+                    byCountry: Self.countries(counts.peopleByCountry), groups: .init(counts.groups))
+            }, groups: .init(totals.groups))
     }
 
     /// Most people first; the reports without a country last.
@@ -88,6 +88,14 @@ extension Components.Schemas.ChannelCounts {
         self.init(
             letter: counts[.letter] ?? 0, email: counts[.email] ?? 0, fax: counts[.fax] ?? 0, call: counts[.call] ?? 0,
             social: counts[.social] ?? 0, other: counts[.other] ?? 0)
+    }
+}
+
+extension Components.Schemas.GroupCounts {
+    init(_ totals: GroupTotals) {
+        self.init(
+            groups: totals.groups, letter: totals.byKind[.letter] ?? 0, card: totals.byKind[.card] ?? 0,
+            signature: totals.byKind[.signature] ?? 0, other: totals.byKind[.other] ?? 0)
     }
 }
 

@@ -47,6 +47,10 @@ import Testing
             // The signed statement on the report says it too, and the verification page reads it back.
             #expect(official.contains("countries: 0\ngroups: 1\ngroup-letter: 300\ngroup-card: 0"))
             let code = try #require(official.firstMatch(of: /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)).output
+            // Partner systems read them too, apart from people.
+            let api = try await client.execute(uri: "/api/v1/actions/30-24/totals", method: .get)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(api.body.readableBytesView)) as? [String: Any])
+            #expect(json["groups"] as? [String: Int] == ["groups": 1, "letter": 300, "card": 0, "signature": 0, "other": 0])
             let csv = try await client.get("/actions/30-24/totals.csv", as: nil).text
             #expect(csv.contains("30.24,groups,,group-letter,300\r\n"))
             #expect(csv.contains("30.24,target_groups,Sadyr Japarov,group-letter,300\r\n"))
