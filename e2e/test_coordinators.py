@@ -29,11 +29,11 @@ def add_user(data_dir, email, role):
     return re.search(r"(/admin/set-password/\S+)", output).group(1)
 
 
-def signed_in_editor(start_server, browser, email, role="editor"):
+def signed_in_editor(start_server, browser, email, role="editor", env=None):
     """A demo server and a page signed in as a new editor (or `role`), who set a password from the one-time link."""
     data_dir = tempfile.mkdtemp(prefix="outcry-editor-")
     link = add_user(data_dir, email, role)
-    server = start_server("--demo", data_dir=data_dir)
+    server = start_server("--demo", data_dir=data_dir, env=env)
     page = browser.new_page()
     page.goto(server.url + link)
     page.fill("#field-password", "correct horse battery staple")

@@ -4,36 +4,20 @@ photo (and 100 cards more, held until an editor counts them), and the campaign p
 one-page printed certificate show them."""
 import datetime
 import subprocess
-import tempfile
 
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT
 from test_alerts import links, on, smtp_server  # noqa: F401 (a fixture)
-from test_coordinators import add_user, shoot
-
-
-def sign_in(page, server, link, email):
-    page.goto(server.url + link)
-    page.fill("#field-password", "correct horse battery staple")
-    page.fill("#field-confirmation", "correct horse battery staple")
-    page.click("main button[type=submit]")
-    page.fill("#field-email", email)
-    page.fill("#field-password", "correct horse battery staple")
-    page.click("main button[type=submit]")
+from test_coordinators import shoot, signed_in_editor
 
 
 def test_a_teacher_registers_a_class_and_reports_600_letters_for_two_actions(
         start_server, smtp_server, browser, screenshots, tmp_path):  # noqa: F811
     smtp = smtp_server()
-    data_dir = tempfile.mkdtemp(prefix="outcry-groups-")
-    link = add_user(data_dir, "groups@example.org", "editor")
-    server = start_server("--demo", data_dir=data_dir, env={
-        "OUTCRY_SMTP_URL": f"smtp://localhost:{smtp.port}", "OUTCRY_MAIL_FROM": "alerts@outcry.example"})
-
     # An editor publishes a second action and gathers both into a campaign.
-    editor = browser.new_page()
-    sign_in(editor, server, link, "groups@example.org")
+    server, editor = signed_in_editor(start_server, browser, "groups@example.org", env={
+        "OUTCRY_SMTP_URL": f"smtp://localhost:{smtp.port}", "OUTCRY_MAIL_FROM": "alerts@outcry.example"})
     editor.goto(server.url + "/admin/actions/new")
     editor.fill("#field-number", "12.26")
     editor.fill("#field-title", "Kyrgyzstan: Free journalist Aruna Tashkentova")
