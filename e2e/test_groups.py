@@ -84,15 +84,22 @@ def test_a_teacher_registers_a_class_and_reports_600_letters_for_two_actions(
     assert "a coordinator will check them" in teacher.inner_text("main")
     editor.goto(server.url + "/admin")
     editor.get_by_role("link", name="1 group report waiting for a check").click()
-    assert "from a school of 32 (more than the 320 plausible)" in editor.inner_text("main")
+    assert "from a group of 32 (school): more than the 320 plausible" in editor.inner_text("main")
     shoot(editor, screenshots, "admin-group-reports")
     assert Axe().run(editor).response["violations"] == []
     editor.get_by_role("button", name="Count it").click()
     assert "The report is counted in the totals." in editor.inner_text("main")
     editor.goto(server.url + "/admin/groups")
-    assert "Class 9B, School No. 12" in editor.inner_text("main")
+    assert "Confirmed, not checked yet" in editor.inner_text("main")
     shoot(editor, screenshots, "admin-groups")
     assert Axe().run(editor).response["violations"] == []
+    # The class asked to be named: its name goes public once the editor has checked it.
+    editor.get_by_role("link", name="Class 9B, School No. 12").click()
+    editor.get_by_label("A coordinator checked this group", exact=False).check()
+    shoot(editor, screenshots, "admin-group-form")
+    assert Axe().run(editor).response["violations"] == []
+    editor.click("main form.admin-form button[type=submit]")
+    assert "Saved" in editor.inner_text(".notice") or "saved" in editor.inner_text(".notice")
 
     # What everyone sees: the campaign counts the class once and names it; each action shows its letters.
     public = browser.new_page()

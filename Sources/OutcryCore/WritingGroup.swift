@@ -13,12 +13,15 @@ public struct WritingGroup: Hashable, Codable, Sendable, Identifiable {
     /// The group agreed to be named, with its town, on campaign pages and its own public page.
     public var showsName: Bool
     public var status: GroupStatus
+    /// A coordinator checked the group (or made it): its size is believed and its name may be shown. A group
+    /// registered on the site is not, until a coordinator looks at it.
+    public var verified: Bool
     /// The language its organiser reads: the group's own pages and messages are in it.
     public var language: String
 
     public init(
         id: Identifier<WritingGroup>, name: String, town: String = "", country: Country? = nil, kind: GroupKind = .localGroup,
-        size: Int = 10, showsName: Bool = false, status: GroupStatus = .confirmed, language: String = "en"
+        size: Int = 10, showsName: Bool = false, status: GroupStatus = .confirmed, verified: Bool = true, language: String = "en"
     ) {
         self.id = id
         self.name = name
@@ -28,6 +31,7 @@ public struct WritingGroup: Hashable, Codable, Sendable, Identifiable {
         self.size = size
         self.showsName = showsName
         self.status = status
+        self.verified = verified
         self.language = language
     }
 }
@@ -46,6 +50,10 @@ public enum GroupKind: String, Codable, Sendable, CaseIterable {
         case .event: 10
         }
     }
+
+    /// How many people a group no coordinator has checked is believed to have, whatever it says: a class. Anyone
+    /// with a mailbox can register "an event of 20,000"; its numbers wait for a coordinator above this.
+    public static let unverifiedSize = 40
 
     /// The largest group of this kind a form accepts.
     public var largestSize: Int {
@@ -133,12 +141,13 @@ public enum GroupReportRules {
     /// Counts the report, or holds it for a coordinator when, with what the group already had counted for
     /// this action, it is more than the group's kind and size make plausible.
     public static func decide(_ input: GroupReportInput, group: WritingGroup, countedBefore: Int) -> ReportDecision {
-        let plausible = group.size * group.kind.actionsPerMember
+        let members = group.verified ? group.size : min(group.size, GroupKind.unverifiedSize)
+        let plausible = members * group.kind.actionsPerMember
         let total = countedBefore + input.total
         guard total > plausible else { return .count }
         return .hold(
-            reason: "\(total) actions for this action from a \(group.kind.rawValue) of \(group.size) "
-                + "(more than the \(plausible) plausible)")
+            reason: "\(total) actions for this action from a group of \(group.size) (\(group.kind.rawValue)): more than the "
+                + "\(plausible) plausible\(group.verified ? "" : " before a coordinator checks the group")")
     }
 }
 

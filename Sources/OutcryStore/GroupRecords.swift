@@ -92,6 +92,7 @@ extension Store {
                     .set("name", to: group.name).set("town", to: group.town).set("country", to: group.country?.code)
                     .set("kind", to: group.kind.rawValue).set("size", to: group.size).set("shows_name", to: group.showsName)
                     .set("status", to: group.status.rawValue).set("language", to: group.language)
+                    .set("verified", to: group.verified)
                     .where("id", .equal, group.id.rawValue).run()
             }
         }
@@ -158,7 +159,7 @@ extension Store {
     private func groups(matching filter: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [WritingGroup] {
         try await engine.read { database in
             try await filter(
-                database.select().columns("id", "name", "town", "country", "kind", "size", "shows_name", "status", "language")
+                database.select().columns("id", "name", "town", "country", "kind", "size", "shows_name", "status", "verified", "language")
                     .from("writing_groups")
             )
             .orderBy("name").orderBy("id").all().map(Self.group(from:))
@@ -173,6 +174,7 @@ extension Store {
             kind: GroupKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .localGroup,
             size: try row.decode(column: "size", as: Int.self), showsName: try row.decode(column: "shows_name", as: Bool.self),
             status: GroupStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .waiting,
+            verified: try row.decode(column: "verified", as: Bool.self),
             language: try row.decode(column: "language", as: String.self))
     }
 }
@@ -189,6 +191,10 @@ extension Store {
             let inserted = try await database.insert(into: "group_reports").columns(GroupReportRow.columns).values(row.binds)
                 .ignoringConflicts(with: "idempotency_key").returning("idempotency_key").all()
             guard !inserted.isEmpty else { return .duplicate }
+            // Two reports of one group at once are decided one after the other, or both could pass the cap.
+            if database.dialect.name == "postgresql" {
+                try await database.raw("SELECT id FROM writing_groups WHERE id = \(bind: group.id.rawValue) FOR UPDATE").run()
+            }
             let before = try await database.raw(
                 """
                 SELECT COALESCE(SUM(letters + cards + signatures + other), 0) AS total FROM group_reports
@@ -203,6 +209,11 @@ extension Store {
                 return .flagged(reason: reason)
             }
             try await Self.addToTotals(report.input, group: group.id, shard: shard, on: database)
+            // The photo is there for a coordinator who checks numbers held back; a counted report keeps none.
+            if report.photo != nil {
+                try await database.update("group_reports").set("photo", to: SQLLiteral.null).set("photo_type", to: SQLLiteral.null)
+                    .where("idempotency_key", .equal, report.idempotencyKey).run()
+            }
             return .counted
         }
         return outcome
@@ -236,13 +247,14 @@ extension Store {
         guard let report = try await groupReports(matching: { $0.where("idempotency_key", .equal, id) }).first else { return false }
         let shard = counterShard
         let changed = try await engine.transaction { database in
+            // Decided only if still held, in the statement that decides: of two coordinators at once, one decides.
             guard
-                let row = try await database.select().columns("group_id", "urgent_action_id", "hold_reason").from("group_reports")
-                    .where("idempotency_key", .equal, id).where("status", .equal, GroupReport.Status.held.rawValue).first()
+                let row = try await database.update("group_reports")
+                    .set("status", to: (accept ? GroupReport.Status.counted : .rejected).rawValue).set("reviewed_by", to: actor)
+                    .set("photo", to: SQLLiteral.null).set("photo_type", to: SQLLiteral.null)
+                    .where("idempotency_key", .equal, id).where("status", .equal, GroupReport.Status.held.rawValue)
+                    .returning("group_id", "urgent_action_id", "hold_reason").first()
             else { return false }
-            try await database.update("group_reports")
-                .set("status", to: (accept ? GroupReport.Status.counted : .rejected).rawValue).set("reviewed_by", to: actor)
-                .where("idempotency_key", .equal, id).run()
             if accept { try await Self.addToTotals(report.input, group: report.group, shard: shard, on: database) }
             let reason = try row.decode(column: "hold_reason", as: String?.self) ?? ""
             try await Self.append(
@@ -286,7 +298,8 @@ extension Store {
         }
     }
 
-    /// Groups that had a report counted on any of these actions; those who agreed to be named, by name.
+    /// Groups that had a report counted on any of these actions; those who agreed to be named and a coordinator
+    /// checked, by name.
     public func groupsThatActed(on actions: [Identifier<UrgentAction>]) async throws -> (count: Int, named: [WritingGroup]) {
         guard !actions.isEmpty else { return (0, []) }
         let ids: [Identifier<WritingGroup>] = try await engine.read { database in
@@ -295,7 +308,7 @@ extension Store {
                 .where("status", .equal, GroupReport.Status.counted.rawValue).all()
                 .map { Identifier(try $0.decode(column: "group_id", as: String.self)) }
         }
-        return (ids.count, try await writingGroups(ids).filter(\.showsName))
+        return (ids.count, try await writingGroups(ids).filter { $0.showsName && $0.verified })
     }
 
     /// Groups whose organiser left an address, agreed to hear news and reported on `action`, each once.
@@ -329,6 +342,7 @@ struct GroupRow: Codable, Sendable {
     var size: Int
     var showsName: Bool
     var status: String
+    var verified: Bool
     var emailLookup: String?
     var emailSealed: String?
     var hearsOutcome: Bool
@@ -345,6 +359,7 @@ struct GroupRow: Codable, Sendable {
         size = group.size
         showsName = group.showsName
         status = group.status.rawValue
+        verified = group.verified
         emailLookup = contact?.lookup
         emailSealed = contact?.emailSealed
         hearsOutcome = contact?.hearsOutcome ?? false

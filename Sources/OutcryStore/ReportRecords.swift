@@ -173,10 +173,14 @@ extension Store: ReportRecords {
                     .first(decoding: StoredReportRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { return false }
             guard var report = try await Self.withOtherTargets([row.report], on: database).first else { return false }
-            try await database.update("action_reports")
+            // Decided only if still waiting, in the statement that decides: of two coordinators at once (PostgreSQL
+            // reads committed), one decides and the other is told someone did.
+            let decided = try await database.update("action_reports")
                 .set("review", to: accept ? "accepted" : "rejected").set("reviewed_by", to: actor)
                 .set("flagged", to: !accept)
-                .where("id", .equal, id).run()
+                .where("id", .equal, id).where("review", .is, SQLLiteral.null)
+                .returning("id").all()
+            guard !decided.isEmpty else { return false }
             if accept {
                 report.flagged = false
                 try await Self.addToTotals([report], shard: shard, on: database)

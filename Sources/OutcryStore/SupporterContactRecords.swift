@@ -78,8 +78,10 @@ extension Store {
             let organiser = try await database.select().column("id").from("writing_groups").where("email_lookup", .equal, lookup).first()
             guard found != nil || organiser != nil else { return false }
             try await database.delete(from: "supporter_contact_actions").where("lookup", .equal, lookup).run()
-            try await database.delete(from: "outbox").where("dedupe_key", .like, "outcome:%:" + lookup).where("status", .equal, "queued")
-                .run()
+            for kind in ["outcome", "group-link"] {
+                try await database.delete(from: "outbox").where("dedupe_key", .like, "\(kind):%:" + lookup)
+                    .where("status", .equal, "queued").run()
+            }
             try await database.delete(from: "supporter_contacts").where("lookup", .equal, lookup).run()
             try await database.update("writing_groups").set("email_lookup", to: SQLLiteral.null).set("email_sealed", to: SQLLiteral.null)
                 .set("hears_outcome", to: false).set("consent_wording", to: SQLLiteral.null)

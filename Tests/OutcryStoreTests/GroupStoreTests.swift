@@ -40,7 +40,7 @@ import Testing
             #expect(try await store.record(Self.report("b", school, [.card: 50]), group: school) == .counted)
             // 200 is all a class of 20 plausibly writes for one action: one more card is held.
             let held = try await store.record(Self.report("c", school, [.card: 1]), group: school)
-            #expect(held == .flagged(reason: "201 actions for this action from a school of 20 (more than the 200 plausible)"))
+            #expect(held == .flagged(reason: "201 actions for this action from a group of 20 (school): more than the 200 plausible"))
             #expect(try await store.record(Self.report("d", library, [.signature: 400]), group: library) == .counted)
 
             let totals = try await store.totals(of: "30-24")
@@ -55,6 +55,41 @@ import Testing
 
             let acted = try await store.groupsThatActed(on: ["30-24"])
             #expect(acted.count == 2 && acted.named.map(\.id) == ["class-9b"])
+        }
+    }
+
+    @Test(arguments: ThrowawayDatabase.engines)
+    func aGroupNoCoordinatorCheckedIsBelievedOnlyAsAClassAndKeepsNoPhotoOnceCounted(engine: SQLEngineKind) async throws {
+        try await ThrowawayDatabase.withStore(engine) { store async throws in
+            #expect(try await store.loadDemoData())
+            // Anyone can register "an event of 20,000": until a coordinator checks it, it is believed as 40 people.
+            let event = WritingGroup(id: "big-event", name: "Big event", kind: .event, size: 20_000, showsName: true, verified: false)
+            try await store.registerGroup(
+                event,
+                contact: try GroupContact(
+                    email: EmailAddress("organiser@example.org")!, hearsOutcome: false, consentWording: nil, vault: Self.vault),
+                now: Self.now)
+            let photo = try CleanImage(
+                [UInt8](
+                    try Data(
+                        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                            .appendingPathComponent("Fixtures/images/portrait-gps.jpg"))))
+            var counted = Self.report("e1", event, [.letter: 400])
+            counted.photo = photo
+            #expect(try await store.record(counted, group: event) == .counted)
+            #expect(try await store.groupReportPhoto("e1") == nil, "a counted report keeps no photo")
+            var held = Self.report("e2", event, [.letter: 1])
+            held.photo = photo
+            #expect(
+                try await store.record(held, group: event)
+                    == .flagged(
+                        reason:
+                            "401 actions for this action from a group of 20000 (event): more than the 400 plausible before a coordinator checks the group"
+                    ))
+            #expect(try await store.groupReportPhoto("e2")?.mediaType == "image/jpeg", "the coordinator who checks it sees it")
+            #expect(try await store.groupsThatActed(on: ["30-24"]).named.isEmpty, "an unchecked group is not named")
+            #expect(try await store.review(groupReport: "e2", accept: true, actor: "editor@example.org", now: Self.now))
+            #expect(try await store.groupReportPhoto("e2") == nil, "nor once decided")
         }
     }
 

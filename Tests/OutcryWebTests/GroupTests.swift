@@ -69,14 +69,20 @@ import Testing
             let editor = try await store.signedIn(.editor, now: clock.now)
             #expect(try await client.get("/admin", as: editor).text.contains("1 group report waiting for a check"))
             let held = try await client.get("/admin/group-reports", as: editor)
-            #expect(held.text.contains("400 actions for this action from a school of 32 (more than the 320 plausible)"))
+            #expect(
+                held.text.contains(
+                    "400 actions for this action from a group of 32 (school): more than the 320 plausible before a coordinator checks the group"
+                ))
             let report = try #require(try await store.heldGroupReports().first)
             let accepted = try await client.postFollowingRedirect(
                 AdminRoute.groupReport(report.id).path, [("decision", "accept")], as: editor)
             #expect(accepted.text.contains("The report is counted in the totals."))
             #expect(try await store.totals(of: "30-24").groups.byKind == [.letter: 300, .card: 100])
 
-            // The certificate and the public page, since the class agreed to be named.
+            // The class agreed to be named: its name is public once a coordinator has checked the group.
+            #expect(try await client.get("/groups/\(group.id)", as: nil).status == .notFound)
+            #expect(try await client.get(path, as: nil).text.contains("once one of our coordinators has checked it"))
+            try await Self.check(group.id, client, editor)
             let certificate = try await client.get(path + "/certificate", as: nil)
             #expect(certificate.status == .ok)
             #expect(certificate.text.contains("took part in 1 Urgent Action with 300 letters and 100 cards."))
@@ -94,10 +100,17 @@ import Testing
             let path = try await Self.registerAndConfirm(client, store)
             // A second group, made by a coordinator, that did not agree to be named.
             _ = try await client.post(
-                "/admin/groups", [("name", "Amnesty Osh"), ("kind", "local_group"), ("size", "15"), ("town", "Osh"), ("language", "ru")],
+                "/admin/groups",
+                [
+                    ("name", "Amnesty Osh"), ("kind", "local_group"), ("size", "15"), ("town", "Osh"), ("language", "ru"),
+                    ("verified", "yes"),
+                ],
                 as: editor)
             let quiet = try #require(try await store.allGroups().first { $0.name == "Amnesty Osh" })
-            #expect(quiet.status == .confirmed && quiet.language == "ru" && !quiet.showsName)
+            #expect(quiet.status == .confirmed && quiet.language == "ru" && !quiet.showsName && quiet.verified)
+            let teachers = try #require(try await store.allGroups().first { $0.name != "Amnesty Osh" })
+            #expect(!teachers.verified, "a group registered on the site waits for a coordinator's check")
+            try await Self.check(teachers.id, client, editor)
             let quietPath = SiteRoute.groupReport(Self.links.token(quiet.id)).path
             let shown = try await client.get(AdminRoute.record(.groups, id: quiet.id.rawValue).path, as: editor).text
             #expect(shown.contains(quietPath), "the coordinator sees the private link to hand out")
@@ -188,6 +201,10 @@ import Testing
             _ = try await client.postFollowingRedirect("/admin/actions/30-24/close", closing, as: editor)
             _ = try await client.postFollowingRedirect("/admin/actions/30-24/reopen", as: editor)
             _ = try await client.postFollowingRedirect("/admin/actions/30-24/close", closing, as: editor)
+            // A form opened before the closing and sent after it is told why nothing was counted.
+            let late = try await client.submit(path + "?action=30-24", [("token", token), ("letter", "5"), ("from", "2026-11-26")])
+            #expect(late.status == .unprocessableContent)
+            #expect(late.text.contains("This action is closed"))
             let news = try await ReporterNewsTests.news(store)
             #expect(news.count == 1)
             #expect(news.first?.text.contains("Both journalists were released on 20 November.") == true)
@@ -201,7 +218,33 @@ import Testing
         }
     }
 
+    @Test func oneGroupSendsOnlySoManyReportsAnHour() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let path = try await Self.registerAndConfirm(client, store)
+            for number in 1...(GroupsController.reportsPerHour.count + 1) {
+                let token = try await client.formToken(on: path + "?action=30-24")
+                let response = try await client.submit(
+                    path + "?action=30-24", [("token", token), ("signature", "1"), ("from", "2026-11-\(10 + number % 15)")])
+                if number <= GroupsController.reportsPerHour.count {
+                    #expect(response.status == .seeOther)
+                } else {
+                    #expect(response.status == .tooManyRequests)
+                    #expect(response.text.contains("Your group sent many reports in the last hour"))
+                }
+            }
+        }
+    }
+
     static var links: GroupLinks { GroupLinks(secret: TestApp.vault.secret(for: "group links")) }
+
+    /// A coordinator opens the group's page, ticks "Checked" and saves, as in the browser.
+    static func check(_ id: Identifier<WritingGroup>, _ client: some TestClientProtocol, _ editor: Browser) async throws {
+        let path = AdminRoute.record(.groups, id: id.rawValue).path
+        let fields = try await client.get(path, as: editor).formFields(action: path).filter { $0.0 != "verified" && $0.0 != "csrf" }
+        let saved = try await client.post(path, fields + [("verified", "yes")], as: editor)
+        #expect(saved.status == .seeOther)
+    }
 
     /// Registers the class as its teacher would, opens the link the message carries and confirms: the link's path.
     static func registerAndConfirm(_ client: some TestClientProtocol, _ store: Store) async throws -> String {

@@ -69,7 +69,9 @@ import Testing
             let bytes = [UInt8](try await client.execute(uri: "/images/\(scan.image)", method: .get).body.readableBytesView)
             #expect(!PortraitTests.contains(bytes, "Bishkek") && !PortraitTests.contains(bytes, "SERIAL-4711-0815"))
             let timeline = try await client.get("/cases/temirov-live-2024", as: nil).text
-            #expect(timeline.contains(#"<a href="/images/\#(scan.image)">See the reply as received (scan)</a>"#))
+            #expect(
+                timeline.contains(
+                    #"<a href="/images/\#(scan.image)">See the reply as received (scan): Letter from the embassy, one page</a>"#))
 
             // Saving the reply's form again keeps its scan; removing the scan stops serving it.
             _ = try await client.post(AdminRoute.record(.replies, id: reply.id.rawValue).path, Self.reply, as: editor)

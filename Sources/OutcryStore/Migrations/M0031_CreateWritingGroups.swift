@@ -13,6 +13,8 @@ struct M0031_CreateWritingGroups: Migration {
             .column("size", type: .int, .notNull)
             .column("shows_name", type: .custom(SQLRaw("BOOLEAN")), .notNull)
             .column("status", type: .text, .notNull)
+            // A coordinator checked the group (or made it): its size is believed and its name may be shown.
+            .column("verified", type: .custom(SQLRaw("BOOLEAN")), .notNull)
             // A keyed digest of the organiser's address, and the address sealed: never in the clear.
             .column("email_lookup", type: .text)
             .column("email_sealed", type: .text)

@@ -80,7 +80,8 @@ enum AlertMail {
         let words = words(language)
         let intro = words("mail.group-intro", ["name": group.name])
         return Content(
-            subject: words("mail.group-subject", ["name": group.name]),
+            // The name typed into the form stays out of the subject: the site sends no one's words as a headline.
+            subject: words("mail.group-subject"),
             text: [
                 intro, "", words("mail.group-action"), url, "", words("mail.group-keep"), words("group.sent-expiry"), "",
                 words("mail.not-you"),

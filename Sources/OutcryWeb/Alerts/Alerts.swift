@@ -101,15 +101,15 @@ struct Alerts: Sendable {
         return try await store.queue(drafts, now: now)
     }
 
-    /// A registered group's private link, to the address its organiser gave: opening it confirms the group. At
-    /// most one a day to the same address, whatever is typed into the form.
+    /// A registered group's private link, to the address its organiser gave: opening it confirms the group. Once
+    /// per group; the forms' hourly limits hold back anyone registering many.
     func sendGroupLink(_ group: WritingGroup, contact: GroupContact, url: String, now: Date) async throws {
         let content = AlertMail.groupLink(group, url: url, language: group.language)
-        let day = Int(now.timeIntervalSince1970 / 86_400)
+        // One message per group, however often its form is sent again; the address's lookup last, for forgetting it.
         try await store.queue(
             [
                 OutboxDraft(
-                    dedupeKey: "group-link:\(contact.lookup):\(day)", subscription: nil, recipientSealed: contact.emailSealed,
+                    dedupeKey: "group-link:\(group.id):\(contact.lookup)", subscription: nil, recipientSealed: contact.emailSealed,
                     messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: "group-link", subject: content.subject,
                     text: try vault.sealMarked(content.text), html: try vault.sealMarked(content.html), headers: [:])
             ], now: now)

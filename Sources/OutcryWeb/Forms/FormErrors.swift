@@ -22,6 +22,9 @@ struct FormErrors: Sendable {
 
     subscript(_ field: String) -> String? { problems[field] }
 
+    /// One of the problems, for a page that has no field to show it beside.
+    var firstProblem: String? { problems.sorted { $0.key < $1.key }.first?.value }
+
     /// Each field with its problem, if it has one.
     func apply(to fields: [FormField]) -> [FormField] {
         fields.map { $0.with(error: problems[$0.name]) }

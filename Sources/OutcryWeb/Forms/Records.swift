@@ -233,7 +233,11 @@ enum Records {
             cells: { group, messages in
                 [
                     .init(text: group.name), .init(text: messages.groupKind(group.kind)), .init(text: messages.place(group)),
-                    .init(text: messages.number(group.size)), .init(text: messages("admin.group.status-" + group.status.rawValue)),
+                    .init(text: messages.number(group.size)),
+                    .init(
+                        text: messages(
+                            group.status == .confirmed && !group.verified
+                                ? "admin.group.status-unchecked" : "admin.group.status-" + group.status.rawValue)),
                 ]
             },
             fields: { group, errors, messages in GroupForm(messages: messages, isRegistration: false).fields(group, errors: errors) },

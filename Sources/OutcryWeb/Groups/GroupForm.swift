@@ -36,6 +36,11 @@ struct GroupForm: Sendable {
             .checks(
                 "shows-name", words("shows-name"), options: [("yes", words("shows-name-yes"))],
                 selected: group.showsName ? ["yes"] : []))
+        if !isRegistration {
+            fields.append(
+                .checks(
+                    "verified", words("verified"), options: [("yes", words("verified-yes"))], selected: group.verified ? ["yes"] : []))
+        }
         if isRegistration {
             fields.append(
                 .checks(
@@ -60,6 +65,7 @@ struct GroupForm: Sendable {
         }
         if !isRegistration, let language = form.text("language").flatMap(Language.init(rawValue:)) { group.language = language.rawValue }
         group.showsName = form["shows-name"] == "yes"
+        if !isRegistration { group.verified = form["verified"] == "yes" }
         return (group, errors)
     }
 }

@@ -22,6 +22,8 @@ struct GroupPages: Sendable {
     static let uploadLimit = 5_000_000 + 16 * 1024
     static let registrationPurpose = "group-registration"
     static func reportPurpose(_ group: Identifier<WritingGroup>) -> String { "group-report:\(group.rawValue)" }
+    /// Today is already tomorrow in Kiribati while it is today in UTC: a day up to this far ahead is no future.
+    static let easternmostOffset: TimeInterval = 14 * 3600
     /// An organiser who never opens the link loses the registration, with their address, after this long.
     static let confirmationLifetime: TimeInterval = 14 * 86_400
 
@@ -53,7 +55,7 @@ struct GroupPages: Sendable {
     /// whether or not the address works, and the same address gets at most one such message a day.
     func register(_ form: FormBody, _ messages: Messages, peer: SocketAddress?, forwardedFor: String?) async throws -> Registration {
         var (group, errors) = GroupForm(messages: messages, isRegistration: true).read(
-            form, base: WritingGroup(id: "", name: "", size: 0, status: .waiting, language: messages.language.rawValue))
+            form, base: WritingGroup(id: "", name: "", size: 0, status: .waiting, verified: false, language: messages.language.rawValue))
         let email = EmailAddress(form.text("email") ?? "")
         if email == nil { errors.add("email", messages("group.error-email")) }
         let hearsOutcome = form["hears-outcome"] == "yes"
@@ -74,7 +76,8 @@ struct GroupPages: Sendable {
                 retryAfter: refused.retryAfter)
         }
         group.id = Identifier(try await newSlug(from: group.name) { try await store.exists($0, in: .writingGroups) })
-        let contact = try GroupContact(email: email, hearsOutcome: hearsOutcome, consentWording: messages("group.consent"), vault: vault)
+        let contact = try GroupContact(
+            email: email, hearsOutcome: hearsOutcome, consentWording: messages("group-form.hears-outcome-yes"), vault: vault)
         try await store.registerGroup(group, contact: contact, now: now)
         try await alerts.sendGroupLink(group, contact: contact, url: siteURL + SiteRoute.groupReport(links.token(group.id)).path, now: now)
         return .sent(
@@ -120,7 +123,11 @@ struct GroupPages: Sendable {
                 ["actions": messages.groupActions(counted.allCounts)])
             page.certificate = Link(text: messages("group.certificate-link"), href: SiteRoute.groupCertificate(token).path)
         }
-        if group.showsName { page.publicPage = Link(text: messages("group.public-link"), href: messages.href(.group(group.id))) }
+        if group.showsName && group.verified {
+            page.publicPage = Link(text: messages("group.public-link"), href: messages.href(.group(group.id)))
+        } else if group.showsName {
+            page.nameWaits = messages("group.name-after-check")
+        }
         page.actions = open.map { action in
             var link = titles.link(action)
             link.href = route.path(query: ["action": action.id.rawValue], fragment: "report")
@@ -174,7 +181,10 @@ struct GroupPages: Sendable {
         guard let action = try await store.urgentAction(id), action.status != .draft else { return nil }
         var errors = FormErrors(messages)
         func invalid() async throws -> ReportResult {
-            .invalid(try await home(group, token: token, messages, chosen: id, values: form, errors: errors))
+            var page = try await home(group, token: token, messages, chosen: id, values: form, errors: errors)
+            // Without a form (the action closed meanwhile), the reason goes at the top of the page.
+            if page.form == nil { page.notice = errors.firstProblem }
+            return .invalid(page)
         }
         let nonce: String
         do { nonce = try tokens.verify(form["token"], for: Self.reportPurpose(group.id), now: clock.now) } catch {
@@ -208,7 +218,7 @@ struct GroupPages: Sendable {
             input = try GroupReportRules.validate(
                 GroupReportInput(
                     action: id, target: form.text("target").map { Identifier($0) }, counts: counts, from: from, to: to),
-                for: action, group: group, today: HistoricalDate(day: clock.now))
+                for: action, group: group, today: HistoricalDate(day: clock.now.addingTimeInterval(Self.easternmostOffset)))
         } catch {
             let (field, message) = problem(error, messages)
             errors.add(field, message)
@@ -264,12 +274,14 @@ struct GroupPages: Sendable {
             deed: messages.plural(
                 "group.deed", count: actions.count,
                 ["actions": messages.groupActions(counted.allCounts)]),
-            actions: actions.map { titles.link($0).text }, issued: messages.date(HistoricalDate(day: clock.now)).text,
+            actions: actions.map(titles.link), issued: messages.date(HistoricalDate(day: clock.now)).text,
             siteName: siteName)
     }
 
     func publicPage(_ id: Identifier<WritingGroup>, _ messages: Messages) async throws -> GroupPublicPage? {
-        guard let group = try await store.writingGroup(id), group.showsName, group.status == .confirmed else { return nil }
+        guard let group = try await store.writingGroup(id), group.showsName, group.verified, group.status == .confirmed else {
+            return nil
+        }
         let counted = try await store.groupReports(of: group.id).filter { $0.status == .counted }
         let actions = try await store.urgentActions(Array(Set(counted.map(\.input.action)))).filter { $0.status != .draft }
         let titles = try await Titles.load(store, messages, actions: actions)

@@ -61,10 +61,10 @@ struct GroupReportsController: Sendable {
             admin: AdminPage(
                 title: heading, coordinator: coordinator, current: AdminRoute.records(.groups).path, notice: notice, error: error),
             heading: heading,
-            rows: held.map { report in
+            rows: held.enumerated().map { index, report in
                 let group = groups[report.group]
                 return GroupReportsView.Row(
-                    decideTo: AdminRoute.groupReport(report.id).path,
+                    decideTo: AdminRoute.groupReport(report.id).path, anchor: "held-\(index + 1)",
                     group: Link(
                         text: group.map { "\($0.name) (\(messages.groupKind($0.kind)), \(messages.number($0.size)))" }
                             ?? report.group.rawValue,

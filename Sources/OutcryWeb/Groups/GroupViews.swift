@@ -56,6 +56,8 @@ struct GroupHomePage: Sendable {
     var form: PublicForm?
     var certificate: Link?
     var publicPage: Link?
+    /// The group agreed to be named, and waits for a coordinator to check it first.
+    var nameWaits: String?
 }
 
 /// A group's public page: who they are and what they did, for a group that agreed to be named.
@@ -75,7 +77,8 @@ struct GroupCertificatePage: Sendable {
     var about: String
     /// "took part in 2 Urgent Actions and wrote 600 letters …"
     var deed: String
-    var actions: [String]
+    /// The actions' titles, each with its `lang` when not in the page's language.
+    var actions: [Link]
     var issued: String
     var siteName: String
 }
@@ -90,6 +93,8 @@ struct GroupReportsView: Sendable {
     struct Row: Sendable {
         /// Where an editor's decision on it is posted.
         var decideTo: String
+        /// The row heading's id, which its buttons point to: "Count it" says whose report.
+        var anchor: String
         var group: Link
         var action: String
         var what: String

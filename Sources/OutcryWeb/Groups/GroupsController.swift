@@ -6,6 +6,10 @@ import OutcryStore
 struct GroupsController: Sendable {
     let pages: GroupPages
     let renderer: PageRenderer
+    /// Reports one group may send in an hour: a class reports a few times a term; a link that leaked, or a
+    /// script, is held back here before anything is read or stored.
+    static let reportsPerHour = ClientThrottle.Limit(count: 30, window: 3600)
+    let reportThrottle = ClientThrottle(reportsPerHour, trustForwardedFor: false, capacity: 10_000)
 
     func addRoutes(to router: Router<OutcryRequestContext>) {
         router.get(.newGroup, use: registration)
@@ -57,6 +61,14 @@ struct GroupsController: Sendable {
         let (token, group, messages) = try await group(context)
         guard let action = request.uri.queryParameters["action"].flatMap({ Slug.isValid(String($0)) ? String($0) : nil }) else {
             throw HTTPError(.notFound)
+        }
+        if let until = reportThrottle.take(group.id.rawValue, now: pages.clock.now) {
+            let minutes = max(1, Int((until.timeIntervalSince(pages.clock.now) / 60).rounded(.up)))
+            var page = try await pages.home(group, token: token, messages, notice: messages.plural("group.limit-reports", count: minutes))
+            page.page.title = messages("group.limit-title")
+            var response = try renderer.response(page, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(Int(until.timeIntervalSince(pages.clock.now).rounded(.up)))
+            return response
         }
         let form = try await FormBody.read(request, uploadLimit: GroupPages.uploadLimit)
         switch try await found(pages.report(group, token: token, action: Identifier(action), form: form, messages)) {

@@ -16,6 +16,9 @@ extension Messages {
             return self("admin.import.error-too-large", ["size": number(bytes / 1_000), "limit": number(limit / 1_000)])
         case .notText: return self("admin.import.error-not-text")
         case .notUTF8: return self("admin.import.error-not-utf8")
+        case .pdfNeedsPdftotext: return self("admin.import.error-pdf-tool")
+        case .pdfHasNoText: return self("admin.import.error-pdf-no-text")
+        case .pdfUnreadable: return self("admin.import.error-pdf-unreadable")
         }
     }
 }

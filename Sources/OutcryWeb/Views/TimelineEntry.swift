@@ -53,7 +53,12 @@ extension TimelineEntry {
         summary = reply.summary
         people = []
         term = messages("reply.timeline-position", ["position": messages.position(reply.position)])
-        replyScan = reply.scan.map { Link(text: messages("reply.scan-link"), href: SiteRoute.image($0.image).path) }
+        // What the scan shows, in the link itself, for those who will not see the picture.
+        replyScan = reply.scan.map {
+            Link(
+                text: [messages("reply.scan-link"), $0.alt].filter { !$0.isEmpty }.joined(separator: ": "),
+                href: SiteRoute.image($0.image).path)
+        }
         source = reply.action.flatMap { id in
             actions[id].map { Link(text: messages("action.number", ["number": $0.number]), href: messages.href(.urgentAction(id))) }
         }

@@ -3,8 +3,9 @@ import Hummingbird
 import OutcryCore
 import OutcryStore
 
-/// Pasting a published Urgent Action or statement: the importer reads it into a draft, and the editor
-/// reviews it in the usual form, pre-filled, with what the text did not give marked.
+/// Pasting a published Urgent Action or statement, or choosing its file (a saved web page, a PDF, a text):
+/// the importer reads it into a draft, and the editor reviews it in the usual form, pre-filled, with what
+/// the text did not give marked.
 struct ImportController: Sendable {
     let auth: AdminAuth
     let renderer: PageRenderer
@@ -14,7 +15,7 @@ struct ImportController: Sendable {
 
     func addRoutes(to routes: CoordinatorRoutes) {
         routes.get(.imports, .editor, use: pasteForm)
-        routes.post(.imports, .editor, use: read)
+        routes.post(.imports, .editor, uploadLimit: DocumentImporter.maximumFileBytes + 64 * 1024, use: read)
         routes.get(.importDraft(.key), .editor, use: reviewDraft)
         routes.post(.importDraft(.key), .editor, use: work)
     }
@@ -26,7 +27,18 @@ struct ImportController: Sendable {
 
     @Sendable func read(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
         let coordinator = context.coordinator
-        let text = form["text"] ?? ""
+        var text = form["text"] ?? ""
+        var sourceName = form.text("name")
+        // A file chosen is read instead of the box: a saved web page reduced to its text, a PDF through pdftotext.
+        if let file = form.files["file"], !file.bytes.isEmpty {
+            do {
+                text = try DocumentImporter.text(of: file.bytes, name: file.filename)
+            } catch {
+                return try await pastePage(
+                    coordinator, text: form["text"] ?? "", error: coordinator.messages.importError(error), onFile: true)
+            }
+            sourceName = sourceName ?? (file.filename.isEmpty ? nil : file.filename)
+        }
         let document: ImportedDocument
         do {
             document = try DocumentImporter(today: HistoricalDate(day: now)).read(text: text)
@@ -34,7 +46,7 @@ struct ImportController: Sendable {
             return try await pastePage(coordinator, text: text, error: coordinator.messages.importError(error))
         }
         let draft = ImportDraft(
-            sourceName: form.text("name") ?? "pasted by \(coordinator.email)", sourceText: text, document: document, importedAt: now)
+            sourceName: sourceName ?? "pasted by \(coordinator.email)", sourceText: text, document: document, importedAt: now)
         try await store.save(draft)
         try await store.record(coordinator.audit("imported", "import draft", draft.id, document.headline, at: now))
         return seeOther(AdminRoute.importDraft(draft.id).path)
@@ -181,18 +193,22 @@ struct ImportController: Sendable {
         return targets.first { $0.name.lowercased() == name }
     }
 
-    private func pastePage(_ coordinator: Coordinator, text: String, error: String?) async throws -> Response {
+    /// The form, with `error` beside the box or, `onFile`, beside the file.
+    private func pastePage(_ coordinator: Coordinator, text: String, error: String?, onFile: Bool = false) async throws -> Response {
         let messages = coordinator.messages
         let drafts = try await store.importDrafts()
-        var field = FormField.area(
-            "text", messages("admin.import.text"), value: text, hint: messages("admin.import.text-hint"), rows: 16, required: true)
-        field.error = error
-        let view = ImportView(
+        var field = FormField.area("text", messages("admin.import.text"), value: text, hint: messages("admin.import.text-hint"), rows: 16)
+        var file = FormField.text("file", messages("admin.import.file"), value: nil, hint: messages("admin.import.file-hint"), type: "file")
+        file.accept = ".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf"
+        if onFile { file.error = error } else { field.error = error }
+        var view = ImportView(
             form: FormView(
                 admin: AdminPage(title: messages("admin.nav.import"), coordinator: coordinator, current: AdminRoute.imports.path),
                 heading: messages("admin.import.heading"), intro: messages("admin.import.intro"),
                 action: AdminRoute.imports.path, csrf: coordinator.session.csrf,
-                fields: [field, .text("name", messages("admin.import.source"), value: nil, hint: messages("admin.import.source-hint"))],
+                fields: [
+                    field, file, .text("name", messages("admin.import.source"), value: nil, hint: messages("admin.import.source-hint")),
+                ],
                 submit: messages("admin.import.read")),
             drafts: drafts.map { draft in
                 ListView.Row(cells: [
@@ -200,6 +216,7 @@ struct ImportController: Sendable {
                     .init(text: messages.moment(draft.importedAt)),
                 ])
             })
+        view.form.enctype = "multipart/form-data"
         return try renderer.response(view, status: error == nil ? .ok : .unprocessableContent)
     }
 
