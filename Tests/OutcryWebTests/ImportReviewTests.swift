@@ -98,6 +98,33 @@ import Testing
         }
     }
 
+    @Test func aSavedPageOrAPDFChosenOnThePageBecomesADraft() async throws {
+        let clock = FixedClock()
+        try await TestApp.withCoordinators(clock: clock) { client, store in
+            let editor = try await store.signedIn(.editor, now: clock.now)
+            func formats(_ name: String) throws -> [UInt8] {
+                [UInt8](
+                    try Data(
+                        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                            .appendingPathComponent("Fixtures/formats/\(name)")))
+            }
+            #expect(try await client.get("/admin/import", as: editor).text.contains(#"enctype="multipart/form-data""#))
+            for (file, number) in [("ua-44-25-saved-page.html", "44.25"), ("ua-71-25.pdf", "71/25")] {
+                let sent = try await client.postMultipart(
+                    "/admin/import", [("text", ""), ("name", "")], files: [("file", file, try formats(file))], as: editor)
+                #expect(sent.status == .seeOther, "\(file)")
+                let draft = try #require(try await store.importDrafts().first { $0.sourceName == file })
+                #expect(draft.document.action?.number.value == number)
+                #expect(!draft.sourceText.contains("<"), "the draft keeps the text read, not the file")
+            }
+            let scan = try await client.postMultipart(
+                "/admin/import", [("text", "")], files: [("file", "scan.pdf", try formats("scan-without-text.pdf"))], as: editor)
+            #expect(scan.status == .unprocessableContent)
+            #expect(scan.text.contains("This PDF has only pictures of its pages (a scan), no text to read."))
+            #expect(try await store.importDrafts().count == 2)
+        }
+    }
+
     @Test func aPastedStatementPrefillsTheStatementForm() async throws {
         let clock = FixedClock()
         try await TestApp.withCoordinators(clock: clock) { client, store in
