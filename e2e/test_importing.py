@@ -1,10 +1,14 @@
-"""`outcry import` as an editor meets it: many files, a progress line, a summary per file, drafts saved once."""
+"""`outcry import` as an editor meets it: many files, a progress line, a summary per file, drafts saved once; and
+the import page taking a saved web page or a PDF."""
 import json
 import os
 import subprocess
 import tempfile
 
-from conftest import BINARY
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import BINARY, ROOT
+from test_coordinators import shoot, signed_in_editor
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "imports")
 
@@ -49,7 +53,7 @@ def test_dry_run_json_reads_everything_and_reports_what_it_cannot():
     assert drafts[0]["draft"]["action"]["number"] == {
         "found": True, "value": "106/23", "span": {"start": 3, "end": 9, "line": 1}}
     assert drafts[0]["draft"]["action"]["letter"] == {"found": False}
-    assert "not plain text" in drafts[1]["error"]
+    assert "the PDF could not be read" in drafts[1]["error"], "a PDF goes to pdftotext, which says this one is broken"
     assert not os.path.exists(data_dir), "a dry run opens no database"
 
 
@@ -57,3 +61,19 @@ def test_a_missing_file_is_a_one_line_error():
     result = run("/nonexistent/ua.txt", "--dry-run")
     assert result.returncode == 1
     assert result.stderr.strip() == "outcry: /nonexistent/ua.txt: no such file or folder"
+
+
+def test_an_editor_chooses_a_saved_web_page_and_a_pdf_on_the_import_page(start_server, browser, screenshots):
+    server, page = signed_in_editor(start_server, browser, "importer@example.org")
+    formats = ROOT / "Tests" / "Fixtures" / "formats"
+    page.goto(server.url + "/admin/import")
+    page.set_input_files("#field-file", str(formats / "ua-44-25-saved-page.html"))
+    shoot(page, screenshots, "admin-import-file")
+    assert Axe().run(page).response["violations"] == []
+    page.click("main form.admin-form button[type=submit]")
+    assert "/admin/import/" in page.url
+    assert page.input_value("#field-number") == "44.25"
+    page.goto(server.url + "/admin/import")
+    page.set_input_files("#field-file", str(formats / "scan-without-text.pdf"))
+    page.click("main form.admin-form button[type=submit]")
+    assert "only pictures of its pages" in page.inner_text("main")
