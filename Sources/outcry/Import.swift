@@ -48,7 +48,7 @@ struct Import: AsyncParsableCommand {
             let text: String
             let document: ImportedDocument
             do {
-                text = try DocumentImporter.text(of: [UInt8](bytes), name: file.lastPathComponent)
+                text = try await DocumentImporter.text(of: [UInt8](bytes), name: file.lastPathComponent)
                 document = try importer.read(text: text)
             } catch {
                 failed += 1

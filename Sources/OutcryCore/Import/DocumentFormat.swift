@@ -31,7 +31,7 @@ extension DocumentImporter {
 
     /// The text of a file in any format the importer reads: a saved web page is reduced to its text, a PDF
     /// is read by `pdftotext -layout` (Debian's poppler-utils) when it is installed.
-    public static func text(of bytes: [UInt8], name: String?) throws(ImportError) -> String {
+    public static func text(of bytes: [UInt8], name: String?) async throws(ImportError) -> String {
         switch DocumentFormat(of: bytes, name: name) {
         case .text:
             return try text(of: bytes)
@@ -43,7 +43,7 @@ extension DocumentImporter {
             return text
         case .pdf:
             guard bytes.count <= maximumFileBytes else { throw .tooLarge(bytes: bytes.count, limit: maximumFileBytes) }
-            let text = try PDFText.text(of: bytes)
+            let text = try await PDFText.text(of: bytes)
             guard text.utf8.count <= maximumBytes else { throw .tooLarge(bytes: text.utf8.count, limit: maximumBytes) }
             return text
         }
@@ -62,7 +62,17 @@ public enum PDFText {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    public static func text(of bytes: [UInt8]) throws(ImportError) -> String {
+    /// On a thread of its own: waiting for pdftotext must not hold one of the few threads async code runs on.
+    public static func text(of bytes: [UInt8]) async throws(ImportError) -> String {
+        let result: Result<String, ImportError> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: Result { () throws(ImportError) -> String in try waitingForText(of: bytes) })
+            }
+        }
+        return try result.get()
+    }
+
+    private static func waitingForText(of bytes: [UInt8]) throws(ImportError) -> String {
         guard let tool else { throw .pdfNeedsPdftotext }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-pdf-\(UUID().uuidString)")
         let input = folder.appendingPathComponent("document.pdf")

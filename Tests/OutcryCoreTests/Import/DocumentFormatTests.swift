@@ -21,8 +21,8 @@ import Testing
         #expect(DocumentFormat(of: Array("UA 30.24 <urgent>".utf8), name: "ua.html") == .text)
     }
 
-    @Test func aSavedPageBecomesTheTextAReaderSees() throws {
-        let text = try DocumentImporter.text(of: try Self.fixture("ua-44-25-saved-page.html"), name: "ua.html")
+    @Test func aSavedPageBecomesTheTextAReaderSees() async throws {
+        let text = try await DocumentImporter.text(of: try Self.fixture("ua-44-25-saved-page.html"), name: "ua.html")
         for gone in ["dataLayer", "font-family", "Home", "main content starts", "Subscribe", "Example Section</title>"] {
             #expect(!text.contains(gone), "\(gone)")
         }
@@ -52,20 +52,26 @@ import Testing
         #expect(HTMLText.text(of: "<p>unclosed <b") == "unclosed\n")
     }
 
-    @Test func aPDFIsReadThroughPdftotext() throws {
+    @Test func aPDFIsReadThroughPdftotext() async throws {
         guard PDFText.tool != nil else {
             // Without the tool, the reason names it (scripts/test installs it, so this branch is for other machines).
-            #expect(throws: ImportError.pdfNeedsPdftotext) { try DocumentImporter.text(of: try Self.fixture("ua-71-25.pdf"), name: nil) }
+            await #expect(throws: ImportError.pdfNeedsPdftotext) {
+                try await DocumentImporter.text(of: try Self.fixture("ua-71-25.pdf"), name: nil)
+            }
             return
         }
-        let text = try DocumentImporter.text(of: try Self.fixture("ua-71-25.pdf"), name: "ua.pdf")
+        let text = try await DocumentImporter.text(of: try Self.fixture("ua-71-25.pdf"), name: "ua.pdf")
         let document = try DocumentImporter(today: try HistoricalDate(iso: "2025-03-20")).read(text: text)
         #expect(document.action?.number.value == "71/25")
         #expect(document.action?.issued.value?.iso == "2025-03-14")
         #expect(document.action?.deadline.value?.iso == "2025-04-25")
         #expect(document.action?.targets.value?.first?.fax.value == "+86 755 8446 3999")
 
-        #expect(throws: ImportError.pdfHasNoText) { try DocumentImporter.text(of: try Self.fixture("scan-without-text.pdf"), name: nil) }
-        #expect(throws: ImportError.pdfUnreadable) { try DocumentImporter.text(of: Array("%PDF-1.4\nnot really a PDF".utf8), name: nil) }
+        await #expect(throws: ImportError.pdfHasNoText) {
+            try await DocumentImporter.text(of: try Self.fixture("scan-without-text.pdf"), name: nil)
+        }
+        await #expect(throws: ImportError.pdfUnreadable) {
+            try await DocumentImporter.text(of: Array("%PDF-1.4\nnot really a PDF".utf8), name: nil)
+        }
     }
 }

@@ -11,6 +11,10 @@ struct FixtureExpectation {
         /// ✓ found as expected, – missing as expected, ✗ wrong.
         let mark: Character
         let detail: String
+        /// The text has this field (the expectation gives a value, not "missing").
+        var expectedValue = true
+        /// The importer gave a value for it, right or wrong.
+        var foundValue = true
     }
 
     let name: String
@@ -33,8 +37,13 @@ struct FixtureExpectation {
         let actual = try JSONSerialization.jsonObject(with: encoded) as? [String: Any] ?? [:]
         let body = (actual["action"] as? [String: Any]) ?? (actual["statement"] as? [String: Any]) ?? [:]
         var results: [Result] = []
-        func record(_ field: String, _ ok: Bool, missingExpected: Bool = false, _ detail: @autoclosure () -> String) {
-            results.append(Result(fixture: name, field: field, mark: ok ? (missingExpected ? "–" : "✓") : "✗", detail: ok ? "" : detail()))
+        func record(
+            _ field: String, _ ok: Bool, missingExpected: Bool = false, found: Bool = true, _ detail: @autoclosure () -> String
+        ) {
+            results.append(
+                Result(
+                    fixture: name, field: field, mark: ok ? (missingExpected ? "–" : "✓") : "✗", detail: ok ? "" : detail(),
+                    expectedValue: !missingExpected, foundValue: found))
         }
         for (key, value) in expected.sorted(by: { $0.key < $1.key }) {
             switch key {
@@ -42,12 +51,14 @@ struct FixtureExpectation {
                 continue
             case "kind":
                 let found = (actual["kind"] as? [String: Any])?["value"] as? String
-                record("kind", found == value as? String, "expected \(value), found \(found ?? "nothing")")
+                record("kind", found == value as? String, found: found != nil, "expected \(value), found \(found ?? "nothing")")
             case "missing":
                 for field in value as? [String] ?? [] {
                     let entry = body[field] as? [String: Any]
                     let isMissing = entry == nil || entry?["found"] as? Bool == false
-                    record(field, isMissing, missingExpected: true, "expected missing, found \(Self.describe(entry?["value"]))")
+                    record(
+                        field, isMissing, missingExpected: true, found: !isMissing,
+                        "expected missing, found \(Self.describe(entry?["value"]))")
                 }
             case "targets":
                 results += checkTargets(value as? [[String: Any]] ?? [], found: Self.value(body["targets"]) as? [[String: Any]] ?? [])
@@ -57,7 +68,9 @@ struct FixtureExpectation {
                 results += checkQuotes(value as? [[String: Any]] ?? [], found: Self.value(body["quotes"]) as? [[String: Any]] ?? [])
             default:
                 let found = Self.value(body[key])
-                record(key, Self.matches(value, found), "expected \(Self.describe(value)), found \(Self.describe(found))")
+                record(
+                    key, Self.matches(value, found), found: Self.isGiven(found),
+                    "expected \(Self.describe(value)), found \(Self.describe(found))")
             }
         }
         return results
@@ -72,8 +85,8 @@ struct FixtureExpectation {
                 detail: countOK
                     ? ""
                     : "expected \(expected.count) officials, found \(found.count): "
-                        + "\(found.map { Self.describe(Self.value($0["name"]) ?? Self.value($0["organisation"])) })"
-            ))
+                        + "\(found.map { Self.describe(Self.value($0["name"]) ?? Self.value($0["organisation"])) })",
+                expectedValue: !expected.isEmpty, foundValue: !found.isEmpty))
         for (number, target) in expected.enumerated() {
             let actual = number < found.count ? found[number] : [:]
             for (key, value) in target.sorted(by: { $0.key < $1.key }) {
@@ -88,7 +101,8 @@ struct FixtureExpectation {
                         results.append(
                             Result(
                                 fixture: name, field: "targets[\(number)].\(subfield)", mark: isMissing ? "–" : "✗",
-                                detail: isMissing ? "" : "expected missing, found \(Self.describe(entry?["value"]))"))
+                                detail: isMissing ? "" : "expected missing, found \(Self.describe(entry?["value"]))",
+                                expectedValue: false, foundValue: !isMissing))
                     }
                     continue
                 case "role":
@@ -111,7 +125,8 @@ struct FixtureExpectation {
                 results.append(
                     Result(
                         fixture: name, field: field, mark: ok ? "✓" : "✗",
-                        detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(shown))"))
+                        detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(shown))", foundValue: Self.isGiven(shown)
+                    ))
             }
         }
         return results
@@ -128,7 +143,7 @@ struct FixtureExpectation {
             }
             return Result(
                 fixture: name, field: "letter.\(key)", mark: ok ? "✓" : "✗",
-                detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual))")
+                detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual))", foundValue: Self.isGiven(actual))
         }
     }
 
@@ -136,7 +151,8 @@ struct FixtureExpectation {
         var results = [
             Result(
                 fixture: name, field: "quotes", mark: expected.count == found.count ? "✓" : "✗",
-                detail: "expected \(expected.count) speakers' quotes, found \(found.count)")
+                detail: "expected \(expected.count) speakers' quotes, found \(found.count)", expectedValue: !expected.isEmpty,
+                foundValue: !found.isEmpty)
         ]
         for (number, quote) in expected.enumerated() {
             let actual = number < found.count ? found[number] : [:]
@@ -150,7 +166,8 @@ struct FixtureExpectation {
                 results.append(
                     Result(
                         fixture: name, field: "quotes[\(number)].\(key)", mark: ok ? "✓" : "✗",
-                        detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual[key]))"))
+                        detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual[key]))",
+                        foundValue: Self.isGiven(actual[key])))
             }
         }
         return results
@@ -189,6 +206,14 @@ struct FixtureExpectation {
         default:
             return false
         }
+    }
+
+    /// Whether the importer gave anything: a value, a non-empty list.
+    static func isGiven(_ value: Any?) -> Bool {
+        guard let value, !(value is NSNull) else { return false }
+        if let list = value as? [Any] { return !list.isEmpty }
+        if let text = value as? String { return !text.isEmpty }
+        return true
     }
 
     static func describe(_ value: Any?) -> String {

@@ -25,10 +25,19 @@ import Testing
             results += try expectation.check(document)
         }
         print(Self.table(results))
+        // The score, printed and kept where scripts/score-importer and scripts/test show it.
+        let score = ImporterScore(results).table
+        print(score)
+        try? FileManager.default.createDirectory(at: Self.scoreFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data((score + "\n").utf8).write(to: Self.scoreFile)
         for result in results where result.mark == "✗" {
             Issue.record("\(result.fixture) \(result.field): \(result.detail)")
         }
     }
+
+    /// `.build/importer-score.txt`, beside the build.
+    static let scoreFile = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(".build/importer-score.txt")
 
     /// One row per fixture: how many fields were found as expected, missing as expected, wrong.
     static func table(_ results: [FixtureExpectation.Result]) -> String {

@@ -32,7 +32,7 @@ struct ImportController: Sendable {
         // A file chosen is read instead of the box: a saved web page reduced to its text, a PDF through pdftotext.
         if let file = form.files["file"], !file.bytes.isEmpty {
             do {
-                text = try DocumentImporter.text(of: file.bytes, name: file.filename)
+                text = try await DocumentImporter.text(of: file.bytes, name: file.filename)
             } catch {
                 return try await pastePage(
                     coordinator, text: form["text"] ?? "", error: coordinator.messages.importError(error), onFile: true)
