@@ -18,10 +18,13 @@ public struct WritingGroup: Hashable, Codable, Sendable, Identifiable {
     public var verified: Bool
     /// The language its organiser reads: the group's own pages and messages are in it.
     public var language: String
+    /// Which private link is the group's: a coordinator who replaces a link that went too far moves it on.
+    public var linkVersion: Int
 
     public init(
         id: Identifier<WritingGroup>, name: String, town: String = "", country: Country? = nil, kind: GroupKind = .localGroup,
-        size: Int = 10, showsName: Bool = false, status: GroupStatus = .confirmed, verified: Bool = true, language: String = "en"
+        size: Int = 10, showsName: Bool = false, status: GroupStatus = .confirmed, verified: Bool = true, language: String = "en",
+        linkVersion: Int = 1
     ) {
         self.id = id
         self.name = name
@@ -33,6 +36,7 @@ public struct WritingGroup: Hashable, Codable, Sendable, Identifiable {
         self.status = status
         self.verified = verified
         self.language = language
+        self.linkVersion = linkVersion
     }
 }
 

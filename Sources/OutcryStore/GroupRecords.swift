@@ -98,6 +98,14 @@ extension Store {
         }
     }
 
+    /// A new private link for the group: the one it had stops working at once.
+    public func replaceGroupLink(_ id: Identifier<WritingGroup>, audit: AuditEntry) async throws {
+        try await saveRecord(audit) { database in
+            try await database.update("writing_groups").set("link_version", to: SQLRaw("link_version + 1"))
+                .where("id", .equal, id.rawValue).run()
+        }
+    }
+
     /// The organiser opened their link: the group may report from now on. False when it was confirmed already.
     public func confirmGroup(_ id: Identifier<WritingGroup>, now: Date) async throws -> Bool {
         let changed = try await engine.transaction { database in
@@ -159,8 +167,10 @@ extension Store {
     private func groups(matching filter: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [WritingGroup] {
         try await engine.read { database in
             try await filter(
-                database.select().columns("id", "name", "town", "country", "kind", "size", "shows_name", "status", "verified", "language")
-                    .from("writing_groups")
+                database.select().columns(
+                    "id", "name", "town", "country", "kind", "size", "shows_name", "status", "verified", "language", "link_version"
+                )
+                .from("writing_groups")
             )
             .orderBy("name").orderBy("id").all().map(Self.group(from:))
         }
@@ -175,7 +185,8 @@ extension Store {
             size: try row.decode(column: "size", as: Int.self), showsName: try row.decode(column: "shows_name", as: Bool.self),
             status: GroupStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .waiting,
             verified: try row.decode(column: "verified", as: Bool.self),
-            language: try row.decode(column: "language", as: String.self))
+            language: try row.decode(column: "language", as: String.self),
+            linkVersion: try row.decode(column: "link_version", as: Int.self))
     }
 }
 
@@ -348,6 +359,7 @@ struct GroupRow: Codable, Sendable {
     var hearsOutcome: Bool
     var consentWording: String?
     var language: String
+    var linkVersion: Int
     var createdAt: Int64
 
     init(_ group: WritingGroup, contact: GroupContact?, createdAt: Date) {
@@ -365,6 +377,7 @@ struct GroupRow: Codable, Sendable {
         hearsOutcome = contact?.hearsOutcome ?? false
         consentWording = contact?.consentWording
         language = group.language
+        linkVersion = group.linkVersion
         self.createdAt = Int64(createdAt.timeIntervalSince1970 * 1000)
     }
 }

@@ -115,6 +115,7 @@ import Testing
             .init(
                 method: .post, pattern: "/admin/replies/{id}/scan/remove", example: "/admin/replies/no-such-reply/scan/remove",
                 access: .editor),
+            .init(method: .post, pattern: "/admin/groups/{id}/new-link", example: "/admin/groups/no-such-group/new-link", access: .editor),
             .init(method: .get, pattern: "/admin/group-reports", example: "/admin/group-reports", access: .viewer),
             .init(method: .post, pattern: "/admin/group-reports/{report}", example: "/admin/group-reports/no-such-report", access: .editor),
             .init(

@@ -111,7 +111,7 @@ import Testing
             let teachers = try #require(try await store.allGroups().first { $0.name != "Amnesty Osh" })
             #expect(!teachers.verified, "a group registered on the site waits for a coordinator's check")
             try await Self.check(teachers.id, client, editor)
-            let quietPath = SiteRoute.groupReport(Self.links.token(quiet.id)).path
+            let quietPath = SiteRoute.groupReport(Self.links.token(quiet)).path
             let shown = try await client.get(AdminRoute.record(.groups, id: quiet.id.rawValue).path, as: editor).text
             #expect(shown.contains(quietPath), "the coordinator sees the private link to hand out")
 
@@ -128,6 +128,14 @@ import Testing
             #expect(try await client.get("/groups/\(quiet.id)", as: nil).status == .notFound)
             // The group's own page speaks its organiser's language.
             #expect(try await client.get(quietPath, as: nil).text.contains(#"<html lang="ru""#))
+            // A link that went further than the group is replaced: the old one stops working at once.
+            let replaced = try await client.postFollowingRedirect(AdminRoute.newGroupLink(quiet.id).path, as: editor)
+            #expect(replaced.text.contains("A new private link is made and the old one no longer works."))
+            #expect(try await client.get(quietPath, as: nil).status == .notFound)
+            let renewed = try #require(try await store.writingGroup(quiet.id))
+            let newPath = SiteRoute.groupReport(Self.links.token(renewed)).path
+            #expect(newPath != quietPath && replaced.text.contains(newPath))
+            #expect(try await client.get(newPath, as: nil).status == .ok)
         }
     }
 

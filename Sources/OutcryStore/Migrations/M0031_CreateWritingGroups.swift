@@ -22,6 +22,8 @@ struct M0031_CreateWritingGroups: Migration {
             .column("hears_outcome", type: .custom(SQLRaw("BOOLEAN")), .notNull)
             .column("consent_wording", type: .text)
             .column("language", type: .text, .notNull)
+            // Moved on when a coordinator replaces the group's private link: the old one stops working.
+            .column("link_version", type: .int, .notNull)
             .column("created_at", type: .bigint, .notNull)
             .column("confirmed_at", type: .bigint)
             .run()

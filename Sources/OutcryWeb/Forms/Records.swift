@@ -245,9 +245,12 @@ enum Records {
             save: { try await store.save($0, audit: $1) },
             related: { group, messages in
                 [
-                    Link(text: messages("admin.group.private-link"), href: SiteRoute.groupReport(links.token(group.id)).path),
+                    Link(text: messages("admin.group.private-link"), href: SiteRoute.groupReport(links.token(group)).path),
                     Link(text: messages("admin.group.held-reports"), href: AdminRoute.groupReports.path),
                 ] + (group.showsName ? [Link(text: messages("admin.group.public-page"), href: SiteRoute.group(group.id).path)] : [])
+            },
+            secondary: { group, messages in
+                FormView.SecondaryForm(action: AdminRoute.newGroupLink(group.id).path, submit: messages("admin.group.new-link"))
             })
     }
 

@@ -79,7 +79,7 @@ struct GroupPages: Sendable {
         let contact = try GroupContact(
             email: email, hearsOutcome: hearsOutcome, consentWording: messages("group-form.hears-outcome-yes"), vault: vault)
         try await store.registerGroup(group, contact: contact, now: now)
-        try await alerts.sendGroupLink(group, contact: contact, url: siteURL + SiteRoute.groupReport(links.token(group.id)).path, now: now)
+        try await alerts.sendGroupLink(group, contact: contact, url: siteURL + SiteRoute.groupReport(links.token(group)).path, now: now)
         return .sent(
             GroupRegistrationPage(
                 page: meta(messages("group.sent-title"), messages, route: .newGroup), form: nil,
@@ -90,7 +90,8 @@ struct GroupPages: Sendable {
 
     /// The group a private link names, with its pages' words in the organiser's language.
     func group(in token: String, _ messages: Messages) async throws -> (WritingGroup, Messages)? {
-        guard let id = links.group(in: token), let group = try await store.writingGroup(id) else { return nil }
+        guard let id = links.claimedGroup(in: token), let group = try await store.writingGroup(id), links.isGenuine(token, for: group)
+        else { return nil }
         return (group, messages.speaking(Language(code: group.language)))
     }
 

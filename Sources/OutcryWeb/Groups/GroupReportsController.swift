@@ -17,6 +17,15 @@ struct GroupReportsController: Sendable {
         routes.get(.groupReports, .viewer, use: list)
         routes.post(.groupReport(.key), .editor, use: decide)
         routes.get(.groupReportPhoto(.key), .viewer, use: photo)
+        routes.post(.newGroupLink(.key), .editor, use: newLink)
+    }
+
+    /// A link that went further than the group: a new one, and the old one stops working at once.
+    @Sendable func newLink(_ request: Request, context: CoordinatorContext, form: FormBody) async throws -> Response {
+        let group = try await found(store.writingGroup(Identifier(try slug(context))))
+        try await store.replaceGroupLink(
+            group.id, audit: context.coordinator.audit("replaced private link", "group", group.id.rawValue, group.name, at: auth.now))
+        return seeOther(SiteRoute.admin(.record(.groups, id: group.id.rawValue)).path(query: ["done": "newlink"]))
     }
 
     @Sendable func list(_ request: Request, context: CoordinatorContext) async throws -> Response {

@@ -237,6 +237,8 @@ public enum AdminRoute: Hashable, Sendable {
     case keepAction(Identifier<UrgentAction>)
     /// Officials' contacts supporters say do not work, and deciding on each.
     case contactProblems
+    /// Replacing a group's private link; the old one stops working.
+    case newGroupLink(Identifier<WritingGroup>)
     /// Groups' reports held for a coordinator; deciding on one; the photo sent with one.
     case groupReports
     case groupReport(String)
@@ -317,6 +319,7 @@ public enum AdminRoute: Hashable, Sendable {
         case .review(let id, let report): ["actions", .id(id), "reports", .parameter("report", String(report))]
         case .keepAction(let id): ["actions", .id(id), "keep"]
         case .contactProblems: ["contacts"]
+        case .newGroupLink(let id): ["groups", .id(id), "new-link"]
         case .groupReports: ["group-reports"]
         case .groupReport(let id): ["group-reports", .parameter("report", id)]
         case .groupReportPhoto(let id): ["group-reports", .parameter("report", id), "photo"]

@@ -31,6 +31,8 @@ struct EditableRecord<Value: Sendable>: Sendable {
     var translationKind: Translation.Kind? = nil
     /// Other pages of a record's own (a person's portrait), linked under its form.
     var related: (@Sendable (Value, Messages) async throws -> [Link])? = nil
+    /// A second form under a record's own, for editors (a group's "make a new link").
+    var secondary: (@Sendable (Value, Messages) -> FormView.SecondaryForm)? = nil
 
     var listPath: String { AdminRoute.records(kind).path }
     var newPath: String { AdminRoute.newRecord(kind).path }
@@ -107,6 +109,7 @@ struct RecordsController<Value: Sendable>: Sendable {
             case "nopicture": coordinator.messages("admin.case-picture.removed")
             case "scan": coordinator.messages("admin.reply-scan.saved")
             case "noscan": coordinator.messages("admin.reply-scan.removed")
+            case "newlink": coordinator.messages("admin.group.new-link-done")
             default: nil
             }
         return try await page(
@@ -142,6 +145,7 @@ struct RecordsController<Value: Sendable>: Sendable {
             ]
         }
         if !isNew, let related = record.related { view.related += try await related(value, messages) }
+        if !isNew, coordinator.account.role >= .editor, let secondary = record.secondary { view.secondary = secondary(value, messages) }
         return try renderer.response(view, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
