@@ -268,6 +268,7 @@ import Testing
         let path = try #require(URLComponents(string: link)?.path)
         let waiting = try await client.get(path, as: nil)
         #expect(waiting.text.contains("Confirm our group"))
+        #expect(waiting.headers[.cacheControl] == "no-store", "a page at a private link is kept by no cache")
         #expect(try await store.allGroups().first?.status == .waiting, "opening the link changes nothing by itself")
         let confirmed = try await client.submit(path + "/confirm", [])
         #expect(confirmed.status == .seeOther)

@@ -48,7 +48,14 @@ struct GroupsController: Sendable {
             ["confirmed", "counted", "held", "duplicate"].contains(String(done)) ? messages("group.done-" + done) : nil
         }
         let chosen = request.uri.queryParameters["action"].flatMap { Slug.isValid(String($0)) ? Identifier<UrgentAction>(String($0)) : nil }
-        return try renderer.response(try await pages.home(group, token: token, messages, chosen: chosen, notice: notice))
+        return Self.private(try renderer.response(try await pages.home(group, token: token, messages, chosen: chosen, notice: notice)))
+    }
+
+    /// A page at a private link is kept by no cache, the browser's included: its address is the group's key.
+    static func `private`(_ response: Response) -> Response {
+        var response = response
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     @Sendable func confirm(_ request: Request, context: OutcryRequestContext) async throws -> Response {
@@ -82,13 +89,13 @@ struct GroupsController: Sendable {
                 }
             return seeOther(SiteRoute.groupReport(token).path(query: ["done": done]))
         case .invalid(let page):
-            return try renderer.response(page, status: .unprocessableContent)
+            return Self.private(try renderer.response(page, status: .unprocessableContent))
         }
     }
 
     @Sendable func certificate(_ request: Request, context: OutcryRequestContext) async throws -> Response {
         let (_, group, messages) = try await group(context)
-        return try renderer.response(try await found(pages.certificate(group, messages)))
+        return Self.private(try renderer.response(try await found(pages.certificate(group, messages))))
     }
 
     /// The group the private link in the address names, and its organiser's language; not found otherwise.
