@@ -235,6 +235,19 @@ extension Store {
         try await groupReports { $0.where("group_id", .equal, group.rawValue) }
     }
 
+    /// One report, by its key.
+    public func groupReport(_ id: String) async throws -> GroupReport? {
+        try await groupReports { $0.where("idempotency_key", .equal, id) }.first
+    }
+
+    /// How many reports wait for a coordinator, for the home page.
+    public func heldGroupReportCount() async throws -> Int {
+        try await engine.read { database in
+            try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from("group_reports")
+                .where("status", .equal, GroupReport.Status.held.rawValue).first()!.decode(column: "count", as: Int.self)
+        }
+    }
+
     /// Reports held for a coordinator, oldest first.
     public func heldGroupReports() async throws -> [GroupReport] {
         try await groupReports { $0.where("status", .equal, GroupReport.Status.held.rawValue) }.reversed()
@@ -255,24 +268,22 @@ extension Store {
 
     /// A coordinator counts a held report or keeps it out for good. False when it is not held (any longer).
     public func review(groupReport id: String, accept: Bool, actor: String, now: Date) async throws -> Bool {
-        guard let report = try await groupReports(matching: { $0.where("idempotency_key", .equal, id) }).first else { return false }
+        guard let report = try await groupReport(id) else { return false }
         let shard = counterShard
         let changed = try await engine.transaction { database in
             // Decided only if still held, in the statement that decides: of two coordinators at once, one decides.
-            guard
-                let row = try await database.update("group_reports")
-                    .set("status", to: (accept ? GroupReport.Status.counted : .rejected).rawValue).set("reviewed_by", to: actor)
-                    .set("photo", to: SQLLiteral.null).set("photo_type", to: SQLLiteral.null)
-                    .where("idempotency_key", .equal, id).where("status", .equal, GroupReport.Status.held.rawValue)
-                    .returning("group_id", "urgent_action_id", "hold_reason").first()
-            else { return false }
+            let decided = try await database.update("group_reports")
+                .set("status", to: (accept ? GroupReport.Status.counted : .rejected).rawValue).set("reviewed_by", to: actor)
+                .set("photo", to: SQLLiteral.null).set("photo_type", to: SQLLiteral.null)
+                .where("idempotency_key", .equal, id).where("status", .equal, GroupReport.Status.held.rawValue)
+                .returning("idempotency_key").all()
+            guard !decided.isEmpty else { return false }
             if accept { try await Self.addToTotals(report.input, group: report.group, shard: shard, on: database) }
-            let reason = try row.decode(column: "hold_reason", as: String?.self) ?? ""
             try await Self.append(
                 AuditEntry(
                     at: now, actor: actor, action: accept ? "accepted group report" : "rejected group report", recordKind: "group",
-                    recordID: try row.decode(column: "group_id", as: String.self),
-                    summary: "report \(id) on action \(try row.decode(column: "urgent_action_id", as: String.self)) (held: \(reason)) "
+                    recordID: report.group.rawValue,
+                    summary: "report \(id) on action \(report.input.action.rawValue) (held: \(report.holdReason ?? "")) "
                         + (accept ? "now counted" : "kept out of the totals")),
                 on: database)
             return true

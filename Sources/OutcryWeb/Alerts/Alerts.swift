@@ -93,10 +93,8 @@ struct Alerts: Sendable {
                 forgetURL: links.url(SiteRoute.forgetSupporter(links.forgetToken(lookup: reporter.lookup, now: now)).path),
                 language: reporter.language)
             drafts.append(
-                OutboxDraft(
-                    dedupeKey: "outcome:\(action.id):\(reporter.lookup)", subscription: nil, recipientSealed: reporter.emailSealed,
-                    messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: "outcome", subject: content.subject,
-                    text: try vault.sealMarked(content.text), html: try vault.sealMarked(content.html), headers: [:], action: action.id))
+                try draft(
+                    to: reporter.emailSealed, content, kind: "outcome", key: "outcome:\(action.id):\(reporter.lookup)", action: action.id))
         }
         return try await store.queue(drafts, now: now)
     }
@@ -107,12 +105,18 @@ struct Alerts: Sendable {
         let content = AlertMail.groupLink(group, url: url, language: group.language)
         // One message per group, however often its form is sent again; the address's lookup last, for forgetting it.
         try await store.queue(
-            [
-                OutboxDraft(
-                    dedupeKey: "group-link:\(group.id):\(contact.lookup)", subscription: nil, recipientSealed: contact.emailSealed,
-                    messageID: "\(randomToken(bytes: 16))@\(mailHost)", kind: "group-link", subject: content.subject,
-                    text: try vault.sealMarked(content.text), html: try vault.sealMarked(content.html), headers: [:])
-            ], now: now)
+            [try draft(to: contact.emailSealed, content, kind: "group-link", key: "group-link:\(group.id):\(contact.lookup)")], now: now)
+    }
+
+    /// A message to an address kept apart from any subscription (a reporter's, a group organiser's), its words
+    /// sealed until sent, with a Message-ID of its own that stays with it through every retry.
+    private func draft(
+        to recipientSealed: String, _ content: AlertMail.Content, kind: String, key: String, action: Identifier<UrgentAction>? = nil
+    ) throws -> OutboxDraft {
+        OutboxDraft(
+            dedupeKey: key, subscription: nil, recipientSealed: recipientSealed, messageID: "\(randomToken(bytes: 16))@\(mailHost)",
+            kind: kind, subject: content.subject, text: try vault.sealMarked(content.text), html: try vault.sealMarked(content.html),
+            headers: [:], action: action)
     }
 
     /// One message to each weekly subscriber listing the week's occasions that match their choices.

@@ -40,7 +40,7 @@ struct GroupReportsController: Sendable {
         guard let id = context.parameters.get("report"), let decision = form["decision"], ["accept", "reject"].contains(decision) else {
             return try await page(coordinator, error: coordinator.messages("admin.group-reports.choose"))
         }
-        let held = try await store.heldGroupReports().first { $0.id == id }
+        let held = try await store.groupReport(id)
         guard try await store.review(groupReport: id, accept: decision == "accept", actor: coordinator.email, now: auth.now) else {
             return try await page(coordinator, error: coordinator.messages("admin.group-reports.already"))
         }

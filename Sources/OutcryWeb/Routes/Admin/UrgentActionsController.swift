@@ -187,7 +187,7 @@ struct UrgentActionsController: Sendable {
         if problems > 0 {
             attention.append(Link(text: messages.plural("admin.contacts.waiting", count: problems), href: AdminRoute.contactProblems.path))
         }
-        let heldGroupReports = try await store.heldGroupReports().count
+        let heldGroupReports = try await store.heldGroupReportCount()
         if heldGroupReports > 0 {
             attention.append(
                 Link(text: messages.plural("admin.group-reports.waiting", count: heldGroupReports), href: AdminRoute.groupReports.path))
