@@ -59,13 +59,15 @@ struct ImporterScore {
         byField.values.reduce(into: Counts()) { $0.add($1) }
     }
 
-    var table: String {
+    var table: String { table(title: "Importer score — field-level precision, recall and F1 on the fixtures") }
+
+    func table(title: String) -> String {
         func row(_ name: String, _ counts: Counts) -> String {
             name.padding(toLength: 28, withPad: " ", startingAt: 0)
                 + [counts.truePositives, counts.falsePositives, counts.falseNegatives].map { String($0).leftAligned(6) }.joined()
                 + [counts.precision, counts.recall, counts.f1].map { String(format: "%.2f", $0).leftAligned(7) }.joined()
         }
-        var lines = ["Importer score — field-level precision, recall and F1 on the fixtures", ""]
+        var lines = [title, ""]
         lines.append("field".padding(toLength: 28, withPad: " ", startingAt: 0) + "    tp    fp    fn      P      R     F1")
         for (name, counts) in byField.sorted(by: { $0.key < $1.key }) where counts.scored > 0 { lines.append(row(name, counts)) }
         lines.append("")
