@@ -30,11 +30,13 @@ struct DocumentReading {
         action.issued = findIssued(header: layout.header, before: summary.first?.lines.lowerBound ?? layout.header.upperBound)
         action.country = findCountry(title: title, header: 0..<summaryStart, summary: summary, officials: officials.targets)
         action.deadline = findDeadline(issued: action.issued.value)
-        let kind = findKind(numbers: numbers, header: layout.header)
+        let kind = findKind(numbers: numbers, header: layout.header, officials: action.targets, letter: letter.letter)
         action.takeAction = field(findSteps(layout, letter: letter.lines, skipping: consumed))
         action.asks = findAsks(letter: letter, skipping: consumed)
         action.languages = findLanguages(labels: layout.labels, skipping: letter.lines)
-        action.people = findPeople(labels: layout.labels, title: title, summary: summary)
+        action.people = findPeople(
+            labels: layout.labels, title: title, above: 0..<summaryStart, summary: summary, letter: letter.letter.value,
+            officials: officials.targets, skipping: consumed)
         action.background = field(findBackground(layout, skipping: prose))
         if kind.value == .closing {
             action.outcome = findOutcome(summary: summary)

@@ -58,7 +58,7 @@ extension ImportVocabulary {
     static let english = ImportVocabulary(
         statementHeadings: ["press release", "public statement", "statement", "news release"],
         releaseNotices: ["for immediate release"],
-        urgentActionNames: ["urgent action"],
+        urgentActionNames: ["urgent action", "urgent appeal"],
         urgentActionAbbreviations: ["ua"],
         urgentActionSlugs: ["urgent-action"],
         headlineOpeners: [
@@ -66,7 +66,7 @@ extension ImportVocabulary {
             "further information:", "further information", "follow-up on ua", "follow-up to ua", "follow up on ua",
             "update on ua", "ua:", "ua-", "ua ", "fi ",
         ],
-        updateMarkers: ["update", "further information", "follow-up", "follow up", "fi "],
+        updateMarkers: ["update", "further information", "follow-up", "follow up", "fi ", "new information"],
         noFurtherActionSentences: [
             "no further action is requested", "no further action is needed", "no further action is required",
             "no further action needed", "no further action required", "no further appeals", "no more appeals",
@@ -95,17 +95,23 @@ extension ImportVocabulary {
     )
 
     static let german = ImportVocabulary(
-        statementHeadings: ["pressemitteilung"],
+        statementHeadings: ["pressemitteilung", "presseerklärung", "medienmitteilung"],
         urgentActionNames: ["eilaktion"],
         headlineOpeners: ["eilaktion"],
-        updateMarkers: ["weitere informationen"],
-        noFurtherActionSentences: ["keine weiteren aktionen", "keine weiteren appelle"],
-        outcomeHeadings: ["erfolg"],
-        outcomeVerbs: ["freigelassen"],
+        updateMarkers: ["weitere informationen", "aktualisierung"],
+        noFurtherActionSentences: [
+            "keine weiteren aktionen", "keine weiteren appelle", "keine weiteren schreiben", "aktion ist beendet", "aktion beendet",
+        ],
+        outcomeHeadings: ["erfolg", "gute nachrichten", "gute nachricht", "ergebnis dieser urgent action"],
+        outcomeVerbs: ["freigelassen", "freigesprochen"],
         dateLabels: ["datum"],
-        callsToWrite: ["schreiben sie"],
+        callsToWrite: ["schreiben sie", "bitte schreiben", "appelle an", "appell an"],
         askIntroductions: ["fordern"],
-        nameJoiners: [" und "]
+        copyIntroductions: ["kopien an", "kopie an"],
+        nameJoiners: [" und "],
+        speechVerbs: ["sagte ", "erklärte ", "betonte "],
+        speakerLeadIns: [" sagte:", " erklärte:"],
+        quotingLineEndings: [" sagte:", " erklärte:"]
     )
 
     static let swedish = ImportVocabulary(
@@ -134,15 +140,49 @@ extension ImportVocabulary {
     )
 
     static let french = ImportVocabulary(
+        statementHeadings: ["communiqué de presse", "communiqué", "déclaration publique"],
+        urgentActionNames: ["action urgente", "appel urgent"],
         headlineOpeners: ["action urgente"],
-        outcomeVerbs: ["libéré"],
+        updateMarkers: [
+            "mise à jour", "complément d'information", "informations complémentaires", "nouvelles informations",
+        ],
+        noFurtherActionSentences: [
+            "aucune action complémentaire", "aucune autre action n'est requise", "il n'est plus nécessaire d'envoyer",
+            "plus aucune action",
+        ],
+        outcomeHeadings: ["bonne nouvelle", "bonnes nouvelles", "victoire"],
+        outcomeVerbs: ["libéré", "libérée", "libérés", "acquitté"],
+        dateLabels: ["date"],
         publicationLabels: ["date de publication"],
-        callsToWrite: ["écrivez"],
+        callsToWrite: ["écrivez", "envoyez vos appels", "écrire à"],
         askIntroductions: ["demandez", "exhortez"],
-        nameJoiners: [" et "]
+        copyIntroductions: ["copies à", "copie à"],
+        nameJoiners: [" et "],
+        speechVerbs: ["a déclaré ", "a affirmé ", "a dit ", "a souligné "],
+        speakerLeadIns: [" a déclaré :", " a déclaré:"],
+        quotingLineEndings: [" a déclaré :", " a déclaré:"]
     )
 
-    static let spanish = ImportVocabulary(nameJoiners: [" y "])
+    static let spanish = ImportVocabulary(
+        statementHeadings: ["comunicado de prensa", "comunicado", "declaración pública"],
+        urgentActionNames: ["acción urgente", "llamado urgente", "llamamiento urgente"],
+        headlineOpeners: ["acción urgente"],
+        updateMarkers: ["actualización", "información adicional", "nueva información", "información complementaria"],
+        noFurtherActionSentences: [
+            "no se requieren más acciones", "no se requiere ninguna otra acción", "no es necesario realizar más acciones",
+            "no se necesitan más acciones",
+        ],
+        outcomeHeadings: ["buenas noticias", "buena noticia", "victoria"],
+        outcomeVerbs: ["liberado", "liberada", "liberados", "absuelto", "absuelta"],
+        dateLabels: ["fecha"],
+        callsToWrite: ["escriban", "escribe a", "envíen llamamientos", "escriba a"],
+        askIntroductions: ["pidan", "insten", "exijan"],
+        copyIntroductions: ["copias a", "copia a"],
+        nameJoiners: [" y "],
+        speechVerbs: ["dijo ", "afirmó ", "declaró ", "señaló ", "aseguró "],
+        speakerLeadIns: [" dijo:", " afirmó:", " declaró:"],
+        quotingLineEndings: [" dijo:", " afirmó:", " declaró:"]
+    )
 
     /// Every language, in the order their phrases are tried where order matters.
     static let languages = [english, german, swedish, finnish, french, spanish]

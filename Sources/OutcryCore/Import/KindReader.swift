@@ -1,24 +1,38 @@
 extension DocumentReading {
-    /// A statement has no number, letter or officials, and quotes someone.
+    /// A statement has no number, letter or officials, is no Urgent Action by name, and quotes someone or says what it is.
     func isStatement(numbers: NumberReader.Numbers, letter: Found<ImportedLetter>, officials: [ImportedTarget]) -> Bool {
-        guard !numbers.number.isFound, !numbers.updates.isFound, !letter.isFound, officials.isEmpty else { return false }
-        let hasQuotes = lines.contains { $0.text.hasPrefix("“") || $0.text.hasPrefix("\"") || $0.text.hasPrefix("«") }
-        return hasQuotes || quotingLine != nil
+        guard !numbers.number.isFound, !numbers.updates.isFound, !letter.isFound, officials.isEmpty, urgentActionMarker == nil else {
+            return false
+        }
+        return statementHeading != nil || quotingLine != nil || quoteLine != nil
+    }
+
+    /// Within the first lines, one naming the document an Urgent Action or an urgent appeal.
+    private var urgentActionMarker: Int? {
+        let names = ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionSlugs
+        return lines.indices.prefix(8).first { index in names.contains(where: lines[index].folded.has) }
+    }
+
+    private var statementHeading: Int? {
+        let headings = ImportVocabulary.all.statementHeadings
+        return lines.indices.prefix(4).first { headings.contains(Self.bare(lines[$0].folded)) }
+    }
+
+    /// A line opening with a quote, or quoting at least a few words in the middle of a sentence.
+    private var quoteLine: Int? {
+        lines.indices.first { index in
+            let text = lines[index].text
+            if text.hasPrefix("“") || text.hasPrefix("\"") || text.hasPrefix("«") || text.hasPrefix("„") { return true }
+            guard let open = text.firstIndex(where: { "“«„".contains($0) }) else { return false }
+            let quoted = text[text.index(after: open)...].prefix { !"”»“".contains($0) }
+            return quoted.split(separator: " ").count >= 6
+        }
     }
 
     /// Where a statement shows it is one: its heading, a line introducing a quote, or an opening quote.
     func findStatementKind() -> Found<DocumentKind> {
-        let headings = ImportVocabulary.all.statementHeadings
-        if let heading = lines.indices.prefix(4).first(where: { headings.contains(Self.bare(lines[$0].folded)) }) {
-            return Found(.statement, at: source.span(line: heading))
-        }
-        if let quotingLine {
-            return Found(.statement, at: source.span(line: quotingLine))
-        }
-        if let quote = lines.indices.first(where: { lines[$0].text.hasPrefix("“") }) {
-            return Found(.statement, at: source.span(line: quote))
-        }
-        return .missing
+        guard let line = statementHeading ?? quotingLine ?? quoteLine else { return .missing }
+        return Found(.statement, at: source.span(line: line))
     }
 
     private var quotingLine: Int? {
@@ -26,8 +40,13 @@ extension DocumentReading {
         return lines.indices.first { index in endings.contains(where: lines[index].folded.hasSuffix) }
     }
 
-    /// A closing, else an update, else a new action, by the first evidence found.
-    func findKind(numbers: NumberReader.Numbers, header: Range<Int>) -> Found<DocumentKind> {
+    /// A closing, else an update, else a new action, by the first evidence found; a text with officials to write
+    /// to or a letter and no sign of the others is a new action.
+    func findKind(
+        numbers: NumberReader.Numbers, header: Range<Int>, officials: Found<[ImportedTarget]>, letter: Found<ImportedLetter>
+    )
+        -> Found<DocumentKind>
+    {
         // A closing may say so anywhere, often at the very end.
         for index in lines.indices {
             let folded = lines[index].folded
@@ -48,16 +67,27 @@ extension DocumentReading {
         let updateMarkers = ImportVocabulary.all.updateMarkers
         for index in header.prefix(6) {
             let folded = lines[index].folded
-            if updateMarkers.contains(where: { folded.hasPrefix($0) || folded.has(" " + $0 + " ") || folded == $0 }) {
+            if updateMarkers.contains(where: { Self.hasWord($0, in: folded) }) {
                 return Found(.update, at: source.span(line: index))
             }
         }
         if let span = numbers.number.span { return Found(.new, at: span) }
-        let names = ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionSlugs
-        if let marker = lines.indices.prefix(6).first(where: { index in names.contains(where: lines[index].folded.has) }) {
-            return Found(.new, at: source.span(line: marker))
-        }
+        if let marker = urgentActionMarker { return Found(.new, at: source.span(line: marker)) }
+        if let span = officials.span ?? letter.span { return Found(.new, at: span) }
         return .missing
+    }
+
+    /// `phrase` standing as words in `folded`: not inside another word ("update:" yes, "updated" no).
+    static func hasWord(_ phrase: String, in folded: String) -> Bool {
+        let phrase = phrase.trimmingWhitespace
+        var searchFrom = folded.startIndex
+        while let range = folded.range(of: phrase, range: searchFrom..<folded.endIndex) {
+            let before = range.lowerBound == folded.startIndex ? nil : folded[folded.index(before: range.lowerBound)]
+            let after = range.upperBound == folded.endIndex ? nil : folded[range.upperBound]
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            searchFrom = range.upperBound
+        }
+        return false
     }
 
     private static let closingPhrases = ImportVocabulary.all.noFurtherActionSentences + ImportVocabulary.all.outcomeHeadings

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the names a text gives — people at risk, organisations, countries — from the words around
 /// them ("journalist Jane Doe", "Jane Doe, a 23-year-old factchecker", "the State Committee … (GKNB)").
 /// It only reports a name when the text itself says what it is.
@@ -10,28 +12,37 @@ enum NameFinder {
         var isCapitalised: Bool { text.first.map { $0.isUppercase } ?? false }
     }
 
-    /// Names of people the text presents as such, in order of first mention, without `excluding`.
+    /// Names of people the text presents as such, in order of first mention, without `excluding`: introduced by a
+    /// role or an honorific, followed by a description, continuing a list of such names, or named in full more than
+    /// once (the account is about them).
     static func people(in text: String, excluding: Set<String> = []) -> [String] {
         let words = Phrase.words(in: text).map { Word(text: $0.word, range: $0.range) }
-        var names: [String] = []
-        var seen = excluding
-        var previousPersonEnd: Int?
+        var candidates: [(name: String, start: Int, end: Int)] = []
         var index = 0
         while index < words.count {
             guard let end = nameEnd(words, from: index, in: text) else {
                 index += 1
                 continue
             }
-            let name = String(text[words[index].range.lowerBound..<words[end].range.upperBound])
+            candidates.append((String(text[words[index].range.lowerBound..<words[end].range.upperBound]), index, end))
+            index = end + 1
+        }
+        var mentions: [String: Int] = [:]
+        for candidate in candidates { mentions[candidate.name, default: 0] += 1 }
+        var names: [String] = []
+        var seen = excluding
+        var previousPersonEnd: Int?
+        for (name, start, end) in candidates {
             let isPerson =
-                introducedByRole(words, before: index, in: text)
+                introducedByRole(words, before: start, in: text)
                 || followedByDescription(words, after: end, in: text)
-                || continuesList(words, before: index, previousEnd: previousPersonEnd, in: text)
-            if isPerson {
+                || continuesList(words, before: start, previousEnd: previousPersonEnd, in: text)
+                || mentions[name, default: 0] > 1
+            // "Rosa Elena" after "Rosa Elena Cruz Hernández" is the same person.
+            if isPerson, !names.contains(where: { $0.hasPrefix(name + " ") || $0.hasSuffix(" " + name) }) {
                 previousPersonEnd = end
                 if seen.insert(name).inserted { names.append(name) }
             }
-            index = end + 1
         }
         return names
     }
@@ -146,11 +157,18 @@ enum NameFinder {
         }
         let folded = possessiveStripped(word.folded)
         return !sentenceStarters.contains(folded) && !organisationKeywords.contains(folded) && !monthOrDay.contains(folded)
+            && !honorifics.contains(folded) && !commonNouns.contains(folded)
             && !roleWords.contains(folded)
             && countryNames[folded] == nil && !officeWords.contains(folded)
     }
 
     private static func introducedByRole(_ words: [Word], before index: Int, in text: String) -> Bool {
+        // "M. Jean-Paul Noël", "Sr. Medardo Alonzo": an abbreviated honorific's full stop is no sentence break.
+        if index > 0, honorifics.contains(words[index - 1].folded),
+            [" ", ". ", "."].contains(text[words[index - 1].range.upperBound..<words[index].range.lowerBound])
+        {
+            return true
+        }
         var cursor = index - 1
         var steps = 0
         while cursor >= 0, steps < 3 {
@@ -184,15 +202,23 @@ enum NameFinder {
     private static func followedByDescription(_ words: [Word], after end: Int, in text: String) -> Bool {
         let tail = text[words[end].range.upperBound...].prefix(60)
         let folded = Phrase.fold(tail)
-        for opener in [", a ", ", an ", ", the ", ", who ", ", aged ", " (", ", one of "] where folded.hasPrefix(opener) {
-            if opener == " (" { return folded.dropFirst(2).first?.isNumber == true }
+        for opener in descriptionOpeners where folded.hasPrefix(opener) {
+            // "Ali Aarrass (m)", "Jane Doe (34)": the old bulletins' way of presenting the people at risk.
+            if opener == " (" {
+                return folded.dropFirst(2).first?.isNumber == true || ["(m)", "(f)"].contains(folded.dropFirst().prefix(3))
+            }
             return true
         }
         if folded.hasPrefix(", ") {
-            // "Jane Doe, 23-year-old…", "Alena Kavalenka, 58,"
+            // "Jane Doe, 23-year-old…", "Alena Kavalenka, 58,", "Hana Abdi, 21 Jahre"
             let next = folded.dropFirst(2)
             let digits = next.prefix { $0.isNumber }
-            if !digits.isEmpty, digits.count <= 3, next.dropFirst(digits.count).first.map({ ",- )".contains($0) }) ?? true { return true }
+            let after = next.dropFirst(digits.count)
+            if !digits.isEmpty, digits.count <= 3,
+                after.first.map({ ",-)".contains($0) }) ?? true || ageWords.contains(where: { after.hasPrefix(" " + $0) })
+            {
+                return true
+            }
         }
         let verbs = ["was ", "were ", "is ", "has been ", "had been ", "remains ", "remain "]
         for verb in verbs where folded.hasPrefix(" " + verb) {
@@ -247,7 +273,19 @@ enum NameFinder {
 
     // MARK: - Vocabulary
 
-    static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sheikh", "h.e"]
+    static let honorifics: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sheikh", "h.e", "m", "mme", "mlle", "monsieur", "madame", "sr", "sra", "srta",
+        "señor", "señora", "don", "doña", "herr", "frau", "dra",
+    ]
+
+    /// What follows a name and a comma when the text goes on to say who the person is.
+    private static let descriptionOpeners = [
+        ", a ", ", an ", ", the ", ", who ", ", aged ", " (", ", one of ", ", ein ", ", eine ", ", der ", ", die ", ", un ", ", une ",
+        ", le ", ", la ", ", qui ", ", el ", ", uno ", ", una ", ", quien ", ", que ", ", âgé ", ", âgée ",
+    ]
+
+    /// "34 years", "21 Jahre", "34 ans", "34 años".
+    private static let ageWords = ["year", "jahr", "ans", "años", "anos"]
 
     private static let nameParticles: Set<String> = [
         "bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "dos", "du", "ben", "ould", "uulu", "kyzy",
@@ -268,6 +306,16 @@ enum NameFinder {
         "menschenrechtsverteidiger", "menschenrechtsverteidigerin", "journalistin", "aktivistin", "militant", "militants",
         "journaliste", "journalistes", "avocat", "avocate", "défenseur", "défenseure", "periodista", "activista",
         "människorättsförsvararen", "advokaten", "opposition", "singer", "rapper", "comedian", "scholar",
+        // German, French and Spanish roles and the words that introduce people in their accounts.
+        "frauenrechtlerin", "menschenrechtlerin", "menschenrechtler", "gewerkschafter", "gewerkschafterin", "anwalt", "anwältin",
+        "rechtsanwalt", "rechtsanwältin", "studentin", "bloggerin", "schriftsteller", "schriftstellerin", "dichter", "lehrer",
+        "lehrerin", "gefangene", "gefangenen", "oppositionelle", "oppositionellen", "journalistinnen", "menschenrechtsverteidigerinnen",
+        "militante", "défenseurs", "défenseures", "étudiant", "étudiante", "syndicaliste", "syndicalistes", "blogueur", "blogueuse",
+        "écrivain", "écrivaine", "poète", "opposant", "opposante", "prisonnier", "prisonnière", "dirigeant", "dirigeante", "membre",
+        "membres", "avocats", "periodistas", "activistas", "defensor", "defensora", "defensores", "defensoras", "abogado", "abogada",
+        "estudiante", "líder", "lideresa", "dirigente", "sindicalista", "miembro", "miembros", "integrante", "integrantes",
+        "bloguero", "preso", "presa", "presos", "fotógrafo", "fotoperiodista", "reportero", "comunicador", "comunicadora",
+        "entre", "notamment", "darunter", "unter",
     ]
 
     private static let relatives: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
@@ -288,12 +336,30 @@ enum NameFinder {
         "central", "europe", "asia", "africa", "america", "middle", "east", "live", "news", "further", "information",
         "update", "outcome", "victory", "background", "take", "sample", "letter", "contact", "salutation", "amnesty",
         "international", "article", "government", "authorities", "prosecutor", "general", "supreme", "high",
+        // Articles, pronouns and prepositions that begin sentences in German, French and Spanish.
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "im", "am", "nach", "vor", "mit",
+        "seit", "bei", "für", "gegen", "auf", "aus", "wie", "sie", "er", "es", "wir", "le", "la", "les", "l", "un", "une", "du", "au",
+        "aux", "en", "dans", "sur", "pour", "par", "avec", "depuis", "selon", "ce", "cette", "il", "elle", "ils", "elles", "nous",
+        "el", "los", "las", "unos", "unas", "con", "por", "para", "desde", "según", "este", "esta", "ese", "esa", "su", "sus",
+        "found", "elect", "dead",
+    ]
+
+    /// Nouns of accounts in German (where every noun is capitalised) and other words that never begin or continue a
+    /// person's name.
+    private static let commonNouns: Set<String> = [
+        "haft", "jahre", "jahren", "monate", "monaten", "tage", "tagen", "wochen", "polizei", "gericht", "gefängnis", "verdacht",
+        "zusammenhang", "hinrichtung", "hinrichtungen", "todesstrafe", "todesurteil", "folter", "anklage", "urteil", "regierung",
+        "behörden", "bruder", "schwester", "mutter", "vater", "sohn", "tochter", "mann", "familie", "menschenrechte",
+        "menschenrechtsverletzungen", "beobachtung", "porträtaufnahme", "morddrohungen", "drohende", "erneut", "inhaftierter",
+        "appellbriefe", "briefmarathon", "stopp", "tadschike", "act", "law", "code", "gesetz", "loi", "ley", "detention",
+        "guards", "military", "hospital", "premier", "ministre", "chef", "pueblo", "mapuche",
     ]
 
     private static let officeWords: Set<String> = [
         "president", "minister", "ambassador", "king", "queen", "emir", "sultan", "governor", "mayor", "chief",
         "director", "head", "chairman", "chair", "commissioner", "secretary", "judge", "justice", "speaker",
-        "excellency", "majesty", "highness", "honourable", "honorable", "his", "her", "sheikh", "prime",
+        "excellency", "majesty", "highness", "honourable", "honorable", "his", "her", "sheikh", "prime", "président", "presidente",
+        "präsident", "ministro", "botschafter", "ambassadeur", "embajador",
     ]
 
     private static let monthOrDay: Set<String> = [
@@ -318,6 +384,8 @@ enum NameFinder {
         "guardian", "gazette", "journal", "herald", "tribune", "channel", "corporation", "company", "army", "forces",
         "guard", "directorate", "inspectorate", "secretariat", "presidency", "cabinet", "mission", "league", "order",
         "syndicate", "bar", "centre", "center",
+        "amnistía", "internacional", "derechos", "humanos", "red", "equipo", "corporación", "comité", "comisión", "ministerio",
+        "fiscalía", "policía", "fuerzas", "ejército", "gobierno", "ministère", "gouvernement", "ligue", "ministerium",
     ]
 
     /// Country names and common other names, folded, keyed by their first word.
@@ -329,7 +397,13 @@ enum NameFinder {
             guard let first = words.first else { return }
             names[first, default: []].append((words, country))
         }
-        for (code, name) in Country.englishNames { add(name, code) }
+        for (code, name) in Country.englishNames {
+            add(name, code)
+            // The sections' own languages name countries too: "Kolumbien", "Colombie", "Colombia" (ICU's names).
+            for language in ["de", "fr", "es"] {
+                if let local = Locale(identifier: language).localizedString(forRegionCode: code), local != name { add(local, code) }
+            }
+        }
         let aliases: [(String, String)] = [
             ("Kyrgyz Republic", "KG"), ("Russia", "RU"), ("Russian Federation", "RU"), ("Iran", "IR"), ("Syria", "SY"),
             ("South Korea", "KR"), ("North Korea", "KP"), ("Viet Nam", "VN"), ("Vietnam", "VN"), ("USA", "US"),

@@ -1,6 +1,10 @@
 extension DocumentReading {
-    /// The people the action is for: from "Name:" lines, else the names in the headline and the account.
-    func findPeople(labels: [SectionLabel], title: Found<String>, summary: [Paragraph]) -> Found<[String]> {
+    /// The people the action is for: from "Name:" lines, else the names in the headline, the lines above the account,
+    /// the account and the letter, leaving out the officials written to.
+    func findPeople(
+        labels: [SectionLabel], title: Found<String>, above: Range<Int>, summary: [Paragraph], letter: ImportedLetter?,
+        officials: [ImportedTarget], skipping consumed: Set<Int>
+    ) -> Found<[String]> {
         var names: [String] = []
         var spans: [TextSpan] = []
         for label in labels where label.section == .names {
@@ -12,9 +16,11 @@ extension DocumentReading {
             }
             spans.append(source.span(line: label.line))
         }
-        if names.isEmpty, let span = source.span(covering: summary.map(\.lines)) {
-            let text = ([title.value ?? ""] + summary.map(\.text)).joined(separator: "\n")
-            names = NameFinder.people(in: text)
+        let headingLines = above.filter { !consumed.contains($0) && !lines[$0].isBlank && $0 != title.span?.line }
+        if names.isEmpty, let span = source.span(covering: summary.map(\.lines) + headingLines.map { $0...$0 }) {
+            let text = ([title.value ?? ""] + headingLines.map { lines[$0].text } + summary.map(\.text) + (letter?.paragraphs ?? []))
+                .joined(separator: "\n")
+            names = NameFinder.people(in: text, excluding: Set(officials.compactMap(\.name.value)))
             if !names.isEmpty { spans.append(span) }
         }
         guard !names.isEmpty else { return .missing }

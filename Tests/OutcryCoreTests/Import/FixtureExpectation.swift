@@ -156,18 +156,19 @@ struct FixtureExpectation {
                 detail: isMissing ? "" : "expected missing, found \(Self.describe(found?[key]))", expectedValue: false,
                 foundValue: !isMissing)
         }
-        return absent + expected.filter { $0.key != "missing" }.sorted(by: { $0.key < $1.key }).map { key, value in
-            let actual: Any? = key == "paragraphs" ? found?["paragraphs"] : Self.value(found?[key])
-            let ok: Bool
-            if key == "paragraphs", let count = value as? Int {
-                ok = (actual as? [Any])?.count == count
-            } else {
-                ok = Self.matches(value, actual)
+        return absent
+            + expected.filter { $0.key != "missing" }.sorted(by: { $0.key < $1.key }).map { key, value in
+                let actual: Any? = key == "paragraphs" ? found?["paragraphs"] : Self.value(found?[key])
+                let ok: Bool
+                if key == "paragraphs", let count = value as? Int {
+                    ok = (actual as? [Any])?.count == count
+                } else {
+                    ok = Self.matches(value, actual)
+                }
+                return Result(
+                    fixture: name, field: "letter.\(key)", mark: ok ? "✓" : "✗",
+                    detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual))", foundValue: Self.isGiven(actual))
             }
-            return Result(
-                fixture: name, field: "letter.\(key)", mark: ok ? "✓" : "✗",
-                detail: ok ? "" : "expected \(Self.describe(value)), found \(Self.describe(actual))", foundValue: Self.isGiven(actual))
-        }
     }
 
     private func checkQuotes(_ expected: [[String: Any]], found: [[String: Any]]) -> [Result] {
@@ -208,7 +209,9 @@ struct FixtureExpectation {
         results += have.filter { !want.contains($0) }.map {
             Result(fixture: name, field: "people", mark: "✗", detail: "\($0) is not at risk", expectedValue: false)
         }
-        if results.isEmpty { results.append(Result(fixture: name, field: "people", mark: "–", detail: "", expectedValue: false, foundValue: false)) }
+        if results.isEmpty {
+            results.append(Result(fixture: name, field: "people", mark: "–", detail: "", expectedValue: false, foundValue: false))
+        }
         return results
     }
 

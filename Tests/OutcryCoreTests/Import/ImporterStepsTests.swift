@@ -11,13 +11,34 @@ import Testing
     private func kind(of lines: [String]) -> DocumentKind? {
         let reading = reading(lines)
         let header = reading.findLayout().header
-        return reading.findKind(numbers: reading.findNumbers(header: header), header: header).value
+        return reading.findKind(numbers: reading.findNumbers(header: header), header: header, officials: .missing, letter: .missing).value
     }
 
     private static let newAction = [
         "UA 12/24", "Egypt: Lawyer detained", "", "Take action", "Write to the Minister of Justice.", "", "Background", "",
         "Lawyer Jane Doe has defended journalists for twenty years.", "",
     ]
+
+    @Test func anUpdateMarkerCountsAsAWordWithItsPunctuation() {
+        #expect(kind(of: ["Urgent Action Update: Activist on hunger strike (Egypt: UA 132.19)", "", "May 26, 2020"]) == .update)
+        #expect(kind(of: ["India: Release on bail of Ms. Safoora Zargar", "Urgent Appeal", "", "New information"]) == .update)
+        #expect(kind(of: ["Colombia: death threats against defenders", "", "Urgent Appeal", "", "Reliable sources say…"]) == .new)
+        #expect(kind(of: ["Egypt: Lawyer detained", "", "This page was updated on 3 May 2024."]) == nil)
+    }
+
+    @Test func aStatementQuotesSomeoneInTheMiddleOfALine() {
+        let lines = [
+            "RSF soulagée par la libération des deux journalistes", "",
+            "Reporters sans frontières salue la remise en liberté de Mohamed Gurj.", "",
+            "« C’est une grande joie pour nous d’apprendre que les deux journalistes sont libres », a déclaré RSF.",
+        ]
+        let reading = reading(lines)
+        #expect(reading.isStatement(numbers: reading.findNumbers(header: reading.findLayout().header), letter: .missing, officials: []))
+        #expect(reading.findStatementKind().value == .statement)
+        let action = ["Urgent Appeal", "", "« C’est une grande joie pour nous d’apprendre que les deux journalistes sont libres »."]
+        let appeal = self.reading(action)
+        #expect(!appeal.isStatement(numbers: appeal.findNumbers(header: appeal.findLayout().header), letter: .missing, officials: []))
+    }
 
     @Test func aClosingSentenceMakesAClosingWhereverItStands() {
         #expect(kind(of: Self.newAction) == .new)
@@ -96,7 +117,20 @@ import Testing
     @Test func namesListedInAnyLanguageAreSplit() {
         #expect(DocumentReading.listingNamesApart("Jane Doe und John Roe y Ana Ruiz") == "Jane Doe, John Roe, Ana Ruiz")
         let reading = reading(["Names: Jane Doe (she/her) and John Roe", "", "Both were arrested."])
-        #expect(reading.findPeople(labels: reading.findLayout().labels, title: .missing, summary: []).value == ["Jane Doe", "John Roe"])
+        #expect(
+            reading.findPeople(
+                labels: reading.findLayout().labels, title: .missing, above: 0..<0, summary: [], letter: nil, officials: [], skipping: []
+            ).value == ["Jane Doe", "John Roe"])
+    }
+
+    @Test func peopleAreFoundByHonorificsAgesAndRepeatedFullNamesInAnyLanguage() {
+        #expect(
+            NameFinder.people(in: "Frau Ronak Safarzadeh Frau Hana Abdi, 21 Jahre, sind in Haft.") == ["Ronak Safarzadeh", "Hana Abdi"])
+        #expect(NameFinder.people(in: "SPAIN Ali Aarrass (m), Mohamed el Bay (m)") == ["Ali Aarrass", "Mohamed el Bay"])
+        let account = "Egyptian authorities have held Ibrahim Metwaly since 2017. Ibrahim Metwaly is kept at the Badr Prison Complex."
+        #expect(NameFinder.people(in: account) == ["Ibrahim Metwaly"])
+        #expect(NameFinder.people(in: account, excluding: ["Ibrahim Metwaly"]).isEmpty)
+        #expect(NameFinder.people(in: "Le défenseur M. Jean-Paul Abdi Noël a été arrêté.") == ["Jean-Paul Abdi Noël"])
     }
 
     @Test func everyLanguageJoinsEveryRoleInLanguageOrder() {
