@@ -38,7 +38,9 @@ extension ContactReader {
             let end = number + 1 < found.count ? found[number + 1].start : text.count
             let range = offsets[entry.valueStart]..<offsets[max(entry.valueStart, end)]
             let isSalutation = if case .salutation = entry.field { true } else { false }
-            let value = Self.cleanValue(text[range], keepingComma: isSalutation)
+            var value = Self.cleanValue(text[range], keepingComma: isSalutation)
+            // "(Anrede: Your Excellency / Exzellenz)": the bracket closes around the label, not the salutation.
+            if value.hasSuffix(")"), !value.contains("(") { value = String(value.dropLast()).trimmingWhitespace }
             guard !value.isEmpty else { continue }
             fields.append((entry.field, Piece(text: value, span: span(index, range, in: text, skipped: skipped))))
         }
@@ -101,7 +103,9 @@ extension ContactReader {
         ]
         for name in contactForms { labels.append((name, .contactForm)) }
         for name in ["website", "web", "homepage", "webbplats", "verkkosivu"] { labels.append((name, .website)) }
-        for name in ["salutation", "anrede", "hälsningsfras", "tervehdys"] { labels.append((name, .salutation)) }
+        for name in ["salutation", "anrede", "korrekte anrede", "hälsningsfras", "tervehdys", "formule d'appel", "tratamiento"] {
+            labels.append((name, .salutation))
+        }
         return labels.sorted { $0.0.count > $1.0.count }.map { (Array($0.0), $0.1) }
     }()
 

@@ -82,10 +82,11 @@ struct SourceText {
                 while let space = body.first, space.isWhitespace { body = body.dropFirst() }
             }
         }
-        // Numbered list items: "1. Write…", "2) Send…".
+        // Numbered list items: "1. Write…", "2) Send…" — but "3. Juni 2011" is a date.
         if !bullet, let digitsEnd = body.firstIndex(where: { !$0.isASCII || !$0.isNumber }), digitsEnd > body.startIndex,
             body.distance(from: body.startIndex, to: digitsEnd) <= 2, ".)".contains(body[digitsEnd]),
-            body.index(after: digitsEnd) < body.endIndex, body[body.index(after: digitsEnd)] == " "
+            body.index(after: digitsEnd) < body.endIndex, body[body.index(after: digitsEnd)] == " ",
+            DateReader.matches(in: body.prefix(40)).first.map({ $0.characters.lowerBound == 0 && $0.day != nil }) != true
         {
             body = body[body.index(digitsEnd, offsetBy: 2)...]
             bullet = true

@@ -220,10 +220,9 @@ struct FixtureExpectation {
         key == "issued" && body["issued"] == nil && body["date"] != nil ? "date" : key
     }
 
-    /// Address lines as one text: "Street 1, 1000 Town, Country" however the lines are split.
+    /// Address lines as one text, "Street 1 1000 Town Country", however the lines and commas split it.
     private static func joinedAddress(_ lines: Any?) -> String {
-        ((lines as? [String]) ?? []).map(Whitespace.collapsed).joined(separator: ", ")
-            .replacing(/\s*,\s*/, with: ", ").replacing(/,\s*,/, with: ",")
+        Whitespace.collapsed(((lines as? [String]) ?? []).joined(separator: " ").replacing(",", with: " "))
     }
 
     private static func targetKey(_ key: String) -> String {
