@@ -195,11 +195,14 @@ enum DeadlineReader {
         "expires on", "expires", "take action before", "send appeals before", "send appeals by", "appeals before",
         "appelle bis zum", "appelle bis", "deadline", "take action until", "as soon as possible until", "no later than",
         "senast", "viimeistään", "mennessä", "avant le", "antes del", "days left", "day left", "dagar kvar", "tage übrig",
-        "tage verbleibend", "päivää jäljellä", "jours restants",
+        "tage verbleibend", "päivää jäljellä", "jours restants", "action ended on", "keine appelle mehr", "mitmachen bis",
     ]
-    private static let weakPhrases = ["before", "by", "until", "bis", "före", "avant", "antes de"]
+    private static let weakPhrases = ["before", "by", "until", "bis", "vor dem", "före", "avant", "antes de"]
+    /// Phrases that follow their date: "12.5.2024 mennessä", "nach dem 27. September 2013 keine Appelle mehr".
+    private static let phrasesAfterTheDate = ["mennessä", "viimeistään", "keine appelle mehr"]
     private static let context = [
         "appeal", "action", "send", "write", "letter", "deadline", "expire", "vädjan", "appell", "vetoomu", "aktion", "skriv", "kirjoita",
+        "schreib",
     ]
 
     /// The deadline phrase a line contains, if any.
@@ -249,7 +252,7 @@ enum DeadlineReader {
                 )
             }
         }
-        for match in matches where folded.has("mennessä") || folded.has("viimeistään") {
+        for match in matches where phrasesAfterTheDate.contains(where: folded.has) {
             if let date = match.date(yearFrom: issued) {
                 return (
                     date,

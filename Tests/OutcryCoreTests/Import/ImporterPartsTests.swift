@@ -27,6 +27,19 @@ import Testing
         #expect(DeadlineReader.date(in: "12 days left", folded: "12 days left", issued: nil, today: nil) == nil)
     }
 
+    @Test(arguments: [
+        ("Bitte schreiben Sie bis 31. Dezember 2023 höflich formulierte Briefe an den Präsidenten.", "2023-12-31"),
+        ("Wir bitten Sie, nach dem 27. September 2013 keine Appelle mehr zu verschicken.", "2013-09-27"),
+        ("UA 103/22-5 I Mitmachen bis 17. Juli 2024 I (UA Update vom: 22.05.2024)", "2024-07-17"),
+        ("This action ended on March 12, 2024", "2024-03-12"),
+    ])
+    func deadlinesAsSectionsPhraseThem(line: String, iso: String) throws {
+        let folded = Phrase.fold(line)
+        #expect(DeadlineReader.phrase(in: folded) != nil)
+        let (date, _) = try #require(DeadlineReader.date(in: line, folded: folded, issued: nil, today: nil))
+        #expect(date.iso == iso)
+    }
+
     @Test func deadlinesWithoutAYearTakeTheIssueYearOrTheNext() throws {
         let issued = try HistoricalDate(iso: "2024-11-20")
         let text = "Please send appeals before 10 January."
