@@ -47,21 +47,22 @@ extension DocumentReading {
     )
         -> Found<DocumentKind>
     {
-        // A closing may say so anywhere, often at the very end.
+        // A closing may say so anywhere, often at the very end; an outcome heading ("Victory!", "Erfolg:", a short
+        // "Good news") only near the top, and as a word: "Strafverfolgung" holds no "Erfolg".
         for index in lines.indices {
             let folded = lines[index].folded
-            let nearTheTop = index < header.upperBound + 2 || folded.utf8.count < 40
-            let phrases = nearTheTop ? Self.closingPhrases : ImportVocabulary.all.noFurtherActionSentences
-            for phrase in phrases where folded.has(phrase) {
-                let range = folded.byteRange(of: phrase)!
-                if folded.count == lines[index].text.count {
-                    let text = lines[index].text
-                    let lower = text.index(text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: range.lowerBound))
-                    let upper = text.index(lower, offsetBy: phrase.count)
-                    return Found(.closing, at: source.span(line: index, lower..<upper))
-                }
-                return Found(.closing, at: source.span(line: index))
+            var found = ImportVocabulary.all.noFurtherActionSentences.lazy.compactMap { Self.wordRange(of: $0, in: folded) }.first
+            if found == nil, index < header.upperBound + 2 || folded.utf8.count < 40 {
+                found = ImportVocabulary.all.outcomeHeadings.lazy.compactMap { Self.headingRange(of: $0, in: folded) }.first
             }
+            guard let range = found else { continue }
+            if folded.count == lines[index].text.count {
+                let text = lines[index].text
+                let lower = text.index(text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: range.lowerBound))
+                let upper = text.index(lower, offsetBy: folded.distance(from: range.lowerBound, to: range.upperBound))
+                return Found(.closing, at: source.span(line: index, lower..<upper))
+            }
+            return Found(.closing, at: source.span(line: index))
         }
         if let span = numbers.updateEvidence { return Found(.update, at: span) }
         let updateMarkers = ImportVocabulary.all.updateMarkers
@@ -78,17 +79,27 @@ extension DocumentReading {
     }
 
     /// `phrase` standing as words in `folded`: not inside another word ("update:" yes, "updated" no).
-    static func hasWord(_ phrase: String, in folded: String) -> Bool {
+    static func hasWord(_ phrase: String, in folded: String) -> Bool { wordRange(of: phrase, in: folded) != nil }
+
+    static func wordRange(of phrase: String, in folded: String) -> Range<String.Index>? {
         let phrase = phrase.trimmingWhitespace
         var searchFrom = folded.startIndex
         while let range = folded.range(of: phrase, range: searchFrom..<folded.endIndex) {
             let before = range.lowerBound == folded.startIndex ? nil : folded[folded.index(before: range.lowerBound)]
             let after = range.upperBound == folded.endIndex ? nil : folded[range.upperBound]
-            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return range }
             searchFrom = range.upperBound
         }
-        return false
+        return nil
     }
 
-    private static let closingPhrases = ImportVocabulary.all.noFurtherActionSentences + ImportVocabulary.all.outcomeHeadings
+    /// An outcome heading used as one: the line is short, begins with it, or it ends with "!" or ":"
+    /// ("Iran: Erfolg: Mansour Ossanlu wurde freigelassen"), not a word in a sentence ("une victoire pour…").
+    private static func headingRange(of heading: String, in folded: String) -> Range<String.Index>? {
+        guard let range = wordRange(of: heading, in: folded) else { return nil }
+        let after = folded[range.upperBound...].first
+        if folded.utf8.count < 40 || range.lowerBound == folded.startIndex || after == "!" || after == ":" { return range }
+        return nil
+    }
+
 }

@@ -104,6 +104,11 @@ enum NameFinder {
                 continue
             }
             let folded = Phrase.fold(words[index].word)
+            // "Amnesty International USA" is the section, not the country the action is about.
+            if index > 0, sectionNameEnds.contains(Phrase.fold(words[index - 1].word)) {
+                index += 1
+                continue
+            }
             for (names, country) in countryNames[folded] ?? [] {
                 let last = index + names.count - 1
                 guard last < words.count else { continue }
@@ -120,6 +125,9 @@ enum NameFinder {
         }
         return counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map { ($0.key, $0.value.range) }
     }
+
+    /// Words that end an organisation's name before its country: "Amnesty International Deutschland".
+    private static let sectionNameEnds: Set<String> = ["international", "internacional", "internationale", "internazionale"]
 
     /// A country named by `text` as a whole ("Kyrgyz Republic", "Germany"), for address lines.
     static func country(named text: String) -> Country? {

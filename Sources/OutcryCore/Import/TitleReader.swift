@@ -50,11 +50,15 @@ extension DocumentReading {
 
     private static let headlineOpeners = ImportVocabulary.all.headlineOpeners + ["•"]
 
-    /// "URGENT ACTION -vetoomus UA 61/24", "RUSSISCHE FÖDERATION", "Julkaistu 17. huhtikuuta 2024":
-    /// a marker, a country or a date, not a headline.
+    /// "URGENT ACTION -vetoomus UA 61/24", "RUSSISCHE FÖDERATION", "Julkaistu 17. huhtikuuta 2024", "Campagnes",
+    /// "… – Amnistía Internacional Argentina | Defendemos…": a marker, a country, a date or the site's own words,
+    /// not a headline. A line that names its action's number and says more ("Stop the Prosecution of Peaceful
+    /// Protesters (Russian Federation: UA 112.19)") is one.
     private static func isNoHeadline(_ text: String) -> Bool {
         let folded = Phrase.fold(text)
-        if NumberReader.number(in: text) != nil || folded.hasPrefix("ai-index") || folded.has("index:") { return true }
+        if folded.hasPrefix("ai-index") || folded.has("index:") { return true }
+        if NumberReader.number(in: text) != nil, text.split(separator: " ").count < 5 || text.hasPrefix("(") { return true }
+        if !text.contains(" ") || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
         if NameFinder.country(named: text) != nil { return true }
         if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { return true }
         if markerLines.contains(bare(folded)) { return true }
@@ -66,6 +70,13 @@ extension DocumentReading {
     private static let markerLines =
         ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices
         + ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionAbbreviations
+        + ["appeal", "urgent interventions", "interventions urgentes", "intervenciones urgentes", "amnesty international"]
+
+    /// What a site prints around a document: its name beside a motto, an archive's heading.
+    private static let siteWords = [
+        "amnesty international |", "amnistía internacional |", "| amnesty", "| amnistía", "– amnistía internacional",
+        "- amnesty international", "– amnesty international", "human rights reports", "/*",
+    ]
 
     /// The account when a PDF ran it into the headline's line: what follows the headline there.
     func runTogetherSummary(title: String, header: Range<Int>) -> Paragraph? {
