@@ -16,7 +16,21 @@ extension ContactReader {
         }
         if words.contains(where: { Self.organisationWords.contains($0) }) { return .organisation }
         if words.contains(where: { Self.titleWords.contains($0) }) { return .title }
+        // "RELIGIONSFÜHRER", "OBERSTE JUSTIZAUTORITÄT": the office printed in capitals above the name.
+        if words.count <= 4, text.contains(where: \.isLetter), !text.contains(where: \.isLowercase) { return .title }
         return .other
+    }
+
+    /// Whether a line may be a person's name: two to six words, each capitalised or a particle ("al-Sawi", "bin").
+    static func plausibleName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...6).contains(words.count), !text.contains(where: \.isNumber), !text.has("http"), !text.has("@"),
+            !text.hasSuffix(":")
+        else { return false }
+        return words.allSatisfy { word in
+            word.first?.isUppercase == true || !(word.first?.isCased ?? false)
+                || ["al-", "el-", "bin", "ibn", "abu", "de", "da", "dos", "van", "von", "y"].contains { Phrase.fold(word).hasPrefix($0) }
+        }
     }
 
     private static func cjkAddress(_ text: String) -> Bool {
@@ -56,7 +70,8 @@ extension ContactReader {
         "his highness", "her highness", "the honourable", "the honorable", "his holiness", "h.e.", "h.e", "mr.", "mr", "mrs.",
         "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "prof", "professor", "ambassador", "sheikh", "shaikh", "hon.",
         "excmo. sr.", "excma. sra.", "sr.", "sra.", "herrn botschafter", "frau botschafterin", "herrn", "herr", "frau",
-        "mme", "m.", "s.e.", "s.e", "judge",
+        "mme", "m.", "s.e.", "s.e", "judge", "ayatollah", "könig", "lic.", "mtra.", "rt. hon.", "rt. hon", "señor", "señora",
+        "s.e. herrn", "monsieur", "madame",
     ].sorted { $0.count > $1.count }
 
     /// The first words of every honorific, to rule most lines out at once.
@@ -101,5 +116,122 @@ extension ContactReader {
         let words = text.split(separator: " ")
         return (2...5).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true || !($0.first?.isCased ?? false) }
             && !text.contains(where: \.isNumber)
+    }
+}
+
+/// An official written on one line with nothing between the parts, as web pages flatten contact blocks:
+/// "Alexander Ivanovich Bastrykin Chairman of the Investigative Committee of the Russian Federation Tekhnichesky per. 2
+/// 105005 Moscow Russian Federation". Cut where an office word begins the office, a body's word begins the body,
+/// and the first number — with the street words just before it, but never a country's name — begins the address.
+extension ContactReader {
+    static func runOnParts(_ text: String) -> [(text: String, role: LineRole)]? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 6, text.filter({ $0 == "," }).count <= 3 else { return nil }
+        let folded = words.map { Phrase.fold($0).trimming(",.:;") }
+        func capitalised(_ index: Int) -> Bool { words[index].first?.isUppercase == true }
+        func isOffice(_ index: Int) -> Bool { titleWords.contains(folded[index]) || officeModifiers.contains(folded[index]) }
+        func startsBody(_ index: Int) -> Bool {
+            guard capitalised(index), index == 0 || !connectors.contains(folded[index - 1]) else { return false }
+            if organisationWords.contains(folded[index]) { return true }
+            return index + 1 < words.count && bodyModifiers.contains(folded[index]) && organisationWords.contains(folded[index + 1])
+        }
+        func isNamePart(_ index: Int) -> Bool {
+            let word = words[index]
+            guard !word.contains(where: \.isNumber), !isOffice(index), !startsBody(index), !connectors.contains(folded[index]) else {
+                return false
+            }
+            return word.first?.isUppercase == true || nameParticles.contains { folded[index].hasPrefix($0) }
+        }
+        var parts: [(text: String, role: LineRole)] = []
+        var index = 0
+        // An honorific and the name after it, or an office and the name after it.
+        let (honorific, _) = honorific(of: text)
+        var lead: [String] = []
+        if let honorific {
+            index = honorific.split(separator: " ").count
+            lead = Array(words[0..<index])
+        } else {
+            while index < words.count, isOffice(index), capitalised(index) { index += 1 }
+            if index > 0 { parts.append((words[0..<index].joined(separator: " "), .title)) }
+        }
+        let nameStart = index
+        while index < words.count, index - nameStart < 5, isNamePart(index) {
+            index += 1
+            if words[index - 1].hasSuffix(",") { break }
+        }
+        // "Hamada al-Sawi Due to postal restrictions…": the last capital begins a sentence.
+        if index - nameStart >= 3, index < words.count, words[index].first?.isLowercase == true { index -= 1 }
+        guard index - nameStart >= 2 else { return nil }
+        let name = words[nameStart..<index].joined(separator: " ").trimming(",")
+        parts.append(honorific != nil ? ((lead + [name]).joined(separator: " "), .honorificName) : (name, .other))
+        // The address: from the first number, stepping back over its street's words.
+        var addressStart = words.indices.dropFirst(index).first { words[$0].contains(where: \.isNumber) }
+        if var start = addressStart {
+            while start - 1 > index, addressStart! - start < 3, !connectors.contains(folded[start - 1]), !isOffice(start - 1),
+                !organisationWords.contains(folded[start - 1]), !endsCountryName(words, at: start - 1)
+            {
+                start -= 1
+            }
+            addressStart = start
+        }
+        // The office and the body, up to the address or, without a number, up to the first comma.
+        var end = addressStart ?? words.count
+        if addressStart == nil, let comma = words.indices.dropFirst(index).first(where: { words[$0].hasSuffix(",") }) { end = comma + 1 }
+        var current: [String] = []
+        var currentRole: LineRole?
+        func flush() {
+            if let currentRole, !current.isEmpty {
+                parts.append((current.joined(separator: " ").trimming(","), currentRole))
+            }
+            current = []
+        }
+        // A body begins right after the name; words after an office's "of" are the office's ("Chairman of the
+        // Investigative Committee of the Russian Federation").
+        while index < end {
+            if currentRole == nil {
+                if startsBody(index) {
+                    currentRole = .organisation
+                } else if isOffice(index) {
+                    currentRole = .title
+                } else {
+                    break  // Prose after the name: "Due to postal restrictions, please…".
+                }
+            }
+            current.append(words[index])
+            index += 1
+        }
+        flush()
+        // What is left is the address, unless it reads as a sentence.
+        let rest = words[index...]
+        let lower = rest.filter { $0.first?.isLowercase == true && !connectors.contains(Phrase.fold($0)) }.count
+        if !rest.isEmpty, lower * 2 < rest.count {
+            for line in rest.joined(separator: " ").split(separator: ",") where !line.trimmingWhitespace.isEmpty {
+                parts.append((line.trimmingWhitespace, .address))
+            }
+        }
+        return parts.count >= 2 ? parts : nil
+    }
+
+    /// Whether the words ending at `index` name a country ("Russian Federation", "Belarus").
+    private static func endsCountryName(_ words: [String], at index: Int) -> Bool {
+        (0...min(3, index)).contains { back in
+            NameFinder.country(named: words[(index - back)...index].joined(separator: " ").trimming(",."))
+                != nil
+        }
+    }
+
+    private static let connectors: Set<String> = ["of", "the", "for", "and", "to", "de", "du", "des", "la", "del", "der", "für"]
+    private static let officeModifiers: Set<String> = ["public", "prime", "supreme", "attorney", "acting", "first"]
+    private static let bodyModifiers: Set<String> = ["permanent", "national", "federal", "royal", "state", "central", "general"]
+    private static let nameParticles = ["al-", "el-", "al ", "bin", "ibn", "abu", "van", "von", "de"]
+}
+
+extension StringProtocol {
+    /// Without the given characters at either end: `"President,".trimming(",")` → "President".
+    fileprivate func trimming(_ characters: String) -> String {
+        var text = Substring(self)
+        while let first = text.first, characters.contains(first) { text = text.dropFirst() }
+        while let last = text.last, characters.contains(last) { text = text.dropLast() }
+        return String(text)
     }
 }

@@ -68,6 +68,16 @@ struct ContactReader {
         return blocks.compactMap { target(from: $0, role: role) }
     }
 
+    /// A long line holding an official whole, name to labelled channels: "Ambassador Anatoly Antonov Embassy of the
+    /// Russian Federation 2650 Wisconsin Ave. NW, Washington DC 20007 Phone: … I Fax: … Salutation: Dear Ambassador".
+    func isRunOnOfficial(_ index: Int) -> Bool {
+        let line = source.lines[index]
+        guard line.text.utf8.count > 90, line.text.contains(":") else { return false }
+        let read = readLine(index)
+        guard read.fields.count >= 2, let lead = read.lead else { return false }
+        return Self.runOnParts(lead.text) != nil
+    }
+
     /// Instructions between blocks ("Also send copies to diplomatic representatives…") and form templates.
     static func isProse(_ text: String) -> Bool {
         let words = text.split(separator: " ")
@@ -94,6 +104,10 @@ struct ContactReader {
         var leads: [(piece: Piece, role: LineRole?)] = []
         for read in block {
             guard let lead = read.lead else { continue }
+            if block.count == 1, !read.fields.isEmpty, let parts = Self.runOnParts(lead.text) {
+                leads += parts.map { (Piece(text: $0.text, span: lead.span), $0.role) }
+                continue
+            }
             // "Minister Jane Roe, Ministry of Justice, 12 Main Street, Capital City" on one line.
             let commas = commaCount(lead.text)
             if block.count == 1 || (leads.isEmpty && commas >= 2 && !lead.text.contains(where: \.isNumber)) || commas >= 3 {
@@ -122,7 +136,7 @@ struct ContactReader {
                 }
             case .organisation where !target.organisation.isFound:
                 target.organisation = Found(text, at: piece.span)
-            case .other where !target.name.isFound && !target.organisation.isFound && !target.title.isFound:
+            case .other where !target.name.isFound && !target.organisation.isFound && !target.title.isFound && Self.plausibleName(text):
                 target.name = Found(text, at: piece.span)
             case .other where !target.name.isFound && Self.looksLikeName(text):
                 target.name = Found(text, at: piece.span)

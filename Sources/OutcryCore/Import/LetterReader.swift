@@ -5,12 +5,41 @@ enum LetterReader {
     /// Whether a line opens a letter: "Dear Mr. President,", "Your Excellency,", "Sehr geehrter Herr Minister,".
     static func isSalutation(_ line: SourceText.Line) -> Bool {
         let folded = line.folded
-        guard folded.utf8.count <= 90, !folded.isEmpty else { return false }
+        guard folded.utf8.count <= 90, !folded.isEmpty, !greetsSupporters(folded) else { return false }
         if salutationOpeners.contains(where: { folded.hasPrefix($0) }) {
             return folded.hasSuffix(",") || folded.hasSuffix(":") || folded.hasSuffix("!") || folded.utf8.count <= 60
         }
         return ["your excellency,", "excellency,", "your majesty,", "your highness,", "your excellency", "excellency:", "your majesty"]
             .contains(folded)
+    }
+
+    /// Where a salutation sharing its line with the letter's first sentence ends: "Dear Chairman of the Investigative
+    /// Committee, I write about…" → after "Committee,".
+    static func leadingSalutationEnd(_ line: SourceText.Line) -> String.Index? {
+        let text = line.text
+        guard text.utf8.count > 90, line.folded.count == text.count, salutationOpeners.contains(where: line.folded.hasPrefix),
+            !greetsSupporters(String(line.folded.prefix(80)))
+        else { return nil }
+        var index = text.startIndex
+        var count = 0
+        while index < text.endIndex, count < 80 {
+            let next = text.index(after: index)
+            if text[index] == ",", next < text.endIndex, text[next] == " ",
+                text.index(after: next) < text.endIndex, text[text.index(after: next)].isUppercase
+            {
+                return next
+            }
+            index = next
+            count += 1
+        }
+        return nil
+    }
+
+    /// "Dear friends,", "Estimadas y estimados apelantes,": a section greeting its supporters, not a letter to an official.
+    private static func greetsSupporters(_ folded: String) -> Bool {
+        ["friends", "supporters", "apelantes", "unterstützer", "amis", "amigos", "amigas", "members", "activists"].contains {
+            folded.has($0)
+        }
     }
 
     private static let salutationOpeners = [

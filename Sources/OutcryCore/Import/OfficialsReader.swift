@@ -20,7 +20,10 @@ extension DocumentReading {
         for region in layout.regions where layout.contactRegions.isEmpty && (region.section == nil || region.section == .takeAction) {
             for block in addressBlocks(in: region.lines, skipping: consumed, letter: letter) {
                 let role: UrgentActionTarget.Role = isCopyIntroduction(before: block.lowerBound) ? .copy : .primary
-                found.targets += contactReader.targets(lines: Array(block), role: role)
+                // Without a label, a block counts only with someone to address: a name, an office or a body.
+                found.targets += contactReader.targets(lines: Array(block), role: role).filter {
+                    $0.name.isFound || $0.title.isFound || $0.organisation.isFound
+                }
                 found.lines.formUnion(block)
             }
         }
@@ -73,9 +76,13 @@ extension DocumentReading {
                 || texts.contains { ContactReader.emailAddresses(in: $0).count > 0 || ContactReader.isHidden($0) }
             if short, prose == 0, hasAddress { blocks.append(run[0]...run[run.count - 1]) }
         }
+        let contactReader = ContactReader(source: source)
         for index in range {
             if lines[index].isBlank || skipping.contains(index) || (letter?.contains(index) ?? false) {
                 flush()
+            } else if contactReader.isRunOnOfficial(index) {
+                flush()
+                blocks.append(index...index)
             } else {
                 run.append(index)
             }

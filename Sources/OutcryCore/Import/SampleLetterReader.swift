@@ -12,7 +12,9 @@ extension DocumentReading {
         let range: Range<Int>
         if let region = layout.regions.first(where: { $0.section == .letter }) {
             range = region.lines
-        } else if let start = lines.indices.first(where: { LetterReader.isSalutation(lines[$0]) && !layout.inContactRegion[$0] }) {
+        } else if let start = lines.indices.first(where: {
+            (LetterReader.isSalutation(lines[$0]) || LetterReader.leadingSalutationEnd(lines[$0]) != nil) && !layout.inContactRegion[$0]
+        }) {
             let next = layout.regions.first { $0.lines.lowerBound > start && $0.section != nil && $0.section != .salutation }
             range = start..<(next?.lines.lowerBound ?? lines.count)
         } else {
@@ -35,15 +37,25 @@ extension DocumentReading {
         var salutation: Found<String> = .missing
         var index = bodyStart
         while index < range.upperBound, lines[index].isBlank { index += 1 }
-        // An introduction may come first ("Use this letter as a guide:"); the salutation is within a few lines.
+        // An introduction may come first ("Use this letter as a guide:"); the salutation is within a few lines,
+        // on a line of its own or opening the letter's first sentence.
         var look = index
         var seen = 0
+        var sharedLine: (line: Int, salutation: String)?
         while look < range.upperBound, seen < 4 {
             if !lines[look].isBlank {
                 if LetterReader.isSalutation(lines[look]) {
                     salutation = Found(lines[look].text, at: source.span(line: look))
                     used.insert(look)
                     index = look + 1
+                    break
+                }
+                if let end = LetterReader.leadingSalutationEnd(lines[look]) {
+                    let text = lines[look].text
+                    let opening = String(text[..<end]).trimmingWhitespace
+                    salutation = Found(opening, at: source.span(line: look, text.startIndex..<end))
+                    sharedLine = (look, opening)
+                    index = look
                     break
                 }
                 seen += 1
@@ -63,6 +75,12 @@ extension DocumentReading {
             break
         }
         var paragraphs = self.paragraphs(in: index..<end, skipping: used)
+        if let sharedLine, let first = paragraphs.first, first.lines.lowerBound == sharedLine.line,
+            first.text.hasPrefix(sharedLine.salutation)
+        {
+            paragraphs[0] = Paragraph(
+                text: String(first.text.dropFirst(sharedLine.salutation.count)).trimmingWhitespace, lines: first.lines)
+        }
         if gluedClosing, let last = paragraphs.last, let text = closing.value, last.text.hasSuffix(text) {
             let text = String(last.text.dropLast(text.count)).trimmingWhitespace
             paragraphs[paragraphs.count - 1] = Paragraph(text: text, lines: last.lines)

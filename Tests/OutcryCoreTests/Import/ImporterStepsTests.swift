@@ -123,6 +123,41 @@ import Testing
             ).value == ["Jane Doe", "John Roe"])
     }
 
+    @Test func anOfficialRunTogetherOnOneLineIsCutIntoItsParts() throws {
+        let parts = try #require(
+            ContactReader.runOnParts(
+                "Alexander Ivanovich Bastrykin Chairman of the Investigative Committee of the Russian Federation Tekhnichesky per. 2 105005 Moscow Russian Federation"
+            ))
+        #expect(
+            parts.map(\.text) == [
+                "Alexander Ivanovich Bastrykin", "Chairman of the Investigative Committee of the Russian Federation",
+                "Tekhnichesky per. 2 105005 Moscow Russian Federation",
+            ])
+        let ambassador = try #require(
+            ContactReader.runOnParts(
+                "Ambassador Anatoly Antonov Embassy of the Russian Federation 2650 Wisconsin Ave. NW, Washington DC 20007"))
+        #expect(
+            ambassador.map(\.text) == [
+                "Ambassador Anatoly Antonov", "Embassy of the Russian Federation", "2650 Wisconsin Ave. NW", "Washington DC 20007",
+            ])
+        let prose = try #require(
+            ContactReader.runOnParts("Public Prosecutor Hamada al-Sawi Due to postal restrictions, please only send mail to the Embassy"))
+        #expect(prose.map(\.text) == ["Public Prosecutor", "Hamada al-Sawi"], "the sentence after the name is no address")
+        #expect(ContactReader.runOnParts("Please write to the authorities in your own words today") == nil)
+    }
+
+    @Test func aLetterMayStartOnItsSalutationsLineAndSupportersAreNotOfficials() {
+        let reading = reading([
+            "Dear Chairman of the Investigative Committee, I write about the prosecution of Daniil Konon and Egor Zhukov for taking part in protests.",
+            "", "Yours sincerely,",
+        ])
+        let letter = reading.findLetter(reading.findLayout()).letter.value
+        #expect(letter?.salutation.value == "Dear Chairman of the Investigative Committee,")
+        #expect(letter?.paragraphs.first?.hasPrefix("I write about the prosecution") == true)
+        let friends = self.reading(["Dear friends,", "", "Thank you for all your letters.", "", "Yours sincerely,"])
+        #expect(friends.findLetter(friends.findLayout()).letter.value?.salutation.value == nil)
+    }
+
     @Test func peopleAreFoundByHonorificsAgesAndRepeatedFullNamesInAnyLanguage() {
         #expect(
             NameFinder.people(in: "Frau Ronak Safarzadeh Frau Hana Abdi, 21 Jahre, sind in Haft.") == ["Ronak Safarzadeh", "Hana Abdi"])
