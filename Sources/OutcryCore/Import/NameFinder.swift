@@ -31,10 +31,12 @@ enum NameFinder {
         for candidate in candidates { mentions[candidate.name, default: 0] += 1 }
         var names: [String] = []
         var seen = excluding
+        for candidate in candidates where introducedByOffice(words, before: candidate.start, in: text) { seen.insert(candidate.name) }
+        let listed = listedNames(candidates, words, in: text)
         var previousPersonEnd: Int?
-        for (name, start, end) in candidates {
+        for (number, (name, start, end)) in candidates.enumerated() {
             let isPerson =
-                introducedByRole(words, before: start, in: text)
+                listed.contains(number) || introducedByRole(words, before: start, in: text)
                 || followedByDescription(words, after: end, in: text)
                 || continuesList(words, before: start, previousEnd: previousPersonEnd, in: text)
                 || mentions[name, default: 0] > 1
@@ -148,7 +150,9 @@ enum NameFinder {
         while end + 1 < words.count, end - start < 4 {
             let next = words[end + 1]
             guard onlySpaces(text, from: words[end].range.upperBound, to: next.range.lowerBound) else { break }
-            if isNameWord(next) || (nameParticles.contains(next.folded) && end + 2 < words.count && isNameWord(words[end + 2])) {
+            if isNameWord(next) || isArticledSurname(next)
+                || (nameParticles.contains(next.folded) && end + 2 < words.count && isNameWord(words[end + 2]))
+            {
                 end += 1
             } else {
                 break
@@ -166,8 +170,65 @@ enum NameFinder {
         let folded = possessiveStripped(word.folded)
         return !sentenceStarters.contains(folded) && !organisationKeywords.contains(folded) && !monthOrDay.contains(folded)
             && !honorifics.contains(folded) && !commonNouns.contains(folded)
-            && !roleWords.contains(folded)
+            && !isRole(folded)
             && countryNames[folded] == nil && !officeWords.contains(folded)
+    }
+
+    /// Candidates standing in a list of three or more ("Khayala Agayeva, Aytaj Ahmadova, Aynur Ganbarova und Natig
+    /// Javadli"): a text lists people, not places or bodies, that way. Their positions in `candidates`.
+    private static func listedNames(_ candidates: [(name: String, start: Int, end: Int)], _ words: [Word], in text: String) -> Set<Int> {
+        var listed = Set<Int>()
+        var run: [Int] = []
+        func flush() {
+            if run.count >= 3 { listed.formUnion(run) }
+            run = []
+        }
+        for number in candidates.indices {
+            if let last = run.last {
+                let from = words[candidates[last].end].range.upperBound
+                let to = words[candidates[number].start].range.lowerBound
+                let between = from < to ? Phrase.fold(text[from..<to]).trimmingWhitespace : "?"
+                if [",", "and", ", and", "und", "y", "et", "e", "och", "ja", "и"].contains(between) {
+                    run.append(number)
+                    continue
+                }
+                flush()
+            }
+            run = [number]
+        }
+        flush()
+        return listed
+    }
+
+    /// "al-Shumayri", "el-Baqer", "ad-Din": a surname with its article, inside a name.
+    private static func isArticledSurname(_ word: Word) -> Bool {
+        let text = word.text
+        guard let dash = text.firstIndex(where: { $0 == "-" || $0 == "‑" }), text.distance(from: text.startIndex, to: dash) <= 3 else {
+            return false
+        }
+        let article = Phrase.fold(text[..<dash])
+        let after = text.index(after: dash)
+        return ["al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ul"].contains(article) && after < text.endIndex
+            && text[after].isUppercase
+    }
+
+    /// A word saying what someone does: "journalist", "Menschenrechtsverteidigerin", and German compounds ending in a
+    /// role ("Regierungskritiker", "Chefredakteurin").
+    private static func isRole(_ folded: String) -> Bool {
+        roleWords.contains(folded) || (folded.count > 8 && germanRoleEndings.contains(where: folded.hasSuffix))
+    }
+
+    private static let germanRoleEndings = [
+        "kritiker", "kritikerin", "redakteur", "redakteurin", "vertreter", "vertreterin", "aktivist", "aktivistin", "rechtler",
+        "rechtlerin", "verteidiger", "verteidigerin", "journalist", "journalistin", "anwalt", "anwältin", "sprecher", "sprecherin",
+        "gefangene", "gefangener", "schriftsteller", "schriftstellerin", "politiker", "politikerin", "gewerkschafter",
+        "gewerkschafterin", "mitarbeiter", "mitarbeiterin", "künstler", "künstlerin", "ökonom", "ökonomin",
+    ]
+
+    /// "President Juan Orlando Hernández", "Minister Jane Roe": an office-holder, not someone at risk.
+    private static func introducedByOffice(_ words: [Word], before index: Int, in text: String) -> Bool {
+        guard index > 0, officeWords.contains(words[index - 1].folded) else { return false }
+        return onlySpaces(text, from: words[index - 1].range.upperBound, to: words[index].range.lowerBound)
     }
 
     private static func introducedByRole(_ words: [Word], before index: Int, in text: String) -> Bool {
@@ -182,7 +243,7 @@ enum NameFinder {
         while cursor >= 0, steps < 3 {
             guard noSentenceBreak(text, from: words[cursor].range.upperBound, to: words[cursor + 1].range.lowerBound) else { return false }
             let folded = words[cursor].folded
-            if roleWords.contains(folded) || honorifics.contains(folded) { return true }
+            if isRole(folded) || honorifics.contains(folded) { return true }
             // "his wife Chen Lixia" (a relative named without commas is part of the story, not an aside).
             if cursor + 1 == index, relatives.contains(folded),
                 onlySpaces(text, from: words[cursor].range.upperBound, to: words[index].range.lowerBound)

@@ -166,6 +166,12 @@ import Testing
         #expect(NameFinder.people(in: account) == ["Ibrahim Metwaly"])
         #expect(NameFinder.people(in: account, excluding: ["Ibrahim Metwaly"]).isEmpty)
         #expect(NameFinder.people(in: "Le défenseur M. Jean-Paul Abdi Noël a été arrêté.") == ["Jean-Paul Abdi Noël"])
+        #expect(
+            NameFinder.people(in: "Seit Dezember sitzen Khayala Agayeva, Aytaj Ahmadova, Aynur Ganbarova und Natig Javadli in Haft.")
+                == ["Khayala Agayeva", "Aytaj Ahmadova", "Aynur Ganbarova", "Natig Javadli"])
+        #expect(NameFinder.people(in: "Abdel Rahman al-Shumayri, a lawyer, was arrested.") == ["Abdel Rahman al-Shumayri"])
+        #expect(NameFinder.people(in: "Der Regierungskritiker Gubad Ibadoghlu ist in Haft.") == ["Gubad Ibadoghlu"])
+        #expect(NameFinder.people(in: "President Juan Orlando Hernández met Juan Orlando Hernández supporters.").isEmpty)
     }
 
     @Test func everyLanguageJoinsEveryRoleInLanguageOrder() {
