@@ -58,7 +58,7 @@ extension ImportVocabulary {
     static let english = ImportVocabulary(
         statementHeadings: ["press release", "public statement", "statement", "news release"],
         releaseNotices: ["for immediate release"],
-        urgentActionNames: ["urgent action", "urgent appeal"],
+        urgentActionNames: ["urgent action", "urgent appeal", "urgent interventions"],
         urgentActionAbbreviations: ["ua"],
         urgentActionSlugs: ["urgent-action"],
         headlineOpeners: [
@@ -141,7 +141,7 @@ extension ImportVocabulary {
 
     static let french = ImportVocabulary(
         statementHeadings: ["communiqué de presse", "communiqué", "déclaration publique"],
-        urgentActionNames: ["action urgente", "appel urgent"],
+        urgentActionNames: ["action urgente", "appel urgent", "interventions urgentes"],
         headlineOpeners: ["action urgente"],
         updateMarkers: [
             "mise à jour", "complément d'information", "informations complémentaires", "nouvelles informations",
@@ -165,7 +165,7 @@ extension ImportVocabulary {
 
     static let spanish = ImportVocabulary(
         statementHeadings: ["comunicado de prensa", "comunicado", "declaración pública"],
-        urgentActionNames: ["acción urgente", "llamado urgente", "llamamiento urgente"],
+        urgentActionNames: ["acción urgente", "llamado urgente", "llamamiento urgente", "intervenciones urgentes"],
         headlineOpeners: ["acción urgente"],
         updateMarkers: ["actualización", "información adicional", "nueva información", "información complementaria"],
         noFurtherActionSentences: [

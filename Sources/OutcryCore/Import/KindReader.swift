@@ -23,8 +23,8 @@ extension DocumentReading {
         lines.indices.first { index in
             let text = lines[index].text
             if text.hasPrefix("“") || text.hasPrefix("\"") || text.hasPrefix("«") || text.hasPrefix("„") { return true }
-            guard let open = text.firstIndex(where: { "“«„".contains($0) }) else { return false }
-            let quoted = text[text.index(after: open)...].prefix { !"”»“".contains($0) }
+            guard let open = text.firstIndex(where: { "“«„\"".contains($0) }) else { return false }
+            let quoted = text[text.index(after: open)...].prefix { !"”»“\"".contains($0) }
             return quoted.split(separator: " ").count >= 6
         }
     }

@@ -21,6 +21,10 @@ extension DocumentReading {
         statement.date = heading.date
         let backgroundStart = layout.regions.first { $0.section == .background }?.lines.lowerBound ?? lines.count
         let body = paragraphs(in: heading.bodyStart..<backgroundStart, skipping: heading.skip)
+        // A dateline opening the first paragraph: "New York, May 11, 2009–The Committee to Protect Journalists…".
+        if !statement.date.isFound, let first = body.first, let (date, _) = DateReader.firstDate(in: first.text.prefix(48)) {
+            statement.date = Found(date, at: source.span(lines: first.lines))
+        }
         let speech = findSpeech(in: body)
         statement.lead = field(speech.lead)
         if !speech.quotes.isEmpty, let span = source.span(covering: speech.quoteLines) {
@@ -128,8 +132,10 @@ extension DocumentReading {
         return speech
     }
 
-    /// The quoted words without their marks, and what follows the closing mark (“…,” said Jane Doe).
+    /// The quoted words without their marks, and what follows the closing mark (“…,” said Jane Doe) or stands between
+    /// two quotes (“…,” said Jane Doe, director. “…”).
     static func unquote(_ text: String) -> (String, String?) {
+        if let split = attributionBetweenQuotes(text) { return split }
         var body = Substring(text.dropFirst())
         let closers: Set<Character> = ["”", "\"", "»", "“"]
         if let close = body.lastIndex(where: { closers.contains($0) }) {
@@ -144,6 +150,22 @@ extension DocumentReading {
             return (String(body).trimmingWhitespace, after)
         }
         return (String(body).trimmingWhitespace, nil)
+    }
+
+    private static func attributionBetweenQuotes(_ text: String) -> (String, String?)? {
+        let body = text.dropFirst()
+        guard let close = body.firstIndex(where: { "”»\"".contains($0) }) else { return nil }
+        let after = body[body.index(after: close)...]
+        guard let reopen = after.firstIndex(where: { "“«\"„".contains($0) }) else { return nil }
+        let attribution = after[..<reopen].trimmingWhitespace
+        guard !attribution.isEmpty, speaker(afterQuote: attribution) != nil else { return nil }
+        var first = String(body[..<close]).trimmingWhitespace
+        if first.hasSuffix(",") {
+            first.removeLast()
+            first += "."
+        }
+        let (second, _) = unquote(String(after[reopen...]))
+        return (first + " " + second, attribution)
     }
 
     /// "said Jane Doe, director of X." → ("Jane Doe", "director of X").
