@@ -1,21 +1,36 @@
 extension DocumentReading {
     /// The date the document carries in its heading (lines before the account), or on a "Date:" line.
+    /// The issue date: a labelled date, a short line above the account holding one, or a line that is only a date
+    /// among the first lines. A blog's post date ("Saturday, June 12, 2010") gives way to the document's own below it.
     func findIssued(header: Range<Int>, before summaryStart: Int) -> Found<HistoricalDate> {
+        var blogDate: Found<HistoricalDate>?
         for index in header.prefix(40) {
             let line = lines[index]
             let folded = line.folded
             guard DeadlineReader.phrase(in: folded) == nil else { continue }
             let labelled = Self.issueLabels.contains(where: folded.hasPrefix)
-            guard labelled || (index < summaryStart && line.text.utf8.count <= 90) else { continue }
+            let dateOnly = index < 15 && line.text.utf8.count <= 40
+            guard labelled || dateOnly || (index < summaryStart && line.text.utf8.count <= 90) else { continue }
             if ImportVocabulary.all.otherDocumentDates.contains(where: folded.has) { continue }
-            if let (date, characters) = DateReader.firstDate(in: line.text) {
-                let lower = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
-                let upper = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
-                return Found(date, at: source.span(line: index, lower..<upper))
+            guard let (date, characters) = DateReader.firstDate(in: line.text) else { continue }
+            if dateOnly, !labelled, index >= summaryStart, line.text.count - characters.count > 12 { continue }
+            let lower = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
+            let upper = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
+            let found = Found(date, at: source.span(line: index, lower..<upper))
+            if blogDate == nil, !labelled, Self.weekdays.contains(where: folded.hasPrefix) {
+                blogDate = found
+                continue
             }
+            return found
         }
-        return .missing
+        return blogDate ?? .missing
     }
+
+    private static let weekdays = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
+        "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    ]
 
     private static let issueLabels = ImportVocabulary.all.dateLabels + ImportVocabulary.all.publicationLabels
 
