@@ -34,6 +34,8 @@ struct ImportVocabulary {
     var otherDocumentDates: [String] = []
     /// Prose turning from the account to what supporters should do: "Please write", "Schreiben Sie".
     var callsToWrite: [String] = []
+    /// An urgent appeal's request to its readers, opening its account: "…requests your urgent intervention in…".
+    var interventionRequests: [String] = []
     /// Words of a line ending in a colon that introduces the requests: "Please ask the Minister to:".
     var askIntroductions: [String] = []
     /// How a listed request opens before its verb: "Urging the authorities to release…".
@@ -83,6 +85,7 @@ extension ImportVocabulary {
             "write to", "writing to", "send appeals", "please write", "write a letter", "take action", "could write",
             "send a letter", "appeal to",
         ],
+        interventionRequests: ["requests your urgent intervention", "request your urgent intervention"],
         askIntroductions: ["urging", "calling on", "call on", "urge", "ask ", "asking", "demand", "please write"],
         requestOpeners: ["urging ", "calling on ", "calling upon ", "asking ", "demanding ", "requesting ", "insisting "],
         concernOpeners: ["expressing", "express concern", "voicing"],
@@ -155,6 +158,7 @@ extension ImportVocabulary {
         dateLabels: ["date"],
         publicationLabels: ["date de publication"],
         callsToWrite: ["écrivez", "envoyez vos appels", "écrire à"],
+        interventionRequests: ["votre intervention urgente"],
         askIntroductions: ["demandez", "exhortez"],
         copyIntroductions: ["copies à", "copie à"],
         nameJoiners: [" et "],
@@ -176,6 +180,7 @@ extension ImportVocabulary {
         outcomeVerbs: ["liberado", "liberada", "liberados", "absuelto", "absuelta"],
         dateLabels: ["fecha"],
         callsToWrite: ["escriban", "escribe a", "envíen llamamientos", "escriba a"],
+        interventionRequests: ["su intervención urgente"],
         askIntroductions: ["pidan", "insten", "exijan"],
         copyIntroductions: ["copias a", "copia a"],
         nameJoiners: [" y "],
@@ -210,6 +215,7 @@ extension ImportVocabulary {
         publicationLabels = joined(\.publicationLabels)
         otherDocumentDates = joined(\.otherDocumentDates)
         callsToWrite = joined(\.callsToWrite)
+        interventionRequests = joined(\.interventionRequests)
         askIntroductions = joined(\.askIntroductions)
         requestOpeners = joined(\.requestOpeners)
         concernOpeners = joined(\.concernOpeners)

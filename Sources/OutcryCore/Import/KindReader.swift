@@ -75,6 +75,11 @@ extension DocumentReading {
         if let span = numbers.number.span { return Found(.new, at: span) }
         if let marker = urgentActionMarker { return Found(.new, at: source.span(line: marker)) }
         if let span = officials.span ?? letter.span { return Found(.new, at: span) }
+        // Asking supporters to write or intervene is what a new action does.
+        let calls = ImportVocabulary.all.callsToWrite + ImportVocabulary.all.interventionRequests
+        if let call = lines.indices.first(where: { index in calls.contains(where: lines[index].folded.has) }) {
+            return Found(.new, at: source.span(line: call))
+        }
         return .missing
     }
 
