@@ -83,6 +83,9 @@ extension DocumentReading {
             } else if contactReader.isRunOnOfficial(index) {
                 flush()
                 blocks.append(index...index)
+            } else if lines[index].text.utf8.count > 90 {
+                // Instructions or an account running straight into the block ("2. Click here to let us know…").
+                flush()
             } else {
                 run.append(index)
             }
