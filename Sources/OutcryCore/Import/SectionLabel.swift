@@ -40,7 +40,8 @@ struct SectionLabel {
                 "send appeals to", "appeals to", "addresses", "address", "write to the following", "officials", "targets",
                 "schreiben sie an", "appelle an", "adressen", "adresse", "skriv till", "adresser", "vädjanden till",
                 "kirjoita", "osoitteet", "osoite", "écrivez à", "escriba a", "skicka till", "skicka dina vädjanden till",
-                "lähetä vetoomukset", "officials to contact",
+                "lähetä vetoomukset", "officials to contact", "appell an", "escriban a", "direcciones", "destinatarios",
+                "envoyez vos appels à", "écrire à",
             ])
         add(
             .copies,
@@ -101,8 +102,11 @@ struct SectionLabel {
         // "PLEASE SEND APPEALS BEFORE 2 JUNE 2016 TO:", "Write by 15 July 2020 to:", "Appelle bis 17. November 2014 an:"
         if folded.count <= 100, folded.hasSuffix(":"),
             [" to:", " an:", " à :", " à:", " till:", " osoitteeseen:", " a:"].contains(where: folded.hasSuffix),
-            ["write", "send", "appeal", "schreiben", "appelle", "skicka", "skriv", "écrivez", "envoyez", "lähetä", "kirjoita", "escriba"]
-                .contains(where: folded.has),
+            [
+                "write", "send", "appeal", "schreiben", "appelle", "skicka", "skriv", "écrivez", "envoyez", "lähetä", "kirjoita", "escriba",
+                "escriban", "envía", "envíe", "envíen", "llamamientos",
+            ]
+            .contains(where: folded.has),
             !folded.has(" call on "), !folded.has(" urge ")
         {
             return SectionLabel(section: .contacts, line: index, inline: nil, inlineStart: nil)
