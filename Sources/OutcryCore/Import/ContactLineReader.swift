@@ -62,7 +62,8 @@ extension ContactReader {
             leadText = ""
         }
         let leadSpan = span(index, offsets[0]..<offsets[leadEnd], in: text, skipped: skipped)
-        let lead = leadText.isEmpty ? nil : Piece(text: leadText, span: leadSpan)
+        // "(" before "Anrede: …)" is what is left of a bracket around a label, not a line of the address.
+        let lead = leadText.contains(where: { $0.isLetter || $0.isNumber }) ? Piece(text: leadText, span: leadSpan) : nil
         return ReadLine(lead: lead, fields: fields, line: index)
     }
 

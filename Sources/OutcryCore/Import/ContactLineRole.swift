@@ -28,8 +28,9 @@ extension ContactReader {
             !text.hasSuffix(":")
         else { return false }
         return words.allSatisfy { word in
-            word.first?.isUppercase == true || !(word.first?.isCased ?? false)
-                || ["al-", "el-", "bin", "ibn", "abu", "de", "da", "dos", "van", "von", "y"].contains { Phrase.fold(word).hasPrefix($0) }
+            let folded = Phrase.fold(word)
+            return word.first?.isUppercase == true || !(word.first?.isCased ?? false) || folded.hasPrefix("al-") || folded.hasPrefix("el-")
+                || ["bin", "ibn", "abu", "de", "da", "dos", "del", "van", "von", "y"].contains(folded)
         }
     }
 
@@ -97,14 +98,19 @@ extension ContactReader {
         return (String(text[..<comma]).trimmingWhitespace, office.isEmpty ? nil : office)
     }
 
-    /// "Minister Jane Roe" → ("Minister", "Jane Roe"); nil unless the words after the office are a name.
+    /// "Minister Jane Roe", "Public Prosecutor Hamada al-Sawi" → the office and the name; nil unless the words after
+    /// the office are a name.
     static func officeThenName(_ text: String) -> (String, String)? {
         let words = text.split(separator: " ")
-        for length in [2, 1] where words.count > length {
+        for length in [3, 2, 1] where words.count > length {
             let office = words.prefix(length).joined(separator: " ")
+            let officeWords = words.prefix(length).map { Phrase.fold($0) }
             let name = words.dropFirst(length)
-            guard titleWords.contains(Phrase.fold(office)), (2...4).contains(name.count),
-                name.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }),
+            let isOffice =
+                titleWords.contains(Phrase.fold(office))
+                || (titleWords.contains(officeWords.last!)
+                    && officeWords.allSatisfy { titleWords.contains($0) || officeModifiers.contains($0) })
+            guard isOffice, (2...4).contains(name.count), plausibleName(name.joined(separator: " ")),
                 !name.contains(where: { ["of", "for", "the"].contains($0.lowercased()) })
             else { continue }
             return (office, name.joined(separator: " "))

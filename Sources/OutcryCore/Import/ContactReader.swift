@@ -51,7 +51,16 @@ struct ContactReader {
             read.role = role
             let startsOfficial = role == .honorificName || role == .organisation || role == .title
             let groupHasManyLines = position + 1 < lines.count && !source.lines[lines[position + 1]].isBlank
-            let oneLineOfficial = read.lead.map { commaCount($0.text) >= 2 } ?? false
+            // "Mr Anura Wickramasinghe, Minister of …, 14 Sir Baron …": a whole official on one line, not an address
+            // written on one ("Madinat al-Rehab, Cairo, Arab Republic of Egypt").
+            let oneLineOfficial =
+                read.lead.map { lead in
+                    guard commaCount(lead.text) >= 2, let first = lead.text.split(separator: ",").first.map(String.init) else {
+                        return false
+                    }
+                    let firstRole = classify(first)
+                    return firstRole == .honorificName || firstRole == .title || firstRole == .organisation || Self.plausibleName(first)
+                } ?? false
             if !current.isEmpty,
                 (currentHasAddress && role != .contact && role != .address && (startsOfficial || (blankBefore && groupHasManyLines)))
                     || (blankBefore && oneLineOfficial)

@@ -31,7 +31,8 @@ struct SectionLabel {
                 "actions", "was sie tun können", "werden sie aktiv", "empfohlene aktionen", "so können sie helfen",
                 "så kan du agera", "vad du kan göra", "agera", "agera nu", "toimi", "toimi nyt", "mitä voit tehdä",
                 "ce que vous pouvez faire", "agissez", "qué puedes hacer", "actúa", "comment agir", "så här gör du",
-                "bitte schreiben sie", "toimi näin", "näin voit toimia", "please write", "what you can do now",
+                "bitte schreiben sie", "toimi näin", "näin voit toimia", "please write", "what you can do now", "amnesty fordert",
+                "amnesty demands", "amnesty demande", "amnistía pide",
             ])
         add(
             .contacts,
@@ -47,7 +48,8 @@ struct SectionLabel {
             .copies,
             [
                 "and copy", "and copies to", "copy to", "copies to", "send copies to", "also send copies to", "copy", "cc",
-                "kopien an", "kopie an", "kopia till", "kopior till", "kopio", "kopiot", "copie à", "copias a",
+                "kopien an", "kopie an", "kopia till", "kopior till", "kopio", "kopiot", "copie à", "copias a", "sende eine kopie an",
+                "senden sie eine kopie an", "copies à",
             ])
         add(
             .letter,
