@@ -21,11 +21,13 @@ enum NumberReader {
     ]
 
     private static let numberIntros = [
-        "urgent action no.", "urgent action number", "urgent action", "eilaktion", "ua no.", "ua nr.", "ua", "fi",
+        "urgent action no.", "urgent action number", "urgent action", "eilaktion", "ua no.", "ua nr.", "ua", "fi", "au",
     ]
 
     static func numbers(source: SourceText, order: [Int]) -> Numbers {
         var numbers = Numbers()
+        // A blog's "Urgent Action 6-12-10" is the day it reposted; the action's own number, if the text has one, wins.
+        var postingDay: Found<String>?
         for index in order {
             let line = source.lines[index]
             guard mayHoldNumbers(line.folded) else { continue }
@@ -47,7 +49,9 @@ enum NumberReader {
                 search: while position < bytes.count {
                     defer { position += 1 }
                     let initial = bytes[position] | 0x20
-                    guard initial == UInt8(ascii: "u") || initial == UInt8(ascii: "f") || initial == UInt8(ascii: "e"),
+                    guard
+                        initial == UInt8(ascii: "u") || initial == UInt8(ascii: "f") || initial == UInt8(ascii: "e")
+                            || initial == UInt8(ascii: "a"),
                         !used.contains(where: { $0.contains(position) }), position == 0 || !isLetter(bytes[position - 1])
                     else { continue }
                     for intro in numberIntros where matches(intro, bytes, at: position) {
@@ -60,6 +64,9 @@ enum NumberReader {
                             if numbers.updateEvidence == nil {
                                 numbers.updateEvidence = source.span(line: index, bytes: position..<range.upperBound)
                             }
+                        } else if value.wholeMatch(of: /\d{1,2}-\d{1,2}-\d{2}/) != nil {
+                            if postingDay == nil { postingDay = Found(value, at: source.span(line: index, bytes: range)) }
+                            continue
                         } else {
                             numbers.number = Found(value, at: source.span(line: index, bytes: range))
                         }
@@ -94,13 +101,15 @@ enum NumberReader {
             if numbers.number.value != nil, numbers.number.value == numbers.updates.value { numbers.number = .missing }
             if numbers.number.isFound, numbers.updates.isFound, numbers.index.isFound { break }
         }
+        if !numbers.number.isFound, let postingDay, postingDay.value != numbers.updates.value { numbers.number = postingDay }
         return numbers
     }
 
     /// A cheap test before the careful reading: a digit and one of the words numbers follow.
     private static func mayHoldNumbers(_ folded: String) -> Bool {
         folded.utf8.contains(where: isDigit)
-            && (folded.has("ua") || folded.has("fi ") || folded.has("urgent") || folded.has("index") || folded.has("eilaktion"))
+            && (folded.has("ua") || folded.has("fi ") || folded.has("au ") || folded.has("au:") || folded.has("urgent")
+                || folded.has("index") || folded.has("eilaktion"))
     }
 
     /// The first "UA 12/34"-style number in `text`, for telling number lines from prose.

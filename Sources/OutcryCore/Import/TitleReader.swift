@@ -59,6 +59,10 @@ extension DocumentReading {
         if folded.hasPrefix("ai-index") || folded.has("index:") { return true }
         if NumberReader.number(in: text) != nil, text.split(separator: " ").count < 5 || text.hasPrefix("(") { return true }
         if !text.contains(" ") || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
+        // A photo's credit, a mail's header, code left from a page, an index number ("MDE 21/014/2007").
+        if text.hasPrefix("©") || ["subject:", "from:", "to:", "sent:"].contains(where: folded.hasPrefix) { return true }
+        if text.split(separator: " ").filter({ $0.count > 1 && $0.allSatisfy(\.isLetter) }).count < 2 { return true }
+        if text.wholeMatch(of: /[A-Z]{3} \d{2}\/\d{3,4}\/\d{2,4}/) != nil { return true }
         if NameFinder.country(named: text) != nil { return true }
         if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { return true }
         if markerLines.contains(bare(folded)) { return true }
@@ -75,7 +79,7 @@ extension DocumentReading {
     /// What a site prints around a document: its name beside a motto, an archive's heading.
     private static let siteWords = [
         "amnesty international |", "amnistía internacional |", "| amnesty", "| amnistía", "– amnistía internacional",
-        "- amnesty international", "– amnesty international", "human rights reports", "/*",
+        "- amnesty international", "– amnesty international", "human rights reports", "/*", "from amnesty international",
     ]
 
     /// The account when a PDF ran it into the headline's line: what follows the headline there.
