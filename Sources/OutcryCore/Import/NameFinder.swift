@@ -31,7 +31,10 @@ enum NameFinder {
         for candidate in candidates { mentions[candidate.name, default: 0] += 1 }
         var names: [String] = []
         var seen = excluding
-        for candidate in candidates where introducedByOffice(words, before: candidate.start, in: text) { seen.insert(candidate.name) }
+        for candidate in candidates
+        where introducedByOffice(words, before: candidate.start, in: text) || isSpeakerOrCredit(candidate, words, in: text) {
+            seen.insert(candidate.name)
+        }
         let listed = listedNames(candidates, words, in: text)
         var previousPersonEnd: Int?
         for (number, (name, start, end)) in candidates.enumerated() {
@@ -40,8 +43,8 @@ enum NameFinder {
                 || followedByDescription(words, after: end, in: text)
                 || continuesList(words, before: start, previousEnd: previousPersonEnd, in: text)
                 || mentions[name, default: 0] > 1
-            // "Rosa Elena" after "Rosa Elena Cruz Hernández" is the same person.
-            if isPerson, !names.contains(where: { $0.hasPrefix(name + " ") || $0.hasSuffix(" " + name) }) {
+            // "Rosa Elena" after "Rosa Elena Cruz Hernández", "Mohammed el Bay" after "Mohamed el Bay": the same person.
+            if isPerson, !names.contains(where: { $0.hasPrefix(name + " ") || $0.hasSuffix(" " + name) || isSpellingOf($0, name) }) {
                 previousPersonEnd = end
                 if seen.insert(name).inserted { names.append(name) }
             }
@@ -164,6 +167,8 @@ enum NameFinder {
     }
 
     private static func isNameWord(_ word: Word) -> Bool {
+        // "OMCT’s SOS-Torture": a possessive names what belongs to someone, not a person.
+        if word.text.hasSuffix("’s") || word.text.hasSuffix("'s") { return false }
         guard word.isCapitalised, word.text.count > 1, !word.text.allSatisfy({ $0.isUppercase || $0 == "-" }) || word.text.count <= 1 else {
             return false
         }
@@ -198,6 +203,41 @@ enum NameFinder {
         }
         flush()
         return listed
+    }
+
+    /// "…,” said Graham Thom", "Graham Thom, the refugee coordinator, said", "© Michael Conroy / AP": someone who
+    /// speaks for an organisation or took the photo, not someone at risk.
+    private static func isSpeakerOrCredit(_ candidate: (name: String, start: Int, end: Int), _ words: [Word], in text: String) -> Bool {
+        let before = text[..<words[candidate.start].range.lowerBound].suffix(16)
+        let foldedBefore = Phrase.fold(before)
+        if before.hasSuffix("© ") || ImportVocabulary.all.speechVerbs.contains(where: { foldedBefore.hasSuffix($0) })
+            || foldedBefore.hasSuffix("according to ")
+        {
+            return true
+        }
+        let after = text[words[candidate.end].range.upperBound...].prefix(120)
+        let clause = after.prefix { $0 != "." && $0 != "\n" && $0 != "“" && $0 != "\"" }
+        let foldedClause = Phrase.fold(clause)
+        return (clause.hasPrefix(",") || clause.hasPrefix(" "))
+            && ImportVocabulary.all.speechVerbs.contains {
+                foldedClause.hasSuffix(" " + $0.trimmingWhitespace) || foldedClause.has(" " + $0) && foldedClause.hasSuffix(":")
+            }
+    }
+
+    /// Two spellings of one name: the same length give or take two letters, and at most two letters apart.
+    private static func isSpellingOf(_ one: String, _ other: String) -> Bool {
+        let a = Array(Phrase.fold(one))
+        let b = Array(Phrase.fold(other))
+        guard a != b, abs(a.count - b.count) <= 2, a.first == b.first, min(a.count, b.count) >= 8 else { return false }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count] <= 2
     }
 
     /// "al-Shumayri", "el-Baqer", "ad-Din": a surname with its article, inside a name.
