@@ -65,8 +65,17 @@ extension DocumentReading {
     private func addressBlocks(in range: Range<Int>, skipping: Set<Int>, letter: Range<Int>?) -> [ClosedRange<Int>] {
         var blocks: [ClosedRange<Int>] = []
         var run: [Int] = []
+        let contactReader = ContactReader(source: source)
         func flush() {
             defer { run = [] }
+            // "Igor Viktorovich Krasnov" over "Prosecutor General of the Russian Federation": a name and an office alone.
+            if run.count == 2,
+                ContactReader.plausibleName(lines[run[0]].text) || contactReader.classify(lines[run[0]].text) == .honorificName,
+                [.title, .organisation].contains(contactReader.classify(lines[run[1]].text)), !lines[run[1]].text.hasSuffix(".")
+            {
+                blocks.append(run[0]...run[1])
+                return
+            }
             guard run.count >= 3 else { return }
             let texts = run.map { lines[$0].text }
             let short = texts.allSatisfy { $0.count <= 90 }
@@ -76,7 +85,6 @@ extension DocumentReading {
                 || texts.contains { ContactReader.emailAddresses(in: $0).count > 0 || ContactReader.isHidden($0) }
             if short, prose == 0, hasAddress { blocks.append(run[0]...run[run.count - 1]) }
         }
-        let contactReader = ContactReader(source: source)
         for index in range {
             if lines[index].isBlank || skipping.contains(index) || (letter?.contains(index) ?? false) {
                 flush()
