@@ -61,6 +61,10 @@ extension DocumentReading {
         if !text.contains(" ") || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
         // A photo's credit, a mail's header, code left from a page, an index number ("MDE 21/014/2007").
         if text.hasPrefix("©") || ["subject:", "from:", "to:", "sent:"].contains(where: folded.hasPrefix) { return true }
+        // A picture's description kept from the page: "Porträtaufnahme von …", "Karte des Iran", "Photo: …".
+        if pictureWords.contains(where: folded.hasPrefix) { return true }
+        // A pointer to somewhere else ("To learn about recent successes, go to"), a form's field ("*País de residencia").
+        if folded.hasSuffix(" go to") || folded.hasSuffix(":") || text.hasPrefix("*") { return true }
         if text.split(separator: " ").filter({ $0.count > 1 && $0.allSatisfy(\.isLetter) }).count < 2 { return true }
         if text.wholeMatch(of: /[A-Z]{3} \d{2}\/\d{3,4}\/\d{2,4}/) != nil { return true }
         if NameFinder.country(named: text) != nil { return true }
@@ -74,7 +78,16 @@ extension DocumentReading {
     private static let markerLines =
         ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices
         + ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionAbbreviations
-        + ["appeal", "urgent interventions", "interventions urgentes", "intervenciones urgentes", "amnesty international"]
+        + [
+            "appeal", "urgent interventions", "interventions urgentes", "intervenciones urgentes", "amnesty international",
+            "amnistía internacional", "email action", "sektion der bundesrepublik deutschland",
+        ]
+
+    private static let pictureWords = [
+        "porträt", "zwei porträts", "zeichnung", "foto:", "foto ", "photo:", "photo ", "bild:", "karte des", "karte der", "map of",
+        "image:",
+        "picture:",
+    ]
 
     /// What a site prints around a document: its name beside a motto, an archive's heading.
     private static let siteWords = [
