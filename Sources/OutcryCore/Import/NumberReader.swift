@@ -64,7 +64,7 @@ enum NumberReader {
                             if numbers.updateEvidence == nil {
                                 numbers.updateEvidence = source.span(line: index, bytes: position..<range.upperBound)
                             }
-                        } else if value.wholeMatch(of: /\d{1,2}-\d{1,2}-\d{2}/) != nil {
+                        } else if isPostingDay(value) {
                             if postingDay == nil { postingDay = Found(value, at: source.span(line: index, bytes: range)) }
                             continue
                         } else {
@@ -103,6 +103,13 @@ enum NumberReader {
         }
         if !numbers.number.isFound, let postingDay, postingDay.value != numbers.updates.value { numbers.number = postingDay }
         return numbers
+    }
+
+    /// "6-12-10": a month, a day and a year's two digits, as US blogs numbered the actions they reposted.
+    private static func isPostingDay(_ value: String) -> Bool {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            && parts[0].count <= 2 && parts[1].count <= 2 && parts[2].count == 2
     }
 
     /// A cheap test before the careful reading: a digit and one of the words numbers follow.
