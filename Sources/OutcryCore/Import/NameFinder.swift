@@ -329,7 +329,10 @@ enum NameFinder {
                 return true
             }
         }
-        let verbs = ["was ", "were ", "is ", "has been ", "had been ", "remains ", "remain "]
+        let verbs = [
+            "was ", "were ", "is ", "has been ", "had been ", "remains ", "remain ", "wurde ", "wurden ", "ist ", "sind ", "sitzt ",
+            "a été ", "ont été ", "est ", "sont ", "fue ", "fueron ", "ha sido ", "han sido ", "está ", "están ", "sigue ",
+        ]
         for verb in verbs where folded.hasPrefix(" " + verb) {
             let after = folded.dropFirst(1 + verb.count)
             return detentionVerbs.contains(where: { after.hasPrefix($0) })
@@ -432,7 +435,13 @@ enum NameFinder {
     private static let detentionVerbs = [
         "arrested", "detained", "sentenced", "held", "abducted", "charged", "convicted", "released", "tortured", "taken",
         "moved", "summoned", "beaten", "questioned", "jailed", "imprisoned", "disappeared", "killed", "placed", "accused",
-        "transferred", "deported", "prosecuted", "forcibly", "still", "in custody", "in detention", "at risk",
+        "transferred", "deported", "prosecuted", "forcibly", "still", "in custody", "in detention", "at risk", "freed", "kidnapped",
+        "executed", "murdered", "threatened", "harassed", "attacked", "expelled", "in prison", "behind bars", "on trial",
+        // German, French and Spanish participles ("wurde festgenommen", "a été arrêté", "fue detenido").
+        "festgenommen", "verhaftet", "inhaftiert", "freigelassen", "verurteilt", "hingerichtet", "entführt", "gefoltert",
+        "in haft", "arrêté", "détenu", "libéré", "condamné", "enlevé", "torturé", "exécuté", "incarcéré", "detenido", "detenida",
+        "liberado", "liberada", "condenado", "condenada", "secuestrado", "secuestrada", "asesinado", "asesinada", "torturado",
+        "amenazado", "amenazada", "encarcelado", "desaparecido",
     ]
 
     private static let sentenceStarters: Set<String> = [
