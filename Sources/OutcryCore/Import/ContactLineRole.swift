@@ -28,10 +28,14 @@ extension ContactReader {
             !text.hasSuffix(":")
         else { return false }
         return words.allSatisfy { word in
-            let folded = Phrase.fold(word)
-            return word.first?.isUppercase == true || !(word.first?.isCased ?? false) || folded.hasPrefix("al-") || folded.hasPrefix("el-")
-                || ["bin", "ibn", "abu", "de", "da", "dos", "del", "van", "von", "y"].contains(folded)
+            word.first?.isUppercase == true || !(word.first?.isCased ?? false) || isNameParticle(Phrase.fold(word))
         }
+    }
+
+    /// A lower-case word inside a name: "al-Sawi", "bin", "de", "von".
+    static func isNameParticle(_ folded: String) -> Bool {
+        folded.hasPrefix("al-") || folded.hasPrefix("el-")
+            || ["bin", "ibn", "abu", "de", "da", "dos", "del", "van", "von", "y"].contains(folded)
     }
 
     private static func cjkAddress(_ text: String) -> Bool {
@@ -146,7 +150,7 @@ extension ContactReader {
             guard !word.contains(where: \.isNumber), !isOffice(index), !startsBody(index), !connectors.contains(folded[index]) else {
                 return false
             }
-            return word.first?.isUppercase == true || nameParticles.contains { folded[index].hasPrefix($0) }
+            return word.first?.isUppercase == true || isNameParticle(folded[index])
         }
         var parts: [(text: String, role: LineRole)] = []
         var index = 0
@@ -229,7 +233,7 @@ extension ContactReader {
     private static let connectors: Set<String> = ["of", "the", "for", "and", "to", "de", "du", "des", "la", "del", "der", "für"]
     private static let officeModifiers: Set<String> = ["public", "prime", "supreme", "attorney", "acting", "first"]
     private static let bodyModifiers: Set<String> = ["permanent", "national", "federal", "royal", "state", "central", "general"]
-    private static let nameParticles = ["al-", "el-", "al ", "bin", "ibn", "abu", "van", "von", "de"]
+
 }
 
 extension StringProtocol {
