@@ -21,21 +21,16 @@ extension ContactReader {
         return .other
     }
 
-    /// Whether a line may be a person's name: two to six words, each capitalised or a particle ("al-Sawi", "bin").
+    /// Whether a line may be a person's name: two to six words, the first capitalised, the others capitalised or a
+    /// particle ("Hamada al-Sawi", "Armando del Bosque"; not "der Russischen Föderation").
     static func plausibleName(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard (2...6).contains(words.count), !text.contains(where: \.isNumber), !text.has("http"), !text.has("@"),
-            !text.hasSuffix(":")
+            !text.hasSuffix(":"), words[0].first?.isLowercase != true
         else { return false }
         return words.allSatisfy { word in
-            word.first?.isUppercase == true || !(word.first?.isCased ?? false) || isNameParticle(Phrase.fold(word))
+            word.first?.isUppercase == true || !(word.first?.isCased ?? false) || NameFinder.isNameParticle(Phrase.fold(word))
         }
-    }
-
-    /// A lower-case word inside a name: "al-Sawi", "bin", "de", "von".
-    static func isNameParticle(_ folded: String) -> Bool {
-        folded.hasPrefix("al-") || folded.hasPrefix("el-")
-            || ["bin", "ibn", "abu", "de", "da", "dos", "del", "van", "von", "y"].contains(folded)
     }
 
     private static func cjkAddress(_ text: String) -> Bool {
@@ -150,7 +145,7 @@ extension ContactReader {
             guard !word.contains(where: \.isNumber), !isOffice(index), !startsBody(index), !connectors.contains(folded[index]) else {
                 return false
             }
-            return word.first?.isUppercase == true || isNameParticle(folded[index])
+            return word.first?.isUppercase == true || NameFinder.isNameParticle(folded[index])
         }
         var parts: [(text: String, role: LineRole)] = []
         var index = 0
@@ -176,8 +171,9 @@ extension ContactReader {
         parts.append(honorific != nil ? ((lead + [name]).joined(separator: " "), .honorificName) : (name, .other))
         // The address: from the first number, stepping back over its street's words.
         var addressStart = words.indices.dropFirst(index).first { words[$0].contains(where: \.isNumber) }
-        if var start = addressStart {
-            while start - 1 > index, addressStart! - start < 3, !connectors.contains(folded[start - 1]), !isOffice(start - 1),
+        if let number = addressStart {
+            var start = number
+            while start - 1 > index, number - start < 3, !connectors.contains(folded[start - 1]), !isOffice(start - 1),
                 !organisationWords.contains(folded[start - 1]), !endsCountryName(words, at: start - 1)
             {
                 start -= 1

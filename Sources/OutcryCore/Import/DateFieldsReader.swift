@@ -1,5 +1,4 @@
 extension DocumentReading {
-    /// The date the document carries in its heading (lines before the account), or on a "Date:" line.
     /// The issue date: a labelled date, a short line above the account holding one, or a line that is only a date
     /// among the first lines. A blog's post date ("Saturday, June 12, 2010") gives way to the document's own below it.
     func findIssued(header: Range<Int>, before summaryStart: Int) -> Found<HistoricalDate> {

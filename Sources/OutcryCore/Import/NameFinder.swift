@@ -226,9 +226,11 @@ enum NameFinder {
 
     /// Two spellings of one name: the same length give or take two letters, and at most two letters apart.
     private static func isSpellingOf(_ one: String, _ other: String) -> Bool {
+        // Most pairs differ in length or first letter: ruled out before anything is folded or compared letter by letter.
+        guard abs(one.count - other.count) <= 2, min(one.count, other.count) >= 8, one.first == other.first else { return false }
         let a = Array(Phrase.fold(one))
         let b = Array(Phrase.fold(other))
-        guard a != b, abs(a.count - b.count) <= 2, a.first == b.first, min(a.count, b.count) >= 8 else { return false }
+        guard a != b else { return false }
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
@@ -400,8 +402,13 @@ enum NameFinder {
     private static let ageWords = ["year", "jahr", "ans", "años", "anos"]
 
     private static let nameParticles: Set<String> = [
-        "bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "dos", "du", "ben", "ould", "uulu", "kyzy",
+        "bin", "bint", "ibn", "al", "el", "de", "da", "del", "van", "von", "der", "abu", "dos", "du", "ben", "ould", "uulu", "kyzy",
     ]
+
+    /// A lower-case word inside a name: "bin", "de", "von", or a surname's article ("al-Sawi").
+    static func isNameParticle(_ folded: String) -> Bool {
+        nameParticles.contains(folded) || folded.hasPrefix("al-") || folded.hasPrefix("el-")
+    }
 
     private static let roleWords: Set<String> = [
         "journalist", "journalists", "reporter", "reporters", "cameraman", "camerawoman", "photographer", "photojournalist",
@@ -515,11 +522,12 @@ enum NameFinder {
             guard let first = words.first else { return }
             names[first, default: []].append((words, country))
         }
+        // The sections' own languages name countries too: "Kolumbien", "Colombie", "Colombia" (ICU's names).
+        let languages = ["de", "fr", "es"].map { Locale(identifier: $0) }
         for (code, name) in Country.englishNames {
             add(name, code)
-            // The sections' own languages name countries too: "Kolumbien", "Colombie", "Colombia" (ICU's names).
-            for language in ["de", "fr", "es"] {
-                if let local = Locale(identifier: language).localizedString(forRegionCode: code), local != name { add(local, code) }
+            for language in languages {
+                if let local = language.localizedString(forRegionCode: code), local != name { add(local, code) }
             }
         }
         let aliases: [(String, String)] = [

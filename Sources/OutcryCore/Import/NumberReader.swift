@@ -105,6 +105,14 @@ enum NumberReader {
         return numbers
     }
 
+    /// "MDE 21/014/2007": an Amnesty index number and nothing else.
+    static func isIndexNumber(_ text: String) -> Bool {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, parts[0].count == 3, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
+        let numbers = parts[1].split(separator: "/", omittingEmptySubsequences: false)
+        return numbers.count == 3 && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
     /// "6-12-10": a month, a day and a year's two digits, as US blogs numbered the actions they reposted.
     private static func isPostingDay(_ value: String) -> Bool {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)

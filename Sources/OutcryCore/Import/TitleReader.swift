@@ -66,7 +66,7 @@ extension DocumentReading {
         // A pointer to somewhere else ("To learn about recent successes, go to"), a form's field ("*País de residencia").
         if folded.hasSuffix(" go to") || folded.hasSuffix(":") || text.hasPrefix("*") { return true }
         if text.split(separator: " ").filter({ $0.count > 1 && $0.allSatisfy(\.isLetter) }).count < 2 { return true }
-        if isIndexNumber(text) { return true }
+        if NumberReader.isIndexNumber(text) { return true }
         if NameFinder.country(named: text) != nil { return true }
         if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { return true }
         if markerLines.contains(bare(folded)) { return true }
@@ -82,14 +82,6 @@ extension DocumentReading {
             "appeal", "urgent interventions", "interventions urgentes", "intervenciones urgentes", "amnesty international",
             "amnistía internacional", "email action", "sektion der bundesrepublik deutschland",
         ]
-
-    /// "MDE 21/014/2007": an Amnesty index number alone.
-    private static func isIndexNumber(_ text: String) -> Bool {
-        let parts = text.split(separator: " ")
-        guard parts.count == 2, parts[0].count == 3, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
-        let numbers = parts[1].split(separator: "/", omittingEmptySubsequences: false)
-        return numbers.count == 3 && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
-    }
 
     private static let pictureWords = [
         "porträt", "zwei porträts", "zeichnung", "foto:", "foto ", "photo:", "photo ", "bild:", "karte des", "karte der", "map of",
