@@ -49,7 +49,7 @@ extension DocumentReading {
     {
         // A closing may say so anywhere, often at the very end; an outcome heading ("Victory!", "Erfolg:", a short
         // "Good news") only near the top, and as a word: "Strafverfolgung" holds no "Erfolg".
-        for index in lines.indices {
+        for index in lines.indices where lines[index].folded.utf8.count >= Self.shortestClosingWord {
             let folded = lines[index].folded
             var found = ImportVocabulary.all.noFurtherActionSentences.lazy.compactMap { Self.wordRange(of: $0, in: folded) }.first
             if found == nil, index < header.upperBound + 2 || folded.utf8.count < 40 {
@@ -76,12 +76,21 @@ extension DocumentReading {
         if let marker = urgentActionMarker { return Found(.new, at: source.span(line: marker)) }
         if let span = officials.span ?? letter.span { return Found(.new, at: span) }
         // Asking supporters to write or intervene is what a new action does.
-        let calls = ImportVocabulary.all.callsToWrite + ImportVocabulary.all.interventionRequests
-        if let call = lines.indices.first(where: { index in calls.contains(where: lines[index].folded.has) }) {
+        if let call = lines.indices.first(where: { index in
+            lines[index].folded.utf8.count >= Self.shortestCall && Self.calls.contains(where: lines[index].folded.has)
+        }) {
             return Found(.new, at: source.span(line: call))
         }
         return .missing
     }
+
+    /// No closing sentence or outcome heading fits in fewer bytes: shorter lines (most of a padded text) are not searched.
+    private static let shortestClosingWord =
+        (ImportVocabulary.all.noFurtherActionSentences + ImportVocabulary.all.outcomeHeadings)
+        .map(\.utf8.count).min() ?? 0
+
+    private static let calls = ImportVocabulary.all.callsToWrite + ImportVocabulary.all.interventionRequests
+    private static let shortestCall = calls.map(\.utf8.count).min() ?? 0
 
     /// `phrase` standing as words in `folded`: not inside another word ("update:" yes, "updated" no).
     static func hasWord(_ phrase: String, in folded: String) -> Bool { wordRange(of: phrase, in: folded) != nil }
