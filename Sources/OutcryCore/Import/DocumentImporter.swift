@@ -12,6 +12,9 @@ public struct DocumentImporter: Sendable {
     /// The day "N days left" counts from.
     public var today: HistoricalDate?
 
+    /// How names are judged people at risk: the shipped choice, or another for measuring them side by side.
+    var nameDecision = NameDecision.shipped
+
     public init(today: HistoricalDate? = nil) {
         self.today = today
     }
@@ -43,7 +46,14 @@ public struct DocumentImporter: Sendable {
         guard body.unicodeScalars.contains(where: { !$0.properties.isWhitespace && !Self.invisible.contains($0) }) else {
             throw .empty
         }
-        return DocumentReading(source: SourceText(body), today: today).document()
+        return reading(body).document()
+    }
+
+    /// The reading of `text`, which must be non-empty and within the size limit.
+    func reading(_ text: String) -> DocumentReading {
+        var reading = DocumentReading(source: SourceText(text), today: today)
+        reading.nameDecision = nameDecision
+        return reading
     }
 
     /// Byte-order marks and zero-width characters: a text of only these is empty.

@@ -3,6 +3,9 @@
 struct DocumentReading {
     let source: SourceText
     let today: HistoricalDate?
+    var nameDecision = NameDecision.shipped
+    /// Told each text the people at risk are looked for in: how the tagger's trainer sees what the importer sees.
+    var peopleTextRead: ((String) -> Void)?
 
     var lines: [SourceText.Line] { source.lines }
 
@@ -34,9 +37,8 @@ struct DocumentReading {
         action.takeAction = field(findSteps(layout, letter: letter.lines, skipping: consumed))
         action.asks = findAsks(letter: letter, skipping: consumed)
         action.languages = findLanguages(labels: layout.labels, skipping: letter.lines)
-        action.people = findPeople(
-            labels: layout.labels, title: title, above: 0..<summaryStart, summary: summary, letter: letter.letter.value,
-            officials: officials.targets, skipping: consumed)
+        let account = paragraphs(in: 0..<lines.count, skipping: prose).filter { !isMetaParagraph($0) }
+        action.people = findPeople(labels: layout.labels, account: account, letter: letter.letter.value, officials: officials.targets)
         action.background = field(findBackground(layout, skipping: prose))
         if kind.value == .closing {
             action.outcome = findOutcome(summary: summary)

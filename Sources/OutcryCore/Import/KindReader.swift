@@ -23,11 +23,16 @@ extension DocumentReading {
         lines.indices.first { index in
             let text = lines[index].text
             if text.hasPrefix("“") || text.hasPrefix("\"") || text.hasPrefix("«") || text.hasPrefix("„") { return true }
-            guard let open = text.firstIndex(where: { "“«„\"".contains($0) }) else { return false }
-            let quoted = text[text.index(after: open)...].prefix { !"”»“\"".contains($0) }
+            // Scalars, not characters: most lines hold no quote and are read to their end.
+            let scalars = text.unicodeScalars
+            guard let open = scalars.firstIndex(where: Self.openingQuotes.contains) else { return false }
+            let quoted = scalars[scalars.index(after: open)...].prefix { !Self.closingQuotes.contains($0) }
             return quoted.split(separator: " ").count >= 6
         }
     }
+
+    private static let openingQuotes: Set<Unicode.Scalar> = ["“", "«", "„", "\""]
+    private static let closingQuotes: Set<Unicode.Scalar> = ["”", "»", "“", "\""]
 
     /// Where a statement shows it is one: its heading, a line introducing a quote, or an opening quote.
     func findStatementKind() -> Found<DocumentKind> {

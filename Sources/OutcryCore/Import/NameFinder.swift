@@ -14,35 +14,32 @@ enum NameFinder {
 
     /// Names of people the text presents as such, in order of first mention, without `excluding`: introduced by a
     /// role or an honorific, followed by a description, continuing a list of such names, or named in full more than
-    /// once (the account is about them).
-    static func people(in text: String, excluding: Set<String> = []) -> [String] {
-        let words = Phrase.words(in: text).map { Word(text: $0.word, range: $0.range) }
-        var candidates: [(name: String, start: Int, end: Int)] = []
-        var index = 0
-        while index < words.count {
-            guard let end = nameEnd(words, from: index, in: text) else {
-                index += 1
-                continue
-            }
-            candidates.append((String(text[words[index].range.lowerBound..<words[end].range.upperBound]), index, end))
-            index = end + 1
+    /// once (the account is about them) — or, with a tagger, as its model weighs these cues and the words around.
+    static func people(in text: String, excluding: Set<String> = [], decision: NameDecision = .shipped) -> [String] {
+        let tagger: NameTagger?
+        switch decision {
+        case .rules: tagger = nil
+        case .tagger(let model), .either(let model): tagger = model
         }
-        var mentions: [String: Int] = [:]
-        for candidate in candidates { mentions[candidate.name, default: 0] += 1 }
+        let reading = CandidateReading(text: text, forTagger: tagger != nil)
+        let candidates = reading.candidates
         var names: [String] = []
         var seen = excluding
-        for candidate in candidates
-        where introducedByOffice(words, before: candidate.start, in: text) || isSpeakerOrCredit(candidate, words, in: text) {
-            seen.insert(candidate.name)
-        }
-        let listed = listedNames(candidates, words, in: text)
+        for number in reading.officeHoldersAndSpeakers { seen.insert(candidates[number].name) }
         var previousPersonEnd: Int?
         for (number, (name, start, end)) in candidates.enumerated() {
-            let isPerson =
-                listed.contains(number) || introducedByRole(words, before: start, in: text)
-                || followedByDescription(words, after: end, in: text)
-                || continuesList(words, before: start, previousEnd: previousPersonEnd, in: text)
-                || mentions[name, default: 0] > 1
+            func byRules() -> Bool {
+                reading.listed.contains(number) || introducedByRole(reading.words, before: start, in: text)
+                    || followedByDescription(reading.words, after: end, in: text)
+                    || continuesList(reading.words, before: start, previousEnd: previousPersonEnd, in: text)
+                    || reading.mentions[name, default: 0] > 1
+            }
+            let isPerson: Bool
+            switch decision {
+            case .rules: isPerson = byRules()
+            case .tagger(let tagger): isPerson = tagger.score(reading.features(of: number)) > 0
+            case .either(let tagger): isPerson = byRules() || tagger.score(reading.features(of: number)) > 0
+            }
             // "Rosa Elena" after "Rosa Elena Cruz Hernández", "Mohammed el Bay" after "Mohamed el Bay": the same person.
             if isPerson, !names.contains(where: { $0.hasPrefix(name + " ") || $0.hasSuffix(" " + name) || isSpellingOf($0, name) }) {
                 previousPersonEnd = end
@@ -50,6 +47,114 @@ enum NameFinder {
             }
         }
         return names
+    }
+
+    /// Every candidate name in `text` with the features the tagger weighs, for training it.
+    static func mentions(in text: String) -> [(name: String, features: [String])] {
+        let reading = CandidateReading(text: text, forTagger: true)
+        return reading.candidates.indices.map { (reading.candidates[$0].name, reading.features(of: $0)) }
+    }
+
+    /// Whether `candidate` names one of the people at risk listed in `expected`: the same name, a part of it
+    /// ("Patrick Zaki" of "Patrick George Zaki") or another spelling — as `people(in:)` would merge them.
+    static func names(_ candidate: String, oneOf expected: [String]) -> Bool {
+        let parts = Set(Phrase.words(in: Phrase.fold(candidate)).map { String($0.word) })
+        return expected.contains { person in
+            let personParts = Set(Phrase.words(in: Phrase.fold(person)).map { String($0.word) })
+            return Phrase.collapse(person) == Phrase.collapse(candidate) || parts.isSubset(of: personParts)
+                || isSpellingOf(person, candidate)
+        }
+    }
+
+    /// The capitalised runs of a text that may be names, and what is known of each before deciding.
+    private struct CandidateReading {
+        let text: String
+        let words: [Word]
+        let candidates: [(name: String, start: Int, end: Int)]
+        let mentions: [String: Int]
+        let listed: Set<Int>
+        /// Capitalised words standing alone, folded; only gathered for the tagger.
+        let standalone: Set<String>
+        /// The candidates the text presents as office-holders or speakers.
+        private(set) var officeHoldersAndSpeakers = Set<Int>()
+
+        init(text: String, forTagger: Bool = false) {
+            self.text = text
+            let words = Phrase.words(in: text).map { Word(text: $0.word, range: $0.range) }
+            var candidates: [(name: String, start: Int, end: Int)] = []
+            var index = 0
+            while index < words.count {
+                guard let end = nameEnd(words, from: index, in: text) else {
+                    index += 1
+                    continue
+                }
+                candidates.append((String(text[words[index].range.lowerBound..<words[end].range.upperBound]), index, end))
+                index = end + 1
+            }
+            var mentions: [String: Int] = [:]
+            for candidate in candidates { mentions[candidate.name, default: 0] += 1 }
+            self.words = words
+            self.candidates = candidates
+            self.mentions = mentions
+            self.listed = listedNames(candidates, words, in: text)
+            var standalone = Set<String>()
+            for index in words.indices where forTagger && words[index].isCapitalised {
+                if (index == 0 || !words[index - 1].isCapitalised) && (index + 1 == words.count || !words[index + 1].isCapitalised) {
+                    standalone.insert(words[index].folded)
+                }
+            }
+            self.standalone = standalone
+            for (number, candidate) in candidates.enumerated()
+            where introducedByOffice(words, before: candidate.start, in: text) || isSpeakerOrCredit(candidate, words, in: text) {
+                officeHoldersAndSpeakers.insert(number)
+            }
+        }
+
+        /// The cues the rules read, and the words, punctuation and shapes around the candidate numbered `number`.
+        func features(of number: Int) -> [String] {
+            let (name, start, end) = candidates[number]
+            var features = ["bias", "words=\(min(end - start + 1, 4))", "mentions=\(min(mentions[name, default: 0], 3))"]
+            func add(_ cue: String, _ holds: Bool) { if holds { features.append(cue) } }
+            add("listed", listed.contains(number))
+            add("role", introducedByRole(words, before: start, in: text))
+            add("description", followedByDescription(words, after: end, in: text))
+            add("office-or-speaker", officeHoldersAndSpeakers.contains(number))
+            if number > 0 {
+                add("after-candidate", continuesList(words, before: start, previousEnd: candidates[number - 1].end, in: text))
+            }
+            // The two words before and after, and what stands between them and the name.
+            for offset in 1...2 {
+                features.append("before\(offset)=" + (start - offset >= 0 ? words[start - offset].folded : "^"))
+                features.append("after\(offset)=" + (end + offset < words.count ? words[end + offset].folded : "$"))
+            }
+            features.append("gap-before=" + gap(before: start))
+            features.append("before1+gap=" + (start > 0 ? words[start - 1].folded : "^") + " " + gap(before: start))
+            features.append("gap-after=" + gap(after: end))
+            let last = words[end].folded
+            features.append("last-ending=" + last.suffix(3))
+            // The surname alone elsewhere ("Zaki said") is how accounts refer to their subject.
+            add("surname-alone", standalone.contains(last))
+            add("hyphenated", name.contains("-"))
+            add("particle", (start...end).contains { isNameParticle(words[$0].folded) })
+            return features
+        }
+
+        /// Punctuation and line breaks between the word before `index` and it, made into a short token.
+        private func gap(before index: Int) -> String {
+            guard index > 0 else { return "^" }
+            return Self.token(text[words[index - 1].range.upperBound..<words[index].range.lowerBound])
+        }
+
+        private func gap(after index: Int) -> String {
+            guard index + 1 < words.count else { return "$" }
+            return Self.token(text[words[index].range.upperBound..<words[index + 1].range.lowerBound])
+        }
+
+        private static func token(_ between: Substring) -> String {
+            if between.contains("\n") { return "newline" }
+            let marks = between.filter { $0 != " " }
+            return marks.isEmpty ? "space" : String(marks.prefix(3))
+        }
     }
 
     /// Organisations named in the text, in order of first mention; a longer form of one already
@@ -208,21 +313,26 @@ enum NameFinder {
     /// "…,” said Graham Thom", "Graham Thom, the refugee coordinator, said", "© Michael Conroy / AP": someone who
     /// speaks for an organisation or took the photo, not someone at risk.
     private static func isSpeakerOrCredit(_ candidate: (name: String, start: Int, end: Int), _ words: [Word], in text: String) -> Bool {
-        let before = text[..<words[candidate.start].range.lowerBound].suffix(16)
+        // Scalars, not characters: a character boundary costs a grapheme check, and this runs for every candidate.
+        let before = Substring(text.unicodeScalars[..<words[candidate.start].range.lowerBound].suffix(16))
         let foldedBefore = Phrase.fold(before)
         if before.hasSuffix("© ") || ImportVocabulary.all.speechVerbs.contains(where: { foldedBefore.hasSuffix($0) })
             || foldedBefore.hasSuffix("according to ")
         {
             return true
         }
-        let after = text[words[candidate.end].range.upperBound...].prefix(120)
-        let clause = after.prefix { $0 != "." && $0 != "\n" && $0 != "“" && $0 != "\"" }
+        let after = text.unicodeScalars[words[candidate.end].range.upperBound...].prefix(120)
+        let clause = Substring(after.prefix { $0 != "." && $0 != "\n" && $0 != "“" && $0 != "\"" })
+        guard clause.hasPrefix(",") || clause.hasPrefix(" ") else { return false }
         let foldedClause = Phrase.fold(clause)
-        return (clause.hasPrefix(",") || clause.hasPrefix(" "))
-            && ImportVocabulary.all.speechVerbs.contains {
-                foldedClause.hasSuffix(" " + $0.trimmingWhitespace) || foldedClause.has(" " + $0) && foldedClause.hasSuffix(":")
-            }
+        let introducesQuote = foldedClause.hasSuffix(":")
+        return spokenVerbs.contains { verb in
+            foldedClause.hasSuffix(verb.bare) || introducesQuote && foldedClause.has(verb.spaced)
+        }
     }
+
+    /// The speech verbs as they end a clause (" said") and as they stand in one (" said "), made once.
+    private static let spokenVerbs = ImportVocabulary.all.speechVerbs.map { (bare: " " + $0.trimmingWhitespace, spaced: " " + $0) }
 
     /// Two spellings of one name: the same length give or take two letters, and at most two letters apart.
     private static func isSpellingOf(_ one: String, _ other: String) -> Bool {

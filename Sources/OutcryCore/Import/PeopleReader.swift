@@ -1,10 +1,8 @@
 extension DocumentReading {
-    /// The people the action is for: from "Name:" lines, else the names in the headline, the lines above the account,
-    /// the account and the letter, leaving out the officials written to.
-    func findPeople(
-        labels: [SectionLabel], title: Found<String>, above: Range<Int>, summary: [Paragraph], letter: ImportedLetter?,
-        officials: [ImportedTarget], skipping consumed: Set<Int>
-    ) -> Found<[String]> {
+    /// The people the action is for: from "Name:" lines, else the names in the `account` (the document's prose
+    /// outside labels, contact blocks and the letter: people at risk are named anywhere in it) and in the letter,
+    /// leaving out the officials written to.
+    func findPeople(labels: [SectionLabel], account: [Paragraph], letter: ImportedLetter?, officials: [ImportedTarget]) -> Found<[String]> {
         var names: [String] = []
         var spans: [TextSpan] = []
         for label in labels where label.section == .names {
@@ -16,25 +14,14 @@ extension DocumentReading {
             }
             spans.append(source.span(line: label.line))
         }
-        let headingLines = above.filter { !consumed.contains($0) && !lines[$0].isBlank && $0 != title.span?.line }
-        if names.isEmpty, let span = source.span(covering: summary.map(\.lines) + headingLines.map { $0...$0 }) {
-            // A headline in Title Case ("Executions Not Resumed After Prisoner Found Dead") capitalises what is no name.
-            let headline = title.value.flatMap { Self.isTitleCase($0) ? nil : $0 } ?? ""
-            let text = ([headline] + headingLines.map { lines[$0].text } + summary.map(\.text) + (letter?.paragraphs ?? []))
-                .joined(separator: "\n")
-            names = NameFinder.people(in: text, excluding: Set(officials.compactMap(\.name.value)))
+        if names.isEmpty, let span = source.span(covering: account.map(\.lines)) {
+            let text = (account.map(\.text) + (letter?.paragraphs ?? [])).joined(separator: "\n")
+            peopleTextRead?(text)
+            names = NameFinder.people(in: text, excluding: Set(officials.compactMap(\.name.value)), decision: nameDecision)
             if !names.isEmpty { spans.append(span) }
         }
         guard !names.isEmpty else { return .missing }
         return Found(names, at: spans.first)
-    }
-
-    /// Most words of four or more capitalised, as English headlines are.
-    static func isTitleCase(_ text: String) -> Bool {
-        let words = text.split(separator: " ").filter { $0.first?.isLetter == true }
-        guard words.count >= 4 else { return false }
-        let capitalised = words.filter { $0.first?.isUppercase == true && $0.contains(where: \.isLowercase) }.count
-        return capitalised * 10 >= words.count * 7
     }
 
     /// "A and B" → "A, B" for splitting a list of names.

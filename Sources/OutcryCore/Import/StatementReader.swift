@@ -38,7 +38,8 @@ extension DocumentReading {
         statement.background = field(background)
         let speakers = Set(speech.quotes.map(\.speaker))
         let prose = (speech.lead.map(\.text) + speech.quotes.flatMap(\.paragraphs) + background.map(\.text)).joined(separator: "\n")
-        let people = NameFinder.people(in: prose, excluding: speakers)
+        peopleTextRead?(prose)
+        let people = NameFinder.people(in: prose, excluding: speakers, decision: nameDecision)
         if !people.isEmpty { statement.people = Found(people, at: statement.lead.span ?? statement.background.span) }
         let everything = ([statement.title.value ?? ""] + body.map(\.text) + background.map(\.text)).joined(separator: "\n")
         let organisations = NameFinder.organisations(in: everything)

@@ -119,7 +119,7 @@ import Testing
         let reading = reading(["Names: Jane Doe (she/her) and John Roe", "", "Both were arrested."])
         #expect(
             reading.findPeople(
-                labels: reading.findLayout().labels, title: .missing, above: 0..<0, summary: [], letter: nil, officials: [], skipping: []
+                labels: reading.findLayout().labels, account: [], letter: nil, officials: []
             ).value == ["Jane Doe", "John Roe"])
     }
 

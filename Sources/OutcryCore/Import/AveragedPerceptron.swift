@@ -1,0 +1,62 @@
+/// Trains a linear model on examples labelled yes or no: the averaged perceptron (Freund and Schapire, 1999;
+/// Collins, 2002). Each mistake moves the weights of the example's features towards its label; the model returned
+/// is the average of the weights after every example, which generalises better than the last weights.
+/// Deterministic: the examples are shuffled by a seeded generator, so one corpus always gives one model.
+struct AveragedPerceptron {
+    struct Example {
+        let features: [String]
+        let isPositive: Bool
+    }
+
+    var epochs = 10
+    var seed: UInt64 = 0x5EED
+
+    func train(_ examples: [Example]) -> [String: Double] {
+        var weights: [String: Double] = [:]
+        // Each update times the step it was made at, so that the average needs no pass over all weights per step.
+        var timedUpdates: [String: Double] = [:]
+        var step = 1.0
+        var order = Array(examples.indices)
+        var generator = SplitMix64(seed: seed)
+        for _ in 0..<epochs {
+            order.shuffle(using: &generator)
+            for index in order {
+                let example = examples[index]
+                let score = example.features.reduce(0) { $0 + (weights[$1] ?? 0) }
+                let label = example.isPositive ? 1.0 : -1.0
+                if score * label <= 0 {
+                    for feature in example.features {
+                        weights[feature, default: 0] += label
+                        timedUpdates[feature, default: 0] += label * step
+                    }
+                }
+                step += 1
+            }
+        }
+        var averaged: [String: Double] = [:]
+        for (feature, weight) in weights {
+            let mean = weight - (timedUpdates[feature] ?? 0) / step
+            // Rounded, so the shipped table is short and the same on every machine.
+            let rounded = (mean * 1_000).rounded() / 1_000
+            if rounded != 0 { averaged[feature] = rounded }
+        }
+        return averaged
+    }
+}
+
+/// A small, fast, seeded random number generator (Steele, Lea and Flood's SplitMix64).
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,47 @@
+/// Decides from the words around a name whether the text presents its bearer as someone at risk: a linear model
+/// over the evidence `NameFinder` gathers (the rules' own cues, and the words, punctuation and shapes beside each
+/// mention), trained from the corpus's hand-written expectations by `scripts/train-name-tagger`.
+struct NameTagger: Sendable {
+    /// One weight per feature; a feature not listed weighs nothing.
+    let weights: [String: Double]
+
+    /// The sum of the weights of `features`: above zero, a person at risk.
+    func score(_ features: [String]) -> Double {
+        features.reduce(0) { $0 + (weights[$1] ?? 0) }
+    }
+
+    /// The model shipped with the importer (`NameTaggerWeights.swift`).
+    static let shipped = NameTagger(table: NameTaggerWeights.table)
+
+    /// A model from lines of "feature<TAB>weight", as the trainer writes them; lines it cannot read are skipped.
+    init(table: String) {
+        var weights: [String: Double] = [:]
+        for line in table.split(separator: "\n") {
+            guard let tab = line.lastIndex(of: "\t"), let weight = Double(line[line.index(after: tab)...]) else { continue }
+            weights[String(line[..<tab])] = weight
+        }
+        self.weights = weights
+    }
+
+    init(weights: [String: Double]) {
+        self.weights = weights
+    }
+
+    /// The model as lines of "feature<TAB>weight", sorted by feature so that a retrained model's changes read as a diff.
+    var table: String {
+        weights.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)" }.joined(separator: "\n")
+    }
+}
+
+/// How the importer decides which of the names a text gives are people at risk.
+enum NameDecision: Sendable {
+    /// Only the hand-written rules.
+    case rules
+    /// Only the learned model (which sees the rules' cues among its features).
+    case tagger(NameTagger)
+    /// A name either of them takes.
+    case either(NameTagger)
+
+    /// What the importer uses.
+    static let shipped = NameDecision.tagger(.shipped)
+}

@@ -1,0 +1,171 @@
+// Trains the importer's name tagger (an averaged perceptron) on the people at risk written by hand in the tuned
+// fixtures and the corpus's tuning set, measures it beside the rules — by five-fold cross-validation on the tuning
+// set, and on the held-out set, whose texts it never trains on — and writes the model the importer ships.
+// Built and run by scripts/train-name-tagger with the OutcryCore sources. Two other uses, to study the model:
+// `--mentions FILE` prints the texts searched in one document and each candidate name with its score, and
+// `--unreachable x` the tuning set's people that no candidate name reads.
+import Foundation
+
+@main
+struct TrainNameTagger {
+    struct Document {
+        let name: String
+        let text: String
+        let people: [String]
+    }
+
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        if arguments.count == 3, arguments[1] == "--unreachable" {
+            // The tuning set's people no candidate reads, to see what candidate names miss (never the held-out set's).
+            for document in try documents(in: "Tests/Fixtures/corpus/tuning") {
+                let names = Set(texts(of: document).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })
+                for person in document.people where !names.contains(Phrase.collapse(person)) { print("\(document.name): \(person)") }
+            }
+            return
+        }
+        if arguments.count == 3, arguments[1] == "--mentions" {
+            // The texts searched in one document and the candidate names in each, to see what the tagger is given.
+            let document = Document(name: arguments[2], text: try String(contentsOfFile: arguments[2], encoding: .utf8), people: [])
+            for text in texts(of: document) {
+                print("--- text searched:\n\(text)\n--- candidates:")
+                for mention in NameFinder.mentions(in: text) {
+                    print("\(mention.name)  [\(NameTagger.shipped.score(mention.features))]")
+                }
+            }
+            return
+        }
+        guard arguments.count == 2 else {
+            FileHandle.standardError.write(Data("usage: train-name-tagger WEIGHTS.swift\n".utf8))
+            exit(2)
+        }
+        let fixtures = try documents(in: "Tests/Fixtures/imports")
+        let tuning = try documents(in: "Tests/Fixtures/corpus/tuning")
+        let heldOut = try documents(in: "Tests/Fixtures/corpus/held-out")
+        print("Training on \(fixtures.count) fixtures and \(tuning.count) tuning texts; \(heldOut.count) held-out texts measured only")
+
+        let folds = 5
+        var crossValidated = Scores()
+        for fold in 0..<folds {
+            let trainOn = fixtures + tuning.enumerated().filter { $0.offset % folds != fold }.map(\.element)
+            let measureOn = tuning.enumerated().filter { $0.offset % folds == fold }.map(\.element)
+            crossValidated.add(measure(measureOn, with: NameTagger(weights: train(trainOn))))
+            print("  fold \(fold + 1) of \(folds) done")
+        }
+        let model = NameTagger(weights: train(fixtures + tuning))
+        print(
+            "Candidates: \(reachable(tuning)) of the tuning set's people, \(reachable(heldOut)) of the held-out set's, are read as a candidate name"
+        )
+        let heldOutScores = measure(heldOut, with: model)
+
+        print("\nPeople at risk: F1 (precision / recall)      rules               tagger              either")
+        print("tuning, 5-fold cross-validation     " + crossValidated.row)
+        print("held-out                            " + heldOutScores.row)
+
+        let source = """
+            // Written by scripts/train-name-tagger; do not edit by hand.
+
+            enum NameTaggerWeights {
+                static let table = \"\"\"
+            \(model.table.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
+                    \"\"\"
+            }
+
+            """
+        try source.write(toFile: arguments[1], atomically: true, encoding: .utf8)
+        print("\n\(model.weights.count) weights written to \(arguments[1])")
+    }
+
+    static func documents(in folder: String) throws -> [Document] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+        return try names.map { name in
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let expectation = folder + "/" + name.dropLast(4) + ".expected.json"
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: expectation))) as? [String: Any]
+            return Document(name: name, text: text, people: json?["people"] as? [String] ?? [])
+        }
+    }
+
+    /// How many of the people expected are a candidate in the texts searched, out of how many: the most any decision can find.
+    static func reachable(_ documents: [Document]) -> String {
+        var reached = 0
+        var total = 0
+        for document in documents {
+            let names = Set(texts(of: document).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })
+            total += document.people.count
+            reached += document.people.filter { names.contains(Phrase.collapse($0)) }.count
+        }
+        return "\(reached)/\(total)"
+    }
+
+    /// The texts the importer searches for people in `document`.
+    static func texts(of document: Document) -> [String] {
+        var importer = DocumentImporter()
+        importer.nameDecision = .tagger(NameTagger(weights: [:]))
+        var reading = importer.reading(document.text)
+        var texts: [String] = []
+        reading.peopleTextRead = { texts.append($0) }
+        _ = reading.document()
+        return texts
+    }
+
+    /// One example per candidate name in each text the importer searches for people.
+    static func train(_ documents: [Document]) -> [String: Double] {
+        var examples: [AveragedPerceptron.Example] = []
+        for document in documents {
+            for text in texts(of: document) {
+                for mention in NameFinder.mentions(in: text) {
+                    examples.append(.init(features: mention.features, isPositive: NameFinder.names(mention.name, oneOf: document.people)))
+                }
+            }
+        }
+        return AveragedPerceptron().train(examples)
+    }
+
+    struct Count {
+        var truePositives = 0
+        var falsePositives = 0
+        var falseNegatives = 0
+
+        var text: String {
+            let precision = Double(truePositives) / Double(max(truePositives + falsePositives, 1))
+            let recall = Double(truePositives) / Double(max(truePositives + falseNegatives, 1))
+            let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+            return String(format: "%.2f (%.2f / %.2f)", f1, precision, recall)
+        }
+    }
+
+    struct Scores {
+        var rules = Count()
+        var tagger = Count()
+        var either = Count()
+
+        mutating func add(_ other: Scores) {
+            for path in [\Scores.rules, \.tagger, \.either] {
+                self[keyPath: path].truePositives += other[keyPath: path].truePositives
+                self[keyPath: path].falsePositives += other[keyPath: path].falsePositives
+                self[keyPath: path].falseNegatives += other[keyPath: path].falseNegatives
+            }
+        }
+
+        var row: String { [rules.text, tagger.text, either.text].map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined() }
+    }
+
+    /// The people found in each document, each way, against those expected; as the corpus test counts them.
+    static func measure(_ documents: [Document], with model: NameTagger) -> Scores {
+        var scores = Scores()
+        for (path, decision) in [(\Scores.rules, NameDecision.rules), (\.tagger, .tagger(model)), (\.either, .either(model))] {
+            var importer = DocumentImporter()
+            importer.nameDecision = decision
+            for document in documents {
+                let read = try? importer.read(text: document.text)
+                let found = (read?.action?.people.value ?? read?.statement?.people.value ?? []).map(Phrase.collapse)
+                let expected = document.people.map(Phrase.collapse)
+                scores[keyPath: path].truePositives += found.filter(expected.contains).count
+                scores[keyPath: path].falsePositives += found.filter { !expected.contains($0) }.count
+                scores[keyPath: path].falseNegatives += expected.filter { !found.contains($0) }.count
+            }
+        }
+        return scores
+    }
+}
