@@ -3,7 +3,7 @@
 // set, and on the held-out set, whose texts it never trains on — and writes the model the importer ships.
 // Built and run by scripts/train-name-tagger with the OutcryCore sources. Two other uses, to study the model:
 // `--mentions FILE` prints the texts searched in one document and each candidate name with its score, and
-// `--unreachable x` the tuning set's people that no candidate name reads.
+// `--unreachable` the tuning set's people that no candidate name reads.
 import Foundation
 
 @main
@@ -16,7 +16,7 @@ struct TrainNameTagger {
 
     static func main() throws {
         let arguments = CommandLine.arguments
-        if arguments.count == 3, arguments[1] == "--unreachable" {
+        if arguments.count == 2, arguments[1] == "--unreachable" {
             // The tuning set's people no candidate reads, to see what candidate names miss (never the held-out set's).
             for document in try documents(in: "Tests/Fixtures/corpus/tuning") {
                 let names = Set(texts(of: document).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })

@@ -1,6 +1,8 @@
 extension DocumentReading {
     /// The country the action is about: named by the headline, a heading line, the account, or an official's address.
-    func findCountry(title: Found<String>, header: Range<Int>, summary: [Paragraph], officials: [ImportedTarget]) -> Found<Country> {
+    func findCountry(
+        title: Found<String>, header: Range<Int>, summary: [Paragraph], account: [Paragraph], officials: [ImportedTarget]
+    ) -> Found<Country> {
         if let span = title.span, let title = title.value {
             // "Kyrgyzstan: Detention of…" names the country first.
             if let colon = title.firstIndex(of: ":"), let country = NameFinder.country(named: String(title[..<colon])) {
@@ -25,6 +27,10 @@ extension DocumentReading {
                 if let country = NameFinder.country(named: line) { return Found(country, at: official.addressLines.span) }
             }
         }
-        return .missing
+        // Else the country the whole account names most: an excerpt may stop before its summary is found.
+        guard let (country, _) = NameFinder.countries(in: account.map(\.text).joined(separator: "\n")).first,
+            let paragraph = account.first(where: { NameFinder.countries(in: $0.text).contains { $0.0 == country } })
+        else { return .missing }
+        return Found(country, at: source.span(lines: paragraph.lines))
     }
 }

@@ -31,13 +31,15 @@ struct DocumentReading {
         let summary = findSummary(layout, title: title, from: summaryStart, skipping: prose, officials: officials.targets)
         action.summary = field(summary)
         action.issued = findIssued(header: layout.header, before: summary.first?.lines.lowerBound ?? layout.header.upperBound)
-        action.country = findCountry(title: title, header: 0..<summaryStart, summary: summary, officials: officials.targets)
+        // The document's prose outside labels, contact blocks and the letter.
+        let account = paragraphs(in: 0..<lines.count, skipping: prose).filter { !isMetaParagraph($0) }
+        action.country = findCountry(
+            title: title, header: 0..<summaryStart, summary: summary, account: account, officials: officials.targets)
         action.deadline = findDeadline(issued: action.issued.value)
         let kind = findKind(numbers: numbers, header: layout.header, officials: action.targets, letter: letter.letter)
         action.takeAction = field(findSteps(layout, letter: letter.lines, skipping: consumed))
         action.asks = findAsks(letter: letter, skipping: consumed)
         action.languages = findLanguages(labels: layout.labels, skipping: letter.lines)
-        let account = paragraphs(in: 0..<lines.count, skipping: prose).filter { !isMetaParagraph($0) }
         action.people = findPeople(labels: layout.labels, account: account, letter: letter.letter.value, officials: officials.targets)
         action.background = field(findBackground(layout, skipping: prose))
         if kind.value == .closing {
