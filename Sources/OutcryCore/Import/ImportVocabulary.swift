@@ -8,8 +8,12 @@ struct ImportVocabulary {
     var statementHeadings: [String] = []
     /// A line above a statement saying when it may be published: "For immediate release".
     var releaseNotices: [String] = []
-    /// The name of the document type, standing as a marker: "URGENT ACTION", "EILAKTION".
+    /// The name of the document type, standing as a marker: "URGENT ACTION", "EILAKTION", "Brief gegen das Vergessen".
     var urgentActionNames: [String] = []
+    /// Organisations that publish statements, as their statements name them: "Reporters Without Borders", "RSF".
+    var publishers: [String] = []
+    /// What a publisher does in a statement's opening: "…condemns…", "…fordert…", "…manifiesta su preocupación…".
+    var stanceVerbs: [String] = []
     /// The name shortened, as a line of its own: "UA".
     var urgentActionAbbreviations: [String] = []
     /// The name as web addresses spell it: "…/urgent-action/…".
@@ -60,7 +64,16 @@ extension ImportVocabulary {
     static let english = ImportVocabulary(
         statementHeadings: ["press release", "public statement", "statement", "news release"],
         releaseNotices: ["for immediate release"],
-        urgentActionNames: ["urgent action", "urgent appeal", "urgent interventions"],
+        urgentActionNames: ["urgent action", "urgent appeal", "urgent interventions", "email action", "letter against oblivion"],
+        publishers: [
+            "amnesty international", "reporters without borders", "rsf", "article 19", "cpj", "committee to protect journalists",
+            "human rights watch", "hrw", "omct", "the observatory", "front line defenders", "fidh", "ifex", "pen international",
+            "index on censorship", "ifj",
+        ],
+        stanceVerbs: [
+            "condemns", "condemned", "denounces", "deplores", "welcomes", "welcomed", "is concerned", "is deeply concerned",
+            "is alarmed", "expresses", "calls on", "calls for", "urges", "demands", "protests",
+        ],
         urgentActionAbbreviations: ["ua"],
         urgentActionSlugs: ["urgent-action"],
         headlineOpeners: [
@@ -98,8 +111,10 @@ extension ImportVocabulary {
     )
 
     static let german = ImportVocabulary(
-        statementHeadings: ["pressemitteilung", "presseerklärung", "medienmitteilung"],
-        urgentActionNames: ["eilaktion"],
+        statementHeadings: ["pressemitteilung", "presseerklärung", "medienmitteilung", "erklärung"],
+        urgentActionNames: ["eilaktion", "brief gegen das vergessen", "briefe gegen das vergessen", "aktion gegen das vergessen"],
+        publishers: ["reporter ohne grenzen", "rog"],
+        stanceVerbs: ["verurteilt", "kritisiert", "begrüßt", "zeigt sich", "ist besorgt", "fordert", "appelliert", "warnt", "verlangt"],
         headlineOpeners: ["eilaktion"],
         updateMarkers: ["weitere informationen", "aktualisierung"],
         noFurtherActionSentences: [
@@ -143,8 +158,13 @@ extension ImportVocabulary {
     )
 
     static let french = ImportVocabulary(
-        statementHeadings: ["communiqué de presse", "communiqué", "déclaration publique"],
-        urgentActionNames: ["action urgente", "appel urgent", "interventions urgentes"],
+        statementHeadings: ["communiqué de presse", "communiqué", "déclaration publique", "déclaration"],
+        urgentActionNames: ["action urgente", "appel urgent", "interventions urgentes", "lettres contre l'oubli", "lettre contre l'oubli"],
+        publishers: ["reporters sans frontières", "l'observatoire", "amnistie internationale"],
+        stanceVerbs: [
+            "condamne", "dénonce", "déplore", "salue", "s'inquiète", "exprime", "appelle", "demande", "exige", "apprend",
+            "se félicite", "proteste",
+        ],
         headlineOpeners: ["action urgente"],
         updateMarkers: [
             "mise à jour", "complément d'information", "informations complémentaires", "nouvelles informations",
@@ -168,8 +188,15 @@ extension ImportVocabulary {
     )
 
     static let spanish = ImportVocabulary(
-        statementHeadings: ["comunicado de prensa", "comunicado", "declaración pública"],
-        urgentActionNames: ["acción urgente", "llamado urgente", "llamamiento urgente", "intervenciones urgentes"],
+        statementHeadings: ["comunicado de prensa", "comunicado", "declaración pública", "declaración"],
+        urgentActionNames: [
+            "acción urgente", "llamado urgente", "llamamiento urgente", "intervenciones urgentes", "cartas contra el olvido",
+        ],
+        publishers: ["amnistía internacional", "reporteros sin fronteras", "el observatorio"],
+        stanceVerbs: [
+            "condena", "denuncia", "deplora", "celebra", "manifiesta", "expresa", "exige", "insta", "advierte", "pide", "lamenta",
+            "rechaza", "saluda",
+        ],
         headlineOpeners: ["acción urgente"],
         updateMarkers: ["actualización", "información adicional", "nueva información", "información complementaria"],
         noFurtherActionSentences: [
@@ -204,6 +231,8 @@ extension ImportVocabulary {
         statementHeadings = joined(\.statementHeadings)
         releaseNotices = joined(\.releaseNotices)
         urgentActionNames = joined(\.urgentActionNames)
+        publishers = joined(\.publishers)
+        stanceVerbs = joined(\.stanceVerbs)
         urgentActionAbbreviations = joined(\.urgentActionAbbreviations)
         urgentActionSlugs = joined(\.urgentActionSlugs)
         headlineOpeners = joined(\.headlineOpeners)

@@ -4,7 +4,27 @@ extension DocumentReading {
         guard !numbers.number.isFound, !numbers.updates.isFound, !letter.isFound, officials.isEmpty, urgentActionMarker == nil else {
             return false
         }
-        return statementHeading != nil || quotingLine != nil || quoteLine != nil
+        return statementHeading != nil || quotingLine != nil || quoteLine != nil || stanceLine != nil && callToWrite == nil
+    }
+
+    /// Within the first lines, one where an organisation takes a stance: "ARTICLE 19 condemns…", "RSF condena…",
+    /// "Amnesty International (AI) zeigt sich besorgt…", "…fordert ROG Freilassung…".
+    private var stanceLine: Int? {
+        let vocabulary = ImportVocabulary.all
+        return lines.indices.prefix(12).first { index in
+            let folded = lines[index].folded
+            for publisher in vocabulary.publishers {
+                guard let range = Self.wordRange(of: publisher, in: folded) else { continue }
+                var after = folded[range.upperBound...]
+                // "Reporter ohne Grenzen (ROG) fordert": the acronym after the name.
+                if after.hasPrefix(" ("), let close = after.firstIndex(of: ")") { after = after[after.index(after: close)...] }
+                let before = folded[..<range.lowerBound]
+                if vocabulary.stanceVerbs.contains(where: { after.hasPrefix(" " + $0 + " ") || before.hasSuffix(" " + $0 + " ") }) {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// Within the first lines, one naming the document an Urgent Action or an urgent appeal.
@@ -36,7 +56,7 @@ extension DocumentReading {
 
     /// Where a statement shows it is one: its heading, a line introducing a quote, or an opening quote.
     func findStatementKind() -> Found<DocumentKind> {
-        guard let line = statementHeading ?? quotingLine ?? quoteLine else { return .missing }
+        guard let line = statementHeading ?? quotingLine ?? quoteLine ?? stanceLine else { return .missing }
         return Found(.statement, at: source.span(line: line))
     }
 
@@ -81,12 +101,15 @@ extension DocumentReading {
         if let marker = urgentActionMarker { return Found(.new, at: source.span(line: marker)) }
         if let span = officials.span ?? letter.span { return Found(.new, at: span) }
         // Asking supporters to write or intervene is what a new action does.
-        if let call = lines.indices.first(where: { index in
-            lines[index].folded.utf8.count >= Self.shortestCall && Self.calls.contains(where: lines[index].folded.has)
-        }) {
-            return Found(.new, at: source.span(line: call))
-        }
+        if let call = callToWrite { return Found(.new, at: source.span(line: call)) }
         return .missing
+    }
+
+    /// A line asking supporters to write or intervene.
+    private var callToWrite: Int? {
+        lines.indices.first { index in
+            lines[index].folded.utf8.count >= Self.shortestCall && Self.calls.contains(where: lines[index].folded.has)
+        }
     }
 
     /// No closing sentence or outcome heading fits in fewer bytes: shorter lines (most of a padded text) are not searched.

@@ -71,6 +71,28 @@ import Testing
         #expect(kind.span == reading.source.span(line: 0))
     }
 
+    @Test func anOrganisationTakingAStanceInItsOpeningMakesAStatement() {
+        for lines in [
+            ["Azerbaijan: Bloggers jailed", "", "ARTICLE 19 condemns the jail terms given to two bloggers."],
+            ["Nach Stopp der Flottille fordert ROG Freilassung von zwei Journalisten", "", "Zwei Journalisten sind in Haft."],
+            ["Hongkong: Festnahmen", "", "Amnesty International (AI) zeigt sich besorgt über die Festnahme zweier Beobachter."],
+        ] {
+            let reading = reading(lines)
+            let numbers = reading.findNumbers(header: reading.findLayout().header)
+            #expect(reading.isStatement(numbers: numbers, letter: .missing, officials: []), "\(lines)")
+            #expect(reading.findStatementKind().value == .statement)
+        }
+        // Asking supporters to write makes it an action, whoever takes a stance; and a stance needs its verb.
+        for lines in [
+            ["Amnesty International condemns the arrest.", "", "Please write to the Minister of Justice."],
+            ["Amnesty International has learned of the arrest.", "", "Jane Doe was arrested."],
+        ] {
+            let reading = reading(lines)
+            let numbers = reading.findNumbers(header: reading.findLayout().header)
+            #expect(!reading.isStatement(numbers: numbers, letter: .missing, officials: []), "\(lines)")
+        }
+    }
+
     @Test func quotesGoToTheSpeakerNamedAfterThem() {
         let reading = reading([
             "Court frees lawyer", "", "The court freed Jane Doe today.", "",
