@@ -19,7 +19,8 @@ struct TrainNameTagger {
         if arguments.count == 2, arguments[1] == "--unreachable" {
             // The tuning set's people no candidate reads, to see what candidate names miss (never the held-out set's).
             for document in try documents(in: "Tests/Fixtures/corpus/tuning") {
-                let names = Set(texts(of: document).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })
+                let names = Set(
+                    NameTagger.textsSearched(in: document.text).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })
                 for person in document.people where !names.contains(Phrase.collapse(person)) { print("\(document.name): \(person)") }
             }
             return
@@ -27,7 +28,7 @@ struct TrainNameTagger {
         if arguments.count == 3, arguments[1] == "--mentions" {
             // The texts searched in one document and the candidate names in each, to see what the tagger is given.
             let document = Document(name: arguments[2], text: try String(contentsOfFile: arguments[2], encoding: .utf8), people: [])
-            for text in texts(of: document) {
+            for text in NameTagger.textsSearched(in: document.text) {
                 print("--- text searched:\n\(text)\n--- candidates:")
                 for mention in NameFinder.mentions(in: text) {
                     print("\(mention.name)  [\(NameTagger.shipped.score(mention.features))]")
@@ -91,35 +92,16 @@ struct TrainNameTagger {
         var reached = 0
         var total = 0
         for document in documents {
-            let names = Set(texts(of: document).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })
+            let names = Set(
+                NameTagger.textsSearched(in: document.text).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })
             total += document.people.count
             reached += document.people.filter { names.contains(Phrase.collapse($0)) }.count
         }
         return "\(reached)/\(total)"
     }
 
-    /// The texts the importer searches for people in `document`.
-    static func texts(of document: Document) -> [String] {
-        var importer = DocumentImporter()
-        importer.nameDecision = .tagger(NameTagger(weights: [:]))
-        var reading = importer.reading(document.text)
-        var texts: [String] = []
-        reading.peopleTextRead = { texts.append($0) }
-        _ = reading.document()
-        return texts
-    }
-
-    /// One example per candidate name in each text the importer searches for people.
     static func train(_ documents: [Document]) -> [String: Double] {
-        var examples: [AveragedPerceptron.Example] = []
-        for document in documents {
-            for text in texts(of: document) {
-                for mention in NameFinder.mentions(in: text) {
-                    examples.append(.init(features: mention.features, isPositive: NameFinder.names(mention.name, oneOf: document.people)))
-                }
-            }
-        }
-        return AveragedPerceptron().train(examples)
+        NameTagger.trained(on: documents.map { ($0.text, $0.people) }).weights
     }
 
     struct Count {

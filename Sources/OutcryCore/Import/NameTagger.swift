@@ -27,6 +27,31 @@ struct NameTagger: Sendable {
         self.weights = weights
     }
 
+    /// A model trained on `documents`, texts with the people at risk a careful reader finds in each: one example per
+    /// candidate name in every text the importer searches for people, labelled by whether it names one of them.
+    static func trained(on documents: [(text: String, people: [String])]) -> NameTagger {
+        var examples: [AveragedPerceptron.Example] = []
+        for document in documents {
+            for text in textsSearched(in: document.text) {
+                for mention in NameFinder.mentions(in: text) {
+                    examples.append(.init(features: mention.features, isPositive: NameFinder.names(mention.name, oneOf: document.people)))
+                }
+            }
+        }
+        return NameTagger(weights: AveragedPerceptron().train(examples))
+    }
+
+    /// The texts the importer searches for people in `document` (the account and the letter, or a statement's prose).
+    static func textsSearched(in document: String) -> [String] {
+        var importer = DocumentImporter()
+        importer.nameDecision = .tagger(NameTagger(weights: [:]))
+        var reading = importer.reading(document)
+        var texts: [String] = []
+        reading.peopleTextRead = { texts.append($0) }
+        _ = reading.document()
+        return texts
+    }
+
     /// The model as lines of "feature<TAB>weight", sorted by feature so that a retrained model's changes read as a diff.
     var table: String {
         weights.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)" }.joined(separator: "\n")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import OutcryCore
@@ -27,6 +28,27 @@ import Testing
         #expect(NameTagger.shipped.weights.count > 100)
         let text = "Journalist Aigul Bekova was arrested on 3 May. President Sadyr Japarov said the case was closed."
         #expect(NameFinder.people(in: text, decision: .tagger(.shipped)) == ["Aigul Bekova"])
+    }
+
+    /// Changing the corpus, the features or the texts searched changes the model: `scripts/train-name-tagger` must
+    /// then be run again, or this fails.
+    @Test func theShippedModelIsTheOneTheFixturesAndTheTuningSetTrain() throws {
+        var documents: [(text: String, people: [String])] = []
+        for folder in [ImporterFixtureTests.folder, ImporterCorpusTests.folder.appendingPathComponent("tuning")] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+            for name in names {
+                let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                let expectation = folder.appendingPathComponent(String(name.dropLast(4)) + ".expected.json")
+                let json = try JSONSerialization.jsonObject(with: Data(contentsOf: expectation)) as? [String: Any]
+                documents.append((text, json?["people"] as? [String] ?? []))
+            }
+        }
+        #expect(documents.count > 130)
+        let trained = NameTagger.trained(on: documents)
+        let changed = Set(trained.weights.keys).union(NameTagger.shipped.weights.keys).filter {
+            trained.weights[$0] != NameTagger.shipped.weights[$0]
+        }
+        #expect(changed.isEmpty, "\(changed.count) weights differ from a fresh training: run scripts/train-name-tagger")
     }
 
     @Test func aCandidateCountsAsTheExpectedPersonWhenItIsTheNameOrAPartOrASpellingOfIt() {
