@@ -10,6 +10,8 @@ struct ImportVocabulary {
     var releaseNotices: [String] = []
     /// The name of the document type, standing as a marker: "URGENT ACTION", "EILAKTION", "Brief gegen das Vergessen".
     var urgentActionNames: [String] = []
+    /// The concern an Urgent Action names in its heading, as the old bulletins did: "Fear of torture", "Temor por la seguridad".
+    var concernHeadings: [String] = []
     /// Organisations that publish statements, as their statements name them: "Reporters Without Borders", "RSF".
     var publishers: [String] = []
     /// What a publisher does in a statement's opening: "…condemns…", "…fordert…", "…manifiesta su preocupación…".
@@ -65,6 +67,11 @@ extension ImportVocabulary {
         statementHeadings: ["press release", "public statement", "statement", "news release"],
         releaseNotices: ["for immediate release"],
         urgentActionNames: ["urgent action", "urgent appeal", "urgent interventions", "email action", "letter against oblivion"],
+        concernHeadings: [
+            "fear of torture", "fear for safety", "fear of ill-treatment", "fear of imminent execution", "imminent execution",
+            "fear of forcible return", "fear of unfair trial", "legal concern", "health concern", "medical concern",
+            "prisoner of conscience", "prisoners of conscience", "incommunicado detention", "fear for personal safety",
+        ],
         publishers: [
             "amnesty international", "reporters without borders", "rsf", "article 19", "cpj", "committee to protect journalists",
             "human rights watch", "hrw", "omct", "the observatory", "front line defenders", "fidh", "ifex", "pen international",
@@ -113,6 +120,7 @@ extension ImportVocabulary {
     static let german = ImportVocabulary(
         statementHeadings: ["pressemitteilung", "presseerklärung", "medienmitteilung", "erklärung"],
         urgentActionNames: ["eilaktion", "brief gegen das vergessen", "briefe gegen das vergessen", "aktion gegen das vergessen"],
+        concernHeadings: ["sorge um", "drohende hinrichtung", "drohende hinrichtungen", "gewaltloser politischer gefangener"],
         publishers: ["reporter ohne grenzen", "rog"],
         stanceVerbs: ["verurteilt", "kritisiert", "begrüßt", "zeigt sich", "ist besorgt", "fordert", "appelliert", "warnt", "verlangt"],
         headlineOpeners: ["eilaktion"],
@@ -160,6 +168,10 @@ extension ImportVocabulary {
     static let french = ImportVocabulary(
         statementHeadings: ["communiqué de presse", "communiqué", "déclaration publique", "déclaration"],
         urgentActionNames: ["action urgente", "appel urgent", "interventions urgentes", "lettres contre l'oubli", "lettre contre l'oubli"],
+        concernHeadings: [
+            "craintes de torture", "craintes pour la sécurité", "crainte de torture", "craintes d'exécution", "exécution imminente",
+            "prisonnier d'opinion", "prisonniers d'opinion", "détention au secret",
+        ],
         publishers: ["reporters sans frontières", "l'observatoire", "amnistie internationale"],
         stanceVerbs: [
             "condamne", "dénonce", "déplore", "salue", "s'inquiète", "exprime", "appelle", "demande", "exige", "apprend",
@@ -191,6 +203,10 @@ extension ImportVocabulary {
         statementHeadings: ["comunicado de prensa", "comunicado", "declaración pública", "declaración"],
         urgentActionNames: [
             "acción urgente", "llamado urgente", "llamamiento urgente", "intervenciones urgentes", "cartas contra el olvido",
+        ],
+        concernHeadings: [
+            "temor por la seguridad", "temor de tortura", "temor de malos tratos", "ejecución inminente", "preso de conciencia",
+            "presos de conciencia", "detención en régimen de incomunicación",
         ],
         publishers: ["amnistía internacional", "reporteros sin fronteras", "el observatorio"],
         stanceVerbs: [
@@ -231,6 +247,7 @@ extension ImportVocabulary {
         statementHeadings = joined(\.statementHeadings)
         releaseNotices = joined(\.releaseNotices)
         urgentActionNames = joined(\.urgentActionNames)
+        concernHeadings = joined(\.concernHeadings)
         publishers = joined(\.publishers)
         stanceVerbs = joined(\.stanceVerbs)
         urgentActionAbbreviations = joined(\.urgentActionAbbreviations)

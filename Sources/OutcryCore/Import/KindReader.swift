@@ -100,6 +100,10 @@ extension DocumentReading {
         if let span = numbers.number.span { return Found(.new, at: span) }
         if let marker = urgentActionMarker { return Found(.new, at: source.span(line: marker)) }
         if let span = officials.span ?? letter.span { return Found(.new, at: span) }
+        // "Soudan: Craintes de torture", "UA 232/95 Fear of ill-treatment": the concern an action is issued for.
+        for index in header.prefix(8) where Self.concerns.contains(where: { Self.hasWord($0, in: lines[index].folded) }) {
+            return Found(.new, at: source.span(line: index))
+        }
         // Asking supporters to write or intervene is what a new action does.
         if let call = callToWrite { return Found(.new, at: source.span(line: call)) }
         return .missing
@@ -117,6 +121,7 @@ extension DocumentReading {
         (ImportVocabulary.all.noFurtherActionSentences + ImportVocabulary.all.outcomeHeadings)
         .map(\.utf8.count).min() ?? 0
 
+    private static let concerns = ImportVocabulary.all.concernHeadings
     private static let calls = ImportVocabulary.all.callsToWrite + ImportVocabulary.all.interventionRequests
     private static let shortestCall = calls.map(\.utf8.count).min() ?? 0
 

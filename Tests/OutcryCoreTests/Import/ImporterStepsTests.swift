@@ -26,6 +26,12 @@ import Testing
         #expect(kind(of: ["Egypt: Lawyer detained", "", "This page was updated on 3 May 2024."]) == nil)
     }
 
+    @Test func theConcernInAnOldBulletinsHeadingMakesANewAction() {
+        #expect(kind(of: ["Soudan: Craintes de torture", "", "Le 6 décembre, sept dirigeants ont été arrêtés."]) == .new)
+        #expect(kind(of: ["UA 232/95 Fear of ill-treatment or torture", "", "Jane Doe was arrested."]) == .new)
+        #expect(kind(of: ["Myanmar", "", "Jane Doe feared torture after her arrest."]) == nil)
+    }
+
     @Test func aStatementQuotesSomeoneInTheMiddleOfALine() {
         let lines = [
             "RSF soulagée par la libération des deux journalistes", "",
