@@ -88,7 +88,7 @@ enum NameFinder {
                     index += 1
                     continue
                 }
-                candidates.append((String(text[words[index].range.lowerBound..<words[end].range.upperBound]), index, end))
+                candidates.append((String(text[nameStart(words[index], in: text)..<words[end].range.upperBound]), index, end))
                 index = end + 1
             }
             var mentions: [String: Int] = [:]
@@ -136,7 +136,33 @@ enum NameFinder {
             add("surname-alone", standalone.contains(last))
             add("hyphenated", name.contains("-"))
             add("particle", (start...end).contains { isNameParticle(words[$0].folded) })
+            // What the sentence around the name says happened: "…was arrested…", "…fue condenado…".
+            for word in sentenceWords(around: start...end) {
+                if detentionWords.contains(word) { features.append("sentence=" + word) }
+                if officeWords.contains(word) { features.append("sentence-office") }
+                if isRole(word) { features.append("sentence-role") }
+            }
             return features
+        }
+
+        /// The folded words of the sentence holding `span`, up to twelve on each side.
+        private func sentenceWords(around span: ClosedRange<Int>) -> [String] {
+            var result: [String] = []
+            var index = span.lowerBound
+            while index > 0, span.lowerBound - index < 12,
+                noSentenceBreak(text, from: words[index - 1].range.upperBound, to: words[index].range.lowerBound)
+            {
+                index -= 1
+                result.append(words[index].folded)
+            }
+            index = span.upperBound
+            while index + 1 < words.count, index - span.upperBound < 12,
+                noSentenceBreak(text, from: words[index].range.upperBound, to: words[index + 1].range.lowerBound)
+            {
+                index += 1
+                result.append(words[index].folded)
+            }
+            return result
         }
 
         /// Punctuation and line breaks between the word before `index` and it, made into a short token.
@@ -257,7 +283,18 @@ enum NameFinder {
         var end = start
         while end + 1 < words.count, end - start < 4 {
             let next = words[end + 1]
-            guard onlySpaces(text, from: words[end].range.upperBound, to: next.range.lowerBound) else { break }
+            let gap = text[words[end].range.upperBound..<next.range.lowerBound]
+            // "Reza (Gholamreza) Rasaei", "Mostafa “Moz” Azimitabar": another name the person goes by, inside theirs.
+            if end + 2 < words.count, ["(", "“", "\""].contains(gap.dropFirst()), gap.first == " ", isNameWord(next),
+                [") ", "” ", "\" "].contains(text[next.range.upperBound..<words[end + 2].range.lowerBound]), isNameWord(words[end + 2])
+            {
+                end += 2
+                continue
+            }
+            // "Mohammad 'Ali Ridha", "Shadi ‘Abdul Karim": a transliterated ayn before a word of the name.
+            guard gap.allSatisfy({ $0 == " " }) || (gap.count == 2 && gap.first == " " && gap.last.map(apostrophes.contains) == true) else {
+                break
+            }
             if isNameWord(next) || isArticledSurname(next)
                 || (nameParticles.contains(next.folded) && end + 2 < words.count && isNameWord(words[end + 2]))
             {
@@ -270,6 +307,18 @@ enum NameFinder {
         if quoteCloses(after: words[end].range.upperBound, in: text) { return nil }
         return end
     }
+
+    /// Where the name beginning with `word` begins: with the apostrophe of a transliterated ayn ("'Abdulhadi al-Khawaja").
+    private static func nameStart(_ word: Word, in text: String) -> String.Index {
+        guard word.range.lowerBound > text.startIndex else { return word.range.lowerBound }
+        let before = text.index(before: word.range.lowerBound)
+        guard apostrophes.contains(text[before]) else { return word.range.lowerBound }
+        guard before > text.startIndex else { return before }
+        let preceding = text[text.index(before: before)]
+        return preceding.isWhitespace || preceding == "(" || preceding == "," ? before : word.range.lowerBound
+    }
+
+    private static let apostrophes: Set<Character> = ["'", "‘", "’"]
 
     private static func isNameWord(_ word: Word) -> Bool {
         // "OMCT’s SOS-Torture": a possessive names what belongs to someone, not a person.
@@ -297,7 +346,9 @@ enum NameFinder {
             if let last = run.last {
                 let from = words[candidates[last].end].range.upperBound
                 let to = words[candidates[number].start].range.lowerBound
-                let between = from < to ? Phrase.fold(text[from..<to]).trimmingWhitespace : "?"
+                // "…, Mostafa “Moz” Azimitabar and 'Abdulhadi al-Khawaja": the ayn's apostrophe belongs to the name.
+                let between =
+                    from < to ? String(Phrase.fold(text[from..<to]).reversed().drop { $0 == "'" }.reversed()).trimmingWhitespace : "?"
                 if [",", "and", ", and", "und", "y", "et", "e", "och", "ja", "и"].contains(between) {
                     run.append(number)
                     continue
@@ -548,6 +599,9 @@ enum NameFinder {
     ]
 
     private static let relatives: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
+
+    /// The one-word detention verbs, for the tagger's sentence features.
+    private static let detentionWords = Set(detentionVerbs.filter { !$0.contains(" ") })
 
     private static let detentionVerbs = [
         "arrested", "detained", "sentenced", "held", "abducted", "charged", "convicted", "released", "tortured", "taken",

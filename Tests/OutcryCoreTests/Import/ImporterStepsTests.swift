@@ -186,20 +186,25 @@ import Testing
         #expect(friends.findLetter(friends.findLayout()).letter.value?.salutation.value == nil)
     }
 
-    @Test func peopleAreFoundByHonorificsAgesAndRepeatedFullNamesInAnyLanguage() {
+    /// The rules' cues, which the shipped name model weighs among its features (`NameTaggerTests`).
+    @Test func theRulesFindPeopleByHonorificsAgesAndRepeatedFullNamesInAnyLanguage() {
         #expect(
-            NameFinder.people(in: "Frau Ronak Safarzadeh Frau Hana Abdi, 21 Jahre, sind in Haft.") == ["Ronak Safarzadeh", "Hana Abdi"])
-        #expect(NameFinder.people(in: "SPAIN Ali Aarrass (m), Mohamed el Bay (m)") == ["Ali Aarrass", "Mohamed el Bay"])
+            NameFinder.people(in: "Frau Ronak Safarzadeh Frau Hana Abdi, 21 Jahre, sind in Haft.", decision: .rules) == [
+                "Ronak Safarzadeh", "Hana Abdi",
+            ])
+        #expect(NameFinder.people(in: "SPAIN Ali Aarrass (m), Mohamed el Bay (m)", decision: .rules) == ["Ali Aarrass", "Mohamed el Bay"])
         let account = "Egyptian authorities have held Ibrahim Metwaly since 2017. Ibrahim Metwaly is kept at the Badr Prison Complex."
-        #expect(NameFinder.people(in: account) == ["Ibrahim Metwaly"])
-        #expect(NameFinder.people(in: account, excluding: ["Ibrahim Metwaly"]).isEmpty)
-        #expect(NameFinder.people(in: "Le défenseur M. Jean-Paul Abdi Noël a été arrêté.") == ["Jean-Paul Abdi Noël"])
+        #expect(NameFinder.people(in: account, decision: .rules) == ["Ibrahim Metwaly"])
+        #expect(NameFinder.people(in: account, excluding: ["Ibrahim Metwaly"], decision: .rules).isEmpty)
+        #expect(NameFinder.people(in: "Le défenseur M. Jean-Paul Abdi Noël a été arrêté.", decision: .rules) == ["Jean-Paul Abdi Noël"])
         #expect(
-            NameFinder.people(in: "Seit Dezember sitzen Khayala Agayeva, Aytaj Ahmadova, Aynur Ganbarova und Natig Javadli in Haft.")
+            NameFinder.people(
+                in: "Seit Dezember sitzen Khayala Agayeva, Aytaj Ahmadova, Aynur Ganbarova und Natig Javadli in Haft.", decision: .rules)
                 == ["Khayala Agayeva", "Aytaj Ahmadova", "Aynur Ganbarova", "Natig Javadli"])
-        #expect(NameFinder.people(in: "Abdel Rahman al-Shumayri, a lawyer, was arrested.") == ["Abdel Rahman al-Shumayri"])
-        #expect(NameFinder.people(in: "Der Regierungskritiker Gubad Ibadoghlu ist in Haft.") == ["Gubad Ibadoghlu"])
-        #expect(NameFinder.people(in: "President Juan Orlando Hernández met Juan Orlando Hernández supporters.").isEmpty)
+        #expect(
+            NameFinder.people(in: "Abdel Rahman al-Shumayri, a lawyer, was arrested.", decision: .rules) == ["Abdel Rahman al-Shumayri"])
+        #expect(NameFinder.people(in: "Der Regierungskritiker Gubad Ibadoghlu ist in Haft.", decision: .rules) == ["Gubad Ibadoghlu"])
+        #expect(NameFinder.people(in: "President Juan Orlando Hernández met Juan Orlando Hernández supporters.", decision: .rules).isEmpty)
     }
 
     @Test func everyLanguageJoinsEveryRoleInLanguageOrder() {
