@@ -9,7 +9,12 @@ enum NameFinder {
         let range: Range<String.Index>
         /// Folded when asked: most words are never looked up.
         var folded: String { Phrase.fold(text) }
-        var isCapitalised: Bool { text.first.map { $0.isUppercase } ?? false }
+        var isCapitalised: Bool {
+            // Most words are ASCII: their first byte says it without Unicode's tables.
+            guard let byte = text.utf8.first else { return false }
+            if byte < 0x80 { return (0x41...0x5A).contains(byte) }
+            return text.first?.isUppercase ?? false
+        }
     }
 
     /// Names of people the text presents as such, in order of first mention, without `excluding`: introduced by a
@@ -77,6 +82,11 @@ enum NameFinder {
         let standalone: Set<String>
         /// The candidates the text presents as office-holders or speakers.
         private(set) var officeHoldersAndSpeakers = Set<Int>()
+        /// For the tagger, made once: every word folded, whether a sentence ends before it, and what it says of the
+        /// sentence it stands in (an arrest, an office, a role).
+        private var folded: [String] = []
+        private var sentenceBreakBefore: [Bool] = []
+        private var sentenceCues: [[String]] = []
 
         init(text: String, forTagger: Bool = false) {
             self.text = text
@@ -98,9 +108,30 @@ enum NameFinder {
             self.mentions = mentions
             self.listed = listedNames(candidates, words, in: text)
             var standalone = Set<String>()
-            for index in words.indices where forTagger && words[index].isCapitalised {
-                if (index == 0 || !words[index - 1].isCapitalised) && (index + 1 == words.count || !words[index + 1].isCapitalised) {
-                    standalone.insert(words[index].folded)
+            if forTagger {
+                // Only the words the features look at (twelve around each candidate) are folded and weighed.
+                var near = [Bool](repeating: false, count: words.count)
+                for candidate in candidates {
+                    for index in max(0, candidate.start - 12)...min(words.count - 1, candidate.end + 12) { near[index] = true }
+                }
+                folded = words.indices.map { near[$0] ? words[$0].folded : "" }
+                sentenceBreakBefore = words.indices.map { index in
+                    guard index > 0 else { return true }
+                    let (from, to) = (words[index - 1].range.upperBound, words[index].range.lowerBound)
+                    return !(text.utf8[from..<to].allSatisfy { $0 == 0x20 } || noSentenceBreak(text, from: from, to: to))
+                }
+                sentenceCues = folded.map { word in
+                    var cues: [String] = []
+                    guard !word.isEmpty else { return cues }
+                    if detentionWords.contains(word) { cues.append("sentence=" + word) }
+                    if officeWords.contains(word) { cues.append("sentence-office") }
+                    if isRole(word) { cues.append("sentence-role") }
+                    return cues
+                }
+                for index in words.indices where words[index].isCapitalised {
+                    if (index == 0 || !words[index - 1].isCapitalised) && (index + 1 == words.count || !words[index + 1].isCapitalised) {
+                        standalone.insert(near[index] ? folded[index] : words[index].folded)
+                    }
                 }
             }
             self.standalone = standalone
@@ -124,45 +155,32 @@ enum NameFinder {
             }
             // The two words before and after, and what stands between them and the name.
             for offset in 1...2 {
-                features.append("before\(offset)=" + (start - offset >= 0 ? words[start - offset].folded : "^"))
-                features.append("after\(offset)=" + (end + offset < words.count ? words[end + offset].folded : "$"))
+                features.append("before\(offset)=" + (start - offset >= 0 ? folded[start - offset] : "^"))
+                features.append("after\(offset)=" + (end + offset < words.count ? folded[end + offset] : "$"))
             }
-            features.append("gap-before=" + gap(before: start))
-            features.append("before1+gap=" + (start > 0 ? words[start - 1].folded : "^") + " " + gap(before: start))
+            let gapBefore = gap(before: start)
+            features.append("gap-before=" + gapBefore)
+            features.append("before1+gap=" + (start > 0 ? folded[start - 1] : "^") + " " + gapBefore)
             features.append("gap-after=" + gap(after: end))
-            let last = words[end].folded
+            let last = folded[end]
             features.append("last-ending=" + last.suffix(3))
             // The surname alone elsewhere ("Zaki said") is how accounts refer to their subject.
             add("surname-alone", standalone.contains(last))
             add("hyphenated", name.contains("-"))
-            add("particle", (start...end).contains { isNameParticle(words[$0].folded) })
-            // What the sentence around the name says happened: "…was arrested…", "…fue condenado…".
-            for word in sentenceWords(around: start...end) {
-                if detentionWords.contains(word) { features.append("sentence=" + word) }
-                if officeWords.contains(word) { features.append("sentence-office") }
-                if isRole(word) { features.append("sentence-role") }
+            add("particle", (start...end).contains { isNameParticle(folded[$0]) })
+            // What the sentence around the name says happened ("…was arrested…", "…fue condenado…"), from the words up
+            // to twelve on each side.
+            var index = start
+            while index > 0, start - index < 12, !sentenceBreakBefore[index] {
+                index -= 1
+                features += sentenceCues[index]
+            }
+            index = end
+            while index + 1 < words.count, index - end < 12, !sentenceBreakBefore[index + 1] {
+                index += 1
+                features += sentenceCues[index]
             }
             return features
-        }
-
-        /// The folded words of the sentence holding `span`, up to twelve on each side.
-        private func sentenceWords(around span: ClosedRange<Int>) -> [String] {
-            var result: [String] = []
-            var index = span.lowerBound
-            while index > 0, span.lowerBound - index < 12,
-                noSentenceBreak(text, from: words[index - 1].range.upperBound, to: words[index].range.lowerBound)
-            {
-                index -= 1
-                result.append(words[index].folded)
-            }
-            index = span.upperBound
-            while index + 1 < words.count, index - span.upperBound < 12,
-                noSentenceBreak(text, from: words[index].range.upperBound, to: words[index + 1].range.lowerBound)
-            {
-                index += 1
-                result.append(words[index].folded)
-            }
-            return result
         }
 
         /// Punctuation and line breaks between the word before `index` and it, made into a short token.
@@ -235,22 +253,23 @@ enum NameFinder {
         var counts: [Country: (count: Int, first: Int, range: Range<String.Index>)] = [:]
         var index = 0
         while index < words.count {
-            guard words[index].word.first?.isUppercase == true else {
+            guard Word(text: words[index].word, range: words[index].range).isCapitalised,
+                let candidates = countryNames[Phrase.fold(words[index].word)]
+            else {
                 index += 1
                 continue
             }
-            let folded = Phrase.fold(words[index].word)
             // "Amnesty International USA" is the section, not the country the action is about.
             if index > 0, sectionNameEnds.contains(Phrase.fold(words[index - 1].word)) {
                 index += 1
                 continue
             }
-            for (names, country) in countryNames[folded] ?? [] {
+            for (names, country) in candidates {
                 let last = index + names.count - 1
                 guard last < words.count else { continue }
                 var ok = true
                 for offset in 1..<max(names.count, 1) where Phrase.fold(words[index + offset].word) != names[offset] { ok = false }
-                guard ok, words[index].word.first?.isUppercase == true else { continue }
+                guard ok else { continue }
                 let range = words[index].range.lowerBound..<words[last].range.upperBound
                 let previous = counts[country]
                 counts[country] = ((previous?.count ?? 0) + 1, previous?.first ?? index, previous?.range ?? range)
@@ -321,17 +340,19 @@ enum NameFinder {
     private static let apostrophes: Set<Character> = ["'", "‘", "’"]
 
     private static func isNameWord(_ word: Word) -> Bool {
+        guard word.isCapitalised else { return false }
         // "OMCT’s SOS-Torture": a possessive names what belongs to someone, not a person.
         if word.text.hasSuffix("’s") || word.text.hasSuffix("'s") { return false }
-        guard word.isCapitalised, word.text.count > 1, !word.text.allSatisfy({ $0.isUppercase || $0 == "-" }) || word.text.count <= 1 else {
-            return false
-        }
+        // One letter, or all capitals ("UN", "NGO"): an initial or an acronym, no name.
+        let scalars = word.text.unicodeScalars
+        guard scalars.count > 1, scalars.contains(where: { $0.properties.isLowercase }) else { return false }
         let folded = possessiveStripped(word.folded)
-        return !sentenceStarters.contains(folded) && !organisationKeywords.contains(folded) && !monthOrDay.contains(folded)
-            && !honorifics.contains(folded) && !commonNouns.contains(folded)
-            && !isRole(folded)
-            && countryNames[folded] == nil && !officeWords.contains(folded)
+        return !wordsNeverInNames.contains(folded) && !isRole(folded) && countryNames[folded] == nil
     }
+
+    /// The words no name begins or continues with, as one set: a word is looked up once.
+    private static let wordsNeverInNames = sentenceStarters.union(organisationKeywords).union(monthOrDay).union(honorifics)
+        .union(commonNouns).union(officeWords)
 
     /// Candidates standing in a list of three or more ("Khayala Agayeva, Aytaj Ahmadova, Aynur Ganbarova und Natig
     /// Javadli"): a text lists people, not places or bodies, that way. Their positions in `candidates`.
@@ -418,7 +439,12 @@ enum NameFinder {
     /// A word saying what someone does: "journalist", "Menschenrechtsverteidigerin", and German compounds ending in a
     /// role ("Regierungskritiker", "Chefredakteurin").
     private static func isRole(_ folded: String) -> Bool {
-        roleWords.contains(folded) || (folded.count > 8 && germanRoleEndings.contains(where: folded.hasSuffix))
+        // The endings compared as bytes: a role word is written as the list writes it.
+        roleWords.contains(folded)
+            || (folded.utf8.count > 8 && folded.count > 8
+                && germanRoleEndings.contains {
+                    folded.utf8.count > $0.utf8.count && folded.utf8.reversed().starts(with: $0.utf8.reversed())
+                })
     }
 
     private static let germanRoleEndings = [
@@ -472,7 +498,8 @@ enum NameFinder {
     }
 
     private static func followedByDescription(_ words: [Word], after end: Int, in text: String) -> Bool {
-        let tail = text[words[end].range.upperBound...].prefix(60)
+        // Scalars, not characters: read for every candidate, and a character boundary costs a grapheme check.
+        let tail = Substring(text.unicodeScalars[words[end].range.upperBound...].prefix(60))
         let folded = Phrase.fold(tail)
         for opener in descriptionOpeners where folded.hasPrefix(opener) {
             // "Ali Aarrass (m)", "Jane Doe (34)": the old bulletins' way of presenting the people at risk.
@@ -505,7 +532,7 @@ enum NameFinder {
 
     private static func continuesList(_ words: [Word], before index: Int, previousEnd: Int?, in text: String) -> Bool {
         guard let previousEnd, previousEnd < index,
-            text.distance(from: words[previousEnd].range.upperBound, to: words[index].range.lowerBound) <= 8
+            text.unicodeScalars.distance(from: words[previousEnd].range.upperBound, to: words[index].range.lowerBound) <= 8
         else { return false }
         let between = Phrase.fold(text[words[previousEnd].range.upperBound..<words[index].range.lowerBound])
         let plain = between.trimmingWhitespace
