@@ -368,8 +368,9 @@ enum NameFinder {
                 let from = words[candidates[last].end].range.upperBound
                 let to = words[candidates[number].start].range.lowerBound
                 // "…, Mostafa “Moz” Azimitabar and 'Abdulhadi al-Khawaja": the ayn's apostrophe belongs to the name.
-                let between =
-                    from < to ? String(Phrase.fold(text[from..<to]).reversed().drop { $0 == "'" }.reversed()).trimmingWhitespace : "?"
+                // The longest joiner (", and '") is a few bytes: a longer stretch joins nothing, and is not folded.
+                let near = from < to && text.utf8.distance(from: from, to: to) <= 12
+                let between = near ? String(Phrase.fold(text[from..<to]).reversed().drop { $0 == "'" }.reversed()).trimmingWhitespace : "?"
                 if [",", "and", ", and", "und", "y", "et", "e", "och", "ja", "и"].contains(between) {
                     run.append(number)
                     continue
