@@ -23,6 +23,8 @@ struct ImportVocabulary {
     /// What a headline line may begin with before its words ("UA 30.24 Kyrgyzstan: …"). Where one
     /// opener begins another, the longer comes first.
     var headlineOpeners: [String] = []
+    /// A web page's button label, which a copied page runs into the headline beside it: "Écrire", "Sign".
+    var siteActionLabels: [String] = []
     /// Words marking a follow-up to an earlier action: "Update", "Further information".
     var updateMarkers: [String] = []
     /// The sentence that closes an action, wherever it stands: "No further action is requested".
@@ -88,6 +90,7 @@ extension ImportVocabulary {
             "further information:", "further information", "follow-up on ua", "follow-up to ua", "follow up on ua",
             "update on ua", "ua:", "ua-", "ua ", "fi ",
         ],
+        siteActionLabels: ["write", "act", "sign", "donate", "share"],
         updateMarkers: ["update", "further information", "follow-up", "follow up", "fi ", "new information"],
         noFurtherActionSentences: [
             "no further action is requested", "no further action is needed", "no further action is required",
@@ -124,6 +127,7 @@ extension ImportVocabulary {
         publishers: ["reporter ohne grenzen", "rog"],
         stanceVerbs: ["verurteilt", "kritisiert", "begrüßt", "zeigt sich", "ist besorgt", "fordert", "appelliert", "warnt", "verlangt"],
         headlineOpeners: ["eilaktion"],
+        siteActionLabels: ["schreiben", "unterschreiben", "mitmachen", "teilen"],
         updateMarkers: ["weitere informationen", "aktualisierung"],
         noFurtherActionSentences: [
             "keine weiteren aktionen", "keine weiteren appelle", "keine weiteren schreiben", "aktion ist beendet", "aktion beendet",
@@ -178,6 +182,7 @@ extension ImportVocabulary {
             "se félicite", "proteste",
         ],
         headlineOpeners: ["action urgente"],
+        siteActionLabels: ["écrire", "agir", "signer", "partager"],
         updateMarkers: [
             "mise à jour", "complément d'information", "informations complémentaires", "nouvelles informations",
         ],
@@ -214,6 +219,7 @@ extension ImportVocabulary {
             "rechaza", "saluda",
         ],
         headlineOpeners: ["acción urgente"],
+        siteActionLabels: ["escribir", "actuar", "firmar", "compartir"],
         updateMarkers: ["actualización", "información adicional", "nueva información", "información complementaria"],
         noFurtherActionSentences: [
             "no se requieren más acciones", "no se requiere ninguna otra acción", "no es necesario realizar más acciones",
@@ -247,6 +253,7 @@ extension ImportVocabulary {
         statementHeadings = joined(\.statementHeadings)
         releaseNotices = joined(\.releaseNotices)
         urgentActionNames = joined(\.urgentActionNames)
+        siteActionLabels = joined(\.siteActionLabels)
         concernHeadings = joined(\.concernHeadings)
         publishers = joined(\.publishers)
         stanceVerbs = joined(\.stanceVerbs)

@@ -36,6 +36,15 @@ extension DocumentReading {
                 changed = true
                 break
             }
+            // "Écrire Guatemala. Le gouvernement…": a site's button label run into the headline it stands beside.
+            for label in siteActionLabels where folded.hasPrefix(label + " ") {
+                guard let after = text.index(start, offsetBy: label.count + 1, limitedBy: text.endIndex), after < text.endIndex,
+                    text[after].isUppercase
+                else { continue }
+                start = after
+                changed = true
+                break
+            }
             if let numberEnd = NumberReader.leadingNumberEnd(text[start...]) {
                 start = numberEnd
                 changed = true
@@ -49,6 +58,7 @@ extension DocumentReading {
     }
 
     private static let headlineOpeners = ImportVocabulary.all.headlineOpeners + ["•"]
+    private static let siteActionLabels = ImportVocabulary.all.siteActionLabels
 
     /// "URGENT ACTION -vetoomus UA 61/24", "RUSSISCHE FÖDERATION", "Julkaistu 17. huhtikuuta 2024", "Campagnes",
     /// "… – Amnistía Internacional Argentina | Defendemos…": a marker, a country, a date or the site's own words,

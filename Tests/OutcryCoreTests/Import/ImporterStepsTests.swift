@@ -61,6 +61,11 @@ import Testing
     @Test func theHeadlineStartsAfterItsMarkersAndNumber() throws {
         let line = "URGENT ACTION: UA 30.24 Kyrgyzstan: Lawyer held"
         #expect(line[DocumentReading.headlineStart(of: line)...] == "Kyrgyzstan: Lawyer held")
+        // A page's button label run into the headline goes; the same word beginning a sentence stays.
+        let glued = "Écrire Guatemala. Le gouvernement refuse de protéger des communautés"
+        #expect(glued[DocumentReading.headlineStart(of: glued)...] == "Guatemala. Le gouvernement refuse de protéger des communautés")
+        let sentence = "Write to the President"
+        #expect(sentence[DocumentReading.headlineStart(of: sentence)...] == sentence)
         let reading = reading(["URGENT ACTION", "UA 30/24", "Kyrgyzstan: Lawyer held", "", "Jane Doe was arrested on 1 May."])
         let (title, summaryStart) = reading.findTitle(header: reading.findLayout().header)
         #expect(title.value == "Kyrgyzstan: Lawyer held")
