@@ -19,8 +19,7 @@ struct TrainNameTagger {
         if arguments.count == 2, arguments[1] == "--unreachable" {
             // The tuning set's people no candidate reads, to see what candidate names miss (never the held-out set's).
             for document in try documents(in: "Tests/Fixtures/corpus/tuning") {
-                let names = Set(
-                    NameTagger.textsSearched(in: document.text).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })
+                let names = candidateNames(of: document)
                 for person in document.people where !names.contains(Phrase.collapse(person)) { print("\(document.name): \(person)") }
             }
             return
@@ -87,13 +86,17 @@ struct TrainNameTagger {
         }
     }
 
+    /// Every candidate name in the texts the importer searches in `document`, collapsed as the scorer compares them.
+    static func candidateNames(of document: Document) -> Set<String> {
+        Set(NameTagger.textsSearched(in: document.text).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })
+    }
+
     /// How many of the people expected are a candidate in the texts searched, out of how many: the most any decision can find.
     static func reachable(_ documents: [Document]) -> String {
         var reached = 0
         var total = 0
         for document in documents {
-            let names = Set(
-                NameTagger.textsSearched(in: document.text).flatMap { NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) } })
+            let names = candidateNames(of: document)
             total += document.people.count
             reached += document.people.filter { names.contains(Phrase.collapse($0)) }.count
         }

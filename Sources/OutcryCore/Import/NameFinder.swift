@@ -88,7 +88,7 @@ enum NameFinder {
         private var sentenceBreakBefore: [Bool] = []
         private var sentenceCues: [[String]] = []
 
-        init(text: String, forTagger: Bool = false) {
+        init(text: String, forTagger: Bool) {
             self.text = text
             let words = Phrase.words(in: text).map { Word(text: $0.word, range: $0.range) }
             var candidates: [(name: String, start: Int, end: Int)] = []
