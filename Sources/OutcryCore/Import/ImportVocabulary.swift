@@ -34,6 +34,8 @@ struct ImportVocabulary {
     var outcomeHeadings: [String] = []
     /// Verbs saying how a case ended, when the account opens with one: "…was acquitted…".
     var outcomeVerbs: [String] = []
+    /// A headline's words telling that the people are free: "Eynulla Fatullayev free!", "…freed as…".
+    var releaseHeadlineWords: [String] = []
     /// Labels of the line giving the document's date: "Date:", "Datum:".
     var dateLabels: [String] = []
     /// Labels of the publication date: "Published", "Julkaistu".
@@ -95,12 +97,15 @@ extension ImportVocabulary {
         noFurtherActionSentences: [
             "no further action is requested", "no further action is needed", "no further action is required",
             "no further action needed", "no further action required", "no further appeals", "no more appeals",
+            "require no further action", "requires no further action", "no further action is currently required",
+            "no further action is currently requested", "stop all direct appeals", "stop all appeals",
         ],
         outcomeHeadings: ["victory", "outcome", "good news"],
         outcomeVerbs: [
             "released", "freed", "acquitted", "sentenced", "dropped", "convicted", "pardoned", "died", "killed", "returned",
             "reunited", "granted", "quashed", "overturned", "dismissed", "closed", "lifted", "commuted", "allowed to leave",
         ],
+        releaseHeadlineWords: ["freed", "released", "acquitted", "is free", "are free", "free!"],
         dateLabels: ["date"],
         publicationLabels: ["issued", "published"],
         otherDocumentDates: ["first issued", "closes ua", "update to ua"],
@@ -131,9 +136,11 @@ extension ImportVocabulary {
         updateMarkers: ["weitere informationen", "aktualisierung"],
         noFurtherActionSentences: [
             "keine weiteren aktionen", "keine weiteren appelle", "keine weiteren schreiben", "aktion ist beendet", "aktion beendet",
+            "frist zum mitmachen ist abgelaufen",
         ],
         outcomeHeadings: ["erfolg", "gute nachrichten", "gute nachricht", "ergebnis dieser urgent action"],
         outcomeVerbs: ["freigelassen", "freigesprochen"],
+        releaseHeadlineWords: ["freigelassen", "freigesprochen", "ist frei", "sind frei", "frei!"],
         dateLabels: ["datum"],
         callsToWrite: ["schreiben sie", "bitte schreiben", "appelle an", "appell an"],
         askIntroductions: ["fordern"],
@@ -185,6 +192,7 @@ extension ImportVocabulary {
         siteActionLabels: ["écrire", "agir", "signer", "partager"],
         updateMarkers: [
             "mise à jour", "complément d'information", "informations complémentaires", "nouvelles informations",
+            "action complémentaire",
         ],
         noFurtherActionSentences: [
             "aucune action complémentaire", "aucune autre action n'est requise", "il n'est plus nécessaire d'envoyer",
@@ -192,6 +200,7 @@ extension ImportVocabulary {
         ],
         outcomeHeadings: ["bonne nouvelle", "bonnes nouvelles", "victoire"],
         outcomeVerbs: ["libéré", "libérée", "libérés", "acquitté"],
+        releaseHeadlineWords: ["libéré", "libérée", "libérés", "libérées", "acquitté", "enfin libre", "enfin libres"],
         dateLabels: ["date"],
         publicationLabels: ["date de publication"],
         callsToWrite: ["écrivez", "envoyez vos appels", "écrire à"],
@@ -220,13 +229,16 @@ extension ImportVocabulary {
         ],
         headlineOpeners: ["acción urgente"],
         siteActionLabels: ["escribir", "actuar", "firmar", "compartir"],
-        updateMarkers: ["actualización", "información adicional", "nueva información", "información complementaria"],
+        updateMarkers: [
+            "actualización", "información adicional", "nueva información", "información complementaria", "acción complementaria",
+        ],
         noFurtherActionSentences: [
             "no se requieren más acciones", "no se requiere ninguna otra acción", "no es necesario realizar más acciones",
-            "no se necesitan más acciones",
+            "no se necesitan más acciones", "esta acción ha finalizado",
         ],
         outcomeHeadings: ["buenas noticias", "buena noticia", "victoria"],
         outcomeVerbs: ["liberado", "liberada", "liberados", "absuelto", "absuelta"],
+        releaseHeadlineWords: ["liberado", "liberada", "liberados", "liberadas", "absuelto", "absuelta", "en libertad"],
         dateLabels: ["fecha"],
         callsToWrite: ["escriban", "escribe a", "envíen llamamientos", "escriba a"],
         interventionRequests: ["su intervención urgente"],
@@ -264,6 +276,7 @@ extension ImportVocabulary {
         noFurtherActionSentences = joined(\.noFurtherActionSentences)
         outcomeHeadings = joined(\.outcomeHeadings)
         outcomeVerbs = joined(\.outcomeVerbs)
+        releaseHeadlineWords = joined(\.releaseHeadlineWords)
         dateLabels = joined(\.dateLabels)
         publicationLabels = joined(\.publicationLabels)
         otherDocumentDates = joined(\.otherDocumentDates)

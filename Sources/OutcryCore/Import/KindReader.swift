@@ -4,7 +4,13 @@ extension DocumentReading {
         guard !numbers.number.isFound, !numbers.updates.isFound, !letter.isFound, officials.isEmpty, urgentActionMarker == nil else {
             return false
         }
-        return statementHeading != nil || quotingLine != nil || quoteLine != nil || stanceLine != nil && callToWrite == nil
+        guard statementHeading != nil || quotingLine != nil || quoteLine != nil || stanceLine != nil && callToWrite == nil else {
+            return false
+        }
+        // "Esta acción ha finalizado", "No further action is requested": an action's end, however much it quotes.
+        return !lines.contains { line in
+            ImportVocabulary.all.noFurtherActionSentences.contains { Self.hasWord($0, in: line.folded) }
+        }
     }
 
     /// Within the first lines, one where an organisation takes a stance: "ARTICLE 19 condemns…", "RSF condena…",
@@ -90,6 +96,12 @@ extension DocumentReading {
             return Found(.closing, at: source.span(line: index))
         }
         if let span = numbers.updateEvidence { return Found(.update, at: span) }
+        // A page with no number whose headline tells that the people are free reports how an action ended.
+        if !numbers.number.isFound, !numbers.updates.isFound, let headline = header.first(where: { !lines[$0].isBlank }),
+            Self.releaseHeadlineWords.contains(where: { Self.hasWord($0, in: lines[headline].folded) })
+        {
+            return Found(.closing, at: source.span(line: headline))
+        }
         let updateMarkers = ImportVocabulary.all.updateMarkers
         for index in header.prefix(6) {
             let folded = lines[index].folded
@@ -121,6 +133,7 @@ extension DocumentReading {
         (ImportVocabulary.all.noFurtherActionSentences + ImportVocabulary.all.outcomeHeadings)
         .map(\.utf8.count).min() ?? 0
 
+    private static let releaseHeadlineWords = ImportVocabulary.all.releaseHeadlineWords
     private static let concerns = ImportVocabulary.all.concernHeadings
     private static let calls = ImportVocabulary.all.callsToWrite + ImportVocabulary.all.interventionRequests
     private static let shortestCall = calls.map(\.utf8.count).min() ?? 0

@@ -69,6 +69,10 @@ enum NumberReader {
                             continue
                         } else {
                             numbers.number = Found(value, at: source.span(line: index, bytes: range))
+                            // "Second Urgent Action 12.24", "Cuarta AU: 72/24", "UA-126/2010-1": a follow-up's number.
+                            if numbers.updateEvidence == nil, isOrdinal(wordBefore(position, in: bytes)) || isFollowUpNumber(value) {
+                                numbers.updateEvidence = source.span(line: index, bytes: position..<range.upperBound)
+                            }
                         }
                         break search
                     }
@@ -102,8 +106,83 @@ enum NumberReader {
             if numbers.number.isFound, numbers.updates.isFound, numbers.index.isFound { break }
         }
         if !numbers.number.isFound, let postingDay, postingDay.value != numbers.updates.value { numbers.number = postingDay }
+        if !numbers.number.isFound { readCaseReference(source: source, order: order, into: &numbers) }
         return numbers
     }
+
+    /// The OMCT's and the Observatory's own numbering, which names no "UA": "KOR 002 / 1208 / OBS 211",
+    /// "COL 010/0712/OBS 065", "Case LBY 031207", "Case CMR 040408_ENG". A follow-up adds ".1", ".2"…
+    /// to the last number ("OBS 059.1", "040408.1_ENG").
+    private static func readCaseReference(source: SourceText, order: [Int], into numbers: inout Numbers) {
+        for index in order {
+            let line = source.lines[index]
+            guard line.text.utf8.count <= 80, line.folded.has("obs") || line.folded.hasPrefix("case ") else { continue }
+            let bytes = Array(line.text.utf8)
+            guard let (range, followUp) = caseReference(in: bytes) else { continue }
+            let span = source.span(line: index, bytes: range)
+            numbers.number = Found(String(decoding: bytes[range], as: UTF8.self), at: span)
+            if followUp, numbers.updateEvidence == nil { numbers.updateEvidence = span }
+            return
+        }
+    }
+
+    /// Where a case reference is in `bytes`, and whether it numbers a follow-up.
+    static func caseReference(in bytes: [UInt8]) -> (Range<Int>, followUp: Bool)? {
+        var position = 0
+        while position + 4 <= bytes.count {
+            defer { position += 1 }
+            guard position == 0 || !isLetter(bytes[position - 1]), (position..<position + 3).allSatisfy({ isCapital(bytes[$0]) }),
+                bytes[position + 3] == 0x20
+            else { continue }
+            let afterCountry = position + 4
+            let digits = digitRun(bytes, from: afterCountry)
+            // "LBY 031207", after "Case": a day, a month and a year.
+            if digits == 6, position >= 5, matches("case ", bytes, at: position - 5) {
+                var cursor = afterCountry + 6
+                let followUp = cursor + 1 < bytes.count && bytes[cursor] == UInt8(ascii: ".") && isDigit(bytes[cursor + 1])
+                if followUp { cursor += 1 + digitRun(bytes, from: cursor + 1) }
+                // "_ENG", "_FR": the language of this copy, part of the number as printed.
+                if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "_") {
+                    let letters = (cursor + 1..<bytes.count).prefix { isCapital(bytes[$0]) }.count
+                    if (2...3).contains(letters) { cursor += 1 + letters }
+                }
+                guard cursor >= bytes.count || !isLetter(bytes[cursor]) else { continue }
+                return (position..<cursor, followUp)
+            }
+            // "KOR 002 / 1208 / OBS 211": a country's count, the month and year, the Observatory's count.
+            guard digits == 3 else { continue }
+            var cursor = afterCountry + 3
+            guard let month = slash(bytes, after: cursor), digitRun(bytes, from: month) == 4,
+                let obs = slash(bytes, after: month + 4), matches("obs ", bytes, at: obs)
+            else { continue }
+            cursor = obs + 4
+            let count = digitRun(bytes, from: cursor)
+            guard count > 0 else { continue }
+            cursor += count
+            let followUp = cursor + 1 < bytes.count && bytes[cursor] == UInt8(ascii: ".") && isDigit(bytes[cursor + 1])
+            if followUp { cursor += 1 + digitRun(bytes, from: cursor + 1) }
+            return (position..<cursor, followUp)
+        }
+        return nil
+    }
+
+    /// Where the text continues after a "/" with optional spaces around it.
+    private static func slash(_ bytes: [UInt8], after start: Int) -> Int? {
+        var cursor = start
+        while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+        guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "/") else { return nil }
+        cursor += 1
+        while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+        return cursor
+    }
+
+    private static func digitRun(_ bytes: [UInt8], from start: Int) -> Int {
+        var cursor = start
+        while cursor < bytes.count, isDigit(bytes[cursor]) { cursor += 1 }
+        return cursor - start
+    }
+
+    private static func isCapital(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
 
     /// "MDE 21/014/2007": an Amnesty index number and nothing else.
     static func isIndexNumber(_ text: String) -> Bool {
@@ -111,6 +190,31 @@ enum NumberReader {
         guard parts.count == 2, parts[0].count == 3, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
         let numbers = parts[1].split(separator: "/", omittingEmptySubsequences: false)
         return numbers.count == 3 && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    private static let ordinals: Set<String> = [
+        "second", "third", "fourth", "fifth", "sixth", "zweite", "dritte", "vierte", "fünfte", "deuxième", "troisième",
+        "quatrième", "segunda", "tercera", "cuarta", "quinta", "segundo", "tercer", "cuarto", "quinto",
+    ]
+
+    private static func isOrdinal(_ word: String) -> Bool { ordinals.contains(word) }
+
+    /// The word ending just before `position`, lower-cased, past the spaces between.
+    private static func wordBefore(_ position: Int, in bytes: [UInt8]) -> String {
+        var end = position
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0, isLetter(bytes[start - 1]), end - start < 12 { start -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+    }
+
+    /// "126/2010-1", "103/22-5": the first, the fifth… follow-up to an action, numbered after its year.
+    private static func isFollowUpNumber(_ value: String) -> Bool {
+        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        let tail = parts[1].split(separator: "-", omittingEmptySubsequences: false)
+        return tail.count == 2 && (2...4).contains(tail[0].count) && (1...2).contains(tail[1].count)
+            && tail.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 
     /// "6-12-10": a month, a day and a year's two digits, as US blogs numbered the actions they reposted.

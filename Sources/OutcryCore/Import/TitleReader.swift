@@ -77,6 +77,7 @@ extension DocumentReading {
         if folded.hasSuffix(" go to") || folded.hasSuffix(":") || text.hasPrefix("*") { return true }
         if text.split(separator: " ").filter({ $0.count > 1 && $0.allSatisfy(\.isLetter) }).count < 2 { return true }
         if NumberReader.isIndexNumber(text) { return true }
+        if text.utf8.count <= 40, NumberReader.caseReference(in: Array(text.utf8)) != nil { return true }
         if NameFinder.country(named: text) != nil { return true }
         if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { return true }
         if markerLines.contains(bare(folded)) { return true }

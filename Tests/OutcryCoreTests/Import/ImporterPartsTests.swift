@@ -56,6 +56,34 @@ import Testing
         #expect(document.action?.number.value == number)
     }
 
+    @Test(arguments: [
+        ("KOR 002 / 1208 / OBS 211", "KOR 002 / 1208 / OBS 211", DocumentKind.new),
+        ("COL 010/0712/OBS 065", "COL 010/0712/OBS 065", .new),
+        ("IND 004 / 0520 / OBS 059.1", "IND 004 / 0520 / OBS 059.1", .update),
+        ("Case LBY 031207", "LBY 031207", .new),
+        ("Case CMR 040408.1_ENG", "CMR 040408.1_ENG", .update),
+    ])
+    func theObservatorysAndTheOMCTsOwnNumbersAreRead(line: String, number: String, kind: DocumentKind) throws {
+        let document = try DocumentImporter().read(text: line + "\nArbitrary detention\n")
+        #expect(document.action?.number.value == number)
+        #expect(document.kind.value == kind)
+        // The number is no headline.
+        #expect(document.action?.title.value == "Arbitrary detention")
+    }
+
+    @Test func aCountryCodeAndDigitsInProseAreNoCaseNumber() throws {
+        let document = try DocumentImporter().read(text: "Egypt: Lawyer held\n\nThe case of ABC 123456 was heard, as was KOR 002 / 1208.\n")
+        #expect(document.action?.number.isFound == false)
+    }
+
+    @Test(arguments: [
+        "UA: Colombia Second Urgent Action 12.24", "Cuarta AU: 72/24 | Venezuela", "UA-126/2010-1", "UA 103/22-5 I Mitmachen bis",
+    ])
+    func aFollowUpIsKnownByItsNumber(line: String) throws {
+        let document = try DocumentImporter().read(text: line + "\n\nJane Doe was arrested on 1 May.\n")
+        #expect(document.kind.value == .update)
+    }
+
     @Test func anIndexIsReadBesideTheNumber() throws {
         let document = try DocumentImporter().read(text: "UA: 98/16 Index: MDE 12/4022/2016 Egypt Date: 21 April 2016\n")
         #expect(document.action?.index.value == "MDE 12/4022/2016")

@@ -52,6 +52,30 @@ import Testing
         #expect(kind(of: closing) == .closing)
     }
 
+    @Test func theEndOfAnActionIsSaidInManyWays() {
+        for sentence in [
+            "We have received updated information and require no further action from the network.",
+            "Please stop all direct appeals to the Governor linked to this case.",
+            "Die Frist zum Mitmachen ist abgelaufen.", "Esta acción ha finalizado. Hemos sido 4.414 firmantes",
+        ] {
+            #expect(kind(of: Self.newAction + [sentence]) == .closing, "\(sentence)")
+        }
+    }
+
+    @Test func aHeadlineTellingThePeopleAreFreeClosesAPageWithoutANumber() {
+        let freed = ["Russian prisoner of conscience freed as the letter marathon ends", "", "Jane Doe is free!"]
+        #expect(kind(of: freed) == .closing)
+        #expect(kind(of: ["UA 12/24 Jane Doe freed on bail, charges remain", "", "Jane Doe was released."]) == .new)
+        // A statement that quotes someone is still closing when it says the action has ended.
+        let quoted = [
+            "Colombia: threats grow", "", "Esta acción ha finalizado.", "",
+            "“Once años de exilio no fueron suficientes para que dejaran de amenazarme”, dijo José.",
+        ]
+        let reading = reading(quoted)
+        #expect(!reading.isStatement(numbers: reading.findNumbers(header: reading.findLayout().header), letter: .missing, officials: []))
+        #expect(kind(of: quoted) == .closing)
+    }
+
     @Test func anOutcomeHeadingCountsBelowTheTopOnlyOnAShortLine() {
         let prose = Self.newAction + ["Her lawyers called the hearing a victory for everyone who has written so far."]
         #expect(kind(of: prose) == .new)
