@@ -4,7 +4,7 @@ extension ContactReader {
         let folded = Phrase.fold(text)
         let words = Phrase.words(in: folded).map { String($0.word) }
         guard let first = words.first else { return .other }
-        if Self.honorific(of: text, folded: folded).0 != nil { return .honorificName }
+        if Self.honorific(of: text, folded: folded).0 != nil { return .name }
         if text.contains(where: \.isNumber) || words.contains(where: { Self.addressWords.contains($0) })
             || NameFinder.country(namedBy: words) != nil || Self.cjkAddress(text)
         {
@@ -51,7 +51,7 @@ extension ContactReader {
         "suurlähetystö", "министерство", "администрация", "посольство", "аппарат", "прокуратура", "suprema",
         "ministère", "ambassade", "ministerio", "embajada", "institution", "chancellery", "kremlin", "diwan", "court",
         "centre", "center", "bakanlığı", "fiscalía", "procuraduría", "secretaría", "prosecution",
-        "staatsanwaltschaft", "generalstaatsanwaltschaft", "kansliet", "virasto",
+        "staatsanwaltschaft", "generalstaatsanwaltschaft", "kansliet", "virasto", "residencia",
     ]
 
     private static let titleWords: Set<String> = [
@@ -60,8 +60,13 @@ extension ContactReader {
         "emir", "sultan", "speaker", "judge", "justice", "ombudsman", "commander", "chancellor", "premier", "präsident",
         "präsidentin", "ministerin", "botschafter", "botschafterin", "president", "presidentti", "ministeri",
         "suurlähettiläs", "президент", "министр", "посол", "генеральный", "主席", "总理", "部长", "ombudsperson",
-        "inspector", "general", "deputy", "vice", "high", "special", "rapporteur", "generalstaatsanwalt", "ministre",
-        "procureur", "fiscal", "bakanı", "kung", "kuningas", "pääministeri", "oikeusministeri",
+        "inspector", "general", "deputy", "vice", "high", "special", "rapporteur", "custodian", "generalstaatsanwalt", "ministre",
+        "procureur", "fiscal", "bakanı", "kung", "kuningas", "pääministeri", "oikeusministeri", "presidente", "presidenta",
+        "ministro", "ministra", "embajador", "embajadora", "secretario", "secretaria", "procurador", "procuradora",
+        "gobernador", "gobernadora", "juez", "jueza", "président", "présidente", "ambassadeur", "ambassadrice", "gouverneur",
+        "staatsanwalt", "staatsanwältin", "generalstaatsanwältin", "geschäftsträger", "gesandter", "gesandte",
+        "ministerpräsident", "justizminister", "justizministerin", "innenminister", "innenministerin", "außenminister",
+        "außenministerin",
     ]
 
     /// Honorifics as they go on an envelope, longest first.
@@ -71,7 +76,7 @@ extension ContactReader {
         "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "prof", "professor", "ambassador", "sheikh", "shaikh", "hon.",
         "excmo. sr.", "excma. sra.", "sr.", "sra.", "herrn botschafter", "frau botschafterin", "herrn", "herr", "frau",
         "mme", "m.", "s.e.", "s.e", "judge", "ayatollah", "könig", "lic.", "mtra.", "rt. hon.", "rt. hon", "señor", "señora",
-        "s.e. herrn", "monsieur", "madame",
+        "s.e. herrn", "s. e. herrn", "s. e. frau", "s. e.", "monsieur", "madame",
     ].sorted { $0.count > $1.count }
 
     /// The first words of every honorific, to rule most lines out at once.
@@ -168,7 +173,8 @@ extension ContactReader {
         if index - nameStart >= 3, index < words.count, words[index].first?.isLowercase == true { index -= 1 }
         guard index - nameStart >= 2 else { return nil }
         let name = words[nameStart..<index].joined(separator: " ").trimming(",")
-        parts.append(honorific != nil ? ((lead + [name]).joined(separator: " "), .honorificName) : (name, .other))
+        // Known to be the name by where it stands, whether or not an honorific says so ("President Abdelfattah al-Sisi").
+        parts.append(((lead + [name]).joined(separator: " "), .name))
         // The address: from the first number, stepping back over its street's words.
         var addressStart = words.indices.dropFirst(index).first { words[$0].contains(where: \.isNumber) }
         if let number = addressStart {

@@ -23,7 +23,8 @@ struct ContactReader {
         var role: LineRole = .contact
     }
 
-    enum LineRole { case contact, address, title, organisation, honorificName, other }
+    /// What a line of a block holds; `name` is a person's name, with its honorific if it has one.
+    enum LineRole { case contact, address, title, organisation, name, other }
 
     /// The officials in `lines` (indices into the source; blank lines allowed).
     /// `firstLineFrom` skips a label on the first line ("Write to: Minister…").
@@ -49,7 +50,7 @@ struct ContactReader {
             var read = readLine(index, from: position == 0 ? firstLineFrom : nil)
             let role = read.lead.map { classify($0.text.hasSuffix(",") ? String($0.text.dropLast()) : $0.text) } ?? .contact
             read.role = role
-            let startsOfficial = role == .honorificName || role == .organisation || role == .title
+            let startsOfficial = role == .name || role == .organisation || role == .title
             let groupHasManyLines = position + 1 < lines.count && !source.lines[lines[position + 1]].isBlank
             // "Mr Anura Wickramasinghe, Minister of …, 14 Sir Baron …": a whole official on one line, not an address
             // written on one ("Madinat al-Rehab, Cairo, Arab Republic of Egypt").
@@ -59,7 +60,7 @@ struct ContactReader {
                         return false
                     }
                     let firstRole = classify(first)
-                    return firstRole == .honorificName || firstRole == .title || firstRole == .organisation || Self.plausibleName(first)
+                    return firstRole == .name || firstRole == .title || firstRole == .organisation || Self.plausibleName(first)
                 } ?? false
             if !current.isEmpty,
                 (currentHasAddress && role != .contact && role != .address && (startsOfficial || (blankBefore && groupHasManyLines)))
@@ -130,7 +131,7 @@ struct ContactReader {
             if text.hasSuffix(",") && !inAddress { text.removeLast() }
             let piece = Piece(text: text, span: lead.span)
             switch inAddress ? .address : knownRole ?? classify(text) {
-            case .honorificName where !target.name.isFound:
+            case .name where !target.name.isFound:
                 let (honorific, rest) = Self.honorific(of: text)
                 if let honorific { target.honorific = Found(honorific, at: piece.span) }
                 let (name, office) = Self.nameAndOffice(rest)

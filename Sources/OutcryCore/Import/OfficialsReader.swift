@@ -70,7 +70,7 @@ extension DocumentReading {
             defer { run = [] }
             // "Igor Viktorovich Krasnov" over "Prosecutor General of the Russian Federation": a name and an office alone.
             if run.count == 2,
-                ContactReader.plausibleName(lines[run[0]].text) || contactReader.classify(lines[run[0]].text) == .honorificName,
+                ContactReader.plausibleName(lines[run[0]].text) || contactReader.classify(lines[run[0]].text) == .name,
                 [.title, .organisation].contains(contactReader.classify(lines[run[1]].text)), !lines[run[1]].text.hasSuffix(".")
             {
                 blocks.append(run[0]...run[1])

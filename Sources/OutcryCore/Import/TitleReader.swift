@@ -3,11 +3,13 @@ extension DocumentReading {
     /// with text extracted from a PDF, the capitals at the start of a run-together line. Also the line
     /// after it, where the account may begin.
     func findTitle(header: Range<Int>) -> (title: Found<String>, summaryStart: Int) {
+        if let concern = concernLine(in: header) { return concern }
         for index in header {
             let line = lines[index]
             guard !line.isBlank else { continue }
             let text = String(line.text[Self.headlineStart(of: line.text)...])
             if text.isEmpty { continue }
+            if let capitals = headlineAfterMarker(line: index, from: text) { return (capitals, index + 1) }
             if text.utf8.count <= 300, Self.isNoHeadline(text) { continue }
             // A run-together line: "JOURNALIST HELD INCOMMUNICADO Journalist Jane Doe was arrested…"
             if let capitals = Self.leadingCapitals(text), capitals.count < text.count - 20 {
@@ -22,6 +24,40 @@ extension DocumentReading {
         }
         return (.missing, header.upperBound)
     }
+
+    /// An old bulletin's headline is the concern it was issued for, on a line of its own below the number and date
+    /// ("UA 232/95 / Fear of ill-treatment or torture", "Temor por la seguridad"), whatever a mail's or site's lines
+    /// above it say.
+    private func concernLine(in header: Range<Int>) -> (title: Found<String>, summaryStart: Int)? {
+        for index in header where !lines[index].isBlank && lines[index].text.utf8.count <= 120 {
+            let text = lines[index].text
+            let start = Self.headlineStart(of: text)
+            let folded = Phrase.fold(text[start...])
+            guard Self.concerns.contains(where: { folded.hasPrefix($0) }), text[start...].first?.isUppercase == true else { continue }
+            let offset = text.utf8.distance(from: text.startIndex, to: start)
+            return (Found(String(text[start...]), at: source.span(line: index, bytes: offset..<text.utf8.count)), index + 1)
+        }
+        return nil
+    }
+
+    private static let concerns = ImportVocabulary.all.concernHeadings
+
+    /// A PDF's first page flattened into one line: "First UA 61/21 Index: ASA 17/4243/2021 China Date: June 10, 2021
+    /// URGENT ACTION MISSING AND ARBITRARILY DETAINED IN XINJIANG Over 60 people…". The headline is the capitals
+    /// after the marker printed in capitals.
+    private func headlineAfterMarker(line index: Int, from text: String) -> Found<String>? {
+        guard text.utf8.count > 80 else { return nil }
+        for marker in Self.capitalMarkers {
+            guard let range = text.range(of: marker), range.lowerBound > text.startIndex else { continue }
+            let rest = text[range.upperBound...].drop { $0 == " " || $0 == ":" }
+            guard let capitals = Self.leadingCapitals(String(rest)) else { continue }
+            let lower = text.utf8.distance(from: text.startIndex, to: rest.startIndex)
+            return Found(capitals, at: source.span(line: index, bytes: lower..<(lower + capitals.utf8.count)))
+        }
+        return nil
+    }
+
+    private static let capitalMarkers = ImportVocabulary.all.urgentActionNames.map { $0.uppercased() + " " }
 
     /// Where the headline's words begin, after the markers and numbers that share its line:
     /// "UA 30.24 Kyrgyzstan: …", "URGENT ACTION …".
@@ -46,7 +82,7 @@ extension DocumentReading {
                 break
             }
             if let numberEnd = NumberReader.leadingNumberEnd(text[start...]) {
-                start = numberEnd
+                start = afterEarlierDates(in: text, from: numberEnd)
                 changed = true
             }
             while start < text.endIndex, " :|-–—,".contains(text[start]) {
@@ -55,6 +91,20 @@ extension DocumentReading {
             }
         }
         return start
+    }
+
+    /// Past the dates of the earlier documents an update's number is followed by: "(28 April 2010) and follow-up
+    /// (10 August 2010)", "(MDE 13/09/90, 15 June and follow-ups …)".
+    private static func afterEarlierDates(in text: String, from start: String.Index) -> String.Index {
+        var cursor = start
+        while true {
+            var next = text[cursor...].drop { $0 == " " }
+            if next.hasPrefix("and follow-up") || next.hasPrefix("and follow up") {
+                next = next.drop { $0 != " " }.dropFirst().drop { $0 != " " }.drop { $0 == " " }
+            }
+            guard next.first == "(", let close = next.prefix(400).firstIndex(of: ")") else { return cursor }
+            cursor = text.index(after: close)
+        }
     }
 
     private static let headlineOpeners = ImportVocabulary.all.headlineOpeners + ["•"]
@@ -66,7 +116,12 @@ extension DocumentReading {
     /// Protesters (Russian Federation: UA 112.19)") is one.
     private static func isNoHeadline(_ text: String) -> Bool {
         let folded = Phrase.fold(text)
-        if folded.hasPrefix("ai-index") || folded.has("index:") { return true }
+        if folded.hasPrefix("ai-index") || folded.has("index:") || folded.has("índice:") { return true }
+        // "Cuarta AU: 72/24 | Índice: … | Venezuela": a page's line of fields.
+        if text.has(" | "), NumberReader.number(in: text) != nil { return true }
+        // "BRIEFE GEGEN DAS VERGESSEN - AKTION DES MONATS DEZEMBER 2007", "LETTRES CONTRE L'OUBLI - 1/3 JUILLET 2020":
+        // the series and its edition.
+        if markerLines.contains(where: { folded.hasPrefix($0 + " - ") }) { return true }
         if NumberReader.number(in: text) != nil, text.split(separator: " ").count < 5 || text.hasPrefix("(") { return true }
         if !text.contains(" ") || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
         // A photo's credit, a mail's header, code left from a page, an index number ("MDE 21/014/2007").

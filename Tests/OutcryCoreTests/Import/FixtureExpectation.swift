@@ -224,11 +224,13 @@ struct FixtureExpectation {
         return results
     }
 
-    /// "Urgent Action Update: Free Jane Doe" → "Free Jane Doe", "UA 229/10 Risk of Forced Eviction" → "Risk of Forced Eviction".
+    /// "Urgent Action Update: Free Jane Doe" → "Free Jane Doe", "UA 229/10 Risk of Forced Eviction" → "Risk of Forced Eviction",
+    /// "Further information on UA 118/10 (18 May 2010) - Imminent execution" → "Imminent execution": the marker, the
+    /// number and the earlier documents' dates are the kind, number and updates fields.
     private static func headlineWords(_ title: Any) -> String {
         guard let title = title as? String else { return "" }
         return title.replacing(
-            /^(?i)\s*((urgent action|ua|fi|au|update|further information( on ua)?|follow-up on ua)\b[\s:.–-]*|\d+[.\/-]\d+\S*[\s:–-]*)+/,
+            /^(?i)\s*((urgent action|ua|fi|au|update|further information( on ua)?|follow-up on ua)\b[\s:.–-]*|\d+[.\/-]\d+\S*(\s*\([^)]*\))?(\s*and follow-ups?\s*\([^)]*\))?[\s:–-]*)+/,
             with: "")
     }
 

@@ -171,6 +171,43 @@ import Testing
         #expect(officials.lines == Set(reading.lines.indices))
     }
 
+    @Test func anOfficeBeforeANameAndAnEnvelopesHonorificsInOtherLanguages() {
+        let reading = reading([
+            "Write to:", "Presidente de la República", "Nicolás Maduro", "Palacio de Miraflores, Av. Nte. 10, Caracas 1012,",
+            "Caracas, Venezuela", "",
+            "Copies to:", "S. E. Herrn Alireza Sheikh Attar", "Podbielskiallee 65-67", "14195 Berlin", "",
+            "President Abdelfattah al-Sisi Office of the President, Al Ittihadia Palace Cairo, Arab Republic of Egypt Fax: +202 2391 1441",
+        ])
+        let layout = reading.findLayout()
+        let targets = reading.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets
+        #expect(targets.map(\.name.value) == ["Nicolás Maduro", "Alireza Sheikh Attar", "Abdelfattah al-Sisi"])
+        #expect(targets.map(\.title.value) == ["Presidente de la República", nil, "President"])
+        #expect(targets[1].honorific.value == "S. E. Herrn")
+        #expect(targets[2].organisation.value == "Office of the President")
+        #expect(targets[2].addressLines.value == ["Al Ittihadia Palace Cairo", "Arab Republic of Egypt"])
+    }
+
+    @Test func anOldBulletinsConcernAndAFlattenedPagesCapitalsAreItsHeadline() {
+        let bulletin = reading([
+            "Subject: AI UA232/95 MYANMAR Torture fear (fwd)", "+ Paper reprints authorised. +",
+            "UA 232/95 Fear of ill-treatment or torture",
+            "MYANMAR Jane Doe (f)", "", "Jane Doe was arrested on 1 May.",
+        ])
+        #expect(bulletin.findTitle(header: bulletin.findLayout().header).title.value == "Fear of ill-treatment or torture")
+        let flattened = reading([
+            "First UA 61/21 Index: ASA 17/4243/2021 China Date: June 10, 2021 URGENT ACTION MISSING AND ARBITRARILY DETAINED IN XINJIANG Over 60 people have been held."
+        ])
+        #expect(flattened.findTitle(header: flattened.findLayout().header).title.value == "MISSING AND ARBITRARILY DETAINED IN XINJIANG")
+        // A series' edition and a page's line of fields are no headline; an update's earlier dates are no part of one.
+        let series = reading([
+            "BRIEFE GEGEN DAS VERGESSEN - AKTION DES MONATS DEZEMBER 2007", "Cuarta AU: 72/24 | Índice: AMR 53/0225/2025 | Venezuela",
+            "Lawyer held", "", "Jane Doe was arrested.",
+        ])
+        #expect(series.findTitle(header: series.findLayout().header).title.value == "Lawyer held")
+        let update = "Further information on UA 97/10 (28 April 2010) and follow-up (10 August 2010) – Legal concern"
+        #expect(update[DocumentReading.headlineStart(of: update)...] == "Legal concern")
+    }
+
     @Test func namesListedInAnyLanguageAreSplit() {
         #expect(DocumentReading.listingNamesApart("Jane Doe und John Roe y Ana Ruiz") == "Jane Doe, John Roe, Ana Ruiz")
         let reading = reading(["Names: Jane Doe (she/her) and John Roe", "", "Both were arrested."])
