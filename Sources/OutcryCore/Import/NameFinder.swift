@@ -145,10 +145,12 @@ enum NameFinder {
         func features(of number: Int) -> [String] {
             let (name, start, end) = candidates[number]
             var features = ["bias", "words=\(min(end - start + 1, 4))", "mentions=\(min(mentions[name, default: 0], 3))"]
+            // Accounts name their subject early.
+            features.append(start < 40 ? "position=opening" : start < 150 ? "position=early" : "position=later")
             func add(_ cue: String, _ holds: Bool) { if holds { features.append(cue) } }
             add("listed", listed.contains(number))
             add("role", introducedByRole(words, before: start, in: text))
-            add("description", followedByDescription(words, after: end, in: text))
+            if let description = description(after: end, words, in: text) { features += ["description", "description=" + description] }
             add("office-or-speaker", officeHoldersAndSpeakers.contains(number))
             if number > 0 {
                 add("after-candidate", continuesList(words, before: start, previousEnd: candidates[number - 1].end, in: text))
@@ -499,15 +501,22 @@ enum NameFinder {
     }
 
     private static func followedByDescription(_ words: [Word], after end: Int, in text: String) -> Bool {
+        description(after: end, words, in: text) != nil
+    }
+
+    /// What kind of description follows the name, if one does: a gender or age in brackets, an age after a comma, a
+    /// detention verb, or an opener such as ", a journalist".
+    private static func description(after end: Int, _ words: [Word], in text: String) -> String? {
         // Scalars, not characters: read for every candidate, and a character boundary costs a grapheme check.
         let tail = Substring(text.unicodeScalars[words[end].range.upperBound...].prefix(60))
         let folded = Phrase.fold(tail)
         for opener in descriptionOpeners where folded.hasPrefix(opener) {
             // "Ali Aarrass (m)", "Jane Doe (34)": the old bulletins' way of presenting the people at risk.
             if opener == " (" {
-                return folded.dropFirst(2).first?.isNumber == true || ["(m)", "(f)"].contains(folded.dropFirst().prefix(3))
+                if folded.dropFirst(2).first?.isNumber == true { return "age" }
+                return ["(m)", "(f)"].contains(folded.dropFirst().prefix(3)) ? "gender" : nil
             }
-            return true
+            return "opener"
         }
         if folded.hasPrefix(", ") {
             // "Jane Doe, 23-year-old…", "Alena Kavalenka, 58,", "Hana Abdi, 21 Jahre"
@@ -517,7 +526,7 @@ enum NameFinder {
             if !digits.isEmpty, digits.count <= 3,
                 after.first.map({ ",-)".contains($0) }) ?? true || ageWords.contains(where: { after.hasPrefix(" " + $0) })
             {
-                return true
+                return "age"
             }
         }
         let verbs = [
@@ -526,9 +535,9 @@ enum NameFinder {
         ]
         for verb in verbs where folded.hasPrefix(" " + verb) {
             let after = folded.dropFirst(1 + verb.count)
-            return detentionVerbs.contains(where: { after.hasPrefix($0) })
+            return detentionVerbs.contains(where: { after.hasPrefix($0) }) ? "detention" : nil
         }
-        return false
+        return nil
     }
 
     private static func continuesList(_ words: [Word], before index: Int, previousEnd: Int?, in text: String) -> Bool {
