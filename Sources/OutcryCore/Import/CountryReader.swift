@@ -23,8 +23,11 @@ extension DocumentReading {
             }
         }
         for official in officials {
+            // "Riyadh / Saudi Arabia" on lines of their own, or "Madinat al-Rehab, Cairo, Arab Republic of Egypt" on one.
             for line in (official.addressLines.value ?? []).reversed() {
-                if let country = NameFinder.country(named: line) { return Found(country, at: official.addressLines.span) }
+                if let country = NameFinder.country(named: line) ?? NameFinder.countries(in: line).first?.0 {
+                    return Found(country, at: official.addressLines.span)
+                }
             }
         }
         // Else the country the whole account names most: an excerpt may stop before its summary is found.

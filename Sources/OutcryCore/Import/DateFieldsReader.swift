@@ -12,6 +12,8 @@ extension DocumentReading {
             guard labelled || dateOnly || (index < summaryStart && line.text.utf8.count <= 90) else { continue }
             if ImportVocabulary.all.otherDocumentDates.contains(where: folded.has) { continue }
             guard let (date, characters) = DateReader.firstDate(in: line.text) else { continue }
+            // "AI Index: MDE 13/09/91" numbers a document; it does not date it.
+            if Self.followsIndexRegion(line.text.prefix(characters.lowerBound)) { continue }
             if dateOnly, !labelled, index >= summaryStart, line.text.count - characters.count > 12 { continue }
             let lower = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
             let upper = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
@@ -30,6 +32,14 @@ extension DocumentReading {
         "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
         "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     ]
+
+    /// Whether `text` ends with an index's region code: "MDE ", "AMR ".
+    private static func followsIndexRegion(_ text: Substring) -> Bool {
+        guard text.last == " " else { return false }
+        let words = text.split(separator: " ")
+        guard let word = words.last else { return false }
+        return word.count == 3 && word.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
 
     private static let issueLabels = ImportVocabulary.all.dateLabels + ImportVocabulary.all.publicationLabels
 

@@ -158,7 +158,8 @@ enum DateReader {
                 secondDigits <= 2, mark(start + 3) == separator, let (third, thirdDigits) = number(start + 4),
                 thirdDigits == 4 || thirdDigits == 2
             {
-                let y = thirdDigits == 4 ? third : 2000 + third
+                // "13/09/91": the documents read date from 1950 to 2049.
+                let y = thirdDigits == 4 ? third : third < 50 ? 2000 + third : 1900 + third
                 if (1...12).contains(second), (1...31).contains(first) { return make(y, second, first, through: start + 4) }
                 if (1...12).contains(first), (1...31).contains(second) { return make(y, first, second, through: start + 4) }
                 return nil

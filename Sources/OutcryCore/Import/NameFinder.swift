@@ -256,7 +256,7 @@ enum NameFinder {
         var index = 0
         while index < words.count {
             guard Word(text: words[index].word, range: words[index].range).isCapitalised,
-                let candidates = countryNames[Phrase.fold(words[index].word)]
+                let candidates = countryNames[Self.withoutPossessive(Phrase.fold(words[index].word))]
             else {
                 index += 1
                 continue
@@ -715,6 +715,13 @@ enum NameFinder {
     ]
 
     /// Country names and common other names, folded, keyed by their first word.
+    /// "philippines'" → "philippines", "iran's" → "iran": the possessive is no part of a country's name.
+    private static func withoutPossessive(_ folded: String) -> String {
+        if folded.hasSuffix("'s") { return String(folded.dropLast(2)) }
+        if folded.hasSuffix("'") { return String(folded.dropLast()) }
+        return folded
+    }
+
     private static let countryNames: [String: [([String], Country)]] = {
         var names: [String: [([String], Country)]] = [:]
         func add(_ name: String, _ code: String) {
@@ -751,6 +758,7 @@ enum NameFinder {
             ("Valko-Venäjä", "BY"), ("Venäjä", "RU"), ("République démocratique du Congo", "CD"), ("RDC", "CD"),
             ("Storbritannien", "GB"), ("Ryssland", "RU"), ("Kina", "CN"), ("Türkei", "TR"), ("Ägypten", "EG"),
             ("Égypte", "EG"), ("Chine", "CN"), ("Russie", "RU"), ("Iran", "IR"), ("Mexiko", "MX"), ("México", "MX"),
+            ("Gaza", "PS"), ("West Bank", "PS"), ("Viêt Nam", "VN"),
         ]
         for (name, code) in aliases { add(name, code) }
         for key in names.keys { names[key]?.sort { $0.0.count > $1.0.count } }

@@ -84,6 +84,21 @@ import Testing
         #expect(document.kind.value == .update)
     }
 
+    @Test func anIndexNumberIsNoDateAndTwoDigitYearsSpanTheCenturies() throws {
+        let document = try DocumentImporter().read(
+            text: "EXTERNAL AI Index: MDE 13/09/91\nDistr: UA/SC\n28 August 1991\nIran: prisoners of conscience\n\nJane Doe was held.\n")
+        #expect(document.action?.issued.value?.iso == "1991-08-28")
+        #expect(DateReader.firstDate(in: "13/09/91")?.0.iso == "1991-09-13")
+        #expect(DateReader.firstDate(in: "13/09/24")?.0.iso == "2024-09-13")
+    }
+
+    @Test func aCountryIsReadFromAPossessiveOrAnAddressOnOneLine() throws {
+        #expect(NameFinder.countries(in: "breaching the Philippines’ Anti-Dummy Law").first?.0 == Country(rawValue: "PH"))
+        let document = try DocumentImporter().read(
+            text: "Write to:\nPublic Prosecutor Mohamed Shawky\nMadinat al-Rehab, Cairo, Arab Republic of Egypt\n\nA student was held.\n")
+        #expect(document.action?.country.value == Country(rawValue: "EG"))
+    }
+
     @Test func anIndexIsReadBesideTheNumber() throws {
         let document = try DocumentImporter().read(text: "UA: 98/16 Index: MDE 12/4022/2016 Egypt Date: 21 April 2016\n")
         #expect(document.action?.index.value == "MDE 12/4022/2016")
