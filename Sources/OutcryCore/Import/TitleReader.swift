@@ -30,6 +30,8 @@ extension DocumentReading {
     /// above it say.
     private func concernLine(in header: Range<Int>) -> (title: Found<String>, summaryStart: Int)? {
         for index in header where !lines[index].isBlank && lines[index].text.utf8.count <= 120 {
+            // Most lines name no concern: the line's folded text says so before its headline is looked for.
+            guard Self.concerns.contains(where: lines[index].folded.has) else { continue }
             let text = lines[index].text
             let start = Self.headlineStart(of: text)
             let folded = Phrase.fold(text[start...])
@@ -48,7 +50,7 @@ extension DocumentReading {
     private func headlineAfterMarker(line index: Int, from text: String) -> Found<String>? {
         guard text.utf8.count > 80 else { return nil }
         for marker in Self.capitalMarkers {
-            guard let range = text.range(of: marker), range.lowerBound > text.startIndex else { continue }
+            guard let range = text.byteRange(of: marker), range.lowerBound > text.startIndex else { continue }
             let rest = text[range.upperBound...].drop { $0 == " " || $0 == ":" }
             guard let capitals = Self.leadingCapitals(String(rest)) else { continue }
             let lower = text.utf8.distance(from: text.startIndex, to: rest.startIndex)
@@ -121,7 +123,7 @@ extension DocumentReading {
         if text.has(" | "), NumberReader.number(in: text) != nil { return true }
         // "BRIEFE GEGEN DAS VERGESSEN - AKTION DES MONATS DEZEMBER 2007", "LETTRES CONTRE L'OUBLI - 1/3 JUILLET 2020":
         // the series and its edition.
-        if markerLines.contains(where: { folded.hasPrefix($0 + " - ") }) { return true }
+        if seriesEditions.contains(where: folded.hasPrefix) { return true }
         if NumberReader.number(in: text) != nil, text.split(separator: " ").count < 5 || text.hasPrefix("(") { return true }
         if !text.contains(" ") || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
         // A photo's credit, a mail's header, code left from a page, an index number ("MDE 21/014/2007").
@@ -148,6 +150,8 @@ extension DocumentReading {
             "appeal", "urgent interventions", "interventions urgentes", "intervenciones urgentes", "amnesty international",
             "amnistía internacional", "email action", "sektion der bundesrepublik deutschland",
         ]
+
+    private static let seriesEditions = markerLines.map { $0 + " - " }
 
     private static let pictureWords = [
         "porträt", "zwei porträts", "zeichnung", "foto:", "foto ", "photo:", "photo ", "bild:", "karte des", "karte der", "map of",
