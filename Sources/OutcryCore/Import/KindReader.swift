@@ -9,7 +9,8 @@ extension DocumentReading {
         }
         // "Esta acción ha finalizado", "No further action is requested": an action's end, however much it quotes.
         return !lines.contains { line in
-            ImportVocabulary.all.noFurtherActionSentences.contains { Self.hasWord($0, in: line.folded) }
+            line.folded.utf8.count >= Self.shortestClosingWord
+                && ImportVocabulary.all.noFurtherActionSentences.contains { Self.hasWord($0, in: line.folded) }
         }
     }
 

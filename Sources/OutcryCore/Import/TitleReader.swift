@@ -29,7 +29,8 @@ extension DocumentReading {
     /// ("UA 232/95 / Fear of ill-treatment or torture", "Temor por la seguridad"), whatever a mail's or site's lines
     /// above it say.
     private func concernLine(in header: Range<Int>) -> (title: Found<String>, summaryStart: Int)? {
-        for index in header where !lines[index].isBlank && lines[index].text.utf8.count <= 120 {
+        // Among the first lines: a header may run to the end of a text without blank lines.
+        for index in header.prefix(20) where !lines[index].isBlank && lines[index].text.utf8.count <= 120 {
             // Most lines name no concern: the line's folded text says so before its headline is looked for.
             guard Self.concerns.contains(where: lines[index].folded.has) else { continue }
             let text = lines[index].text
@@ -119,13 +120,13 @@ extension DocumentReading {
     private static func isNoHeadline(_ text: String) -> Bool {
         let folded = Phrase.fold(text)
         if folded.hasPrefix("ai-index") || folded.has("index:") || folded.has("índice:") { return true }
+        if NumberReader.number(in: text) != nil, text.split(separator: " ").count < 5 || text.hasPrefix("(") { return true }
+        if !text.contains(" ") || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
         // "Cuarta AU: 72/24 | Índice: … | Venezuela": a page's line of fields.
         if text.has(" | "), NumberReader.number(in: text) != nil { return true }
         // "BRIEFE GEGEN DAS VERGESSEN - AKTION DES MONATS DEZEMBER 2007", "LETTRES CONTRE L'OUBLI - 1/3 JUILLET 2020":
         // the series and its edition.
         if seriesEditions.contains(where: folded.hasPrefix) { return true }
-        if NumberReader.number(in: text) != nil, text.split(separator: " ").count < 5 || text.hasPrefix("(") { return true }
-        if !text.contains(" ") || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
         // A photo's credit, a mail's header, code left from a page, an index number ("MDE 21/014/2007").
         if text.hasPrefix("©") || ["subject:", "from:", "to:", "sent:"].contains(where: folded.hasPrefix) { return true }
         // A picture's description kept from the page: "Porträtaufnahme von …", "Karte des Iran", "Photo: …".

@@ -9,7 +9,7 @@ import Testing
 
     /// The held-out set's floor: what the importer last reached on it, raised as it improves and never lowered.
     /// Issue 16's targets are 0.90 and 0.80.
-    static let heldOutFloor = (fields: 0.73, people: 0.77)
+    static let heldOutFloor = (fields: 0.75, people: 0.77)
 
     static func score(_ set: String) throws -> (score: ImporterScore, results: [FixtureExpectation.Result], documents: Int) {
         let directory = folder.appendingPathComponent(set)
