@@ -14,7 +14,18 @@ struct AveragedPerceptron {
     /// 0.05 from another's, which made features impossible to compare.
     var shuffles = 8
 
+    /// Features seen in fewer examples are left out: a word beside one name in one text says little of the next text.
+    /// Chosen on cross-validation (F1 0.76 with every feature, 0.76 from two examples, 0.79 from three, 0.75 from five).
+    var minimumCount = 3
+
     func train(_ examples: [Example]) -> [String: Double] {
+        var counts: [String: Int] = [:]
+        for example in examples {
+            for feature in Set(example.features) { counts[feature, default: 0] += 1 }
+        }
+        let examples = examples.map { example in
+            Example(features: example.features.filter { counts[$0, default: 0] >= minimumCount }, isPositive: example.isPositive)
+        }
         var sum: [String: Double] = [:]
         for run in 0..<UInt64(shuffles) {
             for (feature, weight) in train(examples, seed: seed &+ run) { sum[feature, default: 0] += weight }

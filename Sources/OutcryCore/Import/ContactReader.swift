@@ -41,14 +41,19 @@ struct ContactReader {
                 inProse = false
                 continue
             }
-            // Instructions between blocks, and their wrapped lines, are not contact details.
-            if inProse || Self.isProse(line.text) || line.text.hasSuffix(".") && DeadlineReader.phrase(in: line.folded) != nil {
+            var read = readLine(index, from: position == 0 ? firstLineFrom : nil)
+            let role = read.lead.map { classify($0.text.hasSuffix(",") ? String($0.text.dropLast()) : $0.text) } ?? .contact
+            // Instructions between blocks, and their wrapped lines, are not contact details; a labelled channel or an
+            // official's name, office or body after them is ("…please only send mail to the Embassy / Fax: …").
+            let endsProse = role == .contact || role == .name || role == .title || role == .organisation
+            if (inProse && !endsProse) || Self.isProse(line.text)
+                || line.text.hasSuffix(".") && DeadlineReader.phrase(in: line.folded) != nil
+            {
                 blankBefore = true
                 inProse = true
                 continue
             }
-            var read = readLine(index, from: position == 0 ? firstLineFrom : nil)
-            let role = read.lead.map { classify($0.text.hasSuffix(",") ? String($0.text.dropLast()) : $0.text) } ?? .contact
+            inProse = false
             read.role = role
             let startsOfficial = role == .name || role == .organisation || role == .title
             let groupHasManyLines = position + 1 < lines.count && !source.lines[lines[position + 1]].isBlank

@@ -13,27 +13,33 @@ enum LetterReader {
             .contains(folded)
     }
 
-    /// Where a salutation sharing its line with the letter's first sentence ends: "Dear Chairman of the Investigative
-    /// Committee, I write about…" → after "Committee,".
-    static func leadingSalutationEnd(_ line: SourceText.Line) -> String.Index? {
+    /// A salutation sharing its line with the letter's first sentence, and with the letter's own heading before it:
+    /// "Dear Chairman of the Investigative Committee, I write about…" → "Dear Chairman of the Investigative Committee,";
+    /// "SAMPLE LETTER Your Excellency, On September 28…" → "Your Excellency,".
+    static func leadingSalutation(_ line: SourceText.Line) -> Range<String.Index>? {
         let text = line.text
-        guard text.utf8.count > 90, line.folded.count == text.count, salutationOpeners.contains(where: line.folded.hasPrefix),
-            !greetsSupporters(String(line.folded.prefix(80)))
-        else { return nil }
-        var index = text.startIndex
+        guard text.utf8.count > 90, line.folded.count == text.count else { return nil }
+        let heading = letterHeadings.first(where: line.folded.hasPrefix)?.count ?? 0
+        let folded = line.folded.dropFirst(heading)
+        guard salutationOpeners.contains(where: folded.hasPrefix), !greetsSupporters(String(folded.prefix(80))) else { return nil }
+        let start = text.index(text.startIndex, offsetBy: heading)
+        var index = start
         var count = 0
         while index < text.endIndex, count < 80 {
             let next = text.index(after: index)
             if text[index] == ",", next < text.endIndex, text[next] == " ",
                 text.index(after: next) < text.endIndex, text[text.index(after: next)].isUppercase
             {
-                return next
+                return start..<next
             }
             index = next
             count += 1
         }
         return nil
     }
+
+    /// A letter's heading run into its first line by a copied page: "SAMPLE LETTER Dear…".
+    private static let letterHeadings = ["sample letter ", "model letter ", "suggested letter ", "musterbrief ", "carta modelo "]
 
     /// "Dear friends,", "Estimadas y estimados apelantes,": a section greeting its supporters, not a letter to an official.
     private static func greetsSupporters(_ folded: String) -> Bool {

@@ -77,7 +77,7 @@ extension DocumentReading {
                 return
             }
             guard run.count >= 3 else { return }
-            let texts = run.map { lines[$0].text }
+            let texts = run.map { lines[$0].text }.filter { !ContactReader.isProse($0) }
             let short = texts.allSatisfy { $0.count <= 90 }
             let prose = texts.filter { $0.hasSuffix(".") && $0.count > 50 }.count
             let hasAddress =
@@ -92,8 +92,16 @@ extension DocumentReading {
                 flush()
                 blocks.append(index...index)
             } else if lines[index].text.utf8.count > 90 {
-                // Instructions or an account running straight into the block ("2. Click here to let us know…").
-                flush()
+                // An instruction inside a block ("Due to postal restrictions…, please only send mail to the Embassy")
+                // stays in it, to be passed over; one before the block ("2. Click here to let us know…") or an
+                // account running into it ends it.
+                if !run.isEmpty, ContactReader.isProse(lines[index].text),
+                    index + 1 < range.upperBound, !lines[index + 1].isBlank, lines[index + 1].text.utf8.count <= 90
+                {
+                    run.append(index)
+                } else {
+                    flush()
+                }
             } else {
                 run.append(index)
             }

@@ -13,7 +13,7 @@ extension DocumentReading {
         if let region = layout.regions.first(where: { $0.section == .letter }) {
             range = region.lines
         } else if let start = lines.indices.first(where: {
-            (LetterReader.isSalutation(lines[$0]) || LetterReader.leadingSalutationEnd(lines[$0]) != nil) && !layout.inContactRegion[$0]
+            (LetterReader.isSalutation(lines[$0]) || LetterReader.leadingSalutation(lines[$0]) != nil) && !layout.inContactRegion[$0]
         }) {
             let next = layout.regions.first { $0.lines.lowerBound > start && $0.section != nil && $0.section != .salutation }
             range = start..<(next?.lines.lowerBound ?? lines.count)
@@ -50,10 +50,10 @@ extension DocumentReading {
                     index = look + 1
                     break
                 }
-                if let end = LetterReader.leadingSalutationEnd(lines[look]) {
+                if let range = LetterReader.leadingSalutation(lines[look]) {
                     let text = lines[look].text
-                    let opening = String(text[..<end]).trimmingWhitespace
-                    salutation = Found(opening, at: source.span(line: look, text.startIndex..<end))
+                    let opening = String(text[range]).trimmingWhitespace
+                    salutation = Found(opening, at: source.span(line: look, range))
                     sharedLine = (look, opening)
                     index = look
                     break
@@ -75,11 +75,11 @@ extension DocumentReading {
             break
         }
         var paragraphs = self.paragraphs(in: index..<end, skipping: used)
+        // The first paragraph begins after the salutation (and the heading before it) on their shared line.
         if let sharedLine, let first = paragraphs.first, first.lines.lowerBound == sharedLine.line,
-            first.text.hasPrefix(sharedLine.salutation)
+            let salutation = first.text.byteRange(of: sharedLine.salutation)
         {
-            paragraphs[0] = Paragraph(
-                text: String(first.text.dropFirst(sharedLine.salutation.count)).trimmingWhitespace, lines: first.lines)
+            paragraphs[0] = Paragraph(text: String(first.text[salutation.upperBound...]).trimmingWhitespace, lines: first.lines)
         }
         if gluedClosing, let last = paragraphs.last, let text = closing.value, last.text.hasSuffix(text) {
             let text = String(last.text.dropLast(text.count)).trimmingWhitespace

@@ -187,6 +187,31 @@ import Testing
         #expect(targets[2].addressLines.value == ["Al Ittihadia Palace Cairo", "Arab Republic of Egypt"])
     }
 
+    @Test func anInstructionInsideABlockIsPassedOverAndTheChannelsAfterItKept() {
+        let reading = reading([
+            "Jane Doe was arrested on 1 May for her reporting.", "",
+            "Public Prosecutor Hamada al-Sawi",
+            "Due to postal restrictions caused by COVID-19, please only send physical mail to the Embassy, not to his office",
+            "Fax: +202 2577 4716", "Ambassador Yasser Reda", "Embassy of the Arab Republic of Egypt",
+            "3521 International Ct NW, Washington DC 20008", "Phone: 202 895 5400",
+        ])
+        let layout = reading.findLayout()
+        let targets = reading.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets
+        #expect(targets.map(\.name.value) == ["Hamada al-Sawi", "Yasser Reda"])
+        #expect(targets.map(\.fax.value) == ["+202 2577 4716", nil])
+        #expect(targets.map(\.phone.value) == [nil, "202 895 5400"])
+    }
+
+    @Test func aLettersHeadingRunIntoItsSalutationIsNoPartOfIt() {
+        let reading = reading([
+            "Take action", "",
+            "SAMPLE LETTER Your Excellency, On September 28, 2021, human rights defender Jane Doe was sent for trial before a special court.",
+        ])
+        let letter = reading.findLetter(reading.findLayout()).letter.value
+        #expect(letter?.salutation.value == "Your Excellency,")
+        #expect(letter?.paragraphs.first?.hasPrefix("On September 28, 2021") == true)
+    }
+
     @Test func anOldBulletinsConcernAndAFlattenedPagesCapitalsAreItsHeadline() {
         let bulletin = reading([
             "Subject: AI UA232/95 MYANMAR Torture fear (fwd)", "+ Paper reprints authorised. +",
