@@ -8,10 +8,7 @@ extension DocumentReading {
             return false
         }
         // "Esta acción ha finalizado", "No further action is requested": an action's end, however much it quotes.
-        return !lines.contains { line in
-            line.folded.utf8.count >= Self.shortestClosingWord
-                && ImportVocabulary.all.noFurtherActionSentences.contains { Self.hasWord($0, in: line.folded) }
-        }
+        return !lines.contains { Self.noFurtherActionSentence(in: $0.folded) != nil }
     }
 
     /// Within the first lines, one where an organisation takes a stance: "ARTICLE 19 condemns…", "RSF condena…",
@@ -83,7 +80,7 @@ extension DocumentReading {
         // "Good news") only near the top, and as a word: "Strafverfolgung" holds no "Erfolg".
         for index in lines.indices where lines[index].folded.utf8.count >= Self.shortestClosingWord {
             let folded = lines[index].folded
-            var found = ImportVocabulary.all.noFurtherActionSentences.lazy.compactMap { Self.wordRange(of: $0, in: folded) }.first
+            var found = Self.noFurtherActionSentence(in: folded)
             if found == nil, index < header.upperBound + 2 || folded.utf8.count < 40 {
                 found = ImportVocabulary.all.outcomeHeadings.lazy.compactMap { Self.headingRange(of: $0, in: folded) }.first
             }
@@ -127,6 +124,12 @@ extension DocumentReading {
         lines.indices.first { index in
             lines[index].folded.utf8.count >= Self.shortestCall && Self.calls.contains(where: lines[index].folded.has)
         }
+    }
+
+    /// Where `folded` says no further action is needed ("No further action is requested", "Esta acción ha finalizado").
+    private static func noFurtherActionSentence(in folded: String) -> Range<String.Index>? {
+        guard folded.utf8.count >= shortestClosingWord else { return nil }
+        return ImportVocabulary.all.noFurtherActionSentences.lazy.compactMap { wordRange(of: $0, in: folded) }.first
     }
 
     /// No closing sentence or outcome heading fits in fewer bytes: shorter lines (most of a padded text) are not searched.

@@ -19,7 +19,7 @@ enum LetterReader {
     static func leadingSalutation(_ line: SourceText.Line) -> Range<String.Index>? {
         let text = line.text
         guard text.utf8.count > 90, line.folded.count == text.count else { return nil }
-        let heading = letterHeadings.first(where: line.folded.hasPrefix)?.count ?? 0
+        let heading = SectionLabel.letterHeadings.first(where: line.folded.hasPrefix)?.count ?? 0
         let folded = line.folded.dropFirst(heading)
         guard salutationOpeners.contains(where: folded.hasPrefix), !greetsSupporters(String(folded.prefix(80))) else { return nil }
         let start = text.index(text.startIndex, offsetBy: heading)
@@ -37,9 +37,6 @@ enum LetterReader {
         }
         return nil
     }
-
-    /// A letter's heading run into its first line by a copied page: "SAMPLE LETTER Dear…".
-    private static let letterHeadings = ["sample letter ", "model letter ", "suggested letter ", "musterbrief ", "carta modelo "]
 
     /// "Dear friends,", "Estimadas y estimados apelantes,": a section greeting its supporters, not a letter to an official.
     private static func greetsSupporters(_ folded: String) -> Bool {

@@ -256,7 +256,7 @@ enum NameFinder {
         var index = 0
         while index < words.count {
             guard Word(text: words[index].word, range: words[index].range).isCapitalised,
-                let candidates = countryNames[Self.withoutPossessive(Phrase.fold(words[index].word))]
+                let candidates = countryNames[possessiveStripped(Phrase.fold(words[index].word))]
             else {
                 index += 1
                 continue
@@ -579,8 +579,11 @@ enum NameFinder {
         return inside
     }
 
+    /// "iran's" → "iran", "philippines'" → "philippines": the possessive is no part of the word it follows.
     private static func possessiveStripped(_ folded: String) -> String {
-        folded.hasSuffix("'s") ? String(folded.dropLast(2)) : folded
+        if folded.hasSuffix("'s") { return String(folded.dropLast(2)) }
+        if folded.hasSuffix("'") { return String(folded.dropLast()) }
+        return folded
     }
 
     // MARK: - Vocabulary
@@ -715,13 +718,6 @@ enum NameFinder {
     ]
 
     /// Country names and common other names, folded, keyed by their first word.
-    /// "philippines'" → "philippines", "iran's" → "iran": the possessive is no part of a country's name.
-    private static func withoutPossessive(_ folded: String) -> String {
-        if folded.hasSuffix("'s") { return String(folded.dropLast(2)) }
-        if folded.hasSuffix("'") { return String(folded.dropLast()) }
-        return folded
-    }
-
     private static let countryNames: [String: [([String], Country)]] = {
         var names: [String: [([String], Country)]] = [:]
         func add(_ name: String, _ code: String) {

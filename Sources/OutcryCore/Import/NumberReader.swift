@@ -70,7 +70,8 @@ enum NumberReader {
                         } else {
                             numbers.number = Found(value, at: source.span(line: index, bytes: range))
                             // "Second Urgent Action 12.24", "Cuarta AU: 72/24", "UA-126/2010-1": a follow-up's number.
-                            if numbers.updateEvidence == nil, isOrdinal(wordBefore(position, in: bytes)) || isFollowUpNumber(value) {
+                            if numbers.updateEvidence == nil, ordinals.contains(wordBefore(position, in: bytes)) || isFollowUpNumber(value)
+                            {
                                 numbers.updateEvidence = source.span(line: index, bytes: position..<range.upperBound)
                             }
                         }
@@ -139,15 +140,15 @@ enum NumberReader {
             // "LBY 031207", after "Case": a day, a month and a year.
             if digits == 6, position >= 5, matches("case ", bytes, at: position - 5) {
                 var cursor = afterCountry + 6
-                let followUp = cursor + 1 < bytes.count && bytes[cursor] == UInt8(ascii: ".") && isDigit(bytes[cursor + 1])
-                if followUp { cursor += 1 + digitRun(bytes, from: cursor + 1) }
+                let followUp = followUpSuffix(bytes, at: cursor)
+                cursor += followUp
                 // "_ENG", "_FR": the language of this copy, part of the number as printed.
                 if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "_") {
                     let letters = (cursor + 1..<bytes.count).prefix { isCapital(bytes[$0]) }.count
                     if (2...3).contains(letters) { cursor += 1 + letters }
                 }
                 guard cursor >= bytes.count || !isLetter(bytes[cursor]) else { continue }
-                return (position..<cursor, followUp)
+                return (position..<cursor, followUp > 0)
             }
             // "KOR 002 / 1208 / OBS 211": a country's count, the month and year, the Observatory's count.
             guard digits == 3 else { continue }
@@ -159,11 +160,16 @@ enum NumberReader {
             let count = digitRun(bytes, from: cursor)
             guard count > 0 else { continue }
             cursor += count
-            let followUp = cursor + 1 < bytes.count && bytes[cursor] == UInt8(ascii: ".") && isDigit(bytes[cursor + 1])
-            if followUp { cursor += 1 + digitRun(bytes, from: cursor + 1) }
-            return (position..<cursor, followUp)
+            let followUp = followUpSuffix(bytes, at: cursor)
+            return (position..<cursor + followUp, followUp > 0)
         }
         return nil
+    }
+
+    /// How long a follow-up's ".1", ".2"… at `start` is; zero where there is none.
+    private static func followUpSuffix(_ bytes: [UInt8], at start: Int) -> Int {
+        guard start + 1 < bytes.count, bytes[start] == UInt8(ascii: "."), isDigit(bytes[start + 1]) else { return 0 }
+        return 1 + digitRun(bytes, from: start + 1)
     }
 
     /// Where the text continues after a "/" with optional spaces around it.
@@ -196,8 +202,6 @@ enum NumberReader {
         "second", "third", "fourth", "fifth", "sixth", "zweite", "dritte", "vierte", "fünfte", "deuxième", "troisième",
         "quatrième", "segunda", "tercera", "cuarta", "quinta", "segundo", "tercer", "cuarto", "quinto",
     ]
-
-    private static func isOrdinal(_ word: String) -> Bool { ordinals.contains(word) }
 
     /// The word ending just before `position`, lower-cased, past the spaces between.
     private static func wordBefore(_ position: Int, in bytes: [UInt8]) -> String {

@@ -86,6 +86,10 @@ struct SectionLabel {
         return Dictionary(labels, uniquingKeysWith: { first, _ in first })
     }()
 
+    /// The sample letter's headings, longest first, each with the space a copied page leaves between it and the letter
+    /// it runs into ("SAMPLE LETTER Dear…").
+    static let letterHeadings = labels.filter { $0.value == .letter }.map { $0.key + " " }.sorted { $0.count > $1.count }
+
     /// The label that `line` is or begins with: the whole line ("Take action", "SAMPLE LETTER:")
     /// or a label, a colon and its value ("Write to: …", "Salutation: Dear Minister").
     static func label(of line: SourceText.Line, at index: Int) -> SectionLabel? {
