@@ -111,7 +111,7 @@ extension ImportVocabulary {
         otherDocumentDates: ["first issued", "closes ua", "update to ua"],
         callsToWrite: [
             "write to", "writing to", "send appeals", "please write", "write a letter", "take action", "could write",
-            "send a letter", "appeal to",
+            "send a letter", "appeal to", "send courteous", "please send letters", "letters appealing",
         ],
         interventionRequests: ["requests your urgent intervention", "request your urgent intervention"],
         askIntroductions: ["urging", "calling on", "call on", "urge", "ask ", "asking", "demand", "please write"],
@@ -142,7 +142,10 @@ extension ImportVocabulary {
         outcomeVerbs: ["freigelassen", "freigesprochen"],
         releaseHeadlineWords: ["freigelassen", "freigesprochen", "ist frei", "sind frei", "frei!"],
         dateLabels: ["datum"],
-        callsToWrite: ["schreiben sie", "bitte schreiben", "appelle an", "appell an"],
+        callsToWrite: [
+            "schreiben sie", "bitte schreiben", "appelle an", "appell an", "appell richtet sich an", "fordere jetzt",
+            "schick eine e-mail",
+        ],
         askIntroductions: ["fordern"],
         copyIntroductions: ["kopien an", "kopie an"],
         nameJoiners: [" und "],

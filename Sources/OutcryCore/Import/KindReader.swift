@@ -17,14 +17,22 @@ extension DocumentReading {
         let vocabulary = ImportVocabulary.all
         return lines.indices.prefix(12).first { index in
             let folded = lines[index].folded
-            for publisher in vocabulary.publishers {
-                guard let range = Self.wordRange(of: publisher, in: folded) else { continue }
-                var after = folded[range.upperBound...]
-                // "Reporter ohne Grenzen (ROG) fordert": the acronym after the name.
-                if after.hasPrefix(" ("), let close = after.firstIndex(of: ")") { after = after[after.index(after: close)...] }
-                let before = folded[..<range.lowerBound]
-                if vocabulary.stanceVerbs.contains(where: { after.hasPrefix(" " + $0 + " ") || before.hasSuffix(" " + $0 + " ") }) {
-                    return true
+            for publisher in vocabulary.publishers where folded.has(publisher) {
+                // "(RSF/IFEX) – RSF condena…": the name may stand first in a credit.
+                var searchFrom = folded.startIndex
+                while let range = Self.wordRange(of: publisher, in: folded, from: searchFrom) {
+                    searchFrom = range.upperBound
+                    var after = folded[range.upperBound...]
+                    // "Reporter ohne Grenzen (ROG) fordert": the acronym after the name.
+                    if after.hasPrefix(" ("), let close = after.firstIndex(of: ")") { after = after[after.index(after: close)...] }
+                    // "The Observatory firmly condemns": an adverb before the verb.
+                    if let adverbEnd = after.dropFirst().firstIndex(of: " "), after[after.startIndex..<adverbEnd].hasSuffix("ly") {
+                        after = after[adverbEnd...]
+                    }
+                    let before = folded[..<range.lowerBound]
+                    if vocabulary.stanceVerbs.contains(where: { after.hasPrefix(" " + $0 + " ") || before.hasSuffix(" " + $0 + " ") }) {
+                        return true
+                    }
                 }
             }
             return false
@@ -145,11 +153,12 @@ extension DocumentReading {
     /// `phrase` standing as words in `folded`: not inside another word ("update:" yes, "updated" no).
     static func hasWord(_ phrase: String, in folded: String) -> Bool { wordRange(of: phrase, in: folded) != nil }
 
-    static func wordRange(of phrase: String, in folded: String) -> Range<String.Index>? {
+    /// The first such place at or after `start`.
+    static func wordRange(of phrase: String, in folded: String, from start: String.Index? = nil) -> Range<String.Index>? {
         let phrase = phrase.last == " " || phrase.first == " " ? phrase.trimmingWhitespace : phrase
         // Most lines hold none of the phrases: the byte search says so before Foundation's slower one runs.
         guard folded.has(phrase) else { return nil }
-        var searchFrom = folded.startIndex
+        var searchFrom = start ?? folded.startIndex
         while let range = folded.range(of: phrase, range: searchFrom..<folded.endIndex) {
             let before = range.lowerBound == folded.startIndex ? nil : folded[folded.index(before: range.lowerBound)]
             let after = range.upperBound == folded.endIndex ? nil : folded[range.upperBound]

@@ -4,26 +4,38 @@ extension DocumentReading {
     /// after it, where the account may begin.
     func findTitle(header: Range<Int>) -> (title: Found<String>, summaryStart: Int) {
         if let concern = concernLine(in: header) { return concern }
+        // "Further Information on UA 47/07 (ASA 37/003/2007, 27 February 2007)": an update whose heading says nothing
+        // more is headed by it.
+        var updateHeading: Found<String> = .missing
         for index in header {
             let line = lines[index]
             guard !line.isBlank else { continue }
             let text = String(line.text[Self.headlineStart(of: line.text)...])
-            if text.isEmpty { continue }
+            if text.isEmpty {
+                if !updateHeading.isFound, Self.updateMarkers.contains(where: line.folded.hasPrefix) {
+                    updateHeading = Found(line.text, at: source.span(line: index))
+                }
+                continue
+            }
             if let capitals = headlineAfterMarker(line: index, from: text) { return (capitals, index + 1) }
             if text.utf8.count <= 300, Self.isNoHeadline(text) { continue }
             // A run-together line: "JOURNALIST HELD INCOMMUNICADO Journalist Jane Doe was arrested…"
             if let capitals = Self.leadingCapitals(text), capitals.count < text.count - 20 {
+                // "AMNESTY INTERNATIONAL Schweizer Sektion . Section Suisse…": a letterhead.
+                if Self.markerLines.contains(Self.bare(Phrase.fold(capitals))) { continue }
                 let lower = line.text.utf8.count - text.utf8.count
                 return (Found(capitals, at: source.span(line: index, bytes: lower..<(lower + capitals.utf8.count))), index + 1)
             }
             let isShort = text.utf8.count <= 200
             let endsSentence = text.hasSuffix(".") && !text.hasSuffix("..")
-            guard isShort, !endsSentence, text.first?.isLowercase != true else { return (.missing, index) }
+            guard isShort, !endsSentence, text.first?.isLowercase != true else { return (updateHeading, index) }
             let offset = line.text.utf8.count - text.utf8.count
             return (Found(text, at: source.span(line: index, bytes: offset..<line.text.utf8.count)), index + 1)
         }
-        return (.missing, header.upperBound)
+        return (updateHeading, header.upperBound)
     }
+
+    private static let updateMarkers = ImportVocabulary.all.updateMarkers
 
     /// An old bulletin's headline is the concern it was issued for, on a line of its own below the number and date
     /// ("UA 232/95 / Fear of ill-treatment or torture", "Temor por la seguridad"), whatever a mail's or site's lines
@@ -128,12 +140,14 @@ extension DocumentReading {
         // the series and its edition.
         if seriesEditions.contains(where: folded.hasPrefix) { return true }
         // A photo's credit, a mail's header, code left from a page, an index number ("MDE 21/014/2007").
-        if text.hasPrefix("©") || ["subject:", "from:", "to:", "sent:"].contains(where: folded.hasPrefix) { return true }
+        if text.hasPrefix("©") || ["subject:", "from:", "to:", "sent:", "source:"].contains(where: folded.hasPrefix) { return true }
+        // "(Sólo para residentes en México)": an aside.
+        if text.hasPrefix("("), text.hasSuffix(")") { return true }
         // A picture's description kept from the page: "Porträtaufnahme von …", "Karte des Iran", "Photo: …".
         if pictureWords.contains(where: folded.hasPrefix) { return true }
         // A pointer to somewhere else ("To learn about recent successes, go to"), a form's field ("*País de residencia").
         if folded.hasSuffix(" go to") || folded.hasSuffix(":") || text.hasPrefix("*") { return true }
-        if text.split(separator: " ").filter({ $0.count > 1 && $0.allSatisfy(\.isLetter) }).count < 2 { return true }
+        if text.split(separator: " ").filter(isWord).count < 2 { return true }
         if NumberReader.isIndexNumber(text) { return true }
         if text.utf8.count <= 40, NumberReader.caseReference(in: Array(text.utf8)) != nil { return true }
         if NameFinder.country(named: text) != nil { return true }
@@ -141,6 +155,15 @@ extension DocumentReading {
         if markerLines.contains(bare(folded)) { return true }
         return ImportVocabulary.all.dateLabels.contains { folded.hasPrefix($0 + ":") }
     }
+
+    /// A word of letters, maybe joined or abbreviated and with the punctuation around it: "al-Sada", "Jan.",
+    /// "Journalist*innen", "Aserbaidschan:"; not a number, an address or a handle.
+    private static func isWord(_ word: Substring) -> Bool {
+        let core = word.drop { wordPunctuation.contains($0) }.reversed().drop { wordPunctuation.contains($0) }
+        return core.count(where: \.isLetter) > 1 && core.allSatisfy { $0.isLetter || "-'’*.".contains($0) }
+    }
+
+    private static let wordPunctuation: Set<Character> = [",", ":", ";", "(", ")", "[", "]", "\"", "'", "«", "»", "“", "”", "!", "?"]
 
     /// Lines that only say what the document is. The statement headings are the English ones only:
     /// this step has never ruled out the others as headlines.

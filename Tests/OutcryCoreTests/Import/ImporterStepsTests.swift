@@ -111,6 +111,9 @@ import Testing
             ["Azerbaijan: Bloggers jailed", "", "ARTICLE 19 condemns the jail terms given to two bloggers."],
             ["Nach Stopp der Flottille fordert ROG Freilassung von zwei Journalisten", "", "Zwei Journalisten sind in Haft."],
             ["Hongkong: Festnahmen", "", "Amnesty International (AI) zeigt sich besorgt über die Festnahme zweier Beobachter."],
+            // The publisher first named in a credit, a verb after an adverb.
+            ["(RSF/IFEX) – RSF condena la detención del periodista.", "", "El periodista sigue detenido."],
+            ["Cameroon: Death in detention", "", "The Observatory firmly condemns the death in detention of a journalist."],
         ] {
             let reading = reading(lines)
             let numbers = reading.findNumbers(header: reading.findLayout().header)
@@ -121,11 +124,23 @@ import Testing
         for lines in [
             ["Amnesty International condemns the arrest.", "", "Please write to the Minister of Justice."],
             ["Amnesty International has learned of the arrest.", "", "Jane Doe was arrested."],
+            ["The Observatory firmly condemns the arrest.", "", "Fordere jetzt, dass die Todesurteile aufgehoben werden!"],
         ] {
             let reading = reading(lines)
             let numbers = reading.findNumbers(header: reading.findLayout().header)
             #expect(!reading.isStatement(numbers: numbers, letter: .missing, officials: []), "\(lines)")
         }
+    }
+
+    @Test func aCallToWriteInTheProseMakesANewAction() {
+        for call in [
+            "Please send courteous letters appealing for a re-trial to: His Highness the Amir.",
+            "Dieser Appell richtet sich an die Oberste Justizautorität.",
+            "Unterstütze unsere Aktion: Schick eine E-Mail an den Generalstaatsanwalt.",
+        ] {
+            #expect(kind(of: ["Bahrain", "", "Jane Doe was arrested in 1988.", "", call]) == .new, "\(call)")
+        }
+        #expect(kind(of: ["Bahrain", "", "Jane Doe was arrested in 1988.", "", "She was tortured."]) == nil)
     }
 
     @Test func quotesGoToTheSpeakerNamedAfterThem() {
@@ -231,6 +246,30 @@ import Testing
         #expect(series.findTitle(header: series.findLayout().header).title.value == "Lawyer held")
         let update = "Further information on UA 97/10 (28 April 2010) and follow-up (10 August 2010) – Legal concern"
         #expect(update[DocumentReading.headlineStart(of: update)...] == "Legal concern")
+    }
+
+    @Test func aHeadlinesWordsMayBePunctuatedAndALetterheadAnAsideOrASourceIsNone() {
+        func title(_ lines: [String]) -> String? {
+            let reading = reading(lines)
+            return reading.findTitle(header: reading.findLayout().header).title.value
+        }
+        #expect(
+            title(["Aserbaidschan: Journalist*innen (Januar 2026)", "", "Sie sind in Haft."])
+                == "Aserbaidschan: Journalist*innen (Januar 2026)")
+        #expect(title(["Nassima al-Sada: Haft", "", "Sie ist frei."]) == "Nassima al-Sada: Haft")
+        #expect(title(["E-Mail: info@example.org", "", "Sie ist frei."]) == nil)
+        #expect(
+            title([
+                "AMNESTY INTERNATIONAL Schweizer Sektion . Section Suisse . Speichergasse 33 . 3001 Bern",
+                "ARRÊTÉ À L’ÂGE DE 14 ANS, EMPRISONNÉ DEPUIS DES ANNÉES", "", "Aser Mohamed a été arrêté.",
+            ]) == "ARRÊTÉ À L’ÂGE DE 14 ANS, EMPRISONNÉ DEPUIS DES ANNÉES")
+        #expect(title(["(Sólo para residentes en México)", "", "Más de dos mil personas fueron detenidas."]) == nil)
+        #expect(
+            title(["Source: Amnesty International Aotearoa", "Open letter to the Prime Minister", "", "Dear Prime Minister,"])
+                == "Open letter to the Prime Minister")
+        // An update whose heading says no more than what it follows is headed by it.
+        let heading = "Further Information on UA 47/07 (ASA 37/003/2007, 27 February 2007) and follow-up (ASA 37/008/2007, 29 March 2007)"
+        #expect(title(["ASA 37/015/2007", heading, "29 June 2007", "Jane Doe was freed without charge on 15 May."]) == heading)
     }
 
     @Test func namesListedInAnyLanguageAreSplit() {
