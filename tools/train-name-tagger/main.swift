@@ -2,8 +2,9 @@
 // fixtures and the corpus's tuning set, measures it beside the rules — by five-fold cross-validation on the tuning
 // set, and on the held-out set, whose texts it never trains on — and writes the model the importer ships.
 // Built and run by scripts/train-name-tagger with the OutcryCore sources. Two other uses, to study the model:
-// `--mentions FILE` prints the texts searched in one document and each candidate name with its score, and
-// `--unreachable` the tuning set's people that no candidate name reads.
+// `--mentions FILE` prints the texts searched in one document and each candidate name with its score,
+// `--unreachable` the tuning set's people that no candidate name reads, and `--errors` the tuning set's people
+// the cross-validated models miss (-) or add (+).
 import Foundation
 
 @main
@@ -31,6 +32,25 @@ struct TrainNameTagger {
                 print("--- text searched:\n\(text)\n--- candidates:")
                 for mention in NameFinder.mentions(in: text) {
                     print("\(mention.name)  [\(NameTagger.shipped.score(mention.features))]")
+                }
+            }
+            return
+        }
+        if arguments.count == 2, arguments[1] == "--errors" {
+            // The tuning set's people each fold's model misses or adds, on the fold it did not train on (never the
+            // held-out set's).
+            let fixtures = try documents(in: "Tests/Fixtures/imports")
+            let tuning = try documents(in: "Tests/Fixtures/corpus/tuning")
+            for fold in 0..<5 {
+                let trainOn = fixtures + tuning.enumerated().filter { $0.offset % 5 != fold }.map(\.element)
+                var importer = DocumentImporter()
+                importer.nameDecision = .tagger(NameTagger(weights: train(trainOn)))
+                for document in tuning.enumerated().filter({ $0.offset % 5 == fold }).map(\.element) {
+                    let read = try? importer.read(text: document.text)
+                    let found = (read?.action?.people.value ?? read?.statement?.people.value ?? []).map(Phrase.collapse)
+                    let expected = document.people.map(Phrase.collapse)
+                    for name in found where !expected.contains(name) { print("\(document.name): + \(name)") }
+                    for name in expected where !found.contains(name) { print("\(document.name): - \(name)") }
                 }
             }
             return

@@ -86,14 +86,14 @@ extension ContactReader {
         var labels: [(String, Field)] = []
         let emails = [
             "e-mail", "email", "e-post", "epost", "e-mail address", "email address", "sähköposti", "courriel", "correo electrónico",
-            "correo", "mail",
+            "correo", "correo-e", "mail",
         ]
         for name in emails { labels.append((name, .email)) }
         for name in ["fax", "telefax", "faksi", "fax number"] { labels.append((name, .fax)) }
         let phones = ["phone", "telephone", "tél", "tel", "telefon", "puhelin", "téléphone", "teléfono", "tfn", "mobile", "phone number"]
         for name in phones { labels.append((name, .phone)) }
         for name in ["twitter handle", "twitter", "x (twitter)", "x/twitter", "twitter/x", "x"] { labels.append((name, .social(.x))) }
-        for name in ["facebook"] { labels.append((name, .social(.facebook))) }
+        for name in ["facebook", "página de facebook", "page facebook", "facebook page"] { labels.append((name, .social(.facebook))) }
         for name in ["instagram"] { labels.append((name, .social(.instagram))) }
         for name in ["telegram"] { labels.append((name, .social(.telegram))) }
         for name in ["bluesky"] { labels.append((name, .social(.bluesky))) }

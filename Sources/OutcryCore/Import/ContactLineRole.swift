@@ -16,6 +16,12 @@ extension ContactReader {
         }
         if words.contains(where: { Self.organisationWords.contains($0) }) { return .organisation }
         if words.contains(where: { Self.titleWords.contains($0) }) { return .title }
+        // "Aldea el Ocotal Antiguo Local de la Academia, Tegucigalpa, Honduras": a place, then its country.
+        if let comma = folded.lastIndex(of: ","),
+            NameFinder.country(namedBy: Phrase.words(in: String(folded[comma...])).map { String($0.word) }) != nil
+        {
+            return .address
+        }
         // "RELIGIONSFÜHRER", "OBERSTE JUSTIZAUTORITÄT": the office printed in capitals above the name.
         if words.count <= 4, text.contains(where: \.isLetter), !text.contains(where: \.isLowercase) { return .title }
         return .other

@@ -115,10 +115,18 @@ struct ContactReader {
         var addressLines: [Piece] = []
         var emails: [Piece] = []
         var socials: [(SocialHandle, TextSpan)] = []
+        var wrappedHandles: [(SocialHandle, TextSpan)] = []
         var inAddress = false
         var leads: [(piece: Piece, role: LineRole?)] = []
         for read in block {
             guard let lead = read.lead else { continue }
+            // "(Standardbrief Luftpost bis 20 g: 1,10 €)", "(Betreff: FAO …)": a note to the writer.
+            if block.count > 1, lead.text.hasPrefix("("), lead.text.hasSuffix(")") { continue }
+            // "Twitter: @HassanRouhani (Englisch) und" / "@Rouhani_ir (Persisch)": a handle wrapped to the next line.
+            if lead.text.hasPrefix("@"), let handle = lead.text.split(separator: " ").first, handle.count > 2 {
+                wrappedHandles.append((SocialHandle(network: Self.lastNetwork(in: block) ?? .x, handle: String(handle)), lead.span))
+                continue
+            }
             if block.count == 1, !read.fields.isEmpty, let parts = Self.runOnParts(lead.text) {
                 leads += parts.map { (Piece(text: $0.text, span: lead.span), $0.role) }
                 continue
@@ -127,6 +135,9 @@ struct ContactReader {
             let commas = commaCount(lead.text)
             if block.count == 1 || (leads.isEmpty && commas >= 2 && !lead.text.contains(where: \.isNumber)) || commas >= 3 {
                 leads += split(lead).map { ($0, nil) }
+            } else if read.role == .address, let body = bodyBeforeAddress(lead) {
+                // "The Office of the Supreme Leader, Islamic Republic Street": the body, then where it is.
+                leads += [(body.body, .organisation), (body.address, .address)]
             } else {
                 leads.append((lead, read.role))
             }
@@ -172,7 +183,10 @@ struct ContactReader {
                     }
                 case .fax where !target.fax.isFound: target.fax = Found(piece.text, at: piece.span)
                 case .phone where !target.phone.isFound: target.phone = Found(piece.text, at: piece.span)
-                case .social(let network): socials.append((SocialHandle(network: network, handle: piece.text), piece.span))
+                case .social(let network):
+                    // "@HassanRouhani (Englisch) und": the handle without the words around it.
+                    let handle = piece.text.hasPrefix("@") ? String(piece.text.prefix { $0 != " " }) : piece.text
+                    socials.append((SocialHandle(network: network, handle: handle), piece.span))
                 case .contactForm where !target.contactForm.isFound: target.contactForm = Found(piece.text, at: piece.span)
                 case .website:
                     if !target.contactForm.isFound, Self.looksLikeContactForm(piece.text) {
@@ -185,6 +199,7 @@ struct ContactReader {
                 }
             }
         }
+        socials += wrappedHandles
         if !addressLines.isEmpty { target.addressLines = Found(addressLines.map(\.text), at: merged(addressLines.map(\.span))) }
         if !emails.isEmpty { target.emails = Found(emails.map(\.text), at: merged(emails.map(\.span))) }
         if !socials.isEmpty { target.socialHandles = Found(socials.map(\.0), at: merged(socials.map(\.1))) }
@@ -193,6 +208,19 @@ struct ContactReader {
         }
         target.span = merged(block.map { source.span(line: $0.line) })
         return target
+    }
+
+    private static func lastNetwork(in block: [ReadLine]) -> SocialHandle.Network? {
+        block.flatMap(\.fields).compactMap { field, _ in if case .social(let network) = field { network } else { nil } }.last
+    }
+
+    /// A body named before the first comma of an address line, with no number in its name.
+    private func bodyBeforeAddress(_ lead: Piece) -> (body: Piece, address: Piece)? {
+        guard let comma = lead.text.firstIndex(of: ",") else { return nil }
+        let body = lead.text[..<comma].trimmingWhitespace
+        let address = lead.text[lead.text.index(after: comma)...].trimmingWhitespace
+        guard !address.isEmpty, !body.contains(where: \.isNumber), classify(body) == .organisation else { return nil }
+        return (Piece(text: body, span: lead.span), Piece(text: address, span: lead.span))
     }
 
     private func merged(_ spans: [TextSpan]) -> TextSpan? {

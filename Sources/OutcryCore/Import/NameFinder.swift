@@ -80,6 +80,8 @@ enum NameFinder {
         let listed: Set<Int>
         /// Capitalised words standing alone, folded; only gathered for the tagger.
         let standalone: Set<String>
+        /// Words written in lower case somewhere in the text, as written; only gathered for the tagger.
+        let lowerCase: Set<Substring>
         /// The candidates the text presents as office-holders or speakers.
         private(set) var officeHoldersAndSpeakers = Set<Int>()
         /// For the tagger, made once: every word folded, whether a sentence ends before it, and what it says of the
@@ -100,6 +102,14 @@ enum NameFinder {
                 }
                 candidates.append((String(text[nameStart(words[index], in: text)..<words[end].range.upperBound]), index, end))
                 index = end + 1
+            }
+            // "Außer Nassima al-Sada", "Aktivist Alaa Abdel Fattah": a capitalised word run into a name the text
+            // gives elsewhere without it is no part of it.
+            let names = Set(candidates.map(\.name))
+            for number in candidates.indices where candidates[number].end - candidates[number].start >= 2 {
+                let (_, start, end) = candidates[number]
+                let rest = String(text[nameStart(words[start + 1], in: text)..<words[end].range.upperBound])
+                if names.contains(rest) { candidates[number] = (rest, start + 1, end) }
             }
             var mentions: [String: Int] = [:]
             for candidate in candidates { mentions[candidate.name, default: 0] += 1 }
@@ -135,6 +145,8 @@ enum NameFinder {
                 }
             }
             self.standalone = standalone
+            // "Executions Not Resumed", "Alternative Place": words a text also writes in lower case are seldom a name's.
+            self.lowerCase = forTagger ? Set(words.lazy.filter { $0.text.first?.isLowercase == true && $0.text.count > 2 }.map(\.text)) : []
             for (number, candidate) in candidates.enumerated()
             where introducedByOffice(words, before: candidate.start, in: text) || isSpeakerOrCredit(candidate, words, in: text) {
                 officeHoldersAndSpeakers.insert(number)
@@ -166,10 +178,15 @@ enum NameFinder {
             features.append("gap-after=" + gap(after: end))
             let last = folded[end]
             features.append("last-ending=" + last.suffix(3))
+            // "Nähere Informationen", "Oberste Justizautorität": an adjective's or a noun's ending begins the run.
+            features.append("first-ending=" + folded[start].suffix(3))
             // The surname alone elsewhere ("Zaki said") is how accounts refer to their subject.
             add("surname-alone", standalone.contains(last))
             add("hyphenated", name.contains("-"))
             add("particle", (start...end).contains { isNameParticle(folded[$0]) })
+            add(
+                "lower-case-elsewhere",
+                (start...end).contains { !isNameParticle(folded[$0]) && lowerCase.contains(Substring(words[$0].text.lowercased())) })
             // What the sentence around the name says happened ("…was arrested…", "…fue condenado…"), from the words up
             // to twelve on each side.
             var index = start
@@ -308,6 +325,13 @@ enum NameFinder {
             // "Reza (Gholamreza) Rasaei", "Mostafa “Moz” Azimitabar": another name the person goes by, inside theirs.
             if end + 2 < words.count, ["(", "“", "\""].contains(gap.dropFirst()), gap.first == " ", isNameWord(next),
                 [") ", "” ", "\" "].contains(text[next.range.upperBound..<words[end + 2].range.lowerBound]), isNameWord(words[end + 2])
+            {
+                end += 2
+                continue
+            }
+            // "Trevor D. Traina", "Menardo I. Guevarra": a middle initial between two words of the name.
+            if end + 2 < words.count, gap == " ", next.text.count == 1, next.isCapitalised,
+                text[next.range.upperBound..<words[end + 2].range.lowerBound] == ". ", isNameWord(words[end + 2])
             {
                 end += 2
                 continue
@@ -658,6 +682,7 @@ enum NameFinder {
     private static let sentenceStarters: Set<String> = [
         "the", "on", "in", "at", "a", "an", "they", "he", "she", "it", "we", "i", "you", "all", "between", "after", "before",
         "since", "during", "his", "her", "their", "this", "that", "these", "those", "according", "police", "please",
+        "several", "many", "some", "other", "diese", "dieser", "dieses",
         "write", "dear", "urgent", "action", "ua", "yours", "if", "as", "by", "for", "from", "with", "without", "while",
         "when", "where", "both", "each", "our", "my", "your", "its", "there", "here", "however", "also", "although",
         "state", "national", "security", "human", "rights", "court", "prison", "republic", "federation", "kingdom",

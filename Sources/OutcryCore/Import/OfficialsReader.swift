@@ -86,7 +86,10 @@ extension DocumentReading {
             if short, prose == 0, hasAddress { blocks.append(run[0]...run[run.count - 1]) }
         }
         for index in range {
-            if lines[index].isBlank || skipping.contains(index) || (letter?.contains(index) ?? false) {
+            // "Secretary Menardo I. Guevarra," / "" / "Department of Justice,": a block spaced out, its lines
+            // ending in commas.
+            if lines[index].isBlank, let last = run.last, lines[last].text.hasSuffix(",") { continue }
+            if lines[index].isBlank || skipping.contains(index) || (letter?.contains(index) ?? false) || isDateLine(index) {
                 flush()
             } else if contactReader.isRunOnOfficial(index) {
                 flush()
@@ -108,6 +111,13 @@ extension DocumentReading {
         }
         flush()
         return blocks
+    }
+
+    /// "Im September 2025", "Berlin, 12. Mai 2025": the letter's date under the address.
+    private func isDateLine(_ index: Int) -> Bool {
+        let text = lines[index].text
+        guard text.utf8.count < 40, text.contains(where: \.isNumber), let date = DateReader.firstDate(in: text) else { return false }
+        return text.count - date.1.count < 12
     }
 
     private func isCopyIntroduction(before line: Int) -> Bool {

@@ -8,9 +8,10 @@ import Testing
     static let folder = ImporterFixtureTests.folder.deletingLastPathComponent().appendingPathComponent("corpus")
 
     /// The held-out set's floor: what the importer last reached on it, raised as it improves. Issue 16's targets are
-    /// 0.90 and 0.80. The people's floor was lowered once, from 0.77 to 0.76, when the name model proved to move by
-    /// up to 0.03 when a few lines of the texts it reads change (officials found where they were missed before).
-    static let heldOutFloor = (fields: 0.75, people: 0.76)
+    /// 0.90 and 0.80. The name model moves by up to 0.03 when a few lines of the texts it reads change (officials
+    /// found where they were missed before): the people's floor stands that far below what it reached (0.80), and was
+    /// lowered once, from 0.77 to 0.76, before its features carried across texts as they do now.
+    static let heldOutFloor = (fields: 0.75, people: 0.78)
 
     static func score(_ set: String) throws -> (score: ImporterScore, results: [FixtureExpectation.Result], documents: Int) {
         let directory = folder.appendingPathComponent(set)

@@ -217,6 +217,32 @@ import Testing
         #expect(targets.map(\.phone.value) == [nil, "202 895 5400"])
     }
 
+    @Test func aSpacedOutBlockAndABodyBeforeItsAddressAreOneOfficialsWithoutNotesOrTheLettersDate() {
+        let spaced = reading([
+            "Jane Doe was arrested on 1 May for her reporting.", "", "Secretary Menardo I. Guevarra,", "", "Department of Justice,", "",
+            "DOJ Building,", "", "Padre Faura Street,", "", "", "Manila 1000,", "", "Email: communications@doj.gov.ph", "",
+            "Im September 2025",
+        ])
+        let layout = spaced.findLayout()
+        let official = spaced.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets.first
+        #expect(official?.name.value == "Menardo I. Guevarra")
+        #expect(official?.organisation.value == "Department of Justice")
+        #expect(official?.addressLines.value == ["DOJ Building", "Padre Faura Street", "Manila 1000"])
+        #expect(official?.emails.value == ["communications@doj.gov.ph"])
+        let reader = ContactReader(source: SourceText(""))
+        #expect(reader.classify("Aldea el Ocotal Antiguo Local de la Academia, Tegucigalpa, Honduras") == .address)
+        let block = reading([
+            "Schreiben Sie an:", "", "Ayatollah Sayed 'Ali Khamenei", "The Office of the Supreme Leader, Islamic Republic Street",
+            "Tehran, IRAN", "(Standardbrief Luftpost bis 20 g: 1,10 €)", "Twitter: @HassanRouhani (Englisch) und", "@Rouhani_ir (Persisch)",
+            "Correo-e: info@leader.ir",
+        ])
+        let target = ContactReader(source: block.source).targets(lines: Array(2..<9), role: .primary).first
+        #expect(target?.organisation.value == "The Office of the Supreme Leader")
+        #expect(target?.addressLines.value == ["Islamic Republic Street", "Tehran, IRAN"])
+        #expect(target?.socialHandles.value?.map(\.handle) == ["@HassanRouhani", "@Rouhani_ir"])
+        #expect(target?.emails.value == ["info@leader.ir"])
+    }
+
     @Test func aLettersHeadingRunIntoItsSalutationIsNoPartOfIt() {
         let reading = reading([
             "Take action", "",

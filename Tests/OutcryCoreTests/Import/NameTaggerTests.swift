@@ -49,6 +49,22 @@ import Testing
             ])
     }
 
+    @Test func aMiddleInitialIsInTheNameAndAWordRunIntoANameGivenElsewhereIsNot() {
+        #expect(NameFinder.people(in: "Journalist Trevor D. Traina was arrested.", decision: .rules) == ["Trevor D. Traina"])
+        let text = "Nassima al-Sada wurde festgenommen. Außer Nassima al-Sada sind zwei Frauen in Haft."
+        #expect(NameFinder.mentions(in: text).map(\.name) == ["Nassima al-Sada", "Nassima al-Sada"])
+        #expect(NameFinder.people(in: "Several Iranian journalists, a reporter, were held.", decision: .rules).isEmpty)
+    }
+
+    @Test func aCandidateWhoseWordTheTextWritesInLowerCaseIsMarkedSo() throws {
+        let mentions = NameFinder.mentions(in: "Executions Not Resumed. The executions of Jane Doe were not resumed.")
+        let heading = try #require(mentions.first { $0.name == "Executions Not Resumed" })
+        let person = try #require(mentions.first { $0.name == "Jane Doe" })
+        #expect(heading.features.contains("lower-case-elsewhere"))
+        #expect(!person.features.contains("lower-case-elsewhere"))
+        #expect(heading.features.contains("first-ending=ons"))
+    }
+
     /// Changing the corpus, the features or the texts searched changes the model: `scripts/train-name-tagger` must
     /// then be run again, or this fails.
     @Test func theShippedModelIsTheOneTheFixturesAndTheTuningSetTrain() throws {
