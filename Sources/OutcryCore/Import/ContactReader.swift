@@ -87,7 +87,7 @@ struct ContactReader {
     /// Russian Federation 2650 Wisconsin Ave. NW, Washington DC 20007 Phone: … I Fax: … Salutation: Dear Ambassador".
     func isRunOnOfficial(_ index: Int) -> Bool {
         let line = source.lines[index]
-        guard line.text.utf8.count > 90, line.text.contains(":") else { return false }
+        guard line.text.utf8.count > 90, line.text.utf8.contains(UInt8(ascii: ":")) else { return false }
         let read = readLine(index)
         guard read.fields.count >= 2, let lead = read.lead else { return false }
         return Self.runOnParts(lead.text) != nil

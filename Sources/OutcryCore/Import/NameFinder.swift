@@ -146,7 +146,24 @@ enum NameFinder {
             }
             self.standalone = standalone
             // "Executions Not Resumed", "Alternative Place": words a text also writes in lower case are seldom a name's.
-            self.lowerCase = forTagger ? Set(words.lazy.filter { $0.text.first?.isLowercase == true && $0.text.count > 2 }.map(\.text)) : []
+            // Only the candidates' words are looked for, and a word's length says most often that it is none of them.
+            var lowerCase = Set<Substring>()
+            if forTagger {
+                var wanted = Set<Substring>()
+                var lengths = [Bool](repeating: false, count: 64)
+                for candidate in candidates {
+                    for index in candidate.start...candidate.end {
+                        let lowered = Substring(words[index].text.lowercased())
+                        guard lowered.utf8.count > 2, lowered.utf8.count < lengths.count else { continue }
+                        lengths[lowered.utf8.count] = true
+                        wanted.insert(lowered)
+                    }
+                }
+                for word in words where word.text.utf8.count < lengths.count && lengths[word.text.utf8.count] {
+                    if !word.isCapitalised, wanted.contains(word.text) { lowerCase.insert(word.text) }
+                }
+            }
+            self.lowerCase = lowerCase
             for (number, candidate) in candidates.enumerated()
             where introducedByOffice(words, before: candidate.start, in: text) || isSpeakerOrCredit(candidate, words, in: text) {
                 officeHoldersAndSpeakers.insert(number)

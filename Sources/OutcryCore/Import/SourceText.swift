@@ -196,19 +196,32 @@ enum Phrase {
     /// Whitespace runs made one space, ends trimmed (working on bytes: no byte of a longer UTF-8
     /// sequence is ASCII, and the lines' own no-break spaces are plain spaces already).
     static func collapse(_ text: some StringProtocol) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
+        // Paragraphs are collapsed by the thousand: the bytes are read where they lie when they can be.
+        if let collapsed = text.utf8.withContiguousStorageIfAvailable(collapse(utf8:)) { return collapsed }
+        var copy = String(text)
+        return copy.withUTF8(collapse(utf8:))
+    }
+
+    private static func collapse(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
+        // Never longer than the input: a space is written only for a run of whitespace already read.
+        String(unsafeUninitializedCapacity: input.count) { output in
+            var count = 0
+            var pendingSpace = false
+            for byte in input {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    output[count] = byte
+                    count += 1
+                }
             }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Words of letters and digits (with inner hyphens and apostrophes, and the marks that go on letters),
