@@ -6,15 +6,38 @@ extension DocumentReading {
         for index in header.prefix(40) {
             let line = lines[index]
             let folded = line.folded
-            guard DeadlineReader.phrase(in: folded) == nil else { continue }
-            let labelled = Self.issueLabels.contains(where: folded.hasPrefix)
-            let dateOnly = index < 15 && line.text.utf8.count <= 40
-            guard labelled || dateOnly || (index < summaryStart && line.text.utf8.count <= 90) else { continue }
+            // The part of the line that may hold the date, as a range of characters.
+            var part = 0..<line.text.count
+            var labelled =
+                Self.issueLabels.contains(where: folded.hasPrefix)
+                // "Briefe gegen das Vergessen Juli 2024": an edition of the action's series.
+                || Self.seriesNames.contains(where: folded.hasPrefix)
+            let sameLength = folded.count == line.text.count
+            if let phrase = DeadlineReader.phrase(in: folded) {
+                // "…AU 83/11, AMR 34/014/2011, 18 octobre 2011 ENVOYEZ VOS APPELS AVANT LE 29 NOVEMBRE 2011": the date
+                // before the deadline's words.
+                guard sameLength, let range = folded.byteRange(of: phrase) else { continue }
+                part = 0..<folded.distance(from: folded.startIndex, to: range.lowerBound)
+            }
+            if !labelled, sameLength, let label = Self.inlineLabelEnd(in: folded),
+                case let start = folded.distance(from: folded.startIndex, to: label),
+                start < part.upperBound
+            {
+                // "…China Date: June 10, 2021 URGENT ACTION…": a labelled date inside a page flattened into one line.
+                part = start..<part.upperBound
+                labelled = true
+            }
+            let text = line.text.dropFirst(part.lowerBound).prefix(part.count)
+            let dateOnly = index < 15 && text.utf8.count <= 40
+            // A date, then the deadline, near the top: a line of the action's fields.
+            let beforeDeadline = part.upperBound < line.text.count && index < 15 && text.utf8.count <= 120
+            guard labelled || dateOnly || beforeDeadline || (index < summaryStart && text.utf8.count <= 90) else { continue }
             if ImportVocabulary.all.otherDocumentDates.contains(where: folded.has) { continue }
-            guard let (date, characters) = DateReader.firstDate(in: line.text) else { continue }
+            guard var (date, characters) = DateReader.firstDate(in: text) else { continue }
             // "AI Index: MDE 13/09/91" numbers a document; it does not date it.
-            if Self.followsIndexRegion(line.text.prefix(characters.lowerBound)) { continue }
-            if dateOnly, !labelled, index >= summaryStart, line.text.count - characters.count > 12 { continue }
+            if Self.followsIndexRegion(text.prefix(characters.lowerBound)) { continue }
+            if dateOnly, !labelled, index >= summaryStart, text.count - characters.count > 12 { continue }
+            characters = (characters.lowerBound + part.lowerBound)..<(characters.upperBound + part.lowerBound)
             let lower = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
             let upper = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
             let found = Found(date, at: source.span(line: index, lower..<upper))
@@ -42,6 +65,16 @@ extension DocumentReading {
     }
 
     private static let issueLabels = ImportVocabulary.all.dateLabels + ImportVocabulary.all.publicationLabels
+    private static let inlineLabels = ImportVocabulary.all.dateLabels.map { " " + $0 + ": " }
+    private static let seriesNames = ImportVocabulary.all.urgentActionNames.map { $0 + " " }
+
+    /// Where a date label inside a line ends: " Date: ".
+    private static func inlineLabelEnd(in folded: String) -> String.Index? {
+        for label in inlineLabels {
+            if let range = folded.byteRange(of: label) { return range.upperBound }
+        }
+        return nil
+    }
 
     /// The first date a deadline phrase gives, counting "N days left" from today.
     func findDeadline(issued: HistoricalDate?) -> Found<HistoricalDate> {

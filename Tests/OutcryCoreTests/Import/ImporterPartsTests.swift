@@ -92,6 +92,25 @@ import Testing
         #expect(DateReader.firstDate(in: "13/09/24")?.0.iso == "2024-09-13")
     }
 
+    @Test func theIssueDateBeforeADeadlineInsideAFlattenedPageOrInASeriesEdition() throws {
+        func issued(_ text: String) throws -> String? { try DocumentImporter().read(text: text).action?.issued.value?.iso }
+        #expect(
+            try issued(
+                "Guatemala : expulsions dans la vallée du Polochic\n\nAction complémentaire sur l’AU 83/11, AMR 34/014/2011, 18 octobre 2011 ENVOYEZ VOS APPELS AVANT LE 29 NOVEMBRE 2011.\n\nJane Doe a été libérée.\n"
+            ) == "2011-10-18")
+        #expect(
+            try issued(
+                "First UA 61/21 Index: ASA 17/4243/2021 China Date: June 10, 2021 URGENT ACTION MISSING IN XINJIANG Over 60 people have been held since 2017.\n"
+            ) == "2021-06-10")
+        #expect(
+            try issued(
+                "Nassima al-Sada\nBriefe gegen das Vergessen Juli 2024\nSeit über zwölf Jahren sitzt sie im Gefängnis. Schreiben Sie an den König.\n"
+            )
+                == "2024-07")
+        // A deadline's own date is no issue date.
+        #expect(try issued("Jane Doe was held.\nPlease send appeals before 29 November 2011.\n") == nil)
+    }
+
     @Test func aCountryIsReadFromAPossessiveOrAnAddressOnOneLine() throws {
         #expect(NameFinder.countries(in: "breaching the Philippines’ Anti-Dummy Law").first?.0 == Country(rawValue: "PH"))
         let document = try DocumentImporter().read(
