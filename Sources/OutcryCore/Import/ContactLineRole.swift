@@ -27,6 +27,9 @@ extension ContactReader {
         return .other
     }
 
+    /// Whether a folded word names an office: "president", "fiscal", "chef".
+    static func isOfficeWord(_ folded: some StringProtocol) -> Bool { titleWords.contains(String(folded)) }
+
     /// Whether a line may be a person's name: two to six words, the first capitalised, the others capitalised or a
     /// particle ("Hamada al-Sawi", "Armando del Bosque"; not "der Russischen Föderation").
     static func plausibleName(_ text: String) -> Bool {
@@ -62,7 +65,7 @@ extension ContactReader {
 
     private static let titleWords: Set<String> = [
         "president", "minister", "prime minister", "ambassador", "attorney", "prosecutor", "procurator", "governor", "mayor",
-        "chief", "director", "head", "chair", "chairman", "chairperson", "commissioner", "secretary", "king", "queen",
+        "chief", "chef", "director", "head", "chair", "chairman", "chairperson", "commissioner", "secretary", "king", "queen",
         "emir", "sultan", "speaker", "judge", "justice", "ombudsman", "commander", "chancellor", "premier", "präsident",
         "präsidentin", "ministerin", "botschafter", "botschafterin", "president", "presidentti", "ministeri",
         "suurlähettiläs", "президент", "министр", "посол", "генеральный", "主席", "总理", "部长", "ombudsperson",

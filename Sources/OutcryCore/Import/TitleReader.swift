@@ -149,6 +149,11 @@ extension DocumentReading {
         if folded.hasSuffix(" go to") || folded.hasSuffix(":") || text.hasPrefix("*") { return true }
         if text.split(separator: " ").filter(isWord).count < 2 { return true }
         if NumberReader.isIndexNumber(text) { return true }
+        // "Para Fiscal General de la República", "Au Chef du pouvoir judiciaire, …": the letter's addressee.
+        let words = folded.split(separator: " ", maxSplits: 2)
+        if words.count > 1, addresseeOpeners.contains(String(words[0])), ContactReader.isOfficeWord(words[1]) { return true }
+        // "Ejemplos: 2299562315, cel. 5535168660": a form's example, a telephone number.
+        if text.split(whereSeparator: { !$0.isNumber }).contains(where: { $0.count >= 7 }) { return true }
         if text.utf8.count <= 40, NumberReader.caseReference(in: Array(text.utf8)) != nil { return true }
         if NameFinder.country(named: text) != nil { return true }
         if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { return true }
@@ -176,6 +181,7 @@ extension DocumentReading {
         ]
 
     private static let seriesEditions = markerLines.map { $0 + " - " }
+    private static let addresseeOpeners: Set<String> = ["to", "para", "au", "à", "a", "an", "al"]
 
     private static let pictureWords = [
         "porträt", "zwei porträts", "zeichnung", "foto:", "foto ", "photo:", "photo ", "bild:", "karte des", "karte der", "map of",
@@ -183,10 +189,10 @@ extension DocumentReading {
         "picture:",
     ]
 
-    /// What a site prints around a document: its name beside a motto, an archive's heading.
+    /// What a site prints around a document: its name beside a motto, an archive's heading. Folded: a dash is "-".
     private static let siteWords = [
-        "amnesty international |", "amnistía internacional |", "| amnesty", "| amnistía", "– amnistía internacional",
-        "- amnesty international", "– amnesty international", "human rights reports", "/*", "from amnesty international",
+        "amnesty international |", "amnistía internacional |", "| amnesty", "| amnistía", "- amnistía internacional",
+        "- amnesty international", "human rights reports", "/*", "from amnesty international",
     ]
 
     /// The account when a PDF ran it into the headline's line: what follows the headline there.

@@ -293,6 +293,14 @@ import Testing
         #expect(
             title(["Source: Amnesty International Aotearoa", "Open letter to the Prime Minister", "", "Dear Prime Minister,"])
                 == "Open letter to the Prime Minister")
+        // A site's name after a dash, the letter's addressee, a form's example: none is the headline.
+        #expect(
+            title([
+                "Ciberacción Detalle – Amnistía Internacional Argentina | Defendemos los derechos humanos",
+                "Para Fiscal General de la República de Venezuela", "Ejemplos: 2299562315, cel. 5535168660",
+                "Venezuela: detenciones masivas", "", "Más de dos mil personas fueron detenidas.",
+            ]) == "Venezuela: detenciones masivas")
+        #expect(title(["Au Chef du pouvoir judiciaire, Gholamhossein Mohseni Ejei", "", "Monsieur,"]) == nil)
         // An update whose heading says no more than what it follows is headed by it.
         let heading = "Further Information on UA 47/07 (ASA 37/003/2007, 27 February 2007) and follow-up (ASA 37/008/2007, 29 March 2007)"
         #expect(title(["ASA 37/015/2007", heading, "29 June 2007", "Jane Doe was freed without charge on 15 May."]) == heading)
