@@ -42,6 +42,8 @@ struct ContactReader {
                 continue
             }
             var read = readLine(index, from: position == 0 ? firstLineFrom : nil)
+            // "." alone between a name and its body: nothing to read.
+            if read.lead == nil, read.fields.isEmpty { continue }
             let role = read.lead.map { classify($0.text.hasSuffix(",") ? String($0.text.dropLast()) : $0.text) } ?? .contact
             // Instructions between blocks, and their wrapped lines, are not contact details; a labelled channel or an
             // official's name, office or body after them is ("…please only send mail to the Embassy / Fax: …").
@@ -54,6 +56,10 @@ struct ContactReader {
                 continue
             }
             inProse = false
+            // "In solidarity," after a blank line below a whole block: the region ran on past its officials.
+            if blankBefore, currentHasAddress, role == .other, read.fields.isEmpty, let lead = read.lead, !Self.plausibleName(lead.text) {
+                break
+            }
             read.role = role
             let startsOfficial = role == .name || role == .organisation || role == .title
             let groupHasManyLines = position + 1 < lines.count && !source.lines[lines[position + 1]].isBlank
@@ -101,6 +107,8 @@ struct ContactReader {
         guard words.count >= 6, !folded.has("@"), !folded.has("http") else { return false }
         let lower = words.filter { $0.first?.isLowercase == true }.count
         guard lower * 2 > words.count else { return false }
+        // "The address has not changed; only the Attorney General's name is different.": a sentence.
+        if words.count >= 8, text.hasSuffix(".") { return true }
         return Phrase.words(in: folded).contains { wordsToTheReader.contains($0.word) }
     }
 

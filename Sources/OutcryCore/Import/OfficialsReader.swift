@@ -14,8 +14,15 @@ extension DocumentReading {
             let label = layout.labelAtLine[region.lines.lowerBound]
             if label?.inlineStart == nil, indices.first == region.lines.lowerBound { indices.removeFirst() }
             let role: UrgentActionTarget.Role = region.section == .copies ? .copy : .primary
-            found.targets += contactReader.targets(lines: indices, role: role, firstLineFrom: label?.inlineStart)
-            found.lines.formUnion(region.lines)
+            // Someone to address, or a way to reach them: not the lines a region runs on into ("In solidarity").
+            let targets = contactReader.targets(lines: indices, role: role, firstLineFrom: label?.inlineStart).filter {
+                $0.name.isFound || $0.title.isFound || $0.organisation.isFound || $0.emails.isFound || $0.fax.isFound
+                    || $0.phone.isFound || $0.socialHandles.isFound || $0.contactForm.isFound
+            }
+            found.targets += targets
+            // The lines after the last official are the document's again: an update may follow a mail's officials.
+            let end = targets.compactMap(\.span?.end).max().flatMap { end in region.lines.last { lines[$0].start < end } }
+            found.lines.formUnion(end.map { region.lines.lowerBound...$0 }.map(Set.init) ?? Set(region.lines))
         }
         for region in layout.regions where layout.contactRegions.isEmpty && (region.section == nil || region.section == .takeAction) {
             for block in addressBlocks(in: region.lines, skipping: consumed, letter: letter) {
@@ -32,15 +39,15 @@ extension DocumentReading {
         return found
     }
 
-    /// A lone "Salutation:" line speaks for the officials before it that have none.
+    /// A lone "Salutation:" line speaks for the official just before it, if that one has none: "Salutation: Dear
+    /// Ambassador" under the embassy's block is not how the prosecutor named above it is addressed.
     private func withSalutationLines(_ targets: [ImportedTarget], _ layout: DocumentLayout) -> [ImportedTarget] {
         var targets = targets
         for label in layout.labels where label.section == .salutation && !layout.inContactRegion[label.line] {
             guard let value = label.inline, let start = label.inlineStart else { continue }
             let span = source.span(line: label.line, start..<lines[label.line].text.endIndex)
-            for index in targets.indices where !targets[index].salutation.isFound {
-                targets[index].salutation = Found(value, at: span)
-            }
+            let before = targets.indices.last { (targets[$0].span?.start ?? 0) < span.start }
+            if let index = before, !targets[index].salutation.isFound { targets[index].salutation = Found(value, at: span) }
         }
         return targets
     }

@@ -183,7 +183,30 @@ import Testing
         let officials = reading.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines)
         #expect(officials.targets.map(\.role) == [.primary, .copy])
         #expect(officials.targets.map(\.organisation.value) == ["Ministry of Justice", "Embassy of Kyrgyzstan"])
-        #expect(officials.lines == Set(reading.lines.indices))
+        #expect(officials.lines == Set(0...4).union(6...10))
+    }
+
+    @Test func aContactRegionEndsWithItsLastOfficialAndALoneSalutationIsTheLastOnes() {
+        let reading = reading([
+            "SEND APPEALS BEFORE 25 JANUARY 2011 TO:", "", "Pennsylvania Acting Attorney General", "William H. Ryan Jr", ".",
+            "Pennsylvania Office of Attorney General", "16th Floor, Strawberry Square", "Harrisburg, PA 17120, USA", "Fax: 1 717 787-8242",
+            "", "The address has not changed; only the Attorney General's name is different.", "", "In solidarity,", "",
+            "Individuals at Risk Team", "", "Further information on UA 97/10 – Legal concern", "USA Jordan Brown (m)",
+        ])
+        let layout = reading.findLayout()
+        let officials = reading.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines)
+        #expect(officials.targets.map(\.name.value) == ["William H. Ryan Jr"])
+        #expect(officials.targets.first?.organisation.value == "Pennsylvania Office of Attorney General")
+        #expect(officials.targets.first?.addressLines.value == ["16th Floor, Strawberry Square", "Harrisburg, PA 17120, USA"])
+        #expect(!officials.lines.contains(17))
+        let two = self.reading([
+            "Jane Doe was arrested.", "", "Public Prosecutor Mohamed Shawky", "Office of the Public Prosecutor",
+            "Madinat al-Rehab, Cairo 11511", "",
+            "Ambassador Motaz Zahran", "Embassy of Egypt", "3521 International Court NW, Washington DC 20008", "",
+            "Salutation: Dear Ambassador",
+        ])
+        let targets = two.findOfficials(two.findLayout(), letter: nil, skipping: two.findLayout().fieldLabelLines).targets
+        #expect(targets.map(\.salutation.value) == [nil, "Dear Ambassador"])
     }
 
     @Test func anOfficeBeforeANameAndAnEnvelopesHonorificsInOtherLanguages() {
