@@ -7,7 +7,11 @@ enum LetterReader {
         let folded = line.folded
         guard folded.utf8.count <= 90, !folded.isEmpty, !greetsSupporters(folded) else { return false }
         if salutationOpeners.contains(where: { folded.hasPrefix($0) }) {
-            return folded.hasSuffix(",") || folded.hasSuffix(":") || folded.hasSuffix("!") || folded.utf8.count <= 60
+            // "Monsieur le Premier Ministre / Monsieur le Ministre des Affaires étrangères": one for each official.
+            let parts = folded.split(separator: " / ")
+            return folded.hasSuffix(",") || folded.hasSuffix(":") || folded.hasSuffix("!")
+                || parts.allSatisfy { $0.utf8.count <= 60 }
+                    && parts.allSatisfy { part in salutationOpeners.contains(where: part.hasPrefix) }
         }
         return ["your excellency,", "excellency,", "your majesty,", "your highness,", "your excellency", "excellency:", "your majesty"]
             .contains(folded)
@@ -36,6 +40,13 @@ enum LetterReader {
             count += 1
         }
         return nil
+    }
+
+    /// "Presidente Maduro:", "Señor Presidente:": an office and a colon, which opens a letter when the letter follows.
+    static func isOfficeSalutation(_ line: SourceText.Line) -> Bool {
+        let folded = line.folded
+        guard folded.utf8.count <= 40, folded.hasSuffix(":"), let first = folded.split(separator: " ").first else { return false }
+        return ContactReader.isOfficeWord(first) || ["señor", "señora", "monsieur", "madame"].contains(first)
     }
 
     /// "Dear friends,", "Estimadas y estimados apelantes,": a section greeting its supporters, not a letter to an official.

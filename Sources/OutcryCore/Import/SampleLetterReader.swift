@@ -12,9 +12,7 @@ extension DocumentReading {
         let range: Range<Int>
         if let region = layout.regions.first(where: { $0.section == .letter }) {
             range = region.lines
-        } else if let start = lines.indices.first(where: {
-            (LetterReader.isSalutation(lines[$0]) || LetterReader.leadingSalutation(lines[$0]) != nil) && !layout.inContactRegion[$0]
-        }) {
+        } else if let start = lines.indices.first(where: opensLetter(layout)) {
             let next = layout.regions.first { $0.lines.lowerBound > start && $0.section != nil && $0.section != .salutation }
             range = start..<(next?.lines.lowerBound ?? lines.count)
         } else {
@@ -23,6 +21,18 @@ extension DocumentReading {
         let (letter, used) = readLetter(range)
         let letterLines = (used.min() ?? range.lowerBound)..<((used.max() ?? range.upperBound - 1) + 1)
         return LetterFinding(letter: letter, lines: letterLines, usedLines: used)
+    }
+
+    /// A salutation outside the officials' blocks, or inside one when the letter's prose follows it ("1030 Wien" /
+    /// "INHALT" / "Sehr geehrter Herr Staatsanwalt," / the letter), or one running into that prose.
+    private func opensLetter(_ layout: DocumentLayout) -> (Int) -> Bool {
+        { index in
+            if LetterReader.leadingSalutation(lines[index]) != nil { return true }
+            let followedByProse =
+                lines.indices.dropFirst(index + 1).first { !lines[$0].isBlank }.map { lines[$0].text.utf8.count > 120 } ?? false
+            if LetterReader.isSalutation(lines[index]) { return !layout.inContactRegion[index] || followedByProse }
+            return LetterReader.isOfficeSalutation(lines[index]) && followedByProse
+        }
     }
 
     private func readLetter(_ range: Range<Int>) -> (Found<ImportedLetter>, Set<Int>) {
@@ -44,7 +54,8 @@ extension DocumentReading {
         var sharedLine: (line: Int, salutation: String)?
         while look < range.upperBound, seen < 4 {
             if !lines[look].isBlank {
-                if LetterReader.isSalutation(lines[look]) {
+                // "Presidente Maduro:" counts where it was found to open the letter.
+                if LetterReader.isSalutation(lines[look]) || look == range.lowerBound && LetterReader.isOfficeSalutation(lines[look]) {
                     salutation = Found(lines[look].text, at: source.span(line: look))
                     used.insert(look)
                     index = look + 1

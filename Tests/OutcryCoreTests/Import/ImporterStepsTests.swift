@@ -266,6 +266,27 @@ import Testing
         #expect(target?.emails.value == ["info@leader.ir"])
     }
 
+    @Test func aLetterStartsRightUnderTheOfficialsBlockWhenItsProseFollows() {
+        let prose =
+            "Aleksandra Skochilenko muss umgehend und ohne Bedingungen freikommen, denn sie sitzt nur deshalb in Haft, weil sie Preisschilder austauschte."
+        for (salutation, expected) in [
+            ("Sehr geehrter Herr Staatsanwalt,", "Sehr geehrter Herr Staatsanwalt,"), ("Presidente Maduro:", "Presidente Maduro:"),
+            (
+                "Monsieur le Premier Ministre / Monsieur le Ministre des Affaires étrangères",
+                "Monsieur le Premier Ministre / Monsieur le Ministre des Affaires étrangères"
+            ),
+        ] {
+            let reading = reading([
+                "Schreiben Sie an:", "Generalstaatsanwalt Viktor Melnik", "c/o Botschaft der Russischen Föderation", "Reisnerstraße 45-47",
+                "1030 Wien", salutation, prose,
+            ])
+            #expect(reading.findLetter(reading.findLayout()).letter.value?.salutation.value == expected)
+        }
+        // Without the letter's prose after it, an office and a colon is no salutation.
+        let label = reading(["Jane Doe was held.", "", "Presidente Maduro:", "Palacio de Miraflores, Caracas"])
+        #expect(!label.findLetter(label.findLayout()).letter.isFound)
+    }
+
     @Test func aLettersHeadingRunIntoItsSalutationIsNoPartOfIt() {
         let reading = reading([
             "Take action", "",
