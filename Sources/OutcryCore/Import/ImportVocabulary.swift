@@ -16,6 +16,8 @@ struct ImportVocabulary {
     var publishers: [String] = []
     /// What a publisher does in a statement's opening: "…condemns…", "…fordert…", "…manifiesta su preocupación…".
     var stanceVerbs: [String] = []
+    /// How a press release reports what was said the day it was issued: "said today", "erklärte heute".
+    var reportedToday: [String] = []
     /// The name shortened, as a line of its own: "UA".
     var urgentActionAbbreviations: [String] = []
     /// The name as web addresses spell it: "…/urgent-action/…".
@@ -85,6 +87,7 @@ extension ImportVocabulary {
             "condemns", "condemned", "denounces", "deplores", "welcomes", "welcomed", "is concerned", "is deeply concerned",
             "is alarmed", "expresses", "calls on", "calls for", "urges", "demands", "protests",
         ],
+        reportedToday: ["said today", "says today", "said in a statement today", "welcomed today", "condemned today"],
         urgentActionAbbreviations: ["ua"],
         urgentActionSlugs: ["urgent-action"],
         headlineOpeners: [
@@ -131,6 +134,7 @@ extension ImportVocabulary {
         concernHeadings: ["sorge um", "drohende hinrichtung", "drohende hinrichtungen", "gewaltloser politischer gefangener"],
         publishers: ["reporter ohne grenzen", "rog"],
         stanceVerbs: ["verurteilt", "kritisiert", "begrüßt", "zeigt sich", "ist besorgt", "fordert", "appelliert", "warnt", "verlangt"],
+        reportedToday: ["erklärte heute", "sagte heute", "teilte heute mit", "forderte heute"],
         headlineOpeners: ["eilaktion"],
         siteActionLabels: ["schreiben", "unterschreiben", "mitmachen", "teilen"],
         updateMarkers: ["weitere informationen", "aktualisierung"],
@@ -191,6 +195,7 @@ extension ImportVocabulary {
             "condamne", "dénonce", "déplore", "salue", "s'inquiète", "exprime", "appelle", "demande", "exige", "apprend",
             "se félicite", "proteste",
         ],
+        reportedToday: ["a déclaré aujourd'hui", "a dénoncé aujourd'hui", "a demandé aujourd'hui"],
         headlineOpeners: ["action urgente"],
         siteActionLabels: ["écrire", "agir", "signer", "partager"],
         updateMarkers: [
@@ -230,6 +235,7 @@ extension ImportVocabulary {
             "condena", "denuncia", "deplora", "celebra", "manifiesta", "expresa", "exige", "insta", "advierte", "pide", "lamenta",
             "rechaza", "saluda",
         ],
+        reportedToday: ["dijo hoy", "afirmó hoy", "declaró hoy", "denunció hoy"],
         headlineOpeners: ["acción urgente"],
         siteActionLabels: ["escribir", "actuar", "firmar", "compartir"],
         updateMarkers: [
@@ -272,6 +278,7 @@ extension ImportVocabulary {
         concernHeadings = joined(\.concernHeadings)
         publishers = joined(\.publishers)
         stanceVerbs = joined(\.stanceVerbs)
+        reportedToday = joined(\.reportedToday)
         urgentActionAbbreviations = joined(\.urgentActionAbbreviations)
         urgentActionSlugs = joined(\.urgentActionSlugs)
         headlineOpeners = joined(\.headlineOpeners)

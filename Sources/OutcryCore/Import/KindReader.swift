@@ -4,7 +4,8 @@ extension DocumentReading {
         guard !numbers.number.isFound, !numbers.updates.isFound, !letter.isFound, officials.isEmpty, urgentActionMarker == nil else {
             return false
         }
-        guard statementHeading != nil || quotingLine != nil || quoteLine != nil || stanceLine != nil && callToWrite == nil else {
+        guard statementHeading != nil || quotingLine != nil || quoteLine != nil || (stanceLine ?? reportLine) != nil && callToWrite == nil
+        else {
             return false
         }
         // "Esta acción ha finalizado", "No further action is requested": an action's end, however much it quotes.
@@ -39,6 +40,30 @@ extension DocumentReading {
         }
     }
 
+    /// Within the first lines, one written as news is: "…, Human Rights Watch said today.", or opening on a dateline
+    /// ("(Beirut) – Lebanese authorities…", "LONDON, 12 May 2024 – …").
+    private var reportLine: Int? {
+        let phrases = ImportVocabulary.all.reportedToday
+        return lines.indices.prefix(12).first { index in
+            phrases.contains(where: lines[index].folded.has) || Self.opensOnDateline(lines[index].text)
+        }
+    }
+
+    /// "(Beirut) – …", "LONDON, 12 May 2024 — …": a place in brackets or capitals, maybe a date, then a dash.
+    static func opensOnDateline(_ text: String) -> Bool {
+        guard text.utf8.count > 60, let dash = text.prefix(60).firstIndex(where: { "–—-".contains($0) }), dash > text.startIndex,
+            text[text.index(before: dash)] == " ", text.index(after: dash) < text.endIndex, text[text.index(after: dash)] == " "
+        else { return false }
+        let place = text[..<dash].trimmingWhitespace
+        if place.hasPrefix("("), place.hasSuffix(")") {
+            return place.dropFirst().first?.isUppercase == true && !place.dropFirst().dropLast().contains(where: \.isNumber)
+        }
+        // The place in capitals before a comma: "LONDON, 12 May 2024", "GENEVA/NEW YORK".
+        let city = place.prefix { $0 != "," }
+        return city.count >= 3 && city.contains(where: \.isLetter) && !city.contains(where: \.isLowercase)
+            && !city.contains(where: \.isNumber)
+    }
+
     /// Within the first lines, one naming the document an Urgent Action or an urgent appeal.
     private var urgentActionMarker: Int? {
         let names = ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionSlugs
@@ -68,7 +93,7 @@ extension DocumentReading {
 
     /// Where a statement shows it is one: its heading, a line introducing a quote, or an opening quote.
     func findStatementKind() -> Found<DocumentKind> {
-        guard let line = statementHeading ?? quotingLine ?? quoteLine ?? stanceLine else { return .missing }
+        guard let line = statementHeading ?? quotingLine ?? quoteLine ?? stanceLine ?? reportLine else { return .missing }
         return Found(.statement, at: source.span(line: line))
     }
 

@@ -114,6 +114,16 @@ import Testing
             // The publisher first named in a credit, a verb after an adverb.
             ["(RSF/IFEX) – RSF condena la detención del periodista.", "", "El periodista sigue detenido."],
             ["Cameroon: Death in detention", "", "The Observatory firmly condemns the death in detention of a journalist."],
+            // Written as news: what was said today, a dateline.
+            ["Lebanon: Journalist held", "", "The authorities must release the journalist at once, Human Rights Watch said today."],
+            [
+                "Lebanon: Journalist held", "",
+                "(Beirut) – Lebanese authorities detained a journalist on 3 May for his reporting on the port.",
+            ],
+            [
+                "Lebanon: Journalist held", "",
+                "BEIRUT, 4 May 2024 – Lebanese authorities detained a journalist for his reporting on the port.",
+            ],
         ] {
             let reading = reading(lines)
             let numbers = reading.findNumbers(header: reading.findLayout().header)
@@ -125,6 +135,7 @@ import Testing
             ["Amnesty International condemns the arrest.", "", "Please write to the Minister of Justice."],
             ["Amnesty International has learned of the arrest.", "", "Jane Doe was arrested."],
             ["The Observatory firmly condemns the arrest.", "", "Fordere jetzt, dass die Todesurteile aufgehoben werden!"],
+            ["Lebanon: Journalist held", "", "Jane Doe - a journalist - was detained on 3 May for her reporting on the port of Beirut."],
         ] {
             let reading = reading(lines)
             let numbers = reading.findNumbers(header: reading.findLayout().header)
