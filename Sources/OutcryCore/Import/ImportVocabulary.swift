@@ -216,7 +216,7 @@ extension ImportVocabulary {
         askIntroductions: ["demandez", "exhortez"],
         copyIntroductions: ["copies à", "copie à"],
         nameJoiners: [" et "],
-        speechVerbs: ["a déclaré ", "a affirmé ", "a dit ", "a souligné "],
+        speechVerbs: ["a déclaré ", "a affirmé ", "a dit ", "a souligné ", "déclare ", "affirme ", "souligne "],
         speakerLeadIns: [" a déclaré :", " a déclaré:"],
         quotingLineEndings: [" a déclaré :", " a déclaré:"]
     )
@@ -254,7 +254,7 @@ extension ImportVocabulary {
         askIntroductions: ["pidan", "insten", "exijan"],
         copyIntroductions: ["copias a", "copia a"],
         nameJoiners: [" y "],
-        speechVerbs: ["dijo ", "afirmó ", "declaró ", "señaló ", "aseguró "],
+        speechVerbs: ["dijo ", "afirmó ", "declaró ", "señaló ", "aseguró ", "manifestó ", "expresó ", "indicó "],
         speakerLeadIns: [" dijo:", " afirmó:", " declaró:"],
         quotingLineEndings: [" dijo:", " afirmó:", " declaró:"]
     )

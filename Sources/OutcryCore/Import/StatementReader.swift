@@ -91,7 +91,13 @@ extension DocumentReading {
         // Pull quotes repeat words quoted just before; the last few quoted paragraphs are enough to compare.
         var recentlyQuoted: [String] = []
         for paragraph in body {
-            let text = paragraph.text
+            var text = paragraph.text
+            // "…Refugee Rights Advisor, Dr Graham Thom, said: “That some of these people…”": the lead-in and the quote
+            // on one line.
+            if let (leadIn, quote) = Self.leadInAndQuote(text), let said = Self.speaker(leadingInto: leadIn) {
+                pendingSpeaker = said
+                text = quote
+            }
             if let first = text.first, "“\"«„".contains(first) {
                 var (words, attribution) = Self.unquote(text)
                 var speaker = pendingSpeaker ?? speech.quotes.last.map { ($0.speaker, $0.role) }
@@ -133,12 +139,29 @@ extension DocumentReading {
         return speech
     }
 
+    /// A paragraph opening with who speaks, then the quote: its part up to the colon, and the quote.
+    private static func leadInAndQuote(_ text: String) -> (String, String)? {
+        guard let first = text.first, !"“\"«„".contains(first), text.utf8.count < 4_000 else { return nil }
+        let folded = Phrase.fold(text)
+        guard folded.count == text.count else { return nil }
+        for leadIn in ImportVocabulary.all.speakerLeadIns where leadIn.hasSuffix(":") {
+            guard let range = folded.byteRange(of: leadIn + " ") else { continue }
+            let end = folded.distance(from: folded.startIndex, to: range.upperBound)
+            let quote = text.dropFirst(end)
+            guard let mark = quote.first, "“\"«„".contains(mark) else { continue }
+            return (String(text.prefix(end - 1)), String(quote))
+        }
+        return nil
+    }
+
     /// The quoted words without their marks, and what follows the closing mark (“…,” said Jane Doe) or stands between
-    /// two quotes (“…,” said Jane Doe, director. “…”).
+    /// two quotes (“…,” said Jane Doe, director. “…”), or what ends the quote inside its marks in French and Spanish
+    /// («…, déclare Jane Doe, directrice.»).
     static func unquote(_ text: String) -> (String, String?) {
         if let split = attributionBetweenQuotes(text) { return split }
         var body = Substring(text.dropFirst())
         let closers: Set<Character> = ["”", "\"", "»", "“"]
+        if let (words, attribution) = attributionInsideMarks(body, closers: closers) { return (words, attribution) }
         if let close = body.lastIndex(where: { closers.contains($0) }) {
             let after = body[body.index(after: close)...].trimmingWhitespace
             var words = String(body[..<close])
@@ -151,6 +174,24 @@ extension DocumentReading {
             return (String(body).trimmingWhitespace, after)
         }
         return (String(body).trimmingWhitespace, nil)
+    }
+
+    /// «…, déclare Jane Doe, directrice.»: the speech verb after the quote's last comma, inside the marks.
+    private static func attributionInsideMarks(_ body: Substring, closers: Set<Character>) -> (String, String)? {
+        var inner = body.trimmingWhitespace
+        while let last = inner.last, closers.contains(last) || last == " " { inner.removeLast() }
+        var searchEnd = inner.endIndex
+        while let comma = inner[..<searchEnd].lastIndex(of: ",") {
+            let after = String(inner[inner.index(after: comma)...])
+            // The marks close after the attribution only: a closing mark before it ends the quote there.
+            if !after.contains(where: { closers.contains($0) }), !inner[..<comma].contains(where: { closers.contains($0) }),
+                speaker(afterQuote: after) != nil
+            {
+                return (String(inner[..<comma]).trimmingWhitespace + ".", after)
+            }
+            searchEnd = comma
+        }
+        return nil
     }
 
     private static func attributionBetweenQuotes(_ text: String) -> (String, String?)? {
@@ -169,11 +210,23 @@ extension DocumentReading {
         return (first + " " + second, attribution)
     }
 
-    /// "said Jane Doe, director of X." → ("Jane Doe", "director of X").
+    /// "said Jane Doe, director of X." → ("Jane Doe", "director of X"); "déclare Jane Doe directrice du bureau" →
+    /// ("Jane Doe", "directrice du bureau"); "CPJ Executive Director Ann Cooper said." → ("Ann Cooper", "CPJ Executive
+    /// Director").
     static func speaker(afterQuote text: String) -> (String, String?)? {
         var rest = Substring(text)
         while let first = rest.first, first == "," || first == " " { rest = rest.dropFirst() }
         let folded = Phrase.fold(rest)
+        if folded.count == rest.count, let verb = ImportVocabulary.all.speechVerbs.first(where: { Self.endsWithVerb(folded, $0) }) {
+            // The name is the last capitalised words before the verb; the words before it, the role.
+            let words = rest.dropLast(verb.count + (folded.hasSuffix(".") ? 1 : 0)).split(separator: " ")
+            let name = words.reversed().prefix { $0.first?.isUppercase == true && !ContactReader.isOfficeWord(Phrase.fold($0)) }
+                .prefix(4).reversed()
+            guard name.count >= 2 else { return nil }
+            var role = words.dropLast(name.count).joined(separator: " ")
+            while role.last == "," { role.removeLast() }
+            return (name.joined(separator: " "), role.isEmpty ? nil : role)
+        }
         for verb in ImportVocabulary.all.speechVerbs where folded.hasPrefix(verb) {
             rest = rest.dropFirst(verb.count)
             var parts = rest.split(separator: ",").map { $0.trimmingWhitespace }
@@ -182,11 +235,23 @@ extension DocumentReading {
                 if last.hasSuffix(".") { last.removeLast() }
                 parts.append(last)
             }
-            let name = parts[0]
-            let role = parts.count > 1 ? parts.dropFirst().joined(separator: ", ") : nil
-            return (name, role)
+            // "Souhaieb Khayati directeur du Bureau Afrique du Nord": the name's capitalised words, then the role.
+            let words = parts[0].split(separator: " ")
+            let nameLength = words.prefix { $0.first?.isUppercase == true || NameFinder.isNameParticle(Phrase.fold($0)) }.count
+            var roleParts = Array(parts.dropFirst())
+            if nameLength >= 2, nameLength < words.count {
+                roleParts.insert(words.dropFirst(nameLength).joined(separator: " "), at: 0)
+            }
+            let name = nameLength >= 2 ? words.prefix(nameLength).joined(separator: " ") : parts[0]
+            return (name, roleParts.isEmpty ? nil : roleParts.joined(separator: ", "))
         }
         return nil
+    }
+
+    /// Whether `folded` ends with the speech verb: "… said." — not an opening "said Jane Doe".
+    private static func endsWithVerb(_ folded: String, _ verb: String) -> Bool {
+        let bare = " " + verb.trimmingWhitespace
+        return folded.hasSuffix(bare) || folded.hasSuffix(bare + ".")
     }
 
     /// "…, Marie Struthers, Amnesty International’s Director for…, said:" → the speaker and role.
@@ -204,7 +269,11 @@ extension DocumentReading {
             let role = parts[(index + 1)...].prefix { part in
                 !ImportVocabulary.all.relativePronouns.contains(where: { Phrase.fold(part).hasPrefix($0) })
             }.joined(separator: ", ")
-            return (parts[index], role.isEmpty ? nil : role)
+            // "Dr Graham Thom": the name without its honorific.
+            let first = Phrase.fold(words[0])
+            let honorific = NameFinder.honorifics.contains(first.hasSuffix(".") ? String(first.dropLast()) : first)
+            let name = honorific && words.count > 2 ? words.dropFirst().joined(separator: " ") : parts[index]
+            return (name, role.isEmpty ? nil : role)
         }
         return nil
     }

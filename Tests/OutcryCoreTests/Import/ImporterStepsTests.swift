@@ -167,6 +167,29 @@ import Testing
         #expect(statement.quotes.value == [quote])
     }
 
+    @Test func aSpeakerNamedBeforeTheVerbInsideTheMarksOrLeadingIntoTheQuoteOnItsLine() {
+        func quotes(_ paragraph: String) -> [ImportedQuote]? {
+            let reading = reading(["Journalists freed", "", "Two journalists were freed today.", "", paragraph])
+            return reading.readStatement(reading.findLayout()).quotes.value
+        }
+        #expect(
+            quotes("“We are glad our colleagues are free,” CPJ Executive Director Ann Cooper said.") == [
+                ImportedQuote(speaker: "Ann Cooper", role: "CPJ Executive Director", paragraphs: ["We are glad our colleagues are free."])
+            ])
+        #expect(
+            quotes(
+                "« C’est une grande joie d’apprendre qu’ils sont libres, déclare Souhaieb Khayati directeur du Bureau Afrique du Nord. »")
+                == [
+                    ImportedQuote(
+                        speaker: "Souhaieb Khayati", role: "directeur du Bureau Afrique du Nord",
+                        paragraphs: ["C’est une grande joie d’apprendre qu’ils sont libres."])
+                ])
+        #expect(
+            quotes("Amnesty International Australia Refugee Rights Advisor, Dr Graham Thom, said: “The timing is odd.”") == [
+                ImportedQuote(speaker: "Graham Thom", role: nil, paragraphs: ["The timing is odd."])
+            ])
+    }
+
     @Test func theLetterAndItsRequests() {
         let reading = reading([
             "UA 12/24", "", "Sample letter", "Dear Minister,", "I urge you to release Jane Doe immediately.", "Yours sincerely,",
