@@ -165,6 +165,13 @@ struct ContactReader {
                 if let (office, name) = Self.officeThenName(text), !target.name.isFound {
                     target.title = Found(office, at: piece.span)
                     target.name = Found(name, at: piece.span)
+                } else if let comma = text.lastIndex(of: ","), !target.name.isFound,
+                    case let name = text[text.index(after: comma)...].trimmingWhitespace, Self.plausibleName(name),
+                    classify(name) != .title
+                {
+                    // "Fiscal General de la República, Tarek William Saab": the office, then the name.
+                    target.title = Found(String(text[..<comma]).trimmingWhitespace, at: piece.span)
+                    target.name = Found(name, at: piece.span)
                 } else {
                     target.title = Found(text, at: piece.span)
                 }

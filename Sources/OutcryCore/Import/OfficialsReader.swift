@@ -24,8 +24,10 @@ extension DocumentReading {
             let end = targets.compactMap(\.span?.end).max().flatMap { end in region.lines.last { lines[$0].start < end } }
             found.lines.formUnion(end.map { region.lines.lowerBound...$0 }.map(Set.init) ?? Set(region.lines))
         }
+        // A label's line ("Actúa: redacta tu propio llamamiento…") is no line of the block under it.
+        let labelLines = Set(layout.labels.map(\.line))
         for region in layout.regions where layout.contactRegions.isEmpty && (region.section == nil || region.section == .takeAction) {
-            for block in addressBlocks(in: region.lines, skipping: consumed, letter: letter) {
+            for block in addressBlocks(in: region.lines, skipping: consumed.union(labelLines), letter: letter) {
                 let role: UrgentActionTarget.Role = isCopyIntroduction(before: block.lowerBound) ? .copy : .primary
                 // Without a label, a block counts only with someone to address: a name, an office or a body.
                 found.targets += contactReader.targets(lines: Array(block), role: role).filter {

@@ -321,6 +321,20 @@ import Testing
         #expect(!label.findLetter(label.findLayout()).letter.isFound)
     }
 
+    @Test func anOfficeThenItsHoldersNameAndABlockUnderATakeActionLabel() {
+        let reading = reading([
+            "Venezuela: detenciones masivas", "", "Más de dos mil personas fueron detenidas entre julio y agosto.", "",
+            "Actúa: redacta tu propio llamamiento o utiliza esta carta modelo", "Fiscal General de la República, Tarek William Saab",
+            "Edificio Sede Principal del Ministerio Público, Avenida México 1", "Caracas, Venezuela",
+        ])
+        let layout = reading.findLayout()
+        let official = reading.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets.first
+        #expect(official?.title.value == "Fiscal General de la República")
+        #expect(official?.name.value == "Tarek William Saab")
+        #expect(official?.organisation.value == "Edificio Sede Principal del Ministerio Público")
+        #expect(official?.addressLines.value == ["Avenida México 1", "Caracas, Venezuela"])
+    }
+
     @Test func aLettersHeadingRunIntoItsSalutationIsNoPartOfIt() {
         let reading = reading([
             "Take action", "",
