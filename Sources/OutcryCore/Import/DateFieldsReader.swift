@@ -6,41 +6,42 @@ extension DocumentReading {
         for index in header.prefix(40) {
             let line = lines[index]
             let folded = line.folded
-            // The part of the line that may hold the date, as a range of characters.
-            var part = 0..<line.text.count
+            // The part of the line that may hold the date: characters skipped at its start, and where it ends (nil: at
+            // the line's end). Counted only when needed: most lines hold no deadline and no label inside them.
+            var lower = 0
+            var upper: Int?
             var labelled =
                 Self.issueLabels.contains(where: folded.hasPrefix)
                 // "Briefe gegen das Vergessen Juli 2024": an edition of the action's series.
                 || Self.seriesNames.contains(where: folded.hasPrefix)
-            let sameLength = folded.count == line.text.count
             if let phrase = DeadlineReader.phrase(in: folded) {
                 // "…AU 83/11, AMR 34/014/2011, 18 octobre 2011 ENVOYEZ VOS APPELS AVANT LE 29 NOVEMBRE 2011": the date
                 // before the deadline's words.
-                guard sameLength, let range = folded.byteRange(of: phrase) else { continue }
-                part = 0..<folded.distance(from: folded.startIndex, to: range.lowerBound)
+                guard folded.count == line.text.count, let range = folded.byteRange(of: phrase) else { continue }
+                upper = folded.distance(from: folded.startIndex, to: range.lowerBound)
             }
-            if !labelled, sameLength, let label = Self.inlineLabelEnd(in: folded),
-                case let start = folded.distance(from: folded.startIndex, to: label),
-                start < part.upperBound
+            if !labelled, let label = Self.inlineLabelEnd(in: folded), folded.count == line.text.count,
+                case let start = folded.distance(from: folded.startIndex, to: label), start < upper ?? Int.max
             {
                 // "…China Date: June 10, 2021 URGENT ACTION…": a labelled date inside a page flattened into one line.
-                part = start..<part.upperBound
+                lower = start
                 labelled = true
             }
-            let text = line.text.dropFirst(part.lowerBound).prefix(part.count)
+            let rest = line.text.dropFirst(lower)
+            let text = upper.map { rest.prefix($0 - lower) } ?? rest
             let dateOnly = index < 15 && text.utf8.count <= 40
             // A date, then the deadline, near the top: a line of the action's fields.
-            let beforeDeadline = part.upperBound < line.text.count && index < 15 && text.utf8.count <= 120
+            let beforeDeadline = upper != nil && index < 15 && text.utf8.count <= 120
             guard labelled || dateOnly || beforeDeadline || (index < summaryStart && text.utf8.count <= 90) else { continue }
             if ImportVocabulary.all.otherDocumentDates.contains(where: folded.has) { continue }
             guard var (date, characters) = DateReader.firstDate(in: text) else { continue }
             // "AI Index: MDE 13/09/91" numbers a document; it does not date it.
             if Self.followsIndexRegion(text.prefix(characters.lowerBound)) { continue }
             if dateOnly, !labelled, index >= summaryStart, text.count - characters.count > 12 { continue }
-            characters = (characters.lowerBound + part.lowerBound)..<(characters.upperBound + part.lowerBound)
-            let lower = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
-            let upper = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
-            let found = Found(date, at: source.span(line: index, lower..<upper))
+            characters = (characters.lowerBound + lower)..<(characters.upperBound + lower)
+            let from = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
+            let to = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
+            let found = Found(date, at: source.span(line: index, from..<to))
             if blogDate == nil, !labelled, Self.weekdays.contains(where: folded.hasPrefix) {
                 blogDate = found
                 continue

@@ -28,10 +28,11 @@ extension DocumentReading {
     private func opensLetter(_ layout: DocumentLayout) -> (Int) -> Bool {
         { index in
             if LetterReader.leadingSalutation(lines[index]) != nil { return true }
-            let followedByProse =
-                lines.indices.dropFirst(index + 1).first { !lines[$0].isBlank }.map { lines[$0].text.utf8.count > 120 } ?? false
-            if LetterReader.isSalutation(lines[index]) { return !layout.inContactRegion[index] || followedByProse }
-            return LetterReader.isOfficeSalutation(lines[index]) && followedByProse
+            let isSalutation = LetterReader.isSalutation(lines[index])
+            guard isSalutation || LetterReader.isOfficeSalutation(lines[index]) else { return false }
+            if isSalutation, !layout.inContactRegion[index] { return true }
+            // The next line with words is the letter's prose.
+            return lines.indices.dropFirst(index + 1).first { !lines[$0].isBlank }.map { lines[$0].text.utf8.count > 120 } ?? false
         }
     }
 

@@ -180,18 +180,18 @@ extension DocumentReading {
     private static func attributionInsideMarks(_ body: Substring, closers: Set<Character>) -> (String, String)? {
         var inner = body.trimmingWhitespace
         while let last = inner.last, closers.contains(last) || last == " " { inner.removeLast() }
-        var searchEnd = inner.endIndex
-        while let comma = inner[..<searchEnd].lastIndex(of: ",") {
-            let after = String(inner[inner.index(after: comma)...])
-            // The marks close after the attribution only: a closing mark before it ends the quote there.
-            if !after.contains(where: { closers.contains($0) }), !inner[..<comma].contains(where: { closers.contains($0) }),
-                speaker(afterQuote: after) != nil
-            {
-                return (String(inner[..<comma]).trimmingWhitespace + ".", after)
-            }
-            searchEnd = comma
-        }
-        return nil
+        // The marks close after the attribution only: a closing mark inside them ends the quote earlier.
+        guard !inner.contains(where: { closers.contains($0) }) else { return nil }
+        let folded = Phrase.fold(inner)
+        guard folded.count == inner.count else { return nil }
+        // Most quotes hold no ", said": the bytes say so before any attribution is read.
+        let verbs = ImportVocabulary.all.speechVerbs.compactMap { folded.byteRange(of: ", " + $0, backwards: true) }
+        guard let comma = verbs.map(\.lowerBound).max() else { return nil }
+        let offset = folded.distance(from: folded.startIndex, to: comma)
+        let split = inner.index(inner.startIndex, offsetBy: offset)
+        let after = String(inner[inner.index(after: split)...])
+        guard speaker(afterQuote: after) != nil else { return nil }
+        return (String(inner[..<split]).trimmingWhitespace + ".", after)
     }
 
     private static func attributionBetweenQuotes(_ text: String) -> (String, String?)? {
