@@ -55,6 +55,10 @@ import Testing
             rendered.append(("refused target", try await client.post("/admin/targets", [("phone", "call me")], as: admin).text))
             rendered.append(("other site's form", try await client.post("/admin/cases", [], as: admin, csrf: "forged").text))
             let imported = try await client.post("/admin/import", [("text", Self.document)], as: admin)
+            // The draft names the official the document gives ("Head of the Judiciary, Gholamhossein Mohseni Ejei"): a record's
+            // words, not the software's. The document's other words stay unknown, so a label it shares with the page is still
+            // caught.
+            known.formUnion(PseudoLocaleTests.words("Gholamhossein Mohseni Ejei"))
             if let location = imported.headers[.location] {
                 rendered.append(("import review", try await client.get(location, as: admin).text))
             }

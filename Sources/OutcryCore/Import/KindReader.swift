@@ -181,8 +181,9 @@ extension DocumentReading {
     /// The first such place at or after `start`.
     static func wordRange(of phrase: String, in folded: String, from start: String.Index? = nil) -> Range<String.Index>? {
         let phrase = phrase.last == " " || phrase.first == " " ? phrase.trimmingWhitespace : phrase
-        // Most lines hold none of the phrases: the byte search says so before Foundation's slower one runs.
-        guard folded.has(phrase) else { return nil }
+        // Most lines hold none of the phrases: the byte search says so before Foundation's slower one runs (once: a
+        // caller going on from an earlier place knows the phrase is there).
+        if start == nil, !folded.has(phrase) { return nil }
         var searchFrom = start ?? folded.startIndex
         while let range = folded.range(of: phrase, range: searchFrom..<folded.endIndex) {
             let before = range.lowerBound == folded.startIndex ? nil : folded[folded.index(before: range.lowerBound)]
