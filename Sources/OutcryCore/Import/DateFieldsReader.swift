@@ -34,11 +34,11 @@ extension DocumentReading {
             let beforeDeadline = upper != nil && index < 15 && text.utf8.count <= 120
             guard labelled || dateOnly || beforeDeadline || (index < summaryStart && text.utf8.count <= 90) else { continue }
             if ImportVocabulary.all.otherDocumentDates.contains(where: folded.has) { continue }
-            guard var (date, characters) = DateReader.firstDate(in: text) else { continue }
+            guard let (date, inPart) = DateReader.firstDate(in: text) else { continue }
             // "AI Index: MDE 13/09/91" numbers a document; it does not date it.
-            if Self.followsIndexRegion(text.prefix(characters.lowerBound)) { continue }
-            if dateOnly, !labelled, index >= summaryStart, text.count - characters.count > 12 { continue }
-            characters = (characters.lowerBound + lower)..<(characters.upperBound + lower)
+            if Self.followsIndexRegion(text.prefix(inPart.lowerBound)) { continue }
+            if dateOnly, !labelled, index >= summaryStart, text.count - inPart.count > 12 { continue }
+            let characters = (inPart.lowerBound + lower)..<(inPart.upperBound + lower)
             let from = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
             let to = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
             let found = Found(date, at: source.span(line: index, from..<to))
