@@ -52,6 +52,12 @@ enum DateReader {
         return matches
     }
 
+    /// Whether `text` is a date and at most `otherCharacters` more: "Im September 2025", "Thursday, January 20, 2011".
+    static func isMostlyDate(_ text: String, otherCharacters: Int) -> Bool {
+        guard let date = firstDate(in: text) else { return false }
+        return text.count - date.1.count <= otherCharacters
+    }
+
     /// The first date with a year in `text`.
     static func firstDate(in text: some StringProtocol) -> (HistoricalDate, Range<Int>)? {
         for match in matches(in: text) {

@@ -46,7 +46,7 @@ enum LetterReader {
     static func isOfficeSalutation(_ line: SourceText.Line) -> Bool {
         let folded = line.folded
         guard folded.utf8.count <= 40, folded.hasSuffix(":"), let first = folded.split(separator: " ").first else { return false }
-        return ContactReader.isOfficeWord(first) || ["señor", "señora", "monsieur", "madame"].contains(first)
+        return ContactReader.isOfficeWord(first) || salutationOpeners.contains(where: folded.hasPrefix)
     }
 
     /// "Dear friends,", "Estimadas y estimados apelantes,": a section greeting its supporters, not a letter to an official.

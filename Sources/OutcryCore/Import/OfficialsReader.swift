@@ -125,8 +125,7 @@ extension DocumentReading {
     /// "Im September 2025", "Berlin, 12. Mai 2025": the letter's date under the address.
     private func isDateLine(_ index: Int) -> Bool {
         let text = lines[index].text
-        guard text.utf8.count < 40, text.contains(where: \.isNumber), let date = DateReader.firstDate(in: text) else { return false }
-        return text.count - date.1.count < 12
+        return text.utf8.count < 40 && text.contains(where: \.isNumber) && DateReader.isMostlyDate(text, otherCharacters: 11)
     }
 
     private func isCopyIntroduction(before line: Int) -> Bool {

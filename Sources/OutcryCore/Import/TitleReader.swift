@@ -156,7 +156,7 @@ extension DocumentReading {
         if text.split(whereSeparator: { !$0.isNumber }).contains(where: { $0.count >= 7 }) { return true }
         if text.utf8.count <= 40, NumberReader.caseReference(in: Array(text.utf8)) != nil { return true }
         if NameFinder.country(named: text) != nil { return true }
-        if let date = DateReader.firstDate(in: text), text.count - date.1.count < 25 { return true }
+        if DateReader.isMostlyDate(text, otherCharacters: 24) { return true }
         if markerLines.contains(bare(folded)) { return true }
         return ImportVocabulary.all.dateLabels.contains { folded.hasPrefix($0 + ":") }
     }
