@@ -98,7 +98,9 @@ extension DocumentReading {
             // "Secretary Menardo I. Guevarra," / "" / "Department of Justice,": a block spaced out, its lines
             // ending in commas.
             if lines[index].isBlank, let last = run.last, lines[last].text.hasSuffix(",") { continue }
-            if lines[index].isBlank || skipping.contains(index) || (letter?.contains(index) ?? false) || isDateLine(index) {
+            if lines[index].isBlank || skipping.contains(index) || (letter?.contains(index) ?? false) || isDateLine(index)
+                || isHeaderLine(index)
+            {
                 flush()
             } else if contactReader.isRunOnOfficial(index) {
                 flush()
@@ -126,6 +128,17 @@ extension DocumentReading {
     private func isDateLine(_ index: Int) -> Bool {
         let text = lines[index].text
         return text.utf8.count < 40 && text.contains(where: \.isNumber) && DateReader.isMostlyDate(text, otherCharacters: 11)
+    }
+
+    /// "AU 300/97", "Índice AI: AMR 34/36/97/s", "ACCIÓN URGENTE", "Colombia Fecha: 27 de octubre de 2014": the
+    /// document's own heading lines, which no official's block holds.
+    private func isHeaderLine(_ index: Int) -> Bool {
+        let text = lines[index].text
+        guard text.utf8.count <= 60 else { return false }
+        let folded = lines[index].folded
+        return Self.headlineStart(of: text) == text.endIndex || Self.markerLines.contains(Self.bare(folded))
+            || folded.hasPrefix("index") || folded.hasPrefix("índice") || folded.hasPrefix("ai index")
+            || NumberReader.isIndexNumber(text) || ImportVocabulary.all.dateLabels.contains { folded.has($0 + ":") }
     }
 
     private func isCopyIntroduction(before line: Int) -> Bool {

@@ -172,7 +172,7 @@ extension DocumentReading {
 
     /// Lines that only say what the document is. The statement headings are the English ones only:
     /// this step has never ruled out the others as headlines.
-    private static let markerLines =
+    static let markerLines =
         ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices
         + ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionAbbreviations
         + [

@@ -5,7 +5,10 @@ import Testing
 /// The importer on real published texts (`Tests/Fixtures/corpus`): a tuning set the rules were shaped on, and a
 /// held-out set they never were. Both scores are printed; the held-out one must not fall below what it reached.
 @Suite struct ImporterCorpusTests {
-    static let folder = ImporterFixtureTests.folder.deletingLastPathComponent().appendingPathComponent("corpus")
+    /// `OUTCRY_CORPUS` names another copy of the corpus to score (an earlier one, to compare a change on the same texts).
+    static let folder =
+        ProcessInfo.processInfo.environment["OUTCRY_CORPUS"].map { URL(fileURLWithPath: $0) }
+        ?? ImporterFixtureTests.folder.deletingLastPathComponent().appendingPathComponent("corpus")
 
     /// The held-out set's floor: what the importer last reached on it, raised as it improves. Issue 16's targets are
     /// 0.90 and 0.80. The name model moves by up to 0.03 when a few lines of the texts it reads change (officials

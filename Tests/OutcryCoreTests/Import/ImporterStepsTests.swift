@@ -300,6 +300,22 @@ import Testing
         #expect(target?.emails.value == ["info@leader.ir"])
     }
 
+    @Test func theDocumentsHeadingLinesAreNoOfficialsBlock() {
+        for heading in [
+            ["EXTERNO", "AU 300/97", "Índice AI: AMR 34/36/97/s", "16 de septiembre de 1997", "Temor por la seguridad"],
+            ["AMNISTÍA INTERNACIONAL", "Colombia Fecha: 27 de octubre de 2014", "ACCIÓN URGENTE"],
+        ] {
+            let document = reading(
+                heading + ["", "Marlon García, fotógrafo, recibió amenazas de muerte el 12 de septiembre en su casa de la capital."])
+            let layout = document.findLayout()
+            #expect(document.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets.isEmpty)
+        }
+        // An address block with a number is still one.
+        let block = reading(["Jane Doe was held.", "", "Fiscal General Jane Roe", "Ministerio Público", "Avenida México 1", "Caracas"])
+        let layout = block.findLayout()
+        #expect(block.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets.first?.name.value == "Jane Roe")
+    }
+
     @Test func aLetterStartsRightUnderTheOfficialsBlockWhenItsProseFollows() {
         let prose =
             "Aleksandra Skochilenko muss umgehend und ohne Bedingungen freikommen, denn sie sitzt nur deshalb in Haft, weil sie Preisschilder austauschte."
