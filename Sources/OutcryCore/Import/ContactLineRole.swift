@@ -49,7 +49,7 @@ extension ContactReader {
     private static let addressWords: Set<String> = [
         "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square", "box", "p.o", "po", "building",
         "floor", "str", "straße", "strasse", "gatan", "katu", "rue", "calle", "avenida", "plaza", "district", "province",
-        "city", "town", "village", "block", "house", "road", "highway", "nw", "ne", "sw", "se", "dc",
+        "city", "town", "village", "block", "house", "road", "highway", "nw", "ne", "sw", "se", "dc", "số",
     ]
 
     private static let organisationWords: Set<String> = [
@@ -88,6 +88,10 @@ extension ContactReader {
         "s.e. herrn", "s. e. herrn", "s. e. frau", "s. e.", "monsieur", "madame",
     ].sorted { $0.count > $1.count }
 
+    private static let royalTitles: Set<String> = [
+        "king", "queen", "prince", "princess", "emir", "amir", "sultan", "sheikh", "shaikh", "könig", "roi", "reine", "rey", "reina",
+    ]
+
     /// The first words of every honorific, to rule most lines out at once.
     private static let honorificStarts = Set(honorifics.map { Substring($0.split(separator: " ")[0]) })
 
@@ -96,9 +100,14 @@ extension ContactReader {
         let folded = folded ?? Phrase.fold(text)
         guard let firstSpace = folded.firstIndex(of: " "), honorificStarts.contains(folded[..<firstSpace]) else { return (nil, text) }
         for honorific in honorifics where folded.hasPrefix(honorific + " ") {
-            let printed = String(text.prefix(honorific.count))
-            let rest = String(text.dropFirst(honorific.count)).trimmingWhitespace
+            var printed = String(text.prefix(honorific.count))
+            var rest = String(text.dropFirst(honorific.count)).trimmingWhitespace
             guard let first = rest.first, first.isUppercase || !first.isCased else { continue }
+            // "His Majesty King Salman…", "Ambassador Princess Reema…": a royal title goes with the honorific.
+            if let space = rest.firstIndex(of: " "), royalTitles.contains(Phrase.fold(rest[..<space])) {
+                printed += " " + rest[..<space]
+                rest = String(rest[space...]).trimmingWhitespace
+            }
             return (printed, rest)
         }
         return (nil, text)
@@ -156,7 +165,9 @@ extension ContactReader {
         }
         func isNamePart(_ index: Int) -> Bool {
             let word = words[index]
-            guard !word.contains(where: \.isNumber), !isOffice(index), !startsBody(index), !connectors.contains(folded[index]) else {
+            guard !word.contains(where: \.isNumber), !isOffice(index), !startsBody(index), !connectors.contains(folded[index]),
+                !addressWords.contains(folded[index])
+            else {
                 return false
             }
             return word.first?.isUppercase == true || NameFinder.isNameParticle(folded[index])
@@ -170,11 +181,11 @@ extension ContactReader {
             index = honorific.split(separator: " ").count
             lead = Array(words[0..<index])
         } else {
-            while index < words.count, isOffice(index), capitalised(index) { index += 1 }
+            index = officeEnd(words, folded: folded)
             if index > 0 { parts.append((words[0..<index].joined(separator: " "), .title)) }
         }
         let nameStart = index
-        while index < words.count, index - nameStart < 5, isNamePart(index) {
+        while index < words.count, index - nameStart < 6, isNamePart(index) {
             index += 1
             if words[index - 1].hasSuffix(",") { break }
         }
@@ -232,6 +243,62 @@ extension ContactReader {
         }
         return parts.count >= 2 ? parts : nil
     }
+
+    /// Where an office printed before its holder's name ends: "Secretary General and State President", "Head of
+    /// Judiciary", "Prosecutor General of the Russian Federation". Past an office word, "and" or a modifier leads to
+    /// another office word, and "of" to the body or country the office is of; the name begins after.
+    private static func officeEnd(_ words: [String], folded: [String]) -> Int {
+        func isOfficeWord(_ index: Int) -> Bool {
+            index < words.count && words[index].first?.isUppercase == true
+                && (titleWords.contains(folded[index]) || officeModifiers.contains(folded[index]))
+        }
+        var end = 0
+        var index = 0
+        while index < words.count {
+            if isOfficeWord(index) {
+                index += 1
+                end = index
+            } else if end > 0, ["and", "&"].contains(folded[index]) || bodyModifiers.contains(folded[index]),
+                isOfficeWord(index + 1) || isOfficeWord(index + 2)
+            {
+                index += 1
+            } else if end > 0, folded[index] == "of" {
+                // "of the Russian Federation", "of Judiciary", "of Foreign Affairs": what the office is of.
+                var cursor = index + 1
+                if cursor < words.count, folded[cursor] == "the" { cursor += 1 }
+                let objectStart = cursor
+                while cursor < words.count, words[cursor].first?.isUppercase == true {
+                    if let country = (1...3).reversed().first(where: { length in
+                        cursor + length <= words.count
+                            && NameFinder.country(named: words[cursor..<cursor + length].joined(separator: " ")) != nil
+                    }) {
+                        cursor += country
+                    } else if officeObjects.contains(folded[cursor]) || organisationWords.contains(folded[cursor])
+                        || bodyModifiers.contains(folded[cursor]) || titleWords.contains(folded[cursor])
+                    {
+                        cursor += 1
+                    } else {
+                        break
+                    }
+                    if cursor < words.count, ["of", "and", "for"].contains(folded[cursor]), cursor + 1 < words.count { cursor += 1 }
+                }
+                guard cursor > objectStart else { return end }
+                index = cursor
+                end = cursor
+            } else {
+                break
+            }
+        }
+        // An "and" or "of" the office does not go on after is the name's or the body's.
+        while end > 0, connectors.contains(folded[end - 1]) { end -= 1 }
+        return end
+    }
+
+    /// What an office is of, besides bodies and countries: "Head of Judiciary", "Minister of Foreign Affairs".
+    private static let officeObjects: Set<String> = [
+        "judiciary", "justice", "interior", "foreign", "affairs", "home", "defence", "defense", "state", "republic",
+        "kingdom", "federation", "security", "prisons", "human", "rights", "internal", "public", "prosecutions",
+    ]
 
     /// Whether the words ending at `index` name a country ("Russian Federation", "Belarus").
     private static func endsCountryName(_ words: [String], at index: Int) -> Bool {

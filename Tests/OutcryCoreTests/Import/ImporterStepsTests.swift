@@ -444,6 +444,30 @@ import Testing
             ContactReader.runOnParts("Public Prosecutor Hamada al-Sawi Due to postal restrictions, please only send mail to the Embassy"))
         #expect(prose.map(\.text) == ["Public Prosecutor", "Hamada al-Sawi"], "the sentence after the name is no address")
         #expect(ContactReader.runOnParts("Please write to the authorities in your own words today") == nil)
+        // An office of several words, or of a body, before the name; a royal title with the honorific.
+        let offices = [
+            "Secretary General and State President Nguyễn Phú Trọng Số 2 Hùng Vương, Ngọc Hồ, Ba Đình Hà Nội 118708, Viet Nam",
+            "Head of Judiciary Ebrahim Raisi c/o Permanent Mission of the Islamic Republic of Iran 622 Third Avenue, New York",
+            "Prosecutor General of the Russian Federation Igor Viktorovich Krasnov 15a Bolshaya Dmitrovka, Moscow",
+        ].map { ContactReader.runOnParts($0)?.prefix(2).map(\.text) }
+        #expect(
+            offices == [
+                ["Secretary General and State President", "Nguyễn Phú Trọng"], ["Head of Judiciary", "Ebrahim Raisi"],
+                ["Prosecutor General of the Russian Federation", "Igor Viktorovich Krasnov"],
+            ])
+        #expect(
+            ContactReader.honorific(of: "His Majesty King Salman bin Abdul Aziz Al Saud") == (
+                "His Majesty King", "Salman bin Abdul Aziz Al Saud"
+            ))
+        // A line with one channel is an official when it opens on an office and gives an address.
+        let vietnam = reading([
+            "Secretary General and State President Nguyễn Phú Trọng Số 2 Hùng Vương, Hà Nội 118708, Viet Nam Fax: +84 37335256"
+        ])
+        #expect(ContactReader(source: vietnam.source).isRunOnOfficial(0))
+        let sentence = reading([
+            "Jane Doe, a teacher from Hanoi, was sentenced to 24 years in prison on 12 May 2020 for her posts. Fax: +84 37335256"
+        ])
+        #expect(!ContactReader(source: sentence.source).isRunOnOfficial(0))
     }
 
     @Test func aLetterMayStartOnItsSalutationsLineAndSupportersAreNotOfficials() {
