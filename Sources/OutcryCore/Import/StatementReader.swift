@@ -68,6 +68,11 @@ extension DocumentReading {
                 heading.bodyStart = index + 1
                 continue
             }
+            // "Amnistía Internacional España", "Actualités", "Foto: …": the site's lines, not the headline.
+            if !heading.title.isFound, line.text.utf8.count <= 200, Self.isSiteLine(line.text) {
+                heading.skip.insert(index)
+                continue
+            }
             if !heading.title.isFound, line.text.utf8.count <= 200, !line.text.hasSuffix("."), !line.text.hasPrefix("“") {
                 heading.title = Found(line.text, at: source.span(line: index))
                 heading.skip.insert(index)

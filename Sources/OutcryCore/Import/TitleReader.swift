@@ -10,7 +10,7 @@ extension DocumentReading {
         for index in header {
             let line = lines[index]
             guard !line.isBlank else { continue }
-            let text = String(line.text[Self.headlineStart(of: line.text)...])
+            var text = String(line.text[Self.headlineStart(of: line.text)...])
             if text.isEmpty {
                 if !updateHeading.isFound, Self.updateMarkers.contains(where: line.folded.hasPrefix) {
                     updateHeading = Found(line.text, at: source.span(line: index))
@@ -26,16 +26,42 @@ extension DocumentReading {
                 let lower = line.text.utf8.count - text.utf8.count
                 return (Found(capitals, at: source.span(line: index, bytes: lower..<(lower + capitals.utf8.count))), index + 1)
             }
-            let isShort = text.utf8.count <= 200
+            let isDocumentHeading = Self.isDocumentHeading(line.text)
+            // "Further information on EXTRA 80/91 (…) - Kenya: …": a marker the headline's start does not know is kept.
+            if text.first?.isLowercase == true, isDocumentHeading { text = line.text }
+            let isShort = text.utf8.count <= 200 || text.utf8.count <= 320 && isDocumentHeading
             let endsSentence = text.hasSuffix(".") && !text.hasSuffix("..")
             guard isShort, !endsSentence, text.first?.isLowercase != true else { return (updateHeading, index) }
             let offset = line.text.utf8.count - text.utf8.count
-            return (Found(text, at: source.span(line: index, bytes: offset..<line.text.utf8.count)), index + 1)
+            let headline = Self.withoutTrailingDate(text)
+            return (Found(headline, at: source.span(line: index, bytes: offset..<(offset + headline.utf8.count))), index + 1)
         }
         return (updateHeading, header.upperBound)
     }
 
     private static let updateMarkers = ImportVocabulary.all.updateMarkers
+
+    /// An old bulletin's heading, however long the names it lists make it: "Further information on EXTRA 80/91 (…) -
+    /// Kenya: fear of torture / legal concern: Oginga Odinga, …", "UA 212/93 - Indonesia / East Timor: fear of…: …".
+    private static func isDocumentHeading(_ text: String) -> Bool {
+        let folded = Phrase.fold(text.prefix(60))
+        return text.has(": ")
+            && (updateMarkers.contains(where: folded.hasPrefix) || NumberReader.leadingNumberEnd(text[...]) != nil
+                || NumberReader.number(in: String(text.prefix(40))) != nil)
+    }
+
+    /// "EXTRA 127/99        Fear for safety              9 September 1999": the date set apart at the end is the
+    /// bulletin's, not the headline's.
+    private static func withoutTrailingDate(_ text: String) -> String {
+        guard let gap = text.range(of: "   ", options: .backwards) else { return text }
+        let rest = text[gap.upperBound...].trimmingWhitespace
+        guard !rest.isEmpty, rest.contains(where: \.isNumber), DateReader.isMostlyDate(String(rest), otherCharacters: 2) else {
+            return text
+        }
+        var kept = text[..<gap.lowerBound]
+        while kept.last == " " { kept = kept.dropLast() }
+        return kept.isEmpty ? text : String(kept)
+    }
 
     /// An old bulletin's headline is the concern it was issued for, on a line of its own below the number and date
     /// ("UA 232/95 / Fear of ill-treatment or torture", "Temor por la seguridad"), whatever a mail's or site's lines
@@ -146,7 +172,10 @@ extension DocumentReading {
         // A picture's description kept from the page: "Porträtaufnahme von …", "Karte des Iran", "Photo: …".
         if pictureWords.contains(where: folded.hasPrefix) { return true }
         // A pointer to somewhere else ("To learn about recent successes, go to"), a form's field ("*País de residencia").
-        if folded.hasSuffix(" go to") || folded.hasSuffix(":") || text.hasPrefix("*") { return true }
+        // A document's heading may end on a colon after the names it lists: "Kenya: Further information on fear of
+        // torture…: Patrick Wangamati:".
+        let isHeadingOfParts = folded.dropLast().has(": ") && text.split(separator: " ").count >= 6
+        if folded.hasSuffix(" go to") || folded.hasSuffix(":") && !isHeadingOfParts || text.hasPrefix("*") { return true }
         if text.split(separator: " ").filter(isWord).count < 2 { return true }
         if NumberReader.isIndexNumber(text) { return true }
         // "Para Fiscal General de la República", "Au Chef du pouvoir judiciaire, …": the letter's addressee.
@@ -157,8 +186,38 @@ extension DocumentReading {
         if text.utf8.count <= 40, NumberReader.caseReference(in: Array(text.utf8)) != nil { return true }
         if NameFinder.country(named: text) != nil { return true }
         if DateReader.isMostlyDate(text, otherCharacters: 24) { return true }
-        if markerLines.contains(bare(folded)) { return true }
+        if markerLines.contains(bare(folded)) || isSiteLine(text) || siteWords.contains(where: folded.has) { return true }
         return ImportVocabulary.all.dateLabels.contains { folded.hasPrefix($0 + ":") }
+    }
+
+    /// What a site prints above a page's headline: its section ("Actualités"), its own name ("Amnistía Internacional
+    /// España"), a category ("Category: Front Line"), a picture's description or credit.
+    static func isSiteLine(_ text: String) -> Bool {
+        let folded = Phrase.fold(text)
+        return sectionNames.contains(bare(folded)) || isPublishersOwnLine(folded) || text.hasPrefix("©")
+            || ["category:", "catégorie:", "kategorie:", "categoría:", "tags:", "posted in "].contains(where: folded.hasPrefix)
+            || pictureWords.contains(where: folded.hasPrefix)
+    }
+
+    /// A site's section above its pages: "Actions urgentes", "Amnesty Urgent Actions", "Actualités", "Good News".
+    private static let sectionNames: Set<String> =
+        Set(ImportVocabulary.all.urgentActionNames.flatMap { name in [name + "s", "amnesty " + name + "s"] })
+        .union(ImportVocabulary.all.outcomeHeadings)
+        .union([
+            "actions urgentes", "acciones urgentes", "eilaktionen", "news", "latest news", "actualités", "actualité", "noticias",
+            "aktuelles", "nachrichten", "press releases", "communiqués de presse", "comunicados de prensa", "pressemitteilungen",
+        ])
+
+    /// The publisher's name and what only says where it is: "Amnistía Internacional España", "Amnesty International UK /
+    /// www.amnesty.org.uk", "Amnesty International Gruppe Miesbach (1431)", "Amnesty International Urgent Action".
+    private static func isPublishersOwnLine(_ folded: String) -> Bool {
+        guard let publisher = ["amnesty international", "amnistía internacional", "amnistie internationale"].first(where: folded.hasPrefix)
+        else { return false }
+        let rest = bare(String(folded.dropFirst(publisher.count)).trimmingWhitespace)
+        let firstWord = rest.prefix { $0 != " " && $0 != "/" }
+        return rest.isEmpty || rest.has("www.") || rest.has("http")
+            || ["gruppe", "group", "groupe", "grupo", "section", "sektion", "sección"].contains(firstWord)
+            || markerLines.contains(rest) || NameFinder.country(named: String(rest)) != nil
     }
 
     /// A word of letters, maybe joined or abbreviated and with the punctuation around it: "al-Sada", "Jan.",

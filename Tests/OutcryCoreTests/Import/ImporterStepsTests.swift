@@ -382,6 +382,33 @@ import Testing
         #expect(update[DocumentReading.headlineStart(of: update)...] == "Legal concern")
     }
 
+    @Test func aSitesSectionOrNameIsNoHeadlineAndABulletinsHeadingMayBeLong() {
+        func title(_ lines: [String]) -> String? {
+            let reading = reading(lines)
+            return reading.findTitle(header: reading.findLayout().header).title.value
+        }
+        let body = ["", "Jane Doe was arrested on 1 May for her reporting and is held without charge."]
+        for site in [
+            "Actions urgentes", "Amnesty Urgent Actions", "Actualités", "Good News", "Amnistía Internacional España",
+            "Amnesty International UK / www.amnesty.org.uk", "Amnesty International Gruppe Miesbach (1431)", "Category: Front Line",
+        ] {
+            #expect(title([site, "Journalist held without charge"] + body) == "Journalist held without charge", "\(site)")
+        }
+        #expect(
+            title(["EXTRA 127/99        Fear for safety              9 September 1999"] + body) == "EXTRA 127/99        Fear for safety")
+        let long =
+            "Further information on EXTRA 80/91 (AFR 32/32/91, 15 November) - Kenya: fear of torture / legal concern: Oginga Odinga, Gitobu Imanyara, Dennis Akumu, George Nthenge, Luke Obok, Philip Gachoka and others"
+        #expect(title([long] + body)?.hasSuffix("Philip Gachoka and others") == true)
+        let parts = "Kenya: Further information on fear of torture while being illegally detained: Patrick Wangamati:"
+        #expect(title([parts] + body) == parts)
+        #expect(title(["To learn about recent successes, go to:"] + body) == nil)
+        // A statement's headline is not the site's name above it.
+        let statement = reading([
+            "Amnistía Internacional España", "Liberan a Jane Doe tras diez años", "", "“Es una gran noticia”, dijo Ana Ruiz.",
+        ])
+        #expect(statement.findStatementHeading(skipping: []).title.value == "Liberan a Jane Doe tras diez años")
+    }
+
     @Test func aHeadlinesWordsMayBePunctuatedAndALetterheadAnAsideOrASourceIsNone() {
         func title(_ lines: [String]) -> String? {
             let reading = reading(lines)
