@@ -1,7 +1,9 @@
 extension DocumentReading {
     /// A statement has no number, letter or officials, is no Urgent Action by name, and quotes someone or says what it is.
     func isStatement(numbers: NumberReader.Numbers, letter: Found<ImportedLetter>, officials: [ImportedTarget]) -> Bool {
-        guard !numbers.number.isFound, !numbers.updates.isFound, !letter.isFound, officials.isEmpty, urgentActionMarker == nil else {
+        guard !numbers.number.isFound, !numbers.updates.isFound, !letter.isFound, officials.isEmpty, urgentActionMarker == nil,
+            appealOpening == nil, !opensOnOutcomeHeading
+        else {
             return false
         }
         guard statementHeading != nil || quotingLine != nil || quoteLine != nil || (stanceLine ?? reportLine) != nil && callToWrite == nil
@@ -51,6 +53,7 @@ extension DocumentReading {
 
     /// "(Beirut) – …", "LONDON, 12 May 2024 — …": a place in brackets or capitals, maybe a date, then a dash.
     static func opensOnDateline(_ text: String) -> Bool {
+        if opensOnPlaceAndDate(text) { return true }
         guard text.utf8.count > 60, let dash = text.prefix(60).firstIndex(where: { "–—-".contains($0) }), dash > text.startIndex,
             text[text.index(before: dash)] == " ", text.index(after: dash) < text.endIndex, text[text.index(after: dash)] == " "
         else { return false }
@@ -62,6 +65,36 @@ extension DocumentReading {
         let city = place.prefix { $0 != "," }
         return city.count >= 3 && city.contains(where: \.isLetter) && !city.contains(where: \.isLowercase)
             && !city.contains(where: \.isNumber)
+    }
+
+    /// Within the first lines, the formula an appeal opens with: "Reliable sources have informed the Observatory that…",
+    /// "…requests your urgent intervention".
+    private var appealOpening: Int? {
+        lines.indices.prefix(12).first { index in Self.interventionRequests.contains(where: lines[index].folded.has) }
+    }
+
+    private static let interventionRequests = ImportVocabulary.all.interventionRequests
+
+    /// A page headed "Good News" or "Victory!" tells how an action ended, however much it quotes.
+    private var opensOnOutcomeHeading: Bool {
+        guard let first = lines.first(where: { !$0.isBlank }) else { return false }
+        let folded = Self.bare(first.folded)
+        return ImportVocabulary.all.outcomeHeadings.contains { heading in
+            folded == heading || folded == heading + "!" || folded.hasPrefix(heading + " -") || folded.hasPrefix(heading + ":")
+        }
+    }
+
+    /// "París-Ginebra, 18 de noviembre de 2019. El Observatorio…", "Paris, le 5 mars 2020 : …": places and a whole
+    /// date, then the news.
+    private static func opensOnPlaceAndDate(_ text: String) -> Bool {
+        guard text.utf8.count > 60, let comma = text.prefix(40).firstIndex(of: ",") else { return false }
+        let places = text[..<comma].split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == " " })
+        guard !places.isEmpty, places.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }) else { return false }
+        var rest = text[text.index(after: comma)...].drop { $0 == " " }
+        if rest.hasPrefix("le ") { rest = rest.dropFirst(3) }
+        guard let (_, characters) = DateReader.firstDate(in: rest.prefix(40)), characters.lowerBound == 0 else { return false }
+        let after = rest.dropFirst(characters.upperBound)
+        return [" –", " —", " -", ". ", " : ", ": "].contains(where: after.hasPrefix)
     }
 
     /// Within the first lines, one naming the document an Urgent Action or an urgent appeal.

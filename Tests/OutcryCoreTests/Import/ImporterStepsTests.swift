@@ -57,6 +57,7 @@ import Testing
             "We have received updated information and require no further action from the network.",
             "Please stop all direct appeals to the Governor linked to this case.",
             "Die Frist zum Mitmachen ist abgelaufen.", "Esta acción ha finalizado. Hemos sido 4.414 firmantes",
+            "Diese Urgent Action ist beendet.", "Honduras – Action lettre terminée / Good News",
         ] {
             #expect(kind(of: Self.newAction + [sentence]) == .closing, "\(sentence)")
         }
@@ -124,6 +125,10 @@ import Testing
                 "Lebanon: Journalist held", "",
                 "BEIRUT, 4 May 2024 – Lebanese authorities detained a journalist for his reporting on the port.",
             ],
+            [
+                "Nicaragua: La solidaridad no es delito", "",
+                "París-Ginebra, 18 de noviembre de 2019. El Observatorio pide la liberación de las 16 personas defensoras.",
+            ],
         ] {
             let reading = reading(lines)
             let numbers = reading.findNumbers(header: reading.findLayout().header)
@@ -136,6 +141,12 @@ import Testing
             ["Amnesty International has learned of the arrest.", "", "Jane Doe was arrested."],
             ["The Observatory firmly condemns the arrest.", "", "Fordere jetzt, dass die Todesurteile aufgehoben werden!"],
             ["Lebanon: Journalist held", "", "Jane Doe - a journalist - was detained on 3 May for her reporting on the port of Beirut."],
+            // An appeal's opening formula, a page headed as an action's outcome.
+            [
+                "Reliable sources have informed the Observatory that Mr. Aleksei Sokolov is still held.", "",
+                "The Observatory condemns his detention.", "“We will not stop,” said his lawyer Jane Roe to the press on Monday.",
+            ],
+            ["Good News", "", "“I am so happy to be free and I thank everyone who wrote,” said Roberto Quiñones."],
         ] {
             let reading = reading(lines)
             let numbers = reading.findNumbers(header: reading.findLayout().header)
