@@ -3,6 +3,7 @@ extension DocumentReading {
     func findCountry(
         title: Found<String>, header: Range<Int>, summary: [Paragraph], account: [Paragraph], officials: [ImportedTarget]
     ) -> Found<Country> {
+        let account = account.filter { $0.text.utf8.count > 120 || !Self.isSectionLetterhead(Phrase.fold($0.text)) }
         if let span = title.span, let title = title.value {
             // "Kyrgyzstan: Detention of…" names the country first.
             if let colon = title.firstIndex(of: ":"), let country = NameFinder.country(named: String(title[..<colon])) {
@@ -11,7 +12,7 @@ extension DocumentReading {
             if let (country, _) = NameFinder.countries(in: title).first { return Found(country, at: span) }
         }
         // A heading line naming the country: "UA 44/24 – République démocratique du Congo", "RUSSISCHE FÖDERATION".
-        for index in header where !lines[index].isBlank {
+        for index in header where !lines[index].isBlank && !Self.isSectionLetterhead(lines[index].folded) {
             if let (country, range) = NameFinder.countries(in: lines[index].text).first {
                 return Found(country, at: source.span(line: index, range))
             }
@@ -22,7 +23,8 @@ extension DocumentReading {
                 return Found(country, at: span)
             }
         }
-        for official in officials {
+        // Not an embassy's: "c/o Ambassade de l'Iran…, 1050 Bruxelles, Belgique" is where the letter is posted.
+        for official in officials where !Self.isEmbassy(official) {
             // "Riyadh / Saudi Arabia" on lines of their own, or "Madinat al-Rehab, Cairo, Arab Republic of Egypt" on one.
             for line in (official.addressLines.value ?? []).reversed() {
                 if let country = NameFinder.country(named: line) ?? NameFinder.countries(in: line).first?.0 {
@@ -31,9 +33,30 @@ extension DocumentReading {
             }
         }
         // Else the country the whole account names most: an excerpt may stop before its summary is found.
-        guard let (country, _) = NameFinder.countries(in: account.map(\.text).joined(separator: "\n")).first,
+        if let (country, _) = NameFinder.countries(in: account.map(\.text).joined(separator: "\n")).first,
             let paragraph = account.first(where: { NameFinder.countries(in: $0.text).contains { $0.0 == country } })
+        {
+            return Found(country, at: source.span(lines: paragraph.lines))
+        }
+        // Else the country the headline or the account describes: "Syrian woman human rights defender".
+        if let span = title.span, let title = title.value, let (country, _) = CountryAdjectives.countries(in: title).first {
+            return Found(country, at: span)
+        }
+        guard let (country, _) = CountryAdjectives.countries(in: account.map(\.text).joined(separator: "\n")).first,
+            let paragraph = account.first(where: { CountryAdjectives.countries(in: $0.text).contains { $0.0 == country } })
         else { return .missing }
         return Found(country, at: source.span(lines: paragraph.lines))
+    }
+
+    /// "Sektion der Bundesrepublik Deutschland", "Schweizer Sektion . Section Suisse": the publisher's country.
+    private static func isSectionLetterhead(_ folded: String) -> Bool {
+        ["sektion", "section", "sección", "sezione"].contains { DocumentReading.hasWord($0, in: folded) }
+    }
+
+    private static func isEmbassy(_ official: ImportedTarget) -> Bool {
+        let organisation = Phrase.fold(official.organisation.value ?? "")
+        let address = Phrase.fold((official.addressLines.value ?? []).joined(separator: " "))
+        return address.hasPrefix("c/o") || address.has(" c/o ")
+            || ["embassy", "ambassade", "embajada", "botschaft", "mission", "mission permanente"].contains { organisation.has($0) }
     }
 }

@@ -796,7 +796,11 @@ enum NameFinder {
             ("Valko-Venäjä", "BY"), ("Venäjä", "RU"), ("République démocratique du Congo", "CD"), ("RDC", "CD"),
             ("Storbritannien", "GB"), ("Ryssland", "RU"), ("Kina", "CN"), ("Türkei", "TR"), ("Ägypten", "EG"),
             ("Égypte", "EG"), ("Chine", "CN"), ("Russie", "RU"), ("Iran", "IR"), ("Mexiko", "MX"), ("México", "MX"),
-            ("Gaza", "PS"), ("West Bank", "PS"), ("Viêt Nam", "VN"),
+            ("Gaza", "PS"), ("West Bank", "PS"), ("Viêt Nam", "VN"), ("East Timor", "TL"), ("Timor Leste", "TL"),
+            ("Osttimor", "TL"), ("Timor oriental", "TL"), ("Bélarus", "BY"), ("Weißrussland", "BY"), ("Bielorrusia", "BY"),
+            ("Zaire", "CD"), ("Zaïre", "CD"), ("Swaziland", "SZ"), ("Cape Verde", "CV"), ("Guatémala", "GT"),
+            ("Kirgisistan", "KG"), ("Kirghizistan", "KG"), ("Tschetschenien", "RU"), ("Chechnya", "RU"), ("Tibet", "CN"),
+            ("Xinjiang", "CN"),
         ]
         for (name, code) in aliases { add(name, code) }
         for key in names.keys { names[key]?.sort { $0.0.count > $1.0.count } }

@@ -118,6 +118,24 @@ import Testing
         #expect(document.action?.country.value == Country(rawValue: "EG"))
     }
 
+    @Test func aCountryDescribedOnlyByItsAdjectiveIsFoundAndAnEmbassyOrASectionIsNot() throws {
+        func country(_ text: String) throws -> String? { try DocumentImporter().read(text: text).action?.country.value?.rawValue }
+        let call = "\n\nPlease write to the authorities and call for her release.\n"
+        #expect(try country("Defender targeted by smear campaign\n\nThe Syrian woman human rights defender was threatened." + call) == "SY")
+        #expect(try country("Zwei Brüder in Haft\n\nDie iranischen Behörden haben zwei Brüder festgenommen." + call) == "IR")
+        #expect(try country("Deux frères en danger\n\nLes autorités iraniennes ont arrêté deux frères." + call) == "IR")
+        #expect(try country("Dos hermanos en peligro\n\nLas autoridades iraníes detuvieron a dos hermanos." + call) == "IR")
+        #expect(try country("Eleven men held in Maubara\n\nEleven men were arrested in East Timor." + call) == "TL")
+        // The country of the embassy a letter goes through, or of the section that publishes it, is not the case's.
+        let embassy =
+            "Write to:\nHead of the Judiciary Gholamhossein Mohseni Ejei\nc/o Ambassade de l’Iran, Avenue Franklin Roosevelt No. 15, 1050 Bruxelles, Belgique\n\nTwo women were held for their activism."
+        #expect(try country(embassy) != "BE")
+        #expect(
+            try country(
+                "Sektion der Bundesrepublik Deutschland\n\nUrgent Action\n\nDie bahrainische Aktivistin Zainab al-Khawaja ist in Haft.")
+                == "BH")
+    }
+
     @Test func anIndexIsReadBesideTheNumber() throws {
         let document = try DocumentImporter().read(text: "UA: 98/16 Index: MDE 12/4022/2016 Egypt Date: 21 April 2016\n")
         #expect(document.action?.index.value == "MDE 12/4022/2016")
