@@ -25,6 +25,18 @@ extension DocumentReading {
         if !statement.date.isFound, let first = body.first, let (date, _) = DateReader.firstDate(in: first.text.prefix(48)) {
             statement.date = Found(date, at: source.span(lines: first.lines))
         }
+        // One under a subtitle: "(New York, le 4 février 2011) - Les autorités…".
+        for paragraph in body.prefix(3).dropFirst() where !statement.date.isFound {
+            guard Self.opensOnDateline(paragraph.text) || paragraph.text.hasPrefix("("),
+                let (date, characters) = DateReader.firstDate(in: paragraph.text.prefix(60)), characters.upperBound < 60
+            else { continue }
+            statement.date = Found(date, at: source.span(lines: paragraph.lines))
+        }
+        // A date on a line of its own or after a label, below the first paragraph: "18 January 2012", "Posted: 09
+        // December 2011".
+        if !statement.date.isFound, let (date, line) = labelledOrLoneDate(before: min(lines.count, 14)) {
+            statement.date = Found(date, at: source.span(line: line))
+        }
         let speech = findSpeech(in: body)
         statement.lead = field(speech.lead)
         if !speech.quotes.isEmpty, let span = source.span(covering: speech.quoteLines) {
@@ -83,6 +95,22 @@ extension DocumentReading {
         }
         return heading
     }
+
+    private func labelledOrLoneDate(before end: Int) -> (HistoricalDate, Int)? {
+        for index in 0..<end where !lines[index].isBlank && lines[index].text.utf8.count <= 80 {
+            let text = lines[index].text
+            let isLabelled = Self.publicationLabels.contains { lines[index].folded.hasPrefix($0) }
+            if isLabelled || DateReader.isMostlyDate(text, otherCharacters: 4), let (date, _) = DateReader.firstDate(in: text) {
+                return (date, index)
+            }
+        }
+        return nil
+    }
+
+    private static let publicationLabels =
+        ImportVocabulary.all.publicationLabels.map { $0 + ":" } + [
+            "posted:", "posted on", "publié le", "publicado el", "veröffentlicht am",
+        ]
 
     /// The statement headings are the English ones only: this step has never skipped the others.
     private static let statementMarkers = ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices

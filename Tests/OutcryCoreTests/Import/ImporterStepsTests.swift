@@ -154,6 +154,20 @@ import Testing
         }
     }
 
+    @Test func aStatementsDateMayStandUnderItsFirstParagraphAfterALabelOrInADatelineUnderASubtitle() throws {
+        func date(_ text: String) throws -> String? { try DocumentImporter().read(text: text).statement?.date.value?.iso }
+        let quote = "\n\n“We are glad most of them are free,” said Jane Roe, the group's director, in a statement on Tuesday."
+        #expect(
+            try date(
+                "Somaliland: Free detained journalists\nThe arrests came after journalists protested against a police raid.\n18 January 2012\nARTICLE 19 is worried by the arrests."
+                    + quote) == "2012-01-18")
+        #expect(try date("Scotland writes for rights\n\nPosted: 09 December 2011\n\nMSPs support the campaign." + quote) == "2011-12-09")
+        #expect(
+            try date(
+                "Égypte : des militants relâchés\n\nUn chercheur figure parmi les militants libérés\n\n(New York, le 4 février 2011) - Les autorités égyptiennes ont relâché des chercheurs."
+                    + quote) == "2011-02-04")
+    }
+
     @Test func aCallToWriteInTheProseMakesANewAction() {
         for call in [
             "Please send courteous letters appealing for a re-trial to: His Highness the Amir.",
