@@ -125,7 +125,7 @@ extension ImportVocabulary {
         concernOpeners: ["expressing", "express concern", "voicing"],
         copyIntroductions: ["copies to", "copy to", "and copy"],
         nameJoiners: [" and "],
-        speechVerbs: ["said ", "says ", "added ", "stated "],
+        speechVerbs: ["said ", "says ", "added ", "adds ", "stated "],
         speakerLeadIns: [" said:", " says:", " stated:", " added:", " said,"],
         quotingLineEndings: [" said:", " says:"],
         relativePronouns: ["which ", "who ", "whose ", "where "]
@@ -258,9 +258,12 @@ extension ImportVocabulary {
         askIntroductions: ["pidan", "insten", "exijan"],
         copyIntroductions: ["copias a", "copia a"],
         nameJoiners: [" y "],
-        speechVerbs: ["dijo ", "afirmó ", "declaró ", "señaló ", "aseguró ", "manifestó ", "expresó ", "indicó "],
-        speakerLeadIns: [" dijo:", " afirmó:", " declaró:"],
-        quotingLineEndings: [" dijo:", " afirmó:", " declaró:"]
+        speechVerbs: [
+            "dijo ", "afirmó ", "declaró ", "señaló ", "aseguró ", "manifestó ", "expresó ", "indicó ", "ha señalado ",
+            "ha declarado ", "ha afirmado ", "ha dicho ",
+        ],
+        speakerLeadIns: [" dijo:", " afirmó:", " declaró:", " ha declarado:", " ha afirmado:", " ha señalado:"],
+        quotingLineEndings: [" dijo:", " afirmó:", " declaró:", " ha declarado:", " ha afirmado:", " ha señalado:"]
     )
 
     /// Every language, in the order their phrases are tried where order matters.

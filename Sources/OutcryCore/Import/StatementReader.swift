@@ -135,6 +135,12 @@ extension DocumentReading {
                 var (words, attribution) = Self.unquote(text)
                 var speaker = pendingSpeaker ?? speech.quotes.last.map { ($0.speaker, $0.role) }
                 if let attribution, let said = Self.speaker(afterQuote: attribution) { speaker = said }
+                // "…," adds Holmes.: the speaker named in full before.
+                if let said = speaker, !said.0.contains(" "),
+                    let earlier = speech.quotes.first(where: { $0.speaker.hasSuffix(" " + said.0) })
+                {
+                    speaker = (earlier.speaker, earlier.role)
+                }
                 if words.isEmpty { words = text }
                 if let speaker {
                     if let last = speech.quotes.last, last.speaker == speaker.0, last.role == speaker.1,
@@ -195,6 +201,7 @@ extension DocumentReading {
         var body = Substring(text.dropFirst())
         let closers: Set<Character> = ["”", "\"", "»", "“"]
         if let (words, attribution) = attributionInsideMarks(body, closers: closers) { return (words, attribution) }
+        if let (words, attribution) = attributionBetweenDashes(body, closers: closers) { return (words, attribution) }
         if let close = body.lastIndex(where: { closers.contains($0) }) {
             let after = body[body.index(after: close)...].trimmingWhitespace
             var words = String(body[..<close])
@@ -227,6 +234,23 @@ extension DocumentReading {
         return (String(inner[..<split]).trimmingWhitespace + ".", after)
     }
 
+    /// “…con muchísimo retraso –ha señalado Perseo Quiroz, director ejecutivo–. Hace décadas…”: the attribution
+    /// between dashes inside the quote, as Spanish sets it.
+    private static func attributionBetweenDashes(_ body: Substring, closers: Set<Character>) -> (String, String)? {
+        guard body.utf8.count < 4_000, let open = body.firstIndex(where: { $0 == "–" || $0 == "—" }) else { return nil }
+        let after = body[body.index(after: open)...]
+        let folded = Phrase.fold(after.prefix(40))
+        guard ImportVocabulary.all.speechVerbs.contains(where: folded.hasPrefix),
+            let close = after.firstIndex(where: { $0 == "–" || $0 == "—" })
+        else { return nil }
+        let attribution = String(after[..<close]).trimmingWhitespace
+        guard speaker(afterQuote: attribution) != nil else { return nil }
+        var rest = after[after.index(after: close)...].drop { $0 == "." || $0 == "," || $0 == " " }
+        while let last = rest.last, closers.contains(last) || last == " " { rest = rest.dropLast() }
+        let words = String(body[..<open]).trimmingWhitespace + "." + (rest.isEmpty ? "" : " " + rest)
+        return (words, attribution)
+    }
+
     private static func attributionBetweenQuotes(_ text: String) -> (String, String?)? {
         let body = text.dropFirst()
         guard let close = body.firstIndex(where: { "”»\"".contains($0) }) else { return nil }
@@ -253,8 +277,7 @@ extension DocumentReading {
         if folded.count == rest.count, let verb = ImportVocabulary.all.speechVerbs.first(where: { Self.endsWithVerb(folded, $0) }) {
             // The name is the last capitalised words before the verb; the words before it, the role.
             let words = rest.dropLast(verb.count + (folded.hasSuffix(".") ? 1 : 0)).split(separator: " ")
-            let name = words.reversed().prefix { $0.first?.isUppercase == true && !ContactReader.isOfficeWord(Phrase.fold($0)) }
-                .prefix(4).reversed()
+            let name = words.reversed().prefix { $0.first?.isUppercase == true && !isRoleWord($0) }.prefix(4).reversed()
             guard name.count >= 2 else { return nil }
             var role = words.dropLast(name.count).joined(separator: " ")
             while role.last == "," { role.removeLast() }
@@ -268,6 +291,14 @@ extension DocumentReading {
                 if last.hasSuffix(".") { last.removeLast() }
                 parts.append(last)
             }
+            // "says Amnesty's Chief Executive Officer, Patrick Holmes": the role first, then the name.
+            if parts.count == 2, isRole(parts[0]), let name = nameAfterRole(parts[1]), name.role == nil {
+                return (name.name, parts[0])
+            }
+            // "said OMCT Secretary General Gerald Staberock": the name after the role's last word.
+            if let name = nameAfterRole(parts[0]), name.role != nil {
+                return (name.name, ([name.role!] + parts.dropFirst()).joined(separator: ", "))
+            }
             // "Souhaieb Khayati directeur du Bureau Afrique du Nord": the name's capitalised words, then the role.
             let words = parts[0].split(separator: " ")
             let nameLength = words.prefix { $0.first?.isUppercase == true || NameFinder.isNameParticle(Phrase.fold($0)) }.count
@@ -280,6 +311,34 @@ extension DocumentReading {
         }
         return nil
     }
+
+    /// Whether the words name a role: "Amnesty's Chief Executive Officer", "ROG-Geschäftsführer".
+    private static func isRole(_ text: String) -> Bool {
+        text.split(separator: " ").contains { isRoleWord($0) }
+    }
+
+    private static func isRoleWord(_ word: Substring) -> Bool {
+        let folded = Phrase.fold(word.split(separator: "-").last ?? word).trimmingCharacters(in: [",", ".", ":"])
+        return ContactReader.isOfficeWord(folded) || roleWords.contains(folded)
+    }
+
+    /// The capitalised words of `text` after the last word of a role before them: "OMCT Secretary General Gerald
+    /// Staberock" → ("Gerald Staberock", "OMCT Secretary General"); "Patrick Holmes" → ("Patrick Holmes", nil).
+    private static func nameAfterRole(_ text: String) -> (name: String, role: String?)? {
+        var words = text.split(separator: " ")
+        if words.last?.hasSuffix(".") == true, let last = words.popLast() { words.append(last.dropLast()) }
+        guard words.allSatisfy({ $0.first?.isUppercase == true || NameFinder.isNameParticle(Phrase.fold($0)) }) else { return nil }
+        let roleEnd = (words.lastIndex { isRoleWord($0) }).map { $0 + 1 } ?? 0
+        let name = words[roleEnd...]
+        guard (2...4).contains(name.count), !name.contains(where: { $0.has("’s") || $0.has("'s") }) else { return nil }
+        return (name.joined(separator: " "), roleEnd > 0 ? words[..<roleEnd].joined(separator: " ") : nil)
+    }
+
+    private static let roleWords: Set<String> = [
+        "executive", "officer", "coordinator", "campaigner", "researcher", "spokesperson", "spokesman", "spokeswoman", "advisor",
+        "adviser", "manager", "geschäftsführer", "geschäftsführerin", "direktor", "direktorin", "sprecher", "sprecherin",
+        "vorstandssprecher", "directeur", "directrice", "directora", "portavoz", "coordinadora", "coordinador", "responsable",
+    ]
 
     /// Whether `folded` ends with the speech verb: "… said." — not an opening "said Jane Doe".
     private static func endsWithVerb(_ folded: String, _ verb: String) -> Bool {

@@ -215,6 +215,25 @@ import Testing
             ])
     }
 
+    @Test func aSpeakerAfterTheirRoleBetweenDashesOrByTheirSurnameAgain() {
+        func speakers(_ paragraphs: [String]) -> [String]? {
+            let reading = reading(["Journalists freed", "", "Two journalists were freed today."] + paragraphs.flatMap { ["", $0] })
+            return reading.readStatement(reading.findLayout()).quotes.value?.map(\.speaker)
+        }
+        #expect(speakers(["“The state must not kill,” says Amnesty's Chief Executive Officer, Patrick Holmes."]) == ["Patrick Holmes"])
+        #expect(speakers(["“Her release is welcome,” said OMCT Secretary General Gerald Staberock."]) == ["Gerald Staberock"])
+        #expect(speakers(["„Wir sind froh, dass sie frei sind“, sagte ROG-Geschäftsführer Christian Mihr."]) == ["Christian Mihr"])
+        #expect(
+            speakers([
+                "“La salida de prisión es un triunfo de la justicia –ha señalado Perseo Quiroz, director ejecutivo–. Llega tarde.”"
+            ]) == ["Perseo Quiroz"])
+        #expect(
+            speakers([
+                "“The attacks were a horrific atrocity,” says Amnesty's Chief Executive Officer, Patrick Holmes.",
+                "Indonesia executed three men on Sunday.", "“It is a disappointment to see more executions,” adds Holmes.",
+            ]) == ["Patrick Holmes"])
+    }
+
     @Test func theLetterAndItsRequests() {
         let reading = reading([
             "UA 12/24", "", "Sample letter", "Dear Minister,", "I urge you to release Jane Doe immediately.", "Yours sincerely,",
