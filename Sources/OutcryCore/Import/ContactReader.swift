@@ -95,11 +95,12 @@ struct ContactReader {
         let line = source.lines[index]
         guard line.text.utf8.count > 90, line.text.utf8.contains(UInt8(ascii: ":")) else { return false }
         let read = readLine(index)
-        guard !read.fields.isEmpty, let lead = read.lead, let parts = Self.runOnParts(lead.text) else { return false }
+        guard let lead = read.lead else { return false }
+        if read.fields.count >= 2 { return Self.runOnParts(lead.text) != nil }
         // With one channel ("… Hà Nội 118708, Viet Nam Fax: +84 …"), the line must open on an office or an honorific
         // and give an address.
-        return read.fields.count >= 2
-            || (parts.first?.role == .title || Self.honorific(of: lead.text).0 != nil) && parts.contains { $0.role == .address }
+        guard read.fields.count == 1, lead.text.first?.isUppercase == true, let parts = Self.runOnParts(lead.text) else { return false }
+        return (parts.first?.role == .title || Self.honorific(of: lead.text).0 != nil) && parts.contains { $0.role == .address }
     }
 
     /// Instructions between blocks ("Also send copies to diplomatic representatives…") and form templates.

@@ -7,12 +7,18 @@ enum CountryAdjectives {
     static func countries(in text: String) -> [(Country, Range<String.Index>)] {
         var counts: [Country: (count: Int, first: Int, range: Range<String.Index>)] = [:]
         for (position, word) in Phrase.words(in: text).enumerated() {
-            guard word.word.utf8.count >= 4, let country = forms[Phrase.fold(word.word)] else { continue }
+            // Most words are no adjective of a country: their first letters say so before they are folded.
+            guard word.word.utf8.count >= 4, let first = word.word.utf8.first, openings.contains(first | 0x20),
+                let country = forms[Phrase.fold(word.word)]
+            else { continue }
             let previous = counts[country]
             counts[country] = ((previous?.count ?? 0) + 1, previous?.first ?? position, previous?.range ?? word.range)
         }
         return counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map { ($0.key, $0.value.range) }
     }
+
+    /// The first bytes of the forms, lower-cased ASCII or a UTF-8 lead byte ("ä", "é").
+    private static let openings = Set(forms.keys.compactMap { $0.utf8.first.map { $0 | 0x20 } })
 
     /// Each form, folded, and its country. An entry gives the English adjective, the German stem (declined with
     /// -e, -en, -er, -es, -em), the French masculine and feminine, and the Spanish masculine (declined by its ending).

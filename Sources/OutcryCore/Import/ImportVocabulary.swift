@@ -48,6 +48,8 @@ struct ImportVocabulary {
     var callsToWrite: [String] = []
     /// An urgent appeal's request to its readers, opening its account: "…requests your urgent intervention in…".
     var interventionRequests: [String] = []
+    /// How an urgent appeal opens its account: "Reliable sources have informed the Observatory that…".
+    var appealOpenings: [String] = []
     /// Words of a line ending in a colon that introduces the requests: "Please ask the Minister to:".
     var askIntroductions: [String] = []
     /// How a listed request opens before its verb: "Urging the authorities to release…".
@@ -116,9 +118,10 @@ extension ImportVocabulary {
             "write to", "writing to", "send appeals", "please write", "write a letter", "take action", "could write",
             "send a letter", "appeal to", "send courteous", "please send letters", "letters appealing",
         ],
-        interventionRequests: [
-            "requests your urgent intervention", "request your urgent intervention", "the observatory has been informed",
-            "have informed the observatory", "has informed the observatory", "have told the observatory", "omct has been informed",
+        interventionRequests: ["requests your urgent intervention", "request your urgent intervention"],
+        appealOpenings: [
+            "the observatory has been informed", "have informed the observatory", "has informed the observatory",
+            "have told the observatory", "omct has been informed",
         ],
         askIntroductions: ["urging", "calling on", "call on", "urge", "ask ", "asking", "demand", "please write"],
         requestOpeners: ["urging ", "calling on ", "calling upon ", "asking ", "demanding ", "requesting ", "insisting "],
@@ -216,7 +219,8 @@ extension ImportVocabulary {
         dateLabels: ["date"],
         publicationLabels: ["date de publication"],
         callsToWrite: ["écrivez", "envoyez vos appels", "écrire à"],
-        interventionRequests: ["votre intervention urgente", "l'observatoire a été informé", "l'omct a été informé"],
+        interventionRequests: ["votre intervention urgente"],
+        appealOpenings: ["l'observatoire a été informé", "l'omct a été informé"],
         askIntroductions: ["demandez", "exhortez"],
         copyIntroductions: ["copies à", "copie à"],
         nameJoiners: [" et "],
@@ -254,7 +258,8 @@ extension ImportVocabulary {
         releaseHeadlineWords: ["liberado", "liberada", "liberados", "liberadas", "absuelto", "absuelta", "en libertad"],
         dateLabels: ["fecha"],
         callsToWrite: ["escriban", "escribe a", "envíen llamamientos", "escriba a"],
-        interventionRequests: ["su intervención urgente", "el observatorio ha sido informado", "la omct ha sido informada"],
+        interventionRequests: ["su intervención urgente"],
+        appealOpenings: ["el observatorio ha sido informado", "la omct ha sido informada"],
         askIntroductions: ["pidan", "insten", "exijan"],
         copyIntroductions: ["copias a", "copia a"],
         nameJoiners: [" y "],
@@ -299,6 +304,7 @@ extension ImportVocabulary {
         otherDocumentDates = joined(\.otherDocumentDates)
         callsToWrite = joined(\.callsToWrite)
         interventionRequests = joined(\.interventionRequests)
+        appealOpenings = joined(\.appealOpenings)
         askIntroductions = joined(\.askIntroductions)
         requestOpeners = joined(\.requestOpeners)
         concernOpeners = joined(\.concernOpeners)

@@ -70,10 +70,10 @@ extension DocumentReading {
     /// Within the first lines, the formula an appeal opens with: "Reliable sources have informed the Observatory that…",
     /// "…requests your urgent intervention".
     private var appealOpening: Int? {
-        lines.indices.prefix(12).first { index in Self.interventionRequests.contains(where: lines[index].folded.has) }
+        lines.indices.prefix(12).first { index in Self.appealOpenings.contains(where: lines[index].folded.has) }
     }
 
-    private static let interventionRequests = ImportVocabulary.all.interventionRequests
+    private static let appealOpenings = ImportVocabulary.all.appealOpenings + ImportVocabulary.all.interventionRequests
 
     /// A page headed "Good News" or "Victory!" tells how an action ended, however much it quotes.
     private var opensOnOutcomeHeading: Bool {
@@ -92,7 +92,10 @@ extension DocumentReading {
         guard !places.isEmpty, places.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }) else { return false }
         var rest = text[text.index(after: comma)...].drop { $0 == " " }
         if rest.hasPrefix("le ") { rest = rest.dropFirst(3) }
-        guard let (_, characters) = DateReader.firstDate(in: rest.prefix(40)), characters.lowerBound == 0 else { return false }
+        // A day or a month first, before the date is read: "18 de noviembre de 2019", "June 3, 2019".
+        guard let first = rest.first, first.isNumber || first.isUppercase, let (_, characters) = DateReader.firstDate(in: rest.prefix(40)),
+            characters.lowerBound == 0
+        else { return false }
         let after = rest.dropFirst(characters.upperBound)
         return [" –", " —", " -", ". ", " : ", ": "].contains(where: after.hasPrefix)
     }
@@ -181,7 +184,7 @@ extension DocumentReading {
             return Found(.new, at: source.span(line: index))
         }
         // Asking supporters to write or intervene is what a new action does.
-        if let call = callToWrite { return Found(.new, at: source.span(line: call)) }
+        if let call = callToWrite ?? appealOpening { return Found(.new, at: source.span(line: call)) }
         return .missing
     }
 

@@ -136,8 +136,10 @@ extension DocumentReading {
         let text = lines[index].text
         guard text.utf8.count <= 60 else { return false }
         let folded = lines[index].folded
-        return Self.headlineStart(of: text) == text.endIndex || Self.markerLines.contains(Self.bare(folded))
-            || folded.hasPrefix("index") || folded.hasPrefix("índice") || folded.hasPrefix("ai index")
+        if Self.markerLines.contains(Self.bare(folded)) { return true }
+        // Markers, numbers and dashes only ("FURTHER INFORMATION", "UA 12/34", "-").
+        if Self.headlineStart(of: text) == text.endIndex { return true }
+        return folded.hasPrefix("index") || folded.hasPrefix("índice") || folded.hasPrefix("ai index")
             || NumberReader.isIndexNumber(text) || ImportVocabulary.all.dateLabels.contains { folded.has($0 + ":") }
     }
 

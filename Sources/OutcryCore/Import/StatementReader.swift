@@ -81,7 +81,7 @@ extension DocumentReading {
                 continue
             }
             // "Amnistía Internacional España", "Actualités", "Foto: …": the site's lines, not the headline.
-            if !heading.title.isFound, line.text.utf8.count <= 200, Self.isSiteLine(line.text) {
+            if !heading.title.isFound, line.text.utf8.count <= 200, Self.isSiteLine(line.text, folded: line.folded) {
                 heading.skip.insert(index)
                 continue
             }

@@ -186,14 +186,13 @@ extension DocumentReading {
         if text.utf8.count <= 40, NumberReader.caseReference(in: Array(text.utf8)) != nil { return true }
         if NameFinder.country(named: text) != nil { return true }
         if DateReader.isMostlyDate(text, otherCharacters: 24) { return true }
-        if markerLines.contains(bare(folded)) || isSiteLine(text) || siteWords.contains(where: folded.has) { return true }
+        if markerLines.contains(bare(folded)) || isSiteLine(text, folded: folded) || siteWords.contains(where: folded.has) { return true }
         return ImportVocabulary.all.dateLabels.contains { folded.hasPrefix($0 + ":") }
     }
 
     /// What a site prints above a page's headline: its section ("Actualités"), its own name ("Amnistía Internacional
     /// España"), a category ("Category: Front Line"), a picture's description or credit.
-    static func isSiteLine(_ text: String) -> Bool {
-        let folded = Phrase.fold(text)
+    static func isSiteLine(_ text: String, folded: String) -> Bool {
         return sectionNames.contains(bare(folded)) || isPublishersOwnLine(folded) || text.hasPrefix("©")
             || ["category:", "catégorie:", "kategorie:", "categoría:", "tags:", "posted in "].contains(where: folded.hasPrefix)
             || pictureWords.contains(where: folded.hasPrefix)
