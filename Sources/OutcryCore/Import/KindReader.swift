@@ -190,16 +190,29 @@ extension DocumentReading {
 
     /// A line asking supporters to write or intervene.
     private var callToWrite: Int? {
-        lines.indices.first { index in
-            lines[index].folded.utf8.count >= Self.shortestCall && Self.calls.contains(where: lines[index].folded.has)
-        }
+        lines.indices.first { index in Self.calls.firstMatch(in: lines[index].folded) != nil }
     }
 
-    /// Where `folded` says no further action is needed ("No further action is requested", "Esta acción ha finalizado").
+    /// Where `folded` says no further action is needed ("No further action is requested", "Esta acción ha finalizado"),
+    /// as words: not inside another word.
     private static func noFurtherActionSentence(in folded: String) -> Range<String.Index>? {
-        guard folded.utf8.count >= shortestClosingWord else { return nil }
-        return ImportVocabulary.all.noFurtherActionSentences.lazy.compactMap { wordRange(of: $0, in: folded) }.first
+        var start = 0
+        while let bytes = noFurtherActionSentences.firstMatch(in: folded, from: start) {
+            let utf8 = folded.utf8
+            if let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound, limitedBy: utf8.endIndex),
+                let upper = utf8.index(utf8.startIndex, offsetBy: bytes.upperBound, limitedBy: utf8.endIndex),
+                lower.samePosition(in: folded) != nil, upper.samePosition(in: folded) != nil
+            {
+                let before = lower > folded.startIndex ? folded[folded.index(before: lower)] : nil
+                let after = upper < folded.endIndex ? folded[upper] : nil
+                if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return lower..<upper }
+            }
+            start = bytes.lowerBound + 1
+        }
+        return nil
     }
+
+    private static let noFurtherActionSentences = PhraseSet(ImportVocabulary.all.noFurtherActionSentences)
 
     /// No closing sentence or outcome heading fits in fewer bytes: shorter lines (most of a padded text) are not searched.
     private static let shortestClosingWord =
@@ -208,8 +221,7 @@ extension DocumentReading {
 
     private static let releaseHeadlineWords = ImportVocabulary.all.releaseHeadlineWords
     private static let concerns = ImportVocabulary.all.concernHeadings
-    private static let calls = ImportVocabulary.all.callsToWrite + ImportVocabulary.all.interventionRequests
-    private static let shortestCall = calls.map(\.utf8.count).min() ?? 0
+    private static let calls = PhraseSet(ImportVocabulary.all.callsToWrite + ImportVocabulary.all.interventionRequests)
 
     /// `phrase` standing as words in `folded`: not inside another word ("update:" yes, "updated" no).
     static func hasWord(_ phrase: String, in folded: String) -> Bool { wordRange(of: phrase, in: folded) != nil }

@@ -336,3 +336,47 @@ enum PhraseSearch {
         return offset == pattern.count
     }
 }
+
+/// Phrases looked for together, in one pass over a line's bytes: vocabularies checked against every line of a
+/// document ("no further action is requested", "write to", …) cost one look-up per byte instead of one search per
+/// phrase.
+struct PhraseSet: Sendable {
+    private let phrases: [[UInt8]]
+    /// For each pair of first bytes, the phrases beginning with it.
+    private let byPair: [UInt16: [Int]]
+    let shortest: Int
+
+    init(_ list: [String]) {
+        let phrases = list.map { Array($0.utf8) }.filter { $0.count >= 2 }
+        var byPair: [UInt16: [Int]] = [:]
+        for (number, phrase) in phrases.enumerated() { byPair[UInt16(phrase[0]) << 8 | UInt16(phrase[1]), default: []].append(number) }
+        self.phrases = phrases
+        self.byPair = byPair
+        shortest = phrases.map(\.count).min() ?? 0
+    }
+
+    /// Where the first phrase found in `text` is, as bytes, looking from `start`.
+    func firstMatch(in text: String, from start: Int = 0) -> Range<Int>? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= shortest else { return nil }
+            var position = start
+            while position + 1 < bytes.count {
+                if let candidates = byPair[UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])] {
+                    for number in candidates where matches(phrases[number], bytes, at: position) {
+                        return position..<(position + phrases[number].count)
+                    }
+                }
+                position += 1
+            }
+            return nil
+        }
+    }
+
+    private func matches(_ phrase: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard position + phrase.count <= bytes.count else { return false }
+        var offset = 2
+        while offset < phrase.count, bytes[position + offset] == phrase[offset] { offset += 1 }
+        return offset == phrase.count
+    }
+}

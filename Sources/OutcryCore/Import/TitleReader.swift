@@ -148,7 +148,7 @@ extension DocumentReading {
         }
     }
 
-    private static let headlineOpeners = ImportVocabulary.all.headlineOpeners + ["•"]
+    static let headlineOpeners = ImportVocabulary.all.headlineOpeners + ["•"]
     private static let siteActionLabels = ImportVocabulary.all.siteActionLabels
 
     /// "URGENT ACTION -vetoomus UA 61/24", "RUSSISCHE FÖDERATION", "Julkaistu 17. huhtikuuta 2024", "Campagnes",
