@@ -153,6 +153,7 @@ extension ContactReader {
 /// and the first number — with the street words just before it, but never a country's name — begins the address.
 extension ContactReader {
     static func runOnParts(_ text: String) -> [(text: String, role: LineRole)]? {
+        let text = withoutCapitalLabel(text)
         let words = text.split(separator: " ").map(String.init)
         guard words.count >= 6, text.filter({ $0 == "," }).count <= 3 else { return nil }
         let folded = words.map { Phrase.fold($0).trimming(",.:;") }
@@ -244,6 +245,18 @@ extension ContactReader {
         return parts.count >= 2 ? parts : nil
     }
 
+    /// "CONTACT INFORMATION Texas Governor…" → "Texas Governor…": a contact label in capitals, without its colon.
+    private static func withoutCapitalLabel(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase, text.dropFirst().first?.isUppercase == true else { return text }
+        let folded = Phrase.fold(text.prefix(40))
+        for label in SectionLabel.contactLabels where folded.hasPrefix(label + " ") {
+            let printed = text.prefix(label.count)
+            guard !printed.contains(where: \.isLowercase) else { continue }
+            return String(text.dropFirst(label.count + 1))
+        }
+        return text
+    }
+
     /// Where an office printed before its holder's name ends: "Secretary General and State President", "Head of
     /// Judiciary", "Prosecutor General of the Russian Federation". Past an office word, "and" or a modifier leads to
     /// another office word, and "of" to the body or country the office is of; the name begins after.
@@ -254,6 +267,12 @@ extension ContactReader {
         }
         var end = 0
         var index = 0
+        // "Texas Governor Greg Abbott", "Illinois Governor Pat Quinn": the place the office is of, before it.
+        if words.count > 3, words[0].first?.isUppercase == true, !isOfficeWord(0), isOfficeWord(1), !bodyModifiers.contains(folded[0]),
+            !connectors.contains(folded[0])
+        {
+            index = 1
+        }
         while index < words.count {
             if isOfficeWord(index) {
                 index += 1

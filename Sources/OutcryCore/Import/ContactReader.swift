@@ -49,7 +49,9 @@ struct ContactReader {
             // official's name, office or body after them is ("…please only send mail to the Embassy / Fax: …").
             let endsProse = role == .contact || role == .name || role == .title || role == .organisation
             if (inProse && !endsProse) || Self.isProse(line.text)
-                || line.text.hasSuffix(".") && DeadlineReader.phrase(in: line.folded) != nil
+                || line.text.hasSuffix(".") && DeadlineReader.phrase(in: line.folded) != nil,
+                // An official run together on one line with the letter after it is no instruction.
+                !(read.fields.count >= 2 && read.lead.map { Self.runOnParts($0.text) != nil } ?? false)
             {
                 blankBefore = true
                 inProse = true

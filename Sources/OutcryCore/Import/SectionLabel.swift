@@ -20,6 +20,10 @@ struct SectionLabel {
     /// Where `inline` starts in the line's text.
     let inlineStart: String.Index?
 
+    /// The contact labels, folded, longest first: what may stand in capitals before an official run together on one
+    /// line ("CONTACT INFORMATION Texas Governor Greg Abbott…").
+    static let contactLabels = labels.filter { $0.value == .contacts }.keys.sorted { $0.count > $1.count }
+
     private static let labels: [String: Section] = {
         var labels: [(String, Section)] = []
         func add(_ section: Section, _ names: [String]) { labels += names.map { ($0, section) } }

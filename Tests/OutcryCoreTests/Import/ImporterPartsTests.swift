@@ -136,6 +136,16 @@ import Testing
                 == "BH")
     }
 
+    @Test func phrasesAreFoundTogetherInOnePass() {
+        let phrases = PhraseSet(["no further action", "write to", "écrivez à"])
+        #expect(phrases.firstMatch(in: "please write to the minister") == 7..<15)
+        #expect(phrases.firstMatch(in: "écrivez à l'ambassade") == 0..<11)
+        #expect(phrases.firstMatch(in: "no further action, write to") == 0..<17)
+        #expect(phrases.firstMatch(in: "no further action", from: 1) == nil)
+        #expect(phrases.firstMatch(in: "nothing to do here") == nil)
+        #expect(phrases.firstMatch(in: "w") == nil)
+    }
+
     @Test func anIndexIsReadBesideTheNumber() throws {
         let document = try DocumentImporter().read(text: "UA: 98/16 Index: MDE 12/4022/2016 Egypt Date: 21 April 2016\n")
         #expect(document.action?.index.value == "MDE 12/4022/2016")

@@ -530,6 +530,16 @@ import Testing
             ContactReader.honorific(of: "His Majesty King Salman bin Abdul Aziz Al Saud") == (
                 "His Majesty King", "Salman bin Abdul Aziz Al Saud"
             ))
+        // The place an office is of before it, a contact label in capitals before all.
+        #expect(
+            ContactReader.runOnParts(
+                "CONTACT INFORMATION Texas Governor Greg Abbott Office of the Governor, PO Box 12428, Austin Texas 78711")?
+                .prefix(3).map(\.text) == ["Texas Governor", "Greg Abbott", "Office of the Governor"])
+        // An official's line running on into the letter is no instruction to the reader.
+        let letter = reading([
+            "Head of Judiciary Ebrahim Raisi c/o Permanent Mission of Iran 622 Third Avenue, New York, NY 10017 Phone: 212 687-2020 Fax: 212 867 7086 Dear Mr Raisi, please release her before 12 May 2020."
+        ])
+        #expect(ContactReader(source: letter.source).targets(lines: [0], role: .primary).first?.name.value == "Ebrahim Raisi")
         // A line with one channel is an official when it opens on an office and gives an address.
         let vietnam = reading([
             "Secretary General and State President Nguyễn Phú Trọng Số 2 Hùng Vương, Hà Nội 118708, Viet Nam Fax: +84 37335256"
