@@ -22,11 +22,15 @@ enum LetterReader {
     /// "SAMPLE LETTER Your Excellency, On September 28…" → "Your Excellency,".
     static func leadingSalutation(_ line: SourceText.Line) -> Range<String.Index>? {
         let text = line.text
-        guard text.utf8.count > 90, line.folded.count == text.count else { return nil }
+        guard line.folded.count == text.count else { return nil }
         let heading = SectionLabel.letterHeadings.first(where: line.folded.hasPrefix)?.count ?? 0
-        let folded = line.folded.dropFirst(heading)
+        // "SAMPLE LETTER Your Majesty King Salman bin Abdulaziz Al Saud,": the heading, then the salutation alone.
+        guard text.utf8.count > 90 || heading > 0 && text.hasSuffix(",") else { return nil }
+        var folded = line.folded.dropFirst(heading)
+        while folded.first == " " || folded.first == ":" { folded = folded.dropFirst() }
         guard salutationOpeners.contains(where: folded.hasPrefix), !greetsSupporters(String(folded.prefix(80))) else { return nil }
-        let start = text.index(text.startIndex, offsetBy: heading)
+        let start = text.index(text.startIndex, offsetBy: line.folded.count - folded.count)
+        if text.utf8.count <= 90 { return start..<text.endIndex }
         var index = start
         var count = 0
         while index < text.endIndex, count < 80 {
@@ -59,7 +63,7 @@ enum LetterReader {
     private static let salutationOpeners = [
         "dear ", "sehr geehrte", "geehrte", "hochverehrte", "monsieur", "madame", "estimado", "estimada", "señor",
         "señora", "bästa ", "ärade ", "arvoisa ", "hyvä ", "уважаем", "excelentísimo", "excelentisimo", "caro ", "cara ",
-        "your excellency", "to whom it may concern",
+        "your excellency", "your majesty", "your royal highness", "your highness", "to whom it may concern",
     ]
 
     /// The closing formula when `text` is or ends with one ("Yours sincerely,").

@@ -561,6 +561,14 @@ import Testing
         #expect(letter?.paragraphs.first?.hasPrefix("I write about the prosecution") == true)
         let friends = self.reading(["Dear friends,", "", "Thank you for all your letters.", "", "Yours sincerely,"])
         #expect(friends.findLetter(friends.findLayout()).letter.value?.salutation.value == nil)
+        // The letter's heading, then the salutation alone on its line.
+        let majesty = self.reading([
+            "SAMPLE LETTER Your Majesty King Salman bin Abdulaziz Al Saud,",
+            "I am writing to you about Abdullah al-Huwaiti, who was 14 when he was arrested and now faces execution.", "Yours sincerely,",
+        ])
+        let royal = majesty.findLetter(majesty.findLayout()).letter.value
+        #expect(royal?.salutation.value == "Your Majesty King Salman bin Abdulaziz Al Saud,")
+        #expect(royal?.paragraphs.count == 1)
     }
 
     /// The rules' cues, which the shipped name model weighs among its features (`NameTaggerTests`).
