@@ -3,7 +3,7 @@ extension DocumentReading {
     func findCountry(
         title: Found<String>, header: Range<Int>, summary: [Paragraph], account: [Paragraph], officials: [ImportedTarget]
     ) -> Found<Country> {
-        let account = account.filter { $0.text.utf8.count > 120 || !Self.isSectionLetterhead(Phrase.fold($0.text)) }
+        let account = account.filter { !(7...120).contains($0.text.utf8.count) || !Self.isSectionLetterhead(Phrase.fold($0.text)) }
         if let span = title.span, let title = title.value {
             // "Kyrgyzstan: Detention of…" names the country first.
             if let colon = title.firstIndex(of: ":"), let country = NameFinder.country(named: String(title[..<colon])) {

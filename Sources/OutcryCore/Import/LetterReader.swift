@@ -22,7 +22,7 @@ enum LetterReader {
     /// "SAMPLE LETTER Your Excellency, On September 28…" → "Your Excellency,".
     static func leadingSalutation(_ line: SourceText.Line) -> Range<String.Index>? {
         let text = line.text
-        guard line.folded.count == text.count else { return nil }
+        guard text.utf8.count > 90 || text.hasSuffix(","), line.folded.count == text.count else { return nil }
         let heading = SectionLabel.letterHeadings.first(where: line.folded.hasPrefix)?.count ?? 0
         // "SAMPLE LETTER Your Majesty King Salman bin Abdulaziz Al Saud,": the heading, then the salutation alone.
         guard text.utf8.count > 90 || heading > 0 && text.hasSuffix(",") else { return nil }

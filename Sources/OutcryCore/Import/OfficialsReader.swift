@@ -136,16 +136,19 @@ extension DocumentReading {
         let text = lines[index].text
         guard text.utf8.count <= 60 else { return false }
         let folded = lines[index].folded
+        guard folded.utf8.count >= 2 else { return false }
         if Self.markerLines.contains(Self.bare(folded)) { return true }
         // Markers, numbers and dashes only ("FURTHER INFORMATION", "UA 12/34", "-"). Most lines open on a letter and
         // hold no number and no marker: they are told apart before the markers are read.
         let mayBeMarkers =
             text.utf8.contains(where: { (0x30...0x39).contains($0) }) || !(text.first?.isLetter ?? false)
-            || Self.headlineOpeners.contains(where: folded.hasPrefix)
+            || folded.utf8.first.map(Self.openerStarts.contains) == true && Self.headlineOpeners.contains(where: folded.hasPrefix)
         if mayBeMarkers, Self.headlineStart(of: text) == text.endIndex { return true }
         return folded.hasPrefix("index") || folded.hasPrefix("índice") || folded.hasPrefix("ai index")
             || NumberReader.isIndexNumber(text) || ImportVocabulary.all.dateLabels.contains { folded.has($0 + ":") }
     }
+
+    private static let openerStarts = Set(headlineOpeners.compactMap(\.utf8.first))
 
     private func isCopyIntroduction(before line: Int) -> Bool {
         var index = line - 1

@@ -344,14 +344,22 @@ struct PhraseSet: Sendable {
     private let phrases: [[UInt8]]
     /// For each pair of first bytes, the phrases beginning with it.
     private let byPair: [UInt16: [Int]]
+    /// One bit for each pair of bytes some phrase begins with: most positions are passed over without a look-up.
+    private let pairs: [UInt64]
     let shortest: Int
 
     init(_ list: [String]) {
         let phrases = list.map { Array($0.utf8) }.filter { $0.count >= 2 }
         var byPair: [UInt16: [Int]] = [:]
-        for (number, phrase) in phrases.enumerated() { byPair[UInt16(phrase[0]) << 8 | UInt16(phrase[1]), default: []].append(number) }
+        var pairs = [UInt64](repeating: 0, count: 1_024)
+        for (number, phrase) in phrases.enumerated() {
+            let pair = UInt16(phrase[0]) << 8 | UInt16(phrase[1])
+            byPair[pair, default: []].append(number)
+            pairs[Int(pair >> 6)] |= 1 << UInt64(pair & 63)
+        }
         self.phrases = phrases
         self.byPair = byPair
+        self.pairs = pairs
         shortest = phrases.map(\.count).min() ?? 0
     }
 
@@ -362,7 +370,8 @@ struct PhraseSet: Sendable {
             guard bytes.count >= shortest else { return nil }
             var position = start
             while position + 1 < bytes.count {
-                if let candidates = byPair[UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])] {
+                let pair = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
+                if pairs[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0, let candidates = byPair[pair] {
                     for number in candidates where matches(phrases[number], bytes, at: position) {
                         return position..<(position + phrases[number].count)
                     }

@@ -124,6 +124,8 @@ extension DocumentReading {
         var skipNextAttribution = false
         // Pull quotes repeat words quoted just before; the last few quoted paragraphs are enough to compare.
         var recentlyQuoted: [String] = []
+        // Each speaker named in full, by their last name: "…," adds Holmes.
+        var bySurname: [Substring: (String, String?)] = [:]
         for paragraph in body {
             var text = paragraph.text
             // "…Refugee Rights Advisor, Dr Graham Thom, said: “That some of these people…”": the lead-in and the quote
@@ -137,10 +139,12 @@ extension DocumentReading {
                 var speaker = pendingSpeaker ?? speech.quotes.last.map { ($0.speaker, $0.role) }
                 if let attribution, let said = Self.speaker(afterQuote: attribution) { speaker = said }
                 // "…," adds Holmes.: the speaker named in full before.
-                if let said = speaker, !said.0.contains(" "),
-                    let earlier = speech.quotes.first(where: { $0.speaker.hasSuffix(" " + said.0) })
+                if let said = speaker, !said.0.contains(" "), let earlier = bySurname[Substring(said.0)] {
+                    speaker = earlier
+                } else if let said = speaker, let surname = said.0.split(separator: " ").last, said.0.contains(" "),
+                    bySurname[surname] == nil
                 {
-                    speaker = (earlier.speaker, earlier.role)
+                    bySurname[surname] = said
                 }
                 if words.isEmpty { words = text }
                 if let speaker {
@@ -184,8 +188,8 @@ extension DocumentReading {
         guard let first = text.first, !"“\"«„".contains(first), text.utf8.count < 4_000 else { return nil }
         let folded = Phrase.fold(text)
         guard folded.count == text.count else { return nil }
-        for leadIn in ImportVocabulary.all.speakerLeadIns where leadIn.hasSuffix(":") {
-            guard let range = folded.byteRange(of: leadIn + " ") else { continue }
+        for leadIn in Self.colonLeadIns {
+            guard let range = folded.byteRange(of: leadIn) else { continue }
             let end = folded.distance(from: folded.startIndex, to: range.upperBound)
             let quote = text.dropFirst(end)
             guard let mark = quote.first, "“\"«„".contains(mark) else { continue }
@@ -193,6 +197,11 @@ extension DocumentReading {
         }
         return nil
     }
+
+    /// ", said ", ", dijo "…: a speech verb after a quote's last comma, made once.
+    private static let commaVerbs = ImportVocabulary.all.speechVerbs.map { ", " + $0 }
+    /// " said: ", " a déclaré : "…: lead-ins ending on a colon, with the space before the quote.
+    private static let colonLeadIns = ImportVocabulary.all.speakerLeadIns.filter { $0.hasSuffix(":") }.map { $0 + " " }
 
     /// The quoted words without their marks, and what follows the closing mark (“…,” said Jane Doe) or stands between
     /// two quotes (“…,” said Jane Doe, director. “…”), or what ends the quote inside its marks in French and Spanish
@@ -226,7 +235,7 @@ extension DocumentReading {
         let folded = Phrase.fold(inner)
         guard folded.count == inner.count else { return nil }
         // Most quotes hold no ", said": the bytes say so before any attribution is read.
-        let verbs = ImportVocabulary.all.speechVerbs.compactMap { folded.byteRange(of: ", " + $0, backwards: true) }
+        let verbs = Self.commaVerbs.compactMap { folded.byteRange(of: $0, backwards: true) }
         guard let comma = verbs.map(\.lowerBound).max() else { return nil }
         let offset = folded.distance(from: folded.startIndex, to: comma)
         let split = inner.index(inner.startIndex, offsetBy: offset)
@@ -238,7 +247,11 @@ extension DocumentReading {
     /// “…con muchísimo retraso –ha señalado Perseo Quiroz, director ejecutivo–. Hace décadas…”: the attribution
     /// between dashes inside the quote, as Spanish sets it.
     private static func attributionBetweenDashes(_ body: Substring, closers: Set<Character>) -> (String, String)? {
-        guard body.utf8.count < 4_000, let open = body.firstIndex(where: { $0 == "–" || $0 == "—" }) else { return nil }
+        // "–" and "—" are E2 80 93 and E2 80 94: most quotes hold neither, which their bytes say at once.
+        let utf8 = body.utf8
+        guard utf8.count < 4_000, let open = utf8.indices.first(where: { utf8[$0] == 0xE2 && Self.isDash(utf8, at: $0) }) else {
+            return nil
+        }
         let after = body[body.index(after: open)...]
         let folded = Phrase.fold(after.prefix(40))
         guard ImportVocabulary.all.speechVerbs.contains(where: folded.hasPrefix),
@@ -248,8 +261,16 @@ extension DocumentReading {
         guard speaker(afterQuote: attribution) != nil else { return nil }
         var rest = after[after.index(after: close)...].drop { $0 == "." || $0 == "," || $0 == " " }
         while let last = rest.last, closers.contains(last) || last == " " { rest = rest.dropLast() }
-        let words = String(body[..<open]).trimmingWhitespace + "." + (rest.isEmpty ? "" : " " + rest)
+        let before = String(body[..<open]).trimmingWhitespace
+        let words = rest.isEmpty ? before + "." : before + ". " + rest
         return (words, attribution)
+    }
+
+    private static func isDash(_ utf8: Substring.UTF8View, at index: Substring.UTF8View.Index) -> Bool {
+        let second = utf8.index(after: index)
+        guard second < utf8.endIndex, utf8[second] == 0x80 else { return false }
+        let third = utf8.index(after: second)
+        return third < utf8.endIndex && (utf8[third] == 0x93 || utf8[third] == 0x94)
     }
 
     private static func attributionBetweenQuotes(_ text: String) -> (String, String?)? {
@@ -293,11 +314,12 @@ extension DocumentReading {
                 parts.append(last)
             }
             // "says Amnesty's Chief Executive Officer, Patrick Holmes": the role first, then the name.
-            if parts.count == 2, isRole(parts[0]), let name = nameAfterRole(parts[1]), name.role == nil {
+            if parts.count == 2, parts[1].first?.isUppercase == true, isRole(parts[0]), let name = nameAfterRole(parts[1]), name.role == nil
+            {
                 return (name.name, parts[0])
             }
             // "said OMCT Secretary General Gerald Staberock": the name after the role's last word.
-            if let name = nameAfterRole(parts[0]), name.role != nil {
+            if parts[0].split(separator: " ").count >= 3, let name = nameAfterRole(parts[0]), name.role != nil {
                 return (name.name, ([name.role!] + parts.dropFirst()).joined(separator: ", "))
             }
             // "Souhaieb Khayati directeur du Bureau Afrique du Nord": the name's capitalised words, then the role.
