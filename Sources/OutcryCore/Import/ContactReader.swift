@@ -51,7 +51,7 @@ struct ContactReader {
             if (inProse && !endsProse) || Self.isProse(line.text)
                 || line.text.hasSuffix(".") && DeadlineReader.phrase(in: line.folded) != nil,
                 // An official run together on one line with the letter after it is no instruction.
-                !(read.fields.count >= 2 && read.lead.map { Self.runOnParts($0.text) != nil } ?? false)
+                !Self.isRunOn(read)
             {
                 blankBefore = true
                 inProse = true
@@ -98,11 +98,16 @@ struct ContactReader {
         guard line.text.utf8.count > 90, line.text.utf8.contains(UInt8(ascii: ":")) else { return false }
         let read = readLine(index)
         guard let lead = read.lead else { return false }
-        if read.fields.count >= 2 { return Self.runOnParts(lead.text) != nil }
+        if read.fields.count >= 2 { return Self.isRunOn(read) }
         // With one channel ("… Hà Nội 118708, Viet Nam Fax: +84 …"), the line must open on an office or an honorific
         // and give an address.
         guard read.fields.count == 1, lead.text.first?.isUppercase == true, let parts = Self.runOnParts(lead.text) else { return false }
         return (parts.first?.role == .title || Self.honorific(of: lead.text).0 != nil) && parts.contains { $0.role == .address }
+    }
+
+    /// A line read as an official's parts with two channels or more: "Ambassador … Embassy of … Phone: … Fax: …".
+    private static func isRunOn(_ read: ReadLine) -> Bool {
+        read.fields.count >= 2 && read.lead.map { runOnParts($0.text) != nil } ?? false
     }
 
     /// Instructions between blocks ("Also send copies to diplomatic representatives…") and form templates.

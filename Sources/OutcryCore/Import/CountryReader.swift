@@ -33,24 +33,28 @@ extension DocumentReading {
             }
         }
         // Else the country the whole account names most: an excerpt may stop before its summary is found.
-        if let (country, _) = NameFinder.countries(in: account.map(\.text).joined(separator: "\n")).first,
-            let paragraph = account.first(where: { NameFinder.countries(in: $0.text).contains { $0.0 == country } })
-        {
-            return Found(country, at: source.span(lines: paragraph.lines))
-        }
+        let accountText = account.map(\.text).joined(separator: "\n")
+        if let found = mostNamed(in: account, text: accountText, by: NameFinder.countries) { return found }
         // Else the country the headline or the account describes: "Syrian woman human rights defender".
         if let span = title.span, let title = title.value, let (country, _) = CountryAdjectives.countries(in: title).first {
             return Found(country, at: span)
         }
-        guard let (country, _) = CountryAdjectives.countries(in: account.map(\.text).joined(separator: "\n")).first,
-            let paragraph = account.first(where: { CountryAdjectives.countries(in: $0.text).contains { $0.0 == country } })
-        else { return .missing }
+        return mostNamed(in: account, text: accountText, by: CountryAdjectives.countries) ?? .missing
+    }
+
+    /// The country `countries` finds most in the account, at the first paragraph it is found in.
+    private func mostNamed(
+        in account: [Paragraph], text: String, by countries: (String) -> [(Country, Range<String.Index>)]
+    ) -> Found<Country>? {
+        guard let (country, _) = countries(text).first,
+            let paragraph = account.first(where: { countries($0.text).contains { $0.0 == country } })
+        else { return nil }
         return Found(country, at: source.span(lines: paragraph.lines))
     }
 
     /// "Sektion der Bundesrepublik Deutschland", "Schweizer Sektion . Section Suisse": the publisher's country.
     private static func isSectionLetterhead(_ folded: String) -> Bool {
-        ["sektion", "section", "sección", "sezione"].contains { DocumentReading.hasWord($0, in: folded) }
+        sectionWords.contains { DocumentReading.hasWord($0, in: folded) }
     }
 
     private static func isEmbassy(_ official: ImportedTarget) -> Bool {

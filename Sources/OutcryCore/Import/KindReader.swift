@@ -196,20 +196,16 @@ extension DocumentReading {
     /// Where `folded` says no further action is needed ("No further action is requested", "Esta acción ha finalizado"),
     /// as words: not inside another word.
     private static func noFurtherActionSentence(in folded: String) -> Range<String.Index>? {
-        var start = 0
-        while let bytes = noFurtherActionSentences.firstMatch(in: folded, from: start) {
-            let utf8 = folded.utf8
-            if let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound, limitedBy: utf8.endIndex),
-                let upper = utf8.index(utf8.startIndex, offsetBy: bytes.upperBound, limitedBy: utf8.endIndex),
-                lower.samePosition(in: folded) != nil, upper.samePosition(in: folded) != nil
-            {
-                let before = lower > folded.startIndex ? folded[folded.index(before: lower)] : nil
-                let after = upper < folded.endIndex ? folded[upper] : nil
-                if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return lower..<upper }
-            }
-            start = bytes.lowerBound + 1
+        let utf8 = folded.utf8
+        func range(_ bytes: Range<Int>) -> Range<String.Index> {
+            utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)
         }
-        return nil
+        let found = noFurtherActionSentences.firstMatch(in: folded) { bytes in
+            let words = range(bytes)
+            return words.lowerBound.samePosition(in: folded) != nil && words.upperBound.samePosition(in: folded) != nil
+                && standsAsWords(words, in: folded)
+        }
+        return found.map(range)
     }
 
     private static let noFurtherActionSentences = PhraseSet(ImportVocabulary.all.noFurtherActionSentences)
@@ -234,12 +230,17 @@ extension DocumentReading {
         if start == nil, !folded.has(phrase) { return nil }
         var searchFrom = start ?? folded.startIndex
         while let range = folded.range(of: phrase, range: searchFrom..<folded.endIndex) {
-            let before = range.lowerBound == folded.startIndex ? nil : folded[folded.index(before: range.lowerBound)]
-            let after = range.upperBound == folded.endIndex ? nil : folded[range.upperBound]
-            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return range }
+            if standsAsWords(range, in: folded) { return range }
             searchFrom = range.upperBound
         }
         return nil
+    }
+
+    /// Whether `range` of `folded` has no letter just before or after it.
+    private static func standsAsWords(_ range: Range<String.Index>, in folded: String) -> Bool {
+        let before = range.lowerBound == folded.startIndex ? nil : folded[folded.index(before: range.lowerBound)]
+        let after = range.upperBound == folded.endIndex ? nil : folded[range.upperBound]
+        return !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
     }
 
     /// An outcome heading used as one: the line is short, begins with it, or it ends with "!" or ":"

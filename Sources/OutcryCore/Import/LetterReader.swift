@@ -13,8 +13,8 @@ enum LetterReader {
                 || parts.allSatisfy { $0.utf8.count <= 60 }
                     && parts.allSatisfy { part in salutationOpeners.contains(where: part.hasPrefix) }
         }
-        return ["your excellency,", "excellency,", "your majesty,", "your highness,", "your excellency", "excellency:", "your majesty"]
-            .contains(folded)
+        // "Excellency," alone; "Your Excellency", "Your Majesty" are openers above.
+        return folded == "excellency," || folded == "excellency:"
     }
 
     /// A salutation sharing its line with the letter's first sentence, and with the letter's own heading before it:

@@ -340,7 +340,7 @@ enum DeadlineReader {
     /// The deadline phrase a line contains, if any.
     static func phrase(in folded: String) -> String? {
         // Every deadline worth reading has a date or a number of days.
-        guard folded.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return nil }
+        guard folded.hasDigit else { return nil }
         for phrase in strongPhrases where folded.has(phrase) { return phrase }
         guard context.contains(where: folded.has) else { return nil }
         for phrase in weakPhrases where folded.has(" " + phrase + " ") || folded.hasPrefix(phrase + " ") { return phrase }

@@ -141,7 +141,7 @@ extension DocumentReading {
         // Markers, numbers and dashes only ("FURTHER INFORMATION", "UA 12/34", "-"). Most lines open on a letter and
         // hold no number and no marker: they are told apart before the markers are read.
         let mayBeMarkers =
-            text.utf8.contains(where: { (0x30...0x39).contains($0) }) || !(text.first?.isLetter ?? false)
+            text.hasDigit || !(text.first?.isLetter ?? false)
             || folded.utf8.first.map(Self.openerStarts.contains) == true && Self.headlineOpeners.contains(where: folded.hasPrefix)
         if mayBeMarkers, Self.headlineStart(of: text) == text.endIndex { return true }
         return folded.hasPrefix("index") || folded.hasPrefix("índice") || folded.hasPrefix("ai index")

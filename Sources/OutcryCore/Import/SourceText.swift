@@ -285,6 +285,9 @@ extension StringProtocol {
     /// Foundation's locale-aware search costs a hundred times more.
     func has(_ needle: String) -> Bool { Self.byteOffset(of: needle, in: self, backwards: false) != nil }
 
+    /// Whether an ASCII digit occurs: a cheap test before a number or a date is read.
+    var hasDigit: Bool { utf8.contains { (0x30...0x39).contains($0) } }
+
     /// The first (or last) occurrence of `needle`, comparing UTF-8 bytes.
     func byteRange(of needle: String, backwards: Bool = false) -> Range<Index>? {
         guard let offset = Self.byteOffset(of: needle, in: self, backwards: backwards) else { return nil }
@@ -363,8 +366,8 @@ struct PhraseSet: Sendable {
         shortest = phrases.map(\.count).min() ?? 0
     }
 
-    /// Where the first phrase found in `text` is, as bytes, looking from `start`.
-    func firstMatch(in text: String, from start: Int = 0) -> Range<Int>? {
+    /// Where the first phrase found in `text` is, as bytes, looking from `start`; with `accept`, the first it accepts.
+    func firstMatch(in text: String, from start: Int = 0, where accept: ((Range<Int>) -> Bool)? = nil) -> Range<Int>? {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count >= shortest else { return nil }
@@ -373,7 +376,8 @@ struct PhraseSet: Sendable {
                 let pair = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
                 if pairs[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0, let candidates = byPair[pair] {
                     for number in candidates where matches(phrases[number], bytes, at: position) {
-                        return position..<(position + phrases[number].count)
+                        let found = position..<(position + phrases[number].count)
+                        if accept?(found) ?? true { return found }
                     }
                 }
                 position += 1

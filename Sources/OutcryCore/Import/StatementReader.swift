@@ -99,11 +99,9 @@ extension DocumentReading {
     private func labelledOrLoneDate(before end: Int) -> (HistoricalDate, Int)? {
         for index in 0..<end where !lines[index].isBlank && lines[index].text.utf8.count <= 80 {
             let text = lines[index].text
-            guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { continue }
+            guard text.hasDigit, let (date, characters) = DateReader.firstDate(in: text) else { continue }
             let isLabelled = Self.publicationLabels.contains { lines[index].folded.hasPrefix($0) }
-            if isLabelled || DateReader.isMostlyDate(text, otherCharacters: 4), let (date, _) = DateReader.firstDate(in: text) {
-                return (date, index)
-            }
+            if isLabelled || text.count - characters.count <= 4 { return (date, index) }
         }
         return nil
     }

@@ -198,6 +198,9 @@ extension DocumentReading {
             || pictureWords.contains(where: folded.hasPrefix)
     }
 
+    /// What an organisation's national branch calls itself: "Sektion der Bundesrepublik Deutschland", "Section Suisse".
+    static let sectionWords: Set<String> = ["sektion", "section", "sección", "sezione"]
+
     /// A site's section above its pages: "Actions urgentes", "Amnesty Urgent Actions", "Actualités", "Good News".
     private static let sectionNames: Set<String> =
         Set(ImportVocabulary.all.urgentActionNames.flatMap { name in [name + "s", "amnesty " + name + "s"] })
@@ -215,7 +218,7 @@ extension DocumentReading {
         let rest = bare(String(folded.dropFirst(publisher.count)).trimmingWhitespace)
         let firstWord = rest.prefix { $0 != " " && $0 != "/" }
         return rest.isEmpty || rest.has("www.") || rest.has("http")
-            || ["gruppe", "group", "groupe", "grupo", "section", "sektion", "sección"].contains(firstWord)
+            || ["gruppe", "group", "groupe", "grupo"].contains(firstWord) || sectionWords.contains(String(firstWord))
             || markerLines.contains(rest) || NameFinder.country(named: String(rest)) != nil
     }
 
@@ -230,13 +233,13 @@ extension DocumentReading {
 
     /// Lines that only say what the document is. The statement headings are the English ones only:
     /// this step has never ruled out the others as headlines.
-    static let markerLines =
+    static let markerLines: Set<String> = Set(
         ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices
-        + ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionAbbreviations
-        + [
-            "appeal", "urgent interventions", "interventions urgentes", "intervenciones urgentes", "amnesty international",
-            "amnistía internacional", "email action", "sektion der bundesrepublik deutschland",
-        ]
+            + ImportVocabulary.all.urgentActionNames + ImportVocabulary.all.urgentActionAbbreviations
+            + [
+                "appeal", "urgent interventions", "interventions urgentes", "intervenciones urgentes", "amnesty international",
+                "amnistía internacional", "email action", "sektion der bundesrepublik deutschland",
+            ])
 
     private static let seriesEditions = markerLines.map { $0 + " - " }
     private static let addresseeOpeners: Set<String> = ["to", "para", "au", "à", "a", "an", "al"]
