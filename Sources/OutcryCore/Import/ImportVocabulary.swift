@@ -112,7 +112,7 @@ extension ImportVocabulary {
         ],
         releaseHeadlineWords: ["freed", "released", "acquitted", "is free", "are free", "free!"],
         dateLabels: ["date"],
-        publicationLabels: ["issued", "published"],
+        publicationLabels: ["issued", "published", "posted:", "posted on"],
         otherDocumentDates: ["first issued", "closes ua", "update to ua"],
         callsToWrite: [
             "write to", "writing to", "send appeals", "please write", "write a letter", "take action", "could write",
@@ -153,6 +153,7 @@ extension ImportVocabulary {
         outcomeVerbs: ["freigelassen", "freigesprochen"],
         releaseHeadlineWords: ["freigelassen", "freigesprochen", "ist frei", "sind frei", "frei!"],
         dateLabels: ["datum"],
+        publicationLabels: ["veröffentlicht am"],
         callsToWrite: [
             "schreiben sie", "bitte schreiben", "appelle an", "appell an", "appell richtet sich an", "fordere jetzt",
             "schick eine e-mail",
@@ -217,7 +218,7 @@ extension ImportVocabulary {
         outcomeVerbs: ["libéré", "libérée", "libérés", "acquitté"],
         releaseHeadlineWords: ["libéré", "libérée", "libérés", "libérées", "acquitté", "enfin libre", "enfin libres"],
         dateLabels: ["date"],
-        publicationLabels: ["date de publication"],
+        publicationLabels: ["date de publication", "publié le"],
         callsToWrite: ["écrivez", "envoyez vos appels", "écrire à"],
         interventionRequests: ["votre intervention urgente"],
         appealOpenings: ["l'observatoire a été informé", "l'omct a été informé"],
@@ -257,6 +258,7 @@ extension ImportVocabulary {
         outcomeVerbs: ["liberado", "liberada", "liberados", "absuelto", "absuelta"],
         releaseHeadlineWords: ["liberado", "liberada", "liberados", "liberadas", "absuelto", "absuelta", "en libertad"],
         dateLabels: ["fecha"],
+        publicationLabels: ["publicado el"],
         callsToWrite: ["escriban", "escribe a", "envíen llamamientos", "escriba a"],
         interventionRequests: ["su intervención urgente"],
         appealOpenings: ["el observatorio ha sido informado", "la omct ha sido informada"],

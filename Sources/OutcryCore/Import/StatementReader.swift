@@ -106,10 +106,7 @@ extension DocumentReading {
         return nil
     }
 
-    private static let publicationLabels =
-        ImportVocabulary.all.publicationLabels.map { $0 + ":" } + [
-            "posted:", "posted on", "publié le", "publicado el", "veröffentlicht am",
-        ]
+    private static let publicationLabels = ImportVocabulary.all.publicationLabels
 
     /// The statement headings are the English ones only: this step has never skipped the others.
     private static let statementMarkers = ImportVocabulary.english.statementHeadings + ImportVocabulary.english.releaseNotices
