@@ -285,9 +285,6 @@ extension StringProtocol {
     /// Foundation's locale-aware search costs a hundred times more.
     func has(_ needle: String) -> Bool { Self.byteOffset(of: needle, in: self, backwards: false) != nil }
 
-    /// Whether an ASCII digit occurs: a cheap test before a number or a date is read.
-    var hasDigit: Bool { utf8.contains { (0x30...0x39).contains($0) } }
-
     /// The first (or last) occurrence of `needle`, comparing UTF-8 bytes.
     func byteRange(of needle: String, backwards: Bool = false) -> Range<Index>? {
         guard let offset = Self.byteOffset(of: needle, in: self, backwards: backwards) else { return nil }
@@ -340,6 +337,11 @@ enum PhraseSearch {
     }
 }
 
+extension String {
+    /// Whether an ASCII digit occurs: a cheap test before a number or a date is read.
+    var hasDigit: Bool { utf8.contains { (0x30...0x39).contains($0) } }
+}
+
 /// Phrases looked for together, in one pass over a line's bytes: vocabularies checked against every line of a
 /// document ("no further action is requested", "write to", …) cost one look-up per byte instead of one search per
 /// phrase.
@@ -366,8 +368,11 @@ struct PhraseSet: Sendable {
         shortest = phrases.map(\.count).min() ?? 0
     }
 
-    /// Where the first phrase found in `text` is, as bytes, looking from `start`; with `accept`, the first it accepts.
-    func firstMatch(in text: String, from start: Int = 0, where accept: ((Range<Int>) -> Bool)? = nil) -> Range<Int>? {
+    /// Where the first phrase found in `text` is, as bytes, looking from `start`.
+    func firstMatch(in text: String, from start: Int = 0) -> Range<Int>? { firstMatch(in: text, from: start) { _ in true } }
+
+    /// Where the first phrase found in `text` that `accept` accepts is, as bytes, looking from `start`.
+    func firstMatch(in text: String, from start: Int = 0, where accept: (Range<Int>) -> Bool) -> Range<Int>? {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count >= shortest else { return nil }
@@ -377,7 +382,7 @@ struct PhraseSet: Sendable {
                 if pairs[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0, let candidates = byPair[pair] {
                     for number in candidates where matches(phrases[number], bytes, at: position) {
                         let found = position..<(position + phrases[number].count)
-                        if accept?(found) ?? true { return found }
+                        if accept(found) { return found }
                     }
                 }
                 position += 1
