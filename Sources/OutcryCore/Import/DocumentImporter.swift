@@ -14,6 +14,8 @@ public struct DocumentImporter: Sendable {
 
     /// How names are judged people at risk: the shipped choice, or another for measuring them side by side.
     var nameDecision = NameDecision.shipped
+    /// What decides a kind the rules find no evidence of: the shipped model, another for measuring it, or nothing.
+    var kindModel: KindClassifier? = .shipped
 
     public init(today: HistoricalDate? = nil) {
         self.today = today
@@ -53,6 +55,7 @@ public struct DocumentImporter: Sendable {
     func reading(_ text: String) -> DocumentReading {
         var reading = DocumentReading(source: SourceText(text), today: today)
         reading.nameDecision = nameDecision
+        reading.kindModel = kindModel
         return reading
     }
 

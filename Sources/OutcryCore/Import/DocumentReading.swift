@@ -4,21 +4,49 @@ struct DocumentReading {
     let source: SourceText
     let today: HistoricalDate?
     var nameDecision = NameDecision.shipped
+    /// What decides a kind the rules find no evidence of: the shipped model, another being trained, or nothing.
+    var kindModel: KindClassifier? = .shipped
     /// Told each text the people at risk are looked for in: how the tagger's trainer sees what the importer sees.
     var peopleTextRead: ((String) -> Void)?
 
     var lines: [SourceText.Line] { source.lines }
 
-    func document() -> ImportedDocument {
+    /// What the steps read before the document's kind is decided: its layout, letter, officials and numbers.
+    struct Groundwork {
+        let layout: DocumentLayout
+        let letter: LetterFinding
+        let officials: OfficialsFinding
+        let numbers: NumberReader.Numbers
+        /// The lines labels, the letter's heading and the officials take up.
+        let consumed: Set<Int>
+    }
+
+    func groundwork() -> Groundwork {
         let layout = findLayout()
         var consumed = layout.fieldLabelLines
         let letter = findLetter(layout)
         consumed.formUnion(letter.usedLines)
         let officials = findOfficials(layout, letter: letter.lines, skipping: consumed)
         consumed.formUnion(officials.lines)
-        let numbers = findNumbers(header: layout.header)
-        if isStatement(numbers: numbers, letter: letter.letter, officials: officials.targets) {
+        return Groundwork(
+            layout: layout, letter: letter, officials: officials, numbers: findNumbers(header: layout.header), consumed: consumed)
+    }
+
+    func document() -> ImportedDocument {
+        let ground = groundwork()
+        let (layout, letter, officials, numbers, consumed) = (
+            ground.layout, ground.letter, ground.officials, ground.numbers, ground.consumed
+        )
+        let mayBeStatement = mayBeStatement(numbers: numbers, letter: letter.letter, officials: officials.targets)
+        if mayBeStatement, showsStatement {
             return ImportedDocument(kind: findStatementKind(), statement: readStatement(layout))
+        }
+        var kind = findKind(numbers: numbers, header: layout.header, officials: field(officials.targets), letter: letter.letter)
+        if !kind.isFound, let kindModel {
+            // No evidence the rules know of: the model weighs the document's words.
+            let guess = guessKind(by: kindModel, ground, mayBeStatement: mayBeStatement)
+            if guess.value == .statement { return ImportedDocument(kind: guess, statement: readStatement(layout)) }
+            kind = guess
         }
 
         var notes = unusableContactNotes(officials.targets)
@@ -36,7 +64,6 @@ struct DocumentReading {
         action.country = findCountry(
             title: title, header: 0..<summaryStart, summary: summary, account: account, officials: officials.targets)
         action.deadline = findDeadline(issued: action.issued.value)
-        let kind = findKind(numbers: numbers, header: layout.header, officials: action.targets, letter: letter.letter)
         action.takeAction = field(findSteps(layout, letter: letter.lines, skipping: consumed))
         action.asks = findAsks(letter: letter, skipping: consumed)
         action.languages = findLanguages(labels: layout.labels, skipping: letter.lines)

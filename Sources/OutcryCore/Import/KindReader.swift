@@ -1,17 +1,93 @@
 extension DocumentReading {
-    /// A statement has no number, letter or officials, is no Urgent Action by name, and quotes someone or says what it is.
-    func isStatement(numbers: NumberReader.Numbers, letter: Found<ImportedLetter>, officials: [ImportedTarget]) -> Bool {
-        guard !numbers.number.isFound, !numbers.updates.isFound, !letter.isFound, officials.isEmpty, urgentActionMarker == nil,
-            appealOpening == nil, !opensOnOutcomeHeading
-        else {
-            return false
-        }
+    /// A statement has no number, letter or officials, is no Urgent Action by name, and does not open as an appeal or on
+    /// an outcome.
+    func mayBeStatement(numbers: NumberReader.Numbers, letter: Found<ImportedLetter>, officials: [ImportedTarget]) -> Bool {
+        !numbers.number.isFound && !numbers.updates.isFound && !letter.isFound && officials.isEmpty && urgentActionMarker == nil
+            && appealOpening == nil && !opensOnOutcomeHeading
+    }
+
+    /// A text that may be a statement is one when it quotes someone or says what it is, and never says that an action
+    /// ended.
+    var showsStatement: Bool {
         guard statementHeading != nil || quotingLine != nil || quoteLine != nil || (stanceLine ?? reportLine) != nil && callToWrite == nil
         else {
             return false
         }
         // "Esta acción ha finalizado", "No further action is requested": an action's end, however much it quotes.
         return !lines.contains { Self.noFurtherActionSentence(in: $0.folded) != nil }
+    }
+
+    /// The kind `model` gives a document the rules find no evidence of the kind of, read at the line whose words say
+    /// it most; a statement only when the document may be one. None when the model does not say that kind against
+    /// the others, when no line's words do, or when the first lines hold too few words to weigh (a note, not a
+    /// document).
+    func guessKind(by model: KindClassifier, _ ground: Groundwork, mayBeStatement: Bool) -> Found<DocumentKind> {
+        // The words first: a text without enough of them is not searched for the rules' cues again.
+        let lineFeatures = kindLineFeatures()
+        guard lineFeatures.reduce(0, { $0 + $1.features.count }) >= Self.fewestWordsWeighed else { return .missing }
+        let scores = zip(DocumentKind.allCases, model.scores(kindFeatures(ground, lines: lineFeatures))).filter {
+            $0.0 != .statement || mayBeStatement
+        }
+        guard let (kind, score) = scores.max(by: { $0.1 < $1.1 }), score > 0 else { return .missing }
+        let evidence = lineFeatures.map { (line: $0.line, score: model.score(kind, $0.features)) }.max { $0.score < $1.score }
+        guard let evidence, evidence.score > 0 else { return .missing }
+        return Found(kind, at: source.span(line: evidence.line))
+    }
+
+    /// The words of the document's first lines, line by line, as the kind model weighs them.
+    func kindLineFeatures() -> [(line: Int, features: [String])] {
+        let firstLines = lines.indices.lazy.filter { !self.lines[$0].isBlank }.prefix(12)
+        return firstLines.map { index in
+            (line: index, features: Self.kindWords(lines[index].folded.prefix(Self.kindLineCharactersRead)).map { "top=" + $0 })
+        }
+    }
+
+    /// What the kind model reads in a document: the rules' cues and the words of its first lines (`lines`), each once.
+    /// (Cross-validated on the tuning set, the words of the last lines or of all lines as well gave the same kinds
+    /// from a model three times as large.)
+    func kindFeatures(_ ground: Groundwork, lines lineFeatures: [(line: Int, features: [String])]) -> [String] {
+        let cues: [(String, Bool)] = [
+            ("number", ground.numbers.number.isFound), ("updates", ground.numbers.updates.isFound),
+            ("update-evidence", ground.numbers.updateEvidence != nil), ("letter", ground.letter.letter.isFound),
+            ("officials", !ground.officials.targets.isEmpty), ("marker", urgentActionMarker != nil), ("appeal", appealOpening != nil),
+            ("outcome-heading", opensOnOutcomeHeading), ("statement-heading", statementHeading != nil), ("quoting", quotingLine != nil),
+            ("quote", quoteLine != nil), ("stance", stanceLine != nil), ("report", reportLine != nil), ("call", callToWrite != nil),
+        ]
+        var features: Set<String> = ["bias"]
+        for (cue, holds) in cues where holds { features.insert("cue=" + cue) }
+        for line in lineFeatures { features.formUnion(line.features) }
+        return Array(features)
+    }
+
+    /// A short paragraph: the texts the rules find no kind in run to hundreds of words.
+    private static let fewestWordsWeighed = 40
+
+    /// A headline or a paragraph's first sentences: a huge line's words further on are not weighed.
+    private static let kindLineCharactersRead = 1_000
+
+    /// The words of a folded line: letters only, at least two, as the model knows them.
+    private static func kindWords(_ folded: Substring) -> [String] {
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        var letters = 0
+        func endWord() {
+            if letters >= 2, letters <= 30 { words.append(String(word)) }
+            word = String.UnicodeScalarView()
+            letters = 0
+        }
+        for scalar in folded.unicodeScalars {
+            // Most words are ASCII: their letters are known without Unicode's tables.
+            let isLetter =
+                scalar.isASCII ? (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") : scalar.properties.isAlphabetic
+            if isLetter {
+                word.append(scalar)
+                letters += 1
+            } else if letters > 0 {
+                endWord()
+            }
+        }
+        endWord()
+        return words
     }
 
     /// Within the first lines, one where an organisation takes a stance: "ARTICLE 19 condemns…", "RSF condena…",

@@ -1,6 +1,6 @@
 /// Decides from the words around a name whether the text presents its bearer as someone at risk: a linear model
 /// over the evidence `NameFinder` gathers (the rules' own cues, and the words, punctuation and shapes beside each
-/// mention), trained from the corpus's hand-written expectations by `scripts/train-name-tagger`.
+/// mention), trained from the corpus's hand-written expectations by `scripts/train-importer-models`.
 struct NameTagger: Sendable {
     /// One weight per feature; a feature not listed weighs nothing.
     let weights: [String: Double]
@@ -13,14 +13,9 @@ struct NameTagger: Sendable {
     /// The model shipped with the importer (`NameTaggerWeights.swift`).
     static let shipped = NameTagger(table: NameTaggerWeights.table)
 
-    /// A model from lines of "feature<TAB>weight", as the trainer writes them; lines it cannot read are skipped.
+    /// A model from the table the trainer writes.
     init(table: String) {
-        var weights: [String: Double] = [:]
-        for line in table.split(separator: "\n") {
-            guard let tab = line.lastIndex(of: "\t"), let weight = Double(line[line.index(after: tab)...]) else { continue }
-            weights[String(line[..<tab])] = weight
-        }
-        self.weights = weights
+        weights = WeightTable.weights(in: table)
     }
 
     init(weights: [String: Double]) {
@@ -29,10 +24,11 @@ struct NameTagger: Sendable {
 
     /// A model trained on `documents`, texts with the people at risk a careful reader finds in each: one example per
     /// candidate name in every text the importer searches for people, labelled by whether it names one of them.
-    static func trained(on documents: [(text: String, people: [String])]) -> NameTagger {
+    /// `kindModel` is the one the importer will ship with: it decides whether a text is read as a statement.
+    static func trained(on documents: [(text: String, people: [String])], kindModel: KindClassifier = .shipped) -> NameTagger {
         var examples: [AveragedPerceptron.Example] = []
         for document in documents {
-            for text in textsSearched(in: document.text) {
+            for text in textsSearched(in: document.text, kindModel: kindModel) {
                 for mention in NameFinder.mentions(in: text) {
                     examples.append(.init(features: mention.features, isPositive: NameFinder.names(mention.name, oneOf: document.people)))
                 }
@@ -42,10 +38,11 @@ struct NameTagger: Sendable {
     }
 
     /// The texts the importer searches for people in `document` (the account and the letter, or a statement's prose).
-    static func textsSearched(in document: String) -> [String] {
+    static func textsSearched(in document: String, kindModel: KindClassifier = .shipped) -> [String] {
         // The texts are the same whatever decides; the rules decide without computing the model's features.
         var importer = DocumentImporter()
         importer.nameDecision = .rules
+        importer.kindModel = kindModel
         var reading = importer.reading(document)
         var texts: [String] = []
         reading.peopleTextRead = { texts.append($0) }
@@ -53,8 +50,24 @@ struct NameTagger: Sendable {
         return texts
     }
 
-    /// The model as lines of "feature<TAB>weight", sorted by feature so that a retrained model's changes read as a diff.
-    var table: String {
+    /// The model as the trainer writes it.
+    var table: String { WeightTable.table(of: weights) }
+}
+
+/// A linear model's weights as text, as the trainer writes them into the sources: lines of "feature<TAB>weight".
+enum WeightTable {
+    /// The weights `table` lists; lines it cannot read are skipped.
+    static func weights(in table: String) -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for line in table.split(separator: "\n") {
+            guard let tab = line.lastIndex(of: "\t"), let weight = Double(line[line.index(after: tab)...]) else { continue }
+            weights[String(line[..<tab])] = weight
+        }
+        return weights
+    }
+
+    /// The lines, sorted by feature so that a retrained model's changes read as a diff.
+    static func table(of weights: [String: Double]) -> String {
         weights.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)" }.joined(separator: "\n")
     }
 }

@@ -1,4 +1,4 @@
-// Written by scripts/train-name-tagger; do not edit by hand.
+// Written by scripts/train-importer-models; do not edit by hand.
 
 enum NameTaggerWeights {
     static let table = """

@@ -65,25 +65,32 @@ import Testing
         #expect(heading.features.contains("first-ending=ons"))
     }
 
-    /// Changing the corpus, the features or the texts searched changes the model: `scripts/train-name-tagger` must
+    /// Changing the corpus, the features or the texts searched changes the model: `scripts/train-importer-models` must
     /// then be run again, or this fails.
     @Test func theShippedModelIsTheOneTheFixturesAndTheTuningSetTrain() throws {
-        var documents: [(text: String, people: [String])] = []
+        let documents = try Self.trainingDocuments().map { ($0.text, $0.expected["people"] as? [String] ?? []) }
+        #expect(documents.count > 130)
+        let trained = NameTagger.trained(on: documents)
+        let changed = Set(trained.weights.keys).union(NameTagger.shipped.weights.keys).filter {
+            trained.weights[$0] != NameTagger.shipped.weights[$0]
+        }
+        #expect(changed.count == 0, "\(changed.count) weights differ from a fresh training: run scripts/train-importer-models")
+    }
+
+    /// The texts the shipped models are trained on, the tuned fixtures and the corpus's tuning set, each with its
+    /// expectation.
+    static func trainingDocuments() throws -> [(text: String, expected: [String: Any])] {
+        var documents: [(text: String, expected: [String: Any])] = []
         for folder in [ImporterFixtureTests.folder, ImporterCorpusTests.folder.appendingPathComponent("tuning")] {
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
             for name in names {
                 let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
                 let expectation = folder.appendingPathComponent(String(name.dropLast(4)) + ".expected.json")
                 let json = try JSONSerialization.jsonObject(with: Data(contentsOf: expectation)) as? [String: Any]
-                documents.append((text, json?["people"] as? [String] ?? []))
+                documents.append((text, json ?? [:]))
             }
         }
-        #expect(documents.count > 130)
-        let trained = NameTagger.trained(on: documents)
-        let changed = Set(trained.weights.keys).union(NameTagger.shipped.weights.keys).filter {
-            trained.weights[$0] != NameTagger.shipped.weights[$0]
-        }
-        #expect(changed.count == 0, "\(changed.count) weights differ from a fresh training: run scripts/train-name-tagger")
+        return documents
     }
 
     @Test func aCandidateCountsAsTheExpectedPersonWhenItIsTheNameOrAPartOrASpellingOfIt() {

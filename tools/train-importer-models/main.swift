@@ -1,0 +1,263 @@
+// Trains the importer's two learned models (averaged perceptrons) on what is written by hand in the tuned fixtures and
+// the corpus's tuning set: the kind model, which decides a document's kind when the rules find no evidence of it, and
+// the name tagger, which decides which names are people at risk. Measures each beside the rules — by five-fold
+// cross-validation on the tuning set, and on the held-out set, whose texts they never train on — and writes the models
+// the importer ships. Built and run by scripts/train-importer-models with the OutcryCore sources. Three other uses, to
+// study the name model:
+// `--mentions FILE` prints the texts searched in one document and each candidate name with its score,
+// `--unreachable` the tuning set's people that no candidate name reads, and `--errors` the tuning set's people
+// the cross-validated models miss (-) or add (+).
+import Foundation
+
+@main
+struct TrainImporterModels {
+    struct Document {
+        let name: String
+        let text: String
+        let people: [String]
+        let kind: DocumentKind?
+    }
+
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        if arguments.count == 2, arguments[1] == "--unreachable" {
+            // The tuning set's people no candidate reads, to see what candidate names miss (never the held-out set's).
+            for document in try documents(in: "Tests/Fixtures/corpus/tuning") {
+                let names = candidateNames(of: document)
+                for person in document.people where !names.contains(Phrase.collapse(person)) { print("\(document.name): \(person)") }
+            }
+            return
+        }
+        if arguments.count == 3, arguments[1] == "--mentions" {
+            // The texts searched in one document and the candidate names in each, to see what the tagger is given.
+            let text = try String(contentsOfFile: arguments[2], encoding: .utf8)
+            let document = Document(name: arguments[2], text: text, people: [], kind: nil)
+            for text in NameTagger.textsSearched(in: document.text) {
+                print("--- text searched:\n\(text)\n--- candidates:")
+                for mention in NameFinder.mentions(in: text) {
+                    print("\(mention.name)  [\(NameTagger.shipped.score(mention.features))]")
+                }
+            }
+            return
+        }
+        if arguments.count == 2, arguments[1] == "--errors" {
+            // The tuning set's people each fold's model misses or adds, on the fold it did not train on (never the
+            // held-out set's).
+            let fixtures = try documents(in: "Tests/Fixtures/imports")
+            let tuning = try documents(in: "Tests/Fixtures/corpus/tuning")
+            for fold in 0..<5 {
+                let trainOn = fixtures + tuning.enumerated().filter { $0.offset % 5 != fold }.map(\.element)
+                var importer = DocumentImporter()
+                importer.nameDecision = .tagger(NameTagger(weights: NameTraining(kindModel: .shipped).train(trainOn)))
+                for document in tuning.enumerated().filter({ $0.offset % 5 == fold }).map(\.element) {
+                    let read = try? importer.read(text: document.text)
+                    let found = (read?.action?.people.value ?? read?.statement?.people.value ?? []).map(Phrase.collapse)
+                    let expected = document.people.map(Phrase.collapse)
+                    for name in found where !expected.contains(name) { print("\(document.name): + \(name)") }
+                    for name in expected where !found.contains(name) { print("\(document.name): - \(name)") }
+                }
+            }
+            return
+        }
+        guard arguments.count == 3 else {
+            FileHandle.standardError.write(Data("usage: train-importer-models KIND-WEIGHTS.swift NAME-WEIGHTS.swift\n".utf8))
+            exit(2)
+        }
+        let fixtures = try documents(in: "Tests/Fixtures/imports")
+        let tuning = try documents(in: "Tests/Fixtures/corpus/tuning")
+        let heldOut = try documents(in: "Tests/Fixtures/corpus/held-out")
+        print("Training on \(fixtures.count) fixtures and \(tuning.count) tuning texts; \(heldOut.count) held-out texts measured only")
+
+        // The kind model first: which reader a text goes to, and so the texts the name tagger learns from, depend on it.
+        print("\n== The kind model")
+        var kindsCrossValidated = KindCount()
+        for fold in 0..<5 {
+            let trainOn = fixtures + tuning.enumerated().filter { $0.offset % 5 != fold }.map(\.element)
+            let measureOn = tuning.enumerated().filter { $0.offset % 5 == fold }.map(\.element)
+            kindsCrossValidated.add(measureKinds(measureOn, with: trainKinds(trainOn)))
+        }
+        let kindModel = trainKinds(fixtures + tuning)
+        print("Kinds right of the texts that state one       rules                   rules, then model")
+        let heldOutKinds = measureKinds(heldOut, with: kindModel)
+        print("tuning (\(kindsCrossValidated.stated)), 5-fold cross-validation          " + kindsCrossValidated.row)
+        print("held-out (\(heldOutKinds.stated))                                 " + heldOutKinds.row)
+        try write(kindModel.table, as: "KindClassifierWeights", to: arguments[1])
+        print("\(kindModel.weights.count) weights written to \(arguments[1])")
+
+        print("\n== The name tagger")
+        let names = NameTraining(kindModel: kindModel)
+
+        let folds = 5
+        var crossValidated = Scores()
+        for fold in 0..<folds {
+            let trainOn = fixtures + tuning.enumerated().filter { $0.offset % folds != fold }.map(\.element)
+            let measureOn = tuning.enumerated().filter { $0.offset % folds == fold }.map(\.element)
+            crossValidated.add(names.measure(measureOn, with: NameTagger(weights: names.train(trainOn))))
+            print("  fold \(fold + 1) of \(folds) done")
+        }
+        let model = NameTagger(weights: names.train(fixtures + tuning))
+        print(
+            "Candidates: \(reachable(tuning, kindModel: kindModel)) of the tuning set's people, \(reachable(heldOut, kindModel: kindModel)) of the held-out set's, are read as a candidate name"
+        )
+        let heldOutScores = names.measure(heldOut, with: model)
+
+        print("\nPeople at risk: F1 (precision / recall)      rules               tagger              either")
+        print("tuning, 5-fold cross-validation     " + crossValidated.row)
+        print("held-out                            " + heldOutScores.row)
+
+        try write(model.table, as: "NameTaggerWeights", to: arguments[2])
+        print("\n\(model.weights.count) weights written to \(arguments[2])")
+    }
+
+    /// A model's table as a Swift source: an enum named `name` holding it.
+    static func write(_ table: String, as name: String, to path: String) throws {
+        let source = """
+            // Written by scripts/train-importer-models; do not edit by hand.
+
+            enum \(name) {
+                static let table = \"\"\"
+            \(table.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
+                    \"\"\"
+            }
+
+            """
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    static func documents(in folder: String) throws -> [Document] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+        return try names.map { name in
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let expectation = folder + "/" + name.dropLast(4) + ".expected.json"
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: expectation))) as? [String: Any]
+            let kind = (json?["kind"] as? String).flatMap(DocumentKind.init(rawValue:))
+            return Document(name: name, text: text, people: json?["people"] as? [String] ?? [], kind: kind)
+        }
+    }
+
+    /// Every candidate name in the texts the importer searches in `document`, collapsed as the scorer compares them.
+    static func candidateNames(of document: Document, kindModel: KindClassifier = .shipped) -> Set<String> {
+        Set(
+            NameTagger.textsSearched(in: document.text, kindModel: kindModel).flatMap {
+                NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) }
+            })
+    }
+
+    /// How many of the people expected are a candidate in the texts searched, out of how many: the most any decision can find.
+    static func reachable(_ documents: [Document], kindModel: KindClassifier) -> String {
+        var reached = 0
+        var total = 0
+        for document in documents {
+            let names = candidateNames(of: document, kindModel: kindModel)
+            total += document.people.count
+            reached += document.people.filter { names.contains(Phrase.collapse($0)) }.count
+        }
+        return "\(reached)/\(total)"
+    }
+
+    struct Count {
+        var truePositives = 0
+        var falsePositives = 0
+        var falseNegatives = 0
+
+        var text: String {
+            let precision = Double(truePositives) / Double(max(truePositives + falsePositives, 1))
+            let recall = Double(truePositives) / Double(max(truePositives + falseNegatives, 1))
+            let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+            return String(format: "%.2f (%.2f / %.2f)", f1, precision, recall)
+        }
+    }
+
+    struct Scores {
+        var rules = Count()
+        var tagger = Count()
+        var either = Count()
+
+        mutating func add(_ other: Scores) {
+            for path in [\Scores.rules, \.tagger, \.either] {
+                self[keyPath: path].truePositives += other[keyPath: path].truePositives
+                self[keyPath: path].falsePositives += other[keyPath: path].falsePositives
+                self[keyPath: path].falseNegatives += other[keyPath: path].falseNegatives
+            }
+        }
+
+        var row: String { [rules.text, tagger.text, either.text].map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined() }
+    }
+
+    /// The kind model trained on `documents`, those that state a kind.
+    static func trainKinds(_ documents: [Document]) -> KindClassifier {
+        KindClassifier.trained(on: documents.compactMap { document in document.kind.map { (document.text, $0) } })
+    }
+
+    /// How many of the documents that state a kind are read as that kind, by the rules alone and by the rules then `model`.
+    static func measureKinds(_ documents: [Document], with model: KindClassifier) -> KindCount {
+        var count = KindCount()
+        var rules = DocumentImporter()
+        rules.kindModel = nil
+        var withModel = DocumentImporter()
+        withModel.kindModel = model
+        for document in documents {
+            guard let kind = document.kind else { continue }
+            count.stated += 1
+            count.byRules.add((try? rules.read(text: document.text))?.kind.value, expected: kind)
+            count.byModel.add((try? withModel.read(text: document.text))?.kind.value, expected: kind)
+        }
+        return count
+    }
+
+    struct KindCount {
+        /// Documents read as the kind they state, and as another.
+        struct Reads {
+            var right = 0
+            var wrong = 0
+
+            mutating func add(_ found: DocumentKind?, expected: DocumentKind) {
+                if found == expected { right += 1 } else if found != nil { wrong += 1 }
+            }
+        }
+
+        var stated = 0
+        var byRules = Reads()
+        var byModel = Reads()
+
+        mutating func add(_ other: KindCount) {
+            stated += other.stated
+            for path in [\KindCount.byRules, \.byModel] {
+                self[keyPath: path].right += other[keyPath: path].right
+                self[keyPath: path].wrong += other[keyPath: path].wrong
+            }
+        }
+
+        var row: String {
+            [byRules, byModel].map { "\($0.right) (\($0.wrong) wrong)".padding(toLength: 24, withPad: " ", startingAt: 0) }.joined()
+        }
+    }
+
+    /// The name tagger's training and measure, with the kind model that decides which texts it reads.
+    struct NameTraining {
+        let kindModel: KindClassifier
+
+        func train(_ documents: [Document]) -> [String: Double] {
+            NameTagger.trained(on: documents.map { ($0.text, $0.people) }, kindModel: kindModel).weights
+        }
+
+        /// The people found in each document, each way, against those expected; as the corpus test counts them.
+        func measure(_ documents: [Document], with model: NameTagger) -> Scores {
+            var scores = Scores()
+            for (path, decision) in [(\Scores.rules, NameDecision.rules), (\.tagger, .tagger(model)), (\.either, .either(model))] {
+                var importer = DocumentImporter()
+                importer.nameDecision = decision
+                importer.kindModel = kindModel
+                for document in documents {
+                    let read = try? importer.read(text: document.text)
+                    let found = (read?.action?.people.value ?? read?.statement?.people.value ?? []).map(Phrase.collapse)
+                    let expected = document.people.map(Phrase.collapse)
+                    scores[keyPath: path].truePositives += found.filter(expected.contains).count
+                    scores[keyPath: path].falsePositives += found.filter { !expected.contains($0) }.count
+                    scores[keyPath: path].falseNegatives += expected.filter { !found.contains($0) }.count
+                }
+            }
+            return scores
+        }
+    }
+}
