@@ -1,5 +1,6 @@
 extension DocumentReading {
-    /// The country the action is about: named by the headline, a heading line, the account, or an official's address.
+    /// The country the action is about: named by the headline, coded in its index number, named by a heading line, the
+    /// account, or an official's address.
     func findCountry(
         title: Found<String>, header: Range<Int>, summary: [Paragraph], account: [Paragraph], officials: [ImportedTarget]
     ) -> Found<Country> {
@@ -11,6 +12,8 @@ extension DocumentReading {
             }
             if let (country, _) = NameFinder.countries(in: title).first { return Found(country, at: span) }
         }
+        // The publisher's own code for the country, on an Amnesty document: surer than a line that names one.
+        if let found = indexCountry { return found }
         // A heading line naming the country: "UA 44/24 – République démocratique du Congo", "RUSSISCHE FÖDERATION".
         for index in header where !lines[index].isBlank && !Self.isSectionLetterhead(lines[index].folded) {
             if let (country, range) = NameFinder.countries(in: lines[index].text).first {
@@ -40,6 +43,16 @@ extension DocumentReading {
             return Found(country, at: span)
         }
         return mostNamed(in: account, text: accountText, by: CountryAdjectives.countries) ?? .missing
+    }
+
+    /// The country the document's Amnesty index number names ("ASA 37/015/2007" is Sri Lanka's), at the number.
+    private var indexCountry: Found<Country>? {
+        for index in lines.indices where lines[index].text.utf8.contains(0x2F) {
+            if let (country, bytes) = IndexCountries.country(in: lines[index].text) {
+                return Found(country, at: source.span(line: index, bytes: bytes))
+            }
+        }
+        return nil
     }
 
     /// The country `countries` finds most in the account, at the first paragraph it is found in.

@@ -136,6 +136,24 @@ import Testing
                 == "BH")
     }
 
+    @Test func anAmnestyIndexNumberGivesItsCountry() throws {
+        func country(_ text: String) throws -> Found<Country>? { try DocumentImporter().read(text: text).action?.country }
+        let account = "\n\nThe director of a newspaper was freed without charge. Please write to the authorities.\n"
+        // Only the index says where: "ASA 37" is Sri Lanka.
+        let found = try #require(try country("ASA 37/015/2007\nFurther Information on UA 47/07" + account))
+        #expect(found.value?.code == "LK")
+        #expect(found.span?.line == 1 && found.span?.start == 0 && found.span?.end == 15)
+        #expect(try country("AI Index: MDE 13/1234/2022" + account)?.value?.code == "IR")
+        #expect(try country("Index: AMR51/012/2010" + account)?.value?.code == "US")
+        // Surer than another country a heading line names: the index is the publisher's own code for the case's.
+        #expect(try country("AFR 44/24/97\nUA 368/97 Fear of ill-treatment\nLondon office, United Kingdom" + account)?.value?.code == "NG")
+        // A regional or thematic code, a code that has stood for two countries, or a number that only looks like one.
+        #expect(try country("MDE 01/002/2020" + account)?.value == nil)
+        #expect(try country("ACT 50/001/2021" + account)?.value == nil)
+        #expect(try country("ASA 21/003/1999" + account)?.value == nil)
+        #expect(try country("XMDE 13/1234/2022 and MDE 13/12" + account)?.value == nil)
+    }
+
     @Test func phrasesAreFoundTogetherInOnePass() {
         let phrases = PhraseSet(["no further action", "write to", "écrivez à"])
         #expect(phrases.firstMatch(in: "please write to the minister") == 7..<15)
