@@ -42,7 +42,12 @@ extension DocumentReading {
         if let span = title.span, let title = title.value, let (country, _) = CountryAdjectives.countries(in: title).first {
             return Found(country, at: span)
         }
-        return mostNamed(in: account, text: accountText, by: CountryAdjectives.countries) ?? .missing
+        if let found = mostNamed(in: account, text: accountText, by: CountryAdjectives.countries) { return found }
+        // Else the country of the places the headline or the account names: "executed in Texas", "held in Colombo".
+        if let span = title.span, let title = title.value, let (country, _) = CountryPlaces.countries(in: title).first {
+            return Found(country, at: span)
+        }
+        return mostNamed(in: account, text: accountText, by: CountryPlaces.countries) ?? .missing
     }
 
     /// The country the document's Amnesty index number names ("ASA 37/015/2007" is Sri Lanka's), at the number.

@@ -154,6 +154,23 @@ import Testing
         #expect(try country("XMDE 13/1234/2022 and MDE 13/12" + account)?.value == nil)
     }
 
+    @Test func aCountryNamedOnlyByAPlaceInItIsFoundWhenNothingElseNamesOne() throws {
+        func country(_ text: String) throws -> Found<Country> { try #require(try DocumentImporter().read(text: text).action).country }
+        let call = "\n\nPlease write to the governor and ask for clemency.\n"
+        let texas = try country("Execution set for 12 March\n\nJohn Doe is due to be executed in Texas." + call)
+        #expect(texas.value?.code == "US")
+        #expect(texas.span?.line == 3)
+        #expect(
+            try country("Newspaper director held\n\nHe was detained in the capital, Colombo, on 26 February." + call).value?.code == "LK")
+        #expect(try country("Zwei Brüder in Haft\n\nDie Brüder wurden in Teheran festgenommen." + call).value?.code == "IR")
+        #expect(try country("Held in Addis Ababa\n\nTwo bloggers were arrested." + call).value?.code == "ET")
+        // A country's name wins over a place, and a publisher's city is no case's.
+        #expect(try country("Held in Texas\n\nThe Mexican national was arrested in Mexico and held in Texas." + call).value?.code == "MX")
+        #expect(
+            try country("LONDON, 3 May 2024\n\nA journalist was arrested; Amnesty International's office in London said." + call).value
+                == nil)
+    }
+
     @Test func phrasesAreFoundTogetherInOnePass() {
         let phrases = PhraseSet(["no further action", "write to", "écrivez à"])
         #expect(phrases.firstMatch(in: "please write to the minister") == 7..<15)
