@@ -14,6 +14,8 @@ extension DocumentReading {
                 Self.issueLabels.contains(where: folded.hasPrefix)
                 // "Briefe gegen das Vergessen Juli 2024": an edition of the action's series.
                 || Self.seriesNames.contains(where: folded.hasPrefix)
+                // "PUBLIC AI Index: ASA 21/11/99 26 February 1999": the document's line of fields.
+                || folded.has("index:")
             if let phrase = DeadlineReader.phrase(in: folded) {
                 // "…AU 83/11, AMR 34/014/2011, 18 octobre 2011 ENVOYEZ VOS APPELS AVANT LE 29 NOVEMBRE 2011": the date
                 // before the deadline's words.
@@ -34,9 +36,12 @@ extension DocumentReading {
             let beforeDeadline = upper != nil && index < 15 && text.utf8.count <= 120
             guard labelled || dateOnly || beforeDeadline || (index < summaryStart && text.utf8.count <= 90) else { continue }
             if ImportVocabulary.all.otherDocumentDates.contains(where: folded.has) { continue }
-            guard let (date, inPart) = DateReader.firstDate(in: text) else { continue }
-            // "AI Index: MDE 13/09/91" numbers a document; it does not date it.
-            if Self.followsIndexRegion(text.prefix(inPart.lowerBound)) { continue }
+            guard var (date, inPart) = DateReader.firstDate(in: text) else { continue }
+            // "AI Index: MDE 13/09/91" numbers a document; it does not date it. A date after it may.
+            if Self.followsIndexRegion(text.prefix(inPart.lowerBound)) {
+                guard let (later, laterPart) = DateReader.firstDate(in: text.dropFirst(inPart.upperBound)) else { continue }
+                (date, inPart) = (later, (laterPart.lowerBound + inPart.upperBound)..<(laterPart.upperBound + inPart.upperBound))
+            }
             if dateOnly, !labelled, index >= summaryStart, text.count - inPart.count > 12 { continue }
             let characters = (inPart.lowerBound + lower)..<(inPart.upperBound + lower)
             let from = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)

@@ -171,6 +171,25 @@ import Testing
                 == nil)
     }
 
+    @Test func theDateAfterAnIndexNumberOnItsLineIsTheIssueDate() throws {
+        func issued(_ text: String) throws -> Found<HistoricalDate> { try #require(try DocumentImporter().read(text: text).action).issued }
+        let text = """
+            Subject: AI UA 37/99 EAST TIMOR Fear of torture
+
+            Paper reprints authorised.
+
+            PUBLIC AI Index: ASA 21/11/99 26 February 1999
+            UA 37/99 Fear of torture/ill-treatment
+
+            Eleven men were arrested in Maubara. Please write to the authorities.
+            """
+        let found = try issued(text)
+        #expect(found.value?.iso == "1999-02-26")
+        #expect(found.span?.line == 5)
+        // The index's own numbers ("21/11/99") are no date, with or without one after them.
+        #expect(try issued("AI Index: MDE 13/09/91\n\nA teacher was arrested. Please write to the authorities.").value == nil)
+    }
+
     @Test func phrasesAreFoundTogetherInOnePass() {
         let phrases = PhraseSet(["no further action", "write to", "écrivez à"])
         #expect(phrases.firstMatch(in: "please write to the minister") == 7..<15)
