@@ -70,6 +70,37 @@ struct AveragedPerceptron {
     }
 }
 
+/// A linear model's weights as text, as the trainer writes them into the sources: lines of "feature<TAB>weight".
+enum WeightTable {
+    /// The weights `table` lists; lines it cannot read are skipped.
+    static func weights(in table: String) -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for line in table.split(separator: "\n") {
+            guard let tab = line.lastIndex(of: "\t"), let weight = Double(line[line.index(after: tab)...]) else { continue }
+            weights[String(line[..<tab])] = weight
+        }
+        return weights
+    }
+
+    /// The lines, sorted by feature so that a retrained model's changes read as a diff.
+    static func table(of weights: [String: Double]) -> String {
+        weights.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)" }.joined(separator: "\n")
+    }
+}
+
+/// How the importer decides which of the names a text gives are people at risk.
+enum NameDecision: Sendable {
+    /// Only the hand-written rules.
+    case rules
+    /// Only the learned model (which sees the rules' cues among its features).
+    case tagger(NameTagger)
+    /// A name either of them takes.
+    case either(NameTagger)
+
+    /// What the importer uses.
+    static let shipped = NameDecision.tagger(.shipped)
+}
+
 /// A small, fast, seeded random number generator (Steele, Lea and Flood's SplitMix64).
 struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
