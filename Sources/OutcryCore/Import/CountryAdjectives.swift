@@ -5,16 +5,15 @@
 enum CountryAdjectives {
     /// The countries the words of `text` describe, most described first (ties: first described).
     static func countries(in text: String) -> [(Country, Range<String.Index>)] {
-        var counts: [Country: (count: Int, first: Int, range: Range<String.Index>)] = [:]
+        var tally = CountryTally()
         for (position, word) in Phrase.words(in: text).enumerated() {
             // Most words are no adjective of a country: their first letters say so before they are folded.
             guard word.word.utf8.count >= 4, let first = word.word.utf8.first, openings.contains(first | 0x20),
                 let country = forms[Phrase.fold(word.word)]
             else { continue }
-            let previous = counts[country]
-            counts[country] = ((previous?.count ?? 0) + 1, previous?.first ?? position, previous?.range ?? word.range)
+            tally.add(country, at: position, word.range)
         }
-        return counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map { ($0.key, $0.value.range) }
+        return tally.ranked
     }
 
     /// The first bytes of the forms, lower-cased ASCII or a UTF-8 lead byte ("ä", "é").

@@ -6,27 +6,20 @@ enum CountryPlaces {
     /// The countries the places in `text` are in, most named first (ties: first named).
     static func countries(in text: String) -> [(Country, Range<String.Index>)] {
         let words = Phrase.words(in: text)
-        var counts: [Country: (count: Int, first: Int, range: Range<String.Index>)] = [:]
-        for (position, word) in words.enumerated() {
+        var tally = CountryTally()
+        var position = 0
+        while position < words.count {
+            defer { position += 1 }
             // Places begin with a capital, and most words begin no place: their first two bytes say so before they are
             // folded.
-            guard word.word.utf8.count >= 4, openings.contains(opening(word.word.utf8)),
-                word.word.unicodeScalars.first?.properties.isUppercase == true
+            let word = words[position].word
+            guard word.utf8.count >= 4, openings.contains(opening(word.utf8)), word.unicodeScalars.first?.properties.isUppercase == true,
+                let candidates = places[Phrase.fold(word)], let found = CountryPhrases.match(candidates, in: words, at: position)
             else { continue }
-            let folded = Phrase.fold(word.word)
-            var found: (Country, Range<String.Index>)?
-            if pairOpenings.contains(folded), position + 1 < words.count,
-                let country = places[folded + " " + Phrase.fold(words[position + 1].word)]
-            {
-                found = (country, word.range.lowerBound..<words[position + 1].range.upperBound)
-            } else if let country = places[folded] {
-                found = (country, word.range)
-            }
-            guard let (country, range) = found else { continue }
-            let previous = counts[country]
-            counts[country] = ((previous?.count ?? 0) + 1, previous?.first ?? position, previous?.range ?? range)
+            tally.add(found.country, at: position, found.range)
+            position = found.last
         }
-        return counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map { ($0.key, $0.value.range) }
+        return tally.ranked
     }
 
     /// A word's first two bytes, ASCII letters lower-cased.
@@ -40,15 +33,12 @@ enum CountryPlaces {
     /// The openings of the places.
     private static let openings = Set(entries.flatMap { $0.1.split(separator: "/").map { opening($0.utf8) } })
 
-    /// The first words of the places of two words, folded: "addis", "kuala", "new".
-    private static let pairOpenings = Set(places.keys.filter { $0.contains(" ") }.map { String($0.prefix { $0 != " " }) })
-
-    /// Each place, folded, and its country.
-    private static let places: [String: Country] = {
-        var places: [String: Country] = [:]
+    /// Each place, folded and keyed by its first word, and its country.
+    private static let places: CountryPhrases.Table = {
+        var places: CountryPhrases.Table = [:]
         for (code, names) in entries {
             guard let country = Country(rawValue: code) else { continue }
-            for name in names.split(separator: "/") { places[Phrase.fold(String(name))] = country }
+            for name in names.split(separator: "/") { CountryPhrases.add(String(name), country, to: &places) }
         }
         return places
     }()

@@ -52,7 +52,7 @@ extension DocumentReading {
 
     /// The country the document's Amnesty index number names ("ASA 37/015/2007" is Sri Lanka's), at the number.
     private var indexCountry: Found<Country>? {
-        for index in lines.indices where lines[index].text.utf8.contains(0x2F) {
+        for index in lines.indices {
             if let (country, bytes) = IndexCountries.country(in: lines[index].text) {
                 return Found(country, at: source.span(line: index, bytes: bytes))
             }

@@ -5,8 +5,9 @@
 enum IndexCountries {
     /// The first index number in `text` that names a country, and where it is (UTF-8 offsets).
     static func country(in text: String) -> (country: Country, bytes: Range<Int>)? {
+        // Most lines hold no slash, and so no index number: they are not copied.
+        guard text.utf8.contains(0x2F) else { return nil }
         let bytes = Array(text.utf8)
-        guard bytes.contains(0x2F) else { return nil }
         var start = 0
         while start + 8 <= bytes.count {
             defer { start += 1 }

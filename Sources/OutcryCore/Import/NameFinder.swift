@@ -286,7 +286,7 @@ enum NameFinder {
     /// Countries named in the text, most mentioned first (ties: first mentioned).
     static func countries(in text: String) -> [(Country, Range<String.Index>)] {
         let words = Phrase.words(in: text)
-        var counts: [Country: (count: Int, first: Int, range: Range<String.Index>)] = [:]
+        var tally = CountryTally()
         var index = 0
         while index < words.count {
             guard Word(text: words[index].word, range: words[index].range).isCapitalised,
@@ -300,21 +300,13 @@ enum NameFinder {
                 index += 1
                 continue
             }
-            for (names, country) in candidates {
-                let last = index + names.count - 1
-                guard last < words.count else { continue }
-                var ok = true
-                for offset in 1..<max(names.count, 1) where Phrase.fold(words[index + offset].word) != names[offset] { ok = false }
-                guard ok else { continue }
-                let range = words[index].range.lowerBound..<words[last].range.upperBound
-                let previous = counts[country]
-                counts[country] = ((previous?.count ?? 0) + 1, previous?.first ?? index, previous?.range ?? range)
-                index = last
-                break
+            if let found = CountryPhrases.match(candidates, in: words, at: index) {
+                tally.add(found.country, at: index, found.range)
+                index = found.last
             }
             index += 1
         }
-        return counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map { ($0.key, $0.value.range) }
+        return tally.ranked
     }
 
     /// Words that end an organisation's name before its country: "Amnesty International Deutschland".
@@ -760,13 +752,11 @@ enum NameFinder {
     ]
 
     /// Country names and common other names, folded, keyed by their first word.
-    private static let countryNames: [String: [([String], Country)]] = {
-        var names: [String: [([String], Country)]] = [:]
+    private static let countryNames: CountryPhrases.Table = {
+        var names: CountryPhrases.Table = [:]
         func add(_ name: String, _ code: String) {
             guard let country = Country(rawValue: code) else { return }
-            let words = Phrase.words(in: name).map { Phrase.fold($0.word) }
-            guard let first = words.first else { return }
-            names[first, default: []].append((words, country))
+            CountryPhrases.add(name, country, to: &names)
         }
         // The sections' own languages name countries too: "Kolumbien", "Colombie", "Colombia" (ICU's names).
         let languages = ["de", "fr", "es"].map { Locale(identifier: $0) }
