@@ -11,14 +11,14 @@ enum IndexCountries {
         var start = 0
         while start + 8 <= bytes.count {
             defer { start += 1 }
-            guard isCapital(bytes[start]), start == 0 || !isLetter(bytes[start - 1]), isCapital(bytes[start + 1]),
-                isCapital(bytes[start + 2])
+            guard NumberReader.isCapital(bytes[start]), start == 0 || !isLetter(bytes[start - 1]), NumberReader.isCapital(bytes[start + 1]),
+                NumberReader.isCapital(bytes[start + 2])
             else { continue }
             var cursor = start + 3
             if bytes[cursor] == 0x20 { cursor += 1 }
             let digits = cursor
-            guard let end = slashedNumbers(bytes, from: cursor + 2), isDigit(bytes[digits]), digits + 1 < bytes.count,
-                isDigit(bytes[digits + 1])
+            guard let end = slashedNumbers(bytes, from: cursor + 2), NumberReader.isDigit(bytes[digits]), digits + 1 < bytes.count,
+                NumberReader.isDigit(bytes[digits + 1])
             else { continue }
             let key =
                 String(decoding: bytes[start..<(start + 3)], as: UTF8.self) + " "
@@ -35,15 +35,14 @@ enum IndexCountries {
             guard cursor < bytes.count, bytes[cursor] == 0x2F else { return nil }
             cursor += 1
             let digits = cursor
-            while cursor < bytes.count, isDigit(bytes[cursor]) { cursor += 1 }
+            while cursor < bytes.count, NumberReader.isDigit(bytes[cursor]) { cursor += 1 }
             guard cursor - digits >= 2 else { return nil }
         }
         return cursor
     }
 
-    private static func isCapital(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
-    private static func isLetter(_ byte: UInt8) -> Bool { isCapital(byte) || (0x61...0x7A).contains(byte) }
-    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    /// An ASCII letter: a code glued to a word ("XMDE 13/…") is none.
+    private static func isLetter(_ byte: UInt8) -> Bool { NumberReader.isCapital(byte) || (0x61...0x7A).contains(byte) }
 
     private static let codes: [String: String] = [
         // Africa

@@ -188,7 +188,7 @@ enum NumberReader {
         return cursor - start
     }
 
-    private static func isCapital(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+    static func isCapital(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
 
     /// "MDE 21/014/2007": an Amnesty index number and nothing else.
     static func isIndexNumber(_ text: String) -> Bool {
@@ -314,7 +314,7 @@ enum NumberReader {
         return true
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     /// ASCII letters and any byte of a non-ASCII character (letters in other scripts).
     private static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 }
