@@ -12,6 +12,7 @@ public final class PostgresEngine: SQLEngine {
     private let runTask: Task<Void, Never>
     private let logger: Logger
     private let address: PostgresAddress
+    private let gate = ClosingGate()
 
     /// Connects to `url` (`postgres://user:pass@host:5432/db?sslmode=disable|prefer|require`). One direct
     /// connection is tried first, so a wrong address or password fails at once with the server's reason
@@ -49,8 +50,10 @@ public final class PostgresEngine: SQLEngine {
     }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withOpenConnection { [logger] connection in
-            try await inTransaction(OpenConnectionDatabase(connection, logger: logger), rollback: { !Self.endsConnection($0) }, body)
+        try await gate.run {
+            try await withOpenConnection { [logger] connection in
+                try await inTransaction(OpenConnectionDatabase(connection, logger: logger), rollback: { !Self.endsConnection($0) }, body)
+            }
         }
     }
 
@@ -92,7 +95,9 @@ public final class PostgresEngine: SQLEngine {
         @Sendable func once() async throws -> T {
             try await withOpenConnection { [logger] connection in try await body(OpenConnectionDatabase(connection, logger: logger)) }
         }
-        do { return try await once() } catch  where Self.endsConnection(error) { return try await once() }
+        return try await gate.run {
+            do { return try await once() } catch  where Self.endsConnection(error) { return try await once() }
+        }
     }
 
     /// On a connection of its own, outside the pool: a listening connection is never lent to a query.
@@ -120,7 +125,9 @@ public final class PostgresEngine: SQLEngine {
         }
     }
 
+    /// Closes the pool once the work already in has ended; a second call does nothing.
     public func shutdown() async {
+        guard await gate.close() else { return }
         runTask.cancel()
         _ = await runTask.value
     }
@@ -189,7 +196,7 @@ extension StoreError {
     /// down, restarting or not yet accepting connections), rather than anything about the request:
     /// the same request will work again once it is back.
     public static func isUnavailable(_ error: any Error) -> Bool {
-        if PostgresEngine.endsConnection(error) { return true }
+        if PostgresEngine.endsConnection(error) || error as? StoreError == .closed { return true }
         guard let error = error as? PSQLError, error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
         // Class 08, connection exceptions; class 57, operator intervention (shutdown, cannot connect now).
         return state.hasPrefix("08") || state.hasPrefix("57")

@@ -8,7 +8,8 @@ public protocol SQLEngine: Sendable {
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` on one connection, outside any transaction, for reads.
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    /// Closes every connection; the engine cannot be used afterwards.
+    /// Closes every connection once the work already running has ended (waiting 10 seconds at most); work that
+    /// arrives from the moment it is called is refused with `StoreError.closed`.
     func shutdown() async
     /// Where a task that mostly waits for this engine runs best, if anywhere in particular.
     var taskExecutor: (any TaskExecutor)? { get }

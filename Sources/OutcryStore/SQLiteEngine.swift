@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// SQLite in one file: a single connection, used by one task at a time, in WAL mode with foreign keys on.
 public final class SQLiteEngine: SQLEngine {
@@ -11,6 +12,7 @@ public final class SQLiteEngine: SQLEngine {
     public let path: String
     private let connection: SQLiteConnection
     private let lock = AsyncLock()
+    private let gate = ClosingGate()
     private let logger: Logger
     /// SQLite gets threads of its own: queued behind busy HTTP event loops, every statement of a
     /// transaction would wait its turn twice.
@@ -57,31 +59,41 @@ public final class SQLiteEngine: SQLEngine {
     public var isClosed: Bool { connection.isClosed }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let database = self.database
-        return try await withTaskExecutorPreference(executor) {
-            try await lock.withLock { try await inTransaction(database, body) }
-        }
+        try await withConnection { database in try await inTransaction(database, body) }
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection(body)
+    }
+
+    /// `body` alone on the connection, unless the engine is closing.
+    private func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let database = self.database
-        return try await withTaskExecutorPreference(executor) {
-            try await lock.withLock { try await body(database) }
+        return try await gate.run {
+            try await withTaskExecutorPreference(executor) {
+                try await lock.withLock { try await body(database) }
+            }
         }
     }
 
-    /// Closes the connection even when the calling task is cancelled (a server stopped by cancellation
-    /// rather than a graceful shutdown): the async `close()` gives up on cancellation and leaves the file open.
+    /// Closes the connection once the work already in has ended, even when the calling task is cancelled (a
+    /// server stopped by cancellation rather than a graceful shutdown): the async `close()` gives up on
+    /// cancellation and leaves the file open. A second call does nothing.
     public func shutdown() async {
+        guard await gate.close() else { return }
         try? await lock.withLock { [connection] in try await connection.close().get() }
+        executor.close()
         try? await threadPool.shutdownGracefully()
         try? await eventLoopGroup.shutdownGracefully()
     }
 }
 
-/// Runs the jobs of tasks that prefer it on one event loop's thread.
+/// Runs the jobs of tasks that prefer it on one event loop's thread, and once that loop is to close, on
+/// Dispatch's threads: an event loop that has shut down drops what it is given, and the task whose job it
+/// was would never run again (a report writer finishing its batch, a request behind the closing).
 final class EventLoopTaskExecutor: TaskExecutor {
     let eventLoop: any EventLoop
+    private let loopIsOpen = Mutex(true)
 
     init(_ eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
@@ -89,6 +101,18 @@ final class EventLoopTaskExecutor: TaskExecutor {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        eventLoop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        let executor = asUnownedTaskExecutor()
+        // Handed over under the lock, so no job reaches the loop after `close()` returns.
+        let onLoop = loopIsOpen.withLock { isOpen in
+            if isOpen { eventLoop.execute { job.runSynchronously(on: executor) } }
+            return isOpen
+        }
+        if !onLoop { DispatchQueue.global().async { job.runSynchronously(on: executor) } }
+    }
+
+    /// Sends every later job to Dispatch. Called before the loop shuts down; the jobs it was given before
+    /// are still run as it closes.
+    func close() {
+        loopIsOpen.withLock { $0 = false }
     }
 }

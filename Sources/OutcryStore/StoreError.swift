@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid(String)
     /// The connection to the database closed before the statement could be sent (the server restarted).
     case connectionLost
+    /// The database was closed (the server is stopping) before the work could begin.
+    case closed
 
     public var description: String {
         switch self {
@@ -26,6 +28,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let what): "\(what) does not exist"
         case .invalid(let reason): reason
         case .connectionLost: "the connection to the database was lost"
+        case .closed: "the database is closed: the server is stopping"
         }
     }
 }

@@ -47,4 +47,44 @@ import Testing
             #expect(engine.isClosed)
         }
     }
+
+    /// Work that reaches the store as it closes (a request in the last moment of a graceful shutdown, the
+    /// report writer's next batch) or after it is refused with a clear error. Before, a read after the
+    /// SQLite engine closed was handed to its closed event loop, which drops what it is given: the read, and
+    /// whatever awaited it, waited for ever, as the whole test run once did in CI.
+    @Test(arguments: ThrowawayDatabase.engines)
+    func workThatReachesAClosingStoreIsRefusedNotLeftWaiting(engine kind: SQLEngineKind) async throws {
+        try await ThrowawayDatabase.withLocation(kind) { location in
+            let store = try await Store.open(location, logger: ThrowawayDatabase.logger)
+            let (release, releasing) = AsyncStream<Void>.makeStream()
+            let (entered, entering) = AsyncStream<Void>.makeStream()
+            let holding = Ending {
+                try await store.engine.transaction { database in
+                    entering.yield()
+                    for await _ in release {}
+                    return try await Self.one(database)
+                }
+            }
+            for await _ in entered { break }
+            let stopping = Ending { await store.shutdown() }
+            // Arrives after the shutdown, which waits for the transaction to end.
+            try await Task.sleep(for: .milliseconds(100))
+            let queued = Ending { try await store.engine.read { database in try await Self.one(database) } }
+            try await Task.sleep(for: .milliseconds(100))
+            releasing.finish()
+
+            #expect(try #require(await holding.result(within: 15)).get() == 1, "the transaction already running is committed")
+            #expect(await stopping.result(within: 15) != nil)
+            let refused = try #require(await queued.result(within: 15), "work that arrived as the store closed ends")
+            #expect(throws: StoreError.closed) { try refused.get() }
+            let late = try #require(
+                await Ending { try await store.engine.read { database in try await Self.one(database) } }.result(within: 15),
+                "work sent to a closed store ends")
+            #expect(throws: StoreError.closed) { try late.get() }
+        }
+    }
+
+    private static func one(_ database: any SQLDatabase) async throws -> Int? {
+        try await database.raw("SELECT 1 AS one").first()?.decode(column: "one", as: Int.self)
+    }
 }
