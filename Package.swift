@@ -127,7 +127,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OutcryCoreTests", dependencies: ["OutcryCore", "OutcryTestSupport"]),
-        .testTarget(name: "OutcryMailTests", dependencies: ["OutcryMail"]),
+        .testTarget(name: "OutcryMailTests", dependencies: ["OutcryMail", "OutcryCore"]),
         .testTarget(
             name: "OutcryStoreTests",
             dependencies: ["OutcryStore", "OutcryCore", "OutcryTestSupport", .product(name: "SQLKit", package: "sql-kit")]

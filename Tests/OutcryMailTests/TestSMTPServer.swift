@@ -1,4 +1,5 @@
 import Foundation
+import OutcryCore
 import OutcryMail
 
 /// A real SMTP server (aiosmtpd, through `scripts/smtp-test-server`) for one test, stopped afterwards.
@@ -8,26 +9,29 @@ final class TestSMTPServer: @unchecked Sendable {
     let port: Int
     let certificate: String
     let out: URL
-    private let process: Process
+    private let process: ChildProcess
 
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/smtp-test-server").path
 
     init(_ mode: Mode, auth: Bool = false, loginOnly: Bool = false) throws {
         out = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-smtp-\(UUID().uuidString).jsonl")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
+        let arguments =
             ["python3", Self.script, "--mode", mode.rawValue, "--out", out.path] + (auth ? ["--auth"] : [])
             + (loginOnly ? ["--login-only"] : [])
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
+        // Not Foundation's Process: see ChildProcess. The server's errors (no aiosmtpd) go to the test's output.
+        guard let process = ChildProcess.launch("/usr/bin/env", arguments, readingOutput: true, keepingErrors: true),
+            let output = process.output
+        else { throw ServerDidNotStart(output: "") }
+        self.process = process
+        let handle = FileHandle(fileDescriptor: output, closeOnDealloc: true)
         var text = ""
-        let handle = pipe.fileHandleForReading
         while !(text.contains("PORT ") && text.contains("CERT ") && text.hasSuffix("\n")) {
             let data = handle.availableData
-            guard !data.isEmpty else { throw ServerDidNotStart(output: text) }
+            guard !data.isEmpty else {
+                process.stop()
+                throw ServerDidNotStart(output: text)
+            }
             text += String(decoding: data, as: UTF8.self)
         }
         let lines = text.split(separator: "\n")
@@ -54,8 +58,7 @@ final class TestSMTPServer: @unchecked Sendable {
     }
 
     deinit {
-        process.terminate()
-        process.waitUntilExit()
+        process.stop()
         try? FileManager.default.removeItem(at: out)
     }
 }

@@ -84,44 +84,14 @@ public enum PDFText {
         } catch {
             throw .pdfUnreadable
         }
-        // posix_spawn and waitpid, not Foundation's Process: its child monitoring runs on threads of its own
-        // that async code must never wait on.
-        guard run(tool.path, ["-layout", "-enc", "UTF-8", "-q", input.path, output.path]),
+        let arguments = ["-layout", "-enc", "UTF-8", "-q", input.path, output.path]
+        guard let child = ChildProcess.launch(tool.path, arguments), child.succeeds(before: Date().addingTimeInterval(timeout)),
             let data = FileManager.default.contents(atPath: output.path)
         else { throw .pdfUnreadable }
         let text = String(decoding: data, as: UTF8.self)
         // A scan is pictures of pages: pdftotext finds nothing but page breaks and spaces.
         guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{0C}" }) else { throw .pdfHasNoText }
         return text
-    }
-
-    /// Runs `path` with `arguments`, its output to /dev/null, for at most `timeout`: whether it ended well.
-    private static func run(_ path: String, _ arguments: [String]) -> Bool {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor: Int32 in [0, 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { for argument in argv { free(argument) } }
-        var child: pid_t = 0
-        guard posix_spawn(&child, path, &actions, nil, argv, environ) == 0 else { return false }
-        let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        while true {
-            let ended = waitpid(child, &status, WNOHANG)
-            if ended == child { break }
-            if ended < 0 { return false }
-            if Date() > deadline {
-                kill(child, SIGKILL)
-                waitpid(child, &status, 0)
-                return false
-            }
-            usleep(10_000)
-        }
-        // Exited (not killed by a signal) with status 0.
-        return status & 0x7F == 0 && (status >> 8) & 0xFF == 0
     }
 }
 
