@@ -27,6 +27,13 @@ extension ContactReader {
         return .other
     }
 
+    /// Whether a line reads as part of a postal address without a number in it: "Pasteur St, Vali Asr Ave.",
+    /// "c/o Office of the Head of the Judiciary".
+    static func namesAStreet(_ text: String) -> Bool {
+        let folded = Phrase.fold(text)
+        return folded.hasPrefix("c/o ") || Phrase.words(in: folded).contains { addressWords.contains(String($0.word)) }
+    }
+
     /// Whether a folded word names an office: "president", "fiscal", "chef".
     static func isOfficeWord(_ folded: some StringProtocol) -> Bool { titleWords.contains(String(folded)) }
 
@@ -114,11 +121,22 @@ extension ContactReader {
     }
 
     /// "Sadyr Japarov, President of Kyrgyzstan" → ("Sadyr Japarov", "President of Kyrgyzstan").
+    /// The name without letters after it that stand for a seat or an honour: "Sajid Javid MP" → "Sajid Javid".
     static func nameAndOffice(_ text: String) -> (String, String?) {
-        guard let comma = text.firstIndex(of: ",") else { return (text, nil) }
+        guard let comma = text.firstIndex(of: ",") else { return (withoutPostnominals(text), nil) }
         let office = text[text.index(after: comma)...].trimmingWhitespace
-        return (String(text[..<comma]).trimmingWhitespace, office.isEmpty ? nil : office)
+        return (withoutPostnominals(String(text[..<comma]).trimmingWhitespace), office.isEmpty ? nil : office)
     }
+
+    private static func withoutPostnominals(_ name: String) -> String {
+        var words = name.split(separator: " ")
+        while words.count > 2, let last = words.last, postnominals.contains(String(last)) { words.removeLast() }
+        return words.count == name.split(separator: " ").count ? name : words.joined(separator: " ")
+    }
+
+    private static let postnominals: Set<String> = [
+        "MP", "MEP", "MSP", "MS", "MLA", "MPP", "MHA", "MNA", "TD", "QC", "KC", "SC", "OBE", "CBE", "KBE", "DBE", "MBE",
+    ]
 
     /// "Minister Jane Roe", "Public Prosecutor Hamada al-Sawi" → the office and the name; nil unless the words after
     /// the office are a name.

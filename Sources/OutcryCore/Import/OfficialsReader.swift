@@ -30,10 +30,12 @@ extension DocumentReading {
             for block in addressBlocks(in: region.lines, skipping: consumed.union(labelLines), letter: letter) {
                 let role: UrgentActionTarget.Role = isCopyIntroduction(before: block.lowerBound) ? .copy : .primary
                 // Without a label, a block counts only with someone to address: a name, an office or a body.
-                found.targets += contactReader.targets(lines: Array(block), role: role).filter {
+                let targets = contactReader.targets(lines: Array(block), role: role).filter {
                     $0.name.isFound || $0.title.isFound || $0.organisation.isFound
                 }
-                found.lines.formUnion(block)
+                // A block with no one in it keeps its lines for the other readers: a heading, a country.
+                if !targets.isEmpty { found.lines.formUnion(block) }
+                found.targets += targets
             }
         }
         found.targets.sort { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
@@ -74,9 +76,14 @@ extension DocumentReading {
     private func addressBlocks(in range: Range<Int>, skipping: Set<Int>, letter: Range<Int>?) -> [ClosedRange<Int>] {
         var blocks: [ClosedRange<Int>] = []
         var run: [Int] = []
+        /// Whether the run went on over a blank line.
+        var spaced = false
         let contactReader = ContactReader(source: source)
         func flush() {
-            defer { run = [] }
+            defer {
+                run = []
+                spaced = false
+            }
             // "Igor Viktorovich Krasnov" over "Prosecutor General of the Russian Federation": a name and an office alone.
             if run.count == 2,
                 ContactReader.plausibleName(lines[run[0]].text) || contactReader.classify(lines[run[0]].text) == .name,
@@ -89,15 +96,21 @@ extension DocumentReading {
             let texts = run.map { lines[$0].text }.filter { !ContactReader.isProse($0) }
             let short = texts.allSatisfy { $0.count <= 90 }
             let prose = texts.filter { $0.hasSuffix(".") && $0.count > 50 }.count
+            // Short lines spaced apart may be a document's headings, one with a reference number ("GTM 003 / 0620 /
+            // OBS 071"): those of an address show a street, an e-mail address or more than one number.
+            let numbered = texts.count { line in line.contains(where: \.isNumber) }
             let hasAddress =
-                texts.contains { line in line.contains(where: \.isNumber) }
+                numbered > (spaced ? 1 : 0) || texts.contains(where: ContactReader.namesAStreet)
                 || texts.contains { ContactReader.emailAddresses(in: $0).count > 0 || ContactReader.isHidden($0) }
             if short, prose == 0, hasAddress { blocks.append(run[0]...run[run.count - 1]) }
         }
         for index in range {
             // "Secretary Menardo I. Guevarra," / "" / "Department of Justice,": a block spaced out, its lines
-            // ending in commas.
-            if lines[index].isBlank, let last = run.last, lines[last].text.hasSuffix(",") { continue }
+            // ending in commas, or in a text whose every line is spaced out.
+            if lines[index].isBlank, let last = run.last, lines[last].text.hasSuffix(",") || source.isDoubleSpaced {
+                spaced = true
+                continue
+            }
             if lines[index].isBlank || skipping.contains(index) || (letter?.contains(index) ?? false) || isDateLine(index)
                 || isHeaderLine(index)
             {
@@ -146,6 +159,13 @@ extension DocumentReading {
         if mayBeMarkers, Self.headlineStart(of: text) == text.endIndex { return true }
         return folded.hasPrefix("index") || folded.hasPrefix("índice") || folded.hasPrefix("ai index")
             || NumberReader.isIndexNumber(text) || ImportVocabulary.all.dateLabels.contains { folded.has($0 + ":") }
+            || Self.isReferenceCode(text)
+    }
+
+    /// "GTM 003 / 0620 / OBS 071": a publisher's reference, capitals and numbers between slashes.
+    private static func isReferenceCode(_ text: String) -> Bool {
+        text.contains("/") && text.hasDigit && !text.contains(where: \.isLowercase)
+            && text.split(separator: "/").count >= 3
     }
 
     private static let openerStarts = Set(headlineOpeners.compactMap(\.utf8.first))
@@ -155,6 +175,12 @@ extension DocumentReading {
         while index >= 0, lines[index].isBlank { index -= 1 }
         guard index >= 0 else { return false }
         let folded = lines[index].folded
-        return folded.utf8.count < 120 && ImportVocabulary.all.copyIntroductions.contains(where: folded.has)
+        guard folded.utf8.count < 120 else { return false }
+        // "Copies to:", and "Bitte schicken Sie Kopien der Schreiben an": copies asked for, the addressee next.
+        return ImportVocabulary.all.copyIntroductions.contains(where: folded.has)
+            || Self.copyWords.contains(where: folded.has) && Self.addresseeOpenings.contains(where: folded.hasSuffix)
     }
+
+    private static let copyWords = ["copies", "copy", "kopie", "copie", "copia"]
+    private static let addresseeOpenings = [" to", " to:", " an", " an:", " à", " à:", " a", " a:", ":"]
 }

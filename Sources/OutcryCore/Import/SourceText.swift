@@ -31,6 +31,9 @@ struct SourceText {
 
     let source: String
     let lines: [Line]
+    /// Whether nearly every line stands alone between blank lines, as text copied from many web pages does: a
+    /// single blank line then parts nothing, not even an address's lines.
+    let isDoubleSpaced: Bool
 
     init(_ source: String) {
         self.source = source
@@ -65,6 +68,18 @@ struct SourceText {
         }
         finish(utf8.endIndex, endOffset: offset)
         self.lines = lines
+        isDoubleSpaced = Self.isDoubleSpaced(lines)
+    }
+
+    /// At least eight lines with text, and four in five of them followed by a blank line.
+    private static func isDoubleSpaced(_ lines: [Line]) -> Bool {
+        var written = 0
+        var spaced = 0
+        for index in lines.indices where !lines[index].isBlank {
+            written += 1
+            if index + 1 < lines.count, lines[index + 1].isBlank { spaced += 1 }
+        }
+        return written >= 8 && spaced * 5 >= written * 4
     }
 
     private static let spaces: Set<Character> = ["\t", "\u{00A0}", "\u{202F}", "\u{2007}", "\u{3000}"]

@@ -556,6 +556,56 @@ import Testing
         #expect(!ContactReader(source: sentence.source).isRunOnOfficial(0))
     }
 
+    /// Copied from a web page, every line stands between blank lines; an address may hold no number; an office
+    /// may ask for copies in its own words; a member of parliament's letters are no part of the name.
+    @Test func addressBlocksAreFoundSpacedOutWithoutNumbersAndWithoutSeatLetters() throws {
+        func targets(_ lines: [String]) throws -> [ImportedTarget] {
+            try #require(DocumentImporter().read(text: lines.joined(separator: "\n")).action).targets.value ?? []
+        }
+        let spaced = [
+            "Urgent Action", "Jane Doe faces execution in Ruritania on 12 June", "Jane Doe was sentenced after an unfair trial.",
+            "Please write immediately, in your own words:", "Contact this official by 1 June:", "Governor Ann Smith",
+            "State Capitol", "600 River Avenue", "Springfield 36130", "Fax: +1 334 353 0004",
+            "Jane Doe has always said she is innocent, and the only witness has since withdrawn his statement.",
+        ].flatMap { [$0, ""] }
+        let governor = try #require(try targets(spaced).first)
+        #expect(governor.name.value == "Ann Smith")
+        #expect(governor.title.value == "Governor")
+        #expect(governor.addressLines.value == ["State Capitol", "600 River Avenue", "Springfield 36130"])
+        #expect(governor.fax.value == "+1 334 353 0004")
+
+        let copies = try targets([
+            "Urgent Action", "Jane Doe detained in Ruritania", "", "Jane Doe was arrested at her home on 3 May.", "",
+            "Bitte schicken Sie Kopien der Schreiben an", "", "Secretary General, High Council for Human Rights", "John Roe",
+            "High Council for Human Rights", "c/o Office of the Head of the Judiciary", "Pasteur St, Vali Asr Ave.", "",
+        ])
+        #expect(copies.map(\.name.value) == ["John Roe"], "an address of street words, without a number")
+        #expect(copies.first?.role == .copy, "copies asked for in German")
+
+        let member = try targets([
+            "Urgent Action", "Family kept apart in Ruritania", "", "Jane Doe has not seen her children for four years.", "",
+            "Rt. Hon John Roe MP,", "Home Secretary,", "2 Marsham Street,", "London SW1P 4DF", "",
+        ])
+        #expect(member.first?.name.value == "John Roe")
+        #expect(member.first?.honorific.value == "Rt. Hon")
+    }
+
+    /// Short lines spaced apart at the top of a page are headings, not an official's block, even with a
+    /// publisher's reference number among them; and a block with no one in it leaves its lines to other readers.
+    @Test func spacedHeadingsAreNoOfficialAndKeepTheirCountry() throws {
+        let action = try #require(
+            DocumentImporter().read(
+                text: [
+                    "URGENT APPEAL - THE OBSERVATORY", "RUR 003 / 0620 / OBS 071", "Killing / Threats", "Ruritania",
+                    "2 June 2020", "LETTERS AGAINST OBLIVION - 1/3 JULY 2020", "ARRESTED AT 14, IN PRISON FOR YEARS", "EGYPT",
+                    "Aser Mohamed",
+                    "Aser Mohamed was arrested on 12 January 2016, when he was 14, and held in secret for 34 days before a court saw him.",
+                ].flatMap { [$0, ""] }.joined(separator: "\n")
+            ).action)
+        #expect(action.targets.value == nil)
+        #expect(action.country.value?.code == "EG")
+    }
+
     @Test func aLetterMayStartOnItsSalutationsLineAndSupportersAreNotOfficials() {
         let reading = reading([
             "Dear Chairman of the Investigative Committee, I write about the prosecution of Daniil Konon and Egor Zhukov for taking part in protests.",
