@@ -27,11 +27,10 @@ extension ContactReader {
         return .other
     }
 
-    /// Whether a line reads as part of a postal address without a number in it: "Pasteur St, Vali Asr Ave.",
-    /// "c/o Office of the Head of the Judiciary".
-    static func namesAStreet(_ text: String) -> Bool {
-        let folded = Phrase.fold(text)
-        return folded.hasPrefix("c/o ") || Phrase.words(in: folded).contains { addressWords.contains(String($0.word)) }
+    /// Whether a line (folded) reads as part of a postal address without a number in it: "Pasteur St, Vali Asr
+    /// Ave.", "c/o Office of the Head of the Judiciary".
+    static func namesAStreet(folded: String) -> Bool {
+        folded.hasPrefix("c/o ") || Phrase.words(in: folded).contains { addressWords.contains(String($0.word)) }
     }
 
     /// Whether a folded word names an office: "president", "fiscal", "chef".

@@ -92,17 +92,19 @@ extension DocumentReading {
                 blocks.append(run[0]...run[1])
                 return
             }
-            guard run.count >= 3 else { return }
-            let texts = run.map { lines[$0].text }.filter { !ContactReader.isProse($0) }
-            let short = texts.allSatisfy { $0.count <= 90 }
-            let prose = texts.filter { $0.hasSuffix(".") && $0.count > 50 }.count
+            // An address spaced out over blank lines is a few lines long; a text of short lines is not one.
+            guard run.count >= 3, !spaced || run.count <= 16 else { return }
+            let kept = run.filter { !ContactReader.isProse(lines[$0].text) }
+            let texts = kept.map { lines[$0].text }
+            guard texts.allSatisfy({ $0.count <= 90 }), !texts.contains(where: { $0.hasSuffix(".") && $0.count > 50 }) else { return }
             // Short lines spaced apart may be a document's headings, one with a reference number ("GTM 003 / 0620 /
             // OBS 071"): those of an address show a street, an e-mail address or more than one number.
             let numbered = texts.count { line in line.contains(where: \.isNumber) }
             let hasAddress =
-                numbered > (spaced ? 1 : 0) || texts.contains(where: ContactReader.namesAStreet)
+                numbered > (spaced ? 1 : 0)
                 || texts.contains { ContactReader.emailAddresses(in: $0).count > 0 || ContactReader.isHidden($0) }
-            if short, prose == 0, hasAddress { blocks.append(run[0]...run[run.count - 1]) }
+                || kept.contains { ContactReader.namesAStreet(folded: lines[$0].folded) }
+            if hasAddress { blocks.append(run[0]...run[run.count - 1]) }
         }
         for index in range {
             // "Secretary Menardo I. Guevarra," / "" / "Department of Justice,": a block spaced out, its lines
