@@ -81,6 +81,7 @@ import Testing
                 await Ending { try await store.engine.read { database in try await Self.one(database) } }.result(within: 15),
                 "work sent to a closed store ends")
             #expect(throws: StoreError.closed) { try late.get() }
+            #expect(StoreError.isUnavailable(StoreError.closed), "a page asked for as the server stops is a 503, to try again")
         }
     }
 
