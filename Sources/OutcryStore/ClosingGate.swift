@@ -9,6 +9,8 @@ final class ClosingGate: Sendable {
         var isClosed = false
         var running = 0
         var closing: CheckedContinuation<Void, Never>?
+        /// The closing has waited its patience out.
+        var waitedEnough = false
     }
 
     private let state = Mutex(State())
@@ -39,11 +41,11 @@ final class ClosingGate: Sendable {
         guard first else { return false }
         let limit = Task { [self, patience] in
             try? await Task.sleep(for: patience)
-            takeClosing()?.resume()
+            gaveUp()?.resume()
         }
         await withCheckedContinuation { closing in
             let drained = state.withLock { state in
-                if state.running == 0 { return true }
+                if state.running == 0 || state.waitedEnough { return true }
                 state.closing = closing
                 return false
             }
@@ -61,7 +63,10 @@ final class ClosingGate: Sendable {
         closing?.resume()
     }
 
-    private func takeClosing() -> CheckedContinuation<Void, Never>? {
-        state.withLock { $0.closing.take() }
+    private func gaveUp() -> CheckedContinuation<Void, Never>? {
+        state.withLock { state in
+            state.waitedEnough = true
+            return state.closing.take()
+        }
     }
 }

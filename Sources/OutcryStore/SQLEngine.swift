@@ -35,14 +35,14 @@ public enum SQLEngineKind: String, Sendable {
     case postgres
 }
 
-/// Wraps `body` in BEGIN/COMMIT on a connection the caller holds alone, rolling back on any error that
+/// Wraps `body` in BEGIN (`begin`)/COMMIT on a connection the caller holds alone, rolling back on any error that
 /// left the connection usable (`rollback`); when the connection itself is gone, the server has already
 /// rolled back, and nothing more is sent on it.
 func inTransaction<T: Sendable>(
-    _ database: any SQLDatabase, rollback: (any Error) -> Bool = { _ in true },
+    _ database: any SQLDatabase, begin: SQLQueryString = "BEGIN", rollback: (any Error) -> Bool = { _ in true },
     _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
 ) async throws -> T {
-    try await database.raw("BEGIN").run()
+    try await database.raw(begin).run()
     do {
         let result = try await body(database)
         try await database.raw("COMMIT").run()

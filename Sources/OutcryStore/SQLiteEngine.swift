@@ -59,7 +59,10 @@ public final class SQLiteEngine: SQLEngine {
     public var isClosed: Bool { connection.isClosed }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection { database in try await inTransaction(database, body) }
+        // IMMEDIATE: the write lock from the start. A transaction begun plainly reads first; if another connection
+        // to the file (another instance, the command line) writes meanwhile, its own first write then fails at
+        // once with "database is locked", without the busy timeout's wait. A test run failed that way.
+        try await withConnection { database in try await inTransaction(database, begin: "BEGIN IMMEDIATE", body) }
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

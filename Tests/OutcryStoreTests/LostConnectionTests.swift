@@ -85,6 +85,40 @@ import Testing
         }
     }
 
+    /// Two connections to one SQLite file (two instances, or the command line beside the server): a transaction
+    /// that reads, then writes after the other connection has written, waits its turn instead of failing.
+    @Test func aTransactionThatReadsThenWritesWaitsForAnotherConnectionsWrite() async throws {
+        try await ThrowawayDatabase.withLocation(.sqlite) { location in
+            let first = try await Store.open(location, logger: ThrowawayDatabase.logger)
+            let second = try await Store.open(location, logger: ThrowawayDatabase.logger)
+            try await first.engine.transaction { try await $0.raw("CREATE TABLE marks (mark INTEGER)").run() }
+            let (release, releasing) = AsyncStream<Void>.makeStream()
+            let (entered, entering) = AsyncStream<Void>.makeStream()
+            let reading = Ending {
+                try await first.engine.transaction { database in
+                    _ = try await database.raw("SELECT count(*) AS marks FROM marks").all()
+                    entering.yield()
+                    for await _ in release {}
+                    try await database.raw("INSERT INTO marks VALUES (1)").run()
+                }
+            }
+            for await _ in entered { break }
+            let writing = Ending { try await second.engine.transaction { try await $0.raw("INSERT INTO marks VALUES (2)").run() } }
+            try await Task.sleep(for: .milliseconds(200))
+            releasing.finish()
+            let read = try #require(await reading.result(within: 15), "the reading transaction ends")
+            let written = try #require(await writing.result(within: 15), "the other connection's write ends")
+            #expect(throws: Never.self) { try read.get() }
+            #expect(throws: Never.self) { try written.get() }
+            let marks = try await first.engine.read { database in
+                try await database.raw("SELECT count(*) AS marks FROM marks").first()?.decode(column: "marks", as: Int.self)
+            }
+            #expect(marks == 2)
+            await second.shutdown()
+            await first.shutdown()
+        }
+    }
+
     private static func one(_ database: any SQLDatabase) async throws -> Int? {
         try await database.raw("SELECT 1 AS one").first()?.decode(column: "one", as: Int.self)
     }
