@@ -128,9 +128,10 @@ extension ContactReader {
     }
 
     private static func withoutPostnominals(_ name: String) -> String {
-        var words = name.split(separator: " ")
-        while words.count > 2, let last = words.last, postnominals.contains(String(last)) { words.removeLast() }
-        return words.count == name.split(separator: " ").count ? name : words.joined(separator: " ")
+        let words = name.split(separator: " ")
+        var kept = words[...]
+        while kept.count > 2, let last = kept.last, postnominals.contains(String(last)) { kept = kept.dropLast() }
+        return kept.count == words.count ? name : kept.joined(separator: " ")
     }
 
     private static let postnominals: Set<String> = [

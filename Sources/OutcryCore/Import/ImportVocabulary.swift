@@ -58,6 +58,10 @@ struct ImportVocabulary {
     var concernOpeners: [String] = []
     /// The line before officials to send copies to: "And copies to:".
     var copyIntroductions: [String] = []
+    /// A line asking for copies names them ("Bitte schicken Sie Kopien der Schreiben an") and ends on the
+    /// word before the addressee.
+    var copyWords: [String] = []
+    var addresseePrepositions: [String] = []
     /// What stands between the names in a list of people: "A and B", "A und B".
     var nameJoiners: [String] = []
     /// Verbs after a quote that name its speaker: "…,” said Jane Doe.
@@ -127,6 +131,7 @@ extension ImportVocabulary {
         requestOpeners: ["urging ", "calling on ", "calling upon ", "asking ", "demanding ", "requesting ", "insisting "],
         concernOpeners: ["expressing", "express concern", "voicing"],
         copyIntroductions: ["copies to", "copy to", "and copy"],
+        copyWords: ["copies", "copy"], addresseePrepositions: [" to"],
         nameJoiners: [" and "],
         speechVerbs: ["said ", "says ", "added ", "adds ", "stated "],
         speakerLeadIns: [" said:", " says:", " stated:", " added:", " said,"],
@@ -160,6 +165,7 @@ extension ImportVocabulary {
         ],
         askIntroductions: ["fordern"],
         copyIntroductions: ["kopien an", "kopie an"],
+        copyWords: ["kopie"], addresseePrepositions: [" an"],
         nameJoiners: [" und "],
         speechVerbs: ["sagte ", "erklärte ", "betonte "],
         speakerLeadIns: [" sagte:", " erklärte:"],
@@ -224,6 +230,7 @@ extension ImportVocabulary {
         appealOpenings: ["l'observatoire a été informé", "l'omct a été informé"],
         askIntroductions: ["demandez", "exhortez"],
         copyIntroductions: ["copies à", "copie à"],
+        copyWords: ["copie"], addresseePrepositions: [" à"],
         nameJoiners: [" et "],
         speechVerbs: ["a déclaré ", "a affirmé ", "a dit ", "a souligné ", "déclare ", "affirme ", "souligne "],
         speakerLeadIns: [" a déclaré :", " a déclaré:"],
@@ -264,6 +271,7 @@ extension ImportVocabulary {
         appealOpenings: ["el observatorio ha sido informado", "la omct ha sido informada"],
         askIntroductions: ["pidan", "insten", "exijan"],
         copyIntroductions: ["copias a", "copia a"],
+        copyWords: ["copia"], addresseePrepositions: [" a"],
         nameJoiners: [" y "],
         speechVerbs: [
             "dijo ", "afirmó ", "declaró ", "señaló ", "aseguró ", "manifestó ", "expresó ", "indicó ", "ha señalado ",
@@ -311,6 +319,8 @@ extension ImportVocabulary {
         requestOpeners = joined(\.requestOpeners)
         concernOpeners = joined(\.concernOpeners)
         copyIntroductions = joined(\.copyIntroductions)
+        copyWords = joined(\.copyWords)
+        addresseePrepositions = joined(\.addresseePrepositions)
         nameJoiners = joined(\.nameJoiners)
         speechVerbs = joined(\.speechVerbs)
         speakerLeadIns = joined(\.speakerLeadIns)

@@ -179,10 +179,9 @@ extension DocumentReading {
         let folded = lines[index].folded
         guard folded.utf8.count < 120 else { return false }
         // "Copies to:", and "Bitte schicken Sie Kopien der Schreiben an": copies asked for, the addressee next.
-        return ImportVocabulary.all.copyIntroductions.contains(where: folded.has)
-            || Self.copyWords.contains(where: folded.has) && Self.addresseeOpenings.contains(where: folded.hasSuffix)
+        let vocabulary = ImportVocabulary.all
+        if vocabulary.copyIntroductions.contains(where: folded.has) { return true }
+        return vocabulary.copyWords.contains(where: folded.has)
+            && (folded.hasSuffix(":") || vocabulary.addresseePrepositions.contains(where: folded.hasSuffix))
     }
-
-    private static let copyWords = ["copies", "copy", "kopie", "copie", "copia"]
-    private static let addresseeOpenings = [" to", " to:", " an", " an:", " à", " à:", " a", " a:", ":"]
 }
