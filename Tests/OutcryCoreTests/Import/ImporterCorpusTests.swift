@@ -12,9 +12,10 @@ import Testing
 
     /// The held-out set's floor: what the importer last reached on it, raised as it improves. Issue 16's targets are
     /// 0.90 and 0.80. The name model moves by up to 0.03 when a few lines of the texts it reads change (officials
-    /// found where they were missed before): the people's floor stands below what it reached (0.82). The held-out set
-    /// grew from 46 texts to 64 when 78 texts gathered later joined the corpus; the floors are the larger set's.
-    static let heldOutFloor = (fields: 0.76, people: 0.79)
+    /// found where they were missed before): the people's floor stands below what it reached. The held-out set grew
+    /// from 46 texts to 64, then to 95 when 72 texts gathered on 2026-12-01 joined the corpus (harder ones: more
+    /// contact blocks, more statements of other organisations); the floors are the larger set's.
+    static let heldOutFloor = (fields: 0.73, people: 0.78)
 
     static func score(_ set: String) throws -> (score: ImporterScore, results: [FixtureExpectation.Result], documents: Int) {
         let directory = folder.appendingPathComponent(set)
