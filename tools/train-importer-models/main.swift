@@ -16,13 +16,25 @@ struct TrainImporterModels {
         let text: String
         let people: [String]
         let kind: DocumentKind?
+        /// The headline expected: a text, `.some(nil)` when the text has none, nil when the expectation does not say.
+        var title: String?? = nil
     }
+
+    /// The corpus: `OUTCRY_CORPUS` names another copy of it, as for the corpus test.
+    static let corpus = ProcessInfo.processInfo.environment["OUTCRY_CORPUS"] ?? "Tests/Fixtures/corpus"
 
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count == 2, arguments[1] == "--titles" {
+            // The title model alone, measured and not written: to compare its features quickly.
+            let fixtures = try documents(in: "Tests/Fixtures/imports")
+            let tuning = try documents(in: corpus + "/tuning")
+            try measureTitleModel(fixtures: fixtures, tuning: tuning, heldOut: documents(in: corpus + "/held-out"), kindModel: .shipped)
+            return
+        }
         if arguments.count == 2, arguments[1] == "--unreachable" {
             // The tuning set's people no candidate reads, to see what candidate names miss (never the held-out set's).
-            for document in try documents(in: "Tests/Fixtures/corpus/tuning") {
+            for document in try documents(in: corpus + "/tuning") {
                 let names = candidateNames(of: document)
                 for person in document.people where !names.contains(Phrase.collapse(person)) { print("\(document.name): \(person)") }
             }
@@ -44,11 +56,11 @@ struct TrainImporterModels {
             // The tuning set's people each fold's model misses or adds, on the fold it did not train on (never the
             // held-out set's).
             let fixtures = try documents(in: "Tests/Fixtures/imports")
-            let tuning = try documents(in: "Tests/Fixtures/corpus/tuning")
+            let tuning = try documents(in: corpus + "/tuning")
             for fold in 0..<5 {
                 let trainOn = fixtures + tuning.enumerated().filter { $0.offset % 5 != fold }.map(\.element)
                 var importer = DocumentImporter()
-                importer.nameDecision = .tagger(NameTagger(weights: NameTraining(kindModel: .shipped).train(trainOn)))
+                importer.nameDecision = .tagger(NameTagger(weights: NameTraining(kindModel: .shipped, titleModel: .shipped).train(trainOn)))
                 for document in tuning.enumerated().filter({ $0.offset % 5 == fold }).map(\.element) {
                     let read = try? importer.read(text: document.text)
                     let found = (read?.action?.people.value ?? read?.statement?.people.value ?? []).map(Phrase.collapse)
@@ -59,13 +71,14 @@ struct TrainImporterModels {
             }
             return
         }
-        guard arguments.count == 3 else {
-            FileHandle.standardError.write(Data("usage: train-importer-models KIND-WEIGHTS.swift NAME-WEIGHTS.swift\n".utf8))
+        guard arguments.count == 4 else {
+            FileHandle.standardError.write(
+                Data("usage: train-importer-models KIND-WEIGHTS.swift NAME-WEIGHTS.swift TITLE-WEIGHTS.swift\n".utf8))
             exit(2)
         }
         let fixtures = try documents(in: "Tests/Fixtures/imports")
-        let tuning = try documents(in: "Tests/Fixtures/corpus/tuning")
-        let heldOut = try documents(in: "Tests/Fixtures/corpus/held-out")
+        let tuning = try documents(in: corpus + "/tuning")
+        let heldOut = try documents(in: corpus + "/held-out")
         print("Training on \(fixtures.count) fixtures and \(tuning.count) tuning texts; \(heldOut.count) held-out texts measured only")
 
         // The kind model first: which reader a text goes to, and so the texts the name tagger learns from, depend on it.
@@ -84,8 +97,13 @@ struct TrainImporterModels {
         try write(kindModel.table, as: "KindClassifierWeights", to: arguments[1])
         print("\(kindModel.weights.count) weights written to \(arguments[1])")
 
+        // The title model next: where the account the name tagger reads begins depends on it.
+        let titleModel = measureTitleModel(fixtures: fixtures, tuning: tuning, heldOut: heldOut, kindModel: kindModel)
+        try write(titleModel.table, as: "TitleModelWeights", to: arguments[3])
+        print("\(titleModel.weights.count) weights written to \(arguments[3])")
+
         print("\n== The name tagger")
-        let names = NameTraining(kindModel: kindModel)
+        let names = NameTraining(kindModel: kindModel, titleModel: titleModel)
 
         let folds = 5
         var crossValidated = Scores()
@@ -97,7 +115,7 @@ struct TrainImporterModels {
         }
         let model = NameTagger(weights: names.train(fixtures + tuning))
         print(
-            "Candidates: \(reachable(tuning, kindModel: kindModel)) of the tuning set's people, \(reachable(heldOut, kindModel: kindModel)) of the held-out set's, are read as a candidate name"
+            "Candidates: \(reachable(tuning, names)) of the tuning set's people, \(reachable(heldOut, names)) of the held-out set's, are read as a candidate name"
         )
         let heldOutScores = names.measure(heldOut, with: model)
 
@@ -107,6 +125,70 @@ struct TrainImporterModels {
 
         try write(model.table, as: "NameTaggerWeights", to: arguments[2])
         print("\n\(model.weights.count) weights written to \(arguments[2])")
+
+    }
+
+    /// The title model trained on the fixtures and the tuning set, after its measure beside the rules.
+    @discardableResult
+    static func measureTitleModel(fixtures: [Document], tuning: [Document], heldOut: [Document], kindModel: KindClassifier) -> TitleModel {
+        let folds = 5
+        print("\n== The title model")
+        var titlesCrossValidated = TitleScores()
+        for fold in 0..<folds {
+            let trainOn = fixtures + tuning.enumerated().filter { $0.offset % folds != fold }.map(\.element)
+            let measureOn = tuning.enumerated().filter { $0.offset % folds == fold }.map(\.element)
+            titlesCrossValidated.add(measureTitles(measureOn, with: trainTitles(trainOn), kindModel: kindModel))
+        }
+        let titleModel = trainTitles(fixtures + tuning)
+        let heldOutTitles = measureTitles(heldOut, with: titleModel, kindModel: kindModel)
+        print("Headlines: F1 (precision / recall)          rules               model")
+        print("tuning, 5-fold cross-validation     " + titlesCrossValidated.row)
+        print("held-out                            " + heldOutTitles.row)
+        return titleModel
+    }
+
+    static func trainTitles(_ documents: [Document]) -> TitleModel {
+        TitleModel.trained(on: documents.compactMap { document in document.title.map { (document.text, $0) } })
+    }
+
+    struct TitleScores {
+        var rules = Count()
+        var model = Count()
+
+        mutating func add(_ other: TitleScores) {
+            for path in [\TitleScores.rules, \.model] {
+                self[keyPath: path].truePositives += other[keyPath: path].truePositives
+                self[keyPath: path].falsePositives += other[keyPath: path].falsePositives
+                self[keyPath: path].falseNegatives += other[keyPath: path].falseNegatives
+            }
+        }
+
+        var row: String { [rules.text, model.text].map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined() }
+    }
+
+    /// The headlines found by the rules alone and by the model, counted as the corpus test counts them.
+    static func measureTitles(_ documents: [Document], with model: TitleModel, kindModel: KindClassifier) -> TitleScores {
+        var scores = TitleScores()
+        for (path, titleModel) in [(\TitleScores.rules, TitleModel?.none), (\.model, model)] {
+            var importer = DocumentImporter()
+            importer.kindModel = kindModel
+            importer.titleModel = titleModel
+            for document in documents {
+                guard let expected = document.title else { continue }
+                let read = try? importer.read(text: document.text)
+                let found = read?.action?.title.value ?? read?.statement?.title.value
+                switch (expected, found) {
+                case (let expected?, let found?) where TitleModel.isHeadline(found, expected: expected):
+                    scores[keyPath: path].truePositives += 1
+                case (let expected?, let found):
+                    scores[keyPath: path].falseNegatives += 1
+                    if found != nil { scores[keyPath: path].falsePositives += 1 }
+                case (nil, .some): scores[keyPath: path].falsePositives += 1
+                case (nil, nil): break
+                }
+            }
+        }
+        return scores
     }
 
     /// A model's table as a Swift source: an enum named `name` holding it.
@@ -131,24 +213,32 @@ struct TrainImporterModels {
             let expectation = folder + "/" + name.dropLast(4) + ".expected.json"
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: expectation))) as? [String: Any]
             let kind = (json?["kind"] as? String).flatMap(DocumentKind.init(rawValue:))
-            return Document(name: name, text: text, people: json?["people"] as? [String] ?? [], kind: kind)
+            var title: String?? = nil
+            if let headline = json?["title"] as? String {
+                title = .some(headline)
+            } else if (json?["missing"] as? [String] ?? []).contains("title") {
+                title = .some(nil)
+            }
+            return Document(name: name, text: text, people: json?["people"] as? [String] ?? [], kind: kind, title: title)
         }
     }
 
     /// Every candidate name in the texts the importer searches in `document`, collapsed as the scorer compares them.
-    static func candidateNames(of document: Document, kindModel: KindClassifier = .shipped) -> Set<String> {
+    static func candidateNames(
+        of document: Document, _ training: NameTraining = NameTraining(kindModel: .shipped, titleModel: .shipped)
+    ) -> Set<String> {
         Set(
-            NameTagger.textsSearched(in: document.text, kindModel: kindModel).flatMap {
+            NameTagger.textsSearched(in: document.text, kindModel: training.kindModel, titleModel: training.titleModel).flatMap {
                 NameFinder.mentions(in: $0).map { Phrase.collapse($0.name) }
             })
     }
 
     /// How many of the people expected are a candidate in the texts searched, out of how many: the most any decision can find.
-    static func reachable(_ documents: [Document], kindModel: KindClassifier) -> String {
+    static func reachable(_ documents: [Document], _ training: NameTraining) -> String {
         var reached = 0
         var total = 0
         for document in documents {
-            let names = candidateNames(of: document, kindModel: kindModel)
+            let names = candidateNames(of: document, training)
             total += document.people.count
             reached += document.people.filter { names.contains(Phrase.collapse($0)) }.count
         }
@@ -236,9 +326,10 @@ struct TrainImporterModels {
     /// The name tagger's training and measure, with the kind model that decides which texts it reads.
     struct NameTraining {
         let kindModel: KindClassifier
+        let titleModel: TitleModel
 
         func train(_ documents: [Document]) -> [String: Double] {
-            NameTagger.trained(on: documents.map { ($0.text, $0.people) }, kindModel: kindModel).weights
+            NameTagger.trained(on: documents.map { ($0.text, $0.people) }, kindModel: kindModel, titleModel: titleModel).weights
         }
 
         /// The people found in each document, each way, against those expected; as the corpus test counts them.
@@ -248,6 +339,7 @@ struct TrainImporterModels {
                 var importer = DocumentImporter()
                 importer.nameDecision = decision
                 importer.kindModel = kindModel
+                importer.titleModel = titleModel
                 for document in documents {
                     let read = try? importer.read(text: document.text)
                     let found = (read?.action?.people.value ?? read?.statement?.people.value ?? []).map(Phrase.collapse)

@@ -20,50 +20,128 @@ struct AveragedPerceptron {
     var minimumCount = 3
 
     func train(_ examples: [Example]) -> [String: Double] {
-        var counts: [String: Int] = [:]
-        for example in examples {
-            for feature in Set(example.features) { counts[feature, default: 0] += 1 }
-        }
+        let counts = PerceptronTraining.counts(examples.map(\.features))
         let examples = examples.map { example in
             Example(features: example.features.filter { counts[$0, default: 0] >= minimumCount }, isPositive: example.isPositive)
         }
+        return PerceptronTraining.bagged(bags: bags, seed: seed, count: examples.count) { order, generator in
+            var weights = AveragingWeights()
+            for _ in 0..<epochs {
+                order.shuffle(using: &generator)
+                for index in order {
+                    let example = examples[index]
+                    let label = example.isPositive ? 1.0 : -1.0
+                    if weights.score(example.features) * label <= 0 { weights.add(example.features, label) }
+                    weights.tick()
+                }
+            }
+            return weights.averaged
+        }
+    }
+}
+
+/// Trains a linear model that picks one of a few candidates, or none of them: a candidate is picked when it scores
+/// highest and above zero (Collins's structured perceptron, averaged and bagged as `AveragedPerceptron` is). Each
+/// wrong pick moves the weights towards the right candidate's features and away from the picked one's.
+struct RankingPerceptron {
+    struct Example {
+        /// Each candidate's features.
+        let candidates: [[String]]
+        /// Which candidate is right; nil when none is.
+        let answer: Int?
+    }
+
+    var epochs = 10
+    var seed: UInt64 = 0x5EED
+    var bags = 16
+    var minimumCount = 3
+
+    /// The candidate `score` picks among `count`: the highest scoring, when above zero.
+    static func pick(count: Int, score: (Int) -> Double) -> Int? {
+        var best: (index: Int, score: Double)?
+        for index in 0..<count {
+            let value = score(index)
+            if value > 0, value > best?.score ?? 0 { best = (index, value) }
+        }
+        return best?.index
+    }
+
+    func train(_ examples: [Example]) -> [String: Double] {
+        let counts = PerceptronTraining.counts(examples.flatMap(\.candidates))
+        let examples = examples.map { example in
+            Example(
+                candidates: example.candidates.map { $0.filter { counts[$0, default: 0] >= minimumCount } }, answer: example.answer)
+        }
+        return PerceptronTraining.bagged(bags: bags, seed: seed, count: examples.count) { order, generator in
+            var weights = AveragingWeights()
+            for _ in 0..<epochs {
+                order.shuffle(using: &generator)
+                for index in order {
+                    let example = examples[index]
+                    let picked = Self.pick(count: example.candidates.count) { weights.score(example.candidates[$0]) }
+                    if picked != example.answer {
+                        if let answer = example.answer { weights.add(example.candidates[answer], 1) }
+                        if let picked { weights.add(example.candidates[picked], -1) }
+                    }
+                    weights.tick()
+                }
+            }
+            return weights.averaged
+        }
+    }
+}
+
+/// What both perceptrons train with.
+private enum PerceptronTraining {
+    /// In how many examples each feature is found (once per example).
+    static func counts(_ examples: [[String]]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for example in examples {
+            for feature in Set(example) { counts[feature, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// The average of `bags` models, each trained by `run` on a bootstrap sample of the `count` examples (the
+    /// sample's indices, which `run` shuffles with the generator): averaged, the runs vary less with the few examples
+    /// a change of the texts moves. Rounded, so the shipped table is short and the same on every machine.
+    static func bagged(
+        bags: Int, seed: UInt64, count: Int, run: (inout [Int], inout SplitMix64) -> [String: Double]
+    ) -> [String: Double] {
         var sum: [String: Double] = [:]
-        for run in 0..<UInt64(bags) {
-            for (feature, weight) in train(examples, seed: seed &+ run) { sum[feature, default: 0] += weight }
+        for bag in 0..<UInt64(bags) {
+            var generator = SplitMix64(seed: seed &+ bag)
+            var order = (0..<count).map { _ in Int(generator.next() % UInt64(count)) }
+            for (feature, weight) in run(&order, &generator) { sum[feature, default: 0] += weight }
         }
         var averaged: [String: Double] = [:]
         for (feature, weight) in sum {
-            // Rounded, so the shipped table is short and the same on every machine.
             let rounded = (weight / Double(bags) * 1_000).rounded() / 1_000
             if rounded != 0 { averaged[feature] = rounded }
         }
         return averaged
     }
+}
 
-    private func train(_ examples: [Example], seed: UInt64) -> [String: Double] {
-        var weights: [String: Double] = [:]
-        // Each update times the step it was made at, so that the average needs no pass over all weights per step.
-        var timedUpdates: [String: Double] = [:]
-        var step = 1.0
-        var generator = SplitMix64(seed: seed)
-        // Each run learns from a bootstrap sample of the examples (bagging): averaged, the runs vary less with the few
-        // examples a change of the texts moves.
-        var order = examples.indices.map { _ in Int(generator.next() % UInt64(examples.count)) }
-        for _ in 0..<epochs {
-            order.shuffle(using: &generator)
-            for index in order {
-                let example = examples[index]
-                let score = example.features.reduce(0) { $0 + (weights[$1] ?? 0) }
-                let label = example.isPositive ? 1.0 : -1.0
-                if score * label <= 0 {
-                    for feature in example.features {
-                        weights[feature, default: 0] += label
-                        timedUpdates[feature, default: 0] += label * step
-                    }
-                }
-                step += 1
-            }
+/// A perceptron's weights with their running average: each update is timed by the step it was made at, so the
+/// average needs no pass over all weights per step.
+private struct AveragingWeights {
+    private var weights: [String: Double] = [:]
+    private var timedUpdates: [String: Double] = [:]
+    private var step = 1.0
+
+    func score(_ features: [String]) -> Double { features.reduce(0) { $0 + (weights[$1] ?? 0) } }
+
+    mutating func add(_ features: [String], _ amount: Double) {
+        for feature in features {
+            weights[feature, default: 0] += amount
+            timedUpdates[feature, default: 0] += amount * step
         }
+    }
+
+    mutating func tick() { step += 1 }
+
+    var averaged: [String: Double] {
         var averaged: [String: Double] = [:]
         for (feature, weight) in weights { averaged[feature] = weight - (timedUpdates[feature] ?? 0) / step }
         return averaged

@@ -60,6 +60,8 @@ enum DateReader {
 
     /// The first date with a year in `text`.
     static func firstDate(in text: some StringProtocol) -> (HistoricalDate, Range<Int>)? {
+        // A year is written in ASCII digits (as the tokenizer reads them): a text without one is passed over unread.
+        guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return nil }
         for match in matches(in: text) {
             if let date = match.date { return (date, match.characters) }
         }

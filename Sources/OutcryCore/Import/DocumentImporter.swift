@@ -16,6 +16,8 @@ public struct DocumentImporter: Sendable {
     var nameDecision = NameDecision.shipped
     /// What decides a kind the rules find no evidence of: the shipped model, another for measuring it, or nothing.
     var kindModel: KindClassifier? = .shipped
+    /// What chooses the headline among the first lines: the shipped model, another being trained, or the rules alone.
+    var titleModel: TitleModel? = .shipped
 
     public init(today: HistoricalDate? = nil) {
         self.today = today
@@ -56,6 +58,7 @@ public struct DocumentImporter: Sendable {
         var reading = DocumentReading(source: SourceText(text), today: today)
         reading.nameDecision = nameDecision
         reading.kindModel = kindModel
+        reading.titleModel = titleModel
         return reading
     }
 

@@ -6,6 +6,8 @@ struct DocumentReading {
     var nameDecision = NameDecision.shipped
     /// What decides a kind the rules find no evidence of: the shipped model, another being trained, or nothing.
     var kindModel: KindClassifier? = .shipped
+    /// What chooses the headline among the first lines: the shipped model, another being trained, or the rules alone.
+    var titleModel: TitleModel? = .shipped
     /// Told each text the people at risk are looked for in: how the tagger's trainer sees what the importer sees.
     var peopleTextRead: ((String) -> Void)?
 

@@ -314,8 +314,13 @@ enum NameFinder {
 
     /// A country named by `text` as a whole ("Kyrgyz Republic", "Germany"), for address lines.
     static func country(named text: String) -> Country? {
-        country(namedBy: Phrase.words(in: Phrase.fold(text)).map { String($0.word) })
+        // A text far longer than the longest name is none: most lines asked about are passed over unread.
+        guard text.utf8.count <= longestCountryName * 2 + 16 else { return nil }
+        return country(namedBy: Phrase.words(in: Phrase.fold(text)).map { String($0.word) })
     }
+
+    /// The longest country name's folded words, as bytes with a space between them.
+    private static let longestCountryName = countryNames.values.joined().map { $0.0.joined(separator: " ").utf8.count }.max() ?? 0
 
     /// The country that folded `words` name as a whole.
     static func country(namedBy words: [String]) -> Country? {

@@ -24,11 +24,14 @@ struct NameTagger: Sendable {
 
     /// A model trained on `documents`, texts with the people at risk a careful reader finds in each: one example per
     /// candidate name in every text the importer searches for people, labelled by whether it names one of them.
-    /// `kindModel` is the one the importer will ship with: it decides whether a text is read as a statement.
-    static func trained(on documents: [(text: String, people: [String])], kindModel: KindClassifier = .shipped) -> NameTagger {
+    /// `kindModel` and `titleModel` are the ones the importer will ship with: they decide whether a text is read as a
+    /// statement, and where its account begins.
+    static func trained(
+        on documents: [(text: String, people: [String])], kindModel: KindClassifier = .shipped, titleModel: TitleModel = .shipped
+    ) -> NameTagger {
         var examples: [AveragedPerceptron.Example] = []
         for document in documents {
-            for text in textsSearched(in: document.text, kindModel: kindModel) {
+            for text in textsSearched(in: document.text, kindModel: kindModel, titleModel: titleModel) {
                 for mention in NameFinder.mentions(in: text) {
                     examples.append(.init(features: mention.features, isPositive: NameFinder.names(mention.name, oneOf: document.people)))
                 }
@@ -38,11 +41,12 @@ struct NameTagger: Sendable {
     }
 
     /// The texts the importer searches for people in `document` (the account and the letter, or a statement's prose).
-    static func textsSearched(in document: String, kindModel: KindClassifier = .shipped) -> [String] {
+    static func textsSearched(in document: String, kindModel: KindClassifier = .shipped, titleModel: TitleModel = .shipped) -> [String] {
         // The texts are the same whatever decides; the rules decide without computing the model's features.
         var importer = DocumentImporter()
         importer.nameDecision = .rules
         importer.kindModel = kindModel
+        importer.titleModel = titleModel
         var reading = importer.reading(document)
         var texts: [String] = []
         reading.peopleTextRead = { texts.append($0) }

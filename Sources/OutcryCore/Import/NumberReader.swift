@@ -237,7 +237,7 @@ enum NumberReader {
 
     /// The first "UA 12/34"-style number in `text`, for telling number lines from prose.
     static func number(in text: String) -> String? {
-        guard mayHoldNumbers(Phrase.fold(text)) else { return nil }
+        guard text.hasDigit, mayHoldNumbers(Phrase.fold(text)) else { return nil }
         let bytes = Array(text.utf8)
         for position in bytes.indices where position == 0 || !isLetter(bytes[position - 1]) {
             for intro in ["ua", "fi", "urgent action"] where matches(intro, bytes, at: position) {

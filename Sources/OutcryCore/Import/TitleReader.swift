@@ -3,6 +3,18 @@ extension DocumentReading {
     /// with text extracted from a PDF, the capitals at the start of a run-together line. Also the line
     /// after it, where the account may begin.
     func findTitle(header: Range<Int>) -> (title: Found<String>, summaryStart: Int) {
+        let rules = ruleTitle(header: header)
+        guard let titleModel else { return rules }
+        let candidates = titleCandidates(header: header, rulePick: rules.title.span)
+        let rulePick = rules.title.span.flatMap { span in candidates.first { lines[$0.line].number == span.line }?.line }
+        let chosen = titleModel.choose(candidates, rulePick: rulePick) { mayBeHeadline($0, rulePick: rules.title.span) }
+        guard let chosen else { return (.missing, rules.summaryStart) }
+        if chosen.headline.span?.line == rules.title.span?.line { return (chosen.headline, rules.summaryStart) }
+        return (chosen.headline, chosen.line + 1)
+    }
+
+    /// The headline the hand-written rules choose.
+    func ruleTitle(header: Range<Int>) -> (title: Found<String>, summaryStart: Int) {
         if let concern = concernLine(in: header) { return concern }
         // "Further Information on UA 47/07 (ASA 37/003/2007, 27 February 2007)": an update whose heading says nothing
         // more is headed by it.
@@ -39,11 +51,11 @@ extension DocumentReading {
         return (updateHeading, header.upperBound)
     }
 
-    private static let updateMarkers = ImportVocabulary.all.updateMarkers
+    static let updateMarkers = ImportVocabulary.all.updateMarkers
 
     /// An old bulletin's heading, however long the names it lists make it: "Further information on EXTRA 80/91 (…) -
     /// Kenya: fear of torture / legal concern: Oginga Odinga, …", "UA 212/93 - Indonesia / East Timor: fear of…: …".
-    private static func isDocumentHeading(_ text: String) -> Bool {
+    static func isDocumentHeading(_ text: String) -> Bool {
         let folded = Phrase.fold(text.prefix(60))
         return text.has(": ")
             && (updateMarkers.contains(where: folded.hasPrefix) || NumberReader.leadingNumberEnd(text[...]) != nil
@@ -52,8 +64,8 @@ extension DocumentReading {
 
     /// "EXTRA 127/99        Fear for safety              9 September 1999": the date set apart at the end is the
     /// bulletin's, not the headline's.
-    private static func withoutTrailingDate(_ text: String) -> String {
-        guard let gap = text.range(of: "   ", options: .backwards) else { return text }
+    static func withoutTrailingDate(_ text: String) -> String {
+        guard let gap = text.byteRange(of: "   ", backwards: true) else { return text }
         let rest = text[gap.upperBound...].trimmingWhitespace
         guard !rest.isEmpty, rest.contains(where: \.isNumber), DateReader.isMostlyDate(String(rest), otherCharacters: 2) else {
             return text
@@ -86,7 +98,7 @@ extension DocumentReading {
     /// A PDF's first page flattened into one line: "First UA 61/21 Index: ASA 17/4243/2021 China Date: June 10, 2021
     /// URGENT ACTION MISSING AND ARBITRARILY DETAINED IN XINJIANG Over 60 people…". The headline is the capitals
     /// after the marker printed in capitals.
-    private func headlineAfterMarker(line index: Int, from text: String) -> Found<String>? {
+    func headlineAfterMarker(line index: Int, from text: String) -> Found<String>? {
         guard text.utf8.count > 80 else { return nil }
         for marker in Self.capitalMarkers {
             guard let range = text.byteRange(of: marker), range.lowerBound > text.startIndex else { continue }
@@ -155,16 +167,19 @@ extension DocumentReading {
     /// "… – Amnistía Internacional Argentina | Defendemos…": a marker, a country, a date or the site's own words,
     /// not a headline. A line that names its action's number and says more ("Stop the Prosecution of Peaceful
     /// Protesters (Russian Federation: UA 112.19)") is one.
-    private static func isNoHeadline(_ text: String) -> Bool {
+    static func isNoHeadline(_ text: String) -> Bool {
         let folded = Phrase.fold(text)
         if folded.hasPrefix("ai-index") || folded.has("index:") || folded.has("índice:") { return true }
-        if NumberReader.number(in: text) != nil, text.split(separator: " ").count < 5 || text.hasPrefix("(") { return true }
-        if !text.contains(" ") || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
+        // Split as bytes: splitting by characters costs more than all the rest on most lines.
+        let words = text.utf8.split(separator: 0x20).map { Substring($0) }
+        let number = text.hasDigit ? NumberReader.number(in: text) : nil
+        if number != nil, words.count < 5 || text.hasPrefix("(") { return true }
+        if !text.utf8.contains(0x20) || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
         // "Cuarta AU: 72/24 | Índice: … | Venezuela": a page's line of fields.
-        if text.has(" | "), NumberReader.number(in: text) != nil { return true }
+        if number != nil, text.has(" | ") { return true }
         // "BRIEFE GEGEN DAS VERGESSEN - AKTION DES MONATS DEZEMBER 2007", "LETTRES CONTRE L'OUBLI - 1/3 JUILLET 2020":
         // the series and its edition.
-        if seriesEditions.contains(where: folded.hasPrefix) { return true }
+        if folded.has(" - "), seriesEditions.contains(where: folded.hasPrefix) { return true }
         // A photo's credit, a mail's header, code left from a page, an index number ("MDE 21/014/2007").
         if text.hasPrefix("©") || ["subject:", "from:", "to:", "sent:", "source:"].contains(where: folded.hasPrefix) { return true }
         // "(Sólo para residentes en México)": an aside.
@@ -174,20 +189,38 @@ extension DocumentReading {
         // A pointer to somewhere else ("To learn about recent successes, go to"), a form's field ("*País de residencia").
         // A document's heading may end on a colon after the names it lists: "Kenya: Further information on fear of
         // torture…: Patrick Wangamati:".
-        let isHeadingOfParts = folded.dropLast().has(": ") && text.split(separator: " ").count >= 6
+        let isHeadingOfParts = folded.dropLast().has(": ") && words.count >= 6
         if folded.hasSuffix(" go to") || folded.hasSuffix(":") && !isHeadingOfParts || text.hasPrefix("*") { return true }
-        if text.split(separator: " ").filter(isWord).count < 2 { return true }
-        if NumberReader.isIndexNumber(text) { return true }
+        if words.count(where: isWord) < 2 { return true }
+        if text.hasDigit, NumberReader.isIndexNumber(text) { return true }
         // "Para Fiscal General de la República", "Au Chef du pouvoir judiciaire, …": the letter's addressee.
-        let words = folded.split(separator: " ", maxSplits: 2)
-        if words.count > 1, addresseeOpeners.contains(String(words[0])), ContactReader.isOfficeWord(words[1]) { return true }
+        let firstWords = folded.split(separator: " ", maxSplits: 2)
+        if firstWords.count > 1, addresseeOpeners.contains(String(firstWords[0])), ContactReader.isOfficeWord(firstWords[1]) {
+            return true
+        }
         // "Ejemplos: 2299562315, cel. 5535168660": a form's example, a telephone number.
-        if text.split(whereSeparator: { !$0.isNumber }).contains(where: { $0.count >= 7 }) { return true }
+        if hasLongNumber(text) { return true }
         if text.utf8.count <= 40, NumberReader.caseReference(in: Array(text.utf8)) != nil { return true }
         if NameFinder.country(named: text) != nil { return true }
         if DateReader.isMostlyDate(text, otherCharacters: 24) { return true }
-        if markerLines.contains(bare(folded)) || isSiteLine(text, folded: folded) || siteWords.contains(where: folded.has) { return true }
-        return ImportVocabulary.all.dateLabels.contains { folded.hasPrefix($0 + ":") }
+        if markerLines.contains(bare(folded)) || isSiteLine(text, folded: folded) { return true }
+        return dateLabelPrefixes.contains(where: folded.hasPrefix)
+    }
+
+    private static let dateLabelPrefixes = ImportVocabulary.all.dateLabels.map { $0 + ":" }
+
+    /// Whether seven digits or more stand together: a telephone number, a form's example. Read as bytes when the text
+    /// is ASCII, as most lines are.
+    private static func hasLongNumber(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { !$0.isNumber }).contains(where: { $0.count >= 7 })
+        }
+        var run = 0
+        for byte in text.utf8 {
+            run = (0x30...0x39).contains(byte) ? run + 1 : 0
+            if run >= 7 { return true }
+        }
+        return false
     }
 
     /// What a site prints above a page's headline: its section ("Actualités"), its own name ("Amnistía Internacional
@@ -225,9 +258,21 @@ extension DocumentReading {
     /// A word of letters, maybe joined or abbreviated and with the punctuation around it: "al-Sada", "Jan.",
     /// "Journalist*innen", "Aserbaidschan:"; not a number, an address or a handle.
     private static func isWord(_ word: Substring) -> Bool {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return isASCIIWord(word.utf8) }
         let core = word.drop { wordPunctuation.contains($0) }.reversed().drop { wordPunctuation.contains($0) }
         return core.count(where: \.isLetter) > 1 && core.allSatisfy { $0.isLetter || "-'’*.".contains($0) }
     }
+
+    /// `isWord` for a word of ASCII bytes, read byte by byte: Unicode's letter test is costly on every line.
+    private static func isASCIIWord(_ bytes: Substring.UTF8View) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        let core = bytes.drop { asciiWordPunctuation.contains($0) }.reversed().drop { asciiWordPunctuation.contains($0) }
+        return core.count(where: isLetter) > 1 && core.allSatisfy { isLetter($0) || asciiWordMarks.contains($0) }
+    }
+
+    private static let asciiWordPunctuation = Set(wordPunctuation.compactMap(\.asciiValue))
+    /// "-", "'", "*", ".": what joins or ends a word's letters.
+    private static let asciiWordMarks: Set<UInt8> = [0x2D, 0x27, 0x2A, 0x2E]
 
     private static let wordPunctuation: Set<Character> = [",", ":", ";", "(", ")", "[", "]", "\"", "'", "«", "»", "“", "”", "!", "?"]
 
@@ -276,7 +321,13 @@ extension DocumentReading {
     }
 
     /// Words in capitals at the start of `text`, when lower-case prose follows.
-    private static func leadingCapitals(_ text: String) -> String? {
+    static func leadingCapitals(_ text: String) -> String? {
+        // Most lines begin with a word that is not in capitals: told from its bytes, before the words are split.
+        let firstWord = text.utf8.prefix { $0 != 0x20 }
+        if firstWord.allSatisfy({ $0 < 0x80 }) {
+            let letters = firstWord.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+            if letters.isEmpty || letters.contains(where: { (0x61...0x7A).contains($0) }) { return nil }
+        }
         let words = text.prefix(240).split(separator: " ", omittingEmptySubsequences: false)
         var count = 0
         for word in words {

@@ -1,5 +1,6 @@
 import Foundation
-import OutcryCore
+
+@testable import OutcryCore
 
 /// Compares an importer draft with a fixture's `.expected.json`, field by field, and keeps the results
 /// for the table printed after the run. A key absent from the expectation is not checked; a string
@@ -227,11 +228,9 @@ struct FixtureExpectation {
     /// "Urgent Action Update: Free Jane Doe" → "Free Jane Doe", "UA 229/10 Risk of Forced Eviction" → "Risk of Forced Eviction",
     /// "Further information on UA 118/10 (18 May 2010) - Imminent execution" → "Imminent execution": the marker, the
     /// number and the earlier documents' dates are the kind, number and updates fields.
+    /// A headline without the marker and number it may begin with, as the title model learns it.
     private static func headlineWords(_ title: Any) -> String {
-        guard let title = title as? String else { return "" }
-        return title.replacing(
-            /^(?i)\s*((urgent action|ua|fi|au|update|further information( on ua)?|follow-up on ua)\b[\s:.–-]*|\d+[.\/-]\d+\S*(\s*\([^)]*\))?(\s*and follow-ups?\s*\([^)]*\))?[\s:–-]*)+/,
-            with: "")
+        (title as? String).map(TitleModel.headlineWords) ?? ""
     }
 
     /// A statement's date is what an action calls its issue date.

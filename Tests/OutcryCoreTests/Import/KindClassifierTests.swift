@@ -11,9 +11,9 @@ import Testing
         let statement = """
             Guatemala: Bernardo Caal Xol
 
-            El defensor maya q'eqchi' Bernardo Caal Xol sigue en prisión por defender los ríos de su comunidad frente a dos hidroeléctricas.
+            El periodista y defensor maya q'eqchi' Bernardo Caal Xol sigue en prisión por defender los ríos de su comunidad frente a dos hidroeléctricas.
 
-            Lleva más de dos años detenido tras un proceso penal sin pruebas, y su familia teme por su salud. Las organizaciones de derechos humanos de Guatemala piden al Estado que revise su condena y garantice la protección de quienes defienden la tierra y el agua.
+            Lleva más de dos años detenido tras un proceso penal sin pruebas, y su familia teme por su salud. Las organizaciones de derechos humanos de Guatemala piden al Estado su libertad y la protección de los defensores de la tierra y el agua.
             """
         let byRules = try rulesOnly.read(text: statement)
         #expect(byRules.kind == .missing)
