@@ -12,17 +12,23 @@ struct TitleModel: Sendable {
         let line: Int
         let headline: Found<String>
         let features: [String]
+        /// The line the rules chose.
+        var isRulePick = false
+
+        /// The rules' own line, or one they do not know is no headline (a marker, a date, an index, the letter's
+        /// addressee…). Costlier than all the features: asked only of the candidates that may be chosen.
+        var mayBeHeadline: Bool { isRulePick || !DocumentReading.isNoHeadline(headline.value ?? "") }
     }
 
     func score(_ features: [String]) -> Double { features.reduce(0) { $0 + (weights[$1] ?? 0) } }
 
-    /// The line the rules chose (`rulePick`), unless another that `mayBeHeadline` scores higher than it and above
-    /// zero; when the rules chose none, the candidate scoring highest, when above zero. The rules' headline is never
-    /// dropped for none: on cross-validation that kept as many right and missed fewer (F1 0.81 against 0.80), and a
-    /// short text's one headline stays read. `mayBeHeadline` is asked of the best candidates only, highest first.
-    func choose(_ candidates: [Candidate], rulePick: Int?, mayBeHeadline: (Candidate) -> Bool = { _ in true }) -> Candidate? {
+    /// The rules' line, unless another that `mayBeHeadline` scores higher than it and above zero; when the rules chose
+    /// none, the candidate scoring highest, when above zero. The rules' headline is never dropped for none: on
+    /// cross-validation that kept as many right and missed fewer (F1 0.81 against 0.80), and a short text's one
+    /// headline stays read. `mayBeHeadline` is asked of the best candidates only, highest first.
+    func choose(_ candidates: [Candidate], mayBeHeadline: (Candidate) -> Bool = { _ in true }) -> Candidate? {
         let scores = candidates.map { score($0.features) }
-        let ruled = candidates.firstIndex { $0.line == rulePick }
+        let ruled = candidates.firstIndex(where: \.isRulePick)
         let floor = max(0, ruled.map { scores[$0] } ?? 0)
         // Highest first, and the earlier line of two that score the same.
         let contenders = candidates.indices.filter { scores[$0] > floor && $0 != ruled }
@@ -39,9 +45,7 @@ struct TitleModel: Sendable {
             let reading = DocumentImporter().reading(document.text)
             let header = reading.findLayout().header
             let rulePick = reading.ruleTitle(header: header).title.span
-            let candidates = reading.titleCandidates(header: header, rulePick: rulePick).filter {
-                reading.mayBeHeadline($0, rulePick: rulePick)
-            }
+            let candidates = reading.titleCandidates(header: header, rulePick: rulePick).filter(\.mayBeHeadline)
             let answers = candidates.indices.filter { index in
                 guard let expected = document.headline, let found = candidates[index].headline.value else { return false }
                 return isHeadline(found, expected: expected)
@@ -77,7 +81,7 @@ extension DocumentReading {
     /// The lines among the first thirty written ones a headline may be read from, each with what it looks like: first
     /// what its own words show, then what needs its neighbours and the vocabularies.
     func titleCandidates(header: Range<Int>, rulePick: TextSpan?) -> [TitleModel.Candidate] {
-        var cheap: [(line: Int, headline: Found<String>, features: [String], previous: Int?)] = []
+        var cheap: [(line: Int, headline: Found<String>, features: [String], previous: Int?, isRulePick: Bool)] = []
         var rank = 0
         var proseSeen = 0
         var previous: Int?
@@ -115,7 +119,7 @@ extension DocumentReading {
             if text.first.map({ "\"“«„'‘(".contains($0) }) == true { features.append("quoted") }
             features.append(index > 0 && lines[index - 1].isBlank ? "blank-before=true" : "blank-before=false")
             features.append(index + 1 < lines.count && lines[index + 1].isBlank ? "blank-after=true" : "blank-after=false")
-            cheap.append((index, headline, features, previous))
+            cheap.append((index, headline, features, previous, isRulePick))
         }
         // Each line's shape is asked for twice, as the line after one candidate and before the next.
         var shapes: [Int: (before: String, after: String)] = [:]
@@ -126,7 +130,9 @@ extension DocumentReading {
             shapes[index] = features
             return features
         }
-        func complete(_ candidate: (line: Int, headline: Found<String>, features: [String], previous: Int?)) -> TitleModel.Candidate {
+        func complete(
+            _ candidate: (line: Int, headline: Found<String>, features: [String], previous: Int?, isRulePick: Bool)
+        ) -> TitleModel.Candidate {
             let text = candidate.headline.value ?? ""
             var features = candidate.features
             let folded = Phrase.fold(text)
@@ -141,16 +147,10 @@ extension DocumentReading {
             features.append(candidate.previous.map { shape($0).before } ?? "before=start")
             let next = lines[(candidate.line + 1)...].firstIndex { !$0.isBlank }
             features.append(next.map { shape($0).after } ?? "after=end")
-            return TitleModel.Candidate(line: candidate.line, headline: candidate.headline, features: features)
+            return TitleModel.Candidate(
+                line: candidate.line, headline: candidate.headline, features: features, isRulePick: candidate.isRulePick)
         }
         return cheap.map(complete)
-    }
-
-    /// Whether a candidate may be the headline: the rules' own, or one they do not know is none (a marker, a date, an
-    /// index, the letter's addressee…). Asked only of the candidates that may be chosen, as it costs more than the
-    /// features of all.
-    func mayBeHeadline(_ candidate: TitleModel.Candidate, rulePick: TextSpan?) -> Bool {
-        lines[candidate.line].number == rulePick?.line || !Self.isNoHeadline(candidate.headline.value ?? "")
     }
 
     /// The headline a line would give, read as the rules read it: past its markers and number, its capitals when

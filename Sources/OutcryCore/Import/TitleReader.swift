@@ -6,10 +6,8 @@ extension DocumentReading {
         let rules = ruleTitle(header: header)
         guard let titleModel else { return rules }
         let candidates = titleCandidates(header: header, rulePick: rules.title.span)
-        let rulePick = rules.title.span.flatMap { span in candidates.first { lines[$0.line].number == span.line }?.line }
-        let chosen = titleModel.choose(candidates, rulePick: rulePick) { mayBeHeadline($0, rulePick: rules.title.span) }
-        guard let chosen else { return (.missing, rules.summaryStart) }
-        if chosen.headline.span?.line == rules.title.span?.line { return (chosen.headline, rules.summaryStart) }
+        // The rules' reading stands (its headline, or none) unless the model prefers another line.
+        guard let chosen = titleModel.choose(candidates, mayBeHeadline: \.mayBeHeadline), !chosen.isRulePick else { return rules }
         return (chosen.headline, chosen.line + 1)
     }
 

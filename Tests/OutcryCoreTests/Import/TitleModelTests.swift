@@ -15,7 +15,7 @@ import Testing
         let model = TitleModel(weights: RankingPerceptron().train(examples))
         func choice(_ candidates: [[String]]) -> Int? {
             let lines = candidates.indices.map { TitleModel.Candidate(line: $0, headline: .missing, features: candidates[$0]) }
-            return model.choose(lines, rulePick: nil)?.line
+            return model.choose(lines)?.line
         }
         #expect(choice([["bias", "long"], ["bias", "after-marker"]]) == 1)
         #expect(choice([["bias", "chrome"], ["bias", "chrome"]]) == nil)
@@ -26,14 +26,15 @@ import Testing
     @Test func theRulesHeadlineGivesWayOnlyToOneThatScoresHigher() {
         let model = TitleModel(weights: ["good": 2, "poor": -1])
         let candidates = [
-            TitleModel.Candidate(line: 0, headline: .missing, features: ["poor"]),
+            TitleModel.Candidate(line: 0, headline: .missing, features: ["poor"], isRulePick: true),
             TitleModel.Candidate(line: 4, headline: .missing, features: ["good"]),
         ]
-        #expect(model.choose(candidates, rulePick: 0)?.line == 4)
+        #expect(model.choose(candidates)?.line == 4)
         // The rules' choice is never dropped for none, and a model with nothing to say keeps it.
-        #expect(model.choose([candidates[0]], rulePick: 0)?.line == 0)
-        #expect(TitleModel(weights: [:]).choose(candidates, rulePick: 0)?.line == 0)
-        #expect(TitleModel(weights: [:]).choose(candidates, rulePick: nil) == nil)
+        #expect(model.choose([candidates[0]])?.line == 0)
+        #expect(TitleModel(weights: [:]).choose(candidates)?.line == 0)
+        let noRulePick = candidates.map { TitleModel.Candidate(line: $0.line, headline: $0.headline, features: $0.features) }
+        #expect(TitleModel(weights: [:]).choose(noRulePick) == nil)
     }
 
     @Test func aHeadlineIsComparedWithoutItsMarkerAndNumber() {
