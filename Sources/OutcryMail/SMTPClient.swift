@@ -114,9 +114,8 @@ public struct SMTPClient: Sendable {
                             try channel.pipeline.syncOperations.addHandler(
                                 NIOSSLClientHandler(context: tls, serverHostname: Self.serverName(configuration.host)))
                         }
-                        try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: configuration.timeout))
-                        try channel.pipeline.syncOperations.addHandler(CloseWhenIdle())
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
+                        try channel.pipeline.syncOperations.addHandler(ReplyDeadline(timeout: configuration.timeout))
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
@@ -224,7 +223,7 @@ public final class SMTPSession {
             throw SMTPError.recipientRefused(address: message.to.address, code: recipient.code, text: recipient.text)
         }
         try await expect(354, to: "DATA", reply: try await command("DATA"))
-        try await outbound.write(ByteBuffer(string: MIMEWriter.dataSection(MIMEWriter.render(message))))
+        try await write(MIMEWriter.dataSection(MIMEWriter.render(message)))
         try await expect(250, to: "the message", reply: try await reply())
     }
 
@@ -238,8 +237,24 @@ public final class SMTPSession {
 
     /// Sends a command line. Errors name the command by its purpose, never by the line (which may hold a password).
     private func command(_ line: String) async throws -> SMTPReply {
-        try await outbound.write(ByteBuffer(string: line + "\r\n"))
+        try await write(line + "\r\n")
         return try await reply()
+    }
+
+    private func write(_ text: String) async throws {
+        try await closedAsSMTPError { try await outbound.write(ByteBuffer(string: text)) }
+    }
+
+    /// A connection that is gone, whichever side ended it (the server, a reset, no answer in time), is
+    /// `connectionClosed`: a pause the outbox retries, not an error only NIO can name.
+    private func closedAsSMTPError<T>(_ io: () async throws -> T) async throws -> T {
+        do {
+            return try await io()
+        } catch is ChannelError {
+            throw SMTPError.connectionClosed
+        } catch is IOError {
+            throw SMTPError.connectionClosed
+        }
     }
 
     private func expect(_ code: Int, to command: String, reply: SMTPReply) async throws {
@@ -250,7 +265,7 @@ public final class SMTPSession {
     private func reply() async throws -> SMTPReply {
         var texts: [String] = []
         while true {
-            guard let buffer = try await lines.next() else { throw SMTPError.connectionClosed }
+            guard let buffer = try await closedAsSMTPError({ try await lines.next() }) else { throw SMTPError.connectionClosed }
             var line = String(buffer: buffer)
             if line.hasSuffix("\r") { line.removeLast() }
             guard line.count >= 3, let code = Int(line.prefix(3)) else {
@@ -265,16 +280,58 @@ public final class SMTPSession {
     }
 }
 
-/// Ends a connection on which the server has said nothing for the configured time.
-private final class CloseWhenIdle: ChannelInboundHandler, Sendable {
+/// Ends a connection on which the server owes an answer and has not given it within the configured time.
+/// The clock runs only while an answer is owed: from the connection's start (the greeting) or a write (a
+/// command, the message) to the last line of the reply. A client that is slow to send its next command,
+/// because its own machine is busy, is never cut off for it.
+private final class ReplyDeadline: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is IdleStateHandler.IdleStateEvent {
-            context.close(promise: nil)
+    private let timeout: TimeAmount
+    private var deadline: Scheduled<Void>?
+
+    init(timeout: TimeAmount) { self.timeout = timeout }
+
+    func channelActive(context: ChannelHandlerContext) {
+        arm(context)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let line = unwrapInboundIn(data)
+        // "250-…" says more lines follow; anything else ends the reply.
+        if line.readableBytes > 3, line.getInteger(at: line.readerIndex + 3, as: UInt8.self) == UInt8(ascii: "-") {
+            arm(context)
         } else {
-            context.fireUserInboundEventTriggered(event)
+            disarm()
         }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        arm(context)
+        context.write(data, promise: promise)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        disarm()
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        disarm()
+    }
+
+    private func arm(_ context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { context.close(promise: nil) }
+    }
+
+    private func disarm() {
+        deadline?.cancel()
+        deadline = nil
     }
 }

@@ -103,6 +103,28 @@ import Testing
         #expect(try server.received().first?.to == ["айгуль@пример.рф"])
     }
 
+    /// The clock runs only while the server owes an answer: a client whose own machine is busy between two
+    /// commands keeps its connection, and a server that does not answer in time is a clear, temporary error.
+    @Test func onlyTheServersSilenceRunsOutTheTimeout() async throws {
+        let server = try TestSMTPServer(.plain, delay: 2)
+        let configuration = server.configuration(.none, timeout: .seconds(1))
+        let error = await #expect(throws: SMTPError.self) {
+            try await SMTPClient(configuration: configuration).withSession { session in
+                try await Task.sleep(for: .milliseconds(1500))
+                try await session.send(Self.message())
+            }
+        }
+        #expect(error == .connectionClosed)
+        #expect(error?.isTemporary == true)
+        // The server did take the message after its delay; the client rightly could not know.
+        let patient = server.configuration(.none, timeout: .seconds(4))
+        try await SMTPClient(configuration: patient).withSession { session in
+            try await Task.sleep(for: .seconds(5))
+            try await session.send(Self.message(to: "ben@example.org"))
+        }
+        #expect(try server.received().map(\.to).contains(["ben@example.org"]))
+    }
+
     @Test func noServerListeningIsAClearError() async throws {
         let configuration = SMTPConfiguration(host: "127.0.0.1", port: 1, security: .none, timeout: .seconds(2))
         await #expect {

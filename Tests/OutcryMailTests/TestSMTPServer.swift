@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import OutcryCore
 import OutcryMail
 
@@ -14,11 +15,12 @@ final class TestSMTPServer: @unchecked Sendable {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/smtp-test-server").path
 
-    init(_ mode: Mode, auth: Bool = false, loginOnly: Bool = false) throws {
+    /// `delay`: seconds the server waits before accepting each message.
+    init(_ mode: Mode, auth: Bool = false, loginOnly: Bool = false, delay: Double = 0) throws {
         out = FileManager.default.temporaryDirectory.appendingPathComponent("outcry-smtp-\(UUID().uuidString).jsonl")
         let arguments =
             ["python3", Self.script, "--mode", mode.rawValue, "--out", out.path] + (auth ? ["--auth"] : [])
-            + (loginOnly ? ["--login-only"] : [])
+            + (loginOnly ? ["--login-only"] : []) + (delay > 0 ? ["--delay", String(delay)] : [])
         // Not Foundation's Process: see ChildProcess. The server's errors (no aiosmtpd) go to the test's output.
         guard let process = ChildProcess.launch("/usr/bin/env", arguments, readingOutput: true, keepingErrors: true),
             let output = process.output
@@ -50,11 +52,15 @@ final class TestSMTPServer: @unchecked Sendable {
         }
     }
 
-    func configuration(_ security: SMTPConfiguration.Security, username: String? = nil, password: String? = nil) -> SMTPConfiguration {
+    /// A busy test run can keep this server from answering for seconds, so only the tests of the timeout itself
+    /// set a short one.
+    func configuration(
+        _ security: SMTPConfiguration.Security, username: String? = nil, password: String? = nil, timeout: TimeAmount = .seconds(60)
+    ) -> SMTPConfiguration {
         SMTPConfiguration(
             host: "localhost", port: port, security: security, username: username, password: password,
             trustRootsFile: FileManager.default.fileExists(atPath: certificate) ? certificate : nil,
-            timeout: .seconds(10))
+            timeout: timeout)
     }
 
     deinit {
