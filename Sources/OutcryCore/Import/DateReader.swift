@@ -60,12 +60,31 @@ enum DateReader {
 
     /// The first date with a year in `text`.
     static func firstDate(in text: some StringProtocol) -> (HistoricalDate, Range<Int>)? {
-        // A year is written in ASCII digits (as the tokenizer reads them): a text without one is passed over unread.
-        guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return nil }
+        guard mayHoldYear(text) else { return nil }
         for match in matches(in: text) {
             if let date = match.date { return (date, match.characters) }
         }
         return nil
+    }
+
+    /// Whether `text` has what a date with a year needs, from its bytes (as the tokenizer reads digits, in ASCII):
+    /// four digits in a row, or three numbers and a separator ("13/09/91"). Most lines with a number have neither,
+    /// and are passed over unread.
+    private static func mayHoldYear(_ text: some StringProtocol) -> Bool {
+        var run = 0
+        var runs = 0
+        var separator = false
+        for byte in text.utf8 {
+            if (0x30...0x39).contains(byte) {
+                run += 1
+                if run == 4 { return true }
+                if run == 1 { runs += 1 }
+            } else {
+                run = 0
+                if byte == 0x2E || byte == 0x2F || byte == 0x2D { separator = true }
+            }
+        }
+        return runs >= 3 && separator
     }
 
     private static func tokenize(_ text: some StringProtocol) -> [Located] {

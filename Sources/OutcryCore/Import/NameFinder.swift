@@ -252,7 +252,7 @@ enum NameFinder {
             var sawKeyword = organisationKeywords.contains(possessiveStripped(words[index].folded))
             var cursor = index
             while cursor + 1 < words.count {
-                if words[cursor].folded.hasSuffix("'s") || words[cursor].text.hasSuffix("’s") { break }
+                if words[cursor].folded.endsWith("'s") || words[cursor].text.endsWith("’s") { break }
                 guard onlySpaces(text, from: words[cursor].range.upperBound, to: words[cursor + 1].range.lowerBound) else { break }
                 let next = words[cursor + 1]
                 if next.isCapitalised, !monthOrDay.contains(next.folded) {
@@ -382,10 +382,14 @@ enum NameFinder {
     private static func isNameWord(_ word: Word) -> Bool {
         guard word.isCapitalised else { return false }
         // "OMCT’s SOS-Torture": a possessive names what belongs to someone, not a person.
-        if word.text.hasSuffix("’s") || word.text.hasSuffix("'s") { return false }
-        // One letter, or all capitals ("UN", "NGO"): an initial or an acronym, no name.
-        let scalars = word.text.unicodeScalars
-        guard scalars.count > 1, scalars.contains(where: { $0.properties.isLowercase }) else { return false }
+        if word.text.endsWith("’s") || word.text.endsWith("'s") { return false }
+        // One letter, or all capitals ("UN", "NGO"): an initial or an acronym, no name. An ASCII lower-case letter
+        // says it without Unicode's tables.
+        guard
+            word.text.utf8.contains(where: { (0x61...0x7A).contains($0) })
+                || word.text.unicodeScalars.contains(where: \.properties.isLowercase),
+            word.text.unicodeScalars.count > 1
+        else { return false }
         let folded = possessiveStripped(word.folded)
         return !wordsNeverInNames.contains(folded) && !isRole(folded) && countryNames[folded] == nil
     }
@@ -429,8 +433,8 @@ enum NameFinder {
         // Scalars, not characters: a character boundary costs a grapheme check, and this runs for every candidate.
         let before = Substring(text.unicodeScalars[..<words[candidate.start].range.lowerBound].suffix(16))
         let foldedBefore = Phrase.fold(before)
-        if before.hasSuffix("© ") || ImportVocabulary.all.speechVerbs.contains(where: { foldedBefore.hasSuffix($0) })
-            || foldedBefore.hasSuffix("according to ")
+        if before.endsWith("© ") || ImportVocabulary.all.speechVerbs.contains(where: { foldedBefore.endsWith($0) })
+            || foldedBefore.endsWith("according to ")
         {
             return true
         }
@@ -438,9 +442,9 @@ enum NameFinder {
         let clause = Substring(after.prefix { $0 != "." && $0 != "\n" && $0 != "“" && $0 != "\"" })
         guard clause.hasPrefix(",") || clause.hasPrefix(" ") else { return false }
         let foldedClause = Phrase.fold(clause)
-        let introducesQuote = foldedClause.hasSuffix(":")
+        let introducesQuote = foldedClause.endsWith(":")
         return spokenVerbs.contains { verb in
-            foldedClause.hasSuffix(verb.bare) || introducesQuote && foldedClause.has(verb.spaced)
+            foldedClause.endsWith(verb.bare) || introducesQuote && foldedClause.has(verb.spaced)
         }
     }
 
@@ -619,8 +623,8 @@ enum NameFinder {
 
     /// "iran's" → "iran", "philippines'" → "philippines": the possessive is no part of the word it follows.
     private static func possessiveStripped(_ folded: String) -> String {
-        if folded.hasSuffix("'s") { return String(folded.dropLast(2)) }
-        if folded.hasSuffix("'") { return String(folded.dropLast()) }
+        if folded.endsWith("'s") { return String(folded.dropLast(2)) }
+        if folded.endsWith("'") { return String(folded.dropLast()) }
         return folded
     }
 

@@ -50,6 +50,9 @@ extension DocumentReading {
 
     /// Lines that carry a field rather than prose: dates, deadlines, numbers, language choices.
     func isMetaParagraph(_ paragraph: Paragraph) -> Bool {
+        // Every test below wants fewer than 160 folded bytes, and folding makes a character at most three times
+        // shorter (’ to '): a longer paragraph is prose, and is not folded to find it out.
+        guard paragraph.text.utf8.count < 480 else { return false }
         let folded = Phrase.fold(paragraph.text)
         if folded.utf8.count < 120, DeadlineReader.phrase(in: folded) != nil { return true }
         if folded.utf8.count < 160, LanguageReader.mentionsLanguageChoice(folded) { return true }

@@ -296,6 +296,13 @@ enum Phrase {
 }
 
 extension StringProtocol {
+    /// Whether the text ends with `suffix`, comparing UTF-8 bytes. String's own `hasSuffix` compares characters by
+    /// Unicode's rules and costs many times more; what is asked for here is punctuation and folded words.
+    func endsWith(_ suffix: String) -> Bool {
+        let (count, tail) = (utf8.count, suffix.utf8.count)
+        return count >= tail && utf8.dropFirst(count - tail).elementsEqual(suffix.utf8)
+    }
+
     /// Whether `needle` occurs, comparing UTF-8 bytes: the texts searched here are folded first, and
     /// Foundation's locale-aware search costs a hundred times more.
     func has(_ needle: String) -> Bool { Self.byteOffset(of: needle, in: self, backwards: false) != nil }

@@ -141,7 +141,7 @@ extension DocumentReading {
             if Self.updateMarkers.contains(where: lines[candidate.line].folded.hasPrefix) { features.append("update-marker") }
             if NumberReader.number(in: lines[candidate.line].text) != nil { features.append("number") }
             if DateReader.firstDate(in: text) != nil { features.append("date") }
-            if let colon = text.firstIndex(of: ":"), NameFinder.country(named: String(text[..<colon])) != nil {
+            if let colon = text.utf8.firstIndex(of: 0x3A), NameFinder.country(named: String(text[..<colon])) != nil {
                 features.append("country-colon")
             }
             features.append(candidate.previous.map { shape($0).before } ?? "before=start")
@@ -192,21 +192,38 @@ extension DocumentReading {
 
     /// A sentence or more of running text.
     private static func isProse(_ text: String) -> Bool {
-        text.utf8.count > 200 || text.utf8.count > 80 && (text.hasSuffix(".") || text.hasSuffix(".”") || text.hasSuffix(".\""))
+        text.utf8.count > 200 || text.utf8.count > 80 && (text.endsWith(".") || text.endsWith(".”") || text.endsWith(".\""))
     }
 
     /// "… was freed on 15 May.": a sentence, where a headline ends without a stop.
     private static func endsSentence(_ text: String) -> Bool {
-        text.hasSuffix(".") && !text.hasSuffix("..") && text.split(separator: " ").count > 3
+        text.endsWith(".") && !text.endsWith("..") && text.utf8.split(separator: 0x20).count > 3
     }
 
     private static func letterCase(_ words: [Substring]) -> String {
-        let lettered = words.filter { $0.contains(where: \.isLetter) }
-        guard !lettered.isEmpty else { return "none" }
-        if lettered.allSatisfy({ !$0.contains(where: \.isLowercase) }) { return "capitals" }
-        let capitalised = lettered.count { $0.first(where: \.isLetter)?.isUppercase == true }
+        let lettered = words.map(caseShape).filter(\.hasLetter)
+        guard let first = lettered.first else { return "none" }
+        if lettered.allSatisfy({ !$0.hasLowerCase }) { return "capitals" }
+        let capitalised = lettered.count(where: \.startsUpperCase)
         if capitalised * 3 >= lettered.count * 2, lettered.count > 1 { return "title" }
-        return lettered.first?.first(where: \.isLetter)?.isUppercase == true ? "sentence" : "lower"
+        return first.startsUpperCase ? "sentence" : "lower"
+    }
+
+    /// Whether a word has a letter, a lower-case one, and whether its first letter is a capital: from its bytes when
+    /// it is ASCII, as most are, without Unicode's tables.
+    private static func caseShape(_ word: Substring) -> (hasLetter: Bool, hasLowerCase: Bool, startsUpperCase: Bool) {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let first = word.first(where: \.isLetter)
+            return (first != nil, word.contains(where: \.isLowercase), first?.isUppercase == true)
+        }
+        var shape = (hasLetter: false, hasLowerCase: false, startsUpperCase: false)
+        for byte in word.utf8 {
+            let isUpper = (0x41...0x5A).contains(byte)
+            let isLower = (0x61...0x7A).contains(byte)
+            if !shape.hasLetter, isUpper || isLower { shape = (true, false, isUpper) }
+            if isLower { shape.hasLowerCase = true }
+        }
+        return shape
     }
 
     private static func ending(_ text: String) -> String {
