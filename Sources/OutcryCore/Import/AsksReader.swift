@@ -12,7 +12,7 @@ extension DocumentReading {
 
     /// "Please ask the Minister to:", "call on him to:", "Please write immediately in Arabic…:".
     static func introducesAsks(_ folded: String) -> Bool {
-        folded.hasSuffix(":") && folded.utf8.count < 240 && ImportVocabulary.all.askIntroductions.contains(where: folded.has)
+        folded.endsWith(":") && folded.utf8.count < 240 && ImportVocabulary.all.askIntroductions.contains(where: folded.has)
     }
 
     /// "Please ask the Minister to:" or "Please write immediately in Arabic…:" followed by a list; each item
@@ -47,11 +47,11 @@ extension DocumentReading {
     static func ask(fromListItem item: String) -> String? {
         var text = Phrase.collapse(item)
         while let end = text.last, end == ";" || end == "," { text.removeLast() }
-        if text.hasSuffix(" and") { text = String(text.dropLast(4)) }
+        if text.endsWith(" and") { text = String(text.dropLast(4)) }
         let folded = Phrase.fold(text)
         let words = ImportVocabulary.all
-        if words.concernOpeners.contains(where: folded.hasPrefix) { return nil }
-        guard words.requestOpeners.contains(where: folded.hasPrefix) else { return text }
+        if words.concernOpeners.contains(where: folded.startsWith) { return nil }
+        guard words.requestOpeners.contains(where: folded.startsWith) else { return text }
         guard let to = folded.byteRange(of: " to ") else { return text }
         return String(text.dropFirst(folded.distance(from: folded.startIndex, to: to.upperBound)))
     }

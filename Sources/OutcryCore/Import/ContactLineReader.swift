@@ -22,7 +22,7 @@ extension ContactReader {
             let isSalutation = if case .salutation = entry.field { true } else { false }
             var value = Self.cleanValue(text[range], keepingComma: isSalutation)
             // "(Anrede: Your Excellency / Exzellenz)": the bracket closes around the label, not the salutation.
-            if value.hasSuffix(")"), !value.contains("(") { value = String(value.dropLast()).trimmingWhitespace }
+            if value.endsWith(")"), !value.contains("(") { value = String(value.dropLast()).trimmingWhitespace }
             guard !value.isEmpty else { continue }
             fields.append((entry.field, Piece(text: value, span: span(index, range, in: text, skipped: skipped))))
         }
@@ -32,12 +32,12 @@ extension ContactReader {
             leadText = String(leadText.dropLast()).trimmingWhitespace
         }
         // Bare addresses, handles and links with no label.
-        if found.isEmpty, !leadText.has(" ") || leadText.hasPrefix("http") || leadText.hasPrefix("www.") {
+        if found.isEmpty, !leadText.has(" ") || leadText.startsWith("http") || leadText.startsWith("www.") {
             if let field = Self.bareField(leadText) {
                 fields.append((field, Piece(text: leadText, span: source.span(line: index))))
                 leadText = ""
             }
-        } else if found.isEmpty, leadText.has("@"), !leadText.hasPrefix("@"), Self.emailAddresses(in: leadText).count > 0,
+        } else if found.isEmpty, leadText.has("@"), !leadText.startsWith("@"), Self.emailAddresses(in: leadText).count > 0,
             leadText.split(separator: " ").allSatisfy({ $0.contains("@") || $0.count <= 3 })
         {
             fields.append((.email, Piece(text: leadText, span: source.span(line: index))))
@@ -133,10 +133,10 @@ extension ContactReader {
 
     private static func cleanValue(_ value: Substring, keepingComma: Bool = false) -> String {
         var text = value.trimmingWhitespace
-        for separator in [" I", " |", " /", ";", ",", "|"] where text.hasSuffix(separator) && !(keepingComma && separator == ",") {
+        for separator in [" I", " |", " /", ";", ",", "|"] where text.endsWith(separator) && !(keepingComma && separator == ",") {
             text = String(text.dropLast(separator.count)).trimmingWhitespace
         }
-        if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
+        if text.endsWith("."), !text.endsWith("..") { text.removeLast() }
         return text
     }
 
@@ -148,10 +148,10 @@ extension ContactReader {
         if folded.has("instagram.com") { return .social(.instagram) }
         if folded.has("t.me/") { return .social(.telegram) }
         if folded.has("bsky.app") { return .social(.bluesky) }
-        if folded.hasPrefix("http://") || folded.hasPrefix("https://") || folded.hasPrefix("www.") {
+        if folded.startsWith("http://") || folded.startsWith("https://") || folded.startsWith("www.") {
             return looksLikeContactForm(folded) ? .contactForm : .website
         }
-        if folded.hasPrefix("@"), folded.utf8.count > 2, !folded.dropFirst().contains("@") { return .social(.x) }
+        if folded.startsWith("@"), folded.utf8.count > 2, !folded.dropFirst().contains("@") { return .social(.x) }
         if !emailAddresses(in: text).isEmpty { return .email }
         return nil
     }
@@ -172,7 +172,7 @@ extension ContactReader {
         for token in text.split(whereSeparator: separators.contains) {
             var candidate = Substring(token)
             while let last = candidate.last, last == "." || last == ":" { candidate = candidate.dropLast() }
-            if candidate.hasPrefix("mailto:") { candidate = candidate.dropFirst(7) }
+            if candidate.startsWith("mailto:") { candidate = candidate.dropFirst(7) }
             if let address = EmailAddress(String(candidate)) { addresses.append(address.value) }
         }
         return addresses

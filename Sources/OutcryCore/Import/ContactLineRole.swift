@@ -30,7 +30,7 @@ extension ContactReader {
     /// Whether a line (folded) reads as part of a postal address without a number in it: "Pasteur St, Vali Asr
     /// Ave.", "c/o Office of the Head of the Judiciary".
     static func namesAStreet(folded: String) -> Bool {
-        folded.hasPrefix("c/o ") || Phrase.words(in: folded).contains { addressWords.contains(String($0.word)) }
+        folded.startsWith("c/o ") || Phrase.words(in: folded).contains { addressWords.contains(String($0.word)) }
     }
 
     /// Whether a folded word names an office: "president", "fiscal", "chef".
@@ -41,7 +41,7 @@ extension ContactReader {
     static func plausibleName(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard (2...6).contains(words.count), !text.contains(where: \.isNumber), !text.has("http"), !text.has("@"),
-            !text.hasSuffix(":"), words[0].first?.isLowercase != true
+            !text.endsWith(":"), words[0].first?.isLowercase != true
         else { return false }
         return words.allSatisfy { word in
             word.first?.isUppercase == true || !(word.first?.isCased ?? false) || NameFinder.isNameParticle(Phrase.fold(word))
@@ -105,7 +105,7 @@ extension ContactReader {
     static func honorific(of text: String, folded: String? = nil) -> (String?, String) {
         let folded = folded ?? Phrase.fold(text)
         guard let firstSpace = folded.firstIndex(of: " "), honorificStarts.contains(folded[..<firstSpace]) else { return (nil, text) }
-        for honorific in honorifics where folded.hasPrefix(honorific + " ") {
+        for honorific in honorifics where folded.startsWith(honorific + " ") {
             var printed = String(text.prefix(honorific.count))
             var rest = String(text.dropFirst(honorific.count)).trimmingWhitespace
             guard let first = rest.first, first.isUppercase || !first.isCased else { continue }
@@ -206,7 +206,7 @@ extension ContactReader {
         let nameStart = index
         while index < words.count, index - nameStart < 6, isNamePart(index) {
             index += 1
-            if words[index - 1].hasSuffix(",") { break }
+            if words[index - 1].endsWith(",") { break }
         }
         // "Hamada al-Sawi Due to postal restrictions…": the last capital begins a sentence.
         if index - nameStart >= 3, index < words.count, words[index].first?.isLowercase == true { index -= 1 }
@@ -227,7 +227,7 @@ extension ContactReader {
         }
         // The office and the body, up to the address or, without a number, up to the first comma.
         var end = addressStart ?? words.count
-        if addressStart == nil, let comma = words.indices.dropFirst(index).first(where: { words[$0].hasSuffix(",") }) { end = comma + 1 }
+        if addressStart == nil, let comma = words.indices.dropFirst(index).first(where: { words[$0].endsWith(",") }) { end = comma + 1 }
         var current: [String] = []
         var currentRole: LineRole?
         func flush() {
@@ -267,7 +267,7 @@ extension ContactReader {
     private static func withoutCapitalLabel(_ text: String) -> String {
         guard let first = text.first, first.isUppercase, text.dropFirst().first?.isUppercase == true else { return text }
         let folded = Phrase.fold(text.prefix(40))
-        for label in SectionLabel.contactLabels where folded.hasPrefix(label + " ") {
+        for label in SectionLabel.contactLabels where folded.startsWith(label + " ") {
             let printed = text.prefix(label.count)
             guard !printed.contains(where: \.isLowercase) else { continue }
             return String(text.dropFirst(label.count + 1))

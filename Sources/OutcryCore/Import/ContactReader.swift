@@ -44,12 +44,12 @@ struct ContactReader {
             var read = readLine(index, from: position == 0 ? firstLineFrom : nil)
             // "." alone between a name and its body: nothing to read.
             if read.lead == nil, read.fields.isEmpty { continue }
-            let role = read.lead.map { classify($0.text.hasSuffix(",") ? String($0.text.dropLast()) : $0.text) } ?? .contact
+            let role = read.lead.map { classify($0.text.endsWith(",") ? String($0.text.dropLast()) : $0.text) } ?? .contact
             // Instructions between blocks, and their wrapped lines, are not contact details; a labelled channel or an
             // official's name, office or body after them is ("…please only send mail to the Embassy / Fax: …").
             let endsProse = role == .contact || role == .name || role == .title || role == .organisation
             if (inProse && !endsProse) || Self.isProse(line.text)
-                || line.text.hasSuffix(".") && DeadlineReader.phrase(in: line.folded) != nil,
+                || line.text.endsWith(".") && DeadlineReader.phrase(in: line.folded) != nil,
                 // An official run together on one line with the letter after it is no instruction.
                 !Self.isRunOn(read)
             {
@@ -114,12 +114,12 @@ struct ContactReader {
     static func isProse(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         let folded = Phrase.fold(text)
-        if words.count >= 4, folded.has("address 1") || folded.hasPrefix("name address") { return true }
+        if words.count >= 4, folded.has("address 1") || folded.startsWith("name address") { return true }
         guard words.count >= 6, !folded.has("@"), !folded.has("http") else { return false }
         let lower = words.filter { $0.first?.isLowercase == true }.count
         guard lower * 2 > words.count else { return false }
         // "The address has not changed; only the Attorney General's name is different.": a sentence.
-        if words.count >= 8, text.hasSuffix(".") { return true }
+        if words.count >= 8, text.endsWith(".") { return true }
         return Phrase.words(in: folded).contains { wordsToTheReader.contains($0.word) }
     }
 
@@ -140,9 +140,9 @@ struct ContactReader {
         for read in block {
             guard let lead = read.lead else { continue }
             // "(Standardbrief Luftpost bis 20 g: 1,10 €)", "(Betreff: FAO …)": a note to the writer.
-            if block.count > 1, lead.text.hasPrefix("("), lead.text.hasSuffix(")") { continue }
+            if block.count > 1, lead.text.startsWith("("), lead.text.endsWith(")") { continue }
             // "Twitter: @HassanRouhani (Englisch) und" / "@Rouhani_ir (Persisch)": a handle wrapped to the next line.
-            if lead.text.hasPrefix("@"), let handle = lead.text.split(separator: " ").first, handle.count > 2 {
+            if lead.text.startsWith("@"), let handle = lead.text.split(separator: " ").first, handle.count > 2 {
                 wrappedHandles.append((SocialHandle(network: Self.lastNetwork(in: block) ?? .x, handle: String(handle)), lead.span))
                 continue
             }
@@ -163,7 +163,7 @@ struct ContactReader {
         }
         for (lead, knownRole) in leads {
             var text = lead.text
-            if text.hasSuffix(",") && !inAddress { text.removeLast() }
+            if text.endsWith(",") && !inAddress { text.removeLast() }
             let piece = Piece(text: text, span: lead.span)
             switch inAddress ? .address : knownRole ?? classify(text) {
             case .name where !target.name.isFound:
@@ -211,7 +211,7 @@ struct ContactReader {
                 case .phone where !target.phone.isFound: target.phone = Found(piece.text, at: piece.span)
                 case .social(let network):
                     // "@HassanRouhani (Englisch) und": the handle without the words around it.
-                    let handle = piece.text.hasPrefix("@") ? String(piece.text.prefix { $0 != " " }) : piece.text
+                    let handle = piece.text.startsWith("@") ? String(piece.text.prefix { $0 != " " }) : piece.text
                     socials.append((SocialHandle(network: network, handle: handle), piece.span))
                 case .contactForm where !target.contactForm.isFound: target.contactForm = Found(piece.text, at: piece.span)
                 case .website:

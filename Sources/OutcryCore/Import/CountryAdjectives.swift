@@ -28,13 +28,13 @@ enum CountryAdjectives {
             var words = [english, english + "s"]
             words += ["", "e", "en", "er", "es", "em"].map { german + $0 }
             for form in french.split(separator: "/").map(String.init) {
-                words += [form, form.hasSuffix("s") ? form : form + "s"]
+                words += [form, form.endsWith("s") ? form : form + "s"]
             }
             if spanish.isEmpty {
-            } else if spanish.hasSuffix("o") {
+            } else if spanish.endsWith("o") {
                 let stem = String(spanish.dropLast())
                 words += ["o", "a", "os", "as"].map { stem + $0 }
-            } else if spanish.hasSuffix("í") {
+            } else if spanish.endsWith("í") {
                 words += [spanish, spanish + "es"]
             } else {
                 words += [spanish, spanish + "s", spanish + "es"]

@@ -78,7 +78,7 @@ extension DocumentReading {
     private static func isEmbassy(_ official: ImportedTarget) -> Bool {
         let organisation = Phrase.fold(official.organisation.value ?? "")
         let address = Phrase.fold((official.addressLines.value ?? []).joined(separator: " "))
-        return address.hasPrefix("c/o") || address.has(" c/o ")
+        return address.startsWith("c/o") || address.has(" c/o ")
             || ["embassy", "ambassade", "embajada", "botschaft", "mission", "mission permanente"].contains { organisation.has($0) }
     }
 }

@@ -11,9 +11,9 @@ extension DocumentReading {
             var lower = 0
             var upper: Int?
             var labelled =
-                Self.issueLabels.contains(where: folded.hasPrefix)
+                Self.issueLabels.contains(where: folded.startsWith)
                 // "Briefe gegen das Vergessen Juli 2024": an edition of the action's series.
-                || Self.seriesNames.contains(where: folded.hasPrefix)
+                || Self.seriesNames.contains(where: folded.startsWith)
                 // "PUBLIC AI Index: ASA 21/11/99 26 February 1999": the document's line of fields.
                 || folded.has("index:")
             if let phrase = DeadlineReader.phrase(in: folded) {
@@ -47,7 +47,7 @@ extension DocumentReading {
             let from = line.text.index(line.text.startIndex, offsetBy: characters.lowerBound)
             let to = line.text.index(line.text.startIndex, offsetBy: characters.upperBound)
             let found = Found(date, at: source.span(line: index, from..<to))
-            if blogDate == nil, !labelled, Self.weekdays.contains(where: folded.hasPrefix) {
+            if blogDate == nil, !labelled, Self.weekdays.contains(where: folded.startsWith) {
                 blogDate = found
                 continue
             }

@@ -167,10 +167,10 @@ enum DateReader {
         }
 
         // 2024年4月17日
-        if let y = year(start), word(start + 1)?.hasPrefix("年") == true, let (m, _) = number(start + 2),
-            word(start + 3)?.hasPrefix("月") == true, (1...12).contains(m)
+        if let y = year(start), word(start + 1)?.startsWith("年") == true, let (m, _) = number(start + 2),
+            word(start + 3)?.startsWith("月") == true, (1...12).contains(m)
         {
-            if let (d, _) = number(start + 4), word(start + 5)?.hasPrefix("日") == true { return make(y, m, d, through: start + 5) }
+            if let (d, _) = number(start + 4), word(start + 5)?.startsWith("日") == true { return make(y, m, d, through: start + 5) }
             return make(y, m, nil, through: start + 3)
         }
         // 2024-04-17

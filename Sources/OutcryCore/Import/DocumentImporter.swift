@@ -46,7 +46,7 @@ public struct DocumentImporter: Sendable {
             throw .tooLarge(bytes: text.utf8.count, limit: Self.maximumBytes)
         }
         var body = text
-        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        if body.startsWith("\u{FEFF}") { body.removeFirst() }
         guard body.unicodeScalars.contains(where: { !$0.properties.isWhitespace && !Self.invisible.contains($0) }) else {
             throw .empty
         }

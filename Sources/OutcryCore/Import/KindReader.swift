@@ -103,13 +103,13 @@ extension DocumentReading {
                     searchFrom = range.upperBound
                     var after = folded[range.upperBound...]
                     // "Reporter ohne Grenzen (ROG) fordert": the acronym after the name.
-                    if after.hasPrefix(" ("), let close = after.firstIndex(of: ")") { after = after[after.index(after: close)...] }
+                    if after.startsWith(" ("), let close = after.firstIndex(of: ")") { after = after[after.index(after: close)...] }
                     // "The Observatory firmly condemns": an adverb before the verb.
-                    if let adverbEnd = after.dropFirst().firstIndex(of: " "), after[after.startIndex..<adverbEnd].hasSuffix("ly") {
+                    if let adverbEnd = after.dropFirst().firstIndex(of: " "), after[after.startIndex..<adverbEnd].endsWith("ly") {
                         after = after[adverbEnd...]
                     }
                     let before = folded[..<range.lowerBound]
-                    if vocabulary.stanceVerbs.contains(where: { after.hasPrefix(" " + $0 + " ") || before.hasSuffix(" " + $0 + " ") }) {
+                    if vocabulary.stanceVerbs.contains(where: { after.startsWith(" " + $0 + " ") || before.endsWith(" " + $0 + " ") }) {
                         return true
                     }
                 }
@@ -134,7 +134,7 @@ extension DocumentReading {
             text[text.index(before: dash)] == " ", text.index(after: dash) < text.endIndex, text[text.index(after: dash)] == " "
         else { return false }
         let place = text[..<dash].trimmingWhitespace
-        if place.hasPrefix("("), place.hasSuffix(")") {
+        if place.startsWith("("), place.endsWith(")") {
             return place.dropFirst().first?.isUppercase == true && !place.dropFirst().dropLast().contains(where: \.isNumber)
         }
         // The place in capitals before a comma: "LONDON, 12 May 2024", "GENEVA/NEW YORK".
@@ -156,7 +156,7 @@ extension DocumentReading {
         guard let first = lines.first(where: { !$0.isBlank }) else { return false }
         let folded = Self.bare(first.folded)
         return ImportVocabulary.all.outcomeHeadings.contains { heading in
-            folded == heading || folded == heading + "!" || folded.hasPrefix(heading + " -") || folded.hasPrefix(heading + ":")
+            folded == heading || folded == heading + "!" || folded.startsWith(heading + " -") || folded.startsWith(heading + ":")
         }
     }
 
@@ -167,13 +167,13 @@ extension DocumentReading {
         let places = text[..<comma].split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == " " })
         guard !places.isEmpty, places.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }) else { return false }
         var rest = text[text.index(after: comma)...].drop { $0 == " " }
-        if rest.hasPrefix("le ") { rest = rest.dropFirst(3) }
+        if rest.startsWith("le ") { rest = rest.dropFirst(3) }
         // A day or a month first, before the date is read: "18 de noviembre de 2019", "June 3, 2019".
         guard let first = rest.first, first.isNumber || first.isUppercase, let (_, characters) = DateReader.firstDate(in: rest.prefix(40)),
             characters.lowerBound == 0
         else { return false }
         let after = rest.dropFirst(characters.upperBound)
-        return [" –", " —", " -", ". ", " : ", ": "].contains(where: after.hasPrefix)
+        return [" –", " —", " -", ". ", " : ", ": "].contains(where: after.startsWith)
     }
 
     /// Within the first lines, one naming the document an Urgent Action or an urgent appeal.
@@ -191,7 +191,7 @@ extension DocumentReading {
     private var quoteLine: Int? {
         lines.indices.first { index in
             let text = lines[index].text
-            if text.hasPrefix("“") || text.hasPrefix("\"") || text.hasPrefix("«") || text.hasPrefix("„") { return true }
+            if text.startsWith("“") || text.startsWith("\"") || text.startsWith("«") || text.startsWith("„") { return true }
             // Scalars, not characters: most lines hold no quote and are read to their end.
             let scalars = text.unicodeScalars
             guard let open = scalars.firstIndex(where: Self.openingQuotes.contains) else { return false }
@@ -211,7 +211,7 @@ extension DocumentReading {
 
     private var quotingLine: Int? {
         let endings = ImportVocabulary.all.quotingLineEndings
-        return lines.indices.first { index in endings.contains(where: lines[index].folded.hasSuffix) }
+        return lines.indices.first { index in endings.contains(where: lines[index].folded.endsWith) }
     }
 
     /// A closing, else an update, else a new action, by the first evidence found; a text with officials to write

@@ -6,12 +6,12 @@ enum LetterReader {
     static func isSalutation(_ line: SourceText.Line) -> Bool {
         let folded = line.folded
         guard folded.utf8.count <= 90, !folded.isEmpty, !greetsSupporters(folded) else { return false }
-        if salutationOpeners.contains(where: { folded.hasPrefix($0) }) {
+        if salutationOpeners.contains(where: { folded.startsWith($0) }) {
             // "Monsieur le Premier Ministre / Monsieur le Ministre des Affaires étrangères": one for each official.
             let parts = folded.split(separator: " / ")
-            return folded.hasSuffix(",") || folded.hasSuffix(":") || folded.hasSuffix("!")
+            return folded.endsWith(",") || folded.endsWith(":") || folded.endsWith("!")
                 || parts.allSatisfy { $0.utf8.count <= 60 }
-                    && parts.allSatisfy { part in salutationOpeners.contains(where: part.hasPrefix) }
+                    && parts.allSatisfy { part in salutationOpeners.contains(where: part.startsWith) }
         }
         // "Excellency," alone; "Your Excellency", "Your Majesty" are openers above.
         return folded == "excellency," || folded == "excellency:"
@@ -22,13 +22,13 @@ enum LetterReader {
     /// "SAMPLE LETTER Your Excellency, On September 28…" → "Your Excellency,".
     static func leadingSalutation(_ line: SourceText.Line) -> Range<String.Index>? {
         let text = line.text
-        guard text.utf8.count > 90 || text.hasSuffix(","), line.folded.count == text.count else { return nil }
-        let heading = SectionLabel.letterHeadings.first(where: line.folded.hasPrefix)?.count ?? 0
+        guard text.utf8.count > 90 || text.endsWith(","), line.folded.count == text.count else { return nil }
+        let heading = SectionLabel.letterHeadings.first(where: line.folded.startsWith)?.count ?? 0
         // "SAMPLE LETTER Your Majesty King Salman bin Abdulaziz Al Saud,": the heading, then the salutation alone.
-        guard text.utf8.count > 90 || heading > 0 && text.hasSuffix(",") else { return nil }
+        guard text.utf8.count > 90 || heading > 0 && text.endsWith(",") else { return nil }
         var folded = line.folded.dropFirst(heading)
         while folded.first == " " || folded.first == ":" { folded = folded.dropFirst() }
-        guard salutationOpeners.contains(where: folded.hasPrefix), !greetsSupporters(String(folded.prefix(80))) else { return nil }
+        guard salutationOpeners.contains(where: folded.startsWith), !greetsSupporters(String(folded.prefix(80))) else { return nil }
         let start = text.index(text.startIndex, offsetBy: line.folded.count - folded.count)
         if text.utf8.count <= 90 { return start..<text.endIndex }
         var index = start
@@ -49,8 +49,8 @@ enum LetterReader {
     /// "Presidente Maduro:", "Señor Presidente:": an office and a colon, which opens a letter when the letter follows.
     static func isOfficeSalutation(_ line: SourceText.Line) -> Bool {
         let folded = line.folded
-        guard folded.utf8.count <= 40, folded.hasSuffix(":"), let first = folded.split(separator: " ").first else { return false }
-        return ContactReader.isOfficeWord(first) || salutationOpeners.contains(where: folded.hasPrefix)
+        guard folded.utf8.count <= 40, folded.endsWith(":"), let first = folded.split(separator: " ").first else { return false }
+        return ContactReader.isOfficeWord(first) || salutationOpeners.contains(where: folded.startsWith)
     }
 
     /// "Dear friends,", "Estimadas y estimados apelantes,": a section greeting its supporters, not a letter to an official.
@@ -70,7 +70,7 @@ enum LetterReader {
     static func closing(in text: String) -> (closing: String, before: String)? {
         let folded = Phrase.fold(text)
         for formula in closingFormulas {
-            if folded.hasPrefix(formula), folded.count <= formula.count + 40 { return (text, "") }
+            if folded.startsWith(formula), folded.count <= formula.count + 40 { return (text, "") }
             // A closing glued to the end of the last paragraph: "…in detention.Yours sincerely,"
             if let range = folded.byteRange(of: formula, backwards: true),
                 folded.distance(from: range.lowerBound, to: folded.endIndex) <= formula.count + 2,

@@ -46,7 +46,7 @@ enum NameFinder {
             case .either(let tagger): isPerson = byRules() || tagger.score(reading.features(of: number)) > 0
             }
             // "Rosa Elena" after "Rosa Elena Cruz Hernández", "Mohammed el Bay" after "Mohamed el Bay": the same person.
-            if isPerson, !names.contains(where: { $0.hasPrefix(name + " ") || $0.hasSuffix(" " + name) || isSpellingOf($0, name) }) {
+            if isPerson, !names.contains(where: { $0.startsWith(name + " ") || $0.endsWith(" " + name) || isSpellingOf($0, name) }) {
                 previousPersonEnd = end
                 if seen.insert(name).inserted { names.append(name) }
             }
@@ -93,10 +93,12 @@ enum NameFinder {
         init(text: String, forTagger: Bool) {
             self.text = text
             let words = Phrase.words(in: text).map { Word(text: $0.word, range: $0.range) }
+            // Each word is weighed once, though a name's end and the next name's start both ask of it.
+            let nameWords = words.map(isNameWord)
             var candidates: [(name: String, start: Int, end: Int)] = []
             var index = 0
             while index < words.count {
-                guard let end = nameEnd(words, from: index, in: text) else {
+                guard let end = nameEnd(words, nameWords, from: index, in: text) else {
                     index += 1
                     continue
                 }
@@ -273,8 +275,8 @@ enum NameFinder {
                 var start = index
                 if words[start].folded == "the", start < end { start += 1 }
                 var name = String(text[words[start].range.lowerBound..<words[end].range.upperBound])
-                if name.hasSuffix("’s") || name.hasSuffix("'s") { name = String(name.dropLast(2)) }
-                if !names.contains(where: { name == $0 || name.hasPrefix($0 + " ") }), name.has(" ") || followedByAcronym {
+                if name.endsWith("’s") || name.endsWith("'s") { name = String(name.dropLast(2)) }
+                if !names.contains(where: { name == $0 || name.startsWith($0 + " ") }), name.has(" ") || followedByAcronym {
                     names.append(name)
                 }
             }
@@ -330,22 +332,22 @@ enum NameFinder {
 
     // MARK: - Evidence
 
-    private static func nameEnd(_ words: [Word], from start: Int, in text: String) -> Int? {
-        guard isNameWord(words[start]), !isAfterOpeningQuote(words[start], in: text) else { return nil }
+    private static func nameEnd(_ words: [Word], _ nameWords: [Bool], from start: Int, in text: String) -> Int? {
+        guard nameWords[start], !isAfterOpeningQuote(words[start], in: text) else { return nil }
         var end = start
         while end + 1 < words.count, end - start < 4 {
             let next = words[end + 1]
             let gap = text[words[end].range.upperBound..<next.range.lowerBound]
             // "Reza (Gholamreza) Rasaei", "Mostafa “Moz” Azimitabar": another name the person goes by, inside theirs.
-            if end + 2 < words.count, ["(", "“", "\""].contains(gap.dropFirst()), gap.first == " ", isNameWord(next),
-                [") ", "” ", "\" "].contains(text[next.range.upperBound..<words[end + 2].range.lowerBound]), isNameWord(words[end + 2])
+            if end + 2 < words.count, ["(", "“", "\""].contains(gap.dropFirst()), gap.first == " ", nameWords[end + 1],
+                [") ", "” ", "\" "].contains(text[next.range.upperBound..<words[end + 2].range.lowerBound]), nameWords[end + 2]
             {
                 end += 2
                 continue
             }
             // "Trevor D. Traina", "Menardo I. Guevarra": a middle initial between two words of the name.
             if end + 2 < words.count, gap == " ", next.text.count == 1, next.isCapitalised,
-                text[next.range.upperBound..<words[end + 2].range.lowerBound] == ". ", isNameWord(words[end + 2])
+                text[next.range.upperBound..<words[end + 2].range.lowerBound] == ". ", nameWords[end + 2]
             {
                 end += 2
                 continue
@@ -354,8 +356,8 @@ enum NameFinder {
             guard gap.allSatisfy({ $0 == " " }) || (gap.count == 2 && gap.first == " " && gap.last.map(apostrophes.contains) == true) else {
                 break
             }
-            if isNameWord(next) || isArticledSurname(next)
-                || (nameParticles.contains(next.folded) && end + 2 < words.count && isNameWord(words[end + 2]))
+            if nameWords[end + 1] || isArticledSurname(next)
+                || (nameParticles.contains(next.folded) && end + 2 < words.count && nameWords[end + 2])
             {
                 end += 1
             } else {
@@ -440,7 +442,7 @@ enum NameFinder {
         }
         let after = text.unicodeScalars[words[candidate.end].range.upperBound...].prefix(120)
         let clause = Substring(after.prefix { $0 != "." && $0 != "\n" && $0 != "“" && $0 != "\"" })
-        guard clause.hasPrefix(",") || clause.hasPrefix(" ") else { return false }
+        guard clause.startsWith(",") || clause.startsWith(" ") else { return false }
         let foldedClause = Phrase.fold(clause)
         let introducesQuote = foldedClause.endsWith(":")
         return spokenVerbs.contains { verb in
@@ -552,7 +554,7 @@ enum NameFinder {
         // Scalars, not characters: read for every candidate, and a character boundary costs a grapheme check.
         let tail = Substring(text.unicodeScalars[words[end].range.upperBound...].prefix(60))
         let folded = Phrase.fold(tail)
-        for opener in descriptionOpeners where folded.hasPrefix(opener) {
+        for opener in descriptionOpeners where folded.startsWith(opener) {
             // "Ali Aarrass (m)", "Jane Doe (34)": the old bulletins' way of presenting the people at risk.
             if opener == " (" {
                 if folded.dropFirst(2).first?.isNumber == true { return "age" }
@@ -560,13 +562,13 @@ enum NameFinder {
             }
             return "opener"
         }
-        if folded.hasPrefix(", ") {
+        if folded.startsWith(", ") {
             // "Jane Doe, 23-year-old…", "Alena Kavalenka, 58,", "Hana Abdi, 21 Jahre"
             let next = folded.dropFirst(2)
             let digits = next.prefix { $0.isNumber }
             let after = next.dropFirst(digits.count)
             if !digits.isEmpty, digits.count <= 3,
-                after.first.map({ ",-)".contains($0) }) ?? true || ageWords.contains(where: { after.hasPrefix(" " + $0) })
+                after.first.map({ ",-)".contains($0) }) ?? true || ageWords.contains(where: { after.startsWith(" " + $0) })
             {
                 return "age"
             }
@@ -575,9 +577,9 @@ enum NameFinder {
             "was ", "were ", "is ", "has been ", "had been ", "remains ", "remain ", "wurde ", "wurden ", "ist ", "sind ", "sitzt ",
             "a été ", "ont été ", "est ", "sont ", "fue ", "fueron ", "ha sido ", "han sido ", "está ", "están ", "sigue ",
         ]
-        for verb in verbs where folded.hasPrefix(" " + verb) {
+        for verb in verbs where folded.startsWith(" " + verb) {
             let after = folded.dropFirst(1 + verb.count)
-            return detentionVerbs.contains(where: { after.hasPrefix($0) }) ? "detention" : nil
+            return detentionVerbs.contains(where: { after.startsWith($0) }) ? "detention" : nil
         }
         return nil
     }
@@ -615,7 +617,7 @@ enum NameFinder {
 
     private static func acronym(after index: String.Index, in text: String) -> Substring? {
         let tail = text[index...].prefix(14)
-        guard tail.hasPrefix(" ("), let close = tail.firstIndex(of: ")") else { return nil }
+        guard tail.startsWith(" ("), let close = tail.firstIndex(of: ")") else { return nil }
         let inside = tail[tail.index(index, offsetBy: 2)..<close]
         guard (2...8).contains(inside.count), inside.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "-" }) else { return nil }
         return inside
@@ -650,7 +652,7 @@ enum NameFinder {
 
     /// A lower-case word inside a name: "bin", "de", "von", or a surname's article ("al-Sawi").
     static func isNameParticle(_ folded: String) -> Bool {
-        nameParticles.contains(folded) || folded.hasPrefix("al-") || folded.hasPrefix("el-")
+        nameParticles.contains(folded) || folded.startsWith("al-") || folded.startsWith("el-")
     }
 
     private static let roleWords: Set<String> = [

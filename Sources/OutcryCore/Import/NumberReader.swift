@@ -117,7 +117,7 @@ enum NumberReader {
     private static func readCaseReference(source: SourceText, order: [Int], into numbers: inout Numbers) {
         for index in order {
             let line = source.lines[index]
-            guard line.text.utf8.count <= 80, line.folded.has("obs") || line.folded.hasPrefix("case ") else { continue }
+            guard line.text.utf8.count <= 80, line.folded.has("obs") || line.folded.startsWith("case ") else { continue }
             let bytes = Array(line.text.utf8)
             guard let (range, followUp) = caseReference(in: bytes) else { continue }
             let span = source.span(line: index, bytes: range)
@@ -343,7 +343,7 @@ enum DeadlineReader {
         guard folded.hasDigit else { return nil }
         for phrase in strongPhrases where folded.has(phrase) { return phrase }
         guard context.contains(where: folded.has) else { return nil }
-        for phrase in weakPhrases where folded.has(" " + phrase + " ") || folded.hasPrefix(phrase + " ") { return phrase }
+        for phrase in weakPhrases where folded.has(" " + phrase + " ") || folded.startsWith(phrase + " ") { return phrase }
         return nil
     }
 

@@ -87,7 +87,7 @@ extension DocumentReading {
             // "Igor Viktorovich Krasnov" over "Prosecutor General of the Russian Federation": a name and an office alone.
             if run.count == 2,
                 ContactReader.plausibleName(lines[run[0]].text) || contactReader.classify(lines[run[0]].text) == .name,
-                [.title, .organisation].contains(contactReader.classify(lines[run[1]].text)), !lines[run[1]].text.hasSuffix(".")
+                [.title, .organisation].contains(contactReader.classify(lines[run[1]].text)), !lines[run[1]].text.endsWith(".")
             {
                 blocks.append(run[0]...run[1])
                 return
@@ -96,7 +96,7 @@ extension DocumentReading {
             guard run.count >= 3, !spaced || run.count <= 16 else { return }
             let kept = run.filter { !ContactReader.isProse(lines[$0].text) }
             let texts = kept.map { lines[$0].text }
-            guard texts.allSatisfy({ $0.count <= 90 }), !texts.contains(where: { $0.hasSuffix(".") && $0.count > 50 }) else { return }
+            guard texts.allSatisfy({ $0.count <= 90 }), !texts.contains(where: { $0.endsWith(".") && $0.count > 50 }) else { return }
             // Short lines spaced apart may be a document's headings, one with a reference number ("GTM 003 / 0620 /
             // OBS 071"): those of an address show a street, an e-mail address or more than one number.
             let numbered = texts.count { line in line.contains(where: \.isNumber) }
@@ -109,7 +109,7 @@ extension DocumentReading {
         for index in range {
             // "Secretary Menardo I. Guevarra," / "" / "Department of Justice,": a block spaced out, its lines
             // ending in commas, or in a text whose every line is spaced out.
-            if lines[index].isBlank, let last = run.last, lines[last].text.hasSuffix(",") || source.isDoubleSpaced {
+            if lines[index].isBlank, let last = run.last, lines[last].text.endsWith(",") || source.isDoubleSpaced {
                 spaced = true
                 continue
             }
@@ -157,9 +157,9 @@ extension DocumentReading {
         // hold no number and no marker: they are told apart before the markers are read.
         let mayBeMarkers =
             text.hasDigit || !(text.first?.isLetter ?? false)
-            || folded.utf8.first.map(Self.openerStarts.contains) == true && Self.headlineOpeners.contains(where: folded.hasPrefix)
+            || folded.utf8.first.map(Self.openerStarts.contains) == true && Self.headlineOpeners.contains(where: folded.startsWith)
         if mayBeMarkers, Self.headlineStart(of: text) == text.endIndex { return true }
-        return folded.hasPrefix("index") || folded.hasPrefix("índice") || folded.hasPrefix("ai index")
+        return folded.startsWith("index") || folded.startsWith("índice") || folded.startsWith("ai index")
             || NumberReader.isIndexNumber(text) || ImportVocabulary.all.dateLabels.contains { folded.has($0 + ":") }
             || Self.isReferenceCode(text)
     }
@@ -182,6 +182,6 @@ extension DocumentReading {
         let vocabulary = ImportVocabulary.all
         if vocabulary.copyIntroductions.contains(where: folded.has) { return true }
         return vocabulary.copyWords.contains(where: folded.has)
-            && (folded.hasSuffix(":") || vocabulary.addresseePrepositions.contains(where: folded.hasSuffix))
+            && (folded.endsWith(":") || vocabulary.addresseePrepositions.contains(where: folded.endsWith))
     }
 }

@@ -28,7 +28,7 @@ extension DocumentReading {
                 }
                 if text.isEmpty {
                     text = line
-                } else if text.hasSuffix("-"), text.dropLast().last?.isLetter == true, line.first?.isLowercase == true {
+                } else if text.endsWith("-"), text.dropLast().last?.isLetter == true, line.first?.isLowercase == true {
                     text += line
                 } else {
                     text += " " + line

@@ -93,7 +93,7 @@ extension DocumentReading {
         {
             paragraphs[0] = Paragraph(text: String(first.text[salutation.upperBound...]).trimmingWhitespace, lines: first.lines)
         }
-        if gluedClosing, let last = paragraphs.last, let text = closing.value, last.text.hasSuffix(text) {
+        if gluedClosing, let last = paragraphs.last, let text = closing.value, last.text.endsWith(text) {
             let text = String(last.text.dropLast(text.count)).trimmingWhitespace
             paragraphs[paragraphs.count - 1] = Paragraph(text: text, lines: last.lines)
         }

@@ -102,7 +102,7 @@ struct SectionLabel {
         var bare = Substring(folded)
         while let last = bare.last, last == ":" || last == " " || last == "!" || last == "." { bare = bare.dropLast() }
         // "Briefvorschlag (Englisch)", "Exempelbrev (på engelska):"
-        if bare.hasSuffix(")"), let open = bare.lastIndex(of: "(") {
+        if bare.endsWith(")"), let open = bare.lastIndex(of: "(") {
             bare = bare[..<open]
             while bare.last == " " { bare = bare.dropLast() }
         }
@@ -110,8 +110,8 @@ struct SectionLabel {
             return SectionLabel(section: section, line: index, inline: nil, inlineStart: nil)
         }
         // "PLEASE SEND APPEALS BEFORE 2 JUNE 2016 TO:", "Write by 15 July 2020 to:", "Appelle bis 17. November 2014 an:"
-        if folded.count <= 100, folded.hasSuffix(":"),
-            [" to:", " an:", " à :", " à:", " till:", " osoitteeseen:", " a:"].contains(where: folded.hasSuffix),
+        if folded.count <= 100, folded.endsWith(":"),
+            [" to:", " an:", " à :", " à:", " till:", " osoitteeseen:", " a:"].contains(where: folded.endsWith),
             [
                 "write", "send", "appeal", "schreiben", "appelle", "skicka", "skriv", "écrivez", "envoyez", "lähetä", "kirjoita", "escriba",
                 "escriban", "envía", "envíe", "envíen", "llamamientos",

@@ -296,11 +296,26 @@ enum Phrase {
 }
 
 extension StringProtocol {
-    /// Whether the text ends with `suffix`, comparing UTF-8 bytes. String's own `hasSuffix` compares characters by
-    /// Unicode's rules and costs many times more; what is asked for here is punctuation and folded words.
-    func endsWith(_ suffix: String) -> Bool {
-        let (count, tail) = (utf8.count, suffix.utf8.count)
-        return count >= tail && utf8.dropFirst(count - tail).elementsEqual(suffix.utf8)
+    /// Whether the text starts (or ends) with the other, comparing UTF-8 bytes. String's own `hasPrefix` and
+    /// `hasSuffix` compare characters by Unicode's rules and cost many times more for a text that is not ASCII;
+    /// what the importer asks for is punctuation and folded words.
+    func startsWith(_ prefix: String) -> Bool { Self.bytes(of: self, match: prefix, atEnd: false) }
+
+    func endsWith(_ suffix: String) -> Bool { Self.bytes(of: self, match: suffix, atEnd: true) }
+
+    private static func bytes(of text: Self, match part: String, atEnd: Bool) -> Bool {
+        // Native strings lend their bytes without copying, as in `has`.
+        let matched = text.utf8.withContiguousStorageIfAvailable { text in
+            part.utf8.withContiguousStorageIfAvailable { part in
+                guard text.count >= part.count else { return false }
+                guard let partStart = part.baseAddress, let textStart = text.baseAddress else { return true }
+                return memcmp(textStart + (atEnd ? text.count - part.count : 0), partStart, part.count) == 0
+            }
+        }
+        if let matched = matched ?? nil { return matched }
+        let (count, length) = (text.utf8.count, part.utf8.count)
+        guard count >= length else { return false }
+        return atEnd ? text.utf8.dropFirst(count - length).elementsEqual(part.utf8) : text.utf8.prefix(length).elementsEqual(part.utf8)
     }
 
     /// Whether `needle` occurs, comparing UTF-8 bytes: the texts searched here are folded first, and

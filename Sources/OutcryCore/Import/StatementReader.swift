@@ -27,7 +27,7 @@ extension DocumentReading {
         }
         // One under a subtitle: "(New York, le 4 février 2011) - Les autorités…".
         for paragraph in body.prefix(3).dropFirst() where !statement.date.isFound {
-            guard Self.opensOnDateline(paragraph.text) || paragraph.text.hasPrefix("("),
+            guard Self.opensOnDateline(paragraph.text) || paragraph.text.startsWith("("),
                 let (date, characters) = DateReader.firstDate(in: paragraph.text.prefix(60)), characters.upperBound < 60
             else { continue }
             statement.date = Found(date, at: source.span(lines: paragraph.lines))
@@ -85,7 +85,7 @@ extension DocumentReading {
                 heading.skip.insert(index)
                 continue
             }
-            if !heading.title.isFound, line.text.utf8.count <= 200, !line.text.hasSuffix("."), !line.text.hasPrefix("“") {
+            if !heading.title.isFound, line.text.utf8.count <= 200, !line.text.endsWith("."), !line.text.startsWith("“") {
                 heading.title = Found(line.text, at: source.span(line: index))
                 heading.skip.insert(index)
                 heading.bodyStart = index + 1
@@ -100,7 +100,7 @@ extension DocumentReading {
         for index in 0..<end where !lines[index].isBlank && lines[index].text.utf8.count <= 80 {
             let text = lines[index].text
             guard text.hasDigit, let (date, characters) = DateReader.firstDate(in: text) else { continue }
-            let isLabelled = Self.publicationLabels.contains { lines[index].folded.hasPrefix($0) }
+            let isLabelled = Self.publicationLabels.contains { lines[index].folded.startsWith($0) }
             if isLabelled || text.count - characters.count <= 4 { return (date, index) }
         }
         return nil
@@ -164,7 +164,7 @@ extension DocumentReading {
                 skipNextAttribution = true
                 continue
             }
-            if skipNextAttribution, let last = speech.quotes.last, text.hasPrefix(last.speaker) {
+            if skipNextAttribution, let last = speech.quotes.last, text.startsWith(last.speaker) {
                 skipNextAttribution = false
                 continue
             }
@@ -196,7 +196,7 @@ extension DocumentReading {
     /// ", said ", ", dijo "…: a speech verb after a quote's last comma, made once.
     private static let commaVerbs = ImportVocabulary.all.speechVerbs.map { ", " + $0 }
     /// " said: ", " a déclaré : "…: lead-ins ending on a colon, with the space before the quote.
-    private static let colonLeadIns = ImportVocabulary.all.speakerLeadIns.filter { $0.hasSuffix(":") }.map { $0 + " " }
+    private static let colonLeadIns = ImportVocabulary.all.speakerLeadIns.filter { $0.endsWith(":") }.map { $0 + " " }
 
     /// The quoted words without their marks, and what follows the closing mark (“…,” said Jane Doe) or stands between
     /// two quotes (“…,” said Jane Doe, director. “…”), or what ends the quote inside its marks in French and Spanish
@@ -211,7 +211,7 @@ extension DocumentReading {
             let after = body[body.index(after: close)...].trimmingWhitespace
             var words = String(body[..<close])
             if after.isEmpty { return (words.trimmingWhitespace, nil) }
-            if words.hasSuffix(",") {
+            if words.endsWith(",") {
                 words.removeLast()
                 words += "."
             }
@@ -249,7 +249,7 @@ extension DocumentReading {
         }
         let after = body[body.index(after: open)...]
         let folded = Phrase.fold(after.prefix(40))
-        guard ImportVocabulary.all.speechVerbs.contains(where: folded.hasPrefix),
+        guard ImportVocabulary.all.speechVerbs.contains(where: folded.startsWith),
             let close = after.firstIndex(where: { $0 == "–" || $0 == "—" })
         else { return nil }
         let attribution = String(after[..<close]).trimmingWhitespace
@@ -276,7 +276,7 @@ extension DocumentReading {
         let attribution = after[..<reopen].trimmingWhitespace
         guard !attribution.isEmpty, speaker(afterQuote: attribution) != nil else { return nil }
         var first = String(body[..<close]).trimmingWhitespace
-        if first.hasSuffix(",") {
+        if first.endsWith(",") {
             first.removeLast()
             first += "."
         }
@@ -293,19 +293,19 @@ extension DocumentReading {
         let folded = Phrase.fold(rest)
         if folded.count == rest.count, let verb = ImportVocabulary.all.speechVerbs.first(where: { Self.endsWithVerb(folded, $0) }) {
             // The name is the last capitalised words before the verb; the words before it, the role.
-            let words = rest.dropLast(verb.count + (folded.hasSuffix(".") ? 1 : 0)).split(separator: " ")
+            let words = rest.dropLast(verb.count + (folded.endsWith(".") ? 1 : 0)).split(separator: " ")
             let name = words.reversed().prefix { $0.first?.isUppercase == true && !isRoleWord($0) }.prefix(4).reversed()
             guard name.count >= 2 else { return nil }
             var role = words.dropLast(name.count).joined(separator: " ")
             while role.last == "," { role.removeLast() }
             return (name.joined(separator: " "), role.isEmpty ? nil : role)
         }
-        for verb in ImportVocabulary.all.speechVerbs where folded.hasPrefix(verb) {
+        for verb in ImportVocabulary.all.speechVerbs where folded.startsWith(verb) {
             rest = rest.dropFirst(verb.count)
             var parts = rest.split(separator: ",").map { $0.trimmingWhitespace }
             guard !parts.isEmpty else { return nil }
             if var last = parts.popLast() {
-                if last.hasSuffix(".") { last.removeLast() }
+                if last.endsWith(".") { last.removeLast() }
                 parts.append(last)
             }
             // "says Amnesty's Chief Executive Officer, Patrick Holmes": the role first, then the name.
@@ -344,7 +344,7 @@ extension DocumentReading {
     /// Staberock" → ("Gerald Staberock", "OMCT Secretary General"); "Patrick Holmes" → ("Patrick Holmes", nil).
     private static func nameAfterRole(_ text: String) -> (name: String, role: String?)? {
         var words = text.split(separator: " ")
-        if words.last?.hasSuffix(".") == true, let last = words.popLast() { words.append(last.dropLast()) }
+        if words.last?.endsWith(".") == true, let last = words.popLast() { words.append(last.dropLast()) }
         guard words.allSatisfy({ $0.first?.isUppercase == true || NameFinder.isNameParticle(Phrase.fold($0)) }) else { return nil }
         let roleEnd = (words.lastIndex { isRoleWord($0) }).map { $0 + 1 } ?? 0
         let name = words[roleEnd...]
@@ -361,13 +361,13 @@ extension DocumentReading {
     /// Whether `folded` ends with the speech verb: "… said." — not an opening "said Jane Doe".
     private static func endsWithVerb(_ folded: String, _ verb: String) -> Bool {
         let bare = " " + verb.trimmingWhitespace
-        return folded.hasSuffix(bare) || folded.hasSuffix(bare + ".")
+        return folded.endsWith(bare) || folded.endsWith(bare + ".")
     }
 
     /// "…, Marie Struthers, Amnesty International’s Director for…, said:" → the speaker and role.
     static func speaker(leadingInto text: String) -> (String, String?)? {
         let folded = Phrase.fold(text)
-        guard let verb = ImportVocabulary.all.speakerLeadIns.first(where: { folded.hasSuffix($0) }) else { return nil }
+        guard let verb = ImportVocabulary.all.speakerLeadIns.first(where: { folded.endsWith($0) }) else { return nil }
         let before = text.dropLast(verb.count)
         let parts = before.split(separator: ",").map { $0.trimmingWhitespace }
         for index in parts.indices.reversed() {
@@ -377,11 +377,11 @@ extension DocumentReading {
             else { continue }
             // "President of the Tunisian Order of Lawyers, which has called a strike" → the office only.
             let role = parts[(index + 1)...].prefix { part in
-                !ImportVocabulary.all.relativePronouns.contains(where: { Phrase.fold(part).hasPrefix($0) })
+                !ImportVocabulary.all.relativePronouns.contains(where: { Phrase.fold(part).startsWith($0) })
             }.joined(separator: ", ")
             // "Dr Graham Thom": the name without its honorific.
             let first = Phrase.fold(words[0])
-            let honorific = NameFinder.honorifics.contains(first.hasSuffix(".") ? String(first.dropLast()) : first)
+            let honorific = NameFinder.honorifics.contains(first.endsWith(".") ? String(first.dropLast()) : first)
             let name = honorific && words.count > 2 ? words.dropFirst().joined(separator: " ") : parts[index]
             return (name, role.isEmpty ? nil : role)
         }

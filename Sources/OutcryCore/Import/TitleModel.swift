@@ -63,7 +63,7 @@ struct TitleModel: Sendable {
     static func isHeadline(_ found: String, expected: String) -> Bool {
         let want = headlineWords(expected)
         let have = headlineWords(found)
-        return want.hasSuffix("…") ? have.hasPrefix(String(want.dropLast())) : have == want
+        return want.endsWith("…") ? have.startsWith(String(want.dropLast())) : have == want
     }
 
     static func headlineWords(_ title: String) -> String {
@@ -138,7 +138,7 @@ extension DocumentReading {
             let folded = Phrase.fold(text)
             if Self.isSiteLine(text, folded: folded) { features.append("site") }
             if Self.concernWords.firstMatch(in: folded) != nil { features.append("concern") }
-            if Self.updateMarkers.contains(where: lines[candidate.line].folded.hasPrefix) { features.append("update-marker") }
+            if Self.updateMarkers.contains(where: lines[candidate.line].folded.startsWith) { features.append("update-marker") }
             if NumberReader.number(in: lines[candidate.line].text) != nil { features.append("number") }
             if DateReader.firstDate(in: text) != nil { features.append("date") }
             if let colon = text.utf8.firstIndex(of: 0x3A), NameFinder.country(named: String(text[..<colon])) != nil {
@@ -160,7 +160,7 @@ extension DocumentReading {
         var text = String(line.text[Self.headlineStart(of: line.text)...])
         if text.isEmpty {
             // "Further Information on UA 47/07 (…)": an update headed by nothing more.
-            guard Self.updateMarkers.contains(where: line.folded.hasPrefix) else { return nil }
+            guard Self.updateMarkers.contains(where: line.folded.startsWith) else { return nil }
             return Found(line.text, at: source.span(line: index))
         }
         if let capitals = headlineAfterMarker(line: index, from: text) { return capitals }
@@ -186,7 +186,7 @@ extension DocumentReading {
         if NumberReader.number(in: line.text) != nil { return "number" }
         if DateReader.isMostlyDate(line.text, otherCharacters: 24) { return "date" }
         if NameFinder.country(named: line.text) != nil { return "country" }
-        if line.text.hasSuffix(":") { return "label" }
+        if line.text.endsWith(":") { return "label" }
         return line.text.utf8.count <= 80 ? "short" : "long"
     }
 
@@ -228,7 +228,7 @@ extension DocumentReading {
 
     private static func ending(_ text: String) -> String {
         guard let last = text.last else { return "none" }
-        if last == "." { return text.hasSuffix("...") || text.hasSuffix("…") ? "ellipsis" : "stop" }
+        if last == "." { return text.endsWith("...") || text.endsWith("…") ? "ellipsis" : "stop" }
         if ":?!)".contains(last) { return String(last) }
         if "\"”»'’".contains(last) { return "quote" }
         return last.isNumber ? "digit" : "word"

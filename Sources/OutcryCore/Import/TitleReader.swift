@@ -22,7 +22,7 @@ extension DocumentReading {
             guard !line.isBlank else { continue }
             var text = String(line.text[Self.headlineStart(of: line.text)...])
             if text.isEmpty {
-                if !updateHeading.isFound, Self.updateMarkers.contains(where: line.folded.hasPrefix) {
+                if !updateHeading.isFound, Self.updateMarkers.contains(where: line.folded.startsWith) {
                     updateHeading = Found(line.text, at: source.span(line: index))
                 }
                 continue
@@ -40,7 +40,7 @@ extension DocumentReading {
             // "Further information on EXTRA 80/91 (…) - Kenya: …": a marker the headline's start does not know is kept.
             if text.first?.isLowercase == true, isDocumentHeading { text = line.text }
             let isShort = text.utf8.count <= 200 || text.utf8.count <= 320 && isDocumentHeading
-            let endsSentence = text.hasSuffix(".") && !text.hasSuffix("..")
+            let endsSentence = text.endsWith(".") && !text.endsWith("..")
             guard isShort, !endsSentence, text.first?.isLowercase != true else { return (updateHeading, index) }
             let offset = line.text.utf8.count - text.utf8.count
             let headline = Self.withoutTrailingDate(text)
@@ -56,7 +56,7 @@ extension DocumentReading {
     static func isDocumentHeading(_ text: String) -> Bool {
         let folded = Phrase.fold(text.prefix(60))
         return text.has(": ")
-            && (updateMarkers.contains(where: folded.hasPrefix) || NumberReader.leadingNumberEnd(text[...]) != nil
+            && (updateMarkers.contains(where: folded.startsWith) || NumberReader.leadingNumberEnd(text[...]) != nil
                 || NumberReader.number(in: String(text.prefix(40))) != nil)
     }
 
@@ -84,7 +84,7 @@ extension DocumentReading {
             let text = lines[index].text
             let start = Self.headlineStart(of: text)
             let folded = Phrase.fold(text[start...])
-            guard Self.concerns.contains(where: { folded.hasPrefix($0) }), text[start...].first?.isUppercase == true else { continue }
+            guard Self.concerns.contains(where: { folded.startsWith($0) }), text[start...].first?.isUppercase == true else { continue }
             let offset = text.utf8.distance(from: text.startIndex, to: start)
             return (Found(String(text[start...]), at: source.span(line: index, bytes: offset..<text.utf8.count)), index + 1)
         }
@@ -118,13 +118,13 @@ extension DocumentReading {
         while changed {
             changed = false
             let folded = Phrase.fold(text[start...].prefix(48))
-            for opener in headlineOpeners where folded.hasPrefix(opener) {
+            for opener in headlineOpeners where folded.startsWith(opener) {
                 start = text.index(start, offsetBy: opener.count, limitedBy: text.endIndex) ?? text.endIndex
                 changed = true
                 break
             }
             // "Écrire Guatemala. Le gouvernement…": a site's button label run into the headline it stands beside.
-            for label in siteActionLabels where folded.hasPrefix(label + " ") {
+            for label in siteActionLabels where folded.startsWith(label + " ") {
                 guard let after = text.index(start, offsetBy: label.count + 1, limitedBy: text.endIndex), after < text.endIndex,
                     text[after].isUppercase
                 else { continue }
@@ -150,7 +150,7 @@ extension DocumentReading {
         var cursor = start
         while true {
             var next = text[cursor...].drop { $0 == " " }
-            if next.hasPrefix("and follow-up") || next.hasPrefix("and follow up") {
+            if next.startsWith("and follow-up") || next.startsWith("and follow up") {
                 next = next.drop { $0 != " " }.dropFirst().drop { $0 != " " }.drop { $0 == " " }
             }
             guard next.first == "(", let close = next.prefix(400).firstIndex(of: ")") else { return cursor }
@@ -167,28 +167,28 @@ extension DocumentReading {
     /// Protesters (Russian Federation: UA 112.19)") is one.
     static func isNoHeadline(_ text: String) -> Bool {
         let folded = Phrase.fold(text)
-        if folded.hasPrefix("ai-index") || folded.has("index:") || folded.has("índice:") { return true }
+        if folded.startsWith("ai-index") || folded.has("index:") || folded.has("índice:") { return true }
         // Split as bytes: splitting by characters costs more than all the rest on most lines.
         let words = text.utf8.split(separator: 0x20).map { Substring($0) }
         let number = text.hasDigit ? NumberReader.number(in: text) : nil
-        if number != nil, words.count < 5 || text.hasPrefix("(") { return true }
-        if !text.utf8.contains(0x20) || siteWords.contains(where: folded.has) || folded.hasPrefix("dear ") { return true }
+        if number != nil, words.count < 5 || text.startsWith("(") { return true }
+        if !text.utf8.contains(0x20) || siteWords.contains(where: folded.has) || folded.startsWith("dear ") { return true }
         // "Cuarta AU: 72/24 | Índice: … | Venezuela": a page's line of fields.
         if number != nil, text.has(" | ") { return true }
         // "BRIEFE GEGEN DAS VERGESSEN - AKTION DES MONATS DEZEMBER 2007", "LETTRES CONTRE L'OUBLI - 1/3 JUILLET 2020":
         // the series and its edition.
-        if folded.has(" - "), seriesEditions.contains(where: folded.hasPrefix) { return true }
+        if folded.has(" - "), seriesEditions.contains(where: folded.startsWith) { return true }
         // A photo's credit, a mail's header, code left from a page, an index number ("MDE 21/014/2007").
-        if text.hasPrefix("©") || ["subject:", "from:", "to:", "sent:", "source:"].contains(where: folded.hasPrefix) { return true }
+        if text.startsWith("©") || ["subject:", "from:", "to:", "sent:", "source:"].contains(where: folded.startsWith) { return true }
         // "(Sólo para residentes en México)": an aside.
-        if text.hasPrefix("("), text.hasSuffix(")") { return true }
+        if text.startsWith("("), text.endsWith(")") { return true }
         // A picture's description kept from the page: "Porträtaufnahme von …", "Karte des Iran", "Photo: …".
-        if pictureWords.contains(where: folded.hasPrefix) { return true }
+        if pictureWords.contains(where: folded.startsWith) { return true }
         // A pointer to somewhere else ("To learn about recent successes, go to"), a form's field ("*País de residencia").
         // A document's heading may end on a colon after the names it lists: "Kenya: Further information on fear of
         // torture…: Patrick Wangamati:".
         let isHeadingOfParts = folded.dropLast().has(": ") && words.count >= 6
-        if folded.hasSuffix(" go to") || folded.hasSuffix(":") && !isHeadingOfParts || text.hasPrefix("*") { return true }
+        if folded.endsWith(" go to") || folded.endsWith(":") && !isHeadingOfParts || text.startsWith("*") { return true }
         if words.count(where: isWord) < 2 { return true }
         if text.hasDigit, NumberReader.isIndexNumber(text) { return true }
         // "Para Fiscal General de la República", "Au Chef du pouvoir judiciaire, …": the letter's addressee.
@@ -202,7 +202,7 @@ extension DocumentReading {
         if NameFinder.country(named: text) != nil { return true }
         if DateReader.isMostlyDate(text, otherCharacters: 24) { return true }
         if markerLines.contains(bare(folded)) || isSiteLine(text, folded: folded) { return true }
-        return dateLabelPrefixes.contains(where: folded.hasPrefix)
+        return dateLabelPrefixes.contains(where: folded.startsWith)
     }
 
     private static let dateLabelPrefixes = ImportVocabulary.all.dateLabels.map { $0 + ":" }
@@ -224,9 +224,9 @@ extension DocumentReading {
     /// What a site prints above a page's headline: its section ("Actualités"), its own name ("Amnistía Internacional
     /// España"), a category ("Category: Front Line"), a picture's description or credit.
     static func isSiteLine(_ text: String, folded: String) -> Bool {
-        return sectionNames.contains(bare(folded)) || isPublishersOwnLine(folded) || text.hasPrefix("©")
-            || ["category:", "catégorie:", "kategorie:", "categoría:", "tags:", "posted in "].contains(where: folded.hasPrefix)
-            || pictureWords.contains(where: folded.hasPrefix)
+        return sectionNames.contains(bare(folded)) || isPublishersOwnLine(folded) || text.startsWith("©")
+            || ["category:", "catégorie:", "kategorie:", "categoría:", "tags:", "posted in "].contains(where: folded.startsWith)
+            || pictureWords.contains(where: folded.startsWith)
     }
 
     /// What an organisation's national branch calls itself: "Sektion der Bundesrepublik Deutschland", "Section Suisse".
@@ -244,7 +244,8 @@ extension DocumentReading {
     /// The publisher's name and what only says where it is: "Amnistía Internacional España", "Amnesty International UK /
     /// www.amnesty.org.uk", "Amnesty International Gruppe Miesbach (1431)", "Amnesty International Urgent Action".
     private static func isPublishersOwnLine(_ folded: String) -> Bool {
-        guard let publisher = ["amnesty international", "amnistía internacional", "amnistie internationale"].first(where: folded.hasPrefix)
+        guard
+            let publisher = ["amnesty international", "amnistía internacional", "amnistie internationale"].first(where: folded.startsWith)
         else { return false }
         let rest = bare(String(folded.dropFirst(publisher.count)).trimmingWhitespace)
         let firstWord = rest.prefix { $0 != " " && $0 != "/" }
