@@ -108,10 +108,12 @@ enum DateReader {
             pending = ""
         }
         for character in text {
-            let isDigit = character.isASCII && character.isNumber
-            let isLetter = character.isLetter
+            // Most characters are ASCII: their byte says what they are without Unicode's tables.
+            let ascii = character.asciiValue
+            let isDigit = ascii.map { (0x30...0x39).contains($0) } ?? false
+            let isLetter = ascii.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? character.isLetter
             if isDigit || isLetter {
-                let cjk = character.unicodeScalars.first.map { (0x3000...0x9FFF).contains($0.value) } ?? false
+                let cjk = ascii == nil && character.unicodeScalars.first.map { (0x3000...0x9FFF).contains($0.value) } ?? false
                 if !pending.isEmpty, pendingIsNumber != isDigit || cjk { flush() }
                 if pending.isEmpty {
                     pendingStart = offset
@@ -125,7 +127,8 @@ enum DateReader {
                 }
             } else {
                 flush()
-                if !character.isWhitespace { tokens.append(Located(token: .mark(character), characters: offset..<(offset + 1))) }
+                let isSpace = ascii.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? character.isWhitespace
+                if !isSpace { tokens.append(Located(token: .mark(character), characters: offset..<(offset + 1))) }
             }
             offset += 1
         }

@@ -318,7 +318,10 @@ enum NameFinder {
     static func country(named text: String) -> Country? {
         // A text far longer than the longest name is none: most lines asked about are passed over unread.
         guard text.utf8.count <= longestCountryName * 2 + 16 else { return nil }
-        return country(namedBy: Phrase.words(in: Phrase.fold(text)).map { String($0.word) })
+        let words = Phrase.words(in: Phrase.fold(text))
+        // Most lines asked about start with a word no country's name starts with: nothing more is made of them.
+        guard let first = words.first, let names = countryNames[String(first.word)] else { return nil }
+        return names.first { $0.0.count == words.count && zip($0.0, words).allSatisfy { $0 == $1.word } }?.1
     }
 
     /// The longest country name's folded words, as bytes with a space between them.

@@ -308,8 +308,10 @@ extension StringProtocol {
         let matched = text.utf8.withContiguousStorageIfAvailable { text in
             part.utf8.withContiguousStorageIfAvailable { part in
                 guard text.count >= part.count else { return false }
-                guard let partStart = part.baseAddress, let textStart = text.baseAddress else { return true }
-                return memcmp(textStart + (atEnd ? text.count - part.count : 0), partStart, part.count) == 0
+                // What is compared is a few bytes: a loop costs less than a call to memcmp.
+                let offset = atEnd ? text.count - part.count : 0
+                for index in 0..<part.count where text[offset + index] != part[index] { return false }
+                return true
             }
         }
         if let matched = matched ?? nil { return matched }

@@ -124,7 +124,7 @@ extension DocumentReading {
                 break
             }
             // "Écrire Guatemala. Le gouvernement…": a site's button label run into the headline it stands beside.
-            for label in siteActionLabels where folded.startsWith(label + " ") {
+            for (label, spaced) in siteActionLabels where folded.startsWith(spaced) {
                 guard let after = text.index(start, offsetBy: label.count + 1, limitedBy: text.endIndex), after < text.endIndex,
                     text[after].isUppercase
                 else { continue }
@@ -136,13 +136,15 @@ extension DocumentReading {
                 start = afterEarlierDates(in: text, from: numberEnd)
                 changed = true
             }
-            while start < text.endIndex, " :|-–—,".contains(text[start]) {
+            while start < text.endIndex, separators.contains(text[start]) {
                 start = text.index(after: start)
                 changed = true
             }
         }
         return start
     }
+
+    private static let separators: Set<Character> = [" ", ":", "|", "-", "–", "—", ","]
 
     /// Past the dates of the earlier documents an update's number is followed by: "(28 April 2010) and follow-up
     /// (10 August 2010)", "(MDE 13/09/90, 15 June and follow-ups …)".
@@ -159,7 +161,8 @@ extension DocumentReading {
     }
 
     static let headlineOpeners = ImportVocabulary.all.headlineOpeners + ["•"]
-    private static let siteActionLabels = ImportVocabulary.all.siteActionLabels
+    /// Each label, and the label with the space that follows it.
+    private static let siteActionLabels = ImportVocabulary.all.siteActionLabels.map { ($0, $0 + " ") }
 
     /// "URGENT ACTION -vetoomus UA 61/24", "RUSSISCHE FÖDERATION", "Julkaistu 17. huhtikuuta 2024", "Campagnes",
     /// "… – Amnistía Internacional Argentina | Defendemos…": a marker, a country, a date or the site's own words,
