@@ -19,7 +19,9 @@ extension DocumentReading {
                 if position > 0 {
                     let previous = lines[run[position - 1]].text
                     let ends = previous.last.map { ".!?:;”\"".contains($0) } ?? false
-                    let short = run.count >= 3 ? previous.count < width - 15 : true
+                    // A line well short of the longest ends its paragraph; so does one longer than any text is wrapped at
+                    // (a paragraph to a line, however long the next one).
+                    let short = run.count >= 3 ? previous.count < width - 15 || previous.utf8.count > 200 : true
                     if lines[index].hadBullet || (ends && short) {
                         paragraphs.append(Paragraph(text: Phrase.collapse(text), lines: first...run[position - 1]))
                         text = ""
