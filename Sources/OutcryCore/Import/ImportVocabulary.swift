@@ -100,6 +100,8 @@ extension ImportVocabulary {
             "urgent action:", "urgent action", "further information on ua", "further information on urgent action",
             "further information:", "further information", "follow-up on ua", "follow-up to ua", "follow up on ua",
             "update on ua", "ua:", "ua-", "ua ", "fi ",
+            // amnesty.org's library pages: "Document - Colombia: Fear for safety: …".
+            "document - ",
         ],
         siteActionLabels: ["write", "act", "sign", "donate", "share"],
         updateMarkers: ["update", "further information", "follow-up", "follow up", "fi ", "new information"],

@@ -86,7 +86,8 @@ extension DocumentReading {
                 continue
             }
             if !heading.title.isFound, line.text.utf8.count <= 200, !line.text.endsWith("."), !line.text.startsWith("“") {
-                heading.title = Found(line.text, at: source.span(line: index))
+                let start = Self.leadingYearEnd(line.text[...]) ?? line.text.startIndex
+                heading.title = Found(String(line.text[start...]), at: source.span(line: index, start..<line.text.endIndex))
                 heading.skip.insert(index)
                 heading.bodyStart = index + 1
                 continue

@@ -132,6 +132,10 @@ extension DocumentReading {
                 changed = true
                 break
             }
+            if let yearEnd = leadingYearEnd(text[start...]) {
+                start = yearEnd
+                changed = true
+            }
             if let numberEnd = NumberReader.leadingNumberEnd(text[start...]) {
                 start = afterEarlierDates(in: text, from: numberEnd)
                 changed = true
@@ -142,6 +146,21 @@ extension DocumentReading {
             }
         }
         return start
+    }
+
+    /// "2016 Iran: Concern for Narges Mohammadi", "2009: Iran: Roxana Saberi": a year a list of statements sets before
+    /// each headline. Where the headline after it starts.
+    static func leadingYearEnd(_ text: Substring) -> String.Index? {
+        let bytes = text.utf8
+        guard bytes.count > 8, let year = Int(String(decoding: bytes.prefix(4), as: UTF8.self)), (1900...2099).contains(year) else {
+            return nil
+        }
+        var index = bytes.index(bytes.startIndex, offsetBy: 4)
+        if bytes[index] == UInt8(ascii: ":") { index = bytes.index(after: index) }
+        guard bytes[index] == UInt8(ascii: " ") else { return nil }
+        index = bytes.index(after: index)
+        guard text[index...].first?.isUppercase == true else { return nil }
+        return index
     }
 
     private static let separators: Set<Character> = [" ", ":", "|", "-", "–", "—", ","]

@@ -365,6 +365,48 @@ import Testing
         #expect(block.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets.first?.name.value == "Jane Roe")
     }
 
+    @Test func anAccountWrappedIntoShortLinesIsNoOfficialsBlock() {
+        // An old bulletin's account, wrapped at 70 characters, with an office and a date in it.
+        let wrapped = reading([
+            "Jane Doe was arrested on 6 September 1998. Because of her age, Amnesty",
+            "International is especially worried about her health in detention. The",
+            "Supreme Court had confirmed the sentence and sent it to the Ministry of",
+            "Justice in the capital for implementation on 12 October.",
+        ])
+        let layout = wrapped.findLayout()
+        #expect(wrapped.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets.isEmpty)
+        // An address's lines name offices and places, however many words they have.
+        let block = reading([
+            "Jane Doe was held.", "", "Minister of Justice of the Republic", "Ministry of Justice", "12 Freedom Avenue", "Capital City",
+        ])
+        let blockLayout = block.findLayout()
+        #expect(block.findOfficials(blockLayout, letter: nil, skipping: blockLayout.fieldLabelLines).targets.count == 1)
+    }
+
+    @Test func aYearOrALibrarysWordBeforeTheHeadlineIsNoPartOfIt() {
+        for (line, headline) in [
+            ("2016 Iran: Concern for Narges Mohammadi", "Iran: Concern for Narges Mohammadi"),
+            ("2009: Iran: Roxana Saberi", "Iran: Roxana Saberi"),
+            ("Document - Colombia: Fear for safety: Human Rights Defenders", "Colombia: Fear for safety: Human Rights Defenders"),
+            // A year that begins a sentence, or a number too small to be a year, stays.
+            ("2016 was the year of the trial", "2016 was the year of the trial"),
+            ("1500 protesters detained", "1500 protesters detained"),
+        ] {
+            #expect(String(line[DocumentReading.headlineStart(of: line)...]) == headline)
+        }
+        let statement = reading(["2020 Vietnam: Pham Doan Trang", "", "“Free her now,” said Jane Roe, the centre's director."])
+        #expect(statement.findStatementHeading(skipping: []).title.value == "Vietnam: Pham Doan Trang")
+    }
+
+    @Test func aLineLongerThanAnyWrappingIsAParagraphOfItsOwn() {
+        let sentence = "The authorities arrested the activist at her home and took her to a police station where she was held for days. "
+        let long = String(repeating: sentence, count: 3).trimmingCharacters(in: .whitespaces)
+        let document = reading([long, long + " " + sentence, "“Free her now,” said Jane Roe, the centre's director."])
+        let paragraphs = document.paragraphs(in: 0..<3, skipping: [])
+        #expect(paragraphs.count == 3)
+        #expect(paragraphs.last?.text.startsWith("“Free her now") == true)
+    }
+
     @Test func aLetterStartsRightUnderTheOfficialsBlockWhenItsProseFollows() {
         let prose =
             "Aleksandra Skochilenko muss umgehend und ohne Bedingungen freikommen, denn sie sitzt nur deshalb in Haft, weil sie Preisschilder austauschte."
