@@ -81,7 +81,7 @@ extension ContactReader {
         "gobernador", "gobernadora", "juez", "jueza", "président", "présidente", "ambassadeur", "ambassadrice", "gouverneur",
         "staatsanwalt", "staatsanwältin", "generalstaatsanwältin", "geschäftsträger", "gesandter", "gesandte",
         "ministerpräsident", "justizminister", "justizministerin", "innenminister", "innenministerin", "außenminister",
-        "außenministerin",
+        "außenministerin", "chargé", "charge", "d'affaires",
     ]
 
     /// Honorifics as they go on an envelope, longest first.
@@ -202,6 +202,11 @@ extension ContactReader {
         } else {
             index = officeEnd(words, folded: folded)
             if index > 0 { parts.append((words[0..<index].joined(separator: " "), .title)) }
+            // "Charge d’Affaires Mr. Pavel Shidlovsky": an honorific between the office and the name.
+            if index > 0, index < words.count, let between = Self.honorific(of: words[index...].joined(separator: " ")).0 {
+                lead = Array(words[index..<(index + between.split(separator: " ").count)])
+                index += lead.count
+            }
         }
         let nameStart = index
         while index < words.count, index - nameStart < 6, isNamePart(index) {
@@ -280,7 +285,8 @@ extension ContactReader {
     /// another office word, and "of" to the body or country the office is of; the name begins after.
     private static func officeEnd(_ words: [String], folded: [String]) -> Int {
         func isOfficeWord(_ index: Int) -> Bool {
-            index < words.count && words[index].first?.isUppercase == true
+            // "Chargé d’affaires": the one office word written in lower case.
+            index < words.count && (words[index].first?.isUppercase == true || folded[index] == "d'affaires")
                 && (titleWords.contains(folded[index]) || officeModifiers.contains(folded[index]))
         }
         var end = 0

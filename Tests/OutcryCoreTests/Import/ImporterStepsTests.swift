@@ -567,11 +567,14 @@ import Testing
             "Secretary General and State President Nguyễn Phú Trọng Số 2 Hùng Vương, Ngọc Hồ, Ba Đình Hà Nội 118708, Viet Nam",
             "Head of Judiciary Ebrahim Raisi c/o Permanent Mission of the Islamic Republic of Iran 622 Third Avenue, New York",
             "Prosecutor General of the Russian Federation Igor Viktorovich Krasnov 15a Bolshaya Dmitrovka, Moscow",
+            // An honorific between the office and the name; the office's second word in lower case.
+            "Charge d’Affaires Mr. Pavel Shidlovsky Embassy of Belarus 1619 New Hampshire Ave NW Washington, DC 20009",
         ].map { ContactReader.runOnParts($0)?.prefix(2).map(\.text) }
         #expect(
             offices == [
                 ["Secretary General and State President", "Nguyễn Phú Trọng"], ["Head of Judiciary", "Ebrahim Raisi"],
                 ["Prosecutor General of the Russian Federation", "Igor Viktorovich Krasnov"],
+                ["Charge d’Affaires", "Mr. Pavel Shidlovsky"],
             ])
         #expect(
             ContactReader.honorific(of: "His Majesty King Salman bin Abdul Aziz Al Saud") == (
