@@ -291,6 +291,7 @@ extension DocumentReading {
     static func speaker(afterQuote text: String) -> (String, String?)? {
         var rest = Substring(text)
         while let first = rest.first, first == "," || first == " " { rest = rest.dropFirst() }
+        rest = withoutCircumstance(rest)
         let folded = Phrase.fold(rest)
         if folded.count == rest.count, let verb = ImportVocabulary.all.speechVerbs.first(where: { Self.endsWithVerb(folded, $0) }) {
             // The name is the last capitalised words before the verb; the words before it, the role.
@@ -360,6 +361,20 @@ extension DocumentReading {
     ]
 
     /// Whether `folded` ends with the speech verb: "… said." — not an opening "said Jane Doe".
+    /// "CPJ Program Coordinator Sherif Mansour said in the statement.": the words after the speech verb say where or
+    /// when it was said, not who said it. The attribution up to the verb.
+    private static func withoutCircumstance(_ text: Substring) -> Substring {
+        let words = text.split(separator: " ")
+        guard words.count >= 3,
+            let verb = words.indices.dropFirst().last(where: { singleWordSpeechVerbs.contains(Phrase.fold(words[$0])) }),
+            (1...6).contains(words.count - verb - 1), words[(verb + 1)...].allSatisfy({ $0.first?.isLowercase == true })
+        else { return text }
+        return text[..<words[verb].endIndex]
+    }
+
+    private static let singleWordSpeechVerbs = Set(
+        ImportVocabulary.all.speechVerbs.map { $0.trimmingWhitespace }.filter { !$0.contains(" ") })
+
     private static func endsWithVerb(_ folded: String, _ verb: String) -> Bool {
         let bare = " " + verb.trimmingWhitespace
         return folded.endsWith(bare) || folded.endsWith(bare + ".")

@@ -218,6 +218,14 @@ import Testing
             quotes("Amnesty International Australia Refugee Rights Advisor, Dr Graham Thom, said: “The timing is odd.”") == [
                 ImportedQuote(speaker: "Graham Thom", role: nil, paragraphs: ["The timing is odd."])
             ])
+        // Where or when it was said, after the verb, is no part of the speaker.
+        #expect(
+            quotes("“Free him at once,” CPJ Program Coordinator Sherif Mansour said in the statement. “Journalists must report.”")
+                == [
+                    ImportedQuote(
+                        speaker: "Sherif Mansour", role: "CPJ Program Coordinator",
+                        paragraphs: ["Free him at once. Journalists must report."])
+                ])
     }
 
     @Test func aSpeakerAfterTheirRoleBetweenDashesOrByTheirSurnameAgain() {
