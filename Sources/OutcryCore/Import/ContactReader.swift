@@ -111,13 +111,16 @@ struct ContactReader {
     }
 
     /// Instructions between blocks ("Also send copies to diplomatic representatives…") and form templates.
+    /// Words of running text: six or more, most of them in lower case, where an address's lines name places and offices.
+    static func isRunningText(_ words: [Substring]) -> Bool {
+        words.count >= 6 && words.count(where: { $0.first?.isLowercase == true }) * 2 > words.count
+    }
+
     static func isProse(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         let folded = Phrase.fold(text)
         if words.count >= 4, folded.has("address 1") || folded.startsWith("name address") { return true }
-        guard words.count >= 6, !folded.has("@"), !folded.has("http") else { return false }
-        let lower = words.filter { $0.first?.isLowercase == true }.count
-        guard lower * 2 > words.count else { return false }
+        guard isRunningText(words), !folded.has("@"), !folded.has("http") else { return false }
         // "The address has not changed; only the Attorney General's name is different.": a sentence.
         if words.count >= 8, text.endsWith(".") { return true }
         return Phrase.words(in: folded).contains { wordsToTheReader.contains($0.word) }

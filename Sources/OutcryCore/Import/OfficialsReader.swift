@@ -99,7 +99,7 @@ extension DocumentReading {
             guard texts.allSatisfy({ $0.count <= 90 }), !texts.contains(where: { $0.endsWith(".") && $0.count > 50 }) else { return }
             // "was arrested on 6 September. Because of his age, Amnesty": an account wrapped into short lines reads in
             // lower-case words, where an address's lines name places and offices.
-            guard texts.count(where: Self.isWrappedProse) * 2 < texts.count else { return }
+            guard texts.count(where: { ContactReader.isRunningText($0.split(separator: " ")) }) * 2 < texts.count else { return }
             // Short lines spaced apart may be a document's headings, one with a reference number ("GTM 003 / 0620 /
             // OBS 071"): those of an address show a street, an e-mail address or more than one number.
             let numbered = texts.count { line in line.contains(where: \.isNumber) }
@@ -140,12 +140,6 @@ extension DocumentReading {
         }
         flush()
         return blocks
-    }
-
-    /// A line of running text: six words or more, most of them in lower case.
-    private static func isWrappedProse(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
-        return words.count >= 6 && words.count(where: { $0.first?.isLowercase == true }) * 2 > words.count
     }
 
     /// "Im September 2025", "Berlin, 12. Mai 2025": the letter's date under the address.
