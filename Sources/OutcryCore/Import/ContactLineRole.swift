@@ -66,7 +66,7 @@ extension ContactReader {
         "suurlähetystö", "министерство", "администрация", "посольство", "аппарат", "прокуратура", "suprema",
         "ministère", "ambassade", "ministerio", "embajada", "institution", "chancellery", "kremlin", "diwan", "court",
         "centre", "center", "bakanlığı", "fiscalía", "procuraduría", "secretaría", "prosecution",
-        "staatsanwaltschaft", "generalstaatsanwaltschaft", "kansliet", "virasto", "residencia",
+        "staatsanwaltschaft", "generalstaatsanwaltschaft", "kansliet", "virasto", "residencia", "procuratorate", "präsidialamt",
     ]
 
     private static let titleWords: Set<String> = [
@@ -81,7 +81,9 @@ extension ContactReader {
         "gobernador", "gobernadora", "juez", "jueza", "président", "présidente", "ambassadeur", "ambassadrice", "gouverneur",
         "staatsanwalt", "staatsanwältin", "generalstaatsanwältin", "geschäftsträger", "gesandter", "gesandte",
         "ministerpräsident", "justizminister", "justizministerin", "innenminister", "innenministerin", "außenminister",
-        "außenministerin", "chargé", "charge", "d'affaires",
+        "außenministerin", "chargé", "charge", "d'affaires", "leader", "senator", "councillor", "warden", "superintendent",
+        "commandant", "jefe", "jefa", "directeur", "directrice", "directora", "procureure", "commissaire", "juge",
+        "religionsführer", "justizautorität", "oberhaupt",
     ]
 
     /// Honorifics as they go on an envelope, longest first.

@@ -84,12 +84,25 @@ extension DocumentReading {
                 run = []
                 spaced = false
             }
+            // "Actúen: Redacten su propio llamamiento o utilicen la siguiente carta modelo": an instruction above the
+            // block, in running text, is none of its lines.
+            while let first = run.first, ContactReader.isRunningText(lines[first].text.split(separator: " ")) {
+                run.removeFirst()
+            }
             // "Igor Viktorovich Krasnov" over "Prosecutor General of the Russian Federation": a name and an office alone.
             if run.count == 2,
                 ContactReader.plausibleName(lines[run[0]].text) || contactReader.classify(lines[run[0]].text) == .name,
                 [.title, .organisation].contains(contactReader.classify(lines[run[1]].text)), !lines[run[1]].text.endsWith(".")
             {
                 blocks.append(run[0]...run[1])
+                return
+            }
+            // "Supreme Leader of the Islamic Republic" / "Ayatollah Sayed Ali Khamenei" over "Your Excellency": the
+            // lines the letter is headed with are its addressee, a street or not.
+            if let last = run.last, let letter, run.count <= 6, nextWritten(after: last) == letter.lowerBound,
+                run.contains(where: { [.name, .title, .organisation].contains(contactReader.classify(lines[$0].text)) })
+            {
+                blocks.append(run[0]...last)
                 return
             }
             // An address spaced out over blank lines is a few lines long; a text of short lines is not one.
@@ -140,6 +153,13 @@ extension DocumentReading {
         }
         flush()
         return blocks
+    }
+
+    /// The first line with text after a line.
+    private func nextWritten(after index: Int) -> Int {
+        var next = index + 1
+        while next < lines.count, lines[next].isBlank { next += 1 }
+        return next
     }
 
     /// "Im September 2025", "Berlin, 12. Mai 2025": the letter's date under the address.

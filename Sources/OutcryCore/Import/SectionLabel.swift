@@ -34,7 +34,8 @@ struct SectionLabel {
                 "recommended action", "recommended actions", "what to do", "how you can help", "please take action", "action",
                 "actions", "was sie tun können", "werden sie aktiv", "empfohlene aktionen", "so können sie helfen",
                 "så kan du agera", "vad du kan göra", "agera", "agera nu", "toimi", "toimi nyt", "mitä voit tehdä",
-                "ce que vous pouvez faire", "agissez", "qué puedes hacer", "actúa", "comment agir", "så här gör du",
+                "ce que vous pouvez faire", "agissez", "qué puedes hacer", "actúa", "actúe", "actúen", "actúa ya", "actúa ahora",
+                "agissez maintenant", "jetzt handeln", "comment agir", "så här gör du",
                 "bitte schreiben sie", "toimi näin", "näin voit toimia", "please write", "what you can do now", "amnesty fordert",
                 "amnesty demands", "amnesty demande", "amnistía pide",
             ])

@@ -36,7 +36,8 @@ import Testing
         let heldOut = try Self.score("held-out")
         #expect(tuning.documents + heldOut.documents >= 150)
         // What went wrong on the tuning set is printed to work on; the held-out set's details stay unread.
-        print(ImporterFixtureTests.table(tuning.results))
+        let tuningTable = ImporterFixtureTests.table(tuning.results)
+        print(tuningTable)
         let report = [
             tuning.score.table(title: "Importer score on the real-text corpus, tuning set (\(tuning.documents) texts)"),
             heldOut.score.table(title: "Importer score on the real-text corpus, held-out set (\(heldOut.documents) texts)"),
@@ -44,10 +45,15 @@ import Testing
         print(report)
         try? FileManager.default.createDirectory(at: Self.scoreFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data((report + "\n").utf8).write(to: Self.scoreFile)
+        // The same table in a file of its own, where no other test's output runs into it.
+        try? Data((tuningTable + "\n").utf8).write(to: Self.tuningTableFile)
         #expect(heldOut.score.fields.f1 >= Self.heldOutFloor.fields)
         #expect(heldOut.score.people.f1 >= Self.heldOutFloor.people)
     }
 
     /// `.build/importer-score-corpus.txt`, beside the fixtures' score.
     static let scoreFile = ImporterFixtureTests.scoreFile.deletingLastPathComponent().appendingPathComponent("importer-score-corpus.txt")
+
+    /// `.build/importer-tuning-results.txt`: what was found right and wrong in each tuning text.
+    static let tuningTableFile = scoreFile.deletingLastPathComponent().appendingPathComponent("importer-tuning-results.txt")
 }

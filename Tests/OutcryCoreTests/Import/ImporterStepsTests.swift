@@ -391,6 +391,48 @@ import Testing
         #expect(block.findOfficials(blockLayout, letter: nil, skipping: blockLayout.fieldLabelLines).targets.count == 1)
     }
 
+    @Test func theLinesALetterIsHeadedWithAreItsAddresseeWithoutAStreet() throws {
+        // An open letter: the office and the name over the salutation, no address.
+        let letter = try DocumentImporter().read(
+            text: [
+                "Iran: Jane Doe", "", "April 22nd 2009", "", "Supreme Leader of the Islamic Republic", "Ayatollah Jane Roe", "",
+                "Your Excellency", "", "We are gravely concerned by the eight-year prison sentence passed on the journalist Jane Doe.",
+                "", "Yours sincerely",
+            ].joined(separator: "\n"))
+        let official = letter.action?.targets.value?.first
+        #expect(official?.title.value == "Supreme Leader of the Islamic Republic")
+        #expect(official?.name.value == "Jane Roe")
+        #expect(official?.honorific.value == "Ayatollah")
+        // The same lines with no letter under them are no official: a heading and a name, not an address.
+        let heading = reading([
+            "Supreme Leader of the Islamic Republic", "Ayatollah Jane Roe", "", "Jane Doe was sentenced to eight years.",
+        ])
+        let layout = heading.findLayout()
+        #expect(heading.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets.isEmpty)
+    }
+
+    @Test func anInstructionAboveABlockIsNoneOfItsLines() {
+        // "Actúen" is a call to act as a label is; an instruction in running text above the block is passed over too.
+        for instruction in [
+            "Actúen: Redacten su propio llamamiento o utilicen la siguiente carta modelo",
+            "Redacten su propio llamamiento o utilicen la siguiente carta modelo",
+        ] {
+            // A text spaced out line by line, as a web page copied whole.
+            let document = reading([
+                "Martes, 03 de marzo, 2020", "",
+                "Desde diciembre de 2019, personas de la oposición han sido detenidas arbitrariamente por las autoridades del país.", "",
+                instruction, "", "Presidente Jane Roe", "", "Palacio de Miraflores", "", "Av. Nte. 10, Caracas 1012, Distrito Capital,",
+                "", "Venezuela", "", "Tel: +58 212-8063111",
+            ])
+            let layout = document.findLayout()
+            let official = document.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets.first
+            #expect(official?.name.value == "Jane Roe")
+            #expect(official?.title.value == "Presidente")
+            #expect(official?.addressLines.value == ["Palacio de Miraflores", "Av. Nte. 10, Caracas 1012, Distrito Capital", "Venezuela"])
+            #expect(official?.phone.value == "+58 212-8063111")
+        }
+    }
+
     @Test func aYearOrALibrarysWordBeforeTheHeadlineIsNoPartOfIt() {
         for (line, headline) in [
             ("2016 Iran: Concern for Narges Mohammadi", "Iran: Concern for Narges Mohammadi"),

@@ -20,7 +20,8 @@ import Testing
         #expect(byRules.statement == nil)
         let read = try DocumentImporter().read(text: statement)
         #expect(read.kind.value == .statement)
-        #expect(read.kind.span?.line == 3)
+        // At one of the paragraphs the model weighed, whichever says it most with the weights shipped; not the heading.
+        #expect([3, 5].contains(read.kind.span?.line))
         // Read as a statement, by the statement's reader.
         #expect(read.action == nil)
         #expect(read.statement?.title.value == "Guatemala: Bernardo Caal Xol")
