@@ -5,6 +5,14 @@ extension ContactReader {
         let words = Phrase.words(in: folded).map { String($0.word) }
         guard let first = words.first else { return .other }
         if Self.honorific(of: text, folded: folded).0 != nil { return .name }
+        // "Embassy of the People's Republic of China", "Zhuhai City People's Procuratorate": a body opened or closed by
+        // its kind is a body, even where it names a city or a country, unless a number or a street makes it an address.
+        let bodyWord = words.first { $0 != "the" && $0 != "la" && $0 != "le" && $0 != "el" && $0 != "die" && $0 != "der" }
+        if let bodyWord, let last = words.last, Self.organisationWords.contains(bodyWord) || Self.organisationWords.contains(last),
+            !text.contains(where: \.isNumber), !words.contains(where: Self.streetWords.contains)
+        {
+            return .organisation
+        }
         if text.contains(where: \.isNumber) || words.contains(where: { Self.addressWords.contains($0) })
             || NameFinder.country(namedBy: words) != nil || Self.cjkAddress(text)
         {
@@ -58,6 +66,14 @@ extension ContactReader {
         "city", "town", "village", "block", "house", "road", "highway", "nw", "ne", "sw", "se", "dc", "số",
     ]
 
+    /// The words only a postal address holds, where "city" may name a body too; and the buildings named after a body
+    /// ("Parliament House").
+    private static let streetWords: Set<String> = [
+        "house", "building", "palace", "tower", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "box", "p.o",
+        "po", "str", "straße",
+        "strasse", "gatan", "katu", "rue", "calle", "avenida", "highway", "nw", "ne", "sw", "se", "dc",
+    ]
+
     private static let organisationWords: Set<String> = [
         "ministry", "embassy", "office", "administration", "presidency", "council", "committee", "court", "department",
         "parliament", "government", "service", "commission", "bureau", "agency", "mission", "procuracy",
@@ -66,7 +82,8 @@ extension ContactReader {
         "suurlähetystö", "министерство", "администрация", "посольство", "аппарат", "прокуратура", "suprema",
         "ministère", "ambassade", "ministerio", "embajada", "institution", "chancellery", "kremlin", "diwan", "court",
         "centre", "center", "bakanlığı", "fiscalía", "procuraduría", "secretaría", "prosecution",
-        "staatsanwaltschaft", "generalstaatsanwaltschaft", "kansliet", "virasto", "residencia", "procuratorate", "präsidialamt",
+        "staatsanwaltschaft", "generalstaatsanwaltschaft", "kansliet", "virasto", "residencia", "procuratorate", "präsidialamt", "comité",
+        "comisión", "consejo", "conseil", "oficina", "despacho",
     ]
 
     private static let titleWords: Set<String> = [

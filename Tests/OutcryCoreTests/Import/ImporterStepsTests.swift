@@ -411,6 +411,21 @@ import Testing
         #expect(heading.findOfficials(layout, letter: nil, skipping: layout.fieldLabelLines).targets.isEmpty)
     }
 
+    @Test func aBodyNamedByItsKindIsABodyThoughItNamesAPlace() {
+        let reader = ContactReader(source: SourceText(""))
+        for body in [
+            "Embassy of the People's Republic of China", "Zhuhai City People’s Procuratorate",
+            "Comité de Derechos Humanos de Nuevo Laredo", "The Office of the President",
+        ] {
+            #expect(reader.classify(body) == .organisation, "\(body)")
+        }
+        // A number, a street or a building makes it an address; an office stays an office.
+        for address in ["3505 International Place NW", "Parliament House", "Embassy Street"] {
+            #expect(reader.classify(address) == .address, "\(address)")
+        }
+        #expect(reader.classify("Head of the Judiciary") == .title)
+    }
+
     @Test func anInstructionAboveABlockIsNoneOfItsLines() {
         // "Actúen" is a call to act as a label is; an instruction in running text above the block is passed over too.
         for instruction in [
