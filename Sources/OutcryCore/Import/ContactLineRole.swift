@@ -5,20 +5,20 @@ extension ContactReader {
         let words = Phrase.words(in: folded).map { String($0.word) }
         guard let first = words.first else { return .other }
         if Self.honorific(of: text, folded: folded).0 != nil { return .name }
+        let hasNumber = text.contains(where: \.isNumber)
         // "Embassy of the People's Republic of China", "Zhuhai City People's Procuratorate": a body opened or closed by
         // its kind is a body, even where it names a city or a country, unless a number or a street makes it an address.
-        let bodyWord = words.first { $0 != "the" && $0 != "la" && $0 != "le" && $0 != "el" && $0 != "die" && $0 != "der" }
-        if let bodyWord, let last = words.last, Self.organisationWords.contains(bodyWord) || Self.organisationWords.contains(last),
-            !text.contains(where: \.isNumber), !words.contains(where: Self.streetWords.contains)
+        let opening = words.first { !Self.articles.contains($0) }
+        if !hasNumber, [opening, words.last].contains(where: { $0.map(Self.organisationWords.contains) == true }),
+            !words.contains(where: Self.streetWords.contains)
         {
             return .organisation
         }
-        if text.contains(where: \.isNumber) || words.contains(where: { Self.addressWords.contains($0) })
-            || NameFinder.country(namedBy: words) != nil || Self.cjkAddress(text)
+        if hasNumber || words.contains(where: { Self.addressWords.contains($0) }) || NameFinder.country(namedBy: words) != nil
+            || Self.cjkAddress(text)
         {
             return .address
         }
-        if let last = words.last, Self.organisationWords.contains(last) { return .organisation }
         if Self.titleWords.contains(first) || (words.count > 1 && Self.titleWords.contains(words[0] + " " + words[1])) {
             return .title
         }
@@ -63,16 +63,17 @@ extension ContactReader {
     private static let addressWords: Set<String> = [
         "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square", "box", "p.o", "po", "building",
         "floor", "str", "straße", "strasse", "gatan", "katu", "rue", "calle", "avenida", "plaza", "district", "province",
-        "city", "town", "village", "block", "house", "road", "highway", "nw", "ne", "sw", "se", "dc", "số",
+        "city", "town", "village", "block", "house", "road", "highway", "nw", "ne", "sw", "se", "dc", "số", "palace", "tower",
     ]
 
-    /// The words only a postal address holds, where "city" may name a body too; and the buildings named after a body
-    /// ("Parliament House").
-    private static let streetWords: Set<String> = [
-        "house", "building", "palace", "tower", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "box", "p.o",
-        "po", "str", "straße",
-        "strasse", "gatan", "katu", "rue", "calle", "avenida", "highway", "nw", "ne", "sw", "se", "dc",
-    ]
+    /// Address words a body's name may hold too: "Zhuhai City People's Procuratorate".
+    private static let placeWords: Set<String> = ["city", "town", "village", "district", "province", "square", "plaza", "block"]
+
+    /// The words only an address holds: a street, a box, or a building named after a body ("Parliament House").
+    private static let streetWords = addressWords.subtracting(placeWords)
+
+    /// The articles before a body's kind: "The Office of the President", "La Fiscalía General".
+    private static let articles: Set<String> = ["the", "la", "le", "el", "die", "der"]
 
     private static let organisationWords: Set<String> = [
         "ministry", "embassy", "office", "administration", "presidency", "council", "committee", "court", "department",

@@ -420,7 +420,9 @@ import Testing
             #expect(reader.classify(body) == .organisation, "\(body)")
         }
         // A number, a street or a building makes it an address; an office stays an office.
-        for address in ["3505 International Place NW", "Parliament House", "Embassy Street"] {
+        for address in [
+            "3505 International Place NW", "Parliament House", "Embassy Street", "Office of the President, Al Ittihadia Palace",
+        ] {
             #expect(reader.classify(address) == .address, "\(address)")
         }
         #expect(reader.classify("Head of the Judiciary") == .title)
