@@ -18,7 +18,16 @@ extension ContactReader {
         var fields: [(Field, Piece)] = []
         for (number, entry) in found.enumerated() {
             let end = number + 1 < found.count ? found[number + 1].start : text.count
-            let range = offsets[entry.valueStart]..<offsets[max(entry.valueStart, end)]
+            var range = offsets[entry.valueStart]..<offsets[max(entry.valueStart, end)]
+            // "0207 727 8625 kanc@rusemb.org.uk", "+86 10 66262114 (Chinese Only)": a number ends where words begin;
+            // an e-mail address after it is one more way to write.
+            if Self.takesBareNumbers(entry.field), let numberEnd = Self.numberEnd(in: text[range]) {
+                let rest = text[numberEnd..<range.upperBound]
+                if let email = Self.emailAddresses(in: String(rest)).first, let at = rest.range(of: email) {
+                    fields.append((.email, Piece(text: email, span: span(index, at, in: text, skipped: skipped))))
+                }
+                range = range.lowerBound..<numberEnd
+            }
             let isSalutation = if case .salutation = entry.field { true } else { false }
             var value = Self.cleanValue(text[range], keepingComma: isSalutation)
             // "(Anrede: Your Excellency / Exzellenz)": the bracket closes around the label, not the salutation.
@@ -129,6 +138,25 @@ extension ContactReader {
         case .phone, .fax: true
         default: false
         }
+    }
+
+    /// Where the number a phone's or a fax's label gives ends, when words follow it; nil when nothing does, or when
+    /// the value opens on words ("on request").
+    private static func numberEnd(in value: Substring) -> String.Index? {
+        var end: String.Index?
+        var position = value.startIndex
+        while position < value.endIndex {
+            while position < value.endIndex, value[position] == " " { position = value.index(after: position) }
+            guard position < value.endIndex else { break }
+            let wordEnd = value[position...].firstIndex(of: " ") ?? value.endIndex
+            let word = value[position..<wordEnd]
+            guard word.allSatisfy({ $0.isNumber || "+-–()./,;".contains($0) }) else {
+                return end.map { _ in position }
+            }
+            if word.contains(where: \.isNumber) { end = wordEnd }
+            position = wordEnd
+        }
+        return nil
     }
 
     private static func cleanValue(_ value: Substring, keepingComma: Bool = false) -> String {

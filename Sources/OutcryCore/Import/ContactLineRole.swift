@@ -111,7 +111,8 @@ extension ContactReader {
         "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "prof", "professor", "ambassador", "sheikh", "shaikh", "hon.",
         "excmo. sr.", "excma. sra.", "sr.", "sra.", "herrn botschafter", "frau botschafterin", "herrn", "herr", "frau",
         "mme", "m.", "s.e.", "s.e", "judge", "ayatollah", "könig", "lic.", "mtra.", "rt. hon.", "rt. hon", "señor", "señora",
-        "s.e. herrn", "s. e. herrn", "s. e. frau", "s. e.", "monsieur", "madame",
+        "s.e. herrn", "s. e. herrn", "s. e. frau", "s. e.", "monsieur", "madame", "the hon.", "the hon", "hon",
+        "the rt. hon.", "the rt hon", "rt hon", "the right honourable", "the right honorable",
     ].sorted { $0.count > $1.count }
 
     private static let royalTitles: Set<String> = [
@@ -134,6 +135,10 @@ extension ContactReader {
                 printed += " " + rest[..<space]
                 rest = String(rest[space...]).trimmingWhitespace
             }
+            // "His Excellency Dr Alexander Yakovenko": a second honorific goes with the first.
+            if case let (second?, name) = Self.honorific(of: rest), name.contains(" ") {
+                return (printed + " " + second, name)
+            }
             return (printed, rest)
         }
         return (nil, text)
@@ -147,12 +152,20 @@ extension ContactReader {
         return (withoutPostnominals(String(text[..<comma]).trimmingWhitespace), office.isEmpty ? nil : office)
     }
 
-    private static func withoutPostnominals(_ name: String) -> String {
+    static func withoutPostnominals(_ name: String) -> String {
         let words = name.split(separator: " ")
         var kept = words[...]
-        while kept.count > 2, let last = kept.last, postnominals.contains(String(last)) { kept = kept.dropLast() }
+        while kept.count > 2, let last = kept.last, postnominals.contains(String(last)) || pinyinOffices.contains(Phrase.fold(last)) {
+            kept = kept.dropLast()
+        }
         return kept.count == words.count ? name : kept.joined(separator: " ")
     }
+
+    /// "Wen Jiabao Guojia Zongli", "Zhao Kezhi Buzhang": the office in pinyin after a name, as Chinese envelopes have it.
+    private static let pinyinOffices: Set<String> = [
+        "zongli", "guojia", "buzhang", "zhuxi", "juzhang", "tingzhang", "shuji", "jianchazhang", "yuanzhang", "shengzhang",
+        "shizhang", "suozhang", "zhuren",
+    ]
 
     private static let postnominals: Set<String> = [
         "MP", "MEP", "MSP", "MS", "MLA", "MPP", "MHA", "MNA", "TD", "QC", "KC", "SC", "OBE", "CBE", "KBE", "DBE", "MBE",

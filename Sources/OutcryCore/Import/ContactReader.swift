@@ -192,9 +192,9 @@ struct ContactReader {
             case .organisation where !target.organisation.isFound:
                 target.organisation = Found(text, at: piece.span)
             case .other where !target.name.isFound && !target.organisation.isFound && !target.title.isFound && Self.plausibleName(text):
-                target.name = Found(text, at: piece.span)
+                target.name = Found(Self.withoutPostnominals(text), at: piece.span)
             case .other where !target.name.isFound && Self.looksLikeName(text):
-                target.name = Found(text, at: piece.span)
+                target.name = Found(Self.withoutPostnominals(text), at: piece.span)
             default:
                 inAddress = true
                 addressLines.append(Piece(text: lead.text, span: lead.span))

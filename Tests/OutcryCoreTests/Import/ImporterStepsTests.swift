@@ -428,6 +428,27 @@ import Testing
         #expect(reader.classify("Head of the Judiciary") == .title)
     }
 
+    @Test func aNumberEndsWhereWordsBeginAndANameWithoutItsHonoursOrOffice() {
+        let block = reading([
+            "HIS EXCELLENCY DR ALEXANDER V YAKOVENKO", "Embassy of the Russian Federation", "6/7 Kensington Palace Gardens",
+            "Tel: +86 10 66262114 (Chinese Only)", "Fax: 0207 727 8625 kanc@rusemb.org.uk", "", "Hon Kevin Rudd MP", "Parliament House",
+            "Canberra ACT 2600", "Fax: on request", "", "Wen Jiabao Guojia Zongli", "Guowuyuan", "9 Xihuangchenggen Beijie",
+        ])
+        let reader = ContactReader(source: block.source)
+        let embassy = reader.targets(lines: Array(0..<5), role: .copy).first
+        #expect(embassy?.honorific.value == "HIS EXCELLENCY DR")
+        #expect(embassy?.name.value == "ALEXANDER V YAKOVENKO")
+        #expect(embassy?.phone.value == "+86 10 66262114")
+        #expect(embassy?.fax.value == "0207 727 8625")
+        #expect(embassy?.emails.value == ["kanc@rusemb.org.uk"])
+        let member = reader.targets(lines: Array(6..<10), role: .primary).first
+        #expect(member?.honorific.value == "Hon")
+        #expect(member?.name.value == "Kevin Rudd")
+        // A value that opens on words is kept as it is written.
+        #expect(member?.fax.value == "on request")
+        #expect(reader.targets(lines: Array(11..<14), role: .primary).first?.name.value == "Wen Jiabao")
+    }
+
     @Test func anInstructionAboveABlockIsNoneOfItsLines() {
         // "Actúen" is a call to act as a label is; an instruction in running text above the block is passed over too.
         for instruction in [
